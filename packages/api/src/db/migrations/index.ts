@@ -1,0 +1,9 @@
+/**
+ * Migrations listed explicitly (not globbed) so they run the same under tsx, vitest and a
+ * bundled build. A new migration: `pnpm --filter @creditline/api migration:create`, then add it here.
+ */
+import { Migration20261122000000_domain } from './Migration20261122000000_domain.js';
+
+export const migrationsList = [
+  { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
+];
