@@ -4,16 +4,23 @@ import { z } from 'zod';
  * All configuration, parsed and validated once at start. Every other module receives a
  * `Config`; nothing else reads `process.env`.
  */
+const port = (min = 0) =>
+  z.coerce
+    .number({ error: () => `must be a port number (${min} to 65535)` })
+    .int({ error: () => `must be a port number (${min} to 65535)` })
+    .min(min, { error: () => `must be a port number (${min} to 65535)` })
+    .max(65535, { error: () => `must be a port number (${min} to 65535)` });
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    PORT: port().default(4000),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    EMBEDDED_PG_PORT: port(1024).default(54329),
     DATA_DIR: z.string().min(1).default('.data'),
     DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

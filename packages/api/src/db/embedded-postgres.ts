@@ -223,6 +223,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C', LC_MESSAGES: 'C' };
   const bin = (name: string) => path.join(binDir, 'bin', name);
 
+  // Parents readable by the postgres user (a recursive mkdir would give them the data folder's 0700).
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (who) chownSync(dataDir, who.uid, who.gid);
   await stopOrphan(dataDir);

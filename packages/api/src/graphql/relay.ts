@@ -1,0 +1,125 @@
+import { Field, ID, InterfaceType, ObjectType, type ClassType, Int } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/**
+ * Relay conventions: opaque global IDs (`base64url("Type:localId")`), the Node interface, and
+ * cursor connections with `first`/`last` (one of them required, at most 100).
+ */
+export function toGlobalId(type: string, id: string | number): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+}
+
+/** Decode a global id; undefined when it is not one of ours. */
+export function fromGlobalId(globalId: string): { type: string; id: string } | undefined {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(globalId)) return undefined;
+  const text = Buffer.from(globalId, 'base64url').toString('utf8');
+  const m = /^([A-Z][A-Za-z]{0,40}):([1-9]\d{0,18})$/.exec(text);
+  return m ? { type: m[1]!, id: m[2]! } : undefined;
+}
+
+/** The local id for a global id of an expected type, or BAD_USER_INPUT naming the field. */
+export function localIdOrThrow(globalId: string, type: string, field = 'id'): string {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || parsed.type !== type) throw badUserInput(`${field} is not a valid ${type} id.`, field);
+  return parsed.id;
+}
+
+@InterfaceType({ description: 'An object with a global id, fetchable with `node(id)`.' })
+export abstract class Node {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor?: string | null;
+  @Field(() => String, { nullable: true }) endCursor?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount?: number | null;
+}
+
+/** A connection and edge type for a node type, e.g. `Connection(Customer)` → CustomerConnection. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String) cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { nullable: true, description: 'Total number of items, when cheap to know.' }) totalCount?: number | null;
+  }
+  return ConnectionType as ClassType<ConnectionShape<T>>;
+}
+
+export const MAX_PAGE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Validated paging: direction, size and the decoded cursor key. */
+export interface Page {
+  size: number;
+  direction: 'forward' | 'backward';
+  cursor?: (string | number)[];
+}
+
+export function encodeCursor(key: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string): (string | number)[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length > 0 && key.length <= 4 && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+  } catch {
+    /* fall through */
+  }
+  throw badUserInput(`${field} is not a valid cursor.`, field);
+}
+
+/** Check `first`/`last` (exactly one, 1..100) and decode the cursor. */
+export function readPage(args: PageArgs): Page {
+  const { first, last, after, before } = args;
+  if ((first == null) === (last == null)) throw badUserInput('Give exactly one of `first` or `last`.', first == null ? 'first' : 'last');
+  const size = (first ?? last)!;
+  const field = first != null ? 'first' : 'last';
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badUserInput(`\`${field}\` must be between 1 and ${MAX_PAGE}.`, field);
+  if (first != null && before) throw badUserInput('`before` goes with `last`.', 'before');
+  if (last != null && after) throw badUserInput('`after` goes with `first`.', 'after');
+  const raw = after ?? before;
+  return { size, direction: first != null ? 'forward' : 'backward', cursor: raw ? decodeCursor(raw, after ? 'after' : 'before') : undefined };
+}
+
+/**
+ * Build a connection from rows fetched with `page.size + 1` rows in page order (for backward
+ * pages: fetched in reverse order, and reversed here), keyed for cursors by `keyOf`.
+ */
+export function toConnection<R, T>(rows: R[], page: Page, keyOf: (r: R) => (string | number)[], toNode: (r: R) => T, totalCount?: number): ConnectionShape<T> {
+  const hasMore = rows.length > page.size;
+  const slice = hasMore ? rows.slice(0, page.size) : rows;
+  const ordered = page.direction === 'backward' ? [...slice].reverse() : slice;
+  const edges = ordered.map((r) => ({ cursor: encodeCursor(keyOf(r)), node: toNode(r) }));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: page.direction === 'forward' ? hasMore : Boolean(page.cursor),
+    hasPreviousPage: page.direction === 'backward' ? hasMore : Boolean(page.cursor),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  });
+  return { edges, pageInfo, totalCount: totalCount ?? null };
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { actorOf, type Viewer } from '../auth/viewer.js';
+
+export interface AuditEvent {
+  action: string;
+  customerId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The append-only audit log (a trigger refuses UPDATE and DELETE). Written inside the same
+ * transaction as the change it records, so a change and its audit row commit or fail together.
+ */
+export async function writeAudit(em: EntityManager, viewer: Viewer, event: AuditEvent): Promise<void> {
+  const { actorType, actorId } = actorOf(viewer);
+  await em.getConnection().execute(
+    `insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details) values (?, ?, ?, ?, ?, ?, ?)`,
+    [actorType, actorId, event.action, event.customerId ?? null, event.targetType ?? null, event.targetId ?? null, JSON.stringify(event.details ?? {})],
+  );
+}

@@ -1,0 +1,68 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config/config.js';
+import { Agent, type AgentRole } from '../agents/agent.entity.js';
+import { verifyPassword } from '../agents/passwords.js';
+import { PartnerApp } from '../partners/partner-app.entity.js';
+import { ANONYMOUS, type Viewer } from './viewer.js';
+import { invalidCredentials as unauthenticated } from '../../graphql/errors.js';
+
+const ISSUER = 'creditline';
+const TOKEN_TTL = '8h';
+
+/** Sign-in for staff (JWT, HS256 via jose) and API keys for partner apps (stored as SHA-256). */
+export class AuthService {
+  constructor(private readonly config: Config) {}
+
+  async issueToken(agent: Pick<Agent, 'id' | 'username' | 'role'>): Promise<string> {
+    return new SignJWT({ username: agent.username, role: agent.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(agent.id)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(TOKEN_TTL)
+      .sign(this.config.secrets.jwt);
+  }
+
+  /** Check a username and password; undefined when either is wrong (the caller says which is not revealed). */
+  async signIn(em: EntityManager, username: string, password: string): Promise<{ agent: Agent; token: string } | undefined> {
+    const agent = await em.findOne(Agent, { username, active: true }, { populate: ['passwordHash'] });
+    if (!agent || !(await verifyPassword(password, agent.passwordHash))) return undefined;
+    return { agent, token: await this.issueToken(agent) };
+  }
+
+  /**
+   * The viewer for a request's headers. `Authorization: Bearer <jwt>` for staff;
+   * `X-Api-Key: <keyId>.<secret>` for partner apps. A present but invalid credential is an
+   * UNAUTHENTICATED error (not silently anonymous), so a client notices an expired token.
+   */
+  async viewerFor(em: EntityManager, headers: { authorization?: string; apiKey?: string }): Promise<Viewer> {
+    if (headers.apiKey) return this.partnerFor(em, headers.apiKey);
+    const auth = headers.authorization;
+    if (!auth) return ANONYMOUS;
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!m) throw unauthenticated('Authorization must be "Bearer <token>".');
+    try {
+      const { payload } = await jwtVerify(m[1]!, this.config.secrets.jwt, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.role !== 'string' || typeof payload.username !== 'string') throw new Error('claims');
+      return { kind: 'agent', id: payload.sub, username: payload.username, role: payload.role as AgentRole };
+    } catch {
+      throw unauthenticated('Your session has expired or is invalid; sign in again.');
+    }
+  }
+
+  private async partnerFor(em: EntityManager, apiKey: string): Promise<Viewer> {
+    const m = /^([A-Za-z0-9_]{3,64})\.([A-Za-z0-9_-]{16,128})$/.exec(apiKey.trim());
+    if (!m) throw unauthenticated('X-Api-Key must be "<keyId>.<secret>".');
+    const app = await em.findOne(PartnerApp, { keyId: m[1]!, active: true }, { populate: ['keyHash'] });
+    const given = createHash('sha256').update(m[2]!).digest();
+    const stored = app ? Buffer.from(app.keyHash, 'hex') : Buffer.alloc(32);
+    if (!app || stored.length !== given.length || !timingSafeEqual(stored, given)) throw unauthenticated('Unknown or revoked API key.');
+    return { kind: 'partner', id: app.id, name: app.name, scopes: app.scopes };
+  }
+}
+
+export function hashApiSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}

@@ -1,0 +1,47 @@
+import type { AgentRole } from '../agents/agent.entity.js';
+
+/** Who is calling: a signed-in staff member, a partner app with scopes, or nobody. */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'agent'; id: string; username: string; role: AgentRole }
+  | { kind: 'partner'; id: string; name: string; scopes: string[] };
+
+export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+/**
+ * Roles used in `@Authorized(...)`. Staff roles nest: a SUPERVISOR can do what an AGENT can;
+ * RISK_ADMIN is separate (policy and promotions) but may read like an agent. Partner apps are
+ * authorised by scope (`scope:limits:read`), never by a staff role.
+ */
+export const Role = {
+  AGENT: 'AGENT',
+  SUPERVISOR: 'SUPERVISOR',
+  RISK_ADMIN: 'RISK_ADMIN',
+} as const;
+
+export const scope = (s: string) => `scope:${s}`;
+
+export function viewerHasRole(viewer: Viewer, required: string): boolean {
+  if (required.startsWith('scope:')) return viewer.kind === 'partner' && viewer.scopes.includes(required.slice(6));
+  if (viewer.kind !== 'agent') return false;
+  switch (required) {
+    case Role.AGENT:
+      return true; // every staff role can do what an agent does
+    case Role.SUPERVISOR:
+      return viewer.role === 'SUPERVISOR';
+    case Role.RISK_ADMIN:
+      return viewer.role === 'RISK_ADMIN';
+    default:
+      return false;
+  }
+}
+
+export const isStaff = (v: Viewer): v is Extract<Viewer, { kind: 'agent' }> => v.kind === 'agent';
+export const isSupervisor = (v: Viewer) => v.kind === 'agent' && v.role === 'SUPERVISOR';
+
+/** For the audit log. */
+export function actorOf(viewer: Viewer): { actorType: 'AGENT' | 'PARTNER' | 'SYSTEM'; actorId: string | null } {
+  if (viewer.kind === 'agent') return { actorType: 'AGENT', actorId: viewer.id };
+  if (viewer.kind === 'partner') return { actorType: 'PARTNER', actorId: viewer.id };
+  return { actorType: 'SYSTEM', actorId: null };
+}

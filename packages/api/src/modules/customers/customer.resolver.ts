@@ -1,0 +1,56 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { MaxLength, MinLength } from 'class-validator';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Connection, localIdOrThrow, readPage, toConnection } from '../../graphql/relay.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { CustomerNode } from './customer.types.js';
+import { toCustomerNode } from './customer.service.js';
+import { CreditAccountNode } from '../accounts/account.types.js';
+import { toAccountNode } from '../accounts/account.service.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { Role } from '../auth/viewer.js';
+
+const CustomerConnection = Connection(CustomerNode, 'Customer');
+
+@ArgsType()
+class CustomerSearchArgs {
+  @Field(() => String, { description: 'Phone, national ID (exact), account number (CL…), or the start of a name.' })
+  @MinLength(1, { message: 'Type something to search for.' })
+  @MaxLength(100, { message: 'A search is at most 100 characters.' })
+  search!: string;
+  @Field(() => Int, { nullable: true }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}
+
+registerNodeType('Customer', async (ctx, id) => {
+  const c = await ctx.loaders.customer(id);
+  return c ? toCustomerNode(c) : null;
+});
+
+@Resolver(() => CustomerNode)
+export class CustomerResolver {
+  @Authorized()
+  @Query(() => CustomerNode, { nullable: true, description: 'A customer by global id; null when there is none.' })
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerNode | null> {
+    const c = await ctx.loaders.customer(localIdOrThrow(id, 'Customer'));
+    return c ? toCustomerNode(c) : null;
+  }
+
+  @Authorized(Role.AGENT)
+  @Query(() => CustomerConnection, { description: 'Look customers up by phone, national ID, account number or name.' })
+  async customers(@Args(() => CustomerSearchArgs) args: CustomerSearchArgs, @Ctx() ctx: GraphQLContext) {
+    if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
+    const page = readPage({ first: args.first, after: args.after });
+    const afterId = page.cursor ? String(page.cursor[0]) : undefined;
+    if (afterId !== undefined && !/^\d{1,19}$/.test(afterId)) throw badUserInput('after is not a valid cursor.', 'after');
+    const rows = await ctx.services.customers.search(ctx.em, args.search, page.size + 1, afterId);
+    ctx.loaders.primeCustomers(rows);
+    return toConnection(rows, page, (r) => [r.id], toCustomerNode);
+  }
+
+  @FieldResolver(() => CreditAccountNode, { nullable: true, description: 'The customer\'s credit account.' })
+  async account(@Root() customer: CustomerNode, @Ctx() ctx: GraphQLContext): Promise<CreditAccountNode | null> {
+    const a = await ctx.loaders.accountByCustomer(customer.localId);
+    return a ? toAccountNode(a) : null;
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ObjectType, Authorized } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Node } from '../../graphql/relay.js';
+import { Role } from '../auth/viewer.js';
+
+/**
+ * The GraphQL view of a customer. Personal data (name, masked phone and ID) is for staff only:
+ * partner apps see the account, never the person. Full values come only from
+ * `revealCustomerPii` (supervisors, audited).
+ */
+@ObjectType('Customer', { implements: Node, description: 'A person with a credit line.' })
+export class CustomerNode extends Node {
+  /** Local database id (not exposed; `id` is the global id). */
+  localId!: string;
+  @Authorized(Role.AGENT) @Field(() => String) name!: string;
+  @Authorized(Role.AGENT) @Field(() => String, { description: 'Phone masked as 138****5678.' }) maskedPhone!: string;
+  @Authorized(Role.AGENT) @Field(() => String, { description: 'National ID masked: region prefix and last four.' }) maskedNationalId!: string;
+  @Field(() => Boolean, { description: 'Real-name verification passed.' }) realNameVerified!: boolean;
+  @Field(() => Boolean) phoneBound!: boolean;
+  @Field(() => Boolean) bankCardBound!: boolean;
+  @Authorized(Role.AGENT) @Field(() => String, { description: 'LOW, MID, HIGH or VERY_HIGH.' }) incomeBand!: string;
+  @Field(() => GraphQLDateTime) registeredAt!: Date;
+}

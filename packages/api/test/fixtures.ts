@@ -1,0 +1,83 @@
+import type { Config } from '../src/config/config.js';
+import { blindIndex, encryptPii, maskNationalId, maskPhone, nationalIdCheckChar } from '../src/modules/customers/pii.js';
+import { hashPassword } from '../src/modules/agents/passwords.js';
+import { hashApiSecret } from '../src/modules/auth/auth.service.js';
+import type { TestApi } from './harness.js';
+
+let seq = 0;
+
+/** A valid 18-digit national ID for a sequence number (region 110101, born 1990-01-01). */
+export function nationalIdFor(n: number): string {
+  const first17 = `11010119900101${String(n % 1000).padStart(3, '0')}`;
+  return first17 + nationalIdCheckChar(first17);
+}
+
+export interface CustomerFixture {
+  customerId: string;
+  accountId: string;
+  phone: string;
+  nationalId: string;
+  accountNumber: string;
+}
+
+/**
+ * Insert a customer with an account (personal data encrypted as in production). For tests that
+ * need precise states; the seed generator gives realistic populations.
+ */
+export async function insertCustomer(
+  api: TestApi,
+  opts: { name?: string; baseLimitFen?: number; outstandingFen?: number; status?: 'ACTIVE' | 'FROZEN' | 'CLOSED'; incomeBand?: string } = {},
+): Promise<CustomerFixture> {
+  const n = ++seq + Math.floor(Math.random() * 1e6);
+  const phone = `139${String(n).padStart(8, '0').slice(-8)}`;
+  const nationalId = nationalIdFor(n);
+  const cfg: Config = api.config;
+  const [c] = await api.sql<{ id: string }>(
+    `insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_masked, real_name_verified, phone_bound, bank_card_bound, income_band, registered_at)
+     values (?, ?, ?, ?, ?, ?, ?, true, true, true, ?, now() - interval '400 days') returning id`,
+    [
+      opts.name ?? `测试客户${n}`,
+      encryptPii(nationalId, cfg.secrets.piiKey),
+      blindIndex('national_id', nationalId, cfg.secrets.blindIndexKey),
+      maskNationalId(nationalId),
+      encryptPii(phone, cfg.secrets.piiKey),
+      blindIndex('phone', phone, cfg.secrets.blindIndexKey),
+      maskPhone(phone),
+      opts.incomeBand ?? 'MID',
+    ],
+  );
+  const accountNumber = `CL${String(n).padStart(10, '0').slice(-10)}`;
+  const [a] = await api.sql<{ id: string }>(
+    `insert into credit_accounts (customer_id, account_number, status, base_limit_fen, outstanding_principal_fen, opened_at, frozen_reason)
+     values (?, ?, ?, ?, ?, now() - interval '390 days', ?) returning id`,
+    [c!.id, accountNumber, opts.status ?? 'ACTIVE', opts.baseLimitFen ?? 1_000_000, opts.outstandingFen ?? 0, opts.status === 'FROZEN' ? 'test freeze' : null],
+  );
+  if (opts.outstandingFen) {
+    await api.sql(
+      `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, amount_fen, ref_type) values (?, ?, 'OPENING_BALANCE', ?, ?, 'seed')`,
+      [a!.id, c!.id, opts.outstandingFen, opts.outstandingFen],
+    );
+  }
+  return { customerId: String(c!.id), accountId: String(a!.id), phone, nationalId, accountNumber };
+}
+
+/** Insert a staff member; returns its id. */
+export async function insertAgent(api: TestApi, username: string, role: 'AGENT' | 'SUPERVISOR' | 'RISK_ADMIN', password = 'correct horse battery'): Promise<string> {
+  const [a] = await api.sql<{ id: string }>(
+    `insert into agents (username, display_name, role, password_hash) values (?, ?, ?, ?) returning id`,
+    [username, username, role, await hashPassword(password)],
+  );
+  return String(a!.id);
+}
+
+/** Insert a partner app; returns the API key header value. */
+export async function insertPartner(api: TestApi, scopes: string[], keyId = `pk_test_${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; apiKey: string }> {
+  const secret = `sk_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const [p] = await api.sql<{ id: string }>(`insert into partner_apps (name, key_id, key_hash, scopes) values (?, ?, ?, ?) returning id`, [
+    'test partner',
+    keyId,
+    hashApiSecret(secret),
+    `{${scopes.join(',')}}`,
+  ]);
+  return { id: String(p!.id), apiKey: `${keyId}.${secret}` };
+}
