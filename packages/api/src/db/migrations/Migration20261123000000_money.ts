@@ -1,0 +1,29 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Money part 2 (issue 5): ledger kinds for waived fees, and an index for the velocity rule.
+ * Waivers (early repayment forgives the fees of periods not yet started) are ledger rows too,
+ * so that fees charged − waived − repaid reconciles to what the schedule still asks for.
+ */
+export class Migration20261123000000_money extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
+    this.addSql(`
+      alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (
+        'HOLD', 'HOLD_RELEASE', 'HOLD_EXPIRE', 'CAPTURE', 'REPAY_PRINCIPAL', 'REPAY_FEE', 'REPAY_LATE_FEE',
+        'FEE_CHARGED', 'LATE_FEE_CHARGED', 'OPENING_BALANCE', 'OVERPAYMENT', 'FEE_WAIVED'));`);
+    // Live holds of an account must never add to more than held_fen says (reconcile checks equality).
+    this.addSql(`create index if not exists holds_purchase_live_idx on holds (purchase_id) where status = 'LIVE';`);
+    this.addSql(`create index if not exists restoration_stages_pending_idx on restoration_stages (account_id) where status = 'PENDING';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index if exists restoration_stages_pending_idx;`);
+    this.addSql(`drop index if exists holds_purchase_live_idx;`);
+    this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
+    this.addSql(`
+      alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (
+        'HOLD', 'HOLD_RELEASE', 'HOLD_EXPIRE', 'CAPTURE', 'REPAY_PRINCIPAL', 'REPAY_FEE', 'REPAY_LATE_FEE',
+        'FEE_CHARGED', 'LATE_FEE_CHARGED', 'OPENING_BALANCE', 'OVERPAYMENT'));`);
+  }
+}

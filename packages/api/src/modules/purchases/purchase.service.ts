@@ -1,0 +1,434 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config/config.js';
+import { fail, ok, type Outcome } from '../../graphql/errors.js';
+import { actorOf, type Viewer } from '../auth/viewer.js';
+import { idempotencyActor, replay, requestHash, validIdempotencyKey, withIdempotency } from '../idempotency/idempotency.service.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
+import { purchaseNeedsReview } from '../plans/pricing.js';
+
+export interface AuthorizeInput {
+  accountId: string;
+  amountFen: number;
+  category: string;
+  merchant: string;
+  deviceId?: string | null;
+  idempotencyKey: string;
+}
+
+/** What an authorization decided: stored as the idempotent first result. */
+export interface AuthorizationResult {
+  purchaseId: string;
+  status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW';
+  declineCode: string | null;
+  reasons: string[];
+}
+
+export interface PurchaseResult {
+  purchaseId: string;
+}
+
+interface FactsRow {
+  id: string;
+  customer_id: string;
+  status: string;
+  available: string;
+  device_id: string | null;
+  device_known: boolean;
+  phone_changed_at: Date | string | null;
+  recent_count: string;
+  recent_amount: string;
+  history_orders: string;
+  category_orders: string;
+  has_category_limit: boolean;
+}
+
+/** Active temporary limits usable for a category, as SQL over the alias `a` (credit_accounts). */
+const TEMP_LIMIT_SQL = `coalesce((select sum(t.amount_fen) from temporary_limits t
+  where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
+    and (t.category is null or t.category = ?)), 0)`;
+
+/**
+ * Authorizations, captures, releases, reviews and hold expiry. The limit is enforced by ONE
+ * conditional UPDATE inside the transaction (`… where base + temporary − used >= amount`), so two
+ * API processes racing on one account can never take it below zero; the purchase, its hold, the
+ * ledger row, the audit row and the idempotent response are written by the same statement.
+ */
+export class PurchaseService {
+  rules: FraudRules = defaultFraudRules;
+  constructor(private readonly config: Config) {}
+
+  get holdExpiryDays(): number {
+    return this.config.HOLD_EXPIRY_DAYS;
+  }
+
+  async authorize(em: EntityManager, viewer: Viewer, input: AuthorizeInput): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+    if (!validIdempotencyKey(input.idempotencyKey)) return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 128 printable ASCII characters.', 'idempotencyKey');
+    const scope = { actor: idempotencyActor(viewer), operation: 'authorizePurchase', key: input.idempotencyKey };
+    const hash = requestHash({ ...input, idempotencyKey: undefined });
+    const w = this.rules.velocity;
+
+    // Facts for the rules (advisory, outside the transaction): one statement.
+    const [f] = await em.execute<FactsRow[]>(
+      `select a.id, a.customer_id, a.status,
+              (a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen)::text as available,
+              c.device_id, c.phone_changed_at,
+              (?::text is not null and (c.device_id = ?::text or exists (select 1 from purchases p where p.account_id = a.id and p.device_id = ?::text))) as device_known,
+              (select count(*) from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => ?))::text as recent_count,
+              (select coalesce(sum(p.amount_fen), 0) from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => ?) and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW'))::text as recent_amount,
+              ${this.rules.unusualCategory.enabled ? `(select count(*) from orders o where o.customer_id = a.customer_id)::text` : `'0'`} as history_orders,
+              ${this.rules.unusualCategory.enabled ? `(select count(*) from orders o where o.customer_id = a.customer_id and o.category = ?)::text` : `'0'`} as category_orders,
+              exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = ?) as has_category_limit
+         from credit_accounts a join customers c on c.id = a.customer_id
+        where a.id = ?`,
+      [
+        input.category,
+        input.deviceId ?? null,
+        input.deviceId ?? null,
+        input.deviceId ?? null,
+        w.windowMinutes,
+        w.windowMinutes,
+        ...(this.rules.unusualCategory.enabled ? [input.category] : []),
+        input.category,
+        input.accountId,
+      ],
+    );
+    if (!f) return fail('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId');
+
+    const hits = evaluateFraudRules(this.rules, {
+      amountFen: input.amountFen,
+      recentCount: Number(f.recent_count),
+      recentAmountFen: Number(f.recent_amount),
+      deviceId: input.deviceId ?? null,
+      deviceKnown: Boolean(f.device_known),
+      phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
+      historyOrders: Number(f.history_orders),
+      categoryOrders: Number(f.category_orders),
+      now: new Date(),
+    });
+    const reasons = hits.map((h) => h.code);
+    // Decided before the transaction: a rule decline, or review (rules or the amount threshold).
+    // A frozen or over-limit account is declined outright, not sent to review.
+    let forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null = null;
+    const decline = hits.find((h) => h.action === 'DECLINE');
+    const canFit = f.status === 'ACTIVE' && Number(f.available) >= input.amountFen;
+    if (decline) forced = { status: 'DECLINED', code: decline.code };
+    else if (canFit && (hits.length > 0 || purchaseNeedsReview(input.amountFen))) {
+      forced = { status: 'PENDING_REVIEW', code: null };
+      if (purchaseNeedsReview(input.amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+    }
+
+    const { actorType, actorId } = actorOf(viewer);
+    const partnerId = viewer.kind === 'partner' ? viewer.id : null;
+    return em.transactional(async (tem) => {
+      const inserted = await tem.execute<{ key: string }[]>(
+        `insert into idempotency_records (actor, operation, key, request_hash, expires_at)
+         values (?, ?, ?, ?, now() + interval '48 hours') on conflict do nothing returning key`,
+        [scope.actor, scope.operation, scope.key, hash],
+      );
+      if (inserted.length === 0) return replay<AuthorizationResult>(tem, scope, hash);
+      // Lock order everywhere: account row, then category row.
+      if (f.has_category_limit && !forced) await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
+      const [r] = await tem.execute<{ id: string; status: AuthorizationResult['status']; decline_code: string | null; cat_charged: boolean }[]>(
+        `with before as (
+           select a.status, a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen as available,
+                  exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = ?) as has_cat
+             from credit_accounts a where a.id = ?
+         ),
+         cat as (
+           update category_limits c set used_fen = c.used_fen + ?
+            where c.account_id = ? and c.category = ? and c.limit_fen - c.used_fen >= ? and ?::text is null
+           returning c.id
+         ),
+         acct as (
+           update credit_accounts a set held_fen = a.held_fen + ?
+            where a.id = ? and ?::text is null and a.status = 'ACTIVE'
+              and a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen >= ?
+              and (not (select has_cat from before) or exists (select 1 from cat))
+           returning a.id
+         ),
+         p as (
+           insert into purchases (account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decline_code, reasons, device_id, decided_at)
+           select ?, ?, ?, ?, ?, ?,
+                  case when exists (select 1 from acct) then 'HELD' when ?::text is not null then ?::text else 'DECLINED' end,
+                  case when exists (select 1 from acct) then null
+                       when ?::text is not null then ?::text
+                       when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
+                       when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
+                       when b.available >= ? and b.has_cat and not exists (select 1 from cat) then 'CATEGORY_LIMIT_EXHAUSTED'
+                       else 'OVER_LIMIT' end,
+                  ?::jsonb, ?,
+                  case when ?::text = 'PENDING_REVIEW' then null else now() end
+             from before b
+           returning id, status, decline_code, reasons
+         ),
+         h as (
+           insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at)
+           select p.id, ?, ?, ?, case when exists (select 1 from cat) then ?::text end, 'LIVE', now() + make_interval(days => ?)
+             from p where p.status = 'HELD'
+           returning id
+         ),
+         l as (
+           insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+           select ?, ?, 'HOLD', ?, ?, 'purchase', p.id from p where p.status = 'HELD'
+         ),
+         au as (
+           insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
+           select ?, ?, 'authorizePurchase', ?, 'Purchase', p.id::text,
+                  jsonb_build_object('status', p.status, 'amountFen', ?::bigint, 'declineCode', p.decline_code, 'idempotencyKey', ?::text)
+             from p
+         ),
+         idem as (
+           update idempotency_records r
+              set response = jsonb_build_object('ok', true, 'value', jsonb_build_object(
+                    'purchaseId', p.id::text, 'status', p.status, 'declineCode', p.decline_code, 'reasons', p.reasons))
+             from p where r.actor = ? and r.operation = ? and r.key = ?
+         )
+         select p.id::text as id, p.status, p.decline_code, exists (select 1 from cat) as cat_charged from p`,
+        [
+          // before
+          input.category, input.category, input.accountId,
+          // cat
+          input.amountFen, input.accountId, input.category, input.amountFen, forced?.status ?? null,
+          // acct
+          input.amountFen, input.accountId, forced?.status ?? null, input.category, input.amountFen,
+          // p
+          input.accountId, f.customer_id, partnerId, input.amountFen, input.category, input.merchant,
+          forced?.status ?? null, forced?.status ?? null,
+          forced?.status ?? null, forced?.code ?? null,
+          input.amountFen,
+          JSON.stringify(reasons), input.deviceId ?? null,
+          forced?.status ?? null,
+          // h
+          input.accountId, f.customer_id, input.amountFen, input.category, this.holdExpiryDays,
+          // l
+          input.accountId, f.customer_id, input.amountFen, input.amountFen,
+          // au
+          actorType, actorId, f.customer_id, input.amountFen, input.idempotencyKey,
+          // idem
+          scope.actor, scope.operation, scope.key,
+        ],
+      );
+      if (!r) throw new Error('authorization statement returned no row');
+      // The category pool was charged but the account refused: give the category back (same transaction).
+      if (r.cat_charged && r.status !== 'HELD') {
+        await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [input.amountFen, input.accountId, input.category]);
+      }
+      return ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status, declineCode: r.decline_code, reasons });
+    });
+  }
+
+  /**
+   * Capture a held purchase: the hold becomes outstanding principal (used does not change).
+   * With a term, the installment plan is created in the same transaction by `planWith`.
+   */
+  async capture(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { purchaseId: string; idempotencyKey: string; term?: string | null; couponCode?: string | null },
+    planWith?: (tem: EntityManager, purchaseId: string) => Promise<Outcome<unknown>>,
+  ): Promise<Outcome<PurchaseResult>> {
+    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'capturePurchase', key: input.idempotencyKey, input: { ...input, idempotencyKey: undefined } }, async (tem) => {
+      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'CAPTURED');
+      if (!closed.ok) return closed;
+      if (planWith) {
+        const planned = await planWith(tem, input.purchaseId);
+        if (!planned.ok) throw new PlanRefused(planned.errors);
+      }
+      return ok({ purchaseId: input.purchaseId });
+    }).catch((e: unknown) => {
+      if (e instanceof PlanRefused) return { ok: false as const, errors: e.errors };
+      throw e;
+    });
+  }
+
+  async release(em: EntityManager, viewer: Viewer, input: { purchaseId: string; idempotencyKey: string }): Promise<Outcome<PurchaseResult>> {
+    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'releasePurchase', key: input.idempotencyKey, input: { purchaseId: input.purchaseId } }, async (tem) => {
+      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'RELEASED');
+      return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
+    });
+  }
+
+  /**
+   * Close a LIVE hold as CAPTURED or RELEASED. A hold past its expiry is expired here (the job
+   * would do the same) and the caller gets HOLD_EXPIRED.
+   */
+  private async closeHold(tem: EntityManager, viewer: Viewer, purchaseId: string, to: 'CAPTURED' | 'RELEASED'): Promise<Outcome<true>> {
+    const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; status: string; partner_app_id: string | null }[]>(
+      `select id, account_id, customer_id, status, partner_app_id from purchases where id = ?`,
+      [purchaseId],
+    );
+    if (!p || (viewer.kind === 'partner' && p.partner_app_id != null && String(p.partner_app_id) !== viewer.id)) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+    // Account row first (lock order), then the hold.
+    await tem.execute(`select 1 from credit_accounts where id = ? for update`, [p.account_id]);
+    const [h] = await tem.execute<{ id: string; amount_fen: string; category: string | null; expired: boolean }[]>(
+      `select id, amount_fen, category, expires_at <= now() as expired from holds where purchase_id = ? and status = 'LIVE' for update`,
+      [purchaseId],
+    );
+    if (!h) {
+      const code = p.status === 'EXPIRED' ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD';
+      return fail(code, code === 'HOLD_EXPIRED' ? 'The hold on this purchase expired and its amount went back to the limit.' : `The purchase is ${p.status}, not HELD.`, 'purchaseId');
+    }
+    const amount = Number(h.amount_fen);
+    if (h.expired) {
+      await this.closeOne(tem, p, h, amount, 'EXPIRED');
+      await writeAudit(tem, { kind: 'anonymous' }, { action: 'expireHold', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id });
+      // Commit the expiry itself; the caller still learns it failed.
+      return { ok: false, errors: [{ code: 'HOLD_EXPIRED', message: 'The hold on this purchase expired and its amount went back to the limit.', field: 'purchaseId' }] };
+    }
+    await this.closeOne(tem, p, h, amount, to);
+    await writeAudit(tem, viewer, { action: to === 'CAPTURED' ? 'capturePurchase' : 'releasePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { amountFen: amount } });
+    return ok(true);
+  }
+
+  private async closeOne(tem: EntityManager, p: { id: string; account_id: string; customer_id: string }, h: { id: string; category: string | null }, amount: number, to: 'CAPTURED' | 'RELEASED' | 'EXPIRED'): Promise<void> {
+    await tem.execute(`update holds set status = ?, closed_at = now() where id = ?`, [to, h.id]);
+    await tem.execute(`update purchases set status = ?, decided_at = coalesce(decided_at, now()) where id = ?`, [to, p.id]);
+    if (to === 'CAPTURED') {
+      await tem.execute(`update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`, [amount, amount, p.account_id]);
+      await tem.execute(
+        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, principal_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CAPTURE', ?, ?, ?, 'purchase', ?)`,
+        [p.account_id, p.customer_id, -amount, amount, amount, p.id],
+      );
+    } else {
+      await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [amount, p.account_id]);
+      if (h.category) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, h.category]);
+      await tem.execute(
+        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, ?, 'purchase', ?)`,
+        [p.account_id, p.customer_id, to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE', -amount, amount, p.id],
+      );
+    }
+  }
+
+  /**
+   * A supervisor approves a purchase waiting for review: the hold is placed now, with the same
+   * conditional UPDATE (the limit may have been used meanwhile: then OVER_LIMIT).
+   */
+  async approve(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<AuthorizationResult>> {
+    return em.transactional(async (tem) => {
+      const [pre] = await tem.execute<{ account_id: string }[]>(`select account_id from purchases where id = ?`, [purchaseId]);
+      if (!pre) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      // Lock order: account, then purchase.
+      await tem.execute(`select 1 from credit_accounts where id = ? for update`, [pre.account_id]);
+      const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; amount_fen: string; category: string; status: string }[]>(
+        `select id, account_id, customer_id, amount_fen, category, status from purchases where id = ? for update`,
+        [purchaseId],
+      );
+      if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      if (p.status !== 'PENDING_REVIEW') return fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId');
+      const amount = Number(p.amount_fen);
+      const [cl] = await tem.execute<{ ok: boolean }[]>(
+        `update category_limits set used_fen = used_fen + ? where account_id = ? and category = ? and limit_fen - used_fen >= ? returning true as ok`,
+        [amount, p.account_id, p.category, amount],
+      );
+      const [hasCat] = await tem.execute<{ n: string }[]>(`select count(*)::text as n from category_limits where account_id = ? and category = ?`, [p.account_id, p.category]);
+      const catOk = Number(hasCat!.n) === 0 || Boolean(cl);
+      const held = catOk
+        ? await tem.execute<{ status: string }[]>(
+            `update credit_accounts a set held_fen = held_fen + ? where a.id = ? and a.status = 'ACTIVE' and a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen >= ? returning status`,
+            [amount, p.account_id, p.category, amount],
+          )
+        : [];
+      let status: AuthorizationResult['status'] = 'HELD';
+      let code: string | null = null;
+      if (held.length === 0) {
+        if (cl) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, p.category]);
+        const [a] = await tem.execute<{ status: string }[]>(`select status from credit_accounts where id = ?`, [p.account_id]);
+        status = 'DECLINED';
+        code = a!.status === 'FROZEN' ? 'ACCOUNT_FROZEN' : !catOk ? 'CATEGORY_LIMIT_EXHAUSTED' : 'OVER_LIMIT';
+        await tem.execute(`update purchases set status = 'DECLINED', decline_code = ?, decided_at = now() where id = ?`, [code, p.id]);
+      } else {
+        await tem.execute(`update purchases set status = 'HELD', decided_at = now() where id = ?`, [p.id]);
+        await tem.execute(
+          `insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at) values (?, ?, ?, ?, ?, 'LIVE', now() + make_interval(days => ?))`,
+          [p.id, p.account_id, p.customer_id, amount, cl ? p.category : null, this.holdExpiryDays],
+        );
+        await tem.execute(`insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'HOLD', ?, ?, 'purchase', ?)`, [
+          p.account_id,
+          p.customer_id,
+          amount,
+          amount,
+          p.id,
+        ]);
+      }
+      await writeAudit(tem, viewer, { action: 'approvePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { note, status, declineCode: code } });
+      return ok({ purchaseId: p.id, status, declineCode: code, reasons: [] });
+    });
+  }
+
+  async reject(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<PurchaseResult>> {
+    return em.transactional(async (tem) => {
+      const rows = await tem.execute<{ id: string; customer_id: string }[]>(
+        `update purchases set status = 'REJECTED', decline_code = 'REJECTED_IN_REVIEW', decided_at = now() where id = ? and status = 'PENDING_REVIEW' returning id, customer_id`,
+        [purchaseId],
+      );
+      if (!rows[0]) {
+        const [p] = await tem.execute<{ status: string }[]>(`select status from purchases where id = ?`, [purchaseId]);
+        return p ? fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId') : fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      }
+      await writeAudit(tem, viewer, { action: 'rejectPurchase', customerId: rows[0].customer_id, targetType: 'Purchase', targetId: purchaseId, details: { note } });
+      return ok({ purchaseId });
+    });
+  }
+
+  /**
+   * Expire LIVE holds past their expiry, in batches, each batch one statement: the holds, the
+   * accounts' held_fen, category pools, purchases and ledger rows change together. Returns how many.
+   */
+  async expireHolds(em: EntityManager, asOf = new Date(), batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await em.transactional(async (tem) => {
+        // Lock order everywhere is account, then hold: lock a batch of accounts (skipping busy
+        // ones for the next pass), then expire their due holds.
+        const candidates = await tem.execute<{ account_id: string }[]>(
+          `select distinct account_id from holds where status = 'LIVE' and expires_at <= ? order by account_id limit ?`,
+          [asOf, batch],
+        );
+        if (candidates.length === 0) return -1;
+        const locked = await tem.execute<{ id: string }[]>(
+          `select id from credit_accounts where id in (${candidates.map(() => '?').join(',')}) order by id for update skip locked`,
+          candidates.map((c) => String(c.account_id)),
+        );
+        if (locked.length === 0) return 0;
+        const ids = locked.map((d) => String(d.id));
+        const [r] = await tem.execute<{ n: string }[]>(
+          `with e as (
+             update holds h set status = 'EXPIRED', closed_at = now() where h.account_id in (${ids.map(() => '?').join(',')}) and h.status = 'LIVE' and h.expires_at <= ?
+             returning h.id, h.purchase_id, h.account_id, h.customer_id, h.amount_fen, h.category
+           ),
+           a as (
+             update credit_accounts a set held_fen = a.held_fen - s.amt
+               from (select account_id, sum(amount_fen) as amt from e group by account_id) s where a.id = s.account_id
+           ),
+           c as (
+             update category_limits c set used_fen = c.used_fen - s.amt
+               from (select account_id, category, sum(amount_fen) as amt from e where category is not null group by account_id, category) s
+              where c.account_id = s.account_id and c.category = s.category
+           ),
+           p as (update purchases p set status = 'EXPIRED', decided_at = now() from e where p.id = e.purchase_id),
+           l as (
+             insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+             select e.account_id, e.customer_id, 'HOLD_EXPIRE', -e.amount_fen, e.amount_fen, 'purchase', e.purchase_id from e
+           ),
+           au as (
+             insert into audit_log (actor_type, action, customer_id, target_type, target_id, details)
+             select 'SYSTEM', 'expireHold', e.customer_id, 'Purchase', e.purchase_id::text, jsonb_build_object('amountFen', e.amount_fen) from e
+           )
+           select count(*)::text as n from e`,
+          [...ids, asOf],
+        );
+        return Number(r!.n);
+      });
+      if (n < 0) return total;
+      total += n;
+      if (n === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+class PlanRefused extends Error {
+  constructor(readonly errors: import('../../graphql/errors.js').UserError[]) {
+    super('plan refused');
+  }
+}
