@@ -12,6 +12,9 @@ export class Migration20261123000000_money extends Migration {
       alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (
         'HOLD', 'HOLD_RELEASE', 'HOLD_EXPIRE', 'CAPTURE', 'REPAY_PRINCIPAL', 'REPAY_FEE', 'REPAY_LATE_FEE',
         'FEE_CHARGED', 'LATE_FEE_CHARGED', 'OPENING_BALANCE', 'OVERPAYMENT', 'FEE_WAIVED'));`);
+    // The first decision on a purchase (its status moves on: HELD → CAPTURED …); an idempotent
+    // retry of authorizePurchase answers with this.
+    this.addSql(`alter table purchases add column decision text check (decision in ('HELD', 'DECLINED', 'PENDING_REVIEW'));`);
     // Live holds of an account must never add to more than held_fen says (reconcile checks equality).
     this.addSql(`create index if not exists holds_purchase_live_idx on holds (purchase_id) where status = 'LIVE';`);
     this.addSql(`create index if not exists restoration_stages_pending_idx on restoration_stages (account_id) where status = 'PENDING';`);
@@ -19,6 +22,7 @@ export class Migration20261123000000_money extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop index if exists restoration_stages_pending_idx;`);
+    this.addSql(`alter table purchases drop column if exists decision;`);
     this.addSql(`drop index if exists holds_purchase_live_idx;`);
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
     this.addSql(`

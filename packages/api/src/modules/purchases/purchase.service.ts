@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
-import { idempotencyActor, replay, requestHash, validIdempotencyKey, withIdempotency } from '../idempotency/idempotency.service.js';
+import { idempotencyActor, requestHash, validIdempotencyKey, withIdempotency } from '../idempotency/idempotency.service.js';
+import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
 import { purchaseNeedsReview } from '../plans/pricing.js';
@@ -29,24 +30,126 @@ export interface PurchaseResult {
 }
 
 interface FactsRow {
-  id: string;
   customer_id: string;
   status: string;
   available: string;
-  device_id: string | null;
+  device_id_given: string | null;
   device_known: boolean;
   phone_changed_at: Date | string | null;
   recent_count: string;
   recent_amount: string;
   history_orders: string;
   category_orders: string;
-  has_category_limit: boolean;
 }
 
 /** Active temporary limits usable for a category, as SQL over the alias `a` (credit_accounts). */
 const TEMP_LIMIT_SQL = `coalesce((select sum(t.amount_fen) from temporary_limits t
   where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
     and (t.category is null or t.category = ?)), 0)`;
+
+const TEMP_LIMIT_PG = (cat: string) => `coalesce((select sum(t.amount_fen) from temporary_limits t
+  where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
+    and (t.category is null or t.category = ${cat})), 0)`;
+
+/** $1 category, $2 device id, $3 velocity window (minutes), $4 account id, $5 unusual-category rule on. */
+const FACTS_SQL = `
+  select a.customer_id::text as customer_id, a.status,
+         (a.base_limit_fen + ${TEMP_LIMIT_PG('$1::text')} - a.used_fen)::text as available,
+         $2::text as device_id_given, c.phone_changed_at,
+         ($2::text is not null and (c.device_id = $2::text or exists (select 1 from purchases p where p.account_id = a.id and p.device_id = $2::text))) as device_known,
+         (select count(*) from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int))::text as recent_count,
+         (select coalesce(sum(p.amount_fen), 0) from purchases p
+           where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int) and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW'))::text as recent_amount,
+         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id) else 0 end)::text as history_orders,
+         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id and o.category = $1::text) else 0 end)::text as category_orders
+    from credit_accounts a join customers c on c.id = a.customer_id
+   where a.id = $4::bigint`;
+
+/**
+ * The whole authorization as ONE autocommit statement (one round trip, planned once per
+ * connection): the idempotency record gates everything; the account row is held only by the
+ * conditional UPDATE, for the length of this statement, exactly like a bare UPDATE.
+ * An account with a limit for this category (专项额度) makes the statement do nothing
+ * (has_cat) and the caller takes the transactional category path.
+ *
+ * $1 actor, $2 key, $3 request hash, $4 account, $5 amount, $6 category, $7 forced status,
+ * $8 forced code, $9 customer, $10 partner app, $11 merchant, $12 reasons, $13 device,
+ * $14 hold days, $15 audit actor type, $16 audit actor id.
+ */
+const FAST_SQL = `
+  with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid),
+  before as (
+    select a.status, a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen as available,
+           exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = $6::text) as has_cat
+      from credit_accounts a where a.id = $4::bigint
+  ),
+  idem as (
+    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+    select $1::text, 'authorizePurchase', $2::text, $3::text, now() + interval '48 hours',
+           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', ids.pid::text))
+      from ids, before where not before.has_cat
+    on conflict do nothing
+    returning 1
+  ),
+  acct as (
+    update credit_accounts a set held_fen = a.held_fen + $5::bigint
+     where a.id = $4::bigint and $7::text is null and a.status = 'ACTIVE' and exists (select 1 from idem)
+       and a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen >= $5::bigint
+    returning a.id
+  ),
+  d as (
+    select case when exists (select 1 from acct) then 'HELD' when $7::text is not null then $7::text else 'DECLINED' end as status,
+           case when exists (select 1 from acct) then null
+                when $7::text is not null then $8::text
+                when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
+                when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
+                else 'OVER_LIMIT' end as code
+      from before b
+  ),
+  p as (
+    insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
+    select ids.pid, $4::bigint, $9::bigint, $10::bigint, $5::bigint, $6::text, $11::text, d.status, d.status, d.code, $12::jsonb, $13::text,
+           case when d.status = 'PENDING_REVIEW' then null else now() end
+      from ids, d where exists (select 1 from idem)
+    returning id, status, decline_code
+  ),
+  h as (
+    insert into holds (purchase_id, account_id, customer_id, amount_fen, status, expires_at)
+    select p.id, $4::bigint, $9::bigint, $5::bigint, 'LIVE', now() + make_interval(days => $14::int) from p where p.status = 'HELD'
+  ),
+  l as (
+    insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+    select $4::bigint, $9::bigint, 'HOLD', $5::bigint, $5::bigint, 'purchase', p.id from p where p.status = 'HELD'
+  ),
+  au as (
+    insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
+    select $15::text, $16::bigint, 'authorizePurchase', $9::bigint, 'Purchase', p.id::text,
+           jsonb_build_object('status', p.status, 'amountFen', $5::bigint, 'declineCode', p.decline_code, 'idempotencyKey', $2::text)
+      from p
+  )
+  select p.id::text as id, p.status, p.decline_code, (select has_cat from before) as has_cat, exists (select 1 from idem) as fresh
+    from (select 1) one left join p on true`;
+
+/**
+ * The first result for a repeated key (SQL written with `?` placeholders): the decision stored on the purchase when it was made
+ * (its status may have moved on since), or IDEMPOTENCY_KEY_REUSED for a different request.
+ */
+async function replayAuthorization(
+  run: (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>,
+  scope: { actor: string; operation: string; key: string },
+  hash: string,
+): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+  const [rec] = (await run(`select request_hash, response->'value'->>'purchaseId' as pid from idempotency_records where actor = ? and operation = ? and key = ?`, [scope.actor, scope.operation, scope.key])) as {
+    request_hash: string;
+    pid: string | null;
+  }[];
+  if (!rec) throw new Error('idempotency record vanished');
+  if (rec.request_hash !== hash) return fail('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used with a different request; use a new key for a new request.', 'idempotencyKey');
+  const [p] = (await run(`select id::text as id, decision, decline_code, reasons from purchases where id = ?`, [rec.pid])) as { id: string; decision: AuthorizationResult['status']; decline_code: string | null; reasons: unknown }[];
+  if (!p) throw new Error('purchase of an idempotency record is missing');
+  const reasons = (typeof p.reasons === 'string' ? JSON.parse(p.reasons) : p.reasons) as string[];
+  return { ok: true, value: { purchaseId: p.id, status: p.decision, declineCode: p.decision === 'DECLINED' ? p.decline_code : null, reasons: reasons ?? [] }, replayed: true };
+}
 
 /**
  * Authorizations, captures, releases, reviews and hold expiry. The limit is enforced by ONE
@@ -66,40 +169,48 @@ export class PurchaseService {
     if (!validIdempotencyKey(input.idempotencyKey)) return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 128 printable ASCII characters.', 'idempotencyKey');
     const scope = { actor: idempotencyActor(viewer), operation: 'authorizePurchase', key: input.idempotencyKey };
     const hash = requestHash({ ...input, idempotencyKey: undefined });
-    const w = this.rules.velocity;
+    const { actorType, actorId } = actorOf(viewer);
+    const partnerId = viewer.kind === 'partner' ? viewer.id : null;
 
-    // Facts for the rules (advisory, outside the transaction): one statement.
-    const [f] = await em.execute<FactsRow[]>(
-      `select a.id, a.customer_id, a.status,
-              (a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen)::text as available,
-              c.device_id, c.phone_changed_at,
-              (?::text is not null and (c.device_id = ?::text or exists (select 1 from purchases p where p.account_id = a.id and p.device_id = ?::text))) as device_known,
-              (select count(*) from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => ?))::text as recent_count,
-              (select coalesce(sum(p.amount_fen), 0) from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => ?) and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW'))::text as recent_amount,
-              ${this.rules.unusualCategory.enabled ? `(select count(*) from orders o where o.customer_id = a.customer_id)::text` : `'0'`} as history_orders,
-              ${this.rules.unusualCategory.enabled ? `(select count(*) from orders o where o.customer_id = a.customer_id and o.category = ?)::text` : `'0'`} as category_orders,
-              exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = ?) as has_category_limit
-         from credit_accounts a join customers c on c.id = a.customer_id
-        where a.id = ?`,
-      [
-        input.category,
-        input.deviceId ?? null,
-        input.deviceId ?? null,
-        input.deviceId ?? null,
-        w.windowMinutes,
-        w.windowMinutes,
-        ...(this.rules.unusualCategory.enabled ? [input.category] : []),
-        input.category,
-        input.accountId,
-      ],
-    );
-    if (!f) return fail('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId');
+    const fast = await withRawClient(em, async (c) => {
+      // Facts for the rules (advisory, read before the money statement): one prepared statement.
+      const { rows } = await c.query<FactsRow>({
+        name: 'authorize_facts_v1',
+        text: FACTS_SQL,
+        values: [input.category, input.deviceId ?? null, this.rules.velocity.windowMinutes, input.accountId, this.rules.unusualCategory.enabled],
+      });
+      const f = rows[0];
+      if (!f) return { outcome: fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId') };
+      const decided = this.decide(input.amountFen, f);
+      // The money statement: idempotency record, conditional hold, purchase, hold, ledger, audit.
+      const { rows: out } = await c.query<{ id: string | null; status: AuthorizationResult['status'] | null; decline_code: string | null; has_cat: boolean | null; fresh: boolean }>({
+        name: 'authorize_fast_v1',
+        text: FAST_SQL,
+        values: [
+          scope.actor, scope.key, hash, input.accountId, input.amountFen, input.category, decided.forced?.status ?? null, decided.forced?.code ?? null,
+          f.customer_id, partnerId, input.merchant, JSON.stringify(decided.reasons), input.deviceId ?? null, this.holdExpiryDays, actorType, actorId,
+        ],
+      });
+      const r = out[0]!;
+      if (r.id) return { outcome: ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status!, declineCode: r.decline_code, reasons: decided.reasons }) };
+      if (r.has_cat) return { slow: { customerId: String(f.customer_id), ...decided } };
+      const run = (text: string, values: unknown[]) => {
+        let n = 0;
+        return c.query({ text: text.replace(/\?/g, () => `$${++n}`), values }).then((x) => x.rows);
+      };
+      return { outcome: await replayAuthorization(run, scope, hash) };
+    });
+    if (fast.outcome) return fast.outcome;
+    return this.authorizeWithCategory(em, viewer, input, scope, hash, fast.slow!);
+  }
 
+  /** Rules and the review threshold, decided before the money statement. */
+  private decide(amountFen: number, f: FactsRow): { forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] } {
     const hits = evaluateFraudRules(this.rules, {
-      amountFen: input.amountFen,
+      amountFen,
       recentCount: Number(f.recent_count),
       recentAmountFen: Number(f.recent_amount),
-      deviceId: input.deviceId ?? null,
+      deviceId: f.device_id_given,
       deviceKnown: Boolean(f.device_known),
       phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
       historyOrders: Number(f.history_orders),
@@ -107,33 +218,47 @@ export class PurchaseService {
       now: new Date(),
     });
     const reasons = hits.map((h) => h.code);
-    // Decided before the transaction: a rule decline, or review (rules or the amount threshold).
-    // A frozen or over-limit account is declined outright, not sent to review.
-    let forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null = null;
     const decline = hits.find((h) => h.action === 'DECLINE');
-    const canFit = f.status === 'ACTIVE' && Number(f.available) >= input.amountFen;
-    if (decline) forced = { status: 'DECLINED', code: decline.code };
-    else if (canFit && (hits.length > 0 || purchaseNeedsReview(input.amountFen))) {
-      forced = { status: 'PENDING_REVIEW', code: null };
-      if (purchaseNeedsReview(input.amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+    // A frozen or over-limit account is declined outright (in the statement), not sent to review.
+    const canFit = f.status === 'ACTIVE' && Number(f.available) >= amountFen;
+    if (decline) return { forced: { status: 'DECLINED', code: decline.code }, reasons };
+    if (canFit && (hits.length > 0 || purchaseNeedsReview(amountFen))) {
+      if (purchaseNeedsReview(amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+      return { forced: { status: 'PENDING_REVIEW', code: null }, reasons };
     }
+    return { forced: null, reasons };
+  }
 
+  /**
+   * The path for a category with its own limit (专项额度): account row locked first, then the
+   * category pool is charged and the account held in one statement; if the account refuses,
+   * the pool is given back in the same transaction.
+   */
+  private async authorizeWithCategory(
+    em: EntityManager,
+    viewer: Viewer,
+    input: AuthorizeInput,
+    scope: { actor: string; operation: string; key: string },
+    hash: string,
+    decided: { customerId: string; forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] },
+  ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+    const { forced, reasons } = decided;
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
     return em.transactional(async (tem) => {
-      const inserted = await tem.execute<{ key: string }[]>(
-        `insert into idempotency_records (actor, operation, key, request_hash, expires_at)
-         values (?, ?, ?, ?, now() + interval '48 hours') on conflict do nothing returning key`,
+      await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
+      const inserted = await tem.execute<{ pid: string }[]>(
+        `with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid)
+         insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+         select ?, ?, ?, ?, now() + interval '48 hours', jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', ids.pid::text)) from ids
+         on conflict do nothing returning response->'value'->>'purchaseId' as pid`,
         [scope.actor, scope.operation, scope.key, hash],
       );
-      if (inserted.length === 0) return replay<AuthorizationResult>(tem, scope, hash);
-      // Lock order everywhere: account row, then category row.
-      if (f.has_category_limit && !forced) await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
+      if (inserted.length === 0) return replayAuthorization((text, values) => tem.execute(text, values), scope, hash);
+      const pid = inserted[0]!.pid;
       const [r] = await tem.execute<{ id: string; status: AuthorizationResult['status']; decline_code: string | null; cat_charged: boolean }[]>(
         `with before as (
-           select a.status, a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen as available,
-                  exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = ?) as has_cat
-             from credit_accounts a where a.id = ?
+           select a.status, a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen as available from credit_accounts a where a.id = ?
          ),
          cat as (
            update category_limits c set used_fen = c.used_fen + ?
@@ -142,31 +267,28 @@ export class PurchaseService {
          ),
          acct as (
            update credit_accounts a set held_fen = a.held_fen + ?
-            where a.id = ? and ?::text is null and a.status = 'ACTIVE'
+            where a.id = ? and ?::text is null and a.status = 'ACTIVE' and exists (select 1 from cat)
               and a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen >= ?
-              and (not (select has_cat from before) or exists (select 1 from cat))
            returning a.id
          ),
-         p as (
-           insert into purchases (account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decline_code, reasons, device_id, decided_at)
-           select ?, ?, ?, ?, ?, ?,
-                  case when exists (select 1 from acct) then 'HELD' when ?::text is not null then ?::text else 'DECLINED' end,
+         d as (
+           select case when exists (select 1 from acct) then 'HELD' when ?::text is not null then ?::text else 'DECLINED' end as status,
                   case when exists (select 1 from acct) then null
                        when ?::text is not null then ?::text
                        when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
                        when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
-                       when b.available >= ? and b.has_cat and not exists (select 1 from cat) then 'CATEGORY_LIMIT_EXHAUSTED'
-                       else 'OVER_LIMIT' end,
-                  ?::jsonb, ?,
-                  case when ?::text = 'PENDING_REVIEW' then null else now() end
+                       when b.available >= ? and not exists (select 1 from cat) then 'CATEGORY_LIMIT_EXHAUSTED'
+                       else 'OVER_LIMIT' end as code
              from before b
-           returning id, status, decline_code, reasons
+         ),
+         p as (
+           insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
+           select ?, ?, ?, ?, ?, ?, ?, d.status, d.status, d.code, ?::jsonb, ?, case when d.status = 'PENDING_REVIEW' then null else now() end from d
+           returning id, status, decline_code
          ),
          h as (
            insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at)
-           select p.id, ?, ?, ?, case when exists (select 1 from cat) then ?::text end, 'LIVE', now() + make_interval(days => ?)
-             from p where p.status = 'HELD'
-           returning id
+           select p.id, ?, ?, ?, ?, 'LIVE', now() + make_interval(days => ?) from p where p.status = 'HELD'
          ),
          l as (
            insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
@@ -175,42 +297,21 @@ export class PurchaseService {
          au as (
            insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
            select ?, ?, 'authorizePurchase', ?, 'Purchase', p.id::text,
-                  jsonb_build_object('status', p.status, 'amountFen', ?::bigint, 'declineCode', p.decline_code, 'idempotencyKey', ?::text)
-             from p
-         ),
-         idem as (
-           update idempotency_records r
-              set response = jsonb_build_object('ok', true, 'value', jsonb_build_object(
-                    'purchaseId', p.id::text, 'status', p.status, 'declineCode', p.decline_code, 'reasons', p.reasons))
-             from p where r.actor = ? and r.operation = ? and r.key = ?
+                  jsonb_build_object('status', p.status, 'amountFen', ?::bigint, 'declineCode', p.decline_code, 'idempotencyKey', ?::text) from p
          )
          select p.id::text as id, p.status, p.decline_code, exists (select 1 from cat) as cat_charged from p`,
         [
-          // before
-          input.category, input.category, input.accountId,
-          // cat
+          input.category, input.accountId,
           input.amountFen, input.accountId, input.category, input.amountFen, forced?.status ?? null,
-          // acct
           input.amountFen, input.accountId, forced?.status ?? null, input.category, input.amountFen,
-          // p
-          input.accountId, f.customer_id, partnerId, input.amountFen, input.category, input.merchant,
-          forced?.status ?? null, forced?.status ?? null,
-          forced?.status ?? null, forced?.code ?? null,
-          input.amountFen,
-          JSON.stringify(reasons), input.deviceId ?? null,
-          forced?.status ?? null,
-          // h
-          input.accountId, f.customer_id, input.amountFen, input.category, this.holdExpiryDays,
-          // l
-          input.accountId, f.customer_id, input.amountFen, input.amountFen,
-          // au
-          actorType, actorId, f.customer_id, input.amountFen, input.idempotencyKey,
-          // idem
-          scope.actor, scope.operation, scope.key,
+          forced?.status ?? null, forced?.status ?? null, forced?.status ?? null, forced?.code ?? null, input.amountFen,
+          pid, input.accountId, decided.customerId, partnerId, input.amountFen, input.category, input.merchant, JSON.stringify(reasons), input.deviceId ?? null,
+          input.accountId, decided.customerId, input.amountFen, input.category, this.holdExpiryDays,
+          input.accountId, decided.customerId, input.amountFen, input.amountFen,
+          actorType, actorId, decided.customerId, input.amountFen, input.idempotencyKey,
         ],
       );
       if (!r) throw new Error('authorization statement returned no row');
-      // The category pool was charged but the account refused: give the category back (same transaction).
       if (r.cat_charged && r.status !== 'HELD') {
         await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [input.amountFen, input.accountId, input.category]);
       }
