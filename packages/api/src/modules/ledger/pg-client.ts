@@ -10,6 +10,8 @@ interface KnexClientLike {
   releaseConnection(c: RawClient): Promise<void> | void;
 }
 
+const prepared = new WeakSet<object>();
+
 /**
  * Borrow one pg connection from the ORM's own pool (no second pool) for statements that must be
  * fast: named statements are planned once per connection instead of once per call.
@@ -18,6 +20,12 @@ export async function withRawClient<T>(em: EntityManager, fn: (c: RawClient) => 
   const client = (em.getConnection().getKnex() as unknown as { client: KnexClientLike }).client;
   const c = await client.acquireConnection();
   try {
+    if (!prepared.has(c)) {
+      // Our named statements have one good plan; without this PostgreSQL re-plans them
+      // (custom plans) on every call, which costs more than running them.
+      await c.query({ text: 'set plan_cache_mode = force_generic_plan' });
+      prepared.add(c);
+    }
     return await fn(c);
   } finally {
     await client.releaseConnection(c);

@@ -62,7 +62,7 @@ export class PurchaseResolver {
       idempotencyKey: input.idempotencyKey,
     });
     if (!r.ok) return failed(r);
-    const p = await ctx.em.fork().findOne(Purchase, { id: r.value.purchaseId });
+    const p = r.value.purchase ?? (await ctx.em.fork().findOne(Purchase, { id: r.value.purchaseId }));
     return {
       purchase: p ? toPurchaseNode(p) : null,
       decision: r.value.status,

@@ -7,6 +7,7 @@ import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
 import { purchaseNeedsReview } from '../plans/pricing.js';
+import { Purchase } from './purchase.entity.js';
 
 export interface AuthorizeInput {
   accountId: string;
@@ -23,6 +24,8 @@ export interface AuthorizationResult {
   status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW';
   declineCode: string | null;
   reasons: string[];
+  /** The purchase row as written, when this call wrote it (saves a read for the response). */
+  purchase?: Purchase;
 }
 
 export interface PurchaseResult {
@@ -111,7 +114,7 @@ const FAST_SQL = `
     select ids.pid, $4::bigint, $9::bigint, $10::bigint, $5::bigint, $6::text, $11::text, d.status, d.status, d.code, $12::jsonb, $13::text,
            case when d.status = 'PENDING_REVIEW' then null else now() end
       from ids, d where exists (select 1 from idem)
-    returning id, status, decline_code
+    returning id, status, decline_code, created_at, decided_at
   ),
   h as (
     insert into holds (purchase_id, account_id, customer_id, amount_fen, status, expires_at)
@@ -127,7 +130,7 @@ const FAST_SQL = `
            jsonb_build_object('status', p.status, 'amountFen', $5::bigint, 'declineCode', p.decline_code, 'idempotencyKey', $2::text)
       from p
   )
-  select p.id::text as id, p.status, p.decline_code, (select has_cat from before) as has_cat, exists (select 1 from idem) as fresh
+  select p.id::text as id, p.status, p.decline_code, p.created_at, p.decided_at, (select has_cat from before) as has_cat, exists (select 1 from idem) as fresh
     from (select 1) one left join p on true`;
 
 /**
@@ -183,7 +186,9 @@ export class PurchaseService {
       if (!f) return { outcome: fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId') };
       const decided = this.decide(input.amountFen, f);
       // The money statement: idempotency record, conditional hold, purchase, hold, ledger, audit.
-      const { rows: out } = await c.query<{ id: string | null; status: AuthorizationResult['status'] | null; decline_code: string | null; has_cat: boolean | null; fresh: boolean }>({
+      const { rows: out } = await c.query<{
+        id: string | null; status: AuthorizationResult['status'] | null; decline_code: string | null; created_at: Date; decided_at: Date | null; has_cat: boolean | null; fresh: boolean;
+      }>({
         name: 'authorize_fast_v1',
         text: FAST_SQL,
         values: [
@@ -192,7 +197,14 @@ export class PurchaseService {
         ],
       });
       const r = out[0]!;
-      if (r.id) return { outcome: ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status!, declineCode: r.decline_code, reasons: decided.reasons }) };
+      if (r.id) {
+        const purchase = Object.assign(new Purchase(), {
+          id: String(r.id), accountId: input.accountId, customerId: String(f.customer_id), partnerAppId: partnerId, amountFen: input.amountFen, category: input.category,
+          merchant: input.merchant, status: r.status!, decision: r.status!, declineCode: r.decline_code, reasons: decided.reasons, deviceId: input.deviceId ?? null,
+          createdAt: new Date(r.created_at), decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+        });
+        return { outcome: ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status!, declineCode: r.decline_code, reasons: decided.reasons, purchase }) };
+      }
       if (r.has_cat) return { slow: { customerId: String(f.customer_id), ...decided } };
       const run = (text: string, values: unknown[]) => {
         let n = 0;
