@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { reviewRecovery, type RecoveryReview } from '../plans/pricing.js';
 import type { RecoveryStatus, RecoveryType } from './recovery-request.entity.js';
+import { raiseNotice } from '../notices/notice-events.js';
 import { applyStage, canTransition, completeIfDone, recordDecision, transition, type RecoveryActor } from './restoration.js';
 
 export interface DocumentInput {
@@ -68,6 +69,7 @@ export class RecoveryService {
       );
       const id = String(r!.id);
       await tem.execute(`insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, agent_id, reason) values (?, ?, null, 'SUBMITTED', 'AGENT', ?, ?)`, [id, input.customerId, viewer.id, reason]);
+      await raiseNotice(tem, { customerId: input.customerId, kind: 'RECOVERY_STATUS', eventKey: `recovery:${id}:SUBMITTED`, payload: { requestId: id, status: 'SUBMITTED', type: input.type } });
       await insertDocuments(tem, id, input.customerId, input.documents);
       await writeAudit(tem, viewer, { action: 'fileRecoveryRequest', customerId: input.customerId, targetType: 'RecoveryRequest', targetId: id, details: { type: input.type, documents: input.documents.length } });
       const req = { id, customerId: input.customerId, status: 'SUBMITTED' as RecoveryStatus };
