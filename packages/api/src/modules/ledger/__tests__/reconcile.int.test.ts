@@ -50,6 +50,18 @@ describe('reconcile', () => {
     await api.sql(`update credit_accounts set held_fen = held_fen - 1 where id = ?`, [c.accountId]);
   });
 
+  it('expires holds from the jobs CLI', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 100_000 });
+    await authorize(api, p, c.accountId, '50');
+    await api.sql(`update holds set expires_at = now() - interval '1 second' where account_id = ?`, [c.accountId]);
+    const run = await cli('expire-holds');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/expired [1-9]\d* hold/);
+    const [a] = await api.sql<any>(`select held_fen::int as held from credit_accounts where id = ?`, [c.accountId]);
+    expect(a.held).toBe(0);
+    expect((await reconcile(api.orm.em.fork())).mismatches).toEqual([]);
+  });
+
   it('the ledger is append-only', async () => {
     await expect(api.sql(`update ledger_entries set amount_fen = 0`)).rejects.toThrow(/append-only/);
     await expect(api.sql(`delete from ledger_entries`)).rejects.toThrow(/append-only/);

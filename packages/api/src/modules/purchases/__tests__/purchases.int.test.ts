@@ -56,6 +56,15 @@ describe('authorizePurchase', () => {
     expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
   });
 
+  it('needs the purchases:write scope (staff and other partners are refused)', async () => {
+    const c = await insertCustomer(api);
+    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '1', category: 'DIGITAL', merchant: 'm', idempotencyKey: key() };
+    for (const viewer of [agentViewer(), sup, { kind: 'partner', id: '999', name: 'reader', scopes: ['limits:read', 'quotes:read'] } as Viewer]) {
+      const res = await api.exec<any>(viewer, AUTHORIZE, { input });
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('declines frozen and over-limit accounts with a reason code', async () => {
     const frozen = await insertCustomer(api, { status: 'FROZEN' });
     expect(await authorize(api, p, frozen.accountId, '10')).toMatchObject({ decision: 'DECLINED', declineCode: 'ACCOUNT_FROZEN' });
