@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     results.push(await measure(`authorize (service), ${label}`, service(pick)));
     results.push(await measure(`authorizePurchase (GraphQL/HTTP), ${label}`, graphql(pick)));
   }
-  const pgVersion = (await pool.query<{ v: string }>(`show server_version`)).rows[0]!.v;
+  const pgVersion = (await pool.query<{ server_version: string }>(`show server_version`)).rows[0]!.server_version;
   const cpu = os.cpus();
   console.log(`\nMachine: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${pgVersion}${stopPg ? ' (embedded, fsync off)' : ''}`);
   console.log(`Run: ${SECONDS} s per line, ${CONCURRENCY} concurrent clients, one process for load and API, pool 20.\n`);
