@@ -2,7 +2,9 @@
  * The one place the money modules call @creditline/scoring for policy and prices, so the rest
  * of the API depends on these few functions and not on the library's exact shapes.
  */
-export const MAX_PURCHASE_FEN = 5_000_000; // ¥50,000: the per-customer limit cap; no single purchase can exceed it
+/** ¥50,000: the per-customer limit cap (DESIGN.md: a policy value); no purchase can exceed it either. */
+export const LIMIT_CAP_FEN = 5_000_000;
+export const MAX_PURCHASE_FEN = LIMIT_CAP_FEN;
 export const REVIEW_THRESHOLD_FEN = 2_000_000;
 /** Days past due at which an account is frozen. */
 export const FREEZE_AFTER_DAYS = 30;
@@ -158,7 +160,7 @@ export interface RecoveryReview {
 /** Automatic review of a recovery request (interim rules until the scoring package's evaluateRecovery is wired). */
 export function reviewRecovery(f: RecoveryFacts): RecoveryReview {
   const reasons: string[] = [];
-  const target = f.type === 'INCREASE' ? Math.min(f.requestedLimitFen ?? Math.round(f.currentLimitFen * 1.2), MAX_PURCHASE_FEN * 10) : Math.max(f.previousLimitFen, f.currentLimitFen);
+  const target = f.type === 'INCREASE' ? Math.min(f.requestedLimitFen ?? Math.round(f.currentLimitFen * 1.2), LIMIT_CAP_FEN) : Math.max(f.previousLimitFen, f.currentLimitFen);
   const gain = Math.max(0, target - f.currentLimitFen);
   const stages = gain > 0 ? [{ seq: 1, amountFen: Math.floor(gain / 2), onTimeRepaymentsRequired: 0 }, { seq: 2, amountFen: gain - Math.floor(gain / 2), onTimeRepaymentsRequired: 2 }] : [];
   if (f.overdueFen > 0 || f.maxDaysPastDue > 90) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { reviewRecovery, type RecoveryReview } from '../plans/pricing.js';
+import { LIMIT_CAP_FEN, reviewRecovery, type RecoveryReview } from '../plans/pricing.js';
 import type { RecoveryStatus, RecoveryType } from './recovery-request.entity.js';
 import { raiseNotice } from '../notices/notice-events.js';
 import { applyStage, canTransition, completeIfDone, recordDecision, transition, type RecoveryActor } from './restoration.js';
@@ -50,6 +50,7 @@ export class RecoveryService {
     const docs = validateDocuments(input.documents);
     if (!docs.ok) return docs;
     if (input.type === 'INCREASE' && input.requestedLimitFen == null) return fail('REQUESTED_LIMIT_REQUIRED', 'An increase needs the requested limit.', 'requestedLimit');
+    if (input.requestedLimitFen != null && input.requestedLimitFen > LIMIT_CAP_FEN) return fail('REQUESTED_LIMIT_ABOVE_CAP', `The limit cap is ${LIMIT_CAP_FEN / 100} yuan.`, 'requestedLimit');
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<{ id: string; status: string; base_limit_fen: string; previous: string | null }[]>(
         `select a.id, a.status, a.base_limit_fen,

@@ -155,6 +155,7 @@ describe('recovery state machine', () => {
     expect((await file(active.customerId, 'RESTORE_REDUCTION')).userErrors[0].code).toBe('NOTHING_TO_RESTORE');
     expect((await file(active.customerId, 'INCREASE')).userErrors[0].code).toBe('REQUESTED_LIMIT_REQUIRED');
     expect((await file(active.customerId, 'INCREASE', { requestedLimit: '10' })).userErrors[0].code).toBe('REQUESTED_LIMIT_NOT_HIGHER');
+    expect((await file(active.customerId, 'INCREASE', { requestedLimit: '50000.01' })).userErrors[0].code).toBe('REQUESTED_LIMIT_ABOVE_CAP');
     expect((await file(active.customerId, 'INCREASE', { requestedLimit: '9000', documents: [{ ...doc, sizeBytes: 0 }] })).userErrors[0].code).toBe('INVALID_DOCUMENT');
     expect((await file(active.customerId, 'INCREASE', { requestedLimit: '9000' })).recoveryRequest.status).toBe('NEEDS_DOCUMENTS');
     expect((await file(active.customerId, 'INCREASE', { requestedLimit: '9000' })).userErrors[0].code).toBe('RECOVERY_REQUEST_OPEN');
