@@ -1,8 +1,22 @@
-import type { JobCommand } from './cli.js';
+import type { JobCommand, JobContext } from './cli.js';
 import { PurchaseService } from '../modules/purchases/purchase.service.js';
 import { runOverdue } from '../modules/overdue/overdue.service.js';
 import { reconcile } from '../modules/ledger/reconcile.js';
 import { deleteExpiredIdempotencyRecords } from '../modules/idempotency/idempotency.service.js';
+
+/** Record a run in job_runs (RUNNING → DONE | FAILED with the count processed), for operators. */
+async function tracked(orm: JobContext['orm'], job: string, asOf: Date, run: () => Promise<number>): Promise<number> {
+  const em = orm.em.fork();
+  const [row] = await em.execute<{ id: string }[]>(`insert into job_runs (job, status, as_of) values (?, 'RUNNING', ?) returning id`, [job, asOf]);
+  try {
+    const n = await run();
+    await em.execute(`update job_runs set status = 'DONE', processed = ?, finished_at = now() where id = ?`, [n, row!.id]);
+    return n;
+  } catch (e) {
+    await em.execute(`update job_runs set status = 'FAILED', finished_at = now() where id = ?`, [row!.id]);
+    throw e;
+  }
+}
 
 /** `--as-of 2026-12-01` (default now). */
 function asOfArg(args: string[]): Date {
@@ -18,7 +32,8 @@ export const moneyJobs: Record<string, JobCommand> = {
   'expire-holds': {
     describe: 'Expire holds past HOLD_EXPIRY_DAYS and give their amount back to the limit.',
     run: async ({ orm, config, out, args }) => {
-      const n = await new PurchaseService(config).expireHolds(orm.em.fork(), asOfArg(args));
+      const asOf = asOfArg(args);
+      const n = await tracked(orm, 'expire-holds', asOf, () => new PurchaseService(config).expireHolds(orm.em.fork(), asOf));
       out(`expired ${n} hold(s)`);
       return 0;
     },
@@ -26,7 +41,9 @@ export const moneyJobs: Record<string, JobCommand> = {
   overdue: {
     describe: 'Days past due, late fees, buckets, notices, triggered reviews and freezes (as of --as-of).',
     run: async ({ orm, out, args }) => {
-      const r = await runOverdue(orm.em.fork(), asOfArg(args));
+      const asOf = asOfArg(args);
+      let r: Awaited<ReturnType<typeof runOverdue>> | undefined;
+      await tracked(orm, 'overdue', asOf, async () => (r = await runOverdue(orm.em.fork(), asOf)).linesOverdue);
       out(`overdue: ${JSON.stringify(r)}`);
       return 0;
     },
@@ -34,7 +51,8 @@ export const moneyJobs: Record<string, JobCommand> = {
   'idempotency-cleanup': {
     describe: 'Delete idempotency records past their expiry (kept at least 48 hours).',
     run: async ({ orm, out, args }) => {
-      out(`deleted ${await deleteExpiredIdempotencyRecords(orm.em.fork(), asOfArg(args))} idempotency record(s)`);
+      const asOf = asOfArg(args);
+      out(`deleted ${await tracked(orm, 'idempotency-cleanup', asOf, () => deleteExpiredIdempotencyRecords(orm.em.fork(), asOf))} idempotency record(s)`);
       return 0;
     },
   },
