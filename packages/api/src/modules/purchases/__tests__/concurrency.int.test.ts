@@ -90,3 +90,31 @@ describe('parallel authorizations from two API processes', () => {
     expect(a.held).toBe(500);
   });
 });
+
+describe('mixed money operations racing on one account', () => {
+  it('authorizations, captures (into plans), releases, repayments and hold expiry in parallel keep every invariant', async () => {
+    const { partnerViewer } = await import('../../../../test/harness.js');
+    const { AUTHORIZE, CAPTURE, RELEASE, REPAY } = await import('./money-helpers.js');
+    const p = partnerViewer((await insertPartner(api, ['purchases:write', 'repayments:write'])).id);
+    const c = await insertCustomer(api, { baseLimitFen: 200_000 });
+    const accountId = toGlobalId('CreditAccount', c.accountId);
+    // Some purchases held up front, to capture and release during the race.
+    const held: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const r = await api.exec<any>(p, AUTHORIZE, { input: { accountId, amount: '20.00', category: 'DIGITAL', merchant: 'pre', idempotencyKey: `pre-${i}` } });
+      held.push(r.data!.authorizePurchase.purchase.id);
+    }
+    await api.sql(`update holds set expires_at = now() - interval '1 second' where purchase_id in (select id from purchases where merchant = 'pre' and account_id = ? order by id limit 5)`, [c.accountId]);
+    const ops: Promise<unknown>[] = [];
+    for (let i = 0; i < 120; i++) ops.push(api.exec(p, AUTHORIZE, { input: { accountId, amount: `${(1 + (i % 30)).toFixed(2)}`, category: 'DIGITAL', merchant: 'race', idempotencyKey: `mix-${i}` } }));
+    held.slice(5, 25).forEach((id, i) => ops.push(api.exec(p, CAPTURE, { input: { purchaseId: id, term: i % 2 ? 'M3' : 'DEFERRED_30', idempotencyKey: `cap-${i}` } })));
+    held.slice(25).forEach((id, i) => ops.push(api.exec(p, RELEASE, { input: { purchaseId: id, idempotencyKey: `rel-${i}` } })));
+    for (let i = 0; i < 30; i++) ops.push(api.exec(p, REPAY, { input: { accountId, amount: '7.77', idempotencyKey: `rep-${i}` } }));
+    ops.push(api.app.services.purchases.expireHolds(api.orm.em.fork()));
+    const results = await Promise.all(ops);
+    for (const r of results) if (r && typeof r === 'object' && 'errors' in r) expect((r as any).errors).toBeUndefined();
+    const [a] = await api.sql<any>(`select base_limit_fen::int as base, used_fen::int as used, held_fen::int as held from credit_accounts where id = ?`, [c.accountId]);
+    expect(a.used).toBeLessThanOrEqual(a.base);
+    await expectReconciled(api);
+  });
+});
