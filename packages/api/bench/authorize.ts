@@ -6,6 +6,7 @@
  * With DATABASE_URL it uses that server (creating and dropping a scratch database); otherwise
  * it starts a throwaway embedded PostgreSQL. Side by side, on the same database:
  *   1. bare:    UPDATE credit_accounts SET held_fen = held_fen + $1 WHERE id = $2 AND base_limit_fen - used_fen >= $1
+ *   1b. lock:   BEGIN; SELECT … FOR UPDATE; (check in the client) UPDATE …; COMMIT — the other way to enforce it
  *   2. service: PurchaseService.authorize (the full money path: idempotency record, conditional
  *               hold, purchase, hold, ledger, audit, stored response, in one transaction)
  *   3. graphql: the authorizePurchase mutation over HTTP (API key auth, validation, cost limit)
@@ -117,6 +118,23 @@ async function main(): Promise<void> {
     const r = await pool.query(`update credit_accounts set held_fen = held_fen + $1 where id = $2 and base_limit_fen - used_fen >= $1`, [1, accountId()]);
     if (r.rowCount !== 1) throw new Error('bare update refused');
   };
+  // The other way to enforce the limit: lock the row, check in the client, then update.
+  const lockThenUpdate = (accountId: () => string) => async () => {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      const id = accountId();
+      const { rows } = await c.query<{ available: string }>({ name: 'lock_acct', text: `select base_limit_fen - used_fen as available from credit_accounts where id = $1 for update`, values: [id] });
+      if (Number(rows[0]!.available) < 1) throw new Error('no room');
+      await c.query({ name: 'hold_acct', text: `update credit_accounts set held_fen = held_fen + $1 where id = $2`, values: [1, id] });
+      await c.query('commit');
+    } catch (e) {
+      await c.query('rollback');
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
   let k = 0;
   const service = (accountId: () => string) => async () => {
     const r = await app.services.purchases.authorize(orm.em.fork(), viewer, { accountId: accountId(), amountFen: 1, category: 'DIGITAL', merchant: 'bench', idempotencyKey: `svc-${++k}` });
@@ -139,6 +157,7 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const [label, pick] of [['hot account', hotId], [`${ACCOUNTS} accounts`, spreadId]] as const) {
     results.push(await measure(`bare UPDATE, ${label}`, bare(pick)));
+    results.push(await measure(`SELECT … FOR UPDATE then UPDATE, ${label}`, lockThenUpdate(pick)));
     results.push(await measure(`authorize (service), ${label}`, service(pick)));
     results.push(await measure(`authorizePurchase (GraphQL/HTTP), ${label}`, graphql(pick)));
   }
@@ -149,9 +168,10 @@ async function main(): Promise<void> {
   console.log('| scenario | ops | ops/s | p50 ms | p99 ms | errors |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of results) console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
-  for (let i = 0; i < results.length; i += 3) {
-    const [b, s, g] = [results[i]!, results[i + 1]!, results[i + 2]!];
-    console.log(`\n${b.name.split(', ')[1]}: service = ${((100 * s.perSecond) / b.perSecond).toFixed(0)} % of bare UPDATE, GraphQL/HTTP = ${((100 * g.perSecond) / b.perSecond).toFixed(0)} %`);
+  for (let i = 0; i < results.length; i += 4) {
+    const [b, l, s, g] = [results[i]!, results[i + 1]!, results[i + 2]!, results[i + 3]!];
+    const pct = (x: Result) => `${((100 * x.perSecond) / b.perSecond).toFixed(0)} %`;
+    console.log(`\n${b.name.split(', ')[1]}: lock-then-update = ${pct(l)} of the conditional UPDATE, service = ${pct(s)}, GraphQL/HTTP = ${pct(g)}`);
   }
 
   await pool.end();
