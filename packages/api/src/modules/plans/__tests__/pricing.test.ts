@@ -24,7 +24,7 @@ describe('pricing (the API side of the policy)', () => {
     // A flat 0.75 %/month on the original principal over 3 months is an IRR of ≈ 1.12 %/month: ≈ 13.4 % a year.
     expect(m3.aprBp).toBeGreaterThan(1_300);
     expect(m3.aprBp).toBeLessThan(1_400);
-    expect(m3.schedule.map((l) => l.dueDate)).toEqual(['2026-12-23', '2027-01-23', '2027-02-23']);
+    expect(m3.schedule.map((l) => l.dueDate)).toEqual(['2026-11-23', '2026-12-23', '2027-01-23']); // from the first due date given
     const one = quotePlans(1, 'C', new Date('2026-11-23T00:00:00Z')).find((q) => q.term === 'M3')!;
     expect(one.schedule.map((l) => l.principalFen)).toEqual([1, 0, 0]);
   });
