@@ -160,9 +160,10 @@ async function replayAuthorization(
 
 /**
  * Authorizations, captures, releases, reviews and hold expiry. The limit is enforced by ONE
- * conditional UPDATE inside the transaction (`… where base + temporary − used >= amount`), so two
- * API processes racing on one account can never take it below zero; the purchase, its hold, the
- * ledger row, the audit row and the idempotent response are written by the same statement.
+ * conditional UPDATE (`… where base + temporary − used >= amount`) in the same statement (or
+ * transaction) that writes the idempotency record, the purchase, its hold, the ledger row and
+ * the audit row, so two API processes racing on one account can never take it below zero and
+ * never leave a movement without its records.
  */
 export class PurchaseService {
   rules: FraudRules = defaultFraudRules;
