@@ -48,6 +48,7 @@ const DOMAIN_TABLES = [
 export async function seedDatabase(url: string, opts: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined); // an idle connection closed by the server is not our failure
   try {
     const { rows: existing } = await pool.query<{ n: number }>('select count(*)::int as n from customers');
     if (existing[0]!.n > 0 && !opts.reset) {
@@ -73,6 +74,13 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
       [promotion.startsAt, promotion.endsAt, promotion.amountFen],
     );
 
+    // Large loads: drop the secondary indexes and build them once at the end (far faster than
+    // maintaining them row by row), and skip per-row foreign-key triggers where we may (the
+    // generator makes the references itself; the unique and primary keys stay and still check).
+    const bulk = opts.customers >= 50_000;
+    const dropped = bulk ? await dropSecondaryIndexes(pool, TABLES) : [];
+    const canSkipTriggers = bulk && (await pool.query<{ su: boolean }>(`select rolsuper as su from pg_roles where rolname = current_user`)).rows[0]?.su === true;
+
     const cards = cardRows();
     const rng = mulberry32(opts.seed ?? 20261111);
     const ctx: GenerateContext = { rng, asOf, ids: newIds(), piiKey: opts.piiKey, blindIndexKey: opts.blindIndexKey, promotion: { ...promotion, id: Number(promo[0]!.id) }, agentId };
@@ -91,6 +99,7 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
         const client = await pool.connect();
         try {
           await client.query('begin');
+          if (canSkipTriggers) await client.query(`set local session_replication_role = replica`);
           for (const t of TABLES) await copyRows(client, t, COLUMNS[t], out[t]);
           await client.query('commit');
         } catch (err) {
@@ -106,6 +115,7 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
       if (inFlight.length >= 2) await inFlight.shift();
     }
     await Promise.all(inFlight);
+    await recreateIndexes(pool, dropped);
 
     // Ids were given explicitly: move every identity sequence past them.
     for (const t of [...TABLES, 'agents', 'partner_apps', 'promotions']) {
@@ -116,4 +126,26 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
   } finally {
     await pool.end();
   }
+}
+
+/** Drop the non-constraint indexes of `tables`; returns their definitions to recreate. */
+async function dropSecondaryIndexes(pool: pg.Pool, tables: readonly string[]): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any($1)
+        and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [tables],
+  );
+  for (const r of rows) await pool.query(`drop index ${pg.escapeIdentifier(r.name)}`);
+  return rows.map((r) => r.def);
+}
+
+/** Build the dropped indexes again, two at a time. */
+async function recreateIndexes(pool: pg.Pool, defs: string[]): Promise<void> {
+  const queue = [...defs];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let def = queue.shift(); def; def = queue.shift()) await pool.query(def);
+    }),
+  );
 }
