@@ -6,3 +6,4 @@ export type * from './model/types.js'; // becomes './model/index.js' once the sc
 export * from './features/index.js';
 export * from './policy/index.js';
 export * from './pricing/index.js';
+export * from './recovery/index.js';
