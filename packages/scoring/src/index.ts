@@ -7,3 +7,4 @@ export * from './features/index.js';
 export * from './policy/index.js';
 export * from './pricing/index.js';
 export * from './recovery/index.js';
+export * from './demo/index.js';
