@@ -8,3 +8,4 @@ export * from './policy/index.js';
 export * from './pricing/index.js';
 export * from './recovery/index.js';
 export * from './demo/index.js';
+export * from './explain/index.js';
