@@ -5,6 +5,7 @@ import { DEMO_LOGINS, DEMO_PARTNER } from '../../auth/demo-logins.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { runOverdue } from '../../overdue/overdue.service.js';
 import { reconcile } from '../../ledger/reconcile.js';
+import { defaultPolicy } from '@creditline/scoring';
 
 /**
  * The issue's "done when", over HTTP against the demo population: a partner app authorizes,
@@ -44,11 +45,14 @@ describe('demo journey over GraphQL', () => {
   it('authorize → capture into a plan → repay; then recovery approved by a supervisor, restored in stages', async () => {
     // A demo customer in good standing with room on the limit and no open increase request.
     const [c] = await api.sql<any>(
-      `select a.customer_id::text as customer_id from credit_accounts a
-        where a.status = 'ACTIVE' and a.base_limit_fen - a.used_fen >= 200000 and a.base_limit_fen <= 4000000
+      `select a.customer_id::text as customer_id from credit_accounts a join customers cu on cu.id = a.customer_id
+        where a.status = 'ACTIVE' and a.base_limit_fen - a.used_fen >= 200000 and a.base_limit_fen % 10000 = 0
+          -- room for ¥2,000 more under the policy's target for an unscored (middle-grade) account
+          and a.base_limit_fen + 200000 <= (?::jsonb ->> cu.income_band)::bigint
           and not exists (select 1 from recovery_requests r where r.account_id = a.id and r.status not in ('REJECTED', 'COMPLETED'))
           and coalesce((select max(days_past_due) from repayment_history h where h.customer_id = a.customer_id and h.due_date > now() - interval '12 months'), 0) <= 90
         order by a.id limit 1`,
+      [JSON.stringify(defaultPolicy.limitMatrixFen.C)],
     );
     expect(c, 'a suitable demo customer').toBeDefined();
     const customerId = toGlobalId('Customer', c.customer_id);
