@@ -1,4 +1,5 @@
 import { PLATFORM_FEATURES } from '../features/platform-features.js';
+import { reasonCodeFor } from '../model/score.js';
 import { LIMIT_REASON_CODES } from '../policy/limits.js';
 import { RECOVERY_REASON_CODES } from '../recovery/recovery.js';
 
@@ -14,9 +15,9 @@ export interface CodeText {
   improve?: string;
 }
 
-/** The reason code of a platform feature: `RC_` + the name in UPPER_SNAKE (`worstDaysPastDue6m` → `RC_WORST_DAYS_PAST_DUE_6M`). */
+/** The reason code of a feature, exactly as the scorecard's `reasonCodes` emits it (`worstDaysPastDue6m` → `RC_WORSTDAYSPASTDUE6M`). */
 export function featureReasonCode(feature: string): string {
-  return `RC_${feature.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  return reasonCodeFor(feature);
 }
 
 type Entry = Record<Locale, CodeText>;

@@ -34,8 +34,8 @@ describe('policy validation', () => {
 
 describe('gradeOf', () => {
   it('cut-offs belong to the better grade; grades are monotone in the score', () => {
-    expect(gradeOf(680, defaultPolicy)).toBe('A');
-    expect(gradeOf(679, defaultPolicy)).toBe('B');
+    expect(gradeOf(567, defaultPolicy)).toBe('A');
+    expect(gradeOf(566, defaultPolicy)).toBe('B');
     expect(gradeOf(0, defaultPolicy)).toBe('E');
     fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 }), (s, d) => GRADES.indexOf(gradeOf(s + d, defaultPolicy)) <= GRADES.indexOf(gradeOf(s, defaultPolicy))));
   });
