@@ -63,6 +63,7 @@ const POLICY_TEXTS: Record<string, Entry> = {
   POLICY_TRIGGERED_NO_INCREASE: e('风险复核只会维持或降低额度', '这是一次风险复核', 'A risk review only keeps or lowers a limit', 'this was a risk review'),
   POLICY_NO_CHANGE: e('本次评估额度不变', '您的情况没有明显变化', 'No change at this review', 'nothing material changed'),
   POLICY_INQUIRY_SPIKE: e('近期征信查询次数明显增加', '近期频繁申请贷款', 'Credit inquiries rose sharply', 'of a sharp rise in credit applications'),
+  POLICY_KEEP_ABOVE_USED: e('额度不会调低到已用额度以下', '额度不低于已用额度', 'The limit is not lowered below what you have already used', 'the limit is kept above your balance'),
   RECOVERY_STILL_OVERDUE: e('仍有逾期未还款项，请先还清', '仍有逾期未还款项', 'There is still an overdue amount; please repay it first', 'an amount is still overdue'),
   RECOVERY_SEVERE_DELINQUENCY: e('曾有严重逾期', '曾有严重逾期', 'There was a severe delinquency', 'of a severe past delinquency'),
   RECOVERY_DOCUMENTS_REQUIRED: e('需要补充材料（如收入证明）', '需要补充材料', 'Supporting documents (such as proof of income) are needed', 'supporting documents are needed'),
