@@ -116,8 +116,8 @@ describe('creditline-score errors: one line, exit 2', () => {
 
   it.concurrent('non-numeric value where a number is needed, naming the column and row', async () => {
     const f = path.join(dir, 'nonnum.csv');
-    const lines = readFileSync(test, 'utf8').trim().split.concurrent('\n');
-    const cells = lines[3].split.concurrent(',');
+    const lines = readFileSync(test, 'utf8').trim().split('\n');
+    const cells = lines[3].split(',');
     cells[1] = 'abc'; // LIMIT_BAL of data row 3
     lines[3] = cells.join(',');
     writeFileSync(f, lines.join('\n') + '\n');
@@ -136,7 +136,7 @@ describe('creditline-score errors: one line, exit 2', () => {
 
   it.concurrent('label not 0/1', async () => {
     const f = path.join(dir, 'label.csv');
-    const lines = readFileSync(train, 'utf8').trim().split.concurrent('\n');
+    const lines = readFileSync(train, 'utf8').trim().split('\n');
     lines[5] = lines[5].replace(/,[01]$/, ',2');
     writeFileSync(f, lines.join('\n') + '\n');
     expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /label "default" must be 0 or 1, found 2 in row 5/);
