@@ -28,6 +28,8 @@ export interface TrainOptions {
   preBins?: number;
   /** `auto` numeric features may keep one peak/valley when its IV ≥ this × the monotone IV (default Infinity = off). */
   turnGain?: number;
+  /** Drop features whose coefficient has the wrong sign and refit (default true). */
+  signCheck?: boolean;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -282,7 +284,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   let fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
   for (;;) {
     const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
-    if (wrong.length === 0 || kept.length === 0) break;
+    if (wrong.length === 0 || kept.length === 0 || o.signCheck === false) break;
     const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
     dropped.push({ feature: kept[worst.j].name, reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign` });
     kept = kept.filter((_, j) => j !== worst.j);

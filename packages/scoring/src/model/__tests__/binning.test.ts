@@ -100,7 +100,7 @@ describe('categorical binning', () => {
         const x = data.map(([v]) => v);
         const y = Uint8Array.from(data, ([, b]) => (b ? 1 : 0));
         const { groups } = binCategorical(x, y, opts());
-        const levels = new Set(x.filter((v): v is string => v !== null));
+        const levels = new Set(x.filter((v) => v !== null) as string[]);
         const all = groups.flatMap((g) => g.values);
         expect(new Set(all).size).toBe(all.length);
         expect(new Set(all)).toEqual(levels);
