@@ -90,3 +90,21 @@ describe('with the shipped platform model', () => {
     for (const i of imp) expect(['accountAgeMonths', 'pastDefaults', 'reviewAvg']).not.toContain(i.feature);
   });
 });
+
+describe('explainDecision properties', () => {
+  it('never throws, names both amounts when the limit changed, and explains every reason in both locales', () => {
+    const codeArb = fc.constantFrom(...POLICY_CODES, 'SOMETHING_NEW');
+    const rcArb = fc.constantFrom(...PLATFORM_FEATURES.map((f) => f.name)).map((feature) => ({ code: featureReasonCode(feature), feature, pointsLost: 5, value: 1, bin: 'x' }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), fc.array(codeArb, { maxLength: 4 }), fc.array(rcArb, { maxLength: 4 }), fc.constantFrom(...LOCALES), (before, after, policyReasons, reasons, l) => {
+        const ex = explainDecision({ kind: 'PERIODIC_REVIEW', baseLimitBeforeFen: before, baseLimitAfterFen: after, statusBefore: 'ACTIVE', statusAfter: 'ACTIVE', score: 500, grade: 'C', reasons, policyReasons }, l);
+        if (before !== after) {
+          expect(ex.headline).toContain(formatYuan(before, 'en'));
+          expect(ex.headline).toContain(formatYuan(after, 'en'));
+        }
+        for (const r of ex.reasons) if (r.code !== 'SOMETHING_NEW') expect(r.text).not.toBe(r.code);
+        expect(new Set(ex.reasons.map((r) => r.code)).size).toBe(ex.reasons.length);
+      }),
+    );
+  });
+});
