@@ -78,6 +78,7 @@ export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionE
   const unfrozeNow = d.statusBefore === 'FROZEN' && d.statusAfter !== 'FROZEN';
   if (frozeNow) change = zh ? '您的额度已被冻结' : 'Your credit line was frozen';
   else if (unfrozeNow) change = zh ? `您的额度已解冻，总额度为 ${after}` : `Your credit line was unfrozen with a limit of ${after}`;
+  else if (d.kind === 'PROMOTION' && d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您获得了一笔临时额度，总额度仍为 ${after}` : `You received a temporary limit; your base limit stays at ${after}`;
   else if (d.kind === 'INITIAL') change = zh ? `您的初始额度为 ${after}` : `Your starting limit is ${after}`;
   else if (d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您的额度保持 ${after} 不变` : `Your limit stays at ${after}`;
   else if (up) change = zh ? `您的额度由 ${before} 提升至 ${after}` : `Your limit went up from ${before} to ${after}`;

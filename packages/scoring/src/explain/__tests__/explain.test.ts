@@ -47,6 +47,7 @@ describe('explainDecision', () => {
     expect(explainDecision(d, 'en').headline).toBe('Your limit went from ¥8,000 to ¥6,000, mainly because of recent late repayments.');
     expect(explainDecision(d, 'en').reasons.map((r) => r.code)).toEqual(['POLICY_STEP_CAPPED', 'RC_WORSTDAYSPASTDUE6M']);
     expect(explainDecision({ ...d, statusAfter: 'FROZEN', baseLimitAfterFen: 800_000, policyReasons: ['POLICY_FREEZE', 'POLICY_OVERDUE'] }, 'en').headline).toBe('Your credit line was frozen, mainly because a repayment is long overdue.');
+    expect(explainDecision({ ...d, kind: 'PROMOTION', baseLimitAfterFen: 800_000, reasons: [], policyReasons: [] }, 'en').headline).toBe('You received a temporary limit; your base limit stays at ¥8,000.');
     expect(explainDecision({ ...d, baseLimitAfterFen: 1_200_000, reasons: [], policyReasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'] }, 'zh-CN').headline).toBe('您的额度由 ¥8,000 提升至 ¥12,000，主要因为您的信用等级和收入水平。');
   });
 });
