@@ -54,8 +54,9 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /**
  * A synthetic platform customer from one row of the card data set, seeded by `rng`, as of `asOf`.
  * Monthly bills (due on the same day each month before `asOf`) follow the row: statuses PAY_0 (most
- * recent) … PAY_6 give each bill's days past due (status k ≥ 1 → k months late, ≤ 0 → on time;
- * 0 = minimum payment only), BILL_AMT/PAY_AMT give amounts (NT$ → CNY fen); history is extended to
+ * recent) … PAY_6 give each bill's days past due (status k ≥ 1 → paid about k months late, or still
+ * unpaid if that is after `asOf`; ≤ 0 → on time), BILL_AMT/PAY_AMT give amounts (−1: the whole bill
+ * is due; 0 and late: the installment actually paid, at least 10 % of the bill) (NT$ → CNY fen); history is extended to
  * 12–24 months by resampling the row's own months. Orders, returns, reviews, bureau data and
  * verification are drawn around a latent risk made of the row's delinquency and its outcome, so
  * they correlate with it without copying it. Label = the row's `default`.
@@ -81,21 +82,18 @@ export function generateDemoBehaviour(cardRow: Record<string, number>, rng: () =
     const status = statuses[src]!;
     const billNtd = bills[src]! * (i < 6 ? 1 : 0.8 + 0.4 * rng());
     if (status === -2 && billNtd <= 0) continue; // no consumption, no bill
-    const amountDueFen = ntdToFen(billNtd);
-    if (amountDueFen <= 0) continue;
+    const billFen = ntdToFen(billNtd);
+    if (billFen <= 0) continue;
     const dueDate = addMonthsClamped(asOf, -(i + 1));
-    const payNtd = src > 0 ? pays[src - 1]! : pays[0]!;
-    let dpd = 0;
-    let amountPaidFen: number;
-    if (status <= -1) amountPaidFen = amountDueFen;
-    else if (status === 0) amountPaidFen = clamp(ntdToFen(payNtd), Math.ceil(amountDueFen / 10), amountDueFen);
-    else {
-      dpd = 30 * status - Math.floor(rng() * 25);
-      amountPaidFen = clamp(ntdToFen(payNtd), Math.ceil(amountDueFen / 10), amountDueFen);
-    }
+    const payFen = ntdToFen(src > 0 ? pays[src - 1]! : pays[0]!);
+    // paid duly (≤ −1): the whole bill is due; revolving (0) or late (≥ 1): the customer's chosen
+    // installment (what they actually paid, at least 10 % of the bill) is due
+    const amountDueFen = status <= -1 ? billFen : clamp(payFen, Math.ceil(billFen / 10), billFen);
+    const dpd = status >= 1 ? 30 * status - Math.floor(rng() * 25) : 0;
     const paidAtMs = dueDate.getTime() + dpd * DAY - (dpd === 0 ? Math.floor(rng() * 5) * DAY : 0);
     const paidAt = paidAtMs <= asOf.getTime() ? new Date(paidAtMs) : null;
-    repayments.push({ dueDate, amountDueFen, amountPaidFen: paidAt ? amountPaidFen : 0, paidAt, daysPastDue: dpd });
+    const amountPaidFen = paidAt ? amountDueFen : 0;
+    repayments.push({ dueDate, amountDueFen, amountPaidFen, paidAt, daysPastDue: dpd });
   }
 
   // income band from the card limit, shifted by one band now and then

@@ -1,4 +1,5 @@
 import type { ReasonCode, ScoreResult } from '../model/types.js';
+import type { ScorecardModel } from '../model/format.js';
 import { PLATFORM_FEATURES } from '../features/platform-features.js';
 import { gradeRank } from '../policy/limits.js';
 import { gradeOf, type Grade, type IncomeBand, type LimitPolicy } from '../policy/policy.js';
@@ -77,6 +78,7 @@ export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionE
   const unfrozeNow = d.statusBefore === 'FROZEN' && d.statusAfter !== 'FROZEN';
   if (frozeNow) change = zh ? '您的额度已被冻结' : 'Your credit line was frozen';
   else if (unfrozeNow) change = zh ? `您的额度已解冻，总额度为 ${after}` : `Your credit line was unfrozen with a limit of ${after}`;
+  else if (d.kind === 'PROMOTION' && d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您获得了一笔临时额度，总额度仍为 ${after}` : `You received a temporary limit; your base limit stays at ${after}`;
   else if (d.kind === 'INITIAL') change = zh ? `您的初始额度为 ${after}` : `Your starting limit is ${after}`;
   else if (d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您的额度保持 ${after} 不变` : `Your limit stays at ${after}`;
   else if (up) change = zh ? `您的额度由 ${before} 提升至 ${after}` : `Your limit went up from ${before} to ${after}`;
@@ -100,16 +102,16 @@ const NOT_ACTIONABLE = new Set([...PLATFORM_FEATURES.filter((f) => !f.actionable
  * What the customer could do to raise the limit, largest attainable gain first: for every
  * actionable feature that lost points (not age, account age, past defaults, demographics…), the
  * points it could gain, and the rise of the grade × income target limit the new grade would give
- * (capped). `model` is the scorecard that produced `result` (its contributions carry the points).
+ * (capped). `model` is the scorecard that produced `result` (only its features are considered; the contributions carry the points).
  */
-export function limitImprovements(model: unknown, result: ScoreResult, policy: LimitPolicy, input: { grade: Grade; incomeBand: IncomeBand; currentLimitFen: number }, locale: Locale): LimitImprovement[] {
-  void model;
+export function limitImprovements(model: ScorecardModel, result: ScoreResult, policy: LimitPolicy, input: { grade: Grade; incomeBand: IncomeBand; currentLimitFen: number }, locale: Locale): LimitImprovement[] {
+  const inModel = new Set(model.features.map((f) => f.name));
   const zh = locale === 'zh-CN';
   const target = (g: Grade) => Math.min(policy.capFen, policy.limitMatrixFen[g][input.incomeBand]);
   const out: LimitImprovement[] = [];
   for (const c of result.contributions) {
     const gain = c.maxPoints - c.points;
-    if (gain <= 0 || NOT_ACTIONABLE.has(c.feature)) continue;
+    if (gain <= 0 || NOT_ACTIONABLE.has(c.feature) || !inModel.has(c.feature)) continue;
     const t = codeTexts(c.feature, locale);
     if (t && !t.improve) continue; // known but not actionable
     const newGrade = gradeOf(result.score + gain, policy);

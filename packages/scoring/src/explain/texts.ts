@@ -1,4 +1,5 @@
 import { PLATFORM_FEATURES } from '../features/platform-features.js';
+import { reasonCodeFor } from '../model/score.js';
 import { LIMIT_REASON_CODES } from '../policy/limits.js';
 import { RECOVERY_REASON_CODES } from '../recovery/recovery.js';
 
@@ -14,9 +15,9 @@ export interface CodeText {
   improve?: string;
 }
 
-/** The reason code of a platform feature: `RC_` + the name in UPPER_SNAKE (`worstDaysPastDue6m` → `RC_WORST_DAYS_PAST_DUE_6M`). */
+/** The reason code of a feature, exactly as the scorecard's `reasonCodes` emits it (`worstDaysPastDue6m` → `RC_WORSTDAYSPASTDUE6M`). */
 export function featureReasonCode(feature: string): string {
-  return `RC_${feature.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  return reasonCodeFor(feature);
 }
 
 type Entry = Record<Locale, CodeText>;
@@ -33,12 +34,12 @@ const FEATURE_TEXTS: Record<string, Entry> = {
   paymentRatio: e('近6个月还款金额低于应还金额', '近期还款不足额', 'In the last 6 months you repaid less than was due', 'repayments fell short of the amounts due', '每期足额还款，而不只是最低还款', 'Repay the full amount due, not only the minimum'),
   utilisation: e('额度使用率较高', '额度使用率较高', 'You are using a large share of your limit', 'you are using most of your limit', '将额度使用率控制在50%以下', 'Keep your balance below half of your limit'),
   accountAgeMonths: e('账户开通时间较短', '账户开通时间较短', 'Your account is still new', 'your account is still new'),
-  orderCount12m: e('近12个月购物记录较少', '平台购物记录较少', 'You have few orders on the platform in the last 12 months', 'of a short shopping history', '在平台上保持正常的购物习惯', 'Keep shopping on the platform as usual'),
-  orderAmount12m: e('近12个月消费金额与常见情况不符', '消费金额不太典型', 'Your spending in the last 12 months is unusual for your profile', 'your spending pattern is unusual', '保持稳定、适度的消费', 'Keep your spending steady and moderate'),
-  categoryCount12m: e('购物品类较为单一', '购物品类单一', 'Your orders are in few categories', 'your orders are in few categories', '在更多日常品类中使用白条', 'Use your credit line for everyday purchases in more categories'),
+  orderCount12m: e('近12个月购物记录较少', '平台购物记录较少', 'You have few orders on the platform in the last 12 months', 'of a short shopping history'),
+  orderAmount12m: e('近12个月消费金额与常见情况不符', '消费金额不太典型', 'Your spending in the last 12 months is unusual for your profile', 'your spending pattern is unusual'),
+  categoryCount12m: e('购物品类较为单一', '购物品类单一', 'Your orders are in few categories', 'your orders are in few categories'),
   returnRate12m: e('近12个月退货比例较高', '退货比例较高', 'A high share of your orders in the last 12 months were returned', 'of a high return rate', '减少不必要的退货', 'Avoid unnecessary returns'),
   deliveryRate12m: e('近12个月成功签收的订单比例偏低', '签收订单比例偏低', 'A low share of your orders in the last 12 months were delivered', 'few orders were delivered', '减少取消订单，确认收货', 'Avoid cancelling orders and confirm receipt'),
-  reviewCount: e('评价记录较少', '评价记录较少', 'You have written few reviews', 'of few reviews', '收货后及时评价', 'Review your purchases after they arrive'),
+  reviewCount: e('评价记录较少', '评价记录较少', 'You have written few reviews', 'of few reviews'),
   reviewAvg: e('评价分数与常见情况不符', '评价记录不太典型', 'Your review ratings are unusual', 'your review ratings are unusual'),
   bureauScore: e('征信评分偏低', '征信评分偏低', 'Your credit bureau score is low', 'your credit bureau score is low', '按时偿还其他贷款和信用卡，改善征信', 'Repay your other loans and cards on time to improve your bureau record'),
   inquiries3m: e('近3个月征信查询次数较多', '近期频繁申请贷款', 'There were many credit inquiries in the last 3 months', 'of many recent credit applications', '近期减少申请其他贷款或信用卡', 'Avoid applying for other loans or cards for a while'),
@@ -62,6 +63,7 @@ const POLICY_TEXTS: Record<string, Entry> = {
   POLICY_TRIGGERED_NO_INCREASE: e('风险复核只会维持或降低额度', '这是一次风险复核', 'A risk review only keeps or lowers a limit', 'this was a risk review'),
   POLICY_NO_CHANGE: e('本次评估额度不变', '您的情况没有明显变化', 'No change at this review', 'nothing material changed'),
   POLICY_INQUIRY_SPIKE: e('近期征信查询次数明显增加', '近期频繁申请贷款', 'Credit inquiries rose sharply', 'of a sharp rise in credit applications'),
+  POLICY_KEEP_ABOVE_USED: e('额度不会调低到已用额度以下', '额度不低于已用额度', 'The limit is not lowered below what you have already used', 'the limit is kept above your balance'),
   RECOVERY_STILL_OVERDUE: e('仍有逾期未还款项，请先还清', '仍有逾期未还款项', 'There is still an overdue amount; please repay it first', 'an amount is still overdue'),
   RECOVERY_SEVERE_DELINQUENCY: e('曾有严重逾期', '曾有严重逾期', 'There was a severe delinquency', 'of a severe past delinquency'),
   RECOVERY_DOCUMENTS_REQUIRED: e('需要补充材料（如收入证明）', '需要补充材料', 'Supporting documents (such as proof of income) are needed', 'supporting documents are needed'),

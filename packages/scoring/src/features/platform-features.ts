@@ -48,7 +48,11 @@ export interface PlatformFeature {
   readonly name: string;
   readonly kind: 'numeric' | 'categorical';
   readonly monotonic: RiskDirection;
-  /** True when the customer can change it by behaving differently (used by `limitImprovements`). */
+  /**
+   * True when we may coach the customer to change it (used by `limitImprovements`). Spending and
+   * review counts are not: telling customers to shop more or write reviews for a higher limit is
+   * irresponsible lending and invites gaming.
+   */
   readonly actionable: boolean;
 }
 
@@ -61,12 +65,12 @@ export const PLATFORM_FEATURES: readonly PlatformFeature[] = [
   { name: 'paymentRatio', kind: 'numeric', monotonic: 'decreasing', actionable: true },
   { name: 'utilisation', kind: 'numeric', monotonic: 'increasing', actionable: true },
   { name: 'accountAgeMonths', kind: 'numeric', monotonic: 'decreasing', actionable: false },
-  { name: 'orderCount12m', kind: 'numeric', monotonic: 'none', actionable: true },
-  { name: 'orderAmount12m', kind: 'numeric', monotonic: 'none', actionable: true },
-  { name: 'categoryCount12m', kind: 'numeric', monotonic: 'none', actionable: true },
+  { name: 'orderCount12m', kind: 'numeric', monotonic: 'none', actionable: false },
+  { name: 'orderAmount12m', kind: 'numeric', monotonic: 'none', actionable: false },
+  { name: 'categoryCount12m', kind: 'numeric', monotonic: 'none', actionable: false },
   { name: 'returnRate12m', kind: 'numeric', monotonic: 'increasing', actionable: true },
   { name: 'deliveryRate12m', kind: 'numeric', monotonic: 'decreasing', actionable: true },
-  { name: 'reviewCount', kind: 'numeric', monotonic: 'none', actionable: true },
+  { name: 'reviewCount', kind: 'numeric', monotonic: 'none', actionable: false },
   { name: 'reviewAvg', kind: 'numeric', monotonic: 'none', actionable: false },
   { name: 'bureauScore', kind: 'numeric', monotonic: 'decreasing', actionable: true },
   { name: 'inquiries3m', kind: 'numeric', monotonic: 'increasing', actionable: true },

@@ -34,6 +34,11 @@ export interface BinningOptions {
   mergeChi2: number;
   /** Quantile pre-bins for numeric features. */
   preBins: number;
+  /**
+   * With `auto`, a numeric feature may keep one peak or valley (e.g. age) when that shape's IV
+   * is at least this factor times the best monotone IV (Infinity = monotone only).
+   */
+  turnGain: number;
 }
 
 export interface BinningResult {
@@ -241,12 +246,20 @@ export function binNumeric(x: Float64Array, y: Uint8Array, ordinal: boolean, opt
     return { groups, missing };
   }
   // auto: both directions, keep the higher IV.
+  const pre = clone(groups);
   const inc = clone(groups);
   enforceMonotone(inc, 'increasing');
   finish(inc, opts, minCount);
   enforceMonotone(groups, 'decreasing');
   finish(groups, opts, minCount);
   groups = groupsIv(inc, missing) > groupsIv(groups, missing) ? inc : groups;
+  if (Number.isFinite(opts.turnGain)) {
+    const turn = clone(pre);
+    enforceMinSize(turn, minCount);
+    enforceOneTurn(turn);
+    finish(turn, opts, minCount);
+    if (groupsIv(turn, missing) > opts.turnGain * groupsIv(groups, missing)) groups = turn;
+  }
   return { groups, missing };
 }
 

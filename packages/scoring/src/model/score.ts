@@ -29,6 +29,10 @@ export interface CompiledModel {
   readonly slots: Float64Array;
   /** Slot of each model feature. */
   readonly featureSlots: Int32Array;
+  /** Whether each model feature is a derived one. */
+  readonly isDerived: Uint8Array;
+  /** Best attainable points of each model feature. */
+  readonly maxPoints: Int32Array;
 }
 
 /** Builds the compiled scorer of a model (validate it with `loadModel` first when it comes from outside). */
@@ -229,7 +233,9 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     return o;
   };
 
-  return { model, inputs, encode, score, slots, featureSlots };
+  const isDerived = Uint8Array.from(model.features, (f) => (derivedNames.has(f.name) ? 1 : 0));
+  const maxPts = Int32Array.from(model.features, (f) => maxPoints(f.bins));
+  return { model, inputs, encode, score, slots, featureSlots, isDerived, maxPoints: maxPts };
 }
 
 const cache = new WeakMap<ScorecardModel, CompiledModel>();
@@ -270,16 +276,18 @@ export function scoreFeatures(model: ScorecardModel, features: FeatureRecord): S
   const c = compiled(model);
   const bins = new Int32Array(model.features.length);
   const total = c.score(c.encode(features), bins);
-  const derived = new Set(model.derived.map((d) => d.name));
-  const contributions: FeatureContribution[] = model.features.map((f, j) => {
+  const fs = model.features;
+  const contributions: FeatureContribution[] = new Array(fs.length);
+  for (let j = 0; j < fs.length; j++) {
+    const f = fs[j];
     const b = f.bins[bins[j]];
     let value: FeatureValue;
-    if (derived.has(f.name)) {
+    if (c.isDerived[j]) {
       const v = c.slots[c.featureSlots[j]];
       value = Number.isNaN(v) ? null : v;
     } else value = features[f.name] ?? null;
-    return { feature: f.name, value, bin: b.label, points: b.points, maxPoints: maxPoints(f.bins) };
-  });
+    contributions[j] = { feature: f.name, value, bin: b.label, points: b.points, maxPoints: c.maxPoints[j] };
+  }
   return { score: total, probabilityOfDefault: probabilityFromScore(model, total), contributions, modelVersion: model.version };
 }
 

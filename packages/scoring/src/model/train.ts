@@ -26,6 +26,10 @@ export interface TrainOptions {
   mergeChi2?: number;
   /** Quantile pre-bins for numeric features (default 40). */
   preBins?: number;
+  /** `auto` numeric features may keep one peak/valley when its IV ≥ this × the monotone IV (default Infinity = off). */
+  turnGain?: number;
+  /** Drop features whose coefficient has the wrong sign and refit (default true). */
+  signCheck?: boolean;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -52,7 +56,7 @@ interface Candidate {
   cat?: (string | null)[];
 }
 
-const DEFAULTS = { minBinShare: 0.05, maxBins: 8, mergeChi2: 0, preBins: 40, l2: 2, minIv: 0.02, maxCorr: 0.8, baseScore: 600, baseOdds: 50, pdo: 20 };
+const DEFAULTS = { minBinShare: 0.05, maxBins: 8, mergeChi2: 0, preBins: 40, turnGain: Infinity, l2: 2, minIv: 0.02, maxCorr: 0.8, baseScore: 600, baseOdds: 50, pdo: 20 };
 
 function inferKind(col: (string | number | null)[], name: string): FeatureKind {
   let nums = 0;
@@ -263,7 +267,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   const binned: BinnedFeature[] = [];
   for (const c of cands) {
     const mono = opts.monotonic?.[c.name] ?? (c.kind === 'numeric' ? 'auto' : 'none');
-    const bf = binFeature(c, y, { minBinShare: o.minBinShare, maxBins: o.maxBins, mergeChi2: o.mergeChi2, preBins: o.preBins, monotonic: mono });
+    const bf = binFeature(c, y, { minBinShare: o.minBinShare, maxBins: o.maxBins, mergeChi2: o.mergeChi2, preBins: o.preBins, turnGain: o.turnGain, monotonic: mono });
     if (bf.bins.length <= 1 || !(bf.iv >= o.minIv)) dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
     else binned.push(bf);
   }
@@ -280,7 +284,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   let fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
   for (;;) {
     const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
-    if (wrong.length === 0 || kept.length === 0) break;
+    if (wrong.length === 0 || kept.length === 0 || o.signCheck === false) break;
     const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
     dropped.push({ feature: kept[worst.j].name, reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign` });
     kept = kept.filter((_, j) => j !== worst.j);

@@ -15,6 +15,7 @@ export const LIMIT_REASON_CODES = [
   'POLICY_TRIGGERED_NO_INCREASE',
   'POLICY_NO_CHANGE',
   'POLICY_INQUIRY_SPIKE',
+  'POLICY_KEEP_ABOVE_USED',
 ] as const;
 /** A policy reason code of a limit decision. */
 export type LimitReasonCode = (typeof LIMIT_REASON_CODES)[number];
@@ -71,7 +72,9 @@ export interface LimitReviewInput {
  * (an increase at most `maxStepUpBp` of the current limit, or up to the grade's initial limit when
  * the current limit is below it; a decrease at most `maxStepDownBp`), never above the cap, never
  * negative, whole ¥100 (increases rounded down; decreases stop at the step bound rounded up to ¥100
- * so the bound is never overshot). Freezes at `freezeAfterDaysPastDue`; a limit over the cap is
+ * so the bound is never overshot). A decrease driven only by the grade × income target stops at the
+ * used amount (rounded up to ¥100), so it never puts a customer over the limit; decreases for overdue
+ * or high PD do not. Freezes at `freezeAfterDaysPastDue`; a limit over the cap is
  * brought down to the cap regardless of the step bound. Triggered reviews never increase.
  */
 export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): LimitProposal {
@@ -123,6 +126,12 @@ export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): Limit
     if (limitFen < lower) {
       limitFen = lower;
       reasons.push('POLICY_STEP_CAPPED');
+    }
+    // a decrease that is only a grade drift never pushes the customer over the limit; risk-driven ones may
+    const usedFloor = Math.min(cur, ceil100(Math.max(0, input.usedFen)));
+    if (!forceDecrease && limitFen < usedFloor) {
+      limitFen = usedFloor;
+      reasons.push('POLICY_KEEP_ABOVE_USED');
     }
     if (cur > capFloor && limitFen >= capFloor) {
       limitFen = capFloor;

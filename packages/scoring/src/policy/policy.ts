@@ -120,7 +120,8 @@ export const limitPolicySchema = policyObject.superRefine((p, ctx) => {
 /** The shipped default policy (¥50,000 cap, ¥500–¥3,000 initial limits). */
 export const defaultPolicy: LimitPolicy = {
   version: 'policy-2026.11',
-  gradeBands: { A: 680, B: 640, C: 600, D: 560 },
+  // cut-offs of the platform-v1 model's training score distribution (models/platform-v1.json gradeBands)
+  gradeBands: { A: 570, B: 553, C: 536, D: 504 },
   initialLimitFen: { A: 300_000, B: 200_000, C: 150_000, D: 100_000, E: 50_000 },
   limitMatrixFen: {
     A: { LOW: 1_500_000, MID: 2_500_000, HIGH: 4_000_000, VERY_HIGH: 5_000_000 },

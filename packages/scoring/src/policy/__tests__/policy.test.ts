@@ -34,8 +34,8 @@ describe('policy validation', () => {
 
 describe('gradeOf', () => {
   it('cut-offs belong to the better grade; grades are monotone in the score', () => {
-    expect(gradeOf(680, defaultPolicy)).toBe('A');
-    expect(gradeOf(679, defaultPolicy)).toBe('B');
+    expect(gradeOf(570, defaultPolicy)).toBe('A');
+    expect(gradeOf(569, defaultPolicy)).toBe('B');
     expect(gradeOf(0, defaultPolicy)).toBe('E');
     fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 }), (s, d) => GRADES.indexOf(gradeOf(s + d, defaultPolicy)) <= GRADES.indexOf(gradeOf(s, defaultPolicy))));
   });
@@ -100,6 +100,13 @@ describe('limits', () => {
     expect(reviewLimit({ ...base, monthsOnBook: 1 }, defaultPolicy)).toMatchObject({ action: 'KEEP', reasons: ['POLICY_MONTHS_ON_BOOK'] });
     expect(reviewLimit({ ...base, currentLimitFen: 6_000_000 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 4_200_000 });
     expect(reviewLimit({ ...base, incomeBand: 'VERY_HIGH', currentLimitFen: 6_000_000 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 5_000_000, reasons: ['POLICY_CAP'] });
+  });
+
+  it('a grade-driven decrease stops at the used amount; an overdue one does not', () => {
+    const b = { currentLimitFen: 1_000_000, usedFen: 950_050, score: 520, grade: 'D' as const, probabilityOfDefault: 0.1, incomeBand: 'MID' as const, maxDaysPastDue: 0, monthsOnBook: 12, kind: 'PERIODIC' as const };
+    expect(reviewLimit(b, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 960_000, reasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED', 'POLICY_KEEP_ABOVE_USED'] });
+    expect(reviewLimit({ ...b, usedFen: 1_200_000 }, defaultPolicy)).toMatchObject({ action: 'KEEP', limitFen: 1_000_000 });
+    expect(reviewLimit({ ...b, maxDaysPastDue: 20 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 700_000 });
   });
 
   it('triggers, promotions and manual review', () => {
