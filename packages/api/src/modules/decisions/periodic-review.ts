@@ -55,6 +55,7 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
   const total = processed + Number(n);
   let changed = 0;
   let batches = 0;
+  const timings = { load: 0, score: 0, write: 0 };
   opts.onProgress?.({ runId, processed, total, changed });
   try {
     for (;;) {
@@ -62,9 +63,15 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
       const done = await em.transactional(async (tem) => {
         const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [cursor, batchSize]);
         if (ids.length === 0) return true;
+        let t = performance.now();
         const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
+        timings.load += performance.now() - t;
+        t = performance.now();
         const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC'));
+        timings.score += performance.now() - t;
+        t = performance.now();
         changed += await writeOutcomes(tem, outcomes, asOf);
+        timings.write += performance.now() - t;
         cursor = String(ids[ids.length - 1]!.id);
         processed += ids.length;
         await tem.execute(`update job_runs set cursor_id = ?, processed = ? where id = ?`, [cursor, processed, runId]);
@@ -75,6 +82,7 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
       opts.onProgress?.({ runId, processed, total, changed });
     }
     await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
+    if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}\n`);
   } catch (e) {
     // Left RUNNING on purpose: the next run resumes from the cursor.
     throw e;
