@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { LIMIT_CAP_FEN, reviewRecovery, type RecoveryReview } from '../plans/pricing.js';
+import { LIMIT_CAP_FEN, reviewRecovery, stagesFor, type RecoveryReview } from '../plans/pricing.js';
 import type { RecoveryStatus, RecoveryType } from './recovery-request.entity.js';
 import { raiseNotice } from '../notices/notice-events.js';
 import { applyStage, canTransition, completeIfDone, recordDecision, transition, type RecoveryActor } from './restoration.js';
@@ -190,7 +190,8 @@ export class RecoveryService {
     }
     const target = r.target_limit_fen != null ? Number(r.target_limit_fen) : base;
     const gain = Math.max(0, target - base);
-    const plan = stages && stages.reduce((s, x) => s + x.amountFen, 0) === gain ? stages : gain > 0 ? [{ seq: 1, amountFen: Math.ceil(gain / 2), onTimeRepaymentsRequired: 0 }, { seq: 2, amountFen: gain - Math.ceil(gain / 2), onTimeRepaymentsRequired: 2 }] : [];
+    // The automatic review's stages when they still fit the gain; else the policy's stages for it.
+    const plan = stages && stages.reduce((s, x) => s + x.amountFen, 0) === gain ? stages : stagesFor(gain);
     for (const s of plan.filter((x) => x.amountFen > 0)) {
       const [row] = await tem.execute<{ id: string }[]>(
         `insert into restoration_stages (request_id, account_id, customer_id, seq, amount_fen, on_time_repayments_required) values (?, ?, ?, ?, ?, ?) returning id`,

@@ -6,6 +6,7 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import type { RecoveryRequest } from './recovery-request.entity.js';
+import { reasonText as scoringReasonText } from '@creditline/scoring';
 
 export enum RecoveryTypeEnum {
   UNFREEZE = 'UNFREEZE',
@@ -24,14 +25,8 @@ export enum RecoveryStatusEnum {
 }
 registerEnumType(RecoveryStatusEnum, { name: 'RecoveryStatus' });
 
-const REASON_TEXT: Record<string, string> = {
-  GOOD_STANDING: 'Repayments are up to date and the risk grade allows it.',
-  STILL_OVERDUE: 'The account still has overdue amounts; they must be repaid first.',
-  SEVERE_DELINQUENCY_HISTORY: 'More than 90 days past due within the last year.',
-  INCOME_PROOF_REQUIRED: 'An increase needs proof of income.',
-  HIGH_RISK_GRADE: 'The risk grade needs a supervisor\'s decision.',
-};
-export const reasonText = (code: string) => REASON_TEXT[code] ?? code.replace(/_/g, ' ').toLowerCase();
+/** Reason codes in words (the scoring package's text tables; English on the staff dashboard). */
+export const reasonText = (code: string) => scoringReasonText(code, 'en');
 
 @ObjectType('RecoveryTransition', { description: 'One state change of a recovery request, with who made it and why.' })
 export class RecoveryTransitionNode {

@@ -72,7 +72,8 @@ describe('recovery state machine', () => {
     const c = await customer({ base: 300_000 });
     const r1 = (await file(c.customerId, 'INCREASE', { requestedLimit: '5000' })).recoveryRequest;
     expect(r1.status).toBe('NEEDS_DOCUMENTS');
-    expect(r1.reasons[0]).toMatchObject({ code: 'INCOME_PROOF_REQUIRED' });
+    expect(r1.reasons[0]).toMatchObject({ code: 'RECOVERY_DOCUMENTS_REQUIRED' });
+    expect(r1.reasons[0].text).not.toBe('RECOVERY_DOCUMENTS_REQUIRED');
     // Approving without documents is not a legal transition.
     const early = (await api.exec<any>(sup, APPROVE, { i: { requestId: r1.id, reason: 'ok' } })).data!.approveRecoveryRequest;
     expect(early.userErrors[0].code).toBe('ILLEGAL_TRANSITION');
@@ -145,7 +146,7 @@ describe('recovery state machine', () => {
     await api.sql(`update credit_accounts set status = 'FROZEN' where id = ?`, [c.accountId]);
     const r = (await file(c.customerId, 'UNFREEZE')).recoveryRequest;
     expect(r).toMatchObject({ status: 'REJECTED', autoOutcome: 'REJECT' });
-    expect(r.reasons[0].code).toBe('STILL_OVERDUE');
+    expect(r.reasons[0].code).toBe('RECOVERY_STILL_OVERDUE');
     expect(path(r).at(-1)).toBe('UNDER_REVIEW→REJECTED');
   });
 

@@ -1,0 +1,207 @@
+/**
+ * creditline-score — train, evaluate and score scorecards from CSV files.
+ *
+ *   creditline-score train    --data F.csv --label default [--exclude ID,…] [--no-derive] [--l2 N] [--min-bin-share S] [--version V] --out model.json
+ *   creditline-score evaluate --model m.json --data F.csv [--label default]      → one JSON object on stdout
+ *   creditline-score score    --model m.json --data F.csv [--out scores.csv]     → CSV (stdout without --out)
+ *
+ * Errors are one line on stderr, exit code 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  DataError,
+  evaluate,
+  gradeForScore,
+  loadModel,
+  ModelFormatError,
+  probabilityFromScore,
+  readCsvFile,
+  reasonCodes,
+  scoreFeatures,
+  trainScorecard,
+  type Dataset,
+  type ScorecardModel,
+  type TrainOptions,
+} from '../model/index.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const USAGE = `usage:
+  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--version V] --out model.json
+  creditline-score evaluate --model m.json --data F.csv [--label default]
+  creditline-score score --model m.json --data F.csv [--out scores.csv]`;
+
+type Args = Record<string, string | true>;
+
+function parseArgs(argv: string[]): { cmd: string; args: Args } {
+  const [cmd, ...rest] = argv;
+  const args: Args = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}"`);
+    const eq = a.indexOf('=');
+    if (eq > 0) args[a.slice(2, eq)] = a.slice(eq + 1);
+    else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) args[a.slice(2)] = rest[++i];
+    else args[a.slice(2)] = true;
+  }
+  return { cmd: cmd ?? '', args };
+}
+
+function str(args: Args, name: string, required: true): string;
+function str(args: Args, name: string, required?: false): string | undefined;
+function str(args: Args, name: string, required = false): string | undefined {
+  const v = args[name];
+  if (v === undefined) {
+    if (required) throw new UsageError(`missing --${name}`);
+    return undefined;
+  }
+  if (v === true) throw new UsageError(`--${name} needs a value`);
+  return v;
+}
+
+function numArg(args: Args, name: string): number | undefined {
+  const v = str(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${v}"`);
+  return n;
+}
+
+function readModel(file: string): ScorecardModel {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError(`file not found: ${file}`);
+    throw new DataError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  return loadModel(text);
+}
+
+function nonEmpty(data: Dataset, file: string): Dataset {
+  if (data.rows.length === 0) throw new DataError(`empty file: ${file} has a header but no rows`);
+  return data;
+}
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function train(args: Args): string {
+  const file = str(args, 'data', true);
+  const label = str(args, 'label', true);
+  const out = str(args, 'out', true);
+  const data = nonEmpty(readCsvFile(file), file);
+  if (!data.columns.includes(label)) throw new DataError(`label column "${label}" not found in ${file}`);
+  const exclude = str(args, 'exclude')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const opts: TrainOptions = {
+    label,
+    exclude,
+    derive: args['no-derive'] ? false : undefined,
+    l2: numArg(args, 'l2'),
+    minBinShare: numArg(args, 'min-bin-share'),
+    maxBins: numArg(args, 'max-bins'),
+    version: str(args, 'version'),
+  };
+  const model = trainScorecard(data, opts);
+  writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
+  return `trained ${model.version}: ${model.features.length} features, training AUC ${model.stats.auc.toFixed(4)} on ${model.stats.rows} rows → ${out}\n`;
+}
+
+export function evaluateCmd(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const file = str(args, 'data', true);
+  const label = str(args, 'label') ?? model.label;
+  const data = nonEmpty(readCsvFile(file), file);
+  if (!data.columns.includes(label)) throw new DataError(`label column "${label}" not found in ${file}`);
+  const e = evaluate(model, data, label);
+  return JSON.stringify(e) + '\n';
+}
+
+/** The id column of a data set: `ID`/`id`, or none. */
+function idColumn(data: Dataset): number {
+  return data.columns.findIndex((c) => c.toLowerCase() === 'id');
+}
+
+export function score(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const file = str(args, 'data', true);
+  const data = nonEmpty(readCsvFile(file), file);
+  const categorical = new Set(model.features.filter((f) => f.kind === 'categorical').map((f) => f.name));
+  // Numeric inputs the model reads: raw numeric features and the inputs of derived features.
+  const derivedNames = new Set(model.derived.map((d) => d.name));
+  const numericCols = new Set<string>();
+  for (const f of model.features) if (!categorical.has(f.name) && !derivedNames.has(f.name)) numericCols.add(f.name);
+  for (const d of model.derived) {
+    const ins = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    for (const c of ins) if (!derivedNames.has(c)) numericCols.add(c);
+  }
+  const missingCols = [...numericCols, ...categorical].filter((c) => !data.columns.includes(c));
+  if (missingCols.length === [...numericCols, ...categorical].length && missingCols.length > 0) {
+    throw new DataError(`none of the model's input columns are in ${file} (e.g. "${missingCols[0]}")`);
+  }
+  const numIdx = [...numericCols].map((c) => [c, data.columns.indexOf(c)] as const).filter(([, j]) => j >= 0);
+  const id = idColumn(data);
+  const lines: string[] = [];
+  lines.push([...(id >= 0 ? [data.columns[id]] : []), 'score', 'grade', 'probability_of_default', 'reason_1', 'reason_2', 'reason_3', 'reason_4'].join(','));
+  const rec: Record<string, string | number | null> = {};
+  for (let i = 0; i < data.rows.length; i++) {
+    const r = data.rows[i];
+    for (const [c, j] of numIdx) {
+      if (typeof r[j] === 'string') throw new DataError(`column "${c}" row ${i + 1}: non-numeric value ${JSON.stringify(r[j])} where a number is needed`);
+    }
+    for (let j = 0; j < data.columns.length; j++) rec[data.columns[j]] = r[j];
+    const res = scoreFeatures(model, rec);
+    const rc = reasonCodes(res, 4).map((x) => x.code);
+    while (rc.length < 4) rc.push('');
+    lines.push(
+      [
+        ...(id >= 0 ? [csvCell(r[id])] : []),
+        String(res.score),
+        gradeForScore(model, res.score),
+        probabilityFromScore(model, res.score).toFixed(6),
+        ...rc,
+      ].join(','),
+    );
+  }
+  const text = lines.join('\n') + '\n';
+  const out = str(args, 'out');
+  if (out) {
+    writeFileSync(out, text);
+    return `scored ${data.rows.length} rows with ${model.version} → ${out}\n`;
+  }
+  return text;
+}
+
+/** Runs the CLI; returns the exit code. Output goes to the given writers. */
+export function run(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
+  try {
+    const { cmd, args } = parseArgs(argv);
+    if (cmd === '' || cmd === 'help' || cmd === '--help' || args.help) {
+      stdout(USAGE + '\n');
+      return cmd === '' ? 2 : 0;
+    }
+    if (cmd === 'train') stdout(train(args));
+    else if (cmd === 'evaluate') stdout(evaluateCmd(args));
+    else if (cmd === 'score') stdout(score(args));
+    else throw new UsageError(`unknown command "${cmd}" (train, evaluate, score)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DataError || e instanceof ModelFormatError || e instanceof UsageError) {
+      stderr(`creditline-score: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    stderr(`creditline-score: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = code;
+}

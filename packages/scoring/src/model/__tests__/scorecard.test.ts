@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileModel,
+  fitLogistic,
+  loadModel,
+  ModelFormatError,
+  probabilityFromScore,
+  readCsv,
+  reasonCodes,
+  scoreFast,
+  scoreFeatures,
+  trainScorecard,
+  type Dataset,
+  type ScoreResult,
+} from '../index.js';
+import { rng } from '../evaluate.js';
+import { cardSample, german } from './helpers.js';
+
+/** Synthetic data: x1 raises risk, x2 lowers it, c is a categorical with a risky level. */
+function synthetic(n: number, seed = 7): Dataset {
+  const r = rng(seed);
+  const rows: (string | number | null)[][] = [];
+  for (let i = 0; i < n; i++) {
+    const x1 = Math.round(r() * 100);
+    const x2 = Math.round(r() * 50);
+    const c = ['a', 'b', 'c'][Math.floor(r() * 3)];
+    const eta = -1 + 0.04 * (x1 - 50) - 0.05 * (x2 - 25) + (c === 'c' ? 1 : 0);
+    const y = r() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    rows.push([i + 1, x1, r() < 0.05 ? null : x2, c, y]);
+  }
+  return { columns: ['id', 'x1', 'x2', 'c', 'bad'], rows };
+}
+
+describe('logistic regression', () => {
+  it('converges and recovers the signs on separable-ish data', () => {
+    const r = rng(3);
+    const n = 2000;
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = r() * 4 - 2;
+      b[i] = r() * 4 - 2;
+      y[i] = 3 * a[i] - 2 * b[i] + (r() - 0.5) > 0 ? 1 : 0;
+    }
+    const fit = fitLogistic([a, b], y, 1);
+    expect(fit.converged).toBe(true);
+    expect(fit.coefficients[0]).toBeGreaterThan(2);
+    expect(fit.coefficients[1]).toBeLessThan(-1);
+  });
+});
+
+describe('trainScorecard', () => {
+  const data = synthetic(3000);
+  const model = trainScorecard(data, { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
+
+  it('excludes the id column and keeps the informative features with negative coefficients', () => {
+    const names = model.features.map((f) => f.name);
+    expect(names).not.toContain('id');
+    expect(names).toEqual(expect.arrayContaining(['x1', 'x2', 'c']));
+    for (const f of model.features) expect(f.coefficient).toBeLessThan(0);
+    expect(model.stats.auc).toBeGreaterThan(0.7);
+  });
+
+  it('points of the bins sum to the score; PD follows the scaling', () => {
+    const res = scoreFeatures(model, { x1: 80, x2: 10, c: 'c' });
+    expect(res.contributions.reduce((s, c) => s + c.points, 0)).toBe(res.score);
+    for (const c of res.contributions) expect(Number.isInteger(c.points)).toBe(true);
+    const { baseScore, baseOdds, pdo } = model.scaling;
+    // At the base score the odds (good:bad) are baseOdds; pdo points double them.
+    expect(probabilityFromScore(model, baseScore)).toBeCloseTo(1 / (1 + baseOdds), 10);
+    expect(probabilityFromScore(model, baseScore + pdo)).toBeCloseTo(1 / (1 + 2 * baseOdds), 10);
+    expect(res.probabilityOfDefault).toBeCloseTo(probabilityFromScore(model, res.score), 12);
+    expect(res.modelVersion).toBe(model.version);
+  });
+
+  it('is deterministic: same data and options → same model and scores', () => {
+    const again = trainScorecard(data, { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(again).toEqual(model);
+    expect(scoreFeatures(again, { x1: 30, x2: 40, c: 'a' })).toEqual(scoreFeatures(model, { x1: 30, x2: 40, c: 'a' }));
+  });
+
+  it('score is monotone in a monotone feature (x1 riskier as it grows)', () => {
+    let last = Infinity;
+    for (let x1 = 0; x1 <= 100; x1 += 5) {
+      const s = scoreFeatures(model, { x1, x2: 25, c: 'a' }).score;
+      expect(s).toBeLessThanOrEqual(last);
+      last = s;
+    }
+    expect(scoreFeatures(model, { x1: 0, x2: 25, c: 'a' }).score).toBeGreaterThan(scoreFeatures(model, { x1: 100, x2: 25, c: 'a' }).score);
+  });
+
+  it('missing values and unseen levels go to the missing bin', () => {
+    const res = scoreFeatures(model, { x1: null, c: 'zzz' });
+    for (const c of res.contributions) expect(c.bin).toBe('missing');
+  });
+
+  it('scoreFast on encoded rows equals scoreFeatures', () => {
+    const c = compileModel(model);
+    for (const row of data.rows.slice(0, 200)) {
+      const rec = Object.fromEntries(data.columns.map((k, j) => [k, row[j]]));
+      expect(scoreFast(c, c.encode(rec))).toBe(scoreFeatures(model, rec).score);
+    }
+  });
+
+  it('round-trips through JSON and loadModel', () => {
+    const loaded = loadModel(JSON.parse(JSON.stringify(model)));
+    expect(loaded).toEqual(model);
+    expect(loadModel(JSON.stringify(model)).version).toBe(model.version);
+  });
+});
+
+describe('loadModel', () => {
+  const model = trainScorecard(synthetic(800), { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
+  it('rejects bad documents with a clear error', () => {
+    expect(() => loadModel('{not json')).toThrow(ModelFormatError);
+    expect(() => loadModel(null)).toThrow(/invalid scorecard model/);
+    expect(() => loadModel({ ...model, format: 'other' })).toThrow(/format/);
+    expect(() => loadModel({ ...model, formatVersion: 2 })).toThrow(/formatVersion/);
+    const badPoints = JSON.parse(JSON.stringify(model));
+    badPoints.features[0].bins[0].points = 1.5;
+    expect(() => loadModel(badPoints)).toThrow(/features\.0\.bins\.0\.points/);
+    const noMissing = JSON.parse(JSON.stringify(model));
+    noMissing.features[0].bins = noMissing.features[0].bins.filter((b: { isMissing?: boolean }) => !b.isMissing);
+    expect(() => loadModel(noMissing)).toThrow(/missing bin/);
+    const badDerived = { ...model, derived: [{ kind: 'sqrt', name: 'x', a: 'b' }] };
+    expect(() => loadModel(badDerived)).toThrow(ModelFormatError);
+  });
+});
+
+describe('reasonCodes', () => {
+  const res: ScoreResult = {
+    score: 0,
+    probabilityOfDefault: 0.5,
+    modelVersion: 'v',
+    contributions: [
+      { feature: 'a_b', value: 1, bin: '[0, 1)', points: 10, maxPoints: 30 },
+      { feature: 'c', value: 'x', bin: 'x', points: 5, maxPoints: 5 },
+      { feature: 'd', value: null, bin: 'missing', points: 0, maxPoints: 20 },
+      { feature: 'e', value: 2, bin: '[2, inf)', points: 1, maxPoints: 21 },
+      { feature: 'f', value: 2, bin: '[2, inf)', points: 1, maxPoints: 2 },
+      { feature: 'g', value: 2, bin: '[2, inf)', points: 1, maxPoints: 9 },
+    ],
+  };
+  it('ranks by points lost, ties by feature order, skips features at their best, caps at max', () => {
+    const rc = reasonCodes(res);
+    expect(rc.map((r) => r.code)).toEqual(['RC_A_B', 'RC_D', 'RC_E', 'RC_G']);
+    expect(rc.map((r) => r.pointsLost)).toEqual([20, 20, 20, 8]);
+    expect(reasonCodes(res, 2)).toHaveLength(2);
+  });
+});
+
+describe('real data', () => {
+  it('card sample: derived features are declared and re-applied at score time', () => {
+    const data = cardSample(10);
+    const model = trainScorecard(data, { label: 'default', exclude: ['ID'], createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(model.features.some((f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'))).toBe(true);
+    expect(model.derived.length).toBeGreaterThan(0);
+    expect(model.stats.auc).toBeGreaterThan(0.7);
+    const row = Object.fromEntries(data.columns.map((k, j) => [k, data.rows[0][j]]));
+    const res = scoreFeatures(model, row);
+    expect(res.contributions.reduce((s, c) => s + c.points, 0)).toBe(res.score);
+  });
+
+  it('German data: no card features derived, categorical levels grouped', () => {
+    const model = trainScorecard(german(), { label: 'default', exclude: ['id'], createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(model.derived).toEqual([]);
+    const chk = model.features.find((f) => f.name === 'checking_account_status');
+    expect(chk?.kind).toBe('categorical');
+    expect(model.stats.auc).toBeGreaterThan(0.75);
+  });
+
+  it('readCsv parses numbers, text, empty cells and quotes', () => {
+    const d = readCsv('a,b,c\n1,"x,y",\n-2.5,A11,3\n');
+    expect(d.columns).toEqual(['a', 'b', 'c']);
+    expect(d.rows).toEqual([
+      [1, 'x,y', null],
+      [-2.5, 'A11', 3],
+    ]);
+  });
+});
