@@ -57,9 +57,7 @@ async function run(name: string, server: string, url: string, headers: Record<st
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(++i) }) }],
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(++i) }) }],
   });
   return { case: name, server, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }

@@ -163,7 +163,7 @@ export class AccountLimitsResolver {
     if (!d) return null;
     const loc = engineLocale(locale);
     const e = explainDecision(
-      { kind: d.kind, baseLimitBeforeFen: Number(d.baseLimitBeforeFen), baseLimitAfterFen: Number(d.baseLimitAfterFen), statusBefore: d.statusBefore, statusAfter: d.statusAfter, score: d.score ?? null, grade: d.grade ?? null, reasons: (d.reasons ?? []).map((r) => r.code) },
+      { kind: d.kind, baseLimitBeforeFen: Number(d.baseLimitBeforeFen), baseLimitAfterFen: Number(d.baseLimitAfterFen), statusBefore: d.statusBefore, statusAfter: d.statusAfter, score: d.score ?? null, grade: d.grade ?? null, reasons: d.reasons ?? [] },
       loc,
     );
     const features = d.features && Object.keys(d.features).length ? d.features : null;

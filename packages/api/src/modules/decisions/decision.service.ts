@@ -5,10 +5,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { raiseNotice } from '../notices/notice-events.js';
 import { decryptPii } from '../customers/pii.js';
-import { LIMIT_CAP_FEN } from '../plans/pricing.js';
 import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount } from './review.js';
-import { GRADES, promotionGrant } from './scoring-adapter.js';
+import { GRADES, LIMIT_CAP_FEN, promotionGrant } from './scoring-adapter.js';
 import { pgArray } from './pg-array.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
 
@@ -36,19 +35,20 @@ export class DecisionService {
       if (!a) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
       if (a.status !== 'ACTIVE') return fail('ACCOUNT_NOT_ACTIVE', `A ${a.status} account is not reviewed.`, 'accountId');
       const [facts] = await loadAccountFacts(tem, { accountIds: [accountId] }, asOf);
-      const r = reviewAccount(facts!, 'TRIGGERED');
+      const r = reviewAccount(facts!, 'TRIGGERED', asOf);
       const [d] = await tem.execute<{ id: string }[]>(
         `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, agent_id)
          values (?, ?, 'TRIGGERED_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id`,
-        [r.accountId, r.customerId, r.baseBefore, r.baseAfter, r.status, r.status, r.score, r.grade, r.pd, r.modelVersion, JSON.stringify(r.features), JSON.stringify(r.reasons), agentIdOf(viewer) ? 'AGENT' : 'SYSTEM', agentIdOf(viewer)],
+        [r.accountId, r.customerId, r.baseBefore, r.baseAfter, r.status, r.statusAfter, r.score, r.grade, r.pd, r.modelVersion, JSON.stringify(r.features), JSON.stringify(r.reasons), agentIdOf(viewer) ? 'AGENT' : 'SYSTEM', agentIdOf(viewer)],
       );
       await tem.execute(
-        `update credit_accounts set base_limit_fen = ?, score = ?, grade = ?, probability_of_default = ?, model_version = ?, last_reviewed_at = ?, version = version + 1 where id = ?`,
-        [r.baseAfter, r.score, r.grade, r.pd, r.modelVersion, asOf, r.accountId],
+        `update credit_accounts set base_limit_fen = ?, status = ?, frozen_reason = case when ? = 'FROZEN' and status <> 'FROZEN' then 'Limit review: overdue' else frozen_reason end,
+                score = ?, grade = ?, probability_of_default = ?, model_version = ?, last_reviewed_at = ?, version = version + 1 where id = ?`,
+        [r.baseAfter, r.statusAfter, r.statusAfter, r.score, r.grade, r.pd, r.modelVersion, asOf, r.accountId],
       );
       const decisionId = String(d!.id);
-      if (r.baseAfter !== r.baseBefore) {
-        await raiseNotice(tem, { customerId: r.customerId, kind: 'LIMIT_CHANGED', eventKey: `decision:${decisionId}`, payload: { before: r.baseBefore, after: r.baseAfter } });
+      if (r.baseAfter !== r.baseBefore || r.statusAfter !== r.status) {
+        await raiseNotice(tem, { customerId: r.customerId, kind: 'LIMIT_CHANGED', eventKey: `decision:${decisionId}`, payload: { before: r.baseBefore, after: r.baseAfter, status: r.statusAfter } });
       }
       await writeAudit(tem, viewer, { action: 'requestLimitReview', customerId: r.customerId, targetType: 'LimitDecision', targetId: decisionId, details: { before: r.baseBefore, after: r.baseAfter, score: r.score, grade: r.grade } });
       return ok({ accountId: r.accountId, decisionId });

@@ -67,7 +67,7 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
         const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
         timings.load += performance.now() - t;
         t = performance.now();
-        const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC'));
+        const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
         timings.score += performance.now() - t;
         t = performance.now();
         changed += await writeOutcomes(tem, outcomes, asOf);
@@ -102,14 +102,14 @@ async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager,
   await trx.raw(
     `with d as (
        insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, created_at)
-       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status, t.score, t.grade, t.pd, t.model, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
-         from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])
-              as t(account_id, customer_id, before, after, status, score, grade, pd, model, features, reasons)
-       returning id, customer_id, base_limit_before_fen, base_limit_after_fen
+       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
+         from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])
+              as t(account_id, customer_id, before, after, status, status_after, score, grade, pd, model, features, reasons)
+       returning id, customer_id, base_limit_before_fen, base_limit_after_fen, status_before, status_after
      )
      insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
-     select customer_id, 'LIMIT_CHANGED', 'IN_APP', 'decision:' || id, jsonb_build_object('before', base_limit_before_fen, 'after', base_limit_after_fen), now()
-       from d where base_limit_after_fen <> base_limit_before_fen
+     select customer_id, 'LIMIT_CHANGED', 'IN_APP', 'decision:' || id, jsonb_build_object('before', base_limit_before_fen, 'after', base_limit_after_fen, 'status', status_after), now()
+       from d where base_limit_after_fen <> base_limit_before_fen or status_after <> status_before
      on conflict (customer_id, event_key) do nothing`,
     [
       asOf,
@@ -118,6 +118,7 @@ async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager,
       col((r) => r.baseBefore),
       col((r) => r.baseAfter),
       col((r) => r.status),
+      col((r) => r.statusAfter),
       col((r) => r.score),
       col((r) => r.grade),
       col((r) => r.pd),
@@ -129,13 +130,14 @@ async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager,
   wtimings.insert += performance.now() - t;
   t = performance.now();
   await trx.raw(
-    `update credit_accounts a set base_limit_fen = t.after, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
-            version = a.version + case when t.after <> a.base_limit_fen then 1 else 0 end
-       from unnest(?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, score, grade, pd, model)
+    `update credit_accounts a set base_limit_fen = t.after, status = t.status_after,
+            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
+            version = a.version + case when t.after <> a.base_limit_fen or t.status_after <> a.status then 1 else 0 end
+       from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, status_after, score, grade, pd, model)
       where a.id = t.id`,
-    [asOf, col((r) => r.accountId), col((r) => r.baseAfter), col((r) => r.score), col((r) => r.grade), col((r) => r.pd), col((r) => r.modelVersion)],
+    [asOf, col((r) => r.accountId), col((r) => r.baseAfter), col((r) => r.statusAfter), col((r) => r.score), col((r) => r.grade), col((r) => r.pd), col((r) => r.modelVersion)],
   );
   wtimings.update += performance.now() - t;
-  return rows.filter((r) => r.baseAfter !== r.baseBefore).length;
+  return rows.filter((r) => r.baseAfter !== r.baseBefore || r.statusAfter !== r.status).length;
 }
 const wtimings = { insert: 0, update: 0 };

@@ -8,18 +8,19 @@ export interface ReviewOutcome {
   baseBefore: number;
   baseAfter: number;
   status: string;
+  statusAfter: string;
   score: number;
   grade: string;
   pd: number;
   modelVersion: string;
   features: Features;
-  reasons: { code: string; feature?: string; pointsLost?: number; value?: number | string | null }[];
-  action: 'INCREASE' | 'DECREASE' | 'KEEP';
+  reasons: { code: string; feature?: string; pointsLost?: number; value?: number | string | null; bin?: string }[];
+  action: 'INCREASE' | 'DECREASE' | 'KEEP' | 'FREEZE';
 }
 
-/** Pure: features → score → grade → bounded limit step. */
-export function reviewAccount(f: AccountFacts, kind: 'PERIODIC' | 'TRIGGERED'): ReviewOutcome {
-  const features = platformFeatures(f.behaviour);
+/** Pure: behaviour → features → score → grade → bounded limit step (the scoring package's policy). */
+export function reviewAccount(f: AccountFacts, kind: 'PERIODIC' | 'TRIGGERED', asOf: Date): ReviewOutcome {
+  const features = platformFeatures(f.behaviour, asOf);
   const s = scoreFeatures(features);
   const grade = gradeOf(s.score);
   const r = reviewLimit({
@@ -28,9 +29,9 @@ export function reviewAccount(f: AccountFacts, kind: 'PERIODIC' | 'TRIGGERED'): 
     score: s.score,
     grade,
     probabilityOfDefault: s.probabilityOfDefault,
-    incomeBand: f.behaviour.incomeBand,
-    maxDaysPastDue: f.behaviour.maxDaysPastDue,
-    monthsOnBook: f.behaviour.monthsOnBook,
+    incomeBand: f.incomeBand,
+    maxDaysPastDue: f.maxDaysPastDue,
+    monthsOnBook: f.monthsOnBook,
     kind,
   });
   return {
@@ -39,12 +40,13 @@ export function reviewAccount(f: AccountFacts, kind: 'PERIODIC' | 'TRIGGERED'): 
     baseBefore: f.baseLimitFen,
     baseAfter: r.limitFen,
     status: f.status,
+    statusAfter: r.action === 'FREEZE' && f.status === 'ACTIVE' ? 'FROZEN' : f.status,
     score: s.score,
     grade,
     pd: s.probabilityOfDefault,
     modelVersion: s.modelVersion,
     features,
-    reasons: [...s.reasonCodes, ...r.reasons.map((code) => ({ code }))],
+    reasons: [...r.reasons.map((code) => ({ code })), ...s.reasonCodes],
     action: r.action,
   };
 }
