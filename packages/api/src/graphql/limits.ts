@@ -21,13 +21,20 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
       let cost = 0;
       return {
         async didResolveOperation({ request, document }) {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // getComplexity coerces the variables first: an invalid variable (e.g. an Int out of
+            // range) is the caller's mistake, not a fault.
+            if (e instanceof GraphQLError && !e.extensions?.code) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+            throw e;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`This query costs ${cost}, above the limit of ${maxCost}; ask for smaller pages or fewer fields.`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },

@@ -13,6 +13,7 @@ import { PlanResolver } from '../modules/plans/plan.resolver.js';
 import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import { CustomerRecoveryResolver, RecoveryResolver } from '../modules/recovery/recovery.resolver.js';
+import { AccountLimitsResolver, CustomerAuditResolver, DecisionMutationResolver } from '../modules/decisions/decision.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,6 +28,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountMoneyResolver,
   RecoveryResolver,
   CustomerRecoveryResolver,
+  // limits, decisions, promotions, notices, reveal (issue 4)
+  AccountLimitsResolver,
+  CustomerAuditResolver,
+  DecisionMutationResolver,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { PurchaseService } from '../modules/purchases/purchase.service.js';
 import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
+import { DecisionService } from '../modules/decisions/decision.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   plans: PlanService;
   repayments: RepaymentService;
   recovery: RecoveryService;
+  decisions: DecisionService;
 }
 
 export function createServices(config: Config, _logger: Logger): Services {
@@ -25,5 +27,6 @@ export function createServices(config: Config, _logger: Logger): Services {
     plans: new PlanService(),
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
+    decisions: new DecisionService(config),
   };
 }

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../shared/logger.js';
 import { openDatabase } from '../db/database.js';
 import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
+import { limitJobs } from './limit-jobs.js';
 
 export interface JobContext {
   orm: MikroORM;
@@ -24,6 +25,7 @@ export interface JobCommand {
 /** Subcommands: each feature adds its own (keep this table additive). */
 export const commands: Record<string, JobCommand> = {
   ...moneyJobs,
+  ...limitJobs,
 };
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,0 +1,143 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadAccountFacts } from './behaviour.js';
+import { reviewAccount, type ReviewOutcome } from './review.js';
+import { pgArray } from './pg-array.js';
+
+export interface ReviewProgress {
+  runId: string;
+  processed: number;
+  total: number;
+  changed: number;
+}
+
+export interface PeriodicReviewOptions {
+  asOf?: Date;
+  batchSize?: number;
+  onProgress?: (p: ReviewProgress) => void;
+  /** For tests of resumption: stop (as if crashed) after this many batches. */
+  stopAfterBatches?: number;
+}
+
+export const REVIEW_JOB = 'periodic-review';
+
+/**
+ * The periodic review of every ACTIVE account, in id order and in batches. Each batch is one
+ * transaction: lock the batch's rows, load their behaviour with one set-based statement, score in
+ * JS, write every decision with one multi-row INSERT (LIMIT_CHANGED notices from the same
+ * statement's RETURNING, once per decision), update the accounts with one UPDATE … FROM unnest,
+ * and move the run's cursor. A crash loses at most the batch in flight; a rerun continues the
+ * RUNNING run from its cursor (with that run's as-of date).
+ */
+export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptions = {}): Promise<ReviewProgress & { resumed: boolean }> {
+  const em = orm.em.fork();
+  const batchSize = Math.min(Math.max(opts.batchSize ?? 2000, 1), 10_000);
+  const [running] = await em.execute<{ id: string; cursor_id: string; processed: string; as_of: Date }[]>(
+    `select id, cursor_id, processed, as_of from job_runs where job = ? and status = 'RUNNING' order by id desc limit 1`,
+    [REVIEW_JOB],
+  );
+  let runId: string;
+  let cursor: string;
+  let processed: number;
+  let asOf: Date;
+  if (running) {
+    runId = String(running.id);
+    cursor = String(running.cursor_id);
+    processed = Number(running.processed);
+    asOf = new Date(running.as_of);
+  } else {
+    asOf = opts.asOf ?? new Date();
+    const [row] = await em.execute<{ id: string }[]>(`insert into job_runs (job, status, as_of) values (?, 'RUNNING', ?) returning id`, [REVIEW_JOB, asOf]);
+    runId = String(row!.id);
+    cursor = '0';
+    processed = 0;
+  }
+  const [{ n }] = (await em.execute<{ n: string }[]>(`select count(*) as n from credit_accounts where status = 'ACTIVE' and id > ?`, [cursor])) as [{ n: string }];
+  const total = processed + Number(n);
+  let changed = 0;
+  let batches = 0;
+  const timings = { load: 0, score: 0, write: 0 };
+  opts.onProgress?.({ runId, processed, total, changed });
+  try {
+    for (;;) {
+      if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return { runId, processed, total, changed, resumed: Boolean(running) };
+      const done = await em.transactional(async (tem) => {
+        const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [cursor, batchSize]);
+        if (ids.length === 0) return true;
+        let t = performance.now();
+        const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
+        timings.load += performance.now() - t;
+        t = performance.now();
+        const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
+        timings.score += performance.now() - t;
+        t = performance.now();
+        changed += await writeOutcomes(tem, outcomes, asOf);
+        timings.write += performance.now() - t;
+        cursor = String(ids[ids.length - 1]!.id);
+        processed += ids.length;
+        await tem.execute(`update job_runs set cursor_id = ?, processed = ? where id = ?`, [cursor, processed, runId]);
+        return false;
+      });
+      batches++;
+      if (done) break;
+      opts.onProgress?.({ runId, processed, total, changed });
+    }
+    await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
+    if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
+  } catch (e) {
+    // Left RUNNING on purpose: the next run resumes from the cursor.
+    throw e;
+  }
+  opts.onProgress?.({ runId, processed, total: processed, changed });
+  return { runId, processed, total: processed, changed, resumed: Boolean(running) };
+}
+
+/** One INSERT for the decisions (+ notices for changed limits), one UPDATE for the accounts. Returns how many limits changed. */
+async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager, rows: ReviewOutcome[], asOf: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const col = <T>(f: (r: ReviewOutcome) => T) => pgArray(rows.map((r) => f(r) as unknown as string));
+  let t = performance.now();
+  // Through the transaction's driver connection with bound parameters: MikroORM's execute would
+  // format the ~1 MB of array literals into the SQL text first, which costs more than the insert.
+  const trx = tem.getTransactionContext<{ raw(sql: string, params: unknown[]): Promise<unknown> }>()!;
+  await trx.raw(
+    `with d as (
+       insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, created_at)
+       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
+         from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])
+              as t(account_id, customer_id, before, after, status, status_after, score, grade, pd, model, features, reasons)
+       returning id, customer_id, base_limit_before_fen, base_limit_after_fen, status_before, status_after
+     )
+     insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
+     select customer_id, 'LIMIT_CHANGED', 'IN_APP', 'decision:' || id, jsonb_build_object('before', base_limit_before_fen, 'after', base_limit_after_fen, 'status', status_after), now()
+       from d where base_limit_after_fen <> base_limit_before_fen or status_after <> status_before
+     on conflict (customer_id, event_key) do nothing`,
+    [
+      asOf,
+      col((r) => r.accountId),
+      col((r) => r.customerId),
+      col((r) => r.baseBefore),
+      col((r) => r.baseAfter),
+      col((r) => r.status),
+      col((r) => r.statusAfter),
+      col((r) => r.score),
+      col((r) => r.grade),
+      col((r) => r.pd),
+      col((r) => r.modelVersion),
+      col((r) => JSON.stringify(r.features)),
+      col((r) => JSON.stringify(r.reasons)),
+    ],
+  );
+  wtimings.insert += performance.now() - t;
+  t = performance.now();
+  await trx.raw(
+    `update credit_accounts a set base_limit_fen = t.after, status = t.status_after,
+            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
+            version = a.version + case when t.after <> a.base_limit_fen or t.status_after <> a.status then 1 else 0 end
+       from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, status_after, score, grade, pd, model)
+      where a.id = t.id`,
+    [asOf, col((r) => r.accountId), col((r) => r.baseAfter), col((r) => r.statusAfter), col((r) => r.score), col((r) => r.grade), col((r) => r.pd), col((r) => r.modelVersion)],
+  );
+  wtimings.update += performance.now() - t;
+  return rows.filter((r) => r.baseAfter !== r.baseBefore || r.statusAfter !== r.status).length;
+}
+const wtimings = { insert: 0, update: 0 };
