@@ -8,14 +8,14 @@ import './i18n';
 import { createApolloClient } from './apollo/client';
 import { RouterProvider } from './app/router';
 import { App } from './app/App';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 
 const client = createApolloClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <RouterProvider>
           <App />
         </RouterProvider>

@@ -40,7 +40,7 @@ export const en = {
     title: 'Customer lookup',
     label: 'Phone, national ID, name or account number',
     placeholder: 'e.g. 13812345678, 110101…, 张, CL0000000001',
-    hint: 'Type at least 2 characters. Use ↑ ↓ to move and Enter to open.',
+    hint: 'Type at least 2 characters (1 Chinese character). Use ↑ ↓ to move and Enter to open.',
     results: 'Results',
     noResults: 'No customer matches “{{search}}”.',
     count: '{{count}} customers found',

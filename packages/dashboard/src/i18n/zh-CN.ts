@@ -42,7 +42,7 @@ export const zhCN: Resources = {
     title: '客户查询',
     label: '手机号、身份证号、姓名或账户号',
     placeholder: '例如 13812345678、110101…、张、CL0000000001',
-    hint: '至少输入 2 个字符。用 ↑ ↓ 选择，回车打开。',
+    hint: '至少输入 1 个汉字或 2 个字符。用 ↑ ↓ 选择，回车打开。',
     results: '查询结果',
     noResults: '没有与“{{search}}”匹配的客户。',
     count: '找到 {{count}} 位客户',

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Center, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DemoLoginsQuery, SignInMutation } from '../graphql/auth.graphql';
 import { useSession } from '../hooks/useSession';
@@ -89,7 +89,9 @@ export function SignInPage() {
                 {logins.map((l) => (
                   <Table.Tr key={l.username}>
                     <Table.Td>
-                      <Badge variant="light">{t(`app.role.${l.role}`)}</Badge>
+                      <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                        {t(`app.role.${l.role}`)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" ff="monospace">

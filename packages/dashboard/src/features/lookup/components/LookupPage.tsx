@@ -23,7 +23,8 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
   const search = useDebouncedValue(text.trim(), 250);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const enabled = search.length >= MIN_LENGTH;
+  // One Chinese character (a surname) already narrows a search; Latin text and digits need two.
+  const enabled = search.length >= MIN_LENGTH || /[\u3400-\u9fff]/.test(search);
 
   const { data, loading, error, refetch } = useQuery(CustomerSearchQuery, {
     variables: { search, first: PAGE_SIZE },

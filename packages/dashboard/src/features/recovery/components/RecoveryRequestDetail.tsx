@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Group, List, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RecoveryRequestQuery } from '../graphql/recovery.graphql';
+import { formatBytes } from '../../../format/bytes';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { Link, paths } from '../../../app/router';
@@ -74,7 +75,7 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
           <List size="sm">
             {request.documents.map((d, i) => (
               <List.Item key={i}>
-                {d.fileName} ({d.contentType}, {(d.sizeBytes / 1024).toFixed(0)} KB)
+                {d.fileName} ({d.contentType}, {formatBytes(d.sizeBytes)})
               </List.Item>
             ))}
           </List>

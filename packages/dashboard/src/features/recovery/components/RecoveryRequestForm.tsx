@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Button, Card, FileButton, Group, List, Radio, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FileRecoveryRequestMutation } from '../graphql/recovery.graphql';
+import { formatBytes } from '../../../format/bytes';
 import { ErrorState } from '../../../components/states';
 import {
   DOCUMENT_KINDS,
@@ -130,7 +131,7 @@ export function RecoveryRequestForm({ customerId, onFiled }: { customerId: strin
                             {d.fileName}
                           </Text>
                           <Text size="xs" c="dimmed">
-                            {d.contentType} · {(d.sizeBytes / 1024).toFixed(0)} KB
+                            {d.contentType} · {formatBytes(d.sizeBytes)}
                           </Text>
                         </Table.Td>
                         <Table.Td w={200}>

@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+import { browserUse } from './playwright.shared';
+
+// Run through `node e2e/run.mjs`, which starts the API and sets E2E_BASE_URL.
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1, // one shared database; the flow specs build on each other's data
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: browserUse,
+});
