@@ -22,7 +22,10 @@ const distDir = path.join(dashboardRoot, 'dist');
 const args = process.argv.slice(2);
 const bench = args.includes('--bench');
 const skipBuild = args.includes('--no-build') || process.env.E2E_SKIP_BUILD === '1';
-const passThrough = args.filter((a) => a !== '--bench' && a !== '--no-build');
+// --mock: the contract mock (e2e/contract-mock.mjs) instead of packages/api, to check the specs
+// against the agreed contract while the API is incomplete. Never what `pnpm test` runs.
+const mock = args.includes('--mock');
+const passThrough = args.filter((a) => !['--bench', '--no-build', '--mock'].includes(a));
 const customers = process.env.E2E_DEMO_CUSTOMERS ?? (bench ? '100000' : '300');
 const healthTimeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? (bench ? 30 * 60_000 : 180_000));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,7 +84,7 @@ const alive = (pid) => {
 
 async function main() {
   if (!existsSync(chromium)) return fail(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
-  if (!existsSync(path.join(apiRoot, 'src/main.ts'))) return fail(`The API is not in this checkout (${apiRoot}/src/main.ts is missing).`);
+  if (!mock && !existsSync(path.join(apiRoot, 'src/main.ts'))) return fail(`The API is not in this checkout (${apiRoot}/src/main.ts is missing).`);
 
   if (!skipBuild) {
     log('building the dashboard…');
@@ -143,10 +146,19 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    log(`starting the API on ${baseURL} (embedded PostgreSQL on ${pgPort}, ${customers} demo customers, data in ${tmp})…`);
     const tsx = path.join(apiRoot, 'node_modules/.bin/tsx');
-    api = spawn(existsSync(tsx) ? tsx : 'npx', existsSync(tsx) ? ['src/main.ts'] : ['tsx', 'src/main.ts'], {
-      cwd: apiRoot,
+    const [command, commandArgs, cwd] = mock
+      ? [process.execPath, [path.join(here, 'contract-mock.mjs')], dashboardRoot]
+      : existsSync(tsx)
+        ? [tsx, ['src/main.ts'], apiRoot]
+        : ['npx', ['tsx', 'src/main.ts'], apiRoot];
+    log(
+      mock
+        ? `starting the CONTRACT MOCK (not the real API) on ${baseURL}…`
+        : `starting the API on ${baseURL} (embedded PostgreSQL on ${pgPort}, ${customers} demo customers, data in ${tmp})…`,
+    );
+    api = spawn(command, commandArgs, {
+      cwd,
       detached: true, // its own process group, so stopping it stops its children too
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -60,7 +60,7 @@ test('an agent files a recovery request, with validation first', async ({ page }
   await signIn(page, agent);
   await lookUp(page, customer.account!.accountNumber, customer.name);
   await page.getByRole('tab', { name: '额度恢复申请' }).click();
-  await page.getByRole('button', { name: '提交额度恢复申请' }).click();
+  await page.getByRole('link', { name: '提交额度恢复申请' }).click();
   await expect(page.getByRole('heading', { name: '提交额度恢复申请' })).toBeVisible();
 
   await page.getByRole('button', { name: '提交申请' }).click();

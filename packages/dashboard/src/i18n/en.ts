@@ -226,6 +226,11 @@ export const en = {
     filedAt: 'Filed',
     customer: 'Customer',
     autoOutcome: 'Automatic review',
+    autoOutcomes: {
+      ROUTED_TO_SUPERVISOR: 'Sent to a supervisor',
+      AUTO_APPROVED: 'Approved by the system',
+      AUTO_REJECTED: 'Rejected by the system',
+    },
     decisionReasons: 'Review reasons',
     noDocuments: 'No documents attached.',
     by: 'by {{actor}}',

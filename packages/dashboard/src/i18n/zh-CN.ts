@@ -228,6 +228,11 @@ export const zhCN: Resources = {
     filedAt: '提交时间',
     customer: '客户',
     autoOutcome: '自动审核结果',
+    autoOutcomes: {
+      ROUTED_TO_SUPERVISOR: '转主管审核',
+      AUTO_APPROVED: '系统自动通过',
+      AUTO_REJECTED: '系统自动拒绝',
+    },
     decisionReasons: '审核原因',
     noDocuments: '未附材料。',
     by: '操作人：{{actor}}',

@@ -73,7 +73,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
         ))}
       </SimpleGrid>
       <Group gap="xs">
-        <Badge color={customer.realNameVerified ? 'teal' : 'orange'} variant="outline">
+        <Badge color={customer.realNameVerified ? 'teal.9' : 'red.9'} variant="outline">
           {customer.realNameVerified ? t('customer.verified') : t('customer.notVerified')}
         </Badge>
         {canReveal && !revealed && (
@@ -123,7 +123,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('customer.cancel')}
             </Button>
-            <Button color="orange" loading={loading} onClick={() => void confirm()}>
+            <Button color="orange.9" loading={loading} onClick={() => void confirm()}>
               {t('customer.revealConfirm')}
             </Button>
           </Group>

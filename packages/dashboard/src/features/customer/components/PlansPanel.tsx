@@ -42,11 +42,11 @@ export function PlansPanel({ customerId }: { customerId: string }) {
                       <Group gap="sm" wrap="wrap">
                         <Text fw={600}>{termText(plan.term)}</Text>
                         <Text size="sm">{formatMoney(plan.principal, lng)}</Text>
-                        <Badge variant="outline" color="gray">
+                        <Badge variant="outline" color="gray.8">
                           {plan.status}
                         </Badge>
                         {dueFen > 0 && (
-                          <Badge color="orange" variant="outline">
+                          <Badge color="red.9" variant="outline">
                             {t('plans.dueNow', { amount: formatMoney({ amount: (dueFen / 100).toFixed(2), currency: plan.principal.currency }, lng) })}
                           </Badge>
                         )}

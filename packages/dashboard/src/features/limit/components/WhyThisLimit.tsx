@@ -67,7 +67,7 @@ export function WhyThisLimit({ customerId }: { customerId: string }) {
                         <Group gap="xs" wrap="wrap">
                           <span>{imp.text}</span>
                           {imp.limitEffect && (
-                            <Badge variant="outline" color="teal">
+                            <Badge variant="outline" color="teal.9">
                               {t('limit.effect', { amount: formatMoney(imp.limitEffect, i18n.language) })}
                             </Badge>
                           )}

@@ -88,7 +88,7 @@ export function DecideRecoveryModal({
           <Button variant="default" onClick={close}>
             {t('customer.cancel')}
           </Button>
-          <Button color={decision === 'approve' ? 'teal' : 'red'} loading={state.loading} onClick={() => void confirm()}>
+          <Button color={decision === 'approve' ? 'teal.9' : 'red.9'} loading={state.loading} onClick={() => void confirm()}>
             {decision === 'approve' ? t('queue.approve') : t('queue.reject')}
           </Button>
         </Group>

@@ -9,6 +9,7 @@ import { formatMoney } from '../../../format/money';
 import { Link, paths } from '../../../app/router';
 import { useSession } from '../../auth/hooks/useSession';
 import { RecoveryStatusBadge } from '../../recovery/components/RecoveryStatusBadge';
+import { useAutoOutcome } from '../../recovery/hooks/useAutoOutcome';
 import { DecideRecoveryModal, type Decision } from './DecideRecoveryModal';
 
 const PAGE = 50;
@@ -46,6 +47,7 @@ export function QueuePage() {
 
 function RecoveryQueue() {
   const { t, i18n } = useTranslation();
+  const autoOutcome = useAutoOutcome();
   const { data, loading, error, refetch } = useQuery(RecoveryQueueQuery, { variables: { first: PAGE }, fetchPolicy: 'network-only' });
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -93,8 +95,8 @@ function RecoveryQueue() {
                           {r.reason}
                         </Text>
                         {r.autoOutcome && (
-                          <Badge size="xs" variant="outline" color="gray" mt={4}>
-                            {r.autoOutcome}
+                          <Badge size="xs" variant="outline" color="gray.8" mt={4}>
+                            {autoOutcome(r.autoOutcome)}
                           </Badge>
                         )}
                       </Table.Td>
@@ -103,7 +105,7 @@ function RecoveryQueue() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Button size="compact-sm" color="teal" onClick={() => setDeciding({ id: r.id, decision: 'approve' })}>
+                          <Button size="compact-sm" color="teal.9" onClick={() => setDeciding({ id: r.id, decision: 'approve' })}>
                             {t('queue.approve')}
                           </Button>
                           <Button size="compact-sm" color="red" variant="light" onClick={() => setDeciding({ id: r.id, decision: 'reject' })}>

@@ -6,12 +6,14 @@ import { formatBytes } from '../../../format/bytes';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { Link, paths } from '../../../app/router';
+import { useAutoOutcome } from '../hooks/useAutoOutcome';
 import { RecoveryStatusBadge } from './RecoveryStatusBadge';
 
 /** One recovery request: what was asked, and its status timeline. */
 export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const autoOutcome = useAutoOutcome();
   const { data, loading, error, refetch } = useQuery(RecoveryRequestQuery, { variables: { id: requestId }, fetchPolicy: 'network-only' });
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
@@ -45,7 +47,7 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
             <Text size="xs" c="dimmed">
               {t('recovery.autoOutcome')}
             </Text>
-            <Text>{request.autoOutcome ?? '—'}</Text>
+            <Text>{autoOutcome(request.autoOutcome)}</Text>
           </div>
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="sm">

@@ -165,7 +165,7 @@ export function RecoveryRequestForm({ customerId, onFiled }: { customerId: strin
               </Table.ScrollContainer>
             )}
             {errors.documents.length > 0 && (
-              <List size="sm" c="red" role="alert">
+              <List size="sm" c="red.9" role="alert">
                 {errors.documents.map((p, i) => (
                   <List.Item key={i}>{problem(p)}</List.Item>
                 ))}
