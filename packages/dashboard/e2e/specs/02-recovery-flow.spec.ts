@@ -63,8 +63,11 @@ test('an agent files a recovery request, with validation first', async ({ page }
   await page.getByRole('link', { name: '提交额度恢复申请' }).click();
   await expect(page.getByRole('heading', { name: '提交额度恢复申请' })).toBeVisible();
 
+  const frozen = customer.account!.status === 'FROZEN';
+  // A frozen account makes UNFREEZE the obvious type: it is chosen already.
+  if (frozen) await expect(page.getByRole('radio', { name: '解冻账户' })).toBeChecked();
   await page.getByRole('button', { name: '提交申请' }).click();
-  await expect(page.getByText('请选择申请类型。')).toBeVisible();
+  if (!frozen) await expect(page.getByText('请选择申请类型。')).toBeVisible();
   await expect(page.getByText('请用至少 10 个字说明原因。')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await expect(page.getByText('notes.txt：只接受 PDF、JPEG 或 PNG 文件。')).toBeVisible();
@@ -72,7 +75,7 @@ test('an agent files a recovery request, with validation first', async ({ page }
   await expectAccessible(page, 'recovery form');
   await screenshot(page, 'recovery-form');
 
-  const type = customer.account!.status === 'FROZEN' ? '解冻账户' : '提升额度';
+  const type = frozen ? '解冻账户' : '提升额度';
   await page.getByRole('radio', { name: type }).check();
   await page.getByLabel(/^原因/).fill('客户已于上月结清全部逾期款项，收入稳定，申请恢复额度。');
   await page.locator('input[type=file]').setInputFiles({ name: '工资流水.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2048, 1) });

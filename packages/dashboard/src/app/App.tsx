@@ -5,7 +5,7 @@ import { useSession } from '../features/auth/hooks/useSession';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { LookupPage } from '../features/lookup/components/LookupPage';
 import { CustomerPage } from '../features/customer/components/CustomerPage';
-import { RecoveryRequestForm } from '../features/recovery/components/RecoveryRequestForm';
+import { NewRecoveryRequestPage } from '../features/recovery/components/NewRecoveryRequestPage';
 import { RecoveryRequestDetail } from '../features/recovery/components/RecoveryRequestDetail';
 import { QueuePage } from '../features/queue/components/QueuePage';
 import { AppShellLayout } from './AppShellLayout';
@@ -40,14 +40,7 @@ export function App() {
         page = <CustomerPage key={route.customerId} customerId={route.customerId} tab={route.tab} />;
         break;
       case 'newRecovery':
-        page = (
-          <Stack gap="sm">
-            <Link to={paths.customer(route.customerId, 'recovery')} size="sm">
-              ← {t('customer.back')}
-            </Link>
-            <RecoveryRequestForm customerId={route.customerId} onFiled={(id) => navigate(paths.recovery(id), { replace: true })} />
-          </Stack>
-        );
+        page = <NewRecoveryRequestPage key={route.customerId} customerId={route.customerId} />;
         break;
       case 'recovery':
         page = <RecoveryRequestDetail key={route.requestId} requestId={route.requestId} />;

@@ -39,7 +39,7 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                 <Figure label={t('account.used')} value={formatMoney(account.usedAmount, lng)} testId="used-amount" />
                 <Figure label={t('account.available')} value={formatMoney(account.availableLimit, lng)} testId="available-limit" strong />
               </SimpleGrid>
-              <UsageGauge used={account.usedAmount} available={account.availableLimit} />
+              <UsageGauge used={account.usedAmount} limit={account.baseLimit} />
               {toFen(account.usedAmount.amount) > toFen(account.baseLimit.amount) && (
                 <Alert color="orange" variant="light">
                   {t('account.overLimit')}
@@ -130,13 +130,16 @@ function Figure({ label, value, strong, testId }: { label: string; value: string
   );
 }
 
-/** Used vs available as one bar; the accessible name carries the numbers. */
-export function UsageGauge({ used, available }: { used: { amount: string; currency: string }; available: { amount: string; currency: string } }) {
+/**
+ * Used against the total limit as one bar (a frozen account has nothing available but still
+ * shows how much of its limit is in use); the accessible name carries the numbers.
+ */
+export function UsageGauge({ used, limit }: { used: { amount: string; currency: string }; limit: { amount: string; currency: string } }) {
   const { t, i18n } = useTranslation();
-  const total = { amount: ((toFen(used.amount) + Math.max(toFen(available.amount), 0)) / 100).toFixed(2), currency: used.currency };
-  const percent = Math.min(percentOf(used, total), 100);
+  const percent = percentOf(used, limit);
+  const shown = Math.min(percent, 100);
   const color = percent >= 80 ? 'red' : percent >= 50 ? 'yellow' : 'teal';
-  const label = `${t('account.usage')}: ${t('account.usagePercent', { percent })} (${formatMoney(used, i18n.language)} / ${formatMoney(total, i18n.language)})`;
+  const label = `${t('account.usage')}: ${t('account.usagePercent', { percent })} (${formatMoney(used, i18n.language)} / ${formatMoney(limit, i18n.language)})`;
   return (
     <div>
       <Group justify="space-between" mb={4}>
@@ -145,7 +148,7 @@ export function UsageGauge({ used, available }: { used: { amount: string; curren
           {t('account.usagePercent', { percent })}
         </Text>
       </Group>
-      <Progress value={percent} color={color} size="lg" radius="xl" aria-label={label} />
+      <Progress value={shown} color={color} size="lg" radius="xl" aria-label={label} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +14,10 @@ import { RepaymentsPanel } from './RepaymentsPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { AuditPanel } from './AuditPanel';
 import { WhyThisLimit } from '../../limit/components/WhyThisLimit';
-import { LimitHistory } from '../../limit/components/LimitHistory';
 import { RecoveryRequestList } from '../../recovery/components/RecoveryRequestList';
+
+// The chart library is the largest dependency; load it only when the history tab opens.
+const LimitHistory = lazy(() => import('../../limit/components/LimitHistory').then((m) => ({ default: m.LimitHistory })));
 
 export const CUSTOMER_TABS = ['overview', 'history', 'plans', 'repayments', 'notices', 'audit', 'recovery'] as const;
 
@@ -85,7 +88,9 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <LimitHistory customerId={customerId} />
+          <Suspense fallback={<LoadingState />}>
+            <LimitHistory customerId={customerId} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="plans" pt="md">
           <PlansPanel customerId={customerId} />

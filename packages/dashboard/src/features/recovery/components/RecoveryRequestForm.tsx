@@ -23,9 +23,19 @@ const KNOWN_USER_ERRORS = ['ACCOUNT_NOT_FROZEN', 'OPEN_REQUEST_EXISTS', 'NO_ACCO
  * File a recovery request (额度恢复申请): type, reason, documents (only their metadata is sent).
  * Calls `onFiled` with the new request's id.
  */
-export function RecoveryRequestForm({ customerId, onFiled }: { customerId: string; onFiled: (requestId: string) => void }) {
+export function RecoveryRequestForm({
+  customerId,
+  onFiled,
+  suggestedType,
+}: {
+  customerId: string;
+  onFiled: (requestId: string) => void;
+  /** Pre-selected when the account's state makes one type the obvious one (frozen → UNFREEZE). */
+  suggestedType?: RecoveryTypeValue;
+}) {
   const { t } = useTranslation();
-  const [type, setType] = useState<RecoveryTypeValue | null>(null);
+  const [chosenType, setType] = useState<RecoveryTypeValue | null>(null);
+  const type = chosenType ?? suggestedType ?? null;
   const [reason, setReason] = useState('');
   const [documents, setDocuments] = useState<RecoveryDocumentDraft[]>([]);
   const [errors, setErrors] = useState<RecoveryFormErrors>({ documents: [] });
