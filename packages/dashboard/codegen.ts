@@ -28,7 +28,8 @@ function documentFiles(dir: string): string[] {
 function operations(): DocumentNode[] {
   const docs: DocumentNode[] = [];
   for (const file of documentFiles(path.join(here, 'src'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)) docs.push(parse(m[1]));
+    for (const m of readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g))
+      docs.push(parse(m[1]));
   }
   return docs;
 }

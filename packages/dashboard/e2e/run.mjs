@@ -6,9 +6,18 @@
 //   3. run @playwright/test in Debian's Chromium with baseURL = the API,
 //   4. stop the API and delete the temp folder, whatever happened.
 // `--bench` runs the lookup → explanation benchmark instead of the specs.
+/* global AbortSignal */
 // Extra arguments are passed to `playwright test` (e.g. a spec file or `--grep`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  chmodSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +36,9 @@ const skipBuild = args.includes('--no-build') || process.env.E2E_SKIP_BUILD === 
 const mock = args.includes('--mock');
 const passThrough = args.filter((a) => !['--bench', '--no-build', '--mock'].includes(a));
 const customers = process.env.E2E_DEMO_CUSTOMERS ?? (bench ? '100000' : '300');
-const healthTimeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? (bench ? 30 * 60_000 : 180_000));
+const healthTimeoutMs = Number(
+  process.env.E2E_HEALTH_TIMEOUT_MS ?? (bench ? 30 * 60_000 : 180_000),
+);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const log = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
@@ -83,18 +94,25 @@ const alive = (pid) => {
 };
 
 async function main() {
-  if (!existsSync(chromium)) return fail(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
-  if (!mock && !existsSync(path.join(apiRoot, 'src/main.ts'))) return fail(`The API is not in this checkout (${apiRoot}/src/main.ts is missing).`);
+  if (!existsSync(chromium))
+    return fail(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
+  if (!mock && !existsSync(path.join(apiRoot, 'src/main.ts')))
+    return fail(`The API is not in this checkout (${apiRoot}/src/main.ts is missing).`);
 
   if (!skipBuild) {
     log('building the dashboard…');
-    const build = spawnSync(process.execPath, [path.join(dashboardRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: dashboardRoot,
-      stdio: 'inherit',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(dashboardRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: dashboardRoot,
+        stdio: 'inherit',
+      },
+    );
     if (build.status !== 0) return fail('The dashboard build failed (see above).');
   }
-  if (!existsSync(path.join(distDir, 'index.html'))) return fail(`No built dashboard at ${distDir}; run without --no-build.`);
+  if (!existsSync(path.join(distDir, 'index.html')))
+    return fail(`No built dashboard at ${distDir}; run without --no-build.`);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'creditline-e2e-'));
   // The embedded PostgreSQL runs as the `postgres` user when we are root: it must enter the folder.
@@ -113,7 +131,8 @@ async function main() {
       } catch {
         // already gone
       }
-      for (let i = 0; i < 100 && api.exitCode === null && api.signalCode === null; i++) await sleep(100);
+      for (let i = 0; i < 100 && api.exitCode === null && api.signalCode === null; i++)
+        await sleep(100);
       if (api.exitCode === null && api.signalCode === null) {
         try {
           process.kill(-api.pid, 'SIGKILL');
@@ -201,7 +220,9 @@ async function main() {
         api.exitCode !== null || api.signalCode !== null
           ? `the API exited (code ${api.exitCode ?? api.signalCode}) before it was healthy`
           : `GET ${baseURL}/health did not return 200 within ${Math.round(healthTimeoutMs / 1000)} s`;
-      exitCode = fail(`The API did not come up: ${why}. Its last log lines:\n  ${apiLog.slice(-30).join('\n  ') || '(none)'}`);
+      exitCode = fail(
+        `The API did not come up: ${why}. Its last log lines:\n  ${apiLog.slice(-30).join('\n  ') || '(none)'}`,
+      );
       return exitCode;
     }
     log(`API healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -213,9 +234,13 @@ async function main() {
       stdio: 'inherit',
       env: { ...process.env, E2E_BASE_URL: baseURL, CHROMIUM_PATH: chromium },
     });
-    exitCode = await new Promise((resolve) => run.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+    exitCode = await new Promise((resolve) =>
+      run.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+    );
     if (exitCode !== 0 && process.env.E2E_API_LOG !== '1') {
-      log(`Playwright failed; the API's last log lines:\n  ${apiLog.slice(-20).join('\n  ') || '(none)'}`);
+      log(
+        `Playwright failed; the API's last log lines:\n  ${apiLog.slice(-20).join('\n  ') || '(none)'}`,
+      );
     }
     return exitCode;
   } finally {

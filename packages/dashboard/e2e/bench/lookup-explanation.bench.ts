@@ -10,13 +10,18 @@ test('lookup → explanation timing', async ({ page, request }) => {
   const agent = await demoLogin(request, 'AGENT');
   const token = await apiToken(request, agent);
   const first = await findDemoCustomer(request, token, 'ANY');
-  const data = await gql<{ customers: { edges: { node: { name: string; account: { accountNumber: string } | null } }[] } }>(
+  const data = await gql<{
+    customers: { edges: { node: { name: string; account: { accountNumber: string } | null } }[] };
+  }>(
     request,
     'query($s: String!) { customers(search: $s, first: 50) { edges { node { name account { accountNumber } } } } }',
     { s: first.name.slice(0, 1) },
     token,
   );
-  const targets = data.customers.edges.map((e) => e.node).filter((c) => c.account).slice(0, 10);
+  const targets = data.customers.edges
+    .map((e) => e.node)
+    .filter((c) => c.account)
+    .slice(0, 10);
   await signIn(page, agent);
 
   const search: number[] = [];

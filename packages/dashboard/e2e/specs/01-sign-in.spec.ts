@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { demoLogin, expectAccessible, screenshot, signIn } from './support';
 
-test('the sign-in page lists the demo logins and refuses a wrong password in plain words', async ({ page, request }) => {
+test('the sign-in page lists the demo logins and refuses a wrong password in plain words', async ({
+  page,
+  request,
+}) => {
   const agent = await demoLogin(request, 'AGENT');
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -16,7 +19,10 @@ test('the sign-in page lists the demo logins and refuses a wrong password in pla
   await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确。');
 });
 
-test('an agent signs in, switches to English and back, and signs out', async ({ page, request }) => {
+test('an agent signs in, switches to English and back, and signs out', async ({
+  page,
+  request,
+}) => {
   const agent = await demoLogin(request, 'AGENT');
   await signIn(page, agent);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

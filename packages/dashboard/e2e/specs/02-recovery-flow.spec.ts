@@ -1,5 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiToken, demoLogin, expectAccessible, findDemoCustomer, lookUp, screenshot, signIn, type DemoCustomer, type DemoLogin } from './support';
+import {
+  apiToken,
+  demoLogin,
+  expectAccessible,
+  findDemoCustomer,
+  lookUp,
+  screenshot,
+  signIn,
+  type DemoCustomer,
+  type DemoLogin,
+} from './support';
 
 /**
  * The issue's "done when": an agent answers "why is my limit this?" and files a recovery
@@ -69,7 +79,9 @@ test('an agent files a recovery request, with validation first', async ({ page }
   await page.getByRole('button', { name: '提交申请' }).click();
   if (!frozen) await expect(page.getByText('请选择申请类型。')).toBeVisible();
   await expect(page.getByText('请用至少 10 个字说明原因。')).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await expect(page.getByText('notes.txt：只接受 PDF、JPEG 或 PNG 文件。')).toBeVisible();
   await page.getByRole('button', { name: '移除 notes.txt' }).click();
   await expectAccessible(page, 'recovery form');
@@ -78,7 +90,13 @@ test('an agent files a recovery request, with validation first', async ({ page }
   const type = frozen ? '解冻账户' : '提升额度';
   await page.getByRole('radio', { name: type }).check();
   await page.getByLabel(/^原因/).fill('客户已于上月结清全部逾期款项，收入稳定，申请恢复额度。');
-  await page.locator('input[type=file]').setInputFiles({ name: '工资流水.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2048, 1) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '工资流水.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(2048, 1),
+    });
   await page.getByRole('button', { name: '提交申请' }).click();
 
   await expect(page.getByRole('heading', { name: /额度恢复申请 · / })).toBeVisible();
@@ -114,7 +132,9 @@ test('a supervisor approves it from the queue and the limit change shows', async
   // The decision shows in the customer's limit history.
   await lookUp(page, customer.account!.accountNumber, customer.name);
   await expect.poll(() => decisionRows(page)).toBeGreaterThan(decisionsBefore);
-  await expect(page.getByTestId('decision-table').locator('tbody tr').first()).toContainText(/额度恢复|解冻/);
+  await expect(page.getByTestId('decision-table').locator('tbody tr').first()).toContainText(
+    /额度恢复|解冻/,
+  );
   await screenshot(page, 'customer-after-approval');
 
   // A supervisor can reveal personal data after confirming that it is audited.

@@ -6,7 +6,8 @@ test.use({ viewport: { width: 400, height: 800 } });
 test('pages fit a narrow window without sideways scrolling', async ({ page, request }) => {
   const agent = await demoLogin(request, 'AGENT');
   await signIn(page, agent);
-  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  const fits = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
   expect(await fits()).toBe(true);
   await screenshot(page, 'narrow-lookup');
 

@@ -7,13 +7,19 @@ import { fileURLToPath } from 'node:url';
 const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
 /** POST a GraphQL operation to the API under test (for setup and discovery, not for assertions about the UI). */
-export async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+export async function gql<T>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   const res = await request.post('/graphql', {
     data: { query, variables },
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+  if (body.errors?.length)
+    throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
   return body.data as T;
 }
 
@@ -23,8 +29,14 @@ export interface DemoLogin {
   role: string;
 }
 
-export async function demoLogin(request: APIRequestContext, role: 'AGENT' | 'SUPERVISOR'): Promise<DemoLogin> {
-  const data = await gql<{ demoLogins: DemoLogin[] }>(request, '{ demoLogins { username password role } }');
+export async function demoLogin(
+  request: APIRequestContext,
+  role: 'AGENT' | 'SUPERVISOR',
+): Promise<DemoLogin> {
+  const data = await gql<{ demoLogins: DemoLogin[] }>(
+    request,
+    '{ demoLogins { username password role } }',
+  );
   const login = data.demoLogins.find((l) => l.role === role);
   if (!login) throw new Error(`the API lists no demo login with role ${role}`);
   return login;
@@ -51,7 +63,9 @@ export async function signIn(page: Page, login: DemoLogin): Promise<void> {
 
 /** No serious or critical accessibility violations (WCAG 2.x A and AA rules). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map(
     (v) =>
@@ -80,11 +94,36 @@ export interface DemoCustomer {
  * A demo customer with a credit account, found through the API. A frozen account is preferred
  * (it makes an UNFREEZE request meaningful). E2E_CUSTOMER_SEARCH pins the search text.
  */
-export async function findDemoCustomer(request: APIRequestContext, token: string, prefer: 'FROZEN' | 'ANY' = 'FROZEN'): Promise<DemoCustomer> {
+export async function findDemoCustomer(
+  request: APIRequestContext,
+  token: string,
+  prefer: 'FROZEN' | 'ANY' = 'FROZEN',
+): Promise<DemoCustomer> {
   const pinned = process.env.E2E_CUSTOMER_SEARCH;
   const searches = pinned
     ? [pinned]
-    : ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+    : [
+        '王',
+        '李',
+        '张',
+        '刘',
+        '陈',
+        '杨',
+        '赵',
+        '黄',
+        '周',
+        '吴',
+        '徐',
+        '孙',
+        '胡',
+        '朱',
+        '高',
+        '林',
+        '何',
+        '郭',
+        '马',
+        '罗',
+      ];
   const candidates: DemoCustomer[] = [];
   for (const search of searches) {
     const data = await gql<{ customers: { edges: { node: DemoCustomer }[] } }>(
@@ -100,7 +139,9 @@ export async function findDemoCustomer(request: APIRequestContext, token: string
   }
   const active = candidates.find((c) => c.account?.status === 'ACTIVE');
   if (active) return active;
-  throw new Error('no demo customer with a credit account was found; is the demo population seeded?');
+  throw new Error(
+    'no demo customer with a credit account was found; is the demo population seeded?',
+  );
 }
 
 /** Look a customer up through the search box and open them with the keyboard. */

@@ -8,7 +8,16 @@ import { readSession, writeSession } from './session';
 function cache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: {
-      Node: ['Customer', 'CreditAccount', 'LimitDecision', 'Notice', 'InstallmentPlan', 'Repayment', 'RecoveryRequest', 'Purchase'],
+      Node: [
+        'Customer',
+        'CreditAccount',
+        'LimitDecision',
+        'Notice',
+        'InstallmentPlan',
+        'Repayment',
+        'RecoveryRequest',
+        'Purchase',
+      ],
     },
     typePolicies: {
       // Value objects without an id live inside their parent.

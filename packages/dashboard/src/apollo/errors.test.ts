@@ -3,7 +3,11 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { errorCodeOf } from './errors';
 
 const graphQLError = (code?: string) =>
-  new CombinedGraphQLErrors({ errors: [{ message: 'SELECT * FROM secrets failed at line 3', extensions: code ? { code } : {} }] });
+  new CombinedGraphQLErrors({
+    errors: [
+      { message: 'SELECT * FROM secrets failed at line 3', extensions: code ? { code } : {} },
+    ],
+  });
 
 describe('errorCodeOf', () => {
   it('maps extensions.code to a code with a localized message', () => {

@@ -22,9 +22,11 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (CombinedGraphQLErrors.is(error)) {
     for (const e of error.errors) {
       const code = e.extensions?.code;
-      if (typeof code === 'string' && (KNOWN_CODES as readonly string[]).includes(code)) return code as ErrorCode;
+      if (typeof code === 'string' && (KNOWN_CODES as readonly string[]).includes(code))
+        return code as ErrorCode;
       // A document the server does not know (schema drift) is our fault, not the agent's.
-      if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') return 'INTERNAL_SERVER_ERROR';
+      if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')
+        return 'INTERNAL_SERVER_ERROR';
     }
     return 'UNKNOWN';
   }
@@ -35,7 +37,12 @@ export function errorCodeOf(error: unknown): ErrorCode {
     return 'UNKNOWN';
   }
   const plain = (error as { code?: unknown }).code;
-  if (typeof plain === 'string' && (KNOWN_CODES as readonly string[]).includes(plain)) return plain as ErrorCode;
-  if (error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message))) return 'NETWORK';
+  if (typeof plain === 'string' && (KNOWN_CODES as readonly string[]).includes(plain))
+    return plain as ErrorCode;
+  if (
+    error instanceof TypeError ||
+    (error instanceof Error && /fetch|network/i.test(error.message))
+  )
+    return 'NETWORK';
   return 'UNKNOWN';
 }

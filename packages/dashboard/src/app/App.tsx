@@ -37,7 +37,9 @@ export function App() {
         page = <LookupPage key="lookup" initialSearch={route.search} />;
         break;
       case 'customer':
-        page = <CustomerPage key={route.customerId} customerId={route.customerId} tab={route.tab} />;
+        page = (
+          <CustomerPage key={route.customerId} customerId={route.customerId} tab={route.tab} />
+        );
         break;
       case 'newRecovery':
         page = <NewRecoveryRequestPage key={route.customerId} customerId={route.customerId} />;

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { AppShell, Badge, Burger, Button, Group, NavLink, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +28,10 @@ export function LanguageSwitch() {
         aria-labelledby="language-label"
         value={i18n.language}
         onChange={(v) => setLanguage(v as Language)}
-        data={LANGUAGES.map((l) => ({ value: l.value, label: <span lang={l.value}>{l.label}</span> }))}
+        data={LANGUAGES.map((l) => ({
+          value: l.value,
+          label: <span lang={l.value}>{l.label}</span>,
+        }))}
       />
     </div>
   );
@@ -36,14 +50,22 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
     navigate(to);
   };
   const nav = [
-    { to: paths.lookup(), label: t('app.nav.lookup'), active: route.name === 'lookup' || route.name === 'customer' },
-    ...(isSupervisor ? [{ to: paths.queue(), label: t('app.nav.queue'), active: route.name === 'queue' }] : []),
+    {
+      to: paths.lookup(),
+      label: t('app.nav.lookup'),
+      active: route.name === 'lookup' || route.name === 'customer',
+    },
+    ...(isSupervisor
+      ? [{ to: paths.queue(), label: t('app.nav.queue'), active: route.name === 'queue' }]
+      : []),
   ];
 
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={session ? { width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      navbar={
+        session ? { width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined
+      }
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -52,7 +74,15 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            {session && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />}
+            {session && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Menu"
+              />
+            )}
             <Text fw={700} size="lg" visibleFrom="xs">
               {t('app.title')}
             </Text>

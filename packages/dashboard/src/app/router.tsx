@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Anchor, type AnchorProps } from '@mantine/core';
 
 /**
@@ -21,10 +30,13 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'sign-in' && parts.length === 1) return { name: 'signIn' };
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'queue' };
   if (parts[0] === 'customers' && parts[1]) {
-    if (parts[2] === 'recovery-requests' && parts[3] === 'new') return { name: 'newRecovery', customerId: parts[1] };
-    if (parts.length === 2) return { name: 'customer', customerId: parts[1], tab: params.get('tab') ?? 'overview' };
+    if (parts[2] === 'recovery-requests' && parts[3] === 'new')
+      return { name: 'newRecovery', customerId: parts[1] };
+    if (parts.length === 2)
+      return { name: 'customer', customerId: parts[1], tab: params.get('tab') ?? 'overview' };
   }
-  if (parts[0] === 'recovery-requests' && parts[1] && parts.length === 2) return { name: 'recovery', requestId: parts[1] };
+  if (parts[0] === 'recovery-requests' && parts[1] && parts.length === 2)
+    return { name: 'recovery', requestId: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -33,7 +45,8 @@ export const paths = {
   lookup: (q?: string) => (q ? `/?q=${encodeURIComponent(q)}` : '/'),
   customer: (id: string, tab?: string) =>
     `/customers/${encodeURIComponent(id)}${tab && tab !== 'overview' ? `?tab=${encodeURIComponent(tab)}` : ''}`,
-  newRecovery: (customerId: string) => `/customers/${encodeURIComponent(customerId)}/recovery-requests/new`,
+  newRecovery: (customerId: string) =>
+    `/customers/${encodeURIComponent(customerId)}/recovery-requests/new`,
   recovery: (id: string) => `/recovery-requests/${encodeURIComponent(id)}`,
   queue: () => '/queue',
 };
@@ -44,7 +57,13 @@ interface RouterValue {
 }
 const RouterContext = createContext<RouterValue | null>(null);
 
-export function RouterProvider({ children, initialPath }: { children: ReactNode; initialPath?: string }) {
+export function RouterProvider({
+  children,
+  initialPath,
+}: {
+  children: ReactNode;
+  initialPath?: string;
+}) {
   const read = () =>
     initialPath !== undefined
       ? parseRoute(initialPath.split('?')[0], initialPath.split('?')[1] ?? '')
@@ -84,7 +103,8 @@ export function useRouter(): RouterValue {
 export function Link({ to, children, ...rest }: AnchorProps & { to: string; children: ReactNode }) {
   const { navigate } = useRouter();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     e.preventDefault();
     navigate(to);
   };

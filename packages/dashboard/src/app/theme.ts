@@ -9,7 +9,18 @@ export const theme = createTheme({
     '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", Roboto, sans-serif',
 });
 
-const LIGHT_VARIANT_COLORS = ['blue', 'red', 'teal', 'green', 'gray', 'orange', 'yellow', 'indigo', 'grape', 'cyan'] as const;
+const LIGHT_VARIANT_COLORS = [
+  'blue',
+  'red',
+  'teal',
+  'green',
+  'gray',
+  'orange',
+  'yellow',
+  'indigo',
+  'grape',
+  'cyan',
+] as const;
 
 /**
  * Contrast (WCAG AA, checked by axe in the browser tests): Mantine's default "dimmed" grey is
@@ -23,7 +34,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': t.colors.red[9],
     '--mantine-primary-color-light-color': t.colors.blue[9],
     '--mantine-primary-color-light-hover': t.colors.blue[1],
-    ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c][9]])),
+    ...Object.fromEntries(
+      LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c][9]]),
+    ),
   },
   dark: {},
 });

@@ -17,7 +17,11 @@ describe('money', () => {
   });
 
   it('computes the share used, zero for a zero limit', () => {
-    expect(percentOf({ amount: '800.00', currency: 'CNY' }, { amount: '1000.00', currency: 'CNY' })).toBe(80);
-    expect(percentOf({ amount: '1.00', currency: 'CNY' }, { amount: '0.00', currency: 'CNY' })).toBe(0);
+    expect(
+      percentOf({ amount: '800.00', currency: 'CNY' }, { amount: '1000.00', currency: 'CNY' }),
+    ).toBe(80);
+    expect(
+      percentOf({ amount: '1.00', currency: 'CNY' }, { amount: '0.00', currency: 'CNY' }),
+    ).toBe(0);
   });
 });

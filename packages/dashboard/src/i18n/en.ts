@@ -133,7 +133,10 @@ export const en = {
     title: 'Installment plans',
     none: 'No installment plans.',
     term: 'Term',
-    terms: { DEFERRED_30: 'Deferred 30 days (interest-free)', installments: '{{count}} monthly installments' },
+    terms: {
+      DEFERRED_30: 'Deferred 30 days (interest-free)',
+      installments: '{{count}} monthly installments',
+    },
     principal: 'Principal',
     fee: 'Fee',
     totalFee: 'Total fee',
@@ -199,7 +202,8 @@ export const en = {
     reason: 'Reason',
     reasonHint: 'What happened and why the customer asks for this (10–1000 characters).',
     documents: 'Documents',
-    documentsHint: 'Optional. PDF, JPEG or PNG, up to 10 MB each, at most 5. Only the file details are sent.',
+    documentsHint:
+      'Optional. PDF, JPEG or PNG, up to 10 MB each, at most 5. Only the file details are sent.',
     addDocuments: 'Choose files',
     documentKind: 'Document kind',
     documentKinds: {

@@ -3,13 +3,19 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
 }
 
 describe('translations', () => {
   it('zh-CN and en have the same keys and no empty texts', () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort());
-    for (const k of keys(zhCN)) expect(k.split('.').reduce((o: any, p) => o[p], zhCN), k).not.toBe('');
+    for (const k of keys(zhCN))
+      expect(
+        k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], zhCN),
+        k,
+      ).not.toBe('');
   });
 
   it('uses the glossary terms', () => {

@@ -18,10 +18,21 @@ export const currentRoute = () => JSON.parse(currentPath) as { name: string; [k:
 
 export async function renderWithProviders(
   ui: ReactNode,
-  { mocks = [], path = '/', language = 'zh-CN', role }: { mocks?: MockedProviderProps['mocks']; path?: string; language?: string; role?: SessionAgent['role'] } = {},
+  {
+    mocks = [],
+    path = '/',
+    language = 'zh-CN',
+    role,
+  }: {
+    mocks?: MockedProviderProps['mocks'];
+    path?: string;
+    language?: string;
+    role?: SessionAgent['role'];
+  } = {},
 ) {
   await i18n.changeLanguage(language);
-  if (role) writeSession({ token: 't', agent: { id: 'A1', username: 'u', displayName: 'Tester', role } });
+  if (role)
+    writeSession({ token: 't', agent: { id: 'A1', username: 'u', displayName: 'Tester', role } });
   return render(
     <MockedProvider mocks={mocks}>
       <MantineProvider theme={theme} env="test">

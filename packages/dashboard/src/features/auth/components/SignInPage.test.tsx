@@ -19,13 +19,22 @@ describe('SignInPage', () => {
       mocks: [
         demoMock([{ username: 'agent', password: 'agent-demo', role: 'AGENT' }]),
         {
-          request: { query: SignInMutation, variables: { input: { username: 'agent', password: 'agent-demo' } } },
+          request: {
+            query: SignInMutation,
+            variables: { input: { username: 'agent', password: 'agent-demo' } },
+          },
           result: {
             data: {
               signIn: {
                 __typename: 'SignInPayload',
                 token: 'jwt',
-                agent: { __typename: 'Agent', id: 'A1', username: 'agent', displayName: '王客服', role: 'AGENT' },
+                agent: {
+                  __typename: 'Agent',
+                  id: 'A1',
+                  username: 'agent',
+                  displayName: '王客服',
+                  role: 'AGENT',
+                },
                 userErrors: [],
               },
             },

@@ -1,6 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Group,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DemoLoginsQuery, SignInMutation } from '../graphql/auth.graphql';
 import { useSession } from '../hooks/useSession';
@@ -25,7 +37,9 @@ export function SignInPage() {
       return;
     }
     try {
-      const { data } = await mutate({ variables: { input: { username: username.trim(), password } } });
+      const { data } = await mutate({
+        variables: { input: { username: username.trim(), password } },
+      });
       const payload = data?.signIn;
       if (payload?.token && payload.agent) {
         signIn({ token: payload.token, agent: payload.agent });
@@ -35,7 +49,11 @@ export function SignInPage() {
       }
     } catch (err) {
       const code = errorCodeOf(err);
-      setProblem(code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT' ? t('errors.INVALID_CREDENTIALS') : t(`errors.${code}`));
+      setProblem(
+        code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT'
+          ? t('errors.INVALID_CREDENTIALS')
+          : t(`errors.${code}`),
+      );
     }
   };
 
@@ -43,7 +61,13 @@ export function SignInPage() {
   return (
     <Center py="xl" px="md">
       <Stack w="100%" maw={420} gap="md">
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="sign-in-title">
+        <Card
+          withBorder
+          padding="lg"
+          radius="md"
+          component="section"
+          aria-labelledby="sign-in-title"
+        >
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
               <div>
@@ -80,7 +104,13 @@ export function SignInPage() {
           </form>
         </Card>
         {logins.length > 0 && (
-          <Card withBorder padding="md" radius="md" component="section" aria-labelledby="demo-logins-title">
+          <Card
+            withBorder
+            padding="md"
+            radius="md"
+            component="section"
+            aria-labelledby="demo-logins-title"
+          >
             <Title order={2} size="h5" id="demo-logins-title" mb="xs">
               {t('auth.demoTitle')}
             </Title>

@@ -11,7 +11,9 @@ import { AccountStatusBadge } from './AccountStatusBadge';
 export function AccountPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { data, loading, error, refetch } = useQuery(AccountOverviewQuery, { variables: { id: customerId } });
+  const { data, loading, error, refetch } = useQuery(AccountOverviewQuery, {
+    variables: { id: customerId },
+  });
   const account = data?.customer?.account;
 
   return (
@@ -35,9 +37,22 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                 </Text>
               </Group>
               <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-                <Figure label={t('account.baseLimit')} value={formatMoney(account.baseLimit, lng)} testId="base-limit" />
-                <Figure label={t('account.used')} value={formatMoney(account.usedAmount, lng)} testId="used-amount" />
-                <Figure label={t('account.available')} value={formatMoney(account.availableLimit, lng)} testId="available-limit" strong />
+                <Figure
+                  label={t('account.baseLimit')}
+                  value={formatMoney(account.baseLimit, lng)}
+                  testId="base-limit"
+                />
+                <Figure
+                  label={t('account.used')}
+                  value={formatMoney(account.usedAmount, lng)}
+                  testId="used-amount"
+                />
+                <Figure
+                  label={t('account.available')}
+                  value={formatMoney(account.availableLimit, lng)}
+                  testId="available-limit"
+                  strong
+                />
               </SimpleGrid>
               <UsageGauge used={account.usedAmount} limit={account.baseLimit} />
               {toFen(account.usedAmount.amount) > toFen(account.baseLimit.amount) && (
@@ -117,7 +132,17 @@ export function AccountPanel({ customerId }: { customerId: string }) {
   );
 }
 
-function Figure({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId: string }) {
+function Figure({
+  label,
+  value,
+  strong,
+  testId,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+  testId: string;
+}) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -134,7 +159,13 @@ function Figure({ label, value, strong, testId }: { label: string; value: string
  * Used against the total limit as one bar (a frozen account has nothing available but still
  * shows how much of its limit is in use); the accessible name carries the numbers.
  */
-export function UsageGauge({ used, limit }: { used: { amount: string; currency: string }; limit: { amount: string; currency: string } }) {
+export function UsageGauge({
+  used,
+  limit,
+}: {
+  used: { amount: string; currency: string };
+  limit: { amount: string; currency: string };
+}) {
   const { t, i18n } = useTranslation();
   const percent = percentOf(used, limit);
   const shown = Math.min(percent, 100);

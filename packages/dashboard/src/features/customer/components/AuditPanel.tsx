@@ -25,7 +25,10 @@ export function AuditPanel({ customerId }: { customerId: string }) {
             ...fetchMoreResult.customer,
             auditTrail: {
               ...fetchMoreResult.customer.auditTrail,
-              edges: [...prev.customer.auditTrail.edges, ...fetchMoreResult.customer.auditTrail.edges],
+              edges: [
+                ...prev.customer.auditTrail.edges,
+                ...fetchMoreResult.customer.auditTrail.edges,
+              ],
             },
           },
         };

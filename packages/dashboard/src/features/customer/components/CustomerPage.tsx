@@ -17,9 +17,19 @@ import { WhyThisLimit } from '../../limit/components/WhyThisLimit';
 import { RecoveryRequestList } from '../../recovery/components/RecoveryRequestList';
 
 // The chart library is the largest dependency; load it only when the history tab opens.
-const LimitHistory = lazy(() => import('../../limit/components/LimitHistory').then((m) => ({ default: m.LimitHistory })));
+const LimitHistory = lazy(() =>
+  import('../../limit/components/LimitHistory').then((m) => ({ default: m.LimitHistory })),
+);
 
-export const CUSTOMER_TABS = ['overview', 'history', 'plans', 'repayments', 'notices', 'audit', 'recovery'] as const;
+export const CUSTOMER_TABS = [
+  'overview',
+  'history',
+  'plans',
+  'repayments',
+  'notices',
+  'audit',
+  'recovery',
+] as const;
 
 /**
  * Everything about one customer. The header and the overview (account + "Why this limit?")
@@ -30,7 +40,9 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
   const { t } = useTranslation();
   const { navigate } = useRouter();
   const { isSupervisor } = useSession();
-  const { data, loading, error, refetch } = useQuery(CustomerHeaderQuery, { variables: { id: customerId } });
+  const { data, loading, error, refetch } = useQuery(CustomerHeaderQuery, {
+    variables: { id: customerId },
+  });
   const active = (CUSTOMER_TABS as readonly string[]).includes(tab) ? tab : 'overview';
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;

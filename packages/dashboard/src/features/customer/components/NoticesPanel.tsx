@@ -8,7 +8,9 @@ import { formatDateTime } from '../../../format/date';
 export function NoticesPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { data, loading, error, refetch } = useQuery(NoticesQuery, { variables: { id: customerId, first: 50 } });
+  const { data, loading, error, refetch } = useQuery(NoticesQuery, {
+    variables: { id: customerId, first: 50 },
+  });
   const notices = data?.customer?.account?.notices.edges.map((e) => e.node) ?? [];
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-labelledby="notices-title">

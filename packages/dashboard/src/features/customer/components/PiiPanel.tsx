@@ -1,6 +1,16 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RevealCustomerPiiMutation } from '../graphql/customer.graphql';
 import { ErrorState } from '../../../components/states';
@@ -25,7 +35,10 @@ export function PiiPanel({ customer, canReveal }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [revealed, setRevealed] = useState<{ phone: string | null; nationalId: string | null } | null>(null);
+  const [revealed, setRevealed] = useState<{
+    phone: string | null;
+    nationalId: string | null;
+  } | null>(null);
   const [userError, setUserError] = useState<string | null>(null);
   const [reveal, { loading, error, reset }] = useMutation(RevealCustomerPiiMutation);
 
@@ -36,7 +49,9 @@ export function PiiPanel({ customer, canReveal }: Props) {
     }
     setUserError(null);
     try {
-      const { data } = await reveal({ variables: { input: { customerId: customer.id, reason: reason.trim() } } });
+      const { data } = await reveal({
+        variables: { input: { customerId: customer.id, reason: reason.trim() } },
+      });
       const payload = data?.revealCustomerPii;
       if (payload && payload.userErrors.length === 0) {
         setRevealed({ phone: payload.phone, nationalId: payload.nationalId });
@@ -53,8 +68,15 @@ export function PiiPanel({ customer, canReveal }: Props) {
   const knownBand = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'].includes(customer.incomeBand);
   const fields = [
     { label: t('customer.phone'), value: revealed?.phone ?? customer.maskedPhone, mono: true },
-    { label: t('customer.nationalId'), value: revealed?.nationalId ?? customer.maskedNationalId, mono: true },
-    { label: t('customer.incomeBand'), value: knownBand ? t(`customer.incomeBands.${customer.incomeBand}`) : customer.incomeBand },
+    {
+      label: t('customer.nationalId'),
+      value: revealed?.nationalId ?? customer.maskedNationalId,
+      mono: true,
+    },
+    {
+      label: t('customer.incomeBand'),
+      value: knownBand ? t(`customer.incomeBands.${customer.incomeBand}`) : customer.incomeBand,
+    },
     { label: t('customer.registeredAt'), value: formatDate(customer.registeredAt, i18n.language) },
   ];
 
@@ -66,7 +88,12 @@ export function PiiPanel({ customer, canReveal }: Props) {
             <Text component="dt" size="xs" c="dimmed">
               {f.label}
             </Text>
-            <Text component="dd" m={0} ff={f.mono ? 'monospace' : undefined} data-testid={`pii-${f.label}`}>
+            <Text
+              component="dd"
+              m={0}
+              ff={f.mono ? 'monospace' : undefined}
+              data-testid={`pii-${f.label}`}
+            >
               {f.value}
             </Text>
           </div>

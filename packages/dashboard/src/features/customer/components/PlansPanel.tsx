@@ -10,7 +10,9 @@ import { formatDate, formatDateTime } from '../../../format/date';
 export function PlansPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { data, loading, error, refetch } = useQuery(InstallmentPlansQuery, { variables: { id: customerId, first: 50 } });
+  const { data, loading, error, refetch } = useQuery(InstallmentPlansQuery, {
+    variables: { id: customerId, first: 50 },
+  });
   const plans = data?.customer?.account?.installmentPlans.edges.map((e) => e.node) ?? [];
   const termText = (term: string) => {
     if (term === 'DEFERRED_30') return t('plans.terms.DEFERRED_30');
@@ -33,7 +35,12 @@ export function PlansPanel({ customerId }: { customerId: string }) {
                 const dueFen = plan.schedule
                   .filter((l) => l.status !== 'PAID' && (l.daysPastDue > 0 || l.status === 'DUE'))
                   .reduce(
-                    (s, l) => s + toFen(l.principal.amount) + toFen(l.fee.amount) + toFen(l.lateFee.amount) - toFen(l.paid.amount),
+                    (s, l) =>
+                      s +
+                      toFen(l.principal.amount) +
+                      toFen(l.fee.amount) +
+                      toFen(l.lateFee.amount) -
+                      toFen(l.paid.amount),
                     0,
                   );
                 return (
@@ -47,15 +54,24 @@ export function PlansPanel({ customerId }: { customerId: string }) {
                         </Badge>
                         {dueFen > 0 && (
                           <Badge color="red.9" variant="outline">
-                            {t('plans.dueNow', { amount: formatMoney({ amount: (dueFen / 100).toFixed(2), currency: plan.principal.currency }, lng) })}
+                            {t('plans.dueNow', {
+                              amount: formatMoney(
+                                {
+                                  amount: (dueFen / 100).toFixed(2),
+                                  currency: plan.principal.currency,
+                                },
+                                lng,
+                              ),
+                            })}
                           </Badge>
                         )}
                       </Group>
                     </Accordion.Control>
                     <Accordion.Panel>
                       <Text size="sm" mb="xs">
-                        {t('plans.totalFee')}: {formatMoney(plan.totalFee, lng)} · {t('plans.apr')}: {plan.aprPercent}% ·{' '}
-                        {t('plans.created')}: {formatDateTime(plan.createdAt, lng)}
+                        {t('plans.totalFee')}: {formatMoney(plan.totalFee, lng)} · {t('plans.apr')}:{' '}
+                        {plan.aprPercent}% · {t('plans.created')}:{' '}
+                        {formatDateTime(plan.createdAt, lng)}
                       </Text>
                       <Table.ScrollContainer minWidth={600}>
                         <Table striped>

@@ -9,12 +9,20 @@ import { formatDateTime } from '../../../format/date';
 export function RepaymentsPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { data, loading, error, refetch } = useQuery(RepaymentsQuery, { variables: { id: customerId, first: 50 } });
+  const { data, loading, error, refetch } = useQuery(RepaymentsQuery, {
+    variables: { id: customerId, first: 50 },
+  });
   const account = data?.customer?.account;
   const repayments = account?.repayments.edges.map((e) => e.node) ?? [];
 
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="repayments-title">
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="section"
+      aria-labelledby="repayments-title"
+    >
       <Title order={2} size="h4" id="repayments-title" mb="sm">
         {t('repayments.title')}
       </Title>
@@ -31,7 +39,8 @@ export function RepaymentsPanel({ customerId }: { customerId: string }) {
                     days: account.overdue.daysPastDue,
                     amount: formatMoney(account.overdue.overdueAmount, lng),
                   })}
-                  {account.overdue.bucket && ` · ${t('repayments.bucket')}: ${account.overdue.bucket}`}
+                  {account.overdue.bucket &&
+                    ` · ${t('repayments.bucket')}: ${account.overdue.bucket}`}
                 </Alert>
               ) : (
                 <Text size="sm" c="dimmed" data-testid="overdue">

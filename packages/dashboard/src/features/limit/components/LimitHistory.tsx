@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { LimitHistoryQuery } from '../graphql/limit.graphql';
 import { QueryState } from '../../../components/states';
@@ -21,7 +29,9 @@ export function LimitHistory({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const kindText = useDecisionKind();
-  const { data, loading, error, refetch } = useQuery(LimitHistoryQuery, { variables: { id: customerId, first: 100 } });
+  const { data, loading, error, refetch } = useQuery(LimitHistoryQuery, {
+    variables: { id: customerId, first: 100 },
+  });
   const decisions = useMemo(
     () =>
       [...(data?.customer?.account?.decisions.edges.map((e) => e.node) ?? [])].sort(
@@ -48,7 +58,11 @@ export function LimitHistory({ customerId }: { customerId: string }) {
             <Text c="dimmed">{t('limit.noDecisions')}</Text>
           ) : (
             <Stack gap="md">
-              <div role="img" aria-label={t('limit.chartLabel')} style={{ width: '100%', height: 240 }}>
+              <div
+                role="img"
+                aria-label={t('limit.chartLabel')}
+                style={{ width: '100%', height: 240 }}
+              >
                 <ResponsiveContainer width="100%" height="100%">
                   <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" />
@@ -63,10 +77,19 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                     <YAxis
                       fontSize={12}
                       width={72}
-                      tickFormatter={(v: number) => formatMoney({ amount: v.toFixed(2), currency }, lng).replace(/\.00$/, '')}
+                      tickFormatter={(v: number) =>
+                        formatMoney({ amount: v.toFixed(2), currency }, lng).replace(/\.00$/, '')
+                      }
                     />
                     <Tooltip content={<DecisionTooltip currency={currency} />} />
-                    <Line type="stepAfter" dataKey="limit" stroke="#1c7ed6" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
+                    <Line
+                      type="stepAfter"
+                      dataKey="limit"
+                      stroke="#1c7ed6"
+                      strokeWidth={2}
+                      dot={{ r: 4 }}
+                      isAnimationActive={false}
+                    />
                   </LineChart>
                 </ResponsiveContainer>
               </div>
@@ -90,7 +113,9 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                         <Table.Td>{kindText(d.kind)}</Table.Td>
                         <Table.Td>{formatMoney(d.baseLimitBefore, lng)}</Table.Td>
                         <Table.Td>{formatMoney(d.baseLimitAfter, lng)}</Table.Td>
-                        <Table.Td>{d.reasons.map((r) => r.text).join('; ') || d.note || '—'}</Table.Td>
+                        <Table.Td>
+                          {d.reasons.map((r) => r.text).join('; ') || d.note || '—'}
+                        </Table.Td>
                         <Table.Td>{d.decidedBy}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -105,7 +130,15 @@ export function LimitHistory({ customerId }: { customerId: string }) {
   );
 }
 
-function DecisionTooltip({ active, payload, currency }: { active?: boolean; payload?: { payload: Point }[]; currency: string }) {
+function DecisionTooltip({
+  active,
+  payload,
+  currency,
+}: {
+  active?: boolean;
+  payload?: { payload: Point }[];
+  currency: string;
+}) {
   const { i18n } = useTranslation();
   if (!active || !payload?.length) return null;
   const p = payload[0].payload;

@@ -21,7 +21,14 @@ export function WhyThisLimit({ customerId }: { customerId: string }) {
   const explanation = data?.customer?.account?.explanation;
 
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="why-title" data-testid="why-this-limit">
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="section"
+      aria-labelledby="why-title"
+      data-testid="why-this-limit"
+    >
       <Title order={2} size="h4" id="why-title" mb="sm">
         {t('limit.whyTitle')}
       </Title>
@@ -68,7 +75,9 @@ export function WhyThisLimit({ customerId }: { customerId: string }) {
                           <span>{imp.text}</span>
                           {imp.limitEffect && (
                             <Badge variant="outline" color="teal.9">
-                              {t('limit.effect', { amount: formatMoney(imp.limitEffect, i18n.language) })}
+                              {t('limit.effect', {
+                                amount: formatMoney(imp.limitEffect, i18n.language),
+                              })}
                             </Badge>
                           )}
                         </Group>

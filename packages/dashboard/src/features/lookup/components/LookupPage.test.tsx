@@ -12,7 +12,12 @@ const customer = (n: number, status: 'ACTIVE' | 'FROZEN' = 'ACTIVE') => ({
   name: `王${n}`,
   maskedPhone: `138****000${n}`,
   maskedNationalId: `110101********000${n}`,
-  account: { __typename: 'CreditAccount' as const, id: `acc${n}`, accountNumber: `CL000000000${n}`, status },
+  account: {
+    __typename: 'CreditAccount' as const,
+    id: `acc${n}`,
+    accountNumber: `CL000000000${n}`,
+    status,
+  },
 });
 
 const searchMock = (search: string, nodes: ReturnType<typeof customer>[]) => ({
@@ -31,7 +36,9 @@ const searchMock = (search: string, nodes: ReturnType<typeof customer>[]) => ({
 describe('LookupPage', () => {
   it('finds customers and opens one with the arrow keys and Enter', async () => {
     const user = userEvent.setup();
-    await renderWithProviders(<LookupPage />, { mocks: [searchMock('王', [customer(1), customer(2, 'FROZEN'), customer(3)])] });
+    await renderWithProviders(<LookupPage />, {
+      mocks: [searchMock('王', [customer(1), customer(2, 'FROZEN'), customer(3)])],
+    });
     const box = screen.getByRole('combobox', { name: '手机号、身份证号、姓名或账户号' });
     expect(box).toHaveFocus();
     await user.type(box, '王');
@@ -62,12 +69,21 @@ describe('LookupPage', () => {
       mocks: [
         {
           request: { query: CustomerSearchQuery, variables: { search: 'CL1', first: 20 } },
-          error: new CombinedGraphQLErrors({ errors: [{ message: 'relation "customers" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+          error: new CombinedGraphQLErrors({
+            errors: [
+              {
+                message: 'relation "customers" does not exist',
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ],
+          }),
         },
       ],
     });
     await user.type(screen.getByRole('combobox'), 'CL1');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Try again in a moment.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Something went wrong on our side. Try again in a moment.',
+    );
     expect(screen.queryByText(/relation/)).toBeNull();
   });
 });

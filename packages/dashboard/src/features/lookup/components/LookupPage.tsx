@@ -88,13 +88,21 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
       <section aria-label={t('lookup.results')}>
         {enabled && error && <ErrorState error={error} onRetry={() => void refetch()} />}
         {enabled && !error && loading && !data && <LoadingState />}
-        {enabled && !error && data && results.length === 0 && <EmptyState>{t('lookup.noResults', { search })}</EmptyState>}
+        {enabled && !error && data && results.length === 0 && (
+          <EmptyState>{t('lookup.noResults', { search })}</EmptyState>
+        )}
         {showList && (
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
             {t('lookup.count', { count: data?.customers.totalCount ?? results.length })}
           </Text>
         )}
-        <Stack gap={6} id={listId} role="listbox" aria-label={t('lookup.results')} hidden={!showList}>
+        <Stack
+          gap={6}
+          id={listId}
+          role="listbox"
+          aria-label={t('lookup.results')}
+          hidden={!showList}
+        >
           {results.map((c, i) => (
             <Card
               key={c.id}

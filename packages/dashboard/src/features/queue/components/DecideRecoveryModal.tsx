@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApproveRecoveryRequestMutation, RejectRecoveryRequestMutation } from '../graphql/queue.graphql';
+import {
+  ApproveRecoveryRequestMutation,
+  RejectRecoveryRequestMutation,
+} from '../graphql/queue.graphql';
 import { ErrorState } from '../../../components/states';
 
 export type Decision = 'approve' | 'reject';
@@ -61,7 +64,9 @@ export function DecideRecoveryModal({
     <Modal
       opened={!!requestId}
       onClose={close}
-      title={decision === 'approve' ? t('queue.decisionTitleApprove') : t('queue.decisionTitleReject')}
+      title={
+        decision === 'approve' ? t('queue.decisionTitleApprove') : t('queue.decisionTitleReject')
+      }
       centered
     >
       <Stack gap="sm">
@@ -88,7 +93,11 @@ export function DecideRecoveryModal({
           <Button variant="default" onClick={close}>
             {t('customer.cancel')}
           </Button>
-          <Button color={decision === 'approve' ? 'teal.9' : 'red.9'} loading={state.loading} onClick={() => void confirm()}>
+          <Button
+            color={decision === 'approve' ? 'teal.9' : 'red.9'}
+            loading={state.loading}
+            onClick={() => void confirm()}
+          >
             {decision === 'approve' ? t('queue.approve') : t('queue.reject')}
           </Button>
         </Group>

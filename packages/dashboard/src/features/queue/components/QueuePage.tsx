@@ -48,7 +48,10 @@ export function QueuePage() {
 function RecoveryQueue() {
   const { t, i18n } = useTranslation();
   const autoOutcome = useAutoOutcome();
-  const { data, loading, error, refetch } = useQuery(RecoveryQueueQuery, { variables: { first: PAGE }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(RecoveryQueueQuery, {
+    variables: { first: PAGE },
+    fetchPolicy: 'network-only',
+  });
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
@@ -56,7 +59,14 @@ function RecoveryQueue() {
   return (
     <Card withBorder padding="md" radius="md">
       {done && (
-        <Alert color="teal" variant="light" mb="sm" role="status" withCloseButton onClose={() => setDone(null)}>
+        <Alert
+          color="teal"
+          variant="light"
+          mb="sm"
+          role="status"
+          withCloseButton
+          onClose={() => setDone(null)}
+        >
           {done}
         </Alert>
       )}
@@ -81,7 +91,9 @@ function RecoveryQueue() {
                   {rows.map((r) => (
                     <Table.Tr key={r.id} data-request-id={r.id}>
                       <Table.Td>
-                        <Link to={paths.recovery(r.id)}>{formatDateTime(r.createdAt, i18n.language)}</Link>
+                        <Link to={paths.recovery(r.id)}>
+                          {formatDateTime(r.createdAt, i18n.language)}
+                        </Link>
                       </Table.Td>
                       <Table.Td>
                         <Link to={paths.customer(r.customer.id)}>{r.customer.name}</Link>
@@ -105,10 +117,19 @@ function RecoveryQueue() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Button size="compact-sm" color="teal.9" onClick={() => setDeciding({ id: r.id, decision: 'approve' })}>
+                          <Button
+                            size="compact-sm"
+                            color="teal.9"
+                            onClick={() => setDeciding({ id: r.id, decision: 'approve' })}
+                          >
                             {t('queue.approve')}
                           </Button>
-                          <Button size="compact-sm" color="red" variant="light" onClick={() => setDeciding({ id: r.id, decision: 'reject' })}>
+                          <Button
+                            size="compact-sm"
+                            color="red"
+                            variant="light"
+                            onClick={() => setDeciding({ id: r.id, decision: 'reject' })}
+                          >
                             {t('queue.reject')}
                           </Button>
                         </Group>
@@ -136,7 +157,10 @@ function RecoveryQueue() {
 
 function PurchaseQueue() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(PurchaseReviewQueueQuery, { variables: { first: PAGE }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(PurchaseReviewQueueQuery, {
+    variables: { first: PAGE },
+    fetchPolicy: 'network-only',
+  });
   const rows = data?.purchaseReviewQueue.edges.map((e) => e.node) ?? [];
   return (
     <Card withBorder padding="md" radius="md">

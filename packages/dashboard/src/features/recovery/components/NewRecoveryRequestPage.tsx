@@ -10,7 +10,10 @@ import { RecoveryRequestForm } from './RecoveryRequestForm';
 export function NewRecoveryRequestPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { navigate } = useRouter();
-  const { data } = useQuery(CustomerHeaderQuery, { variables: { id: customerId }, fetchPolicy: 'cache-first' });
+  const { data } = useQuery(CustomerHeaderQuery, {
+    variables: { id: customerId },
+    fetchPolicy: 'cache-first',
+  });
   const customer = data?.customer;
   return (
     <Stack gap="sm">

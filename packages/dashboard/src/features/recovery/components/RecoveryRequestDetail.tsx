@@ -14,7 +14,10 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const autoOutcome = useAutoOutcome();
-  const { data, loading, error, refetch } = useQuery(RecoveryRequestQuery, { variables: { id: requestId }, fetchPolicy: 'network-only' });
+  const { data, error, refetch } = useQuery(RecoveryRequestQuery, {
+    variables: { id: requestId },
+    fetchPolicy: 'network-only',
+  });
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const request = data.node?.__typename === 'RecoveryRequest' ? data.node : null;
@@ -83,11 +86,22 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
           </List>
         )}
       </Card>
-      <Card withBorder padding="md" radius="md" component="section" aria-labelledby="timeline-title">
+      <Card
+        withBorder
+        padding="md"
+        radius="md"
+        component="section"
+        aria-labelledby="timeline-title"
+      >
         <Title order={2} size="h4" id="timeline-title" mb="md">
           {t('recovery.timeline')}
         </Title>
-        <Timeline active={request.transitions.length - 1} bulletSize={16} lineWidth={2} data-testid="recovery-timeline">
+        <Timeline
+          active={request.transitions.length - 1}
+          bulletSize={16}
+          lineWidth={2}
+          data-testid="recovery-timeline"
+        >
           {request.transitions.map((tr, i) => (
             <Timeline.Item key={i} title={statusText(tr.toStatus)}>
               <Text size="xs" c="dimmed">

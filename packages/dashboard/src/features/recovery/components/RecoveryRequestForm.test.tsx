@@ -12,7 +12,9 @@ const fileMock = (payload: unknown, documents: unknown = null) => ({
     query: FileRecoveryRequestMutation,
     variables: { input: { customerId: 'C1', type: 'UNFREEZE', reason, documents } },
   },
-  result: { data: { fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', ...payload as object } } },
+  result: {
+    data: { fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', ...(payload as object) } },
+  },
 });
 
 describe('RecoveryRequestForm', () => {
@@ -25,7 +27,9 @@ describe('RecoveryRequestForm', () => {
     expect(screen.getByText('请用至少 10 个字说明原因。')).toBeInTheDocument();
 
     const input = document.querySelector('input[type=file]') as HTMLInputElement;
-    await userEvent.upload(input, new File(['x'], 'notes.txt', { type: 'text/plain' }), { applyAccept: false });
+    await userEvent.upload(input, new File(['x'], 'notes.txt', { type: 'text/plain' }), {
+      applyAccept: false,
+    });
     expect(screen.getByText('notes.txt：只接受 PDF、JPEG 或 PNG 文件。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '移除 notes.txt' }));
     expect(screen.queryByText(/notes\.txt：/)).toBeNull();
@@ -35,12 +39,26 @@ describe('RecoveryRequestForm', () => {
   it('files the request with the documents’ metadata and reports the new id', async () => {
     const user = userEvent.setup();
     const onFiled = vi.fn();
-    const documents = [{ kind: 'BANK_STATEMENT', fileName: 'statement.pdf', contentType: 'application/pdf', sizeBytes: 4 }];
+    const documents = [
+      {
+        kind: 'BANK_STATEMENT',
+        fileName: 'statement.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 4,
+      },
+    ];
     await renderWithProviders(<RecoveryRequestForm customerId="C1" onFiled={onFiled} />, {
       mocks: [
         fileMock(
           {
-            recoveryRequest: { __typename: 'RecoveryRequest', id: 'R9', type: 'UNFREEZE', status: 'SUBMITTED', reason, createdAt: '2026-11-22T10:00:00Z' },
+            recoveryRequest: {
+              __typename: 'RecoveryRequest',
+              id: 'R9',
+              type: 'UNFREEZE',
+              status: 'SUBMITTED',
+              reason,
+              createdAt: '2026-11-22T10:00:00Z',
+            },
             userErrors: [],
           },
           documents,
@@ -51,7 +69,9 @@ describe('RecoveryRequestForm', () => {
     await user.type(screen.getByRole('textbox', { name: /原因/ }), reason);
     const input = document.querySelector('input[type=file]') as HTMLInputElement;
     await userEvent.upload(input, new File(['%PDF'], 'statement.pdf', { type: 'application/pdf' }));
-    await user.click(screen.getAllByLabelText('材料类型: statement.pdf').find((el) => el.tagName === 'INPUT')!);
+    await user.click(
+      screen.getAllByLabelText('材料类型: statement.pdf').find((el) => el.tagName === 'INPUT')!,
+    );
     await user.click(await screen.findByRole('option', { name: '银行流水' }));
     await user.click(screen.getByRole('button', { name: '提交申请' }));
     await vi.waitFor(() => expect(onFiled).toHaveBeenCalledWith('R9'));
@@ -63,7 +83,14 @@ describe('RecoveryRequestForm', () => {
       mocks: [
         fileMock({
           recoveryRequest: null,
-          userErrors: [{ __typename: 'UserError', code: 'OPEN_REQUEST_EXISTS', field: null, message: 'An open request exists.' }],
+          userErrors: [
+            {
+              __typename: 'UserError',
+              code: 'OPEN_REQUEST_EXISTS',
+              field: null,
+              message: 'An open request exists.',
+            },
+          ],
         }),
       ],
     });

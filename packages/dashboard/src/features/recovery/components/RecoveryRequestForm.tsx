@@ -1,6 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ActionIcon, Alert, Button, Card, FileButton, Group, List, Radio, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  List,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FileRecoveryRequestMutation } from '../graphql/recovery.graphql';
 import { formatBytes } from '../../../format/bytes';
@@ -43,7 +58,8 @@ export function RecoveryRequestForm({
   const [userErrors, setUserErrors] = useState<string[]>([]);
   const [file, { loading, error }] = useMutation(FileRecoveryRequestMutation);
 
-  const problem = (p?: FormProblem) => (p ? t(`recovery.validation.${p.key}`, p.params) : undefined);
+  const problem = (p?: FormProblem) =>
+    p ? t(`recovery.validation.${p.key}`, p.params) : undefined;
   const values = { type, reason, documents };
   const revalidate = (next: Partial<typeof values>) => {
     if (submitted) setErrors(validateRecoveryForm({ ...values, ...next }));
@@ -52,7 +68,12 @@ export function RecoveryRequestForm({
   const addFiles = (files: File[]) => {
     const next = [
       ...documents,
-      ...files.map((f) => ({ kind: 'OTHER', fileName: f.name, contentType: f.type || 'application/octet-stream', sizeBytes: f.size })),
+      ...files.map((f) => ({
+        kind: 'OTHER',
+        fileName: f.name,
+        contentType: f.type || 'application/octet-stream',
+        sizeBytes: f.size,
+      })),
     ];
     setDocuments(next);
     revalidate({ documents: next });
@@ -67,19 +88,38 @@ export function RecoveryRequestForm({
     if (hasErrors(found) || !type) return;
     try {
       const { data } = await file({
-        variables: { input: { customerId, type, reason: reason.trim(), documents: documents.length ? documents : null } },
+        variables: {
+          input: {
+            customerId,
+            type,
+            reason: reason.trim(),
+            documents: documents.length ? documents : null,
+          },
+        },
       });
       const payload = data?.fileRecoveryRequest;
-      if (payload?.recoveryRequest && payload.userErrors.length === 0) onFiled(payload.recoveryRequest.id);
+      if (payload?.recoveryRequest && payload.userErrors.length === 0)
+        onFiled(payload.recoveryRequest.id);
       else if (payload)
-        setUserErrors(payload.userErrors.map((u) => (KNOWN_USER_ERRORS.includes(u.code) ? t(`recovery.userErrors.${u.code}`) : u.message)));
+        setUserErrors(
+          payload.userErrors.map((u) =>
+            KNOWN_USER_ERRORS.includes(u.code) ? t(`recovery.userErrors.${u.code}`) : u.message,
+          ),
+        );
     } catch {
       // shown through `error`
     }
   };
 
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="recovery-form-title" maw={760}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="section"
+      aria-labelledby="recovery-form-title"
+      maw={760}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Title order={1} size="h3" id="recovery-form-title">
@@ -148,10 +188,19 @@ export function RecoveryRequestForm({
                           <Select
                             size="xs"
                             aria-label={`${t('recovery.documentKind')}: ${d.fileName}`}
-                            data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`recovery.documentKinds.${k}`) }))}
+                            data={DOCUMENT_KINDS.map((k) => ({
+                              value: k,
+                              label: t(`recovery.documentKinds.${k}`),
+                            }))}
                             value={d.kind}
                             allowDeselect={false}
-                            onChange={(v) => setDocuments(documents.map((x, j) => (j === i ? { ...x, kind: v ?? 'OTHER' } : x)))}
+                            onChange={(v) =>
+                              setDocuments(
+                                documents.map((x, j) =>
+                                  j === i ? { ...x, kind: v ?? 'OTHER' } : x,
+                                ),
+                              )
+                            }
                           />
                         </Table.Td>
                         <Table.Td w={40}>
@@ -182,7 +231,11 @@ export function RecoveryRequestForm({
               </List>
             )}
             <Group>
-              <FileButton onChange={addFiles} multiple accept="application/pdf,image/jpeg,image/png">
+              <FileButton
+                onChange={addFiles}
+                multiple
+                accept="application/pdf,image/jpeg,image/png"
+              >
                 {(props) => (
                   <Button variant="default" size="xs" {...props}>
                     {t('recovery.addDocuments')}

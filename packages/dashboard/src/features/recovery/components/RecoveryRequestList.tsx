@@ -17,12 +17,26 @@ export function RecoveryRequestList({ customerId }: { customerId: string }) {
   });
   const requests = data?.customer?.recoveryRequests.edges.map((e) => e.node) ?? [];
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="recovery-list-title">
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="section"
+      aria-labelledby="recovery-list-title"
+    >
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h4" id="recovery-list-title">
           {t('recovery.listTitle')}
         </Title>
-        <Button size="sm" component="a" href={paths.newRecovery(customerId)} onClick={(e) => { e.preventDefault(); navigate(paths.newRecovery(customerId)); }}>
+        <Button
+          size="sm"
+          component="a"
+          href={paths.newRecovery(customerId)}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(paths.newRecovery(customerId));
+          }}
+        >
           {t('recovery.new')}
         </Button>
       </Group>
@@ -45,7 +59,9 @@ export function RecoveryRequestList({ customerId }: { customerId: string }) {
                   {requests.map((r) => (
                     <Table.Tr key={r.id}>
                       <Table.Td>
-                        <Link to={paths.recovery(r.id)}>{formatDateTime(r.createdAt, i18n.language)}</Link>
+                        <Link to={paths.recovery(r.id)}>
+                          {formatDateTime(r.createdAt, i18n.language)}
+                        </Link>
                       </Table.Td>
                       <Table.Td>{t(`recovery.types.${r.type}`)}</Table.Td>
                       <Table.Td>

@@ -12,15 +12,26 @@ describe('validateRecoveryForm', () => {
     const e = validateRecoveryForm({ type: null, reason: '  太短  ', documents: [] });
     expect(e.type?.key).toBe('type');
     expect(e.reason?.key).toBe('reasonShort');
-    expect(validateRecoveryForm({ ...ok, reason: '字'.repeat(1001) }).reason?.key).toBe('reasonLong');
+    expect(validateRecoveryForm({ ...ok, reason: '字'.repeat(1001) }).reason?.key).toBe(
+      'reasonLong',
+    );
     expect(validateRecoveryForm({ ...ok, reason: '😀'.repeat(10) }).reason).toBeUndefined();
   });
 
   it('checks each document’s type and size and the number of documents', () => {
-    const doc = (fileName: string, contentType: string, sizeBytes: number) => ({ kind: 'OTHER', fileName, contentType, sizeBytes });
+    const doc = (fileName: string, contentType: string, sizeBytes: number) => ({
+      kind: 'OTHER',
+      fileName,
+      contentType,
+      sizeBytes,
+    });
     const e = validateRecoveryForm({
       ...ok,
-      documents: [doc('a.txt', 'text/plain', 10), doc('b.pdf', 'application/pdf', 11 * 1024 * 1024), doc('c.png', 'image/png', 0)],
+      documents: [
+        doc('a.txt', 'text/plain', 10),
+        doc('b.pdf', 'application/pdf', 11 * 1024 * 1024),
+        doc('c.png', 'image/png', 0),
+      ],
     });
     expect(e.documents).toEqual([
       { key: 'fileType', params: { name: 'a.txt' } },

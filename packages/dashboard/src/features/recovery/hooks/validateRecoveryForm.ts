@@ -1,6 +1,12 @@
 export const RECOVERY_TYPES = ['UNFREEZE', 'RESTORE_REDUCTION', 'INCREASE'] as const;
 export type RecoveryTypeValue = (typeof RECOVERY_TYPES)[number];
-export const DOCUMENT_KINDS = ['INCOME_PROOF', 'BANK_STATEMENT', 'REPAYMENT_PROOF', 'ID_DOCUMENT', 'OTHER'] as const;
+export const DOCUMENT_KINDS = [
+  'INCOME_PROOF',
+  'BANK_STATEMENT',
+  'REPAYMENT_PROOF',
+  'ID_DOCUMENT',
+  'OTHER',
+] as const;
 export const ACCEPTED_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS = 5;
@@ -39,9 +45,12 @@ export function validateRecoveryForm(values: RecoveryFormValues): RecoveryFormEr
   else if ([...reason].length > REASON_MAX) errors.reason = { key: 'reasonLong' };
   if (values.documents.length > MAX_DOCUMENTS) errors.documents.push({ key: 'tooMany' });
   for (const d of values.documents) {
-    if (!ACCEPTED_CONTENT_TYPES.includes(d.contentType)) errors.documents.push({ key: 'fileType', params: { name: d.fileName } });
-    else if (d.sizeBytes === 0) errors.documents.push({ key: 'fileEmpty', params: { name: d.fileName } });
-    else if (d.sizeBytes > MAX_DOCUMENT_BYTES) errors.documents.push({ key: 'fileSize', params: { name: d.fileName } });
+    if (!ACCEPTED_CONTENT_TYPES.includes(d.contentType))
+      errors.documents.push({ key: 'fileType', params: { name: d.fileName } });
+    else if (d.sizeBytes === 0)
+      errors.documents.push({ key: 'fileEmpty', params: { name: d.fileName } });
+    else if (d.sizeBytes > MAX_DOCUMENT_BYTES)
+      errors.documents.push({ key: 'fileSize', params: { name: d.fileName } });
   }
   return errors;
 }
