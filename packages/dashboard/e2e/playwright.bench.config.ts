@@ -3,6 +3,7 @@ import { browserUse } from './playwright.shared';
 
 export default defineConfig({
   testDir: './bench',
+  testMatch: '**/*.bench.ts',
   outputDir: './test-results',
   workers: 1,
   retries: 0,

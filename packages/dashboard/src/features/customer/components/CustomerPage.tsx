@@ -45,10 +45,8 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
   });
   const active = (CUSTOMER_TABS as readonly string[]).includes(tab) ? tab : 'overview';
 
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (!data) return loading ? <LoadingState /> : null;
-  const customer = data.customer;
-  if (!customer)
+  const customer = data?.customer;
+  if (data && !customer)
     return (
       <Stack>
         <ErrorState error={{ code: 'NOT_FOUND' }} />
@@ -56,26 +54,35 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
       </Stack>
     );
 
+  // The tabs render at once, beside the header: their queries run in parallel with it.
   return (
     <Stack gap="md">
       <Link to={paths.lookup()} size="sm">
         ← {t('customer.back')}
       </Link>
       <Card withBorder padding="md" radius="md" component="section" aria-labelledby="customer-name">
-        <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-          <Group gap="sm" wrap="wrap">
-            <Title order={1} size="h2" id="customer-name">
-              {customer.name}
-            </Title>
-            {customer.account && <AccountStatusBadge status={customer.account.status} />}
-          </Group>
-          {customer.account && (
-            <Text ff="monospace" size="sm" c="dimmed">
-              {customer.account.accountNumber}
-            </Text>
-          )}
-        </Group>
-        <PiiPanel customer={customer} canReveal={isSupervisor} />
+        {error && !data ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : !customer ? (
+          loading && <LoadingState />
+        ) : (
+          <>
+            <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+              <Group gap="sm" wrap="wrap">
+                <Title order={1} size="h2" id="customer-name">
+                  {customer.name}
+                </Title>
+                {customer.account && <AccountStatusBadge status={customer.account.status} />}
+              </Group>
+              {customer.account && (
+                <Text ff="monospace" size="sm" c="dimmed">
+                  {customer.account.accountNumber}
+                </Text>
+              )}
+            </Group>
+            <PiiPanel customer={customer} canReveal={isSupervisor} />
+          </>
+        )}
       </Card>
       <Tabs
         value={active}

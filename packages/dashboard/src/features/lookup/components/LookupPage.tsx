@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CustomerSearchQuery } from '../graphql/lookup.graphql';
@@ -7,6 +7,9 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { paths, useRouter } from '../../../app/router';
 import { AccountStatusBadge } from '../../customer/components/AccountStatusBadge';
+import { AccountOverviewQuery, CustomerHeaderQuery } from '../../customer/graphql/customer.graphql';
+import { LimitExplanationQuery } from '../../limit/graphql/limit.graphql';
+import { apiLocale } from '../../../i18n';
 
 const MIN_LENGTH = 2;
 const PAGE_SIZE = 20;
@@ -34,6 +37,28 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
   const results = enabled ? (data?.customers.edges.map((e) => e.node) ?? []) : [];
 
   useEffect(() => setActive(0), [search]);
+
+  // Warm the cache for the highlighted customer, so that Enter shows the page and its
+  // "Why this limit?" at once instead of after a round trip.
+  const client = useApolloClient();
+  const { i18n } = useTranslation();
+  const activeId = results[active]?.id;
+  useEffect(() => {
+    if (!activeId) return;
+    const id = setTimeout(() => {
+      const variables = { id: activeId };
+      for (const query of [CustomerHeaderQuery, AccountOverviewQuery])
+        void client.query({ query, variables, fetchPolicy: 'cache-first' }).catch(() => undefined);
+      void client
+        .query({
+          query: LimitExplanationQuery,
+          variables: { ...variables, locale: apiLocale(i18n.language) },
+          fetchPolicy: 'cache-first',
+        })
+        .catch(() => undefined);
+    }, 100);
+    return () => clearTimeout(id);
+  }, [activeId, client, i18n.language]);
   useEffect(() => inputRef.current?.focus(), []);
 
   const open = (id: string) => {
