@@ -40,7 +40,7 @@ test.beforeAll(async ({ request }) => {
 
 test('an agent looks the customer up and reads why the limit is what it is', async ({ page }) => {
   await signIn(page, agent);
-  await lookUp(page, customer.account!.accountNumber, customer.name);
+  await lookUp(page, customer.account!.accountNumber, customer.name, 'lookup-results');
   await expect(page.getByText(/\*{4}/).first()).toBeVisible(); // masked phone
   await expect(page.getByRole('button', { name: '查看完整信息' })).toHaveCount(0); // agents cannot reveal
 
@@ -90,13 +90,11 @@ test('an agent files a recovery request, with validation first', async ({ page }
   const type = frozen ? '解冻账户' : '提升额度';
   await page.getByRole('radio', { name: type }).check();
   await page.getByLabel(/^原因/).fill('客户已于上月结清全部逾期款项，收入稳定，申请恢复额度。');
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: '工资流水.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.alloc(2048, 1),
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: '工资流水.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(2048, 1),
+  });
   await page.getByRole('button', { name: '提交申请' }).click();
 
   await expect(page.getByRole('heading', { name: /额度恢复申请 · / })).toBeVisible();

@@ -145,11 +145,20 @@ export async function findDemoCustomer(
 }
 
 /** Look a customer up through the search box and open them with the keyboard. */
-export async function lookUp(page: Page, search: string, name: string): Promise<void> {
+export async function lookUp(
+  page: Page,
+  search: string,
+  name: string,
+  shot?: string,
+): Promise<void> {
   await page.goto('/');
   const box = page.getByRole('combobox', { name: /手机号|Phone/ });
   await box.fill(search);
   await expect(page.getByRole('option').first()).toContainText(name);
+  if (shot) {
+    await expectAccessible(page, 'lookup results');
+    await screenshot(page, shot);
+  }
   await box.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }

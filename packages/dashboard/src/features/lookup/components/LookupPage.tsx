@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CustomerSearchQuery } from '../graphql/lookup.graphql';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -140,8 +140,11 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
               data-active={i === active || undefined}
               className="lookup-option"
               onMouseEnter={() => setActive(i)}
+              /* Keyboard users pick through the combobox; the mouse clicks an option. */
+              onClick={() => open(c.id)}
+              style={{ cursor: 'pointer' }}
             >
-              <UnstyledButton onClick={() => open(c.id)} tabIndex={-1} w="100%">
+              <div>
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Stack gap={0}>
                     <Text fw={600}>{c.name}</Text>
@@ -164,7 +167,7 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
                     )}
                   </Group>
                 </Group>
-              </UnstyledButton>
+              </div>
             </Card>
           ))}
         </Stack>
