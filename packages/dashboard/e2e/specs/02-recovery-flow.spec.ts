@@ -63,6 +63,7 @@ test('an agent looks the customer up and reads why the limit is what it is', asy
   await page.getByRole('tab', { name: 'Overview' }).click();
   await expect(page.getByRole('heading', { name: 'Why this limit?' })).toBeVisible();
   await expect(page.getByTestId('explanation-headline')).not.toBeEmpty();
+  await screenshot(page, 'customer-overview-en');
   await page.getByText('中文', { exact: true }).click();
 });
 

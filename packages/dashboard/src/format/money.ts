@@ -14,13 +14,17 @@ export function toFen(amount: string): number {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** "¥1,234.56" (zh-CN) or "CN¥1,234.56" (en): formatting happens only here, at the edge. */
+/** "¥1,234.56" in both languages (agents work in CNY): formatting happens only here, at the edge. */
 export function formatMoney(money: MoneyValue | null | undefined, locale: string): string {
   if (!money) return '—';
   const key = `${locale}|${money.currency}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency || 'CNY' });
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency || 'CNY',
+      currencyDisplay: 'narrowSymbol',
+    });
     formatters.set(key, f);
   }
   const fen = toFen(money.amount);
