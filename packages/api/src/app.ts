@@ -63,6 +63,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (HTTP, then ORM, then the embedded PostgreSQL, in that order).
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
     formatError,
     plugins: [
@@ -161,8 +163,9 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
         });
       }),
     close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
+      await closed;
       await apollo.stop();
     },
   };

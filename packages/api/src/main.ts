@@ -74,8 +74,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close().catch(() => undefined);
+    logger.debug('http closed');
     await orm.close().catch(() => undefined);
+    logger.debug('orm closed');
     await db.stop();
+    logger.debug('database stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

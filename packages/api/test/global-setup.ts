@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +13,8 @@ import { connectOrm, migrate } from '../src/db/orm.js';
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'creditline-test-pg-'));
+  chmodSync(dir, 0o755); // reachable by the postgres user when we run as root
+
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();

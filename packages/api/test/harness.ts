@@ -14,7 +14,8 @@ export interface TestApi {
   config: Config;
   url: string;
   /** Run an operation in process as a viewer; returns data and errors as a client would see them. */
-  exec<T = Record<string, unknown>>(viewer: Viewer, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: readonly GraphQLFormattedError[] }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  exec<T = any>(viewer: Viewer, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
   /** Raw SQL against the test database. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
 }
@@ -42,7 +43,7 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
       exec: async (viewer: Viewer, query: string, variables?: Record<string, unknown>) => {
         const res = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(viewer) });
         if (res.body.kind !== 'single') throw new Error('incremental delivery not expected');
-        return res.body.singleResult;
+        return res.body.singleResult as { data?: never; errors?: readonly GraphQLFormattedError[] };
       },
       sql: async (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params),
     } satisfies Partial<TestApi>);

@@ -34,8 +34,8 @@ describe('customer lookup', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await api.exec(agentViewer(), SEARCH, { s: '欧阳页', first: 2, after });
-      const conn = (res.data as any).customers;
+      const res: any = await api.exec(agentViewer(), SEARCH, { s: '欧阳页', first: 2, after });
+      const conn: any = res.data.customers;
       seen.push(...conn.edges.map((e: any) => e.node.name));
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
