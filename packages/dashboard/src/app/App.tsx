@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { MeQuery } from '../features/auth/graphql/auth.graphql';
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/hooks/useSession';
@@ -14,7 +16,12 @@ import { Link, paths, useRouter } from './router';
 /** Route → page; everything except sign-in needs a session. */
 export function App() {
   const { route, navigate } = useRouter();
-  const { session } = useSession();
+  const { session, signOut } = useSession();
+  // A stored token the API no longer accepts (restarted with a new secret, expired): sign out.
+  const me = useQuery(MeQuery, { skip: !session, fetchPolicy: 'network-only' });
+  useEffect(() => {
+    if (session && me.data && me.data.me === null) signOut();
+  }, [session, me.data, signOut]);
   const { t } = useTranslation();
   const needsSignIn = !session && route.name !== 'signIn';
 
