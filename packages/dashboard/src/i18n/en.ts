@@ -35,6 +35,7 @@ export const en = {
     required: 'Enter your username and password.',
     demoTitle: 'Demo logins (development only)',
     useDemo: 'Use {{username}}',
+    use: 'Use',
   },
   lookup: {
     title: 'Customer lookup',
@@ -110,6 +111,7 @@ export const en = {
     decidedAt: 'Latest decision: {{kind}} on {{date}}',
     historyTitle: 'Limit over time',
     chartLabel: 'Chart of the total limit after each limit decision',
+    frozenPeriod: 'Account frozen',
     table: 'Limit decisions',
     date: 'Date',
     kind: 'Kind',

@@ -37,6 +37,7 @@ export const zhCN: Resources = {
     required: '请输入用户名和密码。',
     demoTitle: '演示账号（仅开发环境）',
     useDemo: '使用 {{username}}',
+    use: '使用',
   },
   lookup: {
     title: '客户查询',
@@ -112,6 +113,7 @@ export const zhCN: Resources = {
     decidedAt: '最近一次额度决策：{{kind}}，{{date}}',
     historyTitle: '额度变化',
     chartLabel: '每次额度决策后的总额度变化图',
+    frozenPeriod: '账户冻结期间',
     table: '额度决策',
     date: '日期',
     kind: '类型',

@@ -124,7 +124,7 @@ export function SignInPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
+                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {l.username} / {l.password}
                       </Text>
                     </Table.Td>
@@ -133,12 +133,13 @@ export function SignInPage() {
                         <Button
                           size="compact-sm"
                           variant="subtle"
+                          aria-label={t('auth.useDemo', { username: l.username })}
                           onClick={() => {
                             setUsername(l.username);
                             setPassword(l.password);
                           }}
                         >
-                          {t('auth.useDemo', { username: l.username })}
+                          {t('auth.use')}
                         </Button>
                       </Group>
                     </Table.Td>

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import {
   CartesianGrid,
   Line,
   LineChart,
   ResponsiveContainer,
   Tooltip,
+  ReferenceArea,
   XAxis,
   YAxis,
 } from 'recharts';
@@ -20,9 +21,22 @@ import { useDecisionKind } from '../hooks/useDecisionKind';
 interface Point {
   at: number;
   limit: number;
+  kindCode: string;
   kind: string;
   reason: string;
+  status: string;
+  /** The line carried on to today (no decision, no dot). */
+  today?: boolean;
 }
+
+/** Dot colours by decision kind: downs and freezes stand out from reviews and raises. */
+const KIND_COLORS: Record<string, string> = {
+  FREEZE: '#c92a2a',
+  UNFREEZE: '#087f5b',
+  RECOVERY: '#087f5b',
+  PROMOTION: '#5f3dc4',
+  MANUAL: '#e67700',
+};
 
 /** The total limit after each decision (chart) and the decisions themselves (table). */
 export function LimitHistory({ customerId }: { customerId: string }) {
@@ -42,9 +56,25 @@ export function LimitHistory({ customerId }: { customerId: string }) {
   const points: Point[] = decisions.map((d) => ({
     at: Date.parse(d.createdAt),
     limit: toFen(d.baseLimitAfter.amount) / 100,
+    kindCode: d.kind,
     kind: kindText(d.kind),
     reason: d.reasons[0]?.text ?? d.note ?? '',
+    status: d.statusAfter,
   }));
+  // The current limit holds until today: carry the line on to now.
+  const last = points[points.length - 1];
+  const now = Date.now();
+  const series: Point[] =
+    last && now > last.at ? [...points, { ...last, at: now, today: true }] : points;
+  // Periods in which the account was frozen, shaded on the chart.
+  const frozen: { from: number; to: number }[] = [];
+  points.forEach((p, i) => {
+    if (p.status !== 'FROZEN') return;
+    const next = points.slice(i + 1).find((q) => q.status !== 'FROZEN');
+    const previous = frozen[frozen.length - 1];
+    if (previous && previous.to === (next?.at ?? now)) return;
+    frozen.push({ from: p.at, to: next?.at ?? Math.max(p.at, now) });
+  });
   const currency = decisions[0]?.baseLimitAfter.currency ?? 'CNY';
 
   return (
@@ -64,7 +94,7 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                 style={{ width: '100%', height: 240 }}
               >
                 <ResponsiveContainer width="100%" height="100%">
-                  <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <LineChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis
                       dataKey="at"
@@ -82,17 +112,61 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                       }
                     />
                     <Tooltip content={<DecisionTooltip currency={currency} />} />
+                    {frozen.map((f) => (
+                      <ReferenceArea
+                        key={f.from}
+                        x1={f.from}
+                        x2={f.to}
+                        fill="#1864ab"
+                        fillOpacity={0.1}
+                      />
+                    ))}
                     <Line
                       type="stepAfter"
                       dataKey="limit"
-                      stroke="#1c7ed6"
+                      stroke="#1864ab"
                       strokeWidth={2}
-                      dot={{ r: 4 }}
                       isAnimationActive={false}
+                      dot={(props: {
+                        cx?: number;
+                        cy?: number;
+                        index?: number;
+                        payload?: Point;
+                      }) =>
+                        props.payload?.today ? (
+                          <g key={props.index} />
+                        ) : (
+                          <circle
+                            key={props.index}
+                            cx={props.cx}
+                            cy={props.cy}
+                            r={5}
+                            stroke="#fff"
+                            strokeWidth={1.5}
+                            fill={KIND_COLORS[props.payload?.kindCode ?? ''] ?? '#1864ab'}
+                          />
+                        )
+                      }
                     />
                   </LineChart>
                 </ResponsiveContainer>
               </div>
+              <Group gap="md" wrap="wrap" aria-hidden>
+                {(['FREEZE', 'RECOVERY', 'PROMOTION'] as const).map((k) => (
+                  <Group key={k} gap={6}>
+                    <span
+                      style={{ width: 10, height: 10, borderRadius: 5, background: KIND_COLORS[k] }}
+                    />
+                    <Text size="xs">
+                      {k === 'RECOVERY' ? `${kindText('UNFREEZE')} / ${kindText(k)}` : kindText(k)}
+                    </Text>
+                  </Group>
+                ))}
+                <Group gap={6}>
+                  <span style={{ width: 14, height: 10, background: 'rgba(24, 100, 171, 0.15)' }} />
+                  <Text size="xs">{t('limit.frozenPeriod')}</Text>
+                </Group>
+              </Group>
               <Table.ScrollContainer minWidth={640}>
                 <Table striped highlightOnHover data-testid="decision-table">
                   <Table.Caption>{t('limit.table')}</Table.Caption>
@@ -139,9 +213,10 @@ function DecisionTooltip({
   payload?: { payload: Point }[];
   currency: string;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!active || !payload?.length) return null;
   const p = payload[0].payload;
+  if (p.today) return null;
   return (
     <Card withBorder padding="xs" shadow="sm" maw={280}>
       <Text size="xs" c="dimmed">
@@ -150,6 +225,11 @@ function DecisionTooltip({
       <Text size="sm" fw={600}>
         {p.kind}: {formatMoney({ amount: p.limit.toFixed(2), currency }, i18n.language)}
       </Text>
+      {p.status === 'FROZEN' && (
+        <Text size="xs" c="red.9">
+          {t('account.statuses.FROZEN')}
+        </Text>
+      )}
       {p.reason && <Text size="xs">{p.reason}</Text>}
     </Card>
   );
