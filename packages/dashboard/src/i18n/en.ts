@@ -117,6 +117,7 @@ export const en = {
     kind: 'Kind',
     before: 'Before',
     after: 'After',
+    status: 'Status',
     reason: 'Reason',
     decidedBy: 'Decided by',
     noDecisions: 'No limit decisions yet.',

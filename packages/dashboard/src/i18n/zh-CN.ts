@@ -119,6 +119,7 @@ export const zhCN: Resources = {
     kind: '类型',
     before: '调整前',
     after: '调整后',
+    status: '账户状态',
     reason: '原因',
     decidedBy: '决策方',
     noDecisions: '暂无额度决策。',

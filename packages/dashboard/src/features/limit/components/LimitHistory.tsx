@@ -176,6 +176,7 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                       <Table.Th>{t('limit.kind')}</Table.Th>
                       <Table.Th>{t('limit.before')}</Table.Th>
                       <Table.Th>{t('limit.after')}</Table.Th>
+                      <Table.Th>{t('limit.status')}</Table.Th>
                       <Table.Th>{t('limit.reason')}</Table.Th>
                       <Table.Th>{t('limit.decidedBy')}</Table.Th>
                     </Table.Tr>
@@ -187,6 +188,11 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                         <Table.Td>{kindText(d.kind)}</Table.Td>
                         <Table.Td>{formatMoney(d.baseLimitBefore, lng)}</Table.Td>
                         <Table.Td>{formatMoney(d.baseLimitAfter, lng)}</Table.Td>
+                        <Table.Td>
+                          {d.statusBefore === d.statusAfter
+                            ? t(`account.statuses.${d.statusAfter}`)
+                            : `${t(`account.statuses.${d.statusBefore}`)} → ${t(`account.statuses.${d.statusAfter}`)}`}
+                        </Table.Td>
                         <Table.Td>
                           {d.reasons.map((r) => r.text).join('; ') || d.note || '—'}
                         </Table.Td>
