@@ -48,10 +48,21 @@ export function QueuePage() {
 function RecoveryQueue() {
   const { t, i18n } = useTranslation();
   const autoOutcome = useAutoOutcome();
-  const { data, loading, error, refetch } = useQuery(RecoveryQueueQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(RecoveryQueueQuery, {
     variables: { first: PAGE },
     fetchPolicy: 'network-only',
   });
+  const pageInfo = data?.recoveryQueue.pageInfo;
+  const loadMore = () =>
+    void fetchMore({
+      variables: { after: pageInfo?.endCursor },
+      updateQuery: (prev, { fetchMoreResult }) => ({
+        recoveryQueue: {
+          ...fetchMoreResult.recoveryQueue,
+          edges: [...(prev.recoveryQueue?.edges ?? []), ...fetchMoreResult.recoveryQueue.edges],
+        },
+      }),
+    });
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
@@ -142,6 +153,13 @@ function RecoveryQueue() {
           )
         }
       </QueryState>
+      {pageInfo?.hasNextPage && (
+        <Group justify="center" mt="sm">
+          <Button variant="light" size="xs" loading={loading} onClick={loadMore}>
+            {t('pagination.more')}
+          </Button>
+        </Group>
+      )}
       <DecideRecoveryModal
         requestId={deciding?.id ?? null}
         decision={deciding?.decision ?? 'approve'}
