@@ -7,10 +7,26 @@ import { viewerHasRole } from '../modules/auth/viewer.js';
 import { NodeResolver } from './node.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { PurchaseResolver } from '../modules/purchases/purchase.resolver.js';
+import { PlanResolver } from '../modules/plans/plan.resolver.js';
+import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
+import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
+import { CustomerRecoveryResolver, RecoveryResolver } from '../modules/recovery/recovery.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, AuthResolver, CustomerResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  AuthResolver,
+  CustomerResolver,
+  // money (issue 5)
+  PurchaseResolver,
+  PlanResolver,
+  RepaymentResolver,
+  AccountMoneyResolver,
+  RecoveryResolver,
+  CustomerRecoveryResolver,
+];
 
 /**
  * `@Authorized()` = any signed-in caller (staff or partner); `@Authorized(Role.X)` = that staff

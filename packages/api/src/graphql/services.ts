@@ -2,16 +2,28 @@ import type { Config } from '../config/config.js';
 import type { Logger } from 'pino';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
+import { PurchaseService } from '../modules/purchases/purchase.service.js';
+import { PlanService } from '../modules/plans/plan.service.js';
+import { RepaymentService } from '../modules/repayments/repayment.service.js';
+import { RecoveryService } from '../modules/recovery/recovery.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
   auth: AuthService;
   customers: CustomerService;
+  purchases: PurchaseService;
+  plans: PlanService;
+  repayments: RepaymentService;
+  recovery: RecoveryService;
 }
 
 export function createServices(config: Config, _logger: Logger): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
+    purchases: new PurchaseService(config),
+    plans: new PlanService(),
+    repayments: new RepaymentService(),
+    recovery: new RecoveryService(),
   };
 }

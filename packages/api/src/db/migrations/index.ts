@@ -3,7 +3,9 @@
  * bundled build. A new migration: `pnpm --filter @creditline/api migration:create`, then add it here.
  */
 import { Migration20261122000000_domain } from './Migration20261122000000_domain.js';
+import { Migration20261123000000_money } from './Migration20261123000000_money.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
+  { name: 'Migration20261123000000_money', class: Migration20261123000000_money },
 ];

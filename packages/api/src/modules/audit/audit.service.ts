@@ -15,7 +15,8 @@ export interface AuditEvent {
  */
 export async function writeAudit(em: EntityManager, viewer: Viewer, event: AuditEvent): Promise<void> {
   const { actorType, actorId } = actorOf(viewer);
-  await em.getConnection().execute(
+  // em.execute (not em.getConnection().execute) runs on the em's transaction when there is one.
+  await em.execute(
     `insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details) values (?, ?, ?, ?, ?, ?, ?)`,
     [actorType, actorId, event.action, event.customerId ?? null, event.targetType ?? null, event.targetId ?? null, JSON.stringify(event.details ?? {})],
   );

@@ -15,6 +15,8 @@ export class Purchase {
   @Property({ type: 'text' }) category!: string;
   @Property({ type: 'text' }) merchant!: string;
   @Property({ type: 'text' }) status!: PurchaseStatus;
+  /** The first decision (HELD, DECLINED or PENDING_REVIEW), kept when the status moves on. */
+  @Property({ type: 'text', nullable: true }) decision?: 'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;
   @Property({ type: 'text', nullable: true }) declineCode?: string | null;
   @Property({ type: 'json' }) reasons: string[] = [];
   @Property({ type: 'text', nullable: true }) deviceId?: string | null;

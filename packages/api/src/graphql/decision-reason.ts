@@ -1,0 +1,11 @@
+import { Field, ObjectType } from 'type-graphql';
+
+/**
+ * A reason code with its text, shared by limit decisions and recovery requests (one GraphQL
+ * type: feature modules import this class rather than declaring their own `DecisionReason`).
+ */
+@ObjectType('DecisionReason', { description: 'A reason code and what it means.' })
+export class DecisionReason {
+  @Field(() => String) code!: string;
+  @Field(() => String) text!: string;
+}

@@ -1,0 +1,93 @@
+import { IsolationLevel, type EntityManager } from '@mikro-orm/postgresql';
+
+export interface ReconcileMismatch {
+  check: string;
+  accountId: string | null;
+  expected: string;
+  actual: string;
+}
+
+export interface ReconcileReport {
+  accounts: number;
+  checks: string[];
+  mismatches: ReconcileMismatch[];
+}
+
+/**
+ * Each check is a query returning (account_id, expected, actual) for the rows that disagree.
+ * Together they say: the balances on the account are the sum of the ledger; held money is
+ * exactly the live holds; outstanding principal is exactly what the schedules (and opening
+ * balances) still ask for; fees charged − waived − repaid is what the schedules still ask for;
+ * category pools are exactly their live holds and unpaid principal.
+ */
+const CHECKS: Record<string, string> = {
+  'held = Σ ledger held deltas': `
+    select a.id as account_id, coalesce(l.s, 0) as expected, a.held_fen as actual from credit_accounts a
+      left join (select account_id, sum(held_delta_fen) s from ledger_entries group by account_id) l on l.account_id = a.id
+     where a.held_fen <> coalesce(l.s, 0)`,
+  'outstanding principal = Σ ledger principal deltas': `
+    select a.id as account_id, coalesce(l.s, 0) as expected, a.outstanding_principal_fen as actual from credit_accounts a
+      left join (select account_id, sum(principal_delta_fen) s from ledger_entries group by account_id) l on l.account_id = a.id
+     where a.outstanding_principal_fen <> coalesce(l.s, 0)`,
+  'held = Σ live holds': `
+    select a.id as account_id, coalesce(h.s, 0) as expected, a.held_fen as actual from credit_accounts a
+      left join (select account_id, sum(amount_fen) s from holds where status = 'LIVE' group by account_id) h on h.account_id = a.id
+     where a.held_fen <> coalesce(h.s, 0)`,
+  'outstanding principal = unpaid schedule principal + unplanned captures + opening balance left': `
+    select a.id as account_id, coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0) as expected, a.outstanding_principal_fen as actual from credit_accounts a
+      left join (select sl.account_id, sum(sl.principal_fen - sl.paid_principal_fen) s from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
+                  where ip.status = 'ACTIVE' group by sl.account_id) s on s.account_id = a.id
+      left join (select p.account_id, sum(p.amount_fen) s from purchases p where p.status = 'CAPTURED'
+                  and not exists (select 1 from installment_plans ip where ip.purchase_id = p.id) group by p.account_id) u on u.account_id = a.id
+      left join (select account_id, sum(principal_delta_fen) s from ledger_entries
+                  where kind = 'OPENING_BALANCE' or (kind = 'REPAY_PRINCIPAL' and ref_type = 'opening_balance') group by account_id) o on o.account_id = a.id
+     where a.outstanding_principal_fen <> coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0)`,
+  'fees charged − waived − repaid = unpaid schedule fees': `
+    select a.id as account_id, coalesce(s.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
+      left join (select account_id, sum(fee_fen - paid_fee_fen) s from schedule_lines group by account_id) s on s.account_id = a.id
+      left join (select account_id, sum(case kind when 'FEE_CHARGED' then amount_fen else -amount_fen end) s from ledger_entries
+                  where kind in ('FEE_CHARGED', 'FEE_WAIVED', 'REPAY_FEE') group by account_id) l on l.account_id = a.id
+     where coalesce(s.s, 0) <> coalesce(l.s, 0)`,
+  'late fees charged − repaid = unpaid late fees': `
+    select a.id as account_id, coalesce(s.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
+      left join (select account_id, sum(late_fee_fen - paid_late_fee_fen) s from schedule_lines group by account_id) s on s.account_id = a.id
+      left join (select account_id, sum(case kind when 'LATE_FEE_CHARGED' then amount_fen else -amount_fen end) s from ledger_entries
+                  where kind in ('LATE_FEE_CHARGED', 'REPAY_LATE_FEE') group by account_id) l on l.account_id = a.id
+     where coalesce(s.s, 0) <> coalesce(l.s, 0)`,
+  'repayments add up (principal + fee + late fee + unapplied) and overpayments are in the ledger': `
+    select r.account_id, coalesce(r.s, 0) as expected, coalesce(l.s, 0) as actual
+      from (select account_id, sum(unapplied_fen) s from repayments group by account_id) r
+      left join (select account_id, sum(amount_fen) s from ledger_entries where kind = 'OVERPAYMENT' group by account_id) l on l.account_id = r.account_id
+     where coalesce(r.s, 0) <> coalesce(l.s, 0)`,
+  'category used = live category holds + unpaid principal charged to the category': `
+    select c.account_id, coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0) as expected, c.used_fen as actual from category_limits c
+      left join (select account_id, category, sum(amount_fen) s from holds where status = 'LIVE' and category is not null group by account_id, category) h
+        on h.account_id = c.account_id and h.category = c.category
+      left join (select sl.account_id, h.category, sum(sl.principal_fen - sl.paid_principal_fen) s from schedule_lines sl
+                   join installment_plans ip on ip.id = sl.plan_id join holds h on h.purchase_id = ip.purchase_id
+                  where h.category is not null group by sl.account_id, h.category) p on p.account_id = c.account_id and p.category = c.category
+      left join (select h.account_id, h.category, sum(h.amount_fen) s from holds h join purchases pu on pu.id = h.purchase_id
+                  where h.status = 'CAPTURED' and h.category is not null and not exists (select 1 from installment_plans ip where ip.purchase_id = pu.id)
+                  group by h.account_id, h.category) u on u.account_id = c.account_id and u.category = c.category
+     where c.used_fen <> coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0)`,
+  'a purchase is HELD exactly when its hold is LIVE': `
+    select p.account_id, 'HELD with a LIVE hold' as expected, p.status || ' / ' || coalesce(h.status, 'no hold') as actual from purchases p
+      left join holds h on h.purchase_id = p.id
+     where (p.status = 'HELD') <> (h.status is not distinct from 'LIVE')`,
+};
+
+/** Check the whole database; a clean run has no mismatches. Read-only, one snapshot (repeatable read). */
+export async function reconcile(em: EntityManager, limitPerCheck = 20): Promise<ReconcileReport> {
+  return em.transactional(
+    async (tem) => {
+      const [n] = await tem.execute<{ n: string }[]>(`select count(*)::text as n from credit_accounts`);
+      const mismatches: ReconcileMismatch[] = [];
+      for (const [check, sql] of Object.entries(CHECKS)) {
+        const rows = await tem.execute<{ account_id: string | null; expected: unknown; actual: unknown }[]>(`${sql} limit ${Number(limitPerCheck)}`);
+        for (const r of rows) mismatches.push({ check, accountId: r.account_id == null ? null : String(r.account_id), expected: String(r.expected), actual: String(r.actual) });
+      }
+      return { accounts: Number(n!.n), checks: Object.keys(CHECKS), mismatches };
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+}

@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agentViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
+import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
+import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { noFraudRules, defaultFraudRules } from '../purchase-rules.js';
+import { AUTHORIZE, CAPTURE, RELEASE, account, authorize, expectReconciled, key, partner } from './money-helpers.js';
+
+const api = useTestApi();
+let p: Viewer;
+let sup: Viewer;
+
+beforeAll(async () => {
+  p = await partner(api);
+  sup = supervisorViewer(await insertAgent(api, 'sup1', 'SUPERVISOR'));
+  api.app.services.purchases.rules = noFraudRules;
+});
+
+const localId = (gid: string) => fromGlobalId(gid)!.id;
+
+describe('authorizePurchase', () => {
+  it('holds the amount, writes a HOLD ledger row, and reconciles', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 100_000 });
+    const r = await authorize(api, p, c.accountId, '299.99');
+    expect(r.userErrors).toEqual([]);
+    expect(r.decision).toBe('HELD');
+    expect(r.purchase.status).toBe('HELD');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 29_999, used: 29_999 });
+    const ledger = await api.sql<any>(`select kind, held_delta_fen::int as d from ledger_entries where account_id = ?`, [c.accountId]);
+    expect(ledger).toEqual([{ kind: 'HOLD', d: 29_999 }]);
+    const audit = await api.sql<any>(`select action from audit_log where customer_id = ?`, [c.customerId]);
+    expect(audit.map((a: any) => a.action)).toContain('authorizePurchase');
+    await expectReconciled(api);
+  });
+
+  it('refuses bad amounts, unknown categories and bad ids as userErrors', async () => {
+    const c = await insertCustomer(api);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ amount: '0' }, 'AMOUNT_NOT_POSITIVE'],
+      [{ amount: '0.00' }, 'AMOUNT_NOT_POSITIVE'],
+      [{ amount: '-5' }, 'AMOUNT_NOT_POSITIVE'],
+      [{ amount: '1.005' }, 'INVALID_AMOUNT'],
+      [{ amount: '12,00' }, 'INVALID_AMOUNT'],
+      [{ amount: '1e5' }, 'INVALID_AMOUNT'],
+      [{ amount: '99999999999999999999' }, 'AMOUNT_TOO_LARGE'],
+      [{ amount: '50000.01' }, 'AMOUNT_TOO_LARGE'],
+      [{ amount: '10', category: 'WEAPONS' }, 'UNKNOWN_CATEGORY'],
+      [{ amount: '10', accountId: toGlobalId('Customer', c.customerId) }, 'INVALID_ID'],
+      [{ amount: '10', idempotencyKey: '' }, 'INVALID_IDEMPOTENCY_KEY'],
+    ];
+    for (const [extra, code] of cases) {
+      const res = await api.exec<any>(p, AUTHORIZE, { input: { accountId: toGlobalId('CreditAccount', c.accountId), category: 'DIGITAL', merchant: 'm', idempotencyKey: key(), ...extra } });
+      expect(res.errors, JSON.stringify(extra)).toBeUndefined();
+      expect(res.data!.authorizePurchase.userErrors[0]?.code, JSON.stringify(extra)).toBe(code);
+    }
+    expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
+  });
+
+  it('needs the purchases:write scope (staff and other partners are refused)', async () => {
+    const c = await insertCustomer(api);
+    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '1', category: 'DIGITAL', merchant: 'm', idempotencyKey: key() };
+    for (const viewer of [agentViewer(), sup, { kind: 'partner', id: '999', name: 'reader', scopes: ['limits:read', 'quotes:read'] } as Viewer]) {
+      const res = await api.exec<any>(viewer, AUTHORIZE, { input });
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('declines frozen and over-limit accounts with a reason code', async () => {
+    const frozen = await insertCustomer(api, { status: 'FROZEN' });
+    expect(await authorize(api, p, frozen.accountId, '10')).toMatchObject({ decision: 'DECLINED', declineCode: 'ACCOUNT_FROZEN' });
+    const small = await insertCustomer(api, { baseLimitFen: 10_000, outstandingFen: 9_000 });
+    expect(await authorize(api, p, small.accountId, '10.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
+    expect(await authorize(api, p, small.accountId, '10.00')).toMatchObject({ decision: 'HELD' });
+    expect(await authorize(api, p, small.accountId, '0.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
+    expect(await account(api, small.accountId)).toMatchObject({ used: 10_000 });
+    await expectReconciled(api);
+  });
+
+  it('counts active temporary limits and enforces category limits', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 50_000 });
+    await api.sql(`insert into temporary_limits (account_id, customer_id, amount_fen, starts_at, ends_at) values (?, ?, 5000, now() - interval '1 day', now() + interval '1 day')`, [c.accountId, c.customerId]);
+    await api.sql(`insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'TRAVEL', 3000)`, [c.accountId, c.customerId]);
+    expect(await authorize(api, p, c.accountId, '400')).toMatchObject({ decision: 'HELD' });
+    expect(await authorize(api, p, c.accountId, '20', { category: 'TRAVEL' })).toMatchObject({ decision: 'HELD' });
+    expect(await authorize(api, p, c.accountId, '10.01', { category: 'TRAVEL' })).toMatchObject({ decision: 'DECLINED', declineCode: 'CATEGORY_LIMIT_EXHAUSTED' });
+    // 500 base + 50 temporary − 420 used = 130: only with the temporary limit.
+    expect(await authorize(api, p, c.accountId, '130')).toMatchObject({ decision: 'HELD' });
+    expect(await authorize(api, p, c.accountId, '0.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
+    const [cl] = await api.sql<any>(`select used_fen::int as used from category_limits where account_id = ?`, [c.accountId]);
+    expect(cl.used).toBe(2000);
+    await expectReconciled(api);
+  });
+
+  it('replays the first result for the same key and refuses the key for a different request', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 100_000 });
+    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '100', category: 'DIGITAL', merchant: 'm', idempotencyKey: key('same') };
+    const first = (await api.exec<any>(p, AUTHORIZE, { input })).data!.authorizePurchase;
+    const again = await Promise.all([1, 2, 3].map(() => api.exec<any>(p, AUTHORIZE, { input })));
+    for (const a of again) {
+      expect(a.data!.authorizePurchase.purchase.id).toBe(first.purchase.id);
+      expect(a.data!.authorizePurchase.replayed).toBe(true);
+    }
+    const other = (await api.exec<any>(p, AUTHORIZE, { input: { ...input, amount: '101' } })).data!.authorizePurchase;
+    expect(other.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 10_000 });
+    // Another partner may use the same key for its own request.
+    const p2 = await partner(api);
+    const theirs = (await api.exec<any>(p2, AUTHORIZE, { input })).data!.authorizePurchase;
+    expect(theirs.replayed).toBe(false);
+    expect(theirs.purchase.id).not.toBe(first.purchase.id);
+    const [rec] = await api.sql<any>(`select expires_at - created_at >= interval '24 hours' as long_enough from idempotency_records where key = ? limit 1`, [input.idempotencyKey]);
+    expect(rec.long_enough).toBe(true);
+  });
+});
+
+describe('capture, release, expiry', () => {
+  it('captures into a plan whose principal parts add up to the purchase', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+    const r = await authorize(api, p, c.accountId, '1000.01');
+    const cap = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: r.purchase.id, term: 'M3', idempotencyKey: key() } })).data!.capturePurchase;
+    expect(cap.userErrors).toEqual([]);
+    expect(cap.purchase.status).toBe('CAPTURED');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 0, outstanding: 100_001, used: 100_001 });
+    const lines = await api.sql<any>(`select principal_fen::int as p, fee_fen::int as f from schedule_lines where account_id = ? order by seq`, [c.accountId]);
+    expect(lines).toHaveLength(3);
+    expect(lines.reduce((s: number, l: any) => s + l.p, 0)).toBe(100_001);
+    // Captured twice: refused, nothing moves.
+    const twice = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: r.purchase.id, idempotencyKey: key() } })).data!.capturePurchase;
+    expect(twice.userErrors[0].code).toBe('PURCHASE_NOT_HELD');
+    await expectReconciled(api);
+  });
+
+  it('releases a hold back to the limit', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 50_000 });
+    const r = await authorize(api, p, c.accountId, '300');
+    const rel = (await api.exec<any>(p, RELEASE, { input: { purchaseId: r.purchase.id, idempotencyKey: key() } })).data!.releasePurchase;
+    expect(rel.purchase.status).toBe('RELEASED');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 0, used: 0 });
+    await expectReconciled(api);
+  });
+
+  it('expires holds in the job and refuses to capture an expired hold', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 50_000 });
+    const a = await authorize(api, p, c.accountId, '100');
+    const b = await authorize(api, p, c.accountId, '200');
+    await api.sql(`update holds set expires_at = now() - interval '1 minute' where purchase_id in (?, ?)`, [localId(a.purchase.id), localId(b.purchase.id)]);
+    // Lazily, on capture:
+    const cap = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: a.purchase.id, idempotencyKey: key() } })).data!.capturePurchase;
+    expect(cap.userErrors[0].code).toBe('HOLD_EXPIRED');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 20_000 });
+    // And by the job:
+    const n = await api.app.services.purchases.expireHolds(api.orm.em.fork());
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
+    const [pb] = await api.sql<any>(`select status from purchases where id = ?`, [localId(b.purchase.id)]);
+    expect(pb.status).toBe('EXPIRED');
+    const kinds = await api.sql<any>(`select kind from ledger_entries where account_id = ? order by id`, [c.accountId]);
+    expect(kinds.map((k: any) => k.kind)).toEqual(['HOLD', 'HOLD', 'HOLD_EXPIRE', 'HOLD_EXPIRE']);
+    await expectReconciled(api);
+  });
+});
+
+describe('review and rules', () => {
+  it('sends large amounts to the supervisors, who approve or reject', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 5_000_000 });
+    const big = await authorize(api, p, c.accountId, '25000');
+    expect(big.decision).toBe('PENDING_REVIEW');
+    expect(big.reasons).toContain('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
+    const queue = await api.exec<any>(sup, `{ purchaseReviewQueue(first: 10) { totalCount edges { node { id status amount { amount } customer { id } } } } }`);
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data!.purchaseReviewQueue.edges.map((e: any) => e.node.id)).toContain(big.purchase.id);
+    const agentTry = await api.exec<any>(agentViewer(), `{ purchaseReviewQueue(first: 10) { totalCount } }`);
+    expect(agentTry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ok = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { purchase { status } userErrors { code } } }`, { i: { purchaseId: big.purchase.id, reason: 'known customer' } });
+    expect(ok.data!.approvePurchase.purchase.status).toBe('HELD');
+    expect(await account(api, c.accountId)).toMatchObject({ held: 2_500_000 });
+    const again = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { userErrors { code } } }`, { i: { purchaseId: big.purchase.id, reason: 'x' } });
+    expect(again.data!.approvePurchase.userErrors[0].code).toBe('PURCHASE_NOT_PENDING');
+    const other = await authorize(api, p, c.accountId, '20000');
+    const no = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { rejectPurchase(input: $i) { purchase { status } } }`, { i: { purchaseId: other.purchase.id, reason: 'unusual' } });
+    expect(no.data!.rejectPurchase.purchase.status).toBe('REJECTED');
+    await expectReconciled(api);
+  });
+
+  it('applies velocity, phone-change and new-device rules with reason codes', async () => {
+    const svc = api.app.services.purchases;
+    svc.rules = { ...defaultFraudRules, velocity: { ...defaultFraudRules.velocity, maxCount: 2 } };
+    try {
+      const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+      expect((await authorize(api, p, c.accountId, '10')).decision).toBe('HELD');
+      expect((await authorize(api, p, c.accountId, '10')).decision).toBe('HELD');
+      expect(await authorize(api, p, c.accountId, '10')).toMatchObject({ decision: 'DECLINED', declineCode: 'RISK_RULE_VELOCITY_COUNT' });
+
+      const d = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+      await api.sql(`update customers set phone_changed_at = now() - interval '1 day', device_id = 'dev-old' where id = ?`, [d.customerId]);
+      const hit = await authorize(api, p, d.accountId, '3000', { deviceId: 'dev-new' });
+      expect(hit.decision).toBe('PENDING_REVIEW');
+      expect(hit.reasons).toEqual(expect.arrayContaining(['RISK_RULE_PHONE_CHANGED', 'RISK_RULE_NEW_DEVICE']));
+      expect((await authorize(api, p, d.accountId, '50', { deviceId: 'dev-old' })).decision).toBe('HELD');
+    } finally {
+      svc.rules = noFraudRules;
+    }
+  });
+});

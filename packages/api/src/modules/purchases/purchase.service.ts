@@ -1,0 +1,552 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config/config.js';
+import { fail, ok, type Outcome } from '../../graphql/errors.js';
+import { actorOf, type Viewer } from '../auth/viewer.js';
+import { idempotencyActor, requestHash, validIdempotencyKey, withIdempotency } from '../idempotency/idempotency.service.js';
+import { withRawClient } from '../ledger/pg-client.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
+import { purchaseNeedsReview } from '../plans/pricing.js';
+import { Purchase } from './purchase.entity.js';
+
+export interface AuthorizeInput {
+  accountId: string;
+  amountFen: number;
+  category: string;
+  merchant: string;
+  deviceId?: string | null;
+  idempotencyKey: string;
+}
+
+/** What an authorization decided: stored as the idempotent first result. */
+export interface AuthorizationResult {
+  purchaseId: string;
+  status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW';
+  declineCode: string | null;
+  reasons: string[];
+  /** The purchase row as written, when this call wrote it (saves a read for the response). */
+  purchase?: Purchase;
+}
+
+export interface PurchaseResult {
+  purchaseId: string;
+}
+
+interface FactsRow {
+  customer_id: string;
+  status: string;
+  available: string;
+  device_id_given: string | null;
+  device_known: boolean;
+  phone_changed_at: Date | string | null;
+  recent_count: string;
+  recent_amount: string;
+  history_orders: string;
+  category_orders: string;
+}
+
+/** Active temporary limits usable for a category, as SQL over the alias `a` (credit_accounts). */
+const TEMP_LIMIT_SQL = `coalesce((select sum(t.amount_fen) from temporary_limits t
+  where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
+    and (t.category is null or t.category = ?)), 0)`;
+
+const TEMP_LIMIT_PG = (cat: string) => `coalesce((select sum(t.amount_fen) from temporary_limits t
+  where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
+    and (t.category is null or t.category = ${cat})), 0)`;
+
+/**
+ * $1 category, $2 device id, $3 velocity window (minutes), $4 account id, $5 unusual-category
+ * rule on, $6 velocity rule on, $7 count cap (the rule only needs to know "more than the maximum",
+ * so a burst on one account does not make every later read slower). A rule that is off costs nothing.
+ */
+const FACTS_SQL = `
+  select a.customer_id::text as customer_id, a.status,
+         (a.base_limit_fen + ${TEMP_LIMIT_PG('$1::text')} - a.used_fen)::text as available,
+         $2::text as device_id_given, c.phone_changed_at,
+         ($2::text is not null and (c.device_id = $2::text or exists (select 1 from purchases p where p.account_id = a.id and p.device_id = $2::text))) as device_known,
+         (case when $6::boolean then (select count(*) from (select 1 from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int) limit $7::int) x) else 0 end)::text as recent_count,
+         (case when $6::boolean then (select coalesce(sum(p.amount_fen), 0) from purchases p
+           where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int) and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW')) else 0 end)::text as recent_amount,
+         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id) else 0 end)::text as history_orders,
+         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id and o.category = $1::text) else 0 end)::text as category_orders
+    from credit_accounts a join customers c on c.id = a.customer_id
+   where a.id = $4::bigint`;
+
+/**
+ * The whole authorization as ONE autocommit statement (one round trip, planned once per
+ * connection): the idempotency record gates everything; the account row is held only by the
+ * conditional UPDATE, for the length of this statement, exactly like a bare UPDATE.
+ * An account with a limit for this category (专项额度) makes the statement do nothing
+ * (has_cat) and the caller takes the transactional category path.
+ *
+ * $1 actor, $2 key, $3 request hash, $4 account, $5 amount, $6 category, $7 forced status,
+ * $8 forced code, $9 customer, $10 partner app, $11 merchant, $12 reasons, $13 device,
+ * $14 hold days, $15 audit actor type, $16 audit actor id.
+ */
+const FAST_SQL = `
+  with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid),
+  before as (
+    select a.status, a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen as available,
+           exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = $6::text) as has_cat
+      from credit_accounts a where a.id = $4::bigint
+  ),
+  idem as (
+    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+    select $1::text, 'authorizePurchase', $2::text, $3::text, now() + interval '48 hours',
+           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', ids.pid::text))
+      from ids, before where not before.has_cat
+    on conflict do nothing
+    returning 1
+  ),
+  acct as (
+    update credit_accounts a set held_fen = a.held_fen + $5::bigint
+     where a.id = $4::bigint and $7::text is null and a.status = 'ACTIVE' and exists (select 1 from idem)
+       and a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen >= $5::bigint
+    returning a.id
+  ),
+  d as (
+    select case when exists (select 1 from acct) then 'HELD' when $7::text is not null then $7::text else 'DECLINED' end as status,
+           case when exists (select 1 from acct) then null
+                when $7::text is not null then $8::text
+                when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
+                when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
+                else 'OVER_LIMIT' end as code
+      from before b
+  ),
+  p as (
+    insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
+    select ids.pid, $4::bigint, $9::bigint, $10::bigint, $5::bigint, $6::text, $11::text, d.status, d.status, d.code, $12::jsonb, $13::text,
+           case when d.status = 'PENDING_REVIEW' then null else now() end
+      from ids, d where exists (select 1 from idem)
+    returning id, status, decline_code, created_at, decided_at
+  ),
+  h as (
+    insert into holds (purchase_id, account_id, customer_id, amount_fen, status, expires_at)
+    select p.id, $4::bigint, $9::bigint, $5::bigint, 'LIVE', now() + make_interval(days => $14::int) from p where p.status = 'HELD'
+  ),
+  l as (
+    insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+    select $4::bigint, $9::bigint, 'HOLD', $5::bigint, $5::bigint, 'purchase', p.id from p where p.status = 'HELD'
+  ),
+  au as (
+    insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
+    select $15::text, $16::bigint, 'authorizePurchase', $9::bigint, 'Purchase', p.id::text,
+           jsonb_build_object('status', p.status, 'amountFen', $5::bigint, 'declineCode', p.decline_code, 'idempotencyKey', $2::text)
+      from p
+  )
+  select p.id::text as id, p.status, p.decline_code, p.created_at, p.decided_at, (select has_cat from before) as has_cat, exists (select 1 from idem) as fresh
+    from (select 1) one left join p on true`;
+
+/**
+ * The first result for a repeated key (SQL written with `?` placeholders): the decision stored on the purchase when it was made
+ * (its status may have moved on since), or IDEMPOTENCY_KEY_REUSED for a different request.
+ */
+async function replayAuthorization(
+  run: (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>,
+  scope: { actor: string; operation: string; key: string },
+  hash: string,
+): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+  const [rec] = (await run(`select request_hash, response->'value'->>'purchaseId' as pid from idempotency_records where actor = ? and operation = ? and key = ?`, [scope.actor, scope.operation, scope.key])) as {
+    request_hash: string;
+    pid: string | null;
+  }[];
+  if (!rec) throw new Error('idempotency record vanished');
+  if (rec.request_hash !== hash) return fail('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used with a different request; use a new key for a new request.', 'idempotencyKey');
+  const [p] = (await run(`select id::text as id, decision, decline_code, reasons from purchases where id = ?`, [rec.pid])) as { id: string; decision: AuthorizationResult['status']; decline_code: string | null; reasons: unknown }[];
+  if (!p) throw new Error('purchase of an idempotency record is missing');
+  const reasons = (typeof p.reasons === 'string' ? JSON.parse(p.reasons) : p.reasons) as string[];
+  return { ok: true, value: { purchaseId: p.id, status: p.decision, declineCode: p.decision === 'DECLINED' ? p.decline_code : null, reasons: reasons ?? [] }, replayed: true };
+}
+
+/**
+ * Authorizations, captures, releases, reviews and hold expiry. The limit is enforced by ONE
+ * conditional UPDATE (`… where base + temporary − used >= amount`) in the same statement (or
+ * transaction) that writes the idempotency record, the purchase, its hold, the ledger row and
+ * the audit row, so two API processes racing on one account can never take it below zero and
+ * never leave a movement without its records.
+ */
+export class PurchaseService {
+  rules: FraudRules = defaultFraudRules;
+  constructor(private readonly config: Config) {}
+
+  get holdExpiryDays(): number {
+    return this.config.HOLD_EXPIRY_DAYS;
+  }
+
+  async authorize(em: EntityManager, viewer: Viewer, input: AuthorizeInput): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+    if (!validIdempotencyKey(input.idempotencyKey)) return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 128 printable ASCII characters.', 'idempotencyKey');
+    const scope = { actor: idempotencyActor(viewer), operation: 'authorizePurchase', key: input.idempotencyKey };
+    const hash = requestHash({ ...input, idempotencyKey: undefined });
+    const { actorType, actorId } = actorOf(viewer);
+    const partnerId = viewer.kind === 'partner' ? viewer.id : null;
+
+    const fast = await withRawClient(em, async (c) => {
+      // Facts for the rules (advisory, read before the money statement): one prepared statement.
+      const { rows } = await c.query<FactsRow>({
+        name: 'authorize_facts_v2',
+        text: FACTS_SQL,
+        values: [input.category, input.deviceId ?? null, this.rules.velocity.windowMinutes, input.accountId, this.rules.unusualCategory.enabled, this.rules.velocity.enabled, this.rules.velocity.maxCount + 1],
+      });
+      const f = rows[0];
+      if (!f) return { outcome: fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId') };
+      const decided = this.decide(input.amountFen, f);
+      // The money statement: idempotency record, conditional hold, purchase, hold, ledger, audit.
+      const { rows: out } = await c.query<{
+        id: string | null; status: AuthorizationResult['status'] | null; decline_code: string | null; created_at: Date; decided_at: Date | null; has_cat: boolean | null; fresh: boolean;
+      }>({
+        name: 'authorize_fast_v1',
+        text: FAST_SQL,
+        values: [
+          scope.actor, scope.key, hash, input.accountId, input.amountFen, input.category, decided.forced?.status ?? null, decided.forced?.code ?? null,
+          f.customer_id, partnerId, input.merchant, JSON.stringify(decided.reasons), input.deviceId ?? null, this.holdExpiryDays, actorType, actorId,
+        ],
+      });
+      const r = out[0]!;
+      if (r.id) {
+        const purchase = Object.assign(new Purchase(), {
+          id: String(r.id), accountId: input.accountId, customerId: String(f.customer_id), partnerAppId: partnerId, amountFen: input.amountFen, category: input.category,
+          merchant: input.merchant, status: r.status!, decision: r.status!, declineCode: r.decline_code, reasons: decided.reasons, deviceId: input.deviceId ?? null,
+          createdAt: new Date(r.created_at), decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+        });
+        return { outcome: ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status!, declineCode: r.decline_code, reasons: decided.reasons, purchase }) };
+      }
+      if (r.has_cat) return { slow: { customerId: String(f.customer_id), ...decided } };
+      const run = (text: string, values: unknown[]) => {
+        let n = 0;
+        return c.query({ text: text.replace(/\?/g, () => `$${++n}`), values }).then((x) => x.rows);
+      };
+      return { outcome: await replayAuthorization(run, scope, hash) };
+    });
+    if (fast.outcome) return fast.outcome;
+    return this.authorizeWithCategory(em, viewer, input, scope, hash, fast.slow!);
+  }
+
+  /** Rules and the review threshold, decided before the money statement. */
+  private decide(amountFen: number, f: FactsRow): { forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] } {
+    const hits = evaluateFraudRules(this.rules, {
+      amountFen,
+      recentCount: Number(f.recent_count),
+      recentAmountFen: Number(f.recent_amount),
+      deviceId: f.device_id_given,
+      deviceKnown: Boolean(f.device_known),
+      phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
+      historyOrders: Number(f.history_orders),
+      categoryOrders: Number(f.category_orders),
+      now: new Date(),
+    });
+    const reasons = hits.map((h) => h.code);
+    const decline = hits.find((h) => h.action === 'DECLINE');
+    // A frozen or over-limit account is declined outright (in the statement), not sent to review.
+    const canFit = f.status === 'ACTIVE' && Number(f.available) >= amountFen;
+    if (decline) return { forced: { status: 'DECLINED', code: decline.code }, reasons };
+    if (canFit && (hits.length > 0 || purchaseNeedsReview(amountFen))) {
+      if (purchaseNeedsReview(amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+      return { forced: { status: 'PENDING_REVIEW', code: null }, reasons };
+    }
+    return { forced: null, reasons };
+  }
+
+  /**
+   * The path for a category with its own limit (专项额度): account row locked first, then the
+   * category pool is charged and the account held in one statement; if the account refuses,
+   * the pool is given back in the same transaction.
+   */
+  private async authorizeWithCategory(
+    em: EntityManager,
+    viewer: Viewer,
+    input: AuthorizeInput,
+    scope: { actor: string; operation: string; key: string },
+    hash: string,
+    decided: { customerId: string; forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] },
+  ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+    const { forced, reasons } = decided;
+    const { actorType, actorId } = actorOf(viewer);
+    const partnerId = viewer.kind === 'partner' ? viewer.id : null;
+    return em.transactional(async (tem) => {
+      await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
+      const inserted = await tem.execute<{ pid: string }[]>(
+        `with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid)
+         insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+         select ?, ?, ?, ?, now() + interval '48 hours', jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', ids.pid::text)) from ids
+         on conflict do nothing returning response->'value'->>'purchaseId' as pid`,
+        [scope.actor, scope.operation, scope.key, hash],
+      );
+      if (inserted.length === 0) return replayAuthorization((text, values) => tem.execute(text, values), scope, hash);
+      const pid = inserted[0]!.pid;
+      const [r] = await tem.execute<{ id: string; status: AuthorizationResult['status']; decline_code: string | null; cat_charged: boolean }[]>(
+        `with before as (
+           select a.status, a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen as available from credit_accounts a where a.id = ?
+         ),
+         cat as (
+           update category_limits c set used_fen = c.used_fen + ?
+            where c.account_id = ? and c.category = ? and c.limit_fen - c.used_fen >= ? and ?::text is null
+           returning c.id
+         ),
+         acct as (
+           update credit_accounts a set held_fen = a.held_fen + ?
+            where a.id = ? and ?::text is null and a.status = 'ACTIVE' and exists (select 1 from cat)
+              and a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen >= ?
+           returning a.id
+         ),
+         d as (
+           select case when exists (select 1 from acct) then 'HELD' when ?::text is not null then ?::text else 'DECLINED' end as status,
+                  case when exists (select 1 from acct) then null
+                       when ?::text is not null then ?::text
+                       when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
+                       when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
+                       when b.available >= ? and not exists (select 1 from cat) then 'CATEGORY_LIMIT_EXHAUSTED'
+                       else 'OVER_LIMIT' end as code
+             from before b
+         ),
+         p as (
+           insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
+           select ?, ?, ?, ?, ?, ?, ?, d.status, d.status, d.code, ?::jsonb, ?, case when d.status = 'PENDING_REVIEW' then null else now() end from d
+           returning id, status, decline_code
+         ),
+         h as (
+           insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at)
+           select p.id, ?, ?, ?, ?, 'LIVE', now() + make_interval(days => ?) from p where p.status = 'HELD'
+         ),
+         l as (
+           insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+           select ?, ?, 'HOLD', ?, ?, 'purchase', p.id from p where p.status = 'HELD'
+         ),
+         au as (
+           insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
+           select ?, ?, 'authorizePurchase', ?, 'Purchase', p.id::text,
+                  jsonb_build_object('status', p.status, 'amountFen', ?::bigint, 'declineCode', p.decline_code, 'idempotencyKey', ?::text) from p
+         )
+         select p.id::text as id, p.status, p.decline_code, exists (select 1 from cat) as cat_charged from p`,
+        [
+          input.category, input.accountId,
+          input.amountFen, input.accountId, input.category, input.amountFen, forced?.status ?? null,
+          input.amountFen, input.accountId, forced?.status ?? null, input.category, input.amountFen,
+          forced?.status ?? null, forced?.status ?? null, forced?.status ?? null, forced?.code ?? null, input.amountFen,
+          pid, input.accountId, decided.customerId, partnerId, input.amountFen, input.category, input.merchant, JSON.stringify(reasons), input.deviceId ?? null,
+          input.accountId, decided.customerId, input.amountFen, input.category, this.holdExpiryDays,
+          input.accountId, decided.customerId, input.amountFen, input.amountFen,
+          actorType, actorId, decided.customerId, input.amountFen, input.idempotencyKey,
+        ],
+      );
+      if (!r) throw new Error('authorization statement returned no row');
+      if (r.cat_charged && r.status !== 'HELD') {
+        await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [input.amountFen, input.accountId, input.category]);
+      }
+      return ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status, declineCode: r.decline_code, reasons });
+    });
+  }
+
+  /**
+   * Capture a held purchase: the hold becomes outstanding principal (used does not change).
+   * With a term, the installment plan is created in the same transaction by `planWith`.
+   */
+  async capture(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { purchaseId: string; idempotencyKey: string; term?: string | null; couponCode?: string | null },
+    planWith?: (tem: EntityManager, purchaseId: string) => Promise<Outcome<unknown>>,
+  ): Promise<Outcome<PurchaseResult>> {
+    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'capturePurchase', key: input.idempotencyKey, input: { ...input, idempotencyKey: undefined } }, async (tem) => {
+      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'CAPTURED');
+      if (!closed.ok) return closed;
+      if (planWith) {
+        const planned = await planWith(tem, input.purchaseId);
+        if (!planned.ok) throw new PlanRefused(planned.errors);
+      }
+      return ok({ purchaseId: input.purchaseId });
+    }).catch((e: unknown) => {
+      if (e instanceof PlanRefused) return { ok: false as const, errors: e.errors };
+      throw e;
+    });
+  }
+
+  async release(em: EntityManager, viewer: Viewer, input: { purchaseId: string; idempotencyKey: string }): Promise<Outcome<PurchaseResult>> {
+    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'releasePurchase', key: input.idempotencyKey, input: { purchaseId: input.purchaseId } }, async (tem) => {
+      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'RELEASED');
+      return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
+    });
+  }
+
+  /**
+   * Close a LIVE hold as CAPTURED or RELEASED. A hold past its expiry is expired here (the job
+   * would do the same) and the caller gets HOLD_EXPIRED.
+   */
+  private async closeHold(tem: EntityManager, viewer: Viewer, purchaseId: string, to: 'CAPTURED' | 'RELEASED'): Promise<Outcome<true>> {
+    const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; status: string; partner_app_id: string | null }[]>(
+      `select id, account_id, customer_id, status, partner_app_id from purchases where id = ?`,
+      [purchaseId],
+    );
+    if (!p || (viewer.kind === 'partner' && p.partner_app_id != null && String(p.partner_app_id) !== viewer.id)) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+    // Account row first (lock order), then the hold.
+    await tem.execute(`select 1 from credit_accounts where id = ? for update`, [p.account_id]);
+    const [h] = await tem.execute<{ id: string; amount_fen: string; category: string | null; expired: boolean }[]>(
+      `select id, amount_fen, category, expires_at <= now() as expired from holds where purchase_id = ? and status = 'LIVE' for update`,
+      [purchaseId],
+    );
+    if (!h) {
+      const code = p.status === 'EXPIRED' ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD';
+      return fail(code, code === 'HOLD_EXPIRED' ? 'The hold on this purchase expired and its amount went back to the limit.' : `The purchase is ${p.status}, not HELD.`, 'purchaseId');
+    }
+    const amount = Number(h.amount_fen);
+    if (h.expired) {
+      await this.closeOne(tem, p, h, amount, 'EXPIRED');
+      await writeAudit(tem, { kind: 'anonymous' }, { action: 'expireHold', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id });
+      // Commit the expiry itself; the caller still learns it failed.
+      return { ok: false, errors: [{ code: 'HOLD_EXPIRED', message: 'The hold on this purchase expired and its amount went back to the limit.', field: 'purchaseId' }] };
+    }
+    await this.closeOne(tem, p, h, amount, to);
+    await writeAudit(tem, viewer, { action: to === 'CAPTURED' ? 'capturePurchase' : 'releasePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { amountFen: amount } });
+    return ok(true);
+  }
+
+  private async closeOne(tem: EntityManager, p: { id: string; account_id: string; customer_id: string }, h: { id: string; category: string | null }, amount: number, to: 'CAPTURED' | 'RELEASED' | 'EXPIRED'): Promise<void> {
+    await tem.execute(`update holds set status = ?, closed_at = now() where id = ?`, [to, h.id]);
+    await tem.execute(`update purchases set status = ?, decided_at = coalesce(decided_at, now()) where id = ?`, [to, p.id]);
+    if (to === 'CAPTURED') {
+      await tem.execute(`update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`, [amount, amount, p.account_id]);
+      await tem.execute(
+        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, principal_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CAPTURE', ?, ?, ?, 'purchase', ?)`,
+        [p.account_id, p.customer_id, -amount, amount, amount, p.id],
+      );
+    } else {
+      await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [amount, p.account_id]);
+      if (h.category) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, h.category]);
+      await tem.execute(
+        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, ?, 'purchase', ?)`,
+        [p.account_id, p.customer_id, to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE', -amount, amount, p.id],
+      );
+    }
+  }
+
+  /**
+   * A supervisor approves a purchase waiting for review: the hold is placed now, with the same
+   * conditional UPDATE (the limit may have been used meanwhile: then OVER_LIMIT).
+   */
+  async approve(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<AuthorizationResult>> {
+    return em.transactional(async (tem) => {
+      const [pre] = await tem.execute<{ account_id: string }[]>(`select account_id from purchases where id = ?`, [purchaseId]);
+      if (!pre) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      // Lock order: account, then purchase.
+      await tem.execute(`select 1 from credit_accounts where id = ? for update`, [pre.account_id]);
+      const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; amount_fen: string; category: string; status: string }[]>(
+        `select id, account_id, customer_id, amount_fen, category, status from purchases where id = ? for update`,
+        [purchaseId],
+      );
+      if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      if (p.status !== 'PENDING_REVIEW') return fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId');
+      const amount = Number(p.amount_fen);
+      const [cl] = await tem.execute<{ ok: boolean }[]>(
+        `update category_limits set used_fen = used_fen + ? where account_id = ? and category = ? and limit_fen - used_fen >= ? returning true as ok`,
+        [amount, p.account_id, p.category, amount],
+      );
+      const [hasCat] = await tem.execute<{ n: string }[]>(`select count(*)::text as n from category_limits where account_id = ? and category = ?`, [p.account_id, p.category]);
+      const catOk = Number(hasCat!.n) === 0 || Boolean(cl);
+      const held = catOk
+        ? await tem.execute<{ status: string }[]>(
+            `update credit_accounts a set held_fen = held_fen + ? where a.id = ? and a.status = 'ACTIVE' and a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen >= ? returning status`,
+            [amount, p.account_id, p.category, amount],
+          )
+        : [];
+      let status: AuthorizationResult['status'] = 'HELD';
+      let code: string | null = null;
+      if (held.length === 0) {
+        if (cl) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, p.category]);
+        const [a] = await tem.execute<{ status: string }[]>(`select status from credit_accounts where id = ?`, [p.account_id]);
+        status = 'DECLINED';
+        code = a!.status === 'FROZEN' ? 'ACCOUNT_FROZEN' : !catOk ? 'CATEGORY_LIMIT_EXHAUSTED' : 'OVER_LIMIT';
+        await tem.execute(`update purchases set status = 'DECLINED', decline_code = ?, decided_at = now() where id = ?`, [code, p.id]);
+      } else {
+        await tem.execute(`update purchases set status = 'HELD', decided_at = now() where id = ?`, [p.id]);
+        await tem.execute(
+          `insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at) values (?, ?, ?, ?, ?, 'LIVE', now() + make_interval(days => ?))`,
+          [p.id, p.account_id, p.customer_id, amount, cl ? p.category : null, this.holdExpiryDays],
+        );
+        await tem.execute(`insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'HOLD', ?, ?, 'purchase', ?)`, [
+          p.account_id,
+          p.customer_id,
+          amount,
+          amount,
+          p.id,
+        ]);
+      }
+      await writeAudit(tem, viewer, { action: 'approvePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { note, status, declineCode: code } });
+      return ok({ purchaseId: p.id, status, declineCode: code, reasons: [] });
+    });
+  }
+
+  async reject(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<PurchaseResult>> {
+    return em.transactional(async (tem) => {
+      const rows = await tem.execute<{ id: string; customer_id: string }[]>(
+        `update purchases set status = 'REJECTED', decline_code = 'REJECTED_IN_REVIEW', decided_at = now() where id = ? and status = 'PENDING_REVIEW' returning id, customer_id`,
+        [purchaseId],
+      );
+      if (!rows[0]) {
+        const [p] = await tem.execute<{ status: string }[]>(`select status from purchases where id = ?`, [purchaseId]);
+        return p ? fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId') : fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      }
+      await writeAudit(tem, viewer, { action: 'rejectPurchase', customerId: rows[0].customer_id, targetType: 'Purchase', targetId: purchaseId, details: { note } });
+      return ok({ purchaseId });
+    });
+  }
+
+  /**
+   * Expire LIVE holds past their expiry, in batches, each batch one statement: the holds, the
+   * accounts' held_fen, category pools, purchases and ledger rows change together. Returns how many.
+   */
+  async expireHolds(em: EntityManager, asOf = new Date(), batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await em.transactional(async (tem) => {
+        // Lock order everywhere is account, then hold: lock a batch of accounts (skipping busy
+        // ones for the next pass), then expire their due holds.
+        const candidates = await tem.execute<{ account_id: string }[]>(
+          `select distinct account_id from holds where status = 'LIVE' and expires_at <= ? order by account_id limit ?`,
+          [asOf, batch],
+        );
+        if (candidates.length === 0) return -1;
+        const locked = await tem.execute<{ id: string }[]>(
+          `select id from credit_accounts where id in (${candidates.map(() => '?').join(',')}) order by id for update skip locked`,
+          candidates.map((c) => String(c.account_id)),
+        );
+        if (locked.length === 0) return 0;
+        const ids = locked.map((d) => String(d.id));
+        const [r] = await tem.execute<{ n: string }[]>(
+          `with e as (
+             update holds h set status = 'EXPIRED', closed_at = now() where h.account_id in (${ids.map(() => '?').join(',')}) and h.status = 'LIVE' and h.expires_at <= ?
+             returning h.id, h.purchase_id, h.account_id, h.customer_id, h.amount_fen, h.category
+           ),
+           a as (
+             update credit_accounts a set held_fen = a.held_fen - s.amt
+               from (select account_id, sum(amount_fen) as amt from e group by account_id) s where a.id = s.account_id
+           ),
+           c as (
+             update category_limits c set used_fen = c.used_fen - s.amt
+               from (select account_id, category, sum(amount_fen) as amt from e where category is not null group by account_id, category) s
+              where c.account_id = s.account_id and c.category = s.category
+           ),
+           p as (update purchases p set status = 'EXPIRED', decided_at = now() from e where p.id = e.purchase_id),
+           l as (
+             insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+             select e.account_id, e.customer_id, 'HOLD_EXPIRE', -e.amount_fen, e.amount_fen, 'purchase', e.purchase_id from e
+           ),
+           au as (
+             insert into audit_log (actor_type, action, customer_id, target_type, target_id, details)
+             select 'SYSTEM', 'expireHold', e.customer_id, 'Purchase', e.purchase_id::text, jsonb_build_object('amountFen', e.amount_fen) from e
+           )
+           select count(*)::text as n from e`,
+          [...ids, asOf],
+        );
+        return Number(r!.n);
+      });
+      if (n < 0) return total;
+      total += n;
+      if (n === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+class PlanRefused extends Error {
+  constructor(readonly errors: import('../../graphql/errors.js').UserError[]) {
+    super('plan refused');
+  }
+}

@@ -1,0 +1,61 @@
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { money } from '../../graphql/money.js';
+import { Connection, readPage, toConnection } from '../../graphql/relay.js';
+import { CreditAccountNode } from '../accounts/account.types.js';
+import { InstallmentPlan } from '../plans/installment-plan.entity.js';
+import { InstallmentPlanNode, toPlanNode } from '../plans/plan.types.js';
+import { bucketOf } from '../overdue/overdue.service.js';
+import { Repayment } from './repayment.entity.js';
+import { OverdueStateNode, RepaymentNode, toRepaymentNode } from './repayment.types.js';
+
+const InstallmentPlanConnection = Connection(InstallmentPlanNode, 'InstallmentPlan');
+const RepaymentConnection = Connection(RepaymentNode, 'Repayment');
+
+@ArgsType()
+class PageArgs {
+  @Field(() => Int) first!: number;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+function afterId(cursor: (string | number)[] | undefined): string | undefined {
+  const id = cursor ? String(cursor[0]) : undefined;
+  if (id !== undefined && !/^\d{1,19}$/.test(id)) throw badUserInput('after is not a valid cursor.', 'after');
+  return id;
+}
+
+/** The money fields of a credit account: plans, repayments and the overdue state (newest first). */
+@Resolver(() => CreditAccountNode)
+export class AccountMoneyResolver {
+  @Authorized()
+  @FieldResolver(() => InstallmentPlanConnection, { description: 'Installment plans, newest first.' })
+  async installmentPlans(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = readPage({ first: args.first, after: args.after });
+    const after = afterId(page.cursor);
+    const rows = await ctx.em.find(InstallmentPlan, { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    return toConnection(rows, page, (r) => [r.id], toPlanNode);
+  }
+
+  @Authorized()
+  @FieldResolver(() => RepaymentConnection, { description: 'Repayments, newest first.' })
+  async repayments(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = readPage({ first: args.first, after: args.after });
+    const after = afterId(page.cursor);
+    const rows = await ctx.em.find(Repayment, { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    return toConnection(rows, page, (r) => [r.id], toRepaymentNode);
+  }
+
+  @Authorized()
+  @FieldResolver(() => OverdueStateNode, { description: 'Past-due state from the schedule (as of the last overdue job run).' })
+  async overdue(@Root() account: CreditAccountNode, @Ctx() ctx: GraphQLContext): Promise<OverdueStateNode> {
+    const [r] = await ctx.em.execute<{ dpd: number | null; amount: string }[]>(
+      `select max(days_past_due) as dpd,
+              coalesce(sum(principal_fen - paid_principal_fen + fee_fen - paid_fee_fen + late_fee_fen - paid_late_fee_fen), 0)::text as amount
+         from schedule_lines where account_id = ? and status = 'OVERDUE'`,
+      [account.entity.id],
+    );
+    const dpd = r?.dpd ?? 0;
+    return Object.assign(new OverdueStateNode(), { isOverdue: dpd > 0, daysPastDue: dpd, overdueAmount: money(Number(r?.amount ?? 0)), bucket: bucketOf(dpd) });
+  }
+}
