@@ -45,20 +45,25 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
   const activeId = results[active]?.id;
   useEffect(() => {
     if (!activeId) return;
-    const id = setTimeout(() => {
-      const variables = { id: activeId };
-      for (const query of [CustomerHeaderQuery, AccountOverviewQuery])
-        void client.query({ query, variables, fetchPolicy: 'cache-first' }).catch(() => undefined);
-      void client
-        .query({
-          query: LimitExplanationQuery,
-          variables: { ...variables, locale: apiLocale(i18n.language) },
-          fetchPolicy: 'cache-first',
-        })
-        .catch(() => undefined);
-    }, 100);
+    const id = setTimeout(
+      () => {
+        const variables = { id: activeId };
+        for (const query of [CustomerHeaderQuery, AccountOverviewQuery])
+          void client
+            .query({ query, variables, fetchPolicy: 'cache-first' })
+            .catch(() => undefined);
+        void client
+          .query({
+            query: LimitExplanationQuery,
+            variables: { ...variables, locale: apiLocale(i18n.language) },
+            fetchPolicy: 'cache-first',
+          })
+          .catch(() => undefined);
+      },
+      active === 0 ? 0 : 100,
+    ); // the first result at once; others once the arrows rest
     return () => clearTimeout(id);
-  }, [activeId, client, i18n.language]);
+  }, [activeId, active, client, i18n.language]);
   useEffect(() => inputRef.current?.focus(), []);
 
   const open = (id: string) => {
