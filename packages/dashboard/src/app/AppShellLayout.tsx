@@ -80,7 +80,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
                 onClick={toggle}
                 hiddenFrom="sm"
                 size="sm"
-                aria-label="Menu"
+                aria-label={t('app.menu')}
               />
             )}
             <Text fw={700} size="lg" visibleFrom="xs">

@@ -5,6 +5,7 @@ export const en = {
     skipToContent: 'Skip to content',
     language: 'Language',
     signOut: 'Sign out',
+    menu: 'Menu',
     nav: { lookup: 'Customer lookup', queue: 'Review queue' },
     role: { AGENT: 'Support agent', SUPERVISOR: 'Supervisor', RISK_ADMIN: 'Risk admin' },
     notFound: 'This page does not exist.',

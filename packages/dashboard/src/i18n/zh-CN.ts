@@ -7,6 +7,7 @@ export const zhCN: Resources = {
     skipToContent: '跳到正文',
     language: '语言',
     signOut: '退出登录',
+    menu: '菜单',
     nav: { lookup: '客户查询', queue: '审核队列' },
     role: { AGENT: '客服', SUPERVISOR: '主管', RISK_ADMIN: '风控管理员' },
     notFound: '页面不存在。',
