@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const orm = await connectOrm(db.url);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (db.embedded) await ensureDemoData(orm, config, logger);
+  if (db.embedded) await ensureDemoData(orm, db.url, config, logger);
 
   const app = await createApp({ config, orm, logger });
   let port: number;
