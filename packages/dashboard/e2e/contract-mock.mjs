@@ -435,7 +435,7 @@ function rootValue(agent) {
         reason: input.reason,
         createdAt: now,
         status: 'UNDER_REVIEW',
-        autoOutcome: 'ROUTED_TO_SUPERVISOR',
+        autoOutcome: 'ROUTE_TO_SUPERVISOR',
         documents: input.documents ?? [],
         transitions: [
           {

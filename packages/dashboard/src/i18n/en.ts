@@ -235,9 +235,10 @@ export const en = {
     customer: 'Customer',
     autoOutcome: 'Automatic review',
     autoOutcomes: {
-      ROUTED_TO_SUPERVISOR: 'Sent to a supervisor',
-      AUTO_APPROVED: 'Approved by the system',
-      AUTO_REJECTED: 'Rejected by the system',
+      APPROVE: 'Approved by the system',
+      NEED_DOCUMENTS: 'Documents needed',
+      ROUTE_TO_SUPERVISOR: 'Sent to a supervisor',
+      REJECT: 'Rejected by the system',
     },
     decisionReasons: 'Review reasons',
     noDocuments: 'No documents attached.',

@@ -233,9 +233,10 @@ export const zhCN: Resources = {
     customer: '客户',
     autoOutcome: '自动审核结果',
     autoOutcomes: {
-      ROUTED_TO_SUPERVISOR: '转主管审核',
-      AUTO_APPROVED: '系统自动通过',
-      AUTO_REJECTED: '系统自动拒绝',
+      APPROVE: '系统自动通过',
+      NEED_DOCUMENTS: '需补充材料',
+      ROUTE_TO_SUPERVISOR: '转主管审核',
+      REJECT: '系统自动拒绝',
     },
     decisionReasons: '审核原因',
     noDocuments: '未附材料。',

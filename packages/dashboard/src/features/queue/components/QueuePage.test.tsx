@@ -12,7 +12,7 @@ const request = {
   status: 'UNDER_REVIEW',
   reason: '客户已结清逾期款项。',
   createdAt: '2026-11-22T10:00:00Z',
-  autoOutcome: 'ROUTED_TO_SUPERVISOR',
+  autoOutcome: 'ROUTE_TO_SUPERVISOR',
   customer: { __typename: 'Customer', id: 'C1', name: '王杰', maskedPhone: '138****7770' },
 };
 const queue = (nodes: unknown[]) => ({
