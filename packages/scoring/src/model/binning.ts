@@ -1,0 +1,281 @@
+/**
+ * Supervised binning. All routines work on a sequence of adjacent groups (ordered by value for
+ * numeric/ordinal features, by bad rate for categorical ones) and merge neighbours:
+ *
+ * 1. pre-bins: quantile cuts at distinct values (numeric), one group per code (ordinal) or level
+ *    (categorical, then sorted by smoothed bad rate);
+ * 2. shape: numeric — monotone bad rate (given direction, or `auto` = the direction with the
+ *    higher IV); ordinal — at most one peak or valley; categorical — monotone by construction;
+ *    violators are merged pairwise, most similar pair (lowest chi-square) first;
+ * 3. every bin ≥ `minBinShare` of the non-missing rows: the smallest bin merges into its more
+ *    similar neighbour (merging neighbours keeps a monotone sequence monotone);
+ * 4. optional: neighbours whose chi-square is below `mergeChi2` merge; at most `maxBins` bins.
+ *
+ * Missing values always get their own bin (possibly empty: WOE 0).
+ */
+import type { Monotonic } from './format.js';
+
+export interface Group {
+  /** Inclusive lower bound (−∞ for the first). */
+  lo: number;
+  /** Exclusive upper bound (+∞ for the last). */
+  hi: number;
+  /** Levels (categorical) or codes seen (ordinal). */
+  values: string[];
+  good: number;
+  bad: number;
+}
+
+export interface BinningOptions {
+  minBinShare: number;
+  maxBins: number;
+  monotonic: Monotonic;
+  /** Merge neighbours whose 2×2 chi-square is below this (0 = off). */
+  mergeChi2: number;
+  /** Quantile pre-bins for numeric features. */
+  preBins: number;
+}
+
+export interface BinningResult {
+  groups: Group[];
+  missing: { good: number; bad: number };
+}
+
+const rate = (g: Group) => (g.good + g.bad ? g.bad / (g.good + g.bad) : 0);
+const size = (g: Group) => g.good + g.bad;
+
+/** Pearson chi-square of the 2×2 table (goods, bads) × (a, b); 0 when degenerate. */
+export function chi2(a: Group, b: Group): number {
+  const n = a.good + a.bad + b.good + b.bad;
+  const G = a.good + b.good;
+  const B = a.bad + b.bad;
+  const na = a.good + a.bad;
+  const nb = b.good + b.bad;
+  if (G === 0 || B === 0 || na === 0 || nb === 0) return 0;
+  const d = a.good * b.bad - a.bad * b.good;
+  return (n * d * d) / (G * B * na * nb);
+}
+
+function merge(groups: Group[], i: number): void {
+  const a = groups[i];
+  const b = groups[i + 1];
+  groups.splice(i, 2, { lo: a.lo, hi: b.hi, values: a.values.concat(b.values), good: a.good + b.good, bad: a.bad + b.bad });
+}
+
+/** Index i of the pair (i, i+1) with the lowest chi-square among those `ok(i)` allows; −1 if none. */
+function bestPair(groups: Group[], ok: (i: number) => boolean): number {
+  let best = -1;
+  let bestChi = Infinity;
+  for (let i = 0; i + 1 < groups.length; i++) {
+    if (!ok(i)) continue;
+    const c = chi2(groups[i], groups[i + 1]);
+    if (c < bestChi) {
+      bestChi = c;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function enforceMonotone(groups: Group[], dir: 'increasing' | 'decreasing'): void {
+  const bad = (i: number) => (dir === 'increasing' ? rate(groups[i]) > rate(groups[i + 1]) : rate(groups[i]) < rate(groups[i + 1]));
+  for (;;) {
+    const i = bestPair(groups, bad);
+    if (i < 0) return;
+    merge(groups, i);
+  }
+}
+
+function turns(groups: Group[]): number {
+  let t = 0;
+  let last = 0;
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const d = Math.sign(rate(groups[i + 1]) - rate(groups[i]));
+    if (d === 0) continue;
+    if (last !== 0 && d !== last) t++;
+    last = d;
+  }
+  return t;
+}
+
+/** Merge until at most one change of direction (one peak or valley). */
+function enforceOneTurn(groups: Group[]): void {
+  while (groups.length > 2 && turns(groups) > 1) {
+    // Merge the most similar pair that sits at a turning point (a local extremum and its neighbour).
+    const isTurnPair = (i: number) => {
+      const r = (k: number) => rate(groups[k]);
+      const ext = (k: number) => k > 0 && k + 1 < groups.length && (r(k) - r(k - 1)) * (r(k + 1) - r(k)) < 0;
+      return ext(i) || ext(i + 1);
+    };
+    let i = bestPair(groups, isTurnPair);
+    if (i < 0) i = bestPair(groups, () => true);
+    merge(groups, i);
+  }
+}
+
+function enforceMinSize(groups: Group[], minCount: number): void {
+  while (groups.length > 1) {
+    let k = -1;
+    let smallest = Infinity;
+    for (let i = 0; i < groups.length; i++) {
+      if (size(groups[i]) < smallest) {
+        smallest = size(groups[i]);
+        k = i;
+      }
+    }
+    if (smallest >= minCount) return;
+    if (k === 0) merge(groups, 0);
+    else if (k === groups.length - 1) merge(groups, k - 1);
+    else merge(groups, chi2(groups[k - 1], groups[k]) <= chi2(groups[k], groups[k + 1]) ? k - 1 : k);
+  }
+}
+
+function finish(groups: Group[], opts: BinningOptions, minCount: number): void {
+  enforceMinSize(groups, minCount);
+  if (opts.mergeChi2 > 0) {
+    for (;;) {
+      const i = bestPair(groups, (j) => chi2(groups[j], groups[j + 1]) < opts.mergeChi2);
+      if (i < 0) break;
+      merge(groups, i);
+    }
+  }
+  while (groups.length > Math.max(1, opts.maxBins)) merge(groups, bestPair(groups, () => true));
+}
+
+/** Information value of groups (+ missing) with the same smoothing as the WOE. */
+export function groupsIv(groups: Group[], missing: { good: number; bad: number }): number {
+  const all = missing.good + missing.bad > 0 ? [...groups, { lo: 0, hi: 0, values: [], ...missing }] : groups;
+  let G = 0;
+  let B = 0;
+  for (const g of all) {
+    G += g.good;
+    B += g.bad;
+  }
+  let iv = 0;
+  for (const g of all) {
+    const w = woe(g.good, g.bad, G, B, all.length);
+    iv += ((g.good + SMOOTH) / (G + SMOOTH * all.length) - (g.bad + SMOOTH) / (B + SMOOTH * all.length)) * w;
+  }
+  return iv;
+}
+
+/** Additive smoothing of the WOE counts (per bin, goods and bads). */
+export const SMOOTH = 0.5;
+
+/** WOE = ln(%good / %bad) with additive smoothing; positive = safer than average. */
+export function woe(good: number, bad: number, G: number, B: number, k: number): number {
+  if (good + bad === 0) return 0;
+  return Math.log(((good + SMOOTH) / (G + SMOOTH * k)) / ((bad + SMOOTH) / (B + SMOOTH * k)));
+}
+
+const clone = (gs: Group[]) => gs.map((g) => ({ ...g, values: g.values.slice() }));
+
+/**
+ * Bins a numeric or ordinal feature. `x` holds the values (NaN = missing), `y` the labels.
+ */
+export function binNumeric(x: Float64Array, y: Uint8Array, ordinal: boolean, opts: BinningOptions): BinningResult {
+  const n = x.length;
+  const missing = { good: 0, bad: 0 };
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(x[i])) {
+      if (y[i]) missing.bad++;
+      else missing.good++;
+    } else idx.push(i);
+  }
+  const m = idx.length;
+  if (m === 0) return { groups: [], missing };
+  const order = Float64Array.from(idx, (i) => x[i]);
+  const lab = Uint8Array.from(idx, (i) => y[i]);
+  // sort values with labels
+  const perm = Array.from({ length: m }, (_, i) => i).sort((a, b) => order[a] - order[b]);
+  const xs = Float64Array.from(perm, (i) => order[i]);
+  const ys = Uint8Array.from(perm, (i) => lab[i]);
+
+  // Distinct values with counts.
+  const dv: number[] = [];
+  const dg: number[] = [];
+  const db: number[] = [];
+  for (let i = 0; i < m; i++) {
+    if (i === 0 || xs[i] !== xs[i - 1]) {
+      dv.push(xs[i]);
+      dg.push(0);
+      db.push(0);
+    }
+    if (ys[i]) db[db.length - 1]++;
+    else dg[dg.length - 1]++;
+  }
+  let groups: Group[] = [];
+  const target = ordinal ? 1 : Math.max(1, Math.floor(m / opts.preBins));
+  let cur: Group | null = null;
+  for (let k = 0; k < dv.length; k++) {
+    if (!cur) cur = { lo: dv[k], hi: dv[k], values: [], good: 0, bad: 0 };
+    cur.good += dg[k];
+    cur.bad += db[k];
+    if (ordinal) cur.values.push(String(dv[k]));
+    if (size(cur) >= target || k === dv.length - 1) {
+      groups.push(cur);
+      cur = null;
+    }
+  }
+  // Bounds: each group spans [its first value, next group's first value).
+  for (let i = 0; i < groups.length; i++) {
+    groups[i].lo = i === 0 ? -Infinity : groups[i].lo;
+    groups[i].hi = i + 1 < groups.length ? groups[i + 1].lo : Infinity;
+  }
+  const minCount = Math.max(1, Math.ceil(opts.minBinShare * m));
+
+  if (ordinal || opts.monotonic === 'none') {
+    if (ordinal && opts.monotonic === 'increasing') enforceMonotone(groups, 'increasing');
+    else if (ordinal && opts.monotonic === 'decreasing') enforceMonotone(groups, 'decreasing');
+    else if (ordinal) {
+      enforceMinSize(groups, minCount);
+      enforceOneTurn(groups);
+    }
+    finish(groups, opts, minCount);
+    return { groups, missing };
+  }
+  if (opts.monotonic === 'increasing' || opts.monotonic === 'decreasing') {
+    enforceMonotone(groups, opts.monotonic);
+    finish(groups, opts, minCount);
+    return { groups, missing };
+  }
+  // auto: both directions, keep the higher IV.
+  const inc = clone(groups);
+  enforceMonotone(inc, 'increasing');
+  finish(inc, opts, minCount);
+  enforceMonotone(groups, 'decreasing');
+  finish(groups, opts, minCount);
+  groups = groupsIv(inc, missing) > groupsIv(groups, missing) ? inc : groups;
+  return { groups, missing };
+}
+
+/** Bins a categorical feature: levels ordered by smoothed bad rate, small levels merged. */
+export function binCategorical(x: (string | null)[], y: Uint8Array, opts: BinningOptions): BinningResult {
+  const missing = { good: 0, bad: 0 };
+  const levels = new Map<string, Group>();
+  let m = 0;
+  let bads = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === null) {
+      if (y[i]) missing.bad++;
+      else missing.good++;
+      continue;
+    }
+    let g = levels.get(v);
+    if (!g) levels.set(v, (g = { lo: NaN, hi: NaN, values: [v], good: 0, bad: 0 }));
+    if (y[i]) g.bad++;
+    else g.good++;
+    m++;
+    bads += y[i];
+  }
+  const prior = m ? bads / m : 0;
+  // Shrink small levels' bad rates toward the overall rate before ordering them.
+  const k = 10;
+  const sm = (g: Group) => (g.bad + k * prior) / (size(g) + k);
+  const groups = [...levels.values()].sort((a, b) => sm(a) - sm(b) || (a.values[0] < b.values[0] ? -1 : 1));
+  const minCount = Math.max(1, Math.ceil(opts.minBinShare * m));
+  finish(groups, opts, minCount);
+  return { groups, missing };
+}

@@ -1,0 +1,365 @@
+/**
+ * Training: derived features → kinds → supervised binning → WOE → feature selection (IV,
+ * correlation) → L2 logistic regression on WOE → integer points → grade bands and stats.
+ */
+import { binCategorical, binNumeric, groupsIv, woe, type BinningOptions, type Group } from './binning.js';
+import { DataError, columnIndex, labelColumn, type Dataset } from './csv.js';
+import { applicableDerived, CARD_DERIVED_FEATURES, evalDerived } from './derived.js';
+import type { DerivedFeatureSpec, FeatureKind, GradeBand, Monotonic, ScorecardBin, ScorecardFeature, ScorecardModel } from './format.js';
+import { fitLogistic } from './logistic.js';
+import { auc as aucOf, gini as giniOf, ks as ksOf } from './metrics.js';
+
+export interface TrainOptions {
+  /** Label column: 1 = bad, 0 = good. */
+  label: string;
+  /** Columns that are not features (ids…). A column named `id` (any case) is always excluded. */
+  exclude?: string[];
+  /** Force a feature's kind; otherwise: text → categorical, ≤ 12 distinct integers → ordinal, else numeric. */
+  featureKinds?: Record<string, FeatureKind>;
+  /** Shape of the bad rate against the value (numeric default `auto`; ordinal default: one peak/valley). */
+  monotonic?: Record<string, Monotonic>;
+  /** Minimum share of non-missing rows per bin (default 0.05). */
+  minBinShare?: number;
+  /** Maximum bins per feature, missing bin excluded (default 8). */
+  maxBins?: number;
+  /** Neighbouring bins whose chi-square is below this merge (default 0 = off). */
+  mergeChi2?: number;
+  /** Quantile pre-bins for numeric features (default 40). */
+  preBins?: number;
+  /** L2 penalty of the logistic regression (default 2). */
+  l2?: number;
+  /** Drop features with information value below this (default 0.02). */
+  minIv?: number;
+  /** Of two features with |correlation of WOE| above this, drop the lower-IV one (default 0.8). */
+  maxCorr?: number;
+  baseScore?: number;
+  baseOdds?: number;
+  pdo?: number;
+  /** Model version; default: a hash of the model's content. */
+  version?: string;
+  /** ISO timestamp to record (default: now). */
+  createdAt?: string;
+  /** Engineered features on/off (default on; only those whose columns exist are used). */
+  derive?: boolean;
+  /** Derived feature specs to use instead of the built-in card set. */
+  derived?: DerivedFeatureSpec[];
+}
+
+interface Candidate {
+  name: string;
+  kind: FeatureKind;
+  num?: Float64Array;
+  cat?: (string | null)[];
+}
+
+const DEFAULTS = { minBinShare: 0.05, maxBins: 8, mergeChi2: 0, preBins: 40, l2: 2, minIv: 0.02, maxCorr: 0.8, baseScore: 600, baseOdds: 50, pdo: 20 };
+
+function inferKind(col: (string | number | null)[], name: string): FeatureKind {
+  let nums = 0;
+  let strs = 0;
+  let firstStr = -1;
+  const distinct = new Set<number>();
+  let allInt = true;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (v === null) continue;
+    if (typeof v === 'number') {
+      nums++;
+      if (distinct.size <= 12) distinct.add(v);
+      if (!Number.isInteger(v)) allInt = false;
+    } else {
+      strs++;
+      if (firstStr < 0) firstStr = i;
+    }
+  }
+  if (strs > 0 && nums > 0 && nums >= 0.95 * (nums + strs)) {
+    throw new DataError(`column "${name}" row ${firstStr + 1}: non-numeric value ${JSON.stringify(col[firstStr])} in a numeric column`);
+  }
+  if (strs > 0) return 'categorical';
+  return allInt && distinct.size <= 12 ? 'ordinal' : 'numeric';
+}
+
+function numericColumn(col: (string | number | null)[], name: string): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (v === null) out[i] = NaN;
+    else if (typeof v === 'number') out[i] = v;
+    else throw new DataError(`column "${name}" row ${i + 1}: non-numeric value ${JSON.stringify(v)} where a number is needed`);
+  }
+  return out;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+function numericLabel(g: Group): string {
+  const lo = g.lo === -Infinity ? '-inf' : fmt(g.lo);
+  const hi = g.hi === Infinity ? 'inf' : fmt(g.hi);
+  return `[${lo}, ${hi})`;
+}
+
+/** FNV-1a of a string, hex. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+interface BinnedFeature {
+  name: string;
+  kind: FeatureKind;
+  bins: Omit<ScorecardBin, 'points'>[];
+  iv: number;
+  /** WOE of each training row. */
+  x: Float64Array;
+}
+
+function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedFeature {
+  const n = y.length;
+  const res = c.kind === 'categorical' ? binCategorical(c.cat!, y, bopts) : binNumeric(c.num!, y, c.kind === 'ordinal', bopts);
+  const { groups, missing } = res;
+  let G = missing.good;
+  let B = missing.bad;
+  for (const g of groups) {
+    G += g.good;
+    B += g.bad;
+  }
+  const k = groups.length + (missing.good + missing.bad > 0 ? 1 : 0);
+  const bins: Omit<ScorecardBin, 'points'>[] = groups.map((g) => {
+    const cnt = g.good + g.bad;
+    const base = { woe: woe(g.good, g.bad, G, B, k), count: cnt, badRate: cnt ? g.bad / cnt : 0 };
+    if (c.kind === 'categorical') return { label: g.values.slice().sort().join('|'), values: g.values.slice().sort(), ...base };
+    const b: Omit<ScorecardBin, 'points'> = { label: numericLabel(g), ...base };
+    if (g.lo !== -Infinity) b.lower = g.lo;
+    if (g.hi !== Infinity) b.upper = g.hi;
+    if (c.kind === 'ordinal') b.values = g.values;
+    return b;
+  });
+  const mc = missing.good + missing.bad;
+  bins.push({ label: 'missing', isMissing: true, woe: woe(missing.good, missing.bad, G, B, k), count: mc, badRate: mc ? missing.bad / mc : 0 });
+  // WOE per row.
+  const x = new Float64Array(n);
+  if (c.kind === 'categorical') {
+    const map = new Map<string, number>();
+    bins.forEach((b) => b.values?.forEach((v) => map.set(v, b.woe)));
+    for (let i = 0; i < n; i++) {
+      const v = c.cat![i];
+      x[i] = v === null ? bins[bins.length - 1].woe : map.get(v)!;
+    }
+  } else {
+    const nm = bins.length - 1;
+    for (let i = 0; i < n; i++) {
+      const v = c.num![i];
+      if (Number.isNaN(v) || nm === 0) x[i] = bins[nm].woe;
+      else {
+        let j = 0;
+        while (j + 1 < nm && v >= bins[j + 1].lower!) j++;
+        x[i] = bins[j].woe;
+      }
+    }
+  }
+  return { name: c.name, kind: c.kind, bins, iv: groupsIv(groups, missing), x };
+}
+
+function corr(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma;
+    const db = b[i] - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** Builds the candidate feature columns (raw minus label/excluded, plus applicable derived). */
+function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSpec[]): Candidate[] {
+  const exclude = new Set([opts.label, ...(opts.exclude ?? [])]);
+  for (const c of data.columns) if (c.toLowerCase() === 'id') exclude.add(c);
+  for (const e of opts.exclude ?? []) {
+    if (!data.columns.includes(e)) throw new DataError(`excluded column "${e}" not found`);
+  }
+  const n = data.rows.length;
+  const out: Candidate[] = [];
+  const numericCache = new Map<string, Float64Array>();
+  const rawCol = (j: number) => data.rows.map((r) => r[j]);
+  data.columns.forEach((name, j) => {
+    if (exclude.has(name)) return;
+    const col = rawCol(j);
+    const forced = opts.featureKinds?.[name];
+    const kind = forced ?? inferKind(col, name);
+    if (kind === 'categorical') out.push({ name, kind, cat: col.map((v) => (v === null ? null : String(v))) });
+    else {
+      const num = numericColumn(col, name);
+      numericCache.set(name, num);
+      out.push({ name, kind, num });
+    }
+  });
+  // Derived features read raw numeric columns (even excluded ones are allowed as inputs, except the label).
+  const get = (name: string): Float64Array => {
+    let c = numericCache.get(name);
+    if (!c) {
+      if (name === opts.label) throw new DataError(`derived features may not read the label "${name}"`);
+      c = numericColumn(rawCol(columnIndex(data, name)), name);
+      numericCache.set(name, c);
+    }
+    return c;
+  };
+  for (const d of derived) {
+    const inputs = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const cols = inputs.map(get);
+    const names = inputs;
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = evalDerived(d, (nm) => cols[names.indexOf(nm)][i]);
+    numericCache.set(d.name, v);
+    const forced = opts.featureKinds?.[d.name];
+    let kind: FeatureKind = forced ?? 'numeric';
+    if (!forced) {
+      const distinct = new Set<number>();
+      let allInt = true;
+      for (let i = 0; i < n && distinct.size <= 12; i++) {
+        if (Number.isNaN(v[i])) continue;
+        distinct.add(v[i]);
+        if (!Number.isInteger(v[i])) allInt = false;
+      }
+      kind = allInt && distinct.size <= 12 ? 'ordinal' : 'numeric';
+    }
+    out.push({ name: d.name, kind, num: v });
+  }
+  return out;
+}
+
+/** Trains a WOE logistic-regression scorecard. Deterministic: same data and options, same model. */
+export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardModel {
+  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & TrainOptions;
+  if (data.rows.length === 0) throw new DataError('no data rows');
+  const y = labelColumn(data, opts.label);
+  const n = y.length;
+  let bads = 0;
+  for (let i = 0; i < n; i++) bads += y[i];
+  if (bads === 0 || bads === n) throw new DataError(`label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`);
+  const derived = opts.derive === false ? [] : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, data.columns);
+  const cands = candidates(data, opts, derived);
+  const dropped: { feature: string; reason: string }[] = [];
+
+  // 1. Bin every candidate.
+  const binned: BinnedFeature[] = [];
+  for (const c of cands) {
+    const mono = opts.monotonic?.[c.name] ?? (c.kind === 'numeric' ? 'auto' : 'none');
+    const bf = binFeature(c, y, { minBinShare: o.minBinShare, maxBins: o.maxBins, mergeChi2: o.mergeChi2, preBins: o.preBins, monotonic: mono });
+    if (bf.bins.length <= 1 || !(bf.iv >= o.minIv)) dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
+    else binned.push(bf);
+  }
+  // 2. Correlation filter, highest IV first.
+  binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+  let kept: BinnedFeature[] = [];
+  for (const f of binned) {
+    const clash = kept.find((k) => Math.abs(corr(k.x, f.x)) > o.maxCorr);
+    if (clash) dropped.push({ feature: f.name, reason: `|corr| > ${o.maxCorr} with ${clash.name}` });
+    else kept.push(f);
+  }
+  // 3. Logistic regression; drop features whose coefficient has the wrong sign (≥ 0: a higher,
+  //    safer WOE must not raise the odds of bad), refit.
+  let fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
+  for (;;) {
+    const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
+    if (wrong.length === 0 || kept.length === 0) break;
+    const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
+    dropped.push({ feature: kept[worst.j].name, reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign` });
+    kept = kept.filter((_, j) => j !== worst.j);
+    fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
+  }
+  // Features in the order of the input columns (derived after raw), for stable reason-code ties.
+  const position = new Map(cands.map((c, i) => [c.name, i]));
+  const orderIdx = kept.map((_, j) => j).sort((a, b) => position.get(kept[a].name)! - position.get(kept[b].name)!);
+
+  // 4. Points.
+  const factor = o.pdo / Math.LN2;
+  const offset = o.baseScore - factor * Math.log(o.baseOdds);
+  const nf = kept.length;
+  const features: ScorecardFeature[] = orderIdx.map((j) => {
+    const f = kept[j];
+    const beta = fit.coefficients[j];
+    const bins: ScorecardBin[] = f.bins.map((b) => ({
+      ...b,
+      woe: round6(b.woe),
+      badRate: round6(b.badRate),
+      points: Math.round(-(beta * b.woe + fit.intercept / nf) * factor + offset / nf),
+    }));
+    return { name: f.name, kind: f.kind, bins, coefficient: round6(beta), iv: round6(f.iv) };
+  });
+  // Only keep derived specs that a kept feature needs (directly or through another derived one).
+  const need = new Set(features.map((f) => f.name));
+  const usedDerived: DerivedFeatureSpec[] = [];
+  for (let i = derived.length - 1; i >= 0; i--) {
+    const d = derived[i];
+    if (!need.has(d.name)) continue;
+    usedDerived.unshift(d);
+    for (const a of d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns) need.add(a);
+  }
+
+  // 5. Training scores → stats and grade bands.
+  const scores = new Float64Array(n);
+  for (let jj = 0; jj < nf; jj++) {
+    const f = kept[orderIdx[jj]];
+    const feat = features[jj];
+    const byWoe = new Map<number, number>();
+    f.bins.forEach((b, bi) => byWoe.set(b.woe, feat.bins[bi].points));
+    for (let i = 0; i < n; i++) scores[i] += byWoe.get(f.x[i])!;
+  }
+  const risk = scores.map((s) => -s);
+  const a = aucOf(risk, y);
+  const sorted = Float64Array.from(scores).sort();
+  const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
+  const gradeBands: GradeBand[] = ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({ grade, minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0] }));
+  const model: ScorecardModel = {
+    format: 'creditline-scorecard',
+    formatVersion: 1,
+    version: '',
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    label: opts.label,
+    scaling: { baseScore: o.baseScore, baseOdds: o.baseOdds, pdo: o.pdo },
+    intercept: round6(fit.intercept),
+    derived: usedDerived,
+    features,
+    gradeBands,
+    stats: {
+      rows: n,
+      bads,
+      badRate: round6(bads / n),
+      auc: round6(a),
+      ks: round6(ksOf(risk, y)),
+      gini: round6(giniOf(a)),
+      candidates: cands.length,
+      dropped,
+      scoreDeciles: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map(q),
+      l2: o.l2,
+      minBinShare: o.minBinShare,
+      iterations: fit.iterations,
+    },
+  };
+  model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
+  return model;
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+

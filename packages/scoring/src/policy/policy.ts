@@ -1,0 +1,185 @@
+import { z } from 'zod';
+
+/** Credit grades, best (A) to worst (E). */
+export const GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
+/** A credit grade (信用等级), best `A` to worst `E`. */
+export type Grade = (typeof GRADES)[number];
+/** Declared income bands of a customer. */
+export const INCOME_BANDS = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'] as const;
+/** A declared income band. */
+export type IncomeBand = (typeof INCOME_BANDS)[number];
+/** Installment terms offered on a purchase. */
+export const TERMS = ['DEFERRED_30', 'M3', 'M6', 'M9', 'M12', 'M24'] as const;
+/** An installment term: `DEFERRED_30` (one payment in 30 days, no fee) or 3–24 monthly periods. */
+export type Term = (typeof TERMS)[number];
+/** Installment terms that carry a fee (every term but DEFERRED_30). */
+export const FEE_TERMS = ['M3', 'M6', 'M9', 'M12', 'M24'] as const;
+
+const fen = z.number().int().nonnegative();
+const bp = z.number().int().nonnegative();
+const byGrade = <T extends z.ZodType>(t: T) => z.object({ A: t, B: t, C: t, D: t, E: t });
+const byIncome = <T extends z.ZodType>(t: T) => z.object({ LOW: t, MID: t, HIGH: t, VERY_HIGH: t });
+const gradeEnum = z.enum(GRADES);
+
+const couponSchema = z.object({
+  /** Number of periods (from the first) whose fee is waived. */
+  freePeriods: z.number().int().positive(),
+  /** Terms the coupon applies to. */
+  terms: z.array(z.enum(TERMS)).min(1),
+});
+
+const policyObject = z.object({
+  version: z.string().min(1),
+  /** Minimum score for each grade A–D (E is everything below D's cut-off); strictly decreasing. */
+  gradeBands: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int(), D: z.number().int() }),
+  /** Limit given to a new customer, by grade (low on purpose). */
+  initialLimitFen: byGrade(fen),
+  /** Target base limit for an established customer: grade × income band. */
+  limitMatrixFen: byGrade(byIncome(fen)),
+  /** Per-customer cap on the base limit. */
+  capFen: fen.positive(),
+  /** Largest increase a periodic review may give, in bp of the current limit. */
+  maxStepUpBp: bp,
+  /** Largest decrease a periodic review may make, in bp of the current limit. */
+  maxStepDownBp: bp.max(10_000),
+  /** Minimum months on book before any increase. */
+  minMonthsOnBookForIncrease: z.number().int().nonnegative(),
+  /** Grades whose limit may never be increased by a review. */
+  noIncreaseGrades: z.array(gradeEnum),
+  /** Probability of default above which a review decreases the limit regardless of grade. */
+  decreaseAbovePd: z.number().min(0).max(1),
+  triggeredReview: z.object({
+    /** Days past due at which a review is triggered. */
+    maxDaysPastDue: z.number().int().positive(),
+    /** Rise of 3-month bureau inquiries over the previous value that triggers a review. */
+    inquiries3mSpike: z.number().int().positive(),
+  }),
+  /** Days past due at which the account is frozen. */
+  freezeAfterDaysPastDue: z.number().int().positive(),
+  promotion: z.object({
+    /** Grades a promotion may ever be granted to (intersected with the campaign's). */
+    eligibleGrades: z.array(gradeEnum),
+    /** Largest temporary limit as bp of the base limit. */
+    maxPercentBp: bp,
+  }),
+  /** A purchase at or above this amount waits for manual review. */
+  manualReviewThresholdFen: fen.positive(),
+  /** Fee rate per period (bp of the principal), by grade and term. DEFERRED_30 is always free. */
+  feeRateBp: byGrade(z.object({ M3: bp, M6: bp, M9: bp, M12: bp, M24: bp })),
+  /** Late fee per day past due, bp of the overdue amount. */
+  lateFeeBpPerDay: bp,
+  /** Total late fee cap, bp of the overdue amount. */
+  lateFeeCapBp: bp,
+  /** Interest-free coupons by code. */
+  coupons: z.record(z.string().min(1), couponSchema),
+  recovery: z.object({
+    /** Worst grade (inclusive) that may be approved automatically. */
+    autoApproveMinGrade: gradeEnum,
+    /** Largest probability of default approved automatically. */
+    autoApproveMaxPd: z.number().min(0).max(1),
+    /** Above this past delinquency (days) a request is rejected. */
+    rejectAboveDaysPastDue: z.number().int().nonnegative(),
+    /** Share of the restoration given at once, bp. */
+    immediateShareBp: bp.max(10_000),
+    /** On-time repayments required before each later stage. */
+    onTimeRepaymentsPerStage: z.number().int().positive(),
+    /** Number of stages after the first (the rest is split evenly over them). */
+    laterStages: z.number().int().positive(),
+    /** Documents required, by request type. */
+    documentsRequired: z.object({ UNFREEZE: z.number().int().nonnegative(), RESTORE_REDUCTION: z.number().int().nonnegative(), INCREASE: z.number().int().nonnegative() }),
+    /** Default increase asked for when none is requested, bp of the current limit. */
+    defaultIncreaseBp: bp,
+  }),
+});
+
+/** The limit and pricing policy: one validated data object (DESIGN.md: policy is data, not code). */
+export type LimitPolicy = z.infer<typeof policyObject>;
+
+/** zod schema of {@link LimitPolicy}, with the cross-field rules (bands ordered, cap above every limit…). */
+export const limitPolicySchema = policyObject.superRefine((p, ctx) => {
+  const b = p.gradeBands;
+  if (!(b.A > b.B && b.B > b.C && b.C > b.D)) ctx.addIssue({ code: 'custom', path: ['gradeBands'], message: `grade bands must be strictly decreasing A > B > C > D, got A=${b.A} B=${b.B} C=${b.C} D=${b.D} (overlapping bands)` });
+  for (const g of GRADES) {
+    if (p.initialLimitFen[g] > p.capFen) ctx.addIssue({ code: 'custom', path: ['initialLimitFen', g], message: `initial limit of grade ${g} (${p.initialLimitFen[g]} fen) is above the cap (${p.capFen} fen)` });
+    if (p.initialLimitFen[g] % 10_000 !== 0) ctx.addIssue({ code: 'custom', path: ['initialLimitFen', g], message: `initial limit of grade ${g} must be whole ¥100 (multiple of 10000 fen)` });
+    for (const i of INCOME_BANDS) {
+      if (p.limitMatrixFen[g][i] > p.capFen) ctx.addIssue({ code: 'custom', path: ['limitMatrixFen', g, i], message: `limit matrix ${g}/${i} (${p.limitMatrixFen[g][i]} fen) is above the cap (${p.capFen} fen)` });
+    }
+  }
+  for (let k = 1; k < GRADES.length; k++) {
+    const hi = GRADES[k - 1]!;
+    const lo = GRADES[k]!;
+    for (const t of FEE_TERMS) {
+      if (p.feeRateBp[lo][t] < p.feeRateBp[hi][t]) ctx.addIssue({ code: 'custom', path: ['feeRateBp', lo, t], message: `fee rate of grade ${lo} ${t} is below grade ${hi}'s: worse grades must not pay less` });
+    }
+  }
+  if (p.lateFeeCapBp < p.lateFeeBpPerDay) ctx.addIssue({ code: 'custom', path: ['lateFeeCapBp'], message: 'late fee cap is below one day of late fee' });
+  if (p.triggeredReview.maxDaysPastDue > p.freezeAfterDaysPastDue) ctx.addIssue({ code: 'custom', path: ['triggeredReview', 'maxDaysPastDue'], message: 'a review must be triggered no later than the freeze' });
+});
+
+/** The shipped default policy (¥50,000 cap, ¥500–¥3,000 initial limits). */
+export const defaultPolicy: LimitPolicy = {
+  version: 'policy-2026.11',
+  gradeBands: { A: 680, B: 640, C: 600, D: 560 },
+  initialLimitFen: { A: 300_000, B: 200_000, C: 150_000, D: 100_000, E: 50_000 },
+  limitMatrixFen: {
+    A: { LOW: 1_500_000, MID: 2_500_000, HIGH: 4_000_000, VERY_HIGH: 5_000_000 },
+    B: { LOW: 1_000_000, MID: 1_800_000, HIGH: 3_000_000, VERY_HIGH: 4_000_000 },
+    C: { LOW: 600_000, MID: 1_000_000, HIGH: 1_800_000, VERY_HIGH: 2_500_000 },
+    D: { LOW: 300_000, MID: 500_000, HIGH: 800_000, VERY_HIGH: 1_000_000 },
+    E: { LOW: 100_000, MID: 150_000, HIGH: 200_000, VERY_HIGH: 300_000 },
+  },
+  capFen: 5_000_000,
+  maxStepUpBp: 5_000,
+  maxStepDownBp: 3_000,
+  minMonthsOnBookForIncrease: 3,
+  noIncreaseGrades: ['E'],
+  decreaseAbovePd: 0.3,
+  triggeredReview: { maxDaysPastDue: 15, inquiries3mSpike: 3 },
+  freezeAfterDaysPastDue: 30,
+  promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000 },
+  manualReviewThresholdFen: 2_000_000,
+  feeRateBp: {
+    A: { M3: 50, M6: 50, M9: 50, M12: 50, M24: 50 },
+    B: { M3: 60, M6: 60, M9: 60, M12: 60, M24: 60 },
+    C: { M3: 75, M6: 75, M9: 75, M12: 75, M24: 75 },
+    D: { M3: 90, M6: 90, M9: 90, M12: 90, M24: 90 },
+    E: { M3: 110, M6: 110, M9: 110, M12: 110, M24: 110 },
+  },
+  lateFeeBpPerDay: 5,
+  lateFeeCapBp: 2_400,
+  coupons: {
+    FREE3: { freePeriods: 3, terms: ['M3'] },
+    FREE6: { freePeriods: 6, terms: ['M3', 'M6'] },
+    FREE12: { freePeriods: 12, terms: ['M3', 'M6', 'M9', 'M12'] },
+  },
+  recovery: {
+    autoApproveMinGrade: 'C',
+    autoApproveMaxPd: 0.2,
+    rejectAboveDaysPastDue: 90,
+    immediateShareBp: 5_000,
+    onTimeRepaymentsPerStage: 2,
+    laterStages: 1,
+    documentsRequired: { UNFREEZE: 0, RESTORE_REDUCTION: 0, INCREASE: 1 },
+    defaultIncreaseBp: 2_000,
+  },
+};
+
+/** Validate a policy (parsed JSON or object); throws an Error listing every problem with its path. */
+export function parsePolicy(json: unknown): LimitPolicy {
+  const input = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  const r = limitPolicySchema.safeParse(input);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(policy)'}: ${i.message}`);
+  throw new Error(`invalid limit policy:\n${lines.join('\n')}`);
+}
+
+/** The grade of a score under the policy's bands (a score equal to a cut-off is in the better grade). */
+export function gradeOf(score: number, policy: LimitPolicy): Grade {
+  const b = policy.gradeBands;
+  if (score >= b.A) return 'A';
+  if (score >= b.B) return 'B';
+  if (score >= b.C) return 'C';
+  if (score >= b.D) return 'D';
+  return 'E';
+}
