@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** ACTIVE: usable; FROZEN: no purchases until unfrozen; CLOSED. */
 export type AccountStatus =
   | 'ACTIVE'
   | 'CLOSED'
@@ -18,9 +19,12 @@ export type FileRecoveryRequestInput = {
   customerId: string | number;
   documents?: Array<RecoveryDocumentInput> | null | undefined;
   reason: string;
+  /** For INCREASE: the limit asked for, in yuan. */
+  requestedLimit?: string | null | undefined;
   type: RecoveryType;
 };
 
+/** Language of explanations: ZH_CN (简体中文) or EN. */
 export type Locale =
   | 'EN'
   | 'ZH_CN';
@@ -40,6 +44,7 @@ export type RecoveryStatus =
   | 'SUBMITTED'
   | 'UNDER_REVIEW';
 
+/** UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE. */
 export type RecoveryType =
   | 'INCREASE'
   | 'RESTORE_REDUCTION'
@@ -50,6 +55,7 @@ export type RevealCustomerPiiInput = {
   reason: string;
 };
 
+/** A staff role: support agent (客服), supervisor (主管), risk admin. */
 export type Role =
   | 'AGENT'
   | 'RISK_ADMIN'
