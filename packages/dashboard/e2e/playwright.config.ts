@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { browserUse } from './playwright.shared';
 
@@ -11,6 +12,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // CI sums every package's results into one closing line (.ci/summarize.mjs).
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: path.resolve(process.cwd(), '../../.test-results/dashboard-e2e.json') }]] : [['list']],
   use: browserUse,
 });
