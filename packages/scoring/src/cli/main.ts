@@ -23,6 +23,7 @@ import {
   type ScorecardModel,
   type TrainOptions,
 } from '../model/index.js';
+import { derivedInputs } from '../model/derived.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -131,13 +132,13 @@ export function score(args: Args): string {
   const model = readModel(str(args, 'model', true));
   const file = str(args, 'data', true);
   const data = nonEmpty(readCsvFile(file), file);
-  const categorical = new Set(model.features.filter((f) => f.kind === 'categorical').map((f) => f.name));
   // Numeric inputs the model reads: raw numeric features and the inputs of derived features.
   const derivedNames = new Set(model.derived.map((d) => d.name));
+  const categorical = new Set(model.features.filter((f) => f.kind === 'categorical' && !derivedNames.has(f.name)).map((f) => f.name));
   const numericCols = new Set<string>();
   for (const f of model.features) if (!categorical.has(f.name) && !derivedNames.has(f.name)) numericCols.add(f.name);
   for (const d of model.derived) {
-    const ins = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const ins = derivedInputs(d);
     for (const c of ins) if (!derivedNames.has(c)) numericCols.add(c);
   }
   const missingCols = [...numericCols, ...categorical].filter((c) => !data.columns.includes(c));

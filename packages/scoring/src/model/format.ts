@@ -29,7 +29,12 @@ export type DerivedFeatureSpec =
   | { kind: 'max_of'; name: string; columns: string[] }
   | { kind: 'mean_of'; name: string; columns: string[] }
   /** a − b */
-  | { kind: 'diff'; name: string; a: string; b: string };
+  | { kind: 'diff'; name: string; a: string; b: string }
+  /**
+   * 2-way interaction cell: ia·(bCuts.length + 1) + ib, where ia = how many of `aCuts` are ≤ a
+   * (likewise ib); missing when a or b is. Binned as a categorical feature (cells grouped by bad rate).
+   */
+  | { kind: 'cross'; name: string; a: string; b: string; aCuts: number[]; bCuts: number[] };
 
 export interface ScorecardBin {
   /** `[lower, upper)` for numeric/ordinal bins, `A11|A12` for categorical groups, `missing`. */
@@ -107,6 +112,7 @@ const derivedSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('max_of'), name: z.string().min(1), columns: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('mean_of'), name: z.string().min(1), columns: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('diff'), name: z.string().min(1), a: z.string().min(1), b: z.string().min(1) }),
+  z.object({ kind: z.literal('cross'), name: z.string().min(1), a: z.string().min(1), b: z.string().min(1), aCuts: z.array(num), bCuts: z.array(num) }),
 ]);
 
 const binSchema = z.object({

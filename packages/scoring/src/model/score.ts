@@ -5,7 +5,7 @@
  */
 import type { CompareOp, DerivedFeatureSpec, ScorecardModel } from './format.js';
 import type { FeatureContribution, FeatureRecord, FeatureValue, ReasonCode, ScoreResult } from './types.js';
-import { toNumber } from './derived.js';
+import { cutIndex, derivedInputs, toNumber } from './derived.js';
 
 /** One input of the compiled model: a numeric column, or a categorical feature's bin index. */
 export interface CompiledInput {
@@ -15,7 +15,7 @@ export interface CompiledInput {
 }
 
 const OPS: Record<CompareOp, number> = { '>': 0, '>=': 1, '<': 2, '<=': 3, '==': 4, '!=': 5 };
-const KIND = { ratio: 0, diff: 1, count_where: 2, max_of: 3, mean_of: 4 } as const;
+const KIND = { ratio: 0, diff: 1, count_where: 2, max_of: 3, mean_of: 4, cross: 5 } as const;
 
 export interface CompiledModel {
   readonly model: ScorecardModel;
@@ -55,7 +55,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const catSlots: number[] = [];
   const catMaps: Map<string, number>[] = [];
   for (const f of model.features) {
-    if (f.kind === 'categorical') {
+    if (f.kind === 'categorical' && !derivedNames.has(f.name)) {
       catSlots.push(inputs.length);
       inputs.push({ name: f.name, encoding: 'category' });
       const m = new Map<string, number>();
@@ -66,7 +66,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     }
   }
   for (const d of model.derived) {
-    const args = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const args = derivedInputs(d);
     for (const a of args) if (!derivedNames.has(a)) numSlot(a);
   }
   for (const f of model.features) if (f.kind !== 'categorical' && !derivedNames.has(f.name)) numSlot(f.name);
@@ -79,8 +79,10 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const dArgs: number[] = [];
   const dOp: number[] = [];
   const dThr: number[] = [];
+  const crossSpecs: ({ aCuts: Float64Array; bCuts: Float64Array } | null)[] = [];
   for (const d of model.derived as DerivedFeatureSpec[]) {
-    const args = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    crossSpecs.push(d.kind === 'cross' ? { aCuts: Float64Array.from(d.aCuts), bCuts: Float64Array.from(d.bCuts) } : null);
+    const args = derivedInputs(d);
     dKind.push(KIND[d.kind]);
     dArgStart.push(dArgs.length);
     for (const a of args) {
@@ -107,13 +109,25 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const numBinIdx: number[] = []; // for numeric: position k among non-missing bins → bin index
   const numBinStart = new Int32Array(nf + 1);
   let ci = 0;
+  const catTables: (Int32Array | null)[] = model.features.map(() => null);
   model.features.forEach((f, j) => {
     binBase[j] = binPoints.length;
     for (const b of f.bins) binPoints.push(b.points);
     missBin[j] = f.bins.findIndex((b) => b.isMissing);
     thrStart[j] = thr.length;
     numBinStart[j] = numBinIdx.length;
-    if (f.kind === 'categorical') {
+    if (f.kind === 'categorical' && derivedNames.has(f.name)) {
+      // A derived categorical (an interaction cell code): small non-negative integer → bin.
+      isCat[j] = 2;
+      featureSlots[j] = slotOf.get(f.name)!;
+      let maxCode = 0;
+      for (const b of f.bins) for (const v of b.values ?? []) maxCode = Math.max(maxCode, Number(v));
+      const t = new Int32Array(Math.min(maxCode + 1, 1 << 16)).fill(missBin[j]);
+      f.bins.forEach((b, bi) => {
+        if (!b.isMissing) for (const v of b.values ?? []) if (Number(v) >= 0 && Number(v) < t.length) t[Number(v)] = bi;
+      });
+      catTables[j] = t;
+    } else if (f.kind === 'categorical') {
       isCat[j] = 1;
       featureSlots[j] = catSlots[ci++];
     } else {
@@ -178,6 +192,16 @@ export function compileModel(model: ScorecardModel): CompiledModel {
           }
           break;
         }
+        case 5: {
+          const a = slots[DA[a0]];
+          const b = slots[DA[a0 + 1]];
+          if (a !== a || b !== b) r = NaN;
+          else {
+            const cs = crossSpecs[k]!;
+            r = cutIndex(cs.aCuts, a) * (cs.bCuts.length + 1) + cutIndex(cs.bCuts, b);
+          }
+          break;
+        }
         default: {
           let s = 0;
           let c = 0;
@@ -198,7 +222,11 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       const v = slots[featureSlots[j]];
       let bin: number;
       if (v !== v) bin = missBin[j];
-      else if (isCat[j]) bin = v;
+      else if (isCat[j] === 1) bin = v;
+      else if (isCat[j] === 2) {
+        const t = catTables[j]!;
+        bin = v >= 0 && v < t.length ? t[v] : missBin[j];
+      }
       else {
         const s = numBinStart[j];
         const e = numBinStart[j + 1];

@@ -4,7 +4,7 @@
  */
 import { binCategorical, binNumeric, groupsIv, woe, type BinningOptions, type Group } from './binning.js';
 import { DataError, columnIndex, labelColumn, type Dataset } from './csv.js';
-import { applicableDerived, CARD_DERIVED_FEATURES, evalDerived } from './derived.js';
+import { applicableDerived, CARD_DERIVED_FEATURES, derivedInputs, evalDerived } from './derived.js';
 import type { DerivedFeatureSpec, FeatureKind, GradeBand, Monotonic, ScorecardBin, ScorecardFeature, ScorecardModel } from './format.js';
 import { fitLogistic } from './logistic.js';
 import { auc as aucOf, gini as giniOf, ks as ksOf } from './metrics.js';
@@ -30,6 +30,12 @@ export interface TrainOptions {
   turnGain?: number;
   /** Drop features whose coefficient has the wrong sign and refit (default true). */
   signCheck?: boolean;
+  /**
+   * Add a 2-way interaction of the strongest numeric/ordinal feature with its best partner
+   * (highest IV among those with |corr| < 0.6): a `cross` derived feature over their bins,
+   * binned as a categorical (default true when there are at least 2000 rows).
+   */
+  interaction?: boolean;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -227,7 +233,7 @@ function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSp
     return c;
   };
   for (const d of derived) {
-    const inputs = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const inputs = derivedInputs(d);
     const cols = inputs.map(get);
     const names = inputs;
     const v = new Float64Array(n);
@@ -271,8 +277,31 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     if (bf.bins.length <= 1 || !(bf.iv >= o.minIv)) dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
     else binned.push(bf);
   }
-  // 2. Correlation filter, highest IV first.
   binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+  // 1b. Interaction of the strongest pair.
+  if (opts.interaction ?? n >= 2000) {
+    const numericBinned = binned.filter((f) => f.kind !== 'categorical');
+    const A = numericBinned[0];
+    const B = A && numericBinned.slice(1).find((f) => Math.abs(corr(A.x, f.x)) < 0.6);
+    if (A && B) {
+      const cuts = (f: BinnedFeature) => f.bins.filter((b) => !b.isMissing && b.lower !== undefined).map((b) => b.lower!);
+      const spec: DerivedFeatureSpec = { kind: 'cross', name: `${A.name}_x_${B.name}`, a: A.name, b: B.name, aCuts: cuts(A), bCuts: cuts(B) };
+      const ca = cands.find((c) => c.name === A.name)!.num!;
+      const cb = cands.find((c) => c.name === B.name)!.num!;
+      const code = new Float64Array(n);
+      for (let i = 0; i < n; i++) code[i] = evalDerived(spec, (nm) => (nm === A.name ? ca[i] : cb[i]));
+      const cat = Array.from(code, (v) => (Number.isNaN(v) ? null : String(v)));
+      const cand: Candidate = { name: spec.name, kind: 'categorical', cat };
+      const bf = binFeature(cand, y, { minBinShare: o.minBinShare / 2, maxBins: o.maxBins * 2, mergeChi2: o.mergeChi2, preBins: o.preBins, turnGain: o.turnGain, monotonic: 'none' });
+      if (bf.iv >= o.minIv && bf.bins.length > 1) {
+        derived.push(spec);
+        cands.push(cand);
+        binned.push(bf);
+        binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+      }
+    }
+  }
+  // 2. Correlation filter, highest IV first.
   let kept: BinnedFeature[] = [];
   for (const f of binned) {
     const clash = kept.find((k) => Math.abs(corr(k.x, f.x)) > o.maxCorr);
@@ -316,7 +345,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     const d = derived[i];
     if (!need.has(d.name)) continue;
     usedDerived.unshift(d);
-    for (const a of d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns) need.add(a);
+    for (const a of derivedInputs(d)) need.add(a);
   }
 
   // 5. Training scores → stats and grade bands.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileModel,
+  evaluate,
   fitLogistic,
   loadModel,
   ModelFormatError,
@@ -160,6 +161,13 @@ describe('real data', () => {
     const row = Object.fromEntries(data.columns.map((k, j) => [k, data.rows[0][j]]));
     const res = scoreFeatures(model, row);
     expect(res.contributions.reduce((s, c) => s + c.points, 0)).toBe(res.score);
+    // The compiled scorer (derived features, interaction cells, bins) reproduces training exactly.
+    expect(evaluate(model, data, 'default').auc).toBeCloseTo(model.stats.auc, 6);
+    const c = compileModel(model);
+    for (const r of data.rows.slice(0, 300)) {
+      const rec = Object.fromEntries(data.columns.map((k, j) => [k, r[j]]));
+      expect(scoreFast(c, c.encode(rec))).toBe(scoreFeatures(model, rec).score);
+    }
   });
 
   it('German data: no card features derived, categorical levels grouped', () => {
