@@ -22,6 +22,7 @@ import {
   type Dataset,
   type ScorecardModel,
   type TrainOptions,
+  TUNED_OPTIONS,
 } from '../model/index.js';
 import { derivedInputs } from '../model/derived.js';
 
@@ -100,12 +101,13 @@ export function train(args: Args): string {
   if (!data.columns.includes(label)) throw new DataError(`label column "${label}" not found in ${file}`);
   const exclude = str(args, 'exclude')?.split(',').map((s) => s.trim()).filter(Boolean);
   const opts: TrainOptions = {
+    ...TUNED_OPTIONS,
     label,
     exclude,
     derive: args['no-derive'] ? false : undefined,
     l2: numArg(args, 'l2'),
-    minBinShare: numArg(args, 'min-bin-share'),
-    maxBins: numArg(args, 'max-bins'),
+    minBinShare: numArg(args, 'min-bin-share') ?? TUNED_OPTIONS.minBinShare,
+    maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
     version: str(args, 'version'),
   };
   const model = trainScorecard(data, opts);

@@ -33,4 +33,4 @@ export {
 export { auc, ks, gini, psi, gainsTable, PSI_MIN_SAMPLE, type GainsRow } from './metrics.js';
 export { evaluate, crossValidate, scoreDataset, stratifiedFolds, type Evaluation } from './evaluate.js';
 export { fitLogistic, type LogisticFit } from './logistic.js';
-export { CARD_OPTIONS, GERMAN_OPTIONS } from './presets.js';
+export { CARD_OPTIONS, GERMAN_OPTIONS, TUNED_OPTIONS } from './presets.js';
