@@ -25,6 +25,11 @@ export interface CompiledModel {
   encode(record: FeatureRecord, out?: Float64Array): Float64Array;
   /** Score of an encoded row; writes each feature's bin index into `binsOut` when given. */
   score(values: Float64Array, binsOut?: Int32Array): number;
+  /**
+   * Score of an encoded row, as straight-line code generated for this model (the bins and
+   * points are constants); falls back to `score` where code generation is not allowed (CSP).
+   */
+  readonly fast: (values: Float64Array) => number;
   /** Slot values after derived features were computed by the last `score` call (NaN = missing). */
   readonly slots: Float64Array;
   /** Slot of each model feature. */
@@ -263,7 +268,13 @@ export function compileModel(model: ScorecardModel): CompiledModel {
 
   const isDerived = Uint8Array.from(model.features, (f) => (derivedNames.has(f.name) ? 1 : 0));
   const maxPts = Int32Array.from(model.features, (f) => maxPoints(f.bins));
-  return { model, inputs, encode, score, slots, featureSlots, isDerived, maxPoints: maxPts };
+  let fast: (values: Float64Array) => number;
+  try {
+    fast = generate(model, nInputs, slotOf, featureSlots, catTables);
+  } catch {
+    fast = (v) => score(v);
+  }
+  return { model, inputs, encode, score, fast, slots, featureSlots, isDerived, maxPoints: maxPts };
 }
 
 const cache = new WeakMap<ScorecardModel, CompiledModel>();
@@ -277,7 +288,94 @@ export function compiled(model: ScorecardModel): CompiledModel {
 
 /** Score (integer points) of an encoded row (`compiled.encode`): the batch fast path. */
 export function scoreFast(c: CompiledModel, values: Float64Array): number {
-  return c.score(values);
+  return c.fast(values);
+}
+
+/** A numeric literal for generated code (finite numbers print exactly in JS). */
+function lit(v: number): string {
+  if (!Number.isFinite(v)) throw new Error('non-finite constant');
+  return `(${String(v)})`;
+}
+
+/**
+ * Generates the scorer as one function: inputs read from `v`, derived values in locals, each
+ * feature a chain of comparisons against constant thresholds adding constant points. Only numbers
+ * from the (validated) model and slot indices reach the source — no names or strings.
+ */
+function generate(
+  model: ScorecardModel,
+  nInputs: number,
+  slotOf: Map<string, number>,
+  featureSlots: Int32Array,
+  catTables: (Int32Array | null)[],
+): (values: Float64Array) => number {
+  const ref = (slot: number) => (slot < nInputs ? `v[${slot | 0}]` : `d${slot | 0}`);
+  const lines: string[] = [];
+  const PA: Int32Array[] = [];
+  const PT: Int32Array[] = [];
+  for (const d of model.derived) {
+    const out = `d${slotOf.get(d.name)! | 0}`;
+    const args = derivedInputs(d).map((a) => ref(slotOf.get(a)!));
+    switch (d.kind) {
+      case 'ratio':
+        lines.push(`const ${out}n = ${args[0]}, ${out}q = ${args[1]}; const ${out} = ${out}q > 0 && ${out}n === ${out}n ? ${out}n / ${out}q : NaN;`);
+        break;
+      case 'diff':
+        lines.push(`const ${out} = ${args[0]} - ${args[1]};`);
+        break;
+      case 'cross': {
+        const idx = (x: string, cuts: number[]) => (cuts.length ? cuts.map((c) => `(${x} >= ${lit(c)} ? 1 : 0)`).join(' + ') : '0');
+        lines.push(
+          `const ${out}a = ${args[0]}, ${out}b = ${args[1]}; const ${out} = ${out}a !== ${out}a || ${out}b !== ${out}b ? NaN : (${idx(`${out}a`, d.aCuts)}) * ${d.bCuts.length + 1} + (${idx(`${out}b`, d.bCuts)});`,
+        );
+        break;
+      }
+      case 'count_where': {
+        const op = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '==': '===', '!=': '!==' }[d.op];
+        lines.push(`let ${out}c = 0, ${out}k = 0, ${out}x;`);
+        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}k++; if (${out}x ${op} ${lit(d.threshold)}) ${out}c++; }`);
+        lines.push(`const ${out} = ${out}k ? ${out}c : NaN;`);
+        break;
+      }
+      case 'max_of':
+        lines.push(`let ${out} = NaN, ${out}x;`);
+        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x && !(${out}x <= ${out})) ${out} = ${out}x;`);
+        break;
+      case 'mean_of':
+        lines.push(`let ${out}s = 0, ${out}k = 0, ${out}x;`);
+        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}s += ${out}x; ${out}k++; }`);
+        lines.push(`const ${out} = ${out}k ? ${out}s / ${out}k : NaN;`);
+        break;
+    }
+  }
+  lines.push('let t = 0, x;');
+  model.features.forEach((f, j) => {
+    const miss = f.bins.find((b) => b.isMissing)!.points | 0;
+    const x = ref(featureSlots[j]);
+    lines.push(`x = ${x};`);
+    if (f.kind === 'categorical') {
+      const table = catTables[j];
+      if (table) {
+        PT.push(Int32Array.from(table, (bi) => f.bins[bi].points));
+        lines.push(`t += x !== x || x < 0 || x >= ${table.length} ? ${miss} : PT[${PT.length - 1}][x];`);
+      } else {
+        PA.push(Int32Array.from(f.bins, (b) => b.points));
+        lines.push(`t += x !== x ? ${miss} : PA[${PA.length - 1}][x];`);
+      }
+      return;
+    }
+    const nm = f.bins.filter((b) => !b.isMissing);
+    if (nm.length === 0) {
+      lines.push(`t += ${miss};`);
+      return;
+    }
+    let expr = String(nm[nm.length - 1].points | 0);
+    for (let k = nm.length - 2; k >= 0; k--) expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
+    lines.push(`t += x !== x ? ${miss} : ${expr};`);
+  });
+  lines.push('return t;');
+  const src = `"use strict"; return function score(v) {\n${lines.join('\n')}\n};`;
+  return new Function('PA', 'PT', src)(PA, PT) as (values: Float64Array) => number;
 }
 
 function scaling(model: ScorecardModel): { factor: number; offset: number } {
