@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../main.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
@@ -35,6 +36,14 @@ function cliAsync(...args: string[]): Promise<Run> {
     p.stderr.on('data', (d) => (stderr += d));
     p.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The CLI in-process (for variants of the error cases already covered by a spawned run). */
+function cliInProcess(...args: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, (t) => (stdout += t), (t) => (stderr += t));
+  return { code, stdout, stderr };
 }
 
 /** One-line error, exit 2, no stack trace. */
@@ -107,7 +116,7 @@ describe('creditline-score end to end', () => {
 describe('creditline-score errors: one line, exit 2', () => {
   it.concurrent('missing file', async () => {
     expectError(await cliAsync('train', '--data', path.join(dir, 'nope.csv'), '--label', 'default', '--out', path.join(dir, 'x.json')), /file not found: .*nope\.csv/);
-    expectError(await cliAsync('score', '--model', path.join(dir, 'nope.json'), '--data', test), /file not found: .*nope\.json/);
+    expectError(cliInProcess('score', '--model', path.join(dir, 'nope.json'), '--data', test), /file not found: .*nope\.json/);
   });
 
   it.concurrent('missing label column', async () => {
@@ -122,7 +131,7 @@ describe('creditline-score errors: one line, exit 2', () => {
     lines[3] = cells.join(',');
     writeFileSync(f, lines.join('\n') + '\n');
     expectError(await cliAsync('score', '--model', model, '--data', f), /column "LIMIT_BAL" row 3: non-numeric value "abc"/);
-    expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /column "LIMIT_BAL" row 3/);
+    expectError(cliInProcess('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /column "LIMIT_BAL" row 3/);
   });
 
   it.concurrent('empty file', async () => {
@@ -131,7 +140,7 @@ describe('creditline-score errors: one line, exit 2', () => {
     expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /empty file/);
     const h = path.join(dir, 'header-only.csv');
     writeFileSync(h, 'ID,LIMIT_BAL,default\n');
-    expectError(await cliAsync('evaluate', '--model', model, '--data', h), /empty file/);
+    expectError(cliInProcess('evaluate', '--model', model, '--data', h), /empty file/);
   });
 
   it.concurrent('label not 0/1', async () => {
@@ -146,6 +155,6 @@ describe('creditline-score errors: one line, exit 2', () => {
     const f = path.join(dir, 'bad-model.json');
     writeFileSync(f, '{"format":"nope"}');
     expectError(await cliAsync('score', '--model', f, '--data', test), /invalid scorecard model/);
-    expectError(await cliAsync('frobnicate'), /unknown command/);
+    expectError(cliInProcess('frobnicate'), /unknown command/);
   });
 });
