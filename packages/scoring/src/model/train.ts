@@ -33,7 +33,7 @@ export interface TrainOptions {
   /**
    * Add a 2-way interaction of the strongest numeric/ordinal feature with its best partner
    * (highest IV among those with |corr| < 0.6): a `cross` derived feature over their bins,
-   * binned as a categorical (default true when there are at least 2000 rows).
+   * binned as a categorical (default false; needs at least 2000 rows; on in `TUNED_OPTIONS`).
    */
   interaction?: boolean;
   /** L2 penalty of the logistic regression (default 2). */
@@ -279,7 +279,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   }
   binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
   // 1b. Interaction of the strongest pair.
-  if (opts.interaction ?? n >= 2000) {
+  if (opts.interaction === true && n >= 2000) {
     const numericBinned = binned.filter((f) => f.kind !== 'categorical');
     const A = numericBinned[0];
     const B = A && numericBinned.slice(1).find((f) => Math.abs(corr(A.x, f.x)) < 0.6);

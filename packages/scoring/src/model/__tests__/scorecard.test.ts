@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compileModel,
   evaluate,
+  TUNED_OPTIONS,
   fitLogistic,
   loadModel,
   ModelFormatError,
@@ -153,10 +154,14 @@ describe('reasonCodes', () => {
 
 describe('real data', () => {
   it('card sample: derived features are declared and re-applied at score time', () => {
-    const data = cardSample(10);
-    const model = trainScorecard(data, { label: 'default', exclude: ['ID'], createdAt: '2026-01-01T00:00:00.000Z' });
+    const data = cardSample(7);
+    const model = trainScorecard(data, { ...TUNED_OPTIONS, label: 'default', exclude: ['ID'], createdAt: '2026-01-01T00:00:00.000Z' });
     expect(model.features.some((f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'))).toBe(true);
     expect(model.derived.length).toBeGreaterThan(0);
+    // the interaction of the strongest pair, binned as a categorical of cells
+    const cross = model.derived.find((d) => d.kind === 'cross');
+    expect(cross).toBeDefined();
+    expect(model.features.find((f) => f.name === cross!.name)?.kind).toBe('categorical');
     expect(model.stats.auc).toBeGreaterThan(0.7);
     const row = Object.fromEntries(data.columns.map((k, j) => [k, data.rows[0][j]]));
     const res = scoreFeatures(model, row);
@@ -171,8 +176,14 @@ describe('real data', () => {
   });
 
   it('German data: no card features derived, categorical levels grouped', () => {
-    const model = trainScorecard(german(), { label: 'default', exclude: ['id'], createdAt: '2026-01-01T00:00:00.000Z' });
-    expect(model.derived).toEqual([]);
+    const model = trainScorecard(german(), { ...TUNED_OPTIONS, label: 'default', exclude: ['id'], createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(model.derived).toEqual([]); // no card columns, and fewer than 2000 rows for an interaction
+    const c = compileModel(model);
+    const g = german();
+    for (const r of g.rows) {
+      const rec = Object.fromEntries(g.columns.map((k, j) => [k, r[j]]));
+      expect(scoreFast(c, c.encode(rec))).toBe(c.score(c.encode(rec)));
+    }
     const chk = model.features.find((f) => f.name === 'checking_account_status');
     expect(chk?.kind).toBe('categorical');
     expect(model.stats.auc).toBeGreaterThan(0.75);
