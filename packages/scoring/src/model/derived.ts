@@ -101,7 +101,10 @@ export function toNumber(v: unknown): number {
 }
 
 /** Keeps the specs whose inputs exist (as columns or as earlier kept derived features). */
-export function applicableDerived(specs: readonly DerivedFeatureSpec[], columns: readonly string[]): DerivedFeatureSpec[] {
+export function applicableDerived(
+  specs: readonly DerivedFeatureSpec[],
+  columns: readonly string[],
+): DerivedFeatureSpec[] {
   const have = new Set(columns);
   const out: DerivedFeatureSpec[] = [];
   for (const d of specs) {
@@ -136,14 +139,32 @@ export const CARD_DERIVED_FEATURES: readonly DerivedFeatureSpec[] = [
   { kind: 'ratio', name: 'utilisation', numerator: 'BILL_AMT1', denominator: 'LIMIT_BAL' },
   { kind: 'mean_of', name: 'mean_bill_6m', columns: BILL },
   { kind: 'ratio', name: 'utilisation_6m', numerator: 'mean_bill_6m', denominator: 'LIMIT_BAL' },
-  ...[1, 2, 3, 4, 5].map(
-    (n): DerivedFeatureSpec => ({ kind: 'ratio', name: `pay_ratio_${n}`, numerator: PAYAMT[n - 1], denominator: BILL[n] }),
-  ),
-  { kind: 'count_where', name: 'months_paid_full_5m', columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`), op: '>=', threshold: 1 },
-  { kind: 'mean_of', name: 'mean_pay_ratio', columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`) },
+  ...[1, 2, 3, 4, 5].map((n): DerivedFeatureSpec => ({
+    kind: 'ratio',
+    name: `pay_ratio_${n}`,
+    numerator: PAYAMT[n - 1],
+    denominator: BILL[n],
+  })),
+  {
+    kind: 'count_where',
+    name: 'months_paid_full_5m',
+    columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`),
+    op: '>=',
+    threshold: 1,
+  },
+  {
+    kind: 'mean_of',
+    name: 'mean_pay_ratio',
+    columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`),
+  },
   { kind: 'count_where', name: 'months_no_payment_6m', columns: PAYAMT, op: '<=', threshold: 0 },
   { kind: 'mean_of', name: 'mean_payment_6m', columns: PAYAMT },
-  { kind: 'ratio', name: 'payment_to_limit', numerator: 'mean_payment_6m', denominator: 'LIMIT_BAL' },
+  {
+    kind: 'ratio',
+    name: 'payment_to_limit',
+    numerator: 'mean_payment_6m',
+    denominator: 'LIMIT_BAL',
+  },
   { kind: 'diff', name: 'bill_change_3m', a: 'BILL_AMT1', b: 'BILL_AMT3' },
   { kind: 'ratio', name: 'bill_trend', numerator: 'bill_change_3m', denominator: 'LIMIT_BAL' },
   { kind: 'diff', name: 'headroom', a: 'LIMIT_BAL', b: 'BILL_AMT1' },

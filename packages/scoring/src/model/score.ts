@@ -4,7 +4,13 @@
  * compiled form per model object (WeakMap) and adds the per-feature contributions.
  */
 import type { CompareOp, DerivedFeatureSpec, ScorecardModel } from './format.js';
-import type { FeatureContribution, FeatureRecord, FeatureValue, ReasonCode, ScoreResult } from './types.js';
+import type {
+  FeatureContribution,
+  FeatureRecord,
+  FeatureValue,
+  ReasonCode,
+  ScoreResult,
+} from './types.js';
 import { cutIndex, derivedInputs, toNumber } from './derived.js';
 
 /** One input of the compiled model: a numeric column, or a categorical feature's bin index. */
@@ -48,7 +54,8 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const numSlot = (name: string): number => {
     let s = slotOf.get(name);
     if (s === undefined) {
-      if (derivedNames.has(name)) throw new Error(`derived feature ${name} used before it is defined`);
+      if (derivedNames.has(name))
+        throw new Error(`derived feature ${name} used before it is defined`);
       s = inputs.length;
       inputs.push({ name, encoding: 'number' });
       slotOf.set(name, s);
@@ -74,7 +81,8 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     const args = derivedInputs(d);
     for (const a of args) if (!derivedNames.has(a)) numSlot(a);
   }
-  for (const f of model.features) if (f.kind !== 'categorical' && !derivedNames.has(f.name)) numSlot(f.name);
+  for (const f of model.features)
+    if (f.kind !== 'categorical' && !derivedNames.has(f.name)) numSlot(f.name);
   const nInputs = inputs.length;
   // Derived slots follow the inputs.
   let next = nInputs;
@@ -86,13 +94,18 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const dThr: number[] = [];
   const crossSpecs: ({ aCuts: Float64Array; bCuts: Float64Array } | null)[] = [];
   for (const d of model.derived as DerivedFeatureSpec[]) {
-    crossSpecs.push(d.kind === 'cross' ? { aCuts: Float64Array.from(d.aCuts), bCuts: Float64Array.from(d.bCuts) } : null);
+    crossSpecs.push(
+      d.kind === 'cross'
+        ? { aCuts: Float64Array.from(d.aCuts), bCuts: Float64Array.from(d.bCuts) }
+        : null,
+    );
     const args = derivedInputs(d);
     dKind.push(KIND[d.kind]);
     dArgStart.push(dArgs.length);
     for (const a of args) {
       const s = slotOf.get(a);
-      if (s === undefined) throw new Error(`derived feature ${d.name} reads ${a}, which is not defined before it`);
+      if (s === undefined)
+        throw new Error(`derived feature ${d.name} reads ${a}, which is not defined before it`);
       dArgs.push(s);
     }
     dOp.push(d.kind === 'count_where' ? OPS[d.op] : 0);
@@ -126,10 +139,13 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       isCat[j] = 2;
       featureSlots[j] = slotOf.get(f.name)!;
       let maxCode = 0;
-      for (const b of f.bins) for (const v of b.values ?? []) maxCode = Math.max(maxCode, Number(v));
+      for (const b of f.bins)
+        for (const v of b.values ?? []) maxCode = Math.max(maxCode, Number(v));
       const t = new Int32Array(Math.min(maxCode + 1, 1 << 16)).fill(missBin[j]);
       f.bins.forEach((b, bi) => {
-        if (!b.isMissing) for (const v of b.values ?? []) if (Number(v) >= 0 && Number(v) < t.length) t[Number(v)] = bi;
+        if (!b.isMissing)
+          for (const v of b.values ?? [])
+            if (Number(v) >= 0 && Number(v) < t.length) t[Number(v)] = bi;
       });
       catTables[j] = t;
     } else if (f.kind === 'categorical') {
@@ -184,7 +200,20 @@ export function compileModel(model: ScorecardModel): CompiledModel {
             const v = slots[DA[a]];
             if (v !== v) continue;
             any = true;
-            if (op === 0 ? v > t : op === 1 ? v >= t : op === 2 ? v < t : op === 3 ? v <= t : op === 4 ? v === t : v !== t) c++;
+            if (
+              op === 0
+                ? v > t
+                : op === 1
+                  ? v >= t
+                  : op === 2
+                    ? v < t
+                    : op === 3
+                      ? v <= t
+                      : op === 4
+                        ? v === t
+                        : v !== t
+            )
+              c++;
           }
           r = any ? c : NaN;
           break;
@@ -231,8 +260,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       else if (isCat[j] === 2) {
         const t = catTables[j]!;
         bin = v >= 0 && v < t.length ? t[v] : missBin[j];
-      }
-      else {
+      } else {
         const s = numBinStart[j];
         const e = numBinStart[j + 1];
         if (s === e) bin = missBin[j];
@@ -258,7 +286,8 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       const inp = inputs[i];
       const v = record[inp.name];
       if (inp.encoding === 'category') {
-        const bi = v === null || v === undefined || v === '' ? undefined : catMaps[c].get(String(v));
+        const bi =
+          v === null || v === undefined || v === '' ? undefined : catMaps[c].get(String(v));
         o[i] = bi === undefined ? NaN : bi;
         c++;
       } else o[i] = toNumber(v);
@@ -318,13 +347,16 @@ function generate(
     const args = derivedInputs(d).map((a) => ref(slotOf.get(a)!));
     switch (d.kind) {
       case 'ratio':
-        lines.push(`const ${out}n = ${args[0]}, ${out}q = ${args[1]}; const ${out} = ${out}q > 0 && ${out}n === ${out}n ? ${out}n / ${out}q : NaN;`);
+        lines.push(
+          `const ${out}n = ${args[0]}, ${out}q = ${args[1]}; const ${out} = ${out}q > 0 && ${out}n === ${out}n ? ${out}n / ${out}q : NaN;`,
+        );
         break;
       case 'diff':
         lines.push(`const ${out} = ${args[0]} - ${args[1]};`);
         break;
       case 'cross': {
-        const idx = (x: string, cuts: number[]) => (cuts.length ? cuts.map((c) => `(${x} >= ${lit(c)} ? 1 : 0)`).join(' + ') : '0');
+        const idx = (x: string, cuts: number[]) =>
+          cuts.length ? cuts.map((c) => `(${x} >= ${lit(c)} ? 1 : 0)`).join(' + ') : '0';
         lines.push(
           `const ${out}a = ${args[0]}, ${out}b = ${args[1]}; const ${out} = ${out}a !== ${out}a || ${out}b !== ${out}b ? NaN : (${idx(`${out}a`, d.aCuts)}) * ${d.bCuts.length + 1} + (${idx(`${out}b`, d.bCuts)});`,
         );
@@ -333,17 +365,24 @@ function generate(
       case 'count_where': {
         const op = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '==': '===', '!=': '!==' }[d.op];
         lines.push(`let ${out}c = 0, ${out}k = 0, ${out}x;`);
-        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}k++; if (${out}x ${op} ${lit(d.threshold)}) ${out}c++; }`);
+        for (const a of args)
+          lines.push(
+            `${out}x = ${a}; if (${out}x === ${out}x) { ${out}k++; if (${out}x ${op} ${lit(d.threshold)}) ${out}c++; }`,
+          );
         lines.push(`const ${out} = ${out}k ? ${out}c : NaN;`);
         break;
       }
       case 'max_of':
         lines.push(`let ${out} = NaN, ${out}x;`);
-        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x && !(${out}x <= ${out})) ${out} = ${out}x;`);
+        for (const a of args)
+          lines.push(
+            `${out}x = ${a}; if (${out}x === ${out}x && !(${out}x <= ${out})) ${out} = ${out}x;`,
+          );
         break;
       case 'mean_of':
         lines.push(`let ${out}s = 0, ${out}k = 0, ${out}x;`);
-        for (const a of args) lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}s += ${out}x; ${out}k++; }`);
+        for (const a of args)
+          lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}s += ${out}x; ${out}k++; }`);
         lines.push(`const ${out} = ${out}k ? ${out}s / ${out}k : NaN;`);
         break;
     }
@@ -357,7 +396,9 @@ function generate(
       const table = catTables[j];
       if (table) {
         PT.push(Int32Array.from(table, (bi) => f.bins[bi].points));
-        lines.push(`t += x !== x || x < 0 || x >= ${table.length} ? ${miss} : PT[${PT.length - 1}][x];`);
+        lines.push(
+          `t += x !== x || x < 0 || x >= ${table.length} ? ${miss} : PT[${PT.length - 1}][x];`,
+        );
       } else {
         PA.push(Int32Array.from(f.bins, (b) => b.points));
         lines.push(`t += x !== x ? ${miss} : PA[${PA.length - 1}][x];`);
@@ -370,7 +411,8 @@ function generate(
       return;
     }
     let expr = String(nm[nm.length - 1].points | 0);
-    for (let k = nm.length - 2; k >= 0; k--) expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
+    for (let k = nm.length - 2; k >= 0; k--)
+      expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
     lines.push(`t += x !== x ? ${miss} : ${expr};`);
   });
   lines.push('return t;');
@@ -412,9 +454,20 @@ export function scoreFeatures(model: ScorecardModel, features: FeatureRecord): S
       const v = c.slots[c.featureSlots[j]];
       value = Number.isNaN(v) ? null : v;
     } else value = features[f.name] ?? null;
-    contributions[j] = { feature: f.name, value, bin: b.label, points: b.points, maxPoints: c.maxPoints[j] };
+    contributions[j] = {
+      feature: f.name,
+      value,
+      bin: b.label,
+      points: b.points,
+      maxPoints: c.maxPoints[j],
+    };
   }
-  return { score: total, probabilityOfDefault: probabilityFromScore(model, total), contributions, modelVersion: model.version };
+  return {
+    score: total,
+    probabilityOfDefault: probabilityFromScore(model, total),
+    contributions,
+    modelVersion: model.version,
+  };
 }
 
 function maxPoints(bins: readonly { points: number }[]): number {
@@ -438,5 +491,11 @@ export function reasonCodes(result: ScoreResult, max = 4): ReasonCode[] {
     .filter((x) => x.lost > 0)
     .sort((a, b) => b.lost - a.lost || a.i - b.i)
     .slice(0, Math.max(0, max))
-    .map(({ c, lost }) => ({ code: reasonCodeFor(c.feature), feature: c.feature, pointsLost: lost, value: c.value, bin: c.bin }));
+    .map(({ c, lost }) => ({
+      code: reasonCodeFor(c.feature),
+      feature: c.feature,
+      pointsLost: lost,
+      value: c.value,
+      bin: c.bin,
+    }));
 }

@@ -79,7 +79,9 @@ describe('trainScorecard', () => {
   it('is deterministic: same data and options → same model and scores', () => {
     const again = trainScorecard(data, { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
     expect(again).toEqual(model);
-    expect(scoreFeatures(again, { x1: 30, x2: 40, c: 'a' })).toEqual(scoreFeatures(model, { x1: 30, x2: 40, c: 'a' }));
+    expect(scoreFeatures(again, { x1: 30, x2: 40, c: 'a' })).toEqual(
+      scoreFeatures(model, { x1: 30, x2: 40, c: 'a' }),
+    );
   });
 
   it('score is monotone in a monotone feature (x1 riskier as it grows)', () => {
@@ -89,7 +91,9 @@ describe('trainScorecard', () => {
       expect(s).toBeLessThanOrEqual(last);
       last = s;
     }
-    expect(scoreFeatures(model, { x1: 0, x2: 25, c: 'a' }).score).toBeGreaterThan(scoreFeatures(model, { x1: 100, x2: 25, c: 'a' }).score);
+    expect(scoreFeatures(model, { x1: 0, x2: 25, c: 'a' }).score).toBeGreaterThan(
+      scoreFeatures(model, { x1: 100, x2: 25, c: 'a' }).score,
+    );
   });
 
   it('missing values and unseen levels go to the missing bin', () => {
@@ -113,7 +117,10 @@ describe('trainScorecard', () => {
 });
 
 describe('loadModel', () => {
-  const model = trainScorecard(synthetic(800), { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
+  const model = trainScorecard(synthetic(800), {
+    label: 'bad',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
   it('rejects bad documents with a clear error', () => {
     expect(() => loadModel('{not json')).toThrow(ModelFormatError);
     expect(() => loadModel(null)).toThrow(/invalid scorecard model/);
@@ -123,7 +130,9 @@ describe('loadModel', () => {
     badPoints.features[0].bins[0].points = 1.5;
     expect(() => loadModel(badPoints)).toThrow(/features\.0\.bins\.0\.points/);
     const noMissing = JSON.parse(JSON.stringify(model));
-    noMissing.features[0].bins = noMissing.features[0].bins.filter((b: { isMissing?: boolean }) => !b.isMissing);
+    noMissing.features[0].bins = noMissing.features[0].bins.filter(
+      (b: { isMissing?: boolean }) => !b.isMissing,
+    );
     expect(() => loadModel(noMissing)).toThrow(/missing bin/);
     const badDerived = { ...model, derived: [{ kind: 'sqrt', name: 'x', a: 'b' }] };
     expect(() => loadModel(badDerived)).toThrow(ModelFormatError);
@@ -155,8 +164,17 @@ describe('reasonCodes', () => {
 describe('real data', () => {
   it('card sample: derived features are declared and re-applied at score time', () => {
     const data = cardSample(7);
-    const model = trainScorecard(data, { ...TUNED_OPTIONS, label: 'default', exclude: ['ID'], createdAt: '2026-01-01T00:00:00.000Z' });
-    expect(model.features.some((f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'))).toBe(true);
+    const model = trainScorecard(data, {
+      ...TUNED_OPTIONS,
+      label: 'default',
+      exclude: ['ID'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(
+      model.features.some(
+        (f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'),
+      ),
+    ).toBe(true);
     expect(model.derived.length).toBeGreaterThan(0);
     // the interaction of the strongest pair, binned as a categorical of cells
     const cross = model.derived.find((d) => d.kind === 'cross');
@@ -176,7 +194,12 @@ describe('real data', () => {
   });
 
   it('German data: no card features derived, categorical levels grouped', () => {
-    const model = trainScorecard(german(), { ...TUNED_OPTIONS, label: 'default', exclude: ['id'], createdAt: '2026-01-01T00:00:00.000Z' });
+    const model = trainScorecard(german(), {
+      ...TUNED_OPTIONS,
+      label: 'default',
+      exclude: ['id'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(model.derived).toEqual([]); // no card columns, and fewer than 2000 rows for an interaction
     const c = compileModel(model);
     const g = german();
