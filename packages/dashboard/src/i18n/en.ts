@@ -106,7 +106,7 @@ export const en = {
     whyTitle: 'Why this limit?',
     reasons: 'Main reasons',
     improvements: 'What would raise the limit',
-    noImprovements: 'No suggestions: the limit is at the best level the current data allows.',
+    noImprovements: 'No suggestions for this decision.',
     effect: 'up to +{{amount}}',
     noExplanation: 'No explanation is available for this account yet.',
     decidedAt: 'Latest decision: {{kind}} on {{date}}',

@@ -108,7 +108,7 @@ export const zhCN: Resources = {
     whyTitle: '为什么是这个额度？',
     reasons: '主要原因',
     improvements: '如何提升额度',
-    noImprovements: '暂无建议：按目前的数据，额度已处于最佳水平。',
+    noImprovements: '此决策暂无提升建议。',
     effect: '最多 +{{amount}}',
     noExplanation: '该账户暂无额度说明。',
     decidedAt: '最近一次额度决策：{{kind}}，{{date}}',

@@ -130,25 +130,27 @@ export function generateCustomer(i: number, card: CardRow, ctx: GenerateContext,
   let status: 'ACTIVE' | 'FROZEN' = 'ACTIVE';
   let frozenReason: string | null = null;
   const decisions: Cell[][] = [];
-  const decision = (kind: string, before: number, after: number, statusBefore: string, statusAfter: string, at: Date, note: string | null, temporary: number | null = null) =>
-    decisions.push([++ids.decision, id, id, kind, before, after, temporary, statusBefore, statusAfter, 'import', '[]', 'SYSTEM', note, at]);
+  // Imported decisions carry the policy reason codes that explain them (no score yet: the
+  // first periodic review scores the account).
+  const decision = (kind: string, before: number, after: number, statusBefore: string, statusAfter: string, at: Date, note: string | null, reasons: string[]) =>
+    decisions.push([++ids.decision, id, id, kind, before, after, null, statusBefore, statusAfter, 'import', JSON.stringify(reasons.map((code) => ({ code }))), 'SYSTEM', note, at]);
 
   const initialFen = Math.min(baseLimitFen, 200_000);
-  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit');
-  if (baseLimitFen !== initialFen) decision('PERIODIC_REVIEW', initialFen, baseLimitFen, 'ACTIVE', 'ACTIVE', new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 40, 200) * DAY)), null);
+  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', ['POLICY_INITIAL_LIMIT']);
+  if (baseLimitFen !== initialFen) decision('PERIODIC_REVIEW', initialFen, baseLimitFen, 'ACTIVE', 'ACTIVE', new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 40, 200) * DAY)), null, ['POLICY_GRADE_TARGET']);
 
   // ~2 % over the limit after a reduction: the limit was cut below what is already owed.
   if (risk >= 2 && chance(rng, 0.07) && baseLimitFen >= 100_000) {
     outstanding = Math.round(baseLimitFen * (0.9 + rng() * 0.2));
     const reduced = roundTo(baseLimitFen * 0.7, 10_000);
-    decision('TRIGGERED_REVIEW', baseLimitFen, reduced, 'ACTIVE', 'ACTIVE', new Date(now - int(rng, 3, 25) * DAY), 'reduced after late repayments');
+    decision('TRIGGERED_REVIEW', baseLimitFen, reduced, 'ACTIVE', 'ACTIVE', new Date(now - int(rng, 3, 25) * DAY), 'reduced after late repayments', ['POLICY_RECENT_LATE']);
     baseLimitFen = reduced;
   }
   // ~3 % frozen: mostly customers who are two or more months behind now.
   if ((card.pay[0]! >= 2 && chance(rng, 0.25)) || chance(rng, 0.004)) {
     status = 'FROZEN';
     frozenReason = card.pay[0]! >= 2 ? `${card.pay[0]! * 30 - 10}+ days past due` : 'suspected account takeover';
-    decision('FREEZE', baseLimitFen, baseLimitFen, 'ACTIVE', 'FROZEN', new Date(now - int(rng, 1, 20) * DAY), frozenReason);
+    decision('FREEZE', baseLimitFen, baseLimitFen, 'ACTIVE', 'FROZEN', new Date(now - int(rng, 1, 20) * DAY), frozenReason, card.pay[0]! >= 2 ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['POLICY_FREEZE']);
   }
   out.credit_accounts.push([id, id, `CL${String(1_000_000_000 + id * 7 % 1_000_000_000).slice(-10)}`, status, baseLimitFen, outstanding, frozenReason, openedAt, null]);
   out.limit_decisions.push(...decisions);
