@@ -5,19 +5,30 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileModel, readCsvFile, scoreFast, scoreFeatures, toRecords, trainScorecard } from '../src/model/index.js';
+import {
+  compileModel,
+  readCsvFile,
+  scoreFast,
+  scoreFeatures,
+  toRecords,
+  trainScorecard,
+} from '../src/model/index.js';
 import { CARD_OPTIONS } from '../src/model/presets.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cardCsv = path.resolve(pkgDir, '../../../shared/data/credit-card-default/dev.csv');
 
-console.log(`CPU: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} cores; Node ${process.version}; ${os.platform()} ${os.arch()}`);
+console.log(
+  `CPU: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} cores; Node ${process.version}; ${os.platform()} ${os.arch()}`,
+);
 
 const data = readCsvFile(cardCsv);
 const t0 = performance.now();
 const model = trainScorecard(data, { ...CARD_OPTIONS, createdAt: '1970-01-01T00:00:00.000Z' });
 const trainMs = performance.now() - t0;
-console.log(`training on ${data.rows.length} rows × ${data.columns.length} columns: ${(trainMs / 1000).toFixed(2)} s (${model.features.length} features, ${model.derived.length} derived specs)`);
+console.log(
+  `training on ${data.rows.length} rows × ${data.columns.length} columns: ${(trainMs / 1000).toFixed(2)} s (${model.features.length} features, ${model.derived.length} derived specs)`,
+);
 
 const c = compileModel(model);
 const records = toRecords(data);
@@ -39,7 +50,9 @@ function bench(name: string, minMs: number, fn: () => number): void {
     e = performance.now();
   }
   const perSec = (n / (e - s)) * 1000;
-  console.log(`${name}: ${Math.round(perSec).toLocaleString('en-US')} scores/s${sink < 0 ? '' : ''}`);
+  console.log(
+    `${name}: ${Math.round(perSec).toLocaleString('en-US')} scores/s${sink < 0 ? '' : ''}`,
+  );
 }
 
 bench('scoreFast (compiled, encoded rows)', 2000, () => {

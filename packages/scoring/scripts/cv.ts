@@ -22,5 +22,7 @@ for (const [name, file, opts] of sets) {
   const t0 = performance.now();
   const r = crossValidate(data, { ...opts, ...extra }, 5, 1);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`${name}: 5-fold CV AUC ${r.mean.toFixed(4)} ± ${r.std.toFixed(4)} (folds ${r.aucs.map((a) => a.toFixed(4)).join(', ')}) in ${s} s`);
+  console.log(
+    `${name}: 5-fold CV AUC ${r.mean.toFixed(4)} ± ${r.std.toFixed(4)} (folds ${r.aucs.map((a) => a.toFixed(4)).join(', ')}) in ${s} s`,
+  );
 }

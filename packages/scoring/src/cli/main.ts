@@ -22,7 +22,9 @@ import {
   type Dataset,
   type ScorecardModel,
   type TrainOptions,
+  TUNED_OPTIONS,
 } from '../model/index.js';
+import { derivedInputs } from '../model/derived.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -74,7 +76,8 @@ function readModel(file: string): ScorecardModel {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError(`file not found: ${file}`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new DataError(`file not found: ${file}`);
     throw new DataError(`cannot read ${file}: ${(e as Error).message}`);
   }
   return loadModel(text);
@@ -96,15 +99,20 @@ export function train(args: Args): string {
   const label = str(args, 'label', true);
   const out = str(args, 'out', true);
   const data = nonEmpty(readCsvFile(file), file);
-  if (!data.columns.includes(label)) throw new DataError(`label column "${label}" not found in ${file}`);
-  const exclude = str(args, 'exclude')?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!data.columns.includes(label))
+    throw new DataError(`label column "${label}" not found in ${file}`);
+  const exclude = str(args, 'exclude')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const opts: TrainOptions = {
+    ...TUNED_OPTIONS,
     label,
     exclude,
     derive: args['no-derive'] ? false : undefined,
     l2: numArg(args, 'l2'),
-    minBinShare: numArg(args, 'min-bin-share'),
-    maxBins: numArg(args, 'max-bins'),
+    minBinShare: numArg(args, 'min-bin-share') ?? TUNED_OPTIONS.minBinShare,
+    maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
     version: str(args, 'version'),
   };
   const model = trainScorecard(data, opts);
@@ -117,7 +125,8 @@ export function evaluateCmd(args: Args): string {
   const file = str(args, 'data', true);
   const label = str(args, 'label') ?? model.label;
   const data = nonEmpty(readCsvFile(file), file);
-  if (!data.columns.includes(label)) throw new DataError(`label column "${label}" not found in ${file}`);
+  if (!data.columns.includes(label))
+    throw new DataError(`label column "${label}" not found in ${file}`);
   const e = evaluate(model, data, label);
   return JSON.stringify(e) + '\n';
 }
@@ -131,28 +140,51 @@ export function score(args: Args): string {
   const model = readModel(str(args, 'model', true));
   const file = str(args, 'data', true);
   const data = nonEmpty(readCsvFile(file), file);
-  const categorical = new Set(model.features.filter((f) => f.kind === 'categorical').map((f) => f.name));
   // Numeric inputs the model reads: raw numeric features and the inputs of derived features.
   const derivedNames = new Set(model.derived.map((d) => d.name));
+  const categorical = new Set(
+    model.features
+      .filter((f) => f.kind === 'categorical' && !derivedNames.has(f.name))
+      .map((f) => f.name),
+  );
   const numericCols = new Set<string>();
-  for (const f of model.features) if (!categorical.has(f.name) && !derivedNames.has(f.name)) numericCols.add(f.name);
+  for (const f of model.features)
+    if (!categorical.has(f.name) && !derivedNames.has(f.name)) numericCols.add(f.name);
   for (const d of model.derived) {
-    const ins = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const ins = derivedInputs(d);
     for (const c of ins) if (!derivedNames.has(c)) numericCols.add(c);
   }
   const missingCols = [...numericCols, ...categorical].filter((c) => !data.columns.includes(c));
   if (missingCols.length === [...numericCols, ...categorical].length && missingCols.length > 0) {
-    throw new DataError(`none of the model's input columns are in ${file} (e.g. "${missingCols[0]}")`);
+    throw new DataError(
+      `none of the model's input columns are in ${file} (e.g. "${missingCols[0]}")`,
+    );
   }
-  const numIdx = [...numericCols].map((c) => [c, data.columns.indexOf(c)] as const).filter(([, j]) => j >= 0);
+  const numIdx = [...numericCols]
+    .map((c) => [c, data.columns.indexOf(c)] as const)
+    .filter(([, j]) => j >= 0);
   const id = idColumn(data);
   const lines: string[] = [];
-  lines.push([...(id >= 0 ? [data.columns[id]] : []), 'score', 'grade', 'probability_of_default', 'reason_1', 'reason_2', 'reason_3', 'reason_4'].join(','));
+  lines.push(
+    [
+      ...(id >= 0 ? [data.columns[id]] : []),
+      'score',
+      'grade',
+      'probability_of_default',
+      'reason_1',
+      'reason_2',
+      'reason_3',
+      'reason_4',
+    ].join(','),
+  );
   const rec: Record<string, string | number | null> = {};
   for (let i = 0; i < data.rows.length; i++) {
     const r = data.rows[i];
     for (const [c, j] of numIdx) {
-      if (typeof r[j] === 'string') throw new DataError(`column "${c}" row ${i + 1}: non-numeric value ${JSON.stringify(r[j])} where a number is needed`);
+      if (typeof r[j] === 'string')
+        throw new DataError(
+          `column "${c}" row ${i + 1}: non-numeric value ${JSON.stringify(r[j])} where a number is needed`,
+        );
     }
     for (let j = 0; j < data.columns.length; j++) rec[data.columns[j]] = r[j];
     const res = scoreFeatures(model, rec);
@@ -178,7 +210,11 @@ export function score(args: Args): string {
 }
 
 /** Runs the CLI; returns the exit code. Output goes to the given writers. */
-export function run(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void): number {
+export function run(
+  argv: string[],
+  stdout: (s: string) => void,
+  stderr: (s: string) => void,
+): number {
   try {
     const { cmd, args } = parseArgs(argv);
     if (cmd === '' || cmd === 'help' || cmd === '--help' || args.help) {
@@ -195,13 +231,19 @@ export function run(argv: string[], stdout: (s: string) => void, stderr: (s: str
       stderr(`creditline-score: ${e.message.split('\n')[0]}\n`);
       return 2;
     }
-    stderr(`creditline-score: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
+    stderr(
+      `creditline-score: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`,
+    );
     return 1;
   }
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const code = run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
   process.exitCode = code;
 }

@@ -64,7 +64,13 @@ export function chi2(a: Group, b: Group): number {
 function merge(groups: Group[], i: number): void {
   const a = groups[i];
   const b = groups[i + 1];
-  groups.splice(i, 2, { lo: a.lo, hi: b.hi, values: a.values.concat(b.values), good: a.good + b.good, bad: a.bad + b.bad });
+  groups.splice(i, 2, {
+    lo: a.lo,
+    hi: b.hi,
+    values: a.values.concat(b.values),
+    good: a.good + b.good,
+    bad: a.bad + b.bad,
+  });
 }
 
 /** Index i of the pair (i, i+1) with the lowest chi-square among those `ok(i)` allows; −1 if none. */
@@ -83,7 +89,10 @@ function bestPair(groups: Group[], ok: (i: number) => boolean): number {
 }
 
 function enforceMonotone(groups: Group[], dir: 'increasing' | 'decreasing'): void {
-  const bad = (i: number) => (dir === 'increasing' ? rate(groups[i]) > rate(groups[i + 1]) : rate(groups[i]) < rate(groups[i + 1]));
+  const bad = (i: number) =>
+    dir === 'increasing'
+      ? rate(groups[i]) > rate(groups[i + 1])
+      : rate(groups[i]) < rate(groups[i + 1]);
   for (;;) {
     const i = bestPair(groups, bad);
     if (i < 0) return;
@@ -109,7 +118,8 @@ function enforceOneTurn(groups: Group[]): void {
     // Merge the most similar pair that sits at a turning point (a local extremum and its neighbour).
     const isTurnPair = (i: number) => {
       const r = (k: number) => rate(groups[k]);
-      const ext = (k: number) => k > 0 && k + 1 < groups.length && (r(k) - r(k - 1)) * (r(k + 1) - r(k)) < 0;
+      const ext = (k: number) =>
+        k > 0 && k + 1 < groups.length && (r(k) - r(k - 1)) * (r(k + 1) - r(k)) < 0;
       return ext(i) || ext(i + 1);
     };
     let i = bestPair(groups, isTurnPair);
@@ -131,7 +141,8 @@ function enforceMinSize(groups: Group[], minCount: number): void {
     if (smallest >= minCount) return;
     if (k === 0) merge(groups, 0);
     else if (k === groups.length - 1) merge(groups, k - 1);
-    else merge(groups, chi2(groups[k - 1], groups[k]) <= chi2(groups[k], groups[k + 1]) ? k - 1 : k);
+    else
+      merge(groups, chi2(groups[k - 1], groups[k]) <= chi2(groups[k], groups[k + 1]) ? k - 1 : k);
   }
 }
 
@@ -144,12 +155,17 @@ function finish(groups: Group[], opts: BinningOptions, minCount: number): void {
       merge(groups, i);
     }
   }
-  while (groups.length > Math.max(1, opts.maxBins)) merge(groups, bestPair(groups, () => true));
+  while (groups.length > Math.max(1, opts.maxBins))
+    merge(
+      groups,
+      bestPair(groups, () => true),
+    );
 }
 
 /** Information value of groups (+ missing) with the same smoothing as the WOE. */
 export function groupsIv(groups: Group[], missing: { good: number; bad: number }): number {
-  const all = missing.good + missing.bad > 0 ? [...groups, { lo: 0, hi: 0, values: [], ...missing }] : groups;
+  const all =
+    missing.good + missing.bad > 0 ? [...groups, { lo: 0, hi: 0, values: [], ...missing }] : groups;
   let G = 0;
   let B = 0;
   for (const g of all) {
@@ -159,7 +175,10 @@ export function groupsIv(groups: Group[], missing: { good: number; bad: number }
   let iv = 0;
   for (const g of all) {
     const w = woe(g.good, g.bad, G, B, all.length);
-    iv += ((g.good + SMOOTH) / (G + SMOOTH * all.length) - (g.bad + SMOOTH) / (B + SMOOTH * all.length)) * w;
+    iv +=
+      ((g.good + SMOOTH) / (G + SMOOTH * all.length) -
+        (g.bad + SMOOTH) / (B + SMOOTH * all.length)) *
+      w;
   }
   return iv;
 }
@@ -170,7 +189,7 @@ export const SMOOTH = 0.5;
 /** WOE = ln(%good / %bad) with additive smoothing; positive = safer than average. */
 export function woe(good: number, bad: number, G: number, B: number, k: number): number {
   if (good + bad === 0) return 0;
-  return Math.log(((good + SMOOTH) / (G + SMOOTH * k)) / ((bad + SMOOTH) / (B + SMOOTH * k)));
+  return Math.log((good + SMOOTH) / (G + SMOOTH * k) / ((bad + SMOOTH) / (B + SMOOTH * k)));
 }
 
 const clone = (gs: Group[]) => gs.map((g) => ({ ...g, values: g.values.slice() }));
@@ -178,7 +197,12 @@ const clone = (gs: Group[]) => gs.map((g) => ({ ...g, values: g.values.slice() }
 /**
  * Bins a numeric or ordinal feature. `x` holds the values (NaN = missing), `y` the labels.
  */
-export function binNumeric(x: Float64Array, y: Uint8Array, ordinal: boolean, opts: BinningOptions): BinningResult {
+export function binNumeric(
+  x: Float64Array,
+  y: Uint8Array,
+  ordinal: boolean,
+  opts: BinningOptions,
+): BinningResult {
   const n = x.length;
   const missing = { good: 0, bad: 0 };
   const idx: number[] = [];
@@ -264,7 +288,11 @@ export function binNumeric(x: Float64Array, y: Uint8Array, ordinal: boolean, opt
 }
 
 /** Bins a categorical feature: levels ordered by smoothed bad rate, small levels merged. */
-export function binCategorical(x: (string | null)[], y: Uint8Array, opts: BinningOptions): BinningResult {
+export function binCategorical(
+  x: (string | null)[],
+  y: Uint8Array,
+  opts: BinningOptions,
+): BinningResult {
   const missing = { good: 0, bad: 0 };
   const levels = new Map<string, Group>();
   let m = 0;
@@ -287,7 +315,9 @@ export function binCategorical(x: (string | null)[], y: Uint8Array, opts: Binnin
   // Shrink small levels' bad rates toward the overall rate before ordering them.
   const k = 10;
   const sm = (g: Group) => (g.bad + k * prior) / (size(g) + k);
-  const groups = [...levels.values()].sort((a, b) => sm(a) - sm(b) || (a.values[0] < b.values[0] ? -1 : 1));
+  const groups = [...levels.values()].sort(
+    (a, b) => sm(a) - sm(b) || (a.values[0] < b.values[0] ? -1 : 1),
+  );
   const minCount = Math.max(1, Math.ceil(opts.minBinShare * m));
   finish(groups, opts, minCount);
   return { groups, missing };

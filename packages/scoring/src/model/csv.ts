@@ -49,7 +49,8 @@ function splitLine(line: string): string[] {
 export function readCsv(text: string): Dataset {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-  if (lines.length === 0 || lines[0].trim() === '') throw new DataError('empty file: no header row');
+  if (lines.length === 0 || lines[0].trim() === '')
+    throw new DataError('empty file: no header row');
   const columns = splitLine(lines[0]).map((c) => c.trim());
   const seen = new Set<string>();
   for (const c of columns) {
@@ -73,7 +74,10 @@ export function readCsv(text: string): Dataset {
 /** Index of a column, or a one-line `DataError`. */
 export function columnIndex(data: Dataset, name: string): number {
   const i = data.columns.indexOf(name);
-  if (i < 0) throw new DataError(`column "${name}" not found (columns: ${data.columns.slice(0, 8).join(', ')}${data.columns.length > 8 ? ', …' : ''})`);
+  if (i < 0)
+    throw new DataError(
+      `column "${name}" not found (columns: ${data.columns.slice(0, 8).join(', ')}${data.columns.length > 8 ? ', …' : ''})`,
+    );
   return i;
 }
 
@@ -84,7 +88,10 @@ export function labelColumn(data: Dataset, label: string): Uint8Array {
   for (let i = 0; i < data.rows.length; i++) {
     const v = data.rows[i][j];
     if (v === 0 || v === 1) y[i] = v;
-    else throw new DataError(`label "${label}" must be 0 or 1, found ${v === null ? 'an empty cell' : JSON.stringify(v)} in row ${i + 1}`);
+    else
+      throw new DataError(
+        `label "${label}" must be 0 or 1, found ${v === null ? 'an empty cell' : JSON.stringify(v)} in row ${i + 1}`,
+      );
   }
   return y;
 }

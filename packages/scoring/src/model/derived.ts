@@ -6,6 +6,7 @@ export function derivedInputs(d: DerivedFeatureSpec): string[] {
     case 'ratio':
       return [d.numerator, d.denominator];
     case 'diff':
+    case 'cross':
       return [d.a, d.b];
     default:
       return d.columns;
@@ -43,6 +44,12 @@ export function evalDerived(d: DerivedFeatureSpec, get: (name: string) => number
     }
     case 'diff':
       return get(d.a) - get(d.b);
+    case 'cross': {
+      const a = get(d.a);
+      const b = get(d.b);
+      if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+      return cutIndex(d.aCuts, a) * (d.bCuts.length + 1) + cutIndex(d.bCuts, b);
+    }
     case 'count_where': {
       let c = 0;
       let any = false;
@@ -76,6 +83,13 @@ export function evalDerived(d: DerivedFeatureSpec, get: (name: string) => number
   }
 }
 
+/** How many cuts are ≤ v. */
+export function cutIndex(cuts: ArrayLike<number>, v: number): number {
+  let k = 0;
+  while (k < cuts.length && v >= cuts[k]) k++;
+  return k;
+}
+
 /** Converts a raw cell to a number for derived features (NaN when missing or not numeric). */
 export function toNumber(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -87,7 +101,10 @@ export function toNumber(v: unknown): number {
 }
 
 /** Keeps the specs whose inputs exist (as columns or as earlier kept derived features). */
-export function applicableDerived(specs: readonly DerivedFeatureSpec[], columns: readonly string[]): DerivedFeatureSpec[] {
+export function applicableDerived(
+  specs: readonly DerivedFeatureSpec[],
+  columns: readonly string[],
+): DerivedFeatureSpec[] {
   const have = new Set(columns);
   const out: DerivedFeatureSpec[] = [];
   for (const d of specs) {
@@ -112,6 +129,8 @@ const PAYAMT = [1, 2, 3, 4, 5, 6].map((i) => `PAY_AMT${i}`);
 export const CARD_DERIVED_FEATURES: readonly DerivedFeatureSpec[] = [
   { kind: 'count_where', name: 'months_late_6m', columns: PAY, op: '>', threshold: 0 },
   { kind: 'count_where', name: 'months_paid_duly_6m', columns: PAY, op: '<', threshold: 0 },
+  { kind: 'count_where', name: 'months_revolving_6m', columns: PAY, op: '==', threshold: 0 },
+  { kind: 'count_where', name: 'months_inactive_6m', columns: PAY, op: '==', threshold: -2 },
   { kind: 'max_of', name: 'worst_status_6m', columns: PAY },
   { kind: 'max_of', name: 'worst_status_3m', columns: PAY.slice(0, 3) },
   { kind: 'mean_of', name: 'mean_status_recent', columns: PAY.slice(0, 2) },
@@ -120,13 +139,32 @@ export const CARD_DERIVED_FEATURES: readonly DerivedFeatureSpec[] = [
   { kind: 'ratio', name: 'utilisation', numerator: 'BILL_AMT1', denominator: 'LIMIT_BAL' },
   { kind: 'mean_of', name: 'mean_bill_6m', columns: BILL },
   { kind: 'ratio', name: 'utilisation_6m', numerator: 'mean_bill_6m', denominator: 'LIMIT_BAL' },
-  ...[1, 2, 3, 4, 5].map(
-    (n): DerivedFeatureSpec => ({ kind: 'ratio', name: `pay_ratio_${n}`, numerator: PAYAMT[n - 1], denominator: BILL[n] }),
-  ),
-  { kind: 'mean_of', name: 'mean_pay_ratio', columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`) },
+  ...[1, 2, 3, 4, 5].map((n): DerivedFeatureSpec => ({
+    kind: 'ratio',
+    name: `pay_ratio_${n}`,
+    numerator: PAYAMT[n - 1],
+    denominator: BILL[n],
+  })),
+  {
+    kind: 'count_where',
+    name: 'months_paid_full_5m',
+    columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`),
+    op: '>=',
+    threshold: 1,
+  },
+  {
+    kind: 'mean_of',
+    name: 'mean_pay_ratio',
+    columns: [1, 2, 3, 4, 5].map((n) => `pay_ratio_${n}`),
+  },
   { kind: 'count_where', name: 'months_no_payment_6m', columns: PAYAMT, op: '<=', threshold: 0 },
   { kind: 'mean_of', name: 'mean_payment_6m', columns: PAYAMT },
-  { kind: 'ratio', name: 'payment_to_limit', numerator: 'mean_payment_6m', denominator: 'LIMIT_BAL' },
+  {
+    kind: 'ratio',
+    name: 'payment_to_limit',
+    numerator: 'mean_payment_6m',
+    denominator: 'LIMIT_BAL',
+  },
   { kind: 'diff', name: 'bill_change_3m', a: 'BILL_AMT1', b: 'BILL_AMT3' },
   { kind: 'ratio', name: 'bill_trend', numerator: 'bill_change_3m', denominator: 'LIMIT_BAL' },
   { kind: 'diff', name: 'headroom', a: 'LIMIT_BAL', b: 'BILL_AMT1' },

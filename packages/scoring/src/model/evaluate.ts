@@ -35,7 +35,11 @@ export function scoreDataset(model: ScorecardModel, data: Dataset): Float64Array
  * AUC, KS, Gini, bad rate and a 10-band gains table of the model on labelled data; PSI of the
  * score distribution against the training deciles (expected shares 10 % each).
  */
-export function evaluate(model: ScorecardModel, data: Dataset, label: string = model.label): Evaluation {
+export function evaluate(
+  model: ScorecardModel,
+  data: Dataset,
+  label: string = model.label,
+): Evaluation {
   const y = labelColumn(data, label);
   const scores = scoreDataset(model, data);
   const risk = scores.map((s) => -s);
@@ -100,7 +104,12 @@ export function stratifiedFolds(y: Uint8Array, k: number, seed: number): Int32Ar
 }
 
 /** Stratified k-fold cross-validated AUC (train on k−1 folds, AUC on the held-out fold). */
-export function crossValidate(data: Dataset, opts: TrainOptions, k = 5, seed = 1): { aucs: number[]; mean: number; std: number } {
+export function crossValidate(
+  data: Dataset,
+  opts: TrainOptions,
+  k = 5,
+  seed = 1,
+): { aucs: number[]; mean: number; std: number } {
   const y = labelColumn(data, opts.label);
   const fold = stratifiedFolds(y, k, seed);
   const aucs: number[] = [];
@@ -108,11 +117,13 @@ export function crossValidate(data: Dataset, opts: TrainOptions, k = 5, seed = 1
     const tr: number[] = [];
     const te: number[] = [];
     for (let i = 0; i < y.length; i++) (fold[i] === f ? te : tr).push(i);
-    const model = trainScorecard(selectRows(data, tr), { ...opts, createdAt: opts.createdAt ?? '1970-01-01T00:00:00.000Z' });
+    const model = trainScorecard(selectRows(data, tr), {
+      ...opts,
+      createdAt: opts.createdAt ?? '1970-01-01T00:00:00.000Z',
+    });
     aucs.push(evaluate(model, selectRows(data, te), opts.label).auc);
   }
   const mean = aucs.reduce((a, b) => a + b, 0) / k;
   const std = Math.sqrt(aucs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, k - 1));
   return { aucs, mean, std };
 }
-

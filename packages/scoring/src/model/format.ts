@@ -29,7 +29,12 @@ export type DerivedFeatureSpec =
   | { kind: 'max_of'; name: string; columns: string[] }
   | { kind: 'mean_of'; name: string; columns: string[] }
   /** a − b */
-  | { kind: 'diff'; name: string; a: string; b: string };
+  | { kind: 'diff'; name: string; a: string; b: string }
+  /**
+   * 2-way interaction cell: ia·(bCuts.length + 1) + ib, where ia = how many of `aCuts` are ≤ a
+   * (likewise ib); missing when a or b is. Binned as a categorical feature (cells grouped by bad rate).
+   */
+  | { kind: 'cross'; name: string; a: string; b: string; aCuts: number[]; bCuts: number[] };
 
 export interface ScorecardBin {
   /** `[lower, upper)` for numeric/ordinal bins, `A11|A12` for categorical groups, `missing`. */
@@ -102,11 +107,43 @@ const num = z.number().refine(Number.isFinite, 'must be a finite number');
 const cmp = z.enum(['>', '>=', '<', '<=', '==', '!=']);
 
 const derivedSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ratio'), name: z.string().min(1), numerator: z.string().min(1), denominator: z.string().min(1) }),
-  z.object({ kind: z.literal('count_where'), name: z.string().min(1), columns: z.array(z.string().min(1)).min(1), op: cmp, threshold: num }),
-  z.object({ kind: z.literal('max_of'), name: z.string().min(1), columns: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('mean_of'), name: z.string().min(1), columns: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('diff'), name: z.string().min(1), a: z.string().min(1), b: z.string().min(1) }),
+  z.object({
+    kind: z.literal('ratio'),
+    name: z.string().min(1),
+    numerator: z.string().min(1),
+    denominator: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('count_where'),
+    name: z.string().min(1),
+    columns: z.array(z.string().min(1)).min(1),
+    op: cmp,
+    threshold: num,
+  }),
+  z.object({
+    kind: z.literal('max_of'),
+    name: z.string().min(1),
+    columns: z.array(z.string().min(1)).min(1),
+  }),
+  z.object({
+    kind: z.literal('mean_of'),
+    name: z.string().min(1),
+    columns: z.array(z.string().min(1)).min(1),
+  }),
+  z.object({
+    kind: z.literal('diff'),
+    name: z.string().min(1),
+    a: z.string().min(1),
+    b: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('cross'),
+    name: z.string().min(1),
+    a: z.string().min(1),
+    b: z.string().min(1),
+    aCuts: z.array(num),
+    bCuts: z.array(num),
+  }),
 ]);
 
 const binSchema = z.object({
@@ -135,7 +172,11 @@ export const scorecardModelSchema = z.object({
   version: z.string().min(1),
   createdAt: z.string(),
   label: z.string().min(1),
-  scaling: z.object({ baseScore: num, baseOdds: num.refine((v) => v > 0, 'must be > 0'), pdo: num.refine((v) => v > 0, 'must be > 0') }),
+  scaling: z.object({
+    baseScore: num,
+    baseOdds: num.refine((v) => v > 0, 'must be > 0'),
+    pdo: num.refine((v) => v > 0, 'must be > 0'),
+  }),
   intercept: num,
   derived: z.array(derivedSchema),
   features: z.array(featureSchema),
@@ -187,13 +228,16 @@ export function loadModel(json: unknown): ScorecardModel {
   const names = new Set<string>();
   for (const d of model.derived) names.add(d.name);
   for (const f of model.features) {
-    if (!f.bins.some((b) => b.isMissing)) throw new ModelFormatError(`invalid scorecard model: feature ${f.name} has no missing bin`);
+    if (!f.bins.some((b) => b.isMissing))
+      throw new ModelFormatError(`invalid scorecard model: feature ${f.name} has no missing bin`);
     if (f.kind !== 'categorical') {
       const bins = f.bins.filter((b) => !b.isMissing);
       for (let i = 1; i < bins.length; i++) {
         const lo = bins[i].lower;
         if (lo === undefined || bins[i - 1].upper !== lo) {
-          throw new ModelFormatError(`invalid scorecard model: feature ${f.name} bins are not contiguous at bin ${i}`);
+          throw new ModelFormatError(
+            `invalid scorecard model: feature ${f.name} bins are not contiguous at bin ${i}`,
+          );
         }
       }
     }

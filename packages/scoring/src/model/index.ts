@@ -1,5 +1,11 @@
 /** Public API of the scorecard model: training, scoring, metrics, model format. */
-export type { FeatureValue, FeatureRecord, FeatureContribution, ScoreResult, ReasonCode } from './types.js';
+export type {
+  FeatureValue,
+  FeatureRecord,
+  FeatureContribution,
+  ScoreResult,
+  ReasonCode,
+} from './types.js';
 export {
   loadModel,
   ModelFormatError,
@@ -31,6 +37,12 @@ export {
   type CompiledInput,
 } from './score.js';
 export { auc, ks, gini, psi, gainsTable, PSI_MIN_SAMPLE, type GainsRow } from './metrics.js';
-export { evaluate, crossValidate, scoreDataset, stratifiedFolds, type Evaluation } from './evaluate.js';
+export {
+  evaluate,
+  crossValidate,
+  scoreDataset,
+  stratifiedFolds,
+  type Evaluation,
+} from './evaluate.js';
 export { fitLogistic, type LogisticFit } from './logistic.js';
-export { CARD_OPTIONS, GERMAN_OPTIONS } from './presets.js';
+export { CARD_OPTIONS, GERMAN_OPTIONS, TUNED_OPTIONS } from './presets.js';

@@ -39,7 +39,13 @@ export function solveSpd(A: Float64Array, b: Float64Array, p: number): Float64Ar
 /**
  * Fits P(y=1) = σ(intercept + Σ β_j x_j). `columns[j][i]` is feature j of row i.
  */
-export function fitLogistic(columns: Float64Array[], y: Uint8Array, l2 = 1, maxIter = 50, tol = 1e-9): LogisticFit {
+export function fitLogistic(
+  columns: Float64Array[],
+  y: Uint8Array,
+  l2 = 1,
+  maxIter = 50,
+  tol = 1e-9,
+): LogisticFit {
   const n = y.length;
   const q = columns.length;
   const p = q + 1;
@@ -108,5 +114,10 @@ export function fitLogistic(columns: Float64Array[], y: Uint8Array, l2 = 1, maxI
       break;
     }
   }
-  return { intercept: beta[0], coefficients: Array.from(beta.subarray(1)), iterations: iter, converged };
+  return {
+    intercept: beta[0],
+    coefficients: Array.from(beta.subarray(1)),
+    iterations: iter,
+    converged,
+  };
 }

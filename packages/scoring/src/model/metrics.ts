@@ -81,7 +81,11 @@ export interface GainsRow {
 }
 
 /** Gains table: rows sorted riskiest first, cut into `bands` (default 10) bands of near-equal size. */
-export function gainsTable(risk: ArrayLike<number>, labels: ArrayLike<number>, bands = 10): GainsRow[] {
+export function gainsTable(
+  risk: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  bands = 10,
+): GainsRow[] {
   checkLengths(risk, labels);
   const n = risk.length;
   const idx = order(risk).reverse();
@@ -96,7 +100,13 @@ export function gainsTable(risk: ArrayLike<number>, labels: ArrayLike<number>, b
     let bads = 0;
     for (let i = s; i < e; i++) bads += labels[idx[i]] ? 1 : 0;
     cum += bads;
-    out.push({ band: b + 1, rows: e - s, bads, badRate: e > s ? bads / (e - s) : 0, cumBadShare: total ? cum / total : 0 });
+    out.push({
+      band: b + 1,
+      rows: e - s,
+      bads,
+      badRate: e > s ? bads / (e - s) : 0,
+      cumBadShare: total ? cum / total : 0,
+    });
   }
   return out;
 }
@@ -110,8 +120,13 @@ export const PSI_MIN_SAMPLE = 500;
  * PSI < 0.1 stable, 0.1–0.25 some shift, > 0.25 significant shift. A `warning` is returned when
  * either side has fewer than `PSI_MIN_SAMPLE` rows.
  */
-export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): { psi: number; warning?: string } {
-  if (expected.length === 0 || actual.length === 0) return { psi: NaN, warning: 'PSI needs at least one row on each side' };
+export function psi(
+  expected: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  bins = 10,
+): { psi: number; warning?: string } {
+  if (expected.length === 0 || actual.length === 0)
+    return { psi: NaN, warning: 'PSI needs at least one row on each side' };
   const e = Float64Array.from(expected).sort();
   const cuts: number[] = [];
   for (let b = 1; b < bins; b++) {
@@ -140,6 +155,9 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
   }
   const small = Math.min(expected.length, actual.length);
   return small < PSI_MIN_SAMPLE
-    ? { psi: s, warning: `PSI on fewer than ${PSI_MIN_SAMPLE} rows per side (${expected.length} expected, ${actual.length} actual) is unreliable` }
+    ? {
+        psi: s,
+        warning: `PSI on fewer than ${PSI_MIN_SAMPLE} rows per side (${expected.length} expected, ${actual.length} actual) is unreliable`,
+      }
     : { psi: s };
 }

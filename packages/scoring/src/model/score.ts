@@ -4,8 +4,14 @@
  * compiled form per model object (WeakMap) and adds the per-feature contributions.
  */
 import type { CompareOp, DerivedFeatureSpec, ScorecardModel } from './format.js';
-import type { FeatureContribution, FeatureRecord, FeatureValue, ReasonCode, ScoreResult } from './types.js';
-import { toNumber } from './derived.js';
+import type {
+  FeatureContribution,
+  FeatureRecord,
+  FeatureValue,
+  ReasonCode,
+  ScoreResult,
+} from './types.js';
+import { cutIndex, derivedInputs, toNumber } from './derived.js';
 
 /** One input of the compiled model: a numeric column, or a categorical feature's bin index. */
 export interface CompiledInput {
@@ -15,7 +21,7 @@ export interface CompiledInput {
 }
 
 const OPS: Record<CompareOp, number> = { '>': 0, '>=': 1, '<': 2, '<=': 3, '==': 4, '!=': 5 };
-const KIND = { ratio: 0, diff: 1, count_where: 2, max_of: 3, mean_of: 4 } as const;
+const KIND = { ratio: 0, diff: 1, count_where: 2, max_of: 3, mean_of: 4, cross: 5 } as const;
 
 export interface CompiledModel {
   readonly model: ScorecardModel;
@@ -25,6 +31,11 @@ export interface CompiledModel {
   encode(record: FeatureRecord, out?: Float64Array): Float64Array;
   /** Score of an encoded row; writes each feature's bin index into `binsOut` when given. */
   score(values: Float64Array, binsOut?: Int32Array): number;
+  /**
+   * Score of an encoded row, as straight-line code generated for this model (the bins and
+   * points are constants); falls back to `score` where code generation is not allowed (CSP).
+   */
+  readonly fast: (values: Float64Array) => number;
   /** Slot values after derived features were computed by the last `score` call (NaN = missing). */
   readonly slots: Float64Array;
   /** Slot of each model feature. */
@@ -43,7 +54,8 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const numSlot = (name: string): number => {
     let s = slotOf.get(name);
     if (s === undefined) {
-      if (derivedNames.has(name)) throw new Error(`derived feature ${name} used before it is defined`);
+      if (derivedNames.has(name))
+        throw new Error(`derived feature ${name} used before it is defined`);
       s = inputs.length;
       inputs.push({ name, encoding: 'number' });
       slotOf.set(name, s);
@@ -55,7 +67,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const catSlots: number[] = [];
   const catMaps: Map<string, number>[] = [];
   for (const f of model.features) {
-    if (f.kind === 'categorical') {
+    if (f.kind === 'categorical' && !derivedNames.has(f.name)) {
       catSlots.push(inputs.length);
       inputs.push({ name: f.name, encoding: 'category' });
       const m = new Map<string, number>();
@@ -66,10 +78,11 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     }
   }
   for (const d of model.derived) {
-    const args = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const args = derivedInputs(d);
     for (const a of args) if (!derivedNames.has(a)) numSlot(a);
   }
-  for (const f of model.features) if (f.kind !== 'categorical' && !derivedNames.has(f.name)) numSlot(f.name);
+  for (const f of model.features)
+    if (f.kind !== 'categorical' && !derivedNames.has(f.name)) numSlot(f.name);
   const nInputs = inputs.length;
   // Derived slots follow the inputs.
   let next = nInputs;
@@ -79,13 +92,20 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const dArgs: number[] = [];
   const dOp: number[] = [];
   const dThr: number[] = [];
+  const crossSpecs: ({ aCuts: Float64Array; bCuts: Float64Array } | null)[] = [];
   for (const d of model.derived as DerivedFeatureSpec[]) {
-    const args = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    crossSpecs.push(
+      d.kind === 'cross'
+        ? { aCuts: Float64Array.from(d.aCuts), bCuts: Float64Array.from(d.bCuts) }
+        : null,
+    );
+    const args = derivedInputs(d);
     dKind.push(KIND[d.kind]);
     dArgStart.push(dArgs.length);
     for (const a of args) {
       const s = slotOf.get(a);
-      if (s === undefined) throw new Error(`derived feature ${d.name} reads ${a}, which is not defined before it`);
+      if (s === undefined)
+        throw new Error(`derived feature ${d.name} reads ${a}, which is not defined before it`);
       dArgs.push(s);
     }
     dOp.push(d.kind === 'count_where' ? OPS[d.op] : 0);
@@ -107,13 +127,28 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const numBinIdx: number[] = []; // for numeric: position k among non-missing bins → bin index
   const numBinStart = new Int32Array(nf + 1);
   let ci = 0;
+  const catTables: (Int32Array | null)[] = model.features.map(() => null);
   model.features.forEach((f, j) => {
     binBase[j] = binPoints.length;
     for (const b of f.bins) binPoints.push(b.points);
     missBin[j] = f.bins.findIndex((b) => b.isMissing);
     thrStart[j] = thr.length;
     numBinStart[j] = numBinIdx.length;
-    if (f.kind === 'categorical') {
+    if (f.kind === 'categorical' && derivedNames.has(f.name)) {
+      // A derived categorical (an interaction cell code): small non-negative integer → bin.
+      isCat[j] = 2;
+      featureSlots[j] = slotOf.get(f.name)!;
+      let maxCode = 0;
+      for (const b of f.bins)
+        for (const v of b.values ?? []) maxCode = Math.max(maxCode, Number(v));
+      const t = new Int32Array(Math.min(maxCode + 1, 1 << 16)).fill(missBin[j]);
+      f.bins.forEach((b, bi) => {
+        if (!b.isMissing)
+          for (const v of b.values ?? [])
+            if (Number(v) >= 0 && Number(v) < t.length) t[Number(v)] = bi;
+      });
+      catTables[j] = t;
+    } else if (f.kind === 'categorical') {
       isCat[j] = 1;
       featureSlots[j] = catSlots[ci++];
     } else {
@@ -165,7 +200,20 @@ export function compileModel(model: ScorecardModel): CompiledModel {
             const v = slots[DA[a]];
             if (v !== v) continue;
             any = true;
-            if (op === 0 ? v > t : op === 1 ? v >= t : op === 2 ? v < t : op === 3 ? v <= t : op === 4 ? v === t : v !== t) c++;
+            if (
+              op === 0
+                ? v > t
+                : op === 1
+                  ? v >= t
+                  : op === 2
+                    ? v < t
+                    : op === 3
+                      ? v <= t
+                      : op === 4
+                        ? v === t
+                        : v !== t
+            )
+              c++;
           }
           r = any ? c : NaN;
           break;
@@ -175,6 +223,16 @@ export function compileModel(model: ScorecardModel): CompiledModel {
           for (let a = a0; a < a1; a++) {
             const v = slots[DA[a]];
             if (v === v && !(v <= r)) r = v;
+          }
+          break;
+        }
+        case 5: {
+          const a = slots[DA[a0]];
+          const b = slots[DA[a0 + 1]];
+          if (a !== a || b !== b) r = NaN;
+          else {
+            const cs = crossSpecs[k]!;
+            r = cutIndex(cs.aCuts, a) * (cs.bCuts.length + 1) + cutIndex(cs.bCuts, b);
           }
           break;
         }
@@ -198,8 +256,11 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       const v = slots[featureSlots[j]];
       let bin: number;
       if (v !== v) bin = missBin[j];
-      else if (isCat[j]) bin = v;
-      else {
+      else if (isCat[j] === 1) bin = v;
+      else if (isCat[j] === 2) {
+        const t = catTables[j]!;
+        bin = v >= 0 && v < t.length ? t[v] : missBin[j];
+      } else {
         const s = numBinStart[j];
         const e = numBinStart[j + 1];
         if (s === e) bin = missBin[j];
@@ -225,7 +286,8 @@ export function compileModel(model: ScorecardModel): CompiledModel {
       const inp = inputs[i];
       const v = record[inp.name];
       if (inp.encoding === 'category') {
-        const bi = v === null || v === undefined || v === '' ? undefined : catMaps[c].get(String(v));
+        const bi =
+          v === null || v === undefined || v === '' ? undefined : catMaps[c].get(String(v));
         o[i] = bi === undefined ? NaN : bi;
         c++;
       } else o[i] = toNumber(v);
@@ -235,7 +297,13 @@ export function compileModel(model: ScorecardModel): CompiledModel {
 
   const isDerived = Uint8Array.from(model.features, (f) => (derivedNames.has(f.name) ? 1 : 0));
   const maxPts = Int32Array.from(model.features, (f) => maxPoints(f.bins));
-  return { model, inputs, encode, score, slots, featureSlots, isDerived, maxPoints: maxPts };
+  let fast: (values: Float64Array) => number;
+  try {
+    fast = generate(model, nInputs, slotOf, featureSlots, catTables);
+  } catch {
+    fast = (v) => score(v);
+  }
+  return { model, inputs, encode, score, fast, slots, featureSlots, isDerived, maxPoints: maxPts };
 }
 
 const cache = new WeakMap<ScorecardModel, CompiledModel>();
@@ -249,7 +317,107 @@ export function compiled(model: ScorecardModel): CompiledModel {
 
 /** Score (integer points) of an encoded row (`compiled.encode`): the batch fast path. */
 export function scoreFast(c: CompiledModel, values: Float64Array): number {
-  return c.score(values);
+  return c.fast(values);
+}
+
+/** A numeric literal for generated code (finite numbers print exactly in JS). */
+function lit(v: number): string {
+  if (!Number.isFinite(v)) throw new Error('non-finite constant');
+  return `(${String(v)})`;
+}
+
+/**
+ * Generates the scorer as one function: inputs read from `v`, derived values in locals, each
+ * feature a chain of comparisons against constant thresholds adding constant points. Only numbers
+ * from the (validated) model and slot indices reach the source — no names or strings.
+ */
+function generate(
+  model: ScorecardModel,
+  nInputs: number,
+  slotOf: Map<string, number>,
+  featureSlots: Int32Array,
+  catTables: (Int32Array | null)[],
+): (values: Float64Array) => number {
+  const ref = (slot: number) => (slot < nInputs ? `v[${slot | 0}]` : `d${slot | 0}`);
+  const lines: string[] = [];
+  const PA: Int32Array[] = [];
+  const PT: Int32Array[] = [];
+  for (const d of model.derived) {
+    const out = `d${slotOf.get(d.name)! | 0}`;
+    const args = derivedInputs(d).map((a) => ref(slotOf.get(a)!));
+    switch (d.kind) {
+      case 'ratio':
+        lines.push(
+          `const ${out}n = ${args[0]}, ${out}q = ${args[1]}; const ${out} = ${out}q > 0 && ${out}n === ${out}n ? ${out}n / ${out}q : NaN;`,
+        );
+        break;
+      case 'diff':
+        lines.push(`const ${out} = ${args[0]} - ${args[1]};`);
+        break;
+      case 'cross': {
+        const idx = (x: string, cuts: number[]) =>
+          cuts.length ? cuts.map((c) => `(${x} >= ${lit(c)} ? 1 : 0)`).join(' + ') : '0';
+        lines.push(
+          `const ${out}a = ${args[0]}, ${out}b = ${args[1]}; const ${out} = ${out}a !== ${out}a || ${out}b !== ${out}b ? NaN : (${idx(`${out}a`, d.aCuts)}) * ${d.bCuts.length + 1} + (${idx(`${out}b`, d.bCuts)});`,
+        );
+        break;
+      }
+      case 'count_where': {
+        const op = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '==': '===', '!=': '!==' }[d.op];
+        lines.push(`let ${out}c = 0, ${out}k = 0, ${out}x;`);
+        for (const a of args)
+          lines.push(
+            `${out}x = ${a}; if (${out}x === ${out}x) { ${out}k++; if (${out}x ${op} ${lit(d.threshold)}) ${out}c++; }`,
+          );
+        lines.push(`const ${out} = ${out}k ? ${out}c : NaN;`);
+        break;
+      }
+      case 'max_of':
+        lines.push(`let ${out} = NaN, ${out}x;`);
+        for (const a of args)
+          lines.push(
+            `${out}x = ${a}; if (${out}x === ${out}x && !(${out}x <= ${out})) ${out} = ${out}x;`,
+          );
+        break;
+      case 'mean_of':
+        lines.push(`let ${out}s = 0, ${out}k = 0, ${out}x;`);
+        for (const a of args)
+          lines.push(`${out}x = ${a}; if (${out}x === ${out}x) { ${out}s += ${out}x; ${out}k++; }`);
+        lines.push(`const ${out} = ${out}k ? ${out}s / ${out}k : NaN;`);
+        break;
+    }
+  }
+  lines.push('let t = 0, x;');
+  model.features.forEach((f, j) => {
+    const miss = f.bins.find((b) => b.isMissing)!.points | 0;
+    const x = ref(featureSlots[j]);
+    lines.push(`x = ${x};`);
+    if (f.kind === 'categorical') {
+      const table = catTables[j];
+      if (table) {
+        PT.push(Int32Array.from(table, (bi) => f.bins[bi].points));
+        lines.push(
+          `t += x !== x || x < 0 || x >= ${table.length} ? ${miss} : PT[${PT.length - 1}][x];`,
+        );
+      } else {
+        PA.push(Int32Array.from(f.bins, (b) => b.points));
+        lines.push(`t += x !== x ? ${miss} : PA[${PA.length - 1}][x];`);
+      }
+      return;
+    }
+    const nm = f.bins.filter((b) => !b.isMissing);
+    if (nm.length === 0) {
+      lines.push(`t += ${miss};`);
+      return;
+    }
+    let expr = String(nm[nm.length - 1].points | 0);
+    for (let k = nm.length - 2; k >= 0; k--)
+      expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
+    lines.push(`t += x !== x ? ${miss} : ${expr};`);
+  });
+  lines.push('return t;');
+  const src = `"use strict"; return function score(v) {\n${lines.join('\n')}\n};`;
+  return new Function('PA', 'PT', src)(PA, PT) as (values: Float64Array) => number;
 }
 
 function scaling(model: ScorecardModel): { factor: number; offset: number } {
@@ -286,9 +454,20 @@ export function scoreFeatures(model: ScorecardModel, features: FeatureRecord): S
       const v = c.slots[c.featureSlots[j]];
       value = Number.isNaN(v) ? null : v;
     } else value = features[f.name] ?? null;
-    contributions[j] = { feature: f.name, value, bin: b.label, points: b.points, maxPoints: c.maxPoints[j] };
+    contributions[j] = {
+      feature: f.name,
+      value,
+      bin: b.label,
+      points: b.points,
+      maxPoints: c.maxPoints[j],
+    };
   }
-  return { score: total, probabilityOfDefault: probabilityFromScore(model, total), contributions, modelVersion: model.version };
+  return {
+    score: total,
+    probabilityOfDefault: probabilityFromScore(model, total),
+    contributions,
+    modelVersion: model.version,
+  };
 }
 
 function maxPoints(bins: readonly { points: number }[]): number {
@@ -312,5 +491,11 @@ export function reasonCodes(result: ScoreResult, max = 4): ReasonCode[] {
     .filter((x) => x.lost > 0)
     .sort((a, b) => b.lost - a.lost || a.i - b.i)
     .slice(0, Math.max(0, max))
-    .map(({ c, lost }) => ({ code: reasonCodeFor(c.feature), feature: c.feature, pointsLost: lost, value: c.value, bin: c.bin }));
+    .map(({ c, lost }) => ({
+      code: reasonCodeFor(c.feature),
+      feature: c.feature,
+      pointsLost: lost,
+      value: c.value,
+      bin: c.bin,
+    }));
 }

@@ -2,10 +2,25 @@
  * Training: derived features → kinds → supervised binning → WOE → feature selection (IV,
  * correlation) → L2 logistic regression on WOE → integer points → grade bands and stats.
  */
-import { binCategorical, binNumeric, groupsIv, woe, type BinningOptions, type Group } from './binning.js';
+import {
+  binCategorical,
+  binNumeric,
+  groupsIv,
+  woe,
+  type BinningOptions,
+  type Group,
+} from './binning.js';
 import { DataError, columnIndex, labelColumn, type Dataset } from './csv.js';
-import { applicableDerived, CARD_DERIVED_FEATURES, evalDerived } from './derived.js';
-import type { DerivedFeatureSpec, FeatureKind, GradeBand, Monotonic, ScorecardBin, ScorecardFeature, ScorecardModel } from './format.js';
+import { applicableDerived, CARD_DERIVED_FEATURES, derivedInputs, evalDerived } from './derived.js';
+import type {
+  DerivedFeatureSpec,
+  FeatureKind,
+  GradeBand,
+  Monotonic,
+  ScorecardBin,
+  ScorecardFeature,
+  ScorecardModel,
+} from './format.js';
 import { fitLogistic } from './logistic.js';
 import { auc as aucOf, gini as giniOf, ks as ksOf } from './metrics.js';
 
@@ -30,6 +45,12 @@ export interface TrainOptions {
   turnGain?: number;
   /** Drop features whose coefficient has the wrong sign and refit (default true). */
   signCheck?: boolean;
+  /**
+   * Add a 2-way interaction of the strongest numeric/ordinal feature with its best partner
+   * (highest IV among those with |corr| < 0.6): a `cross` derived feature over their bins,
+   * binned as a categorical (default false; needs at least 2000 rows; on in `TUNED_OPTIONS`).
+   */
+  interaction?: boolean;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -56,7 +77,19 @@ interface Candidate {
   cat?: (string | null)[];
 }
 
-const DEFAULTS = { minBinShare: 0.05, maxBins: 8, mergeChi2: 0, preBins: 40, turnGain: Infinity, l2: 2, minIv: 0.02, maxCorr: 0.8, baseScore: 600, baseOdds: 50, pdo: 20 };
+const DEFAULTS = {
+  minBinShare: 0.05,
+  maxBins: 8,
+  mergeChi2: 0,
+  preBins: 40,
+  turnGain: Infinity,
+  l2: 2,
+  minIv: 0.02,
+  maxCorr: 0.8,
+  baseScore: 600,
+  baseOdds: 50,
+  pdo: 20,
+};
 
 function inferKind(col: (string | number | null)[], name: string): FeatureKind {
   let nums = 0;
@@ -77,7 +110,9 @@ function inferKind(col: (string | number | null)[], name: string): FeatureKind {
     }
   }
   if (strs > 0 && nums > 0 && nums >= 0.95 * (nums + strs)) {
-    throw new DataError(`column "${name}" row ${firstStr + 1}: non-numeric value ${JSON.stringify(col[firstStr])} in a numeric column`);
+    throw new DataError(
+      `column "${name}" row ${firstStr + 1}: non-numeric value ${JSON.stringify(col[firstStr])} in a numeric column`,
+    );
   }
   if (strs > 0) return 'categorical';
   return allInt && distinct.size <= 12 ? 'ordinal' : 'numeric';
@@ -89,7 +124,10 @@ function numericColumn(col: (string | number | null)[], name: string): Float64Ar
     const v = col[i];
     if (v === null) out[i] = NaN;
     else if (typeof v === 'number') out[i] = v;
-    else throw new DataError(`column "${name}" row ${i + 1}: non-numeric value ${JSON.stringify(v)} where a number is needed`);
+    else
+      throw new DataError(
+        `column "${name}" row ${i + 1}: non-numeric value ${JSON.stringify(v)} where a number is needed`,
+      );
   }
   return out;
 }
@@ -125,7 +163,10 @@ interface BinnedFeature {
 
 function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedFeature {
   const n = y.length;
-  const res = c.kind === 'categorical' ? binCategorical(c.cat!, y, bopts) : binNumeric(c.num!, y, c.kind === 'ordinal', bopts);
+  const res =
+    c.kind === 'categorical'
+      ? binCategorical(c.cat!, y, bopts)
+      : binNumeric(c.num!, y, c.kind === 'ordinal', bopts);
   const { groups, missing } = res;
   let G = missing.good;
   let B = missing.bad;
@@ -137,7 +178,8 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
   const bins: Omit<ScorecardBin, 'points'>[] = groups.map((g) => {
     const cnt = g.good + g.bad;
     const base = { woe: woe(g.good, g.bad, G, B, k), count: cnt, badRate: cnt ? g.bad / cnt : 0 };
-    if (c.kind === 'categorical') return { label: g.values.slice().sort().join('|'), values: g.values.slice().sort(), ...base };
+    if (c.kind === 'categorical')
+      return { label: g.values.slice().sort().join('|'), values: g.values.slice().sort(), ...base };
     const b: Omit<ScorecardBin, 'points'> = { label: numericLabel(g), ...base };
     if (g.lo !== -Infinity) b.lower = g.lo;
     if (g.hi !== Infinity) b.upper = g.hi;
@@ -145,7 +187,13 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
     return b;
   });
   const mc = missing.good + missing.bad;
-  bins.push({ label: 'missing', isMissing: true, woe: woe(missing.good, missing.bad, G, B, k), count: mc, badRate: mc ? missing.bad / mc : 0 });
+  bins.push({
+    label: 'missing',
+    isMissing: true,
+    woe: woe(missing.good, missing.bad, G, B, k),
+    count: mc,
+    badRate: mc ? missing.bad / mc : 0,
+  });
   // WOE per row.
   const x = new Float64Array(n);
   if (c.kind === 'categorical') {
@@ -209,7 +257,8 @@ function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSp
     const col = rawCol(j);
     const forced = opts.featureKinds?.[name];
     const kind = forced ?? inferKind(col, name);
-    if (kind === 'categorical') out.push({ name, kind, cat: col.map((v) => (v === null ? null : String(v))) });
+    if (kind === 'categorical')
+      out.push({ name, kind, cat: col.map((v) => (v === null ? null : String(v))) });
     else {
       const num = numericColumn(col, name);
       numericCache.set(name, num);
@@ -220,14 +269,15 @@ function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSp
   const get = (name: string): Float64Array => {
     let c = numericCache.get(name);
     if (!c) {
-      if (name === opts.label) throw new DataError(`derived features may not read the label "${name}"`);
+      if (name === opts.label)
+        throw new DataError(`derived features may not read the label "${name}"`);
       c = numericColumn(rawCol(columnIndex(data, name)), name);
       numericCache.set(name, c);
     }
     return c;
   };
   for (const d of derived) {
-    const inputs = d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns;
+    const inputs = derivedInputs(d);
     const cols = inputs.map(get);
     const names = inputs;
     const v = new Float64Array(n);
@@ -252,14 +302,23 @@ function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSp
 
 /** Trains a WOE logistic-regression scorecard. Deterministic: same data and options, same model. */
 export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardModel {
-  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & TrainOptions;
+  const o = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
+  } as typeof DEFAULTS & TrainOptions;
   if (data.rows.length === 0) throw new DataError('no data rows');
   const y = labelColumn(data, opts.label);
   const n = y.length;
   let bads = 0;
   for (let i = 0; i < n; i++) bads += y[i];
-  if (bads === 0 || bads === n) throw new DataError(`label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`);
-  const derived = opts.derive === false ? [] : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, data.columns);
+  if (bads === 0 || bads === n)
+    throw new DataError(
+      `label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`,
+    );
+  const derived =
+    opts.derive === false
+      ? []
+      : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, data.columns);
   const cands = candidates(data, opts, derived);
   const dropped: { feature: string; reason: string }[] = [];
 
@@ -267,32 +326,93 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   const binned: BinnedFeature[] = [];
   for (const c of cands) {
     const mono = opts.monotonic?.[c.name] ?? (c.kind === 'numeric' ? 'auto' : 'none');
-    const bf = binFeature(c, y, { minBinShare: o.minBinShare, maxBins: o.maxBins, mergeChi2: o.mergeChi2, preBins: o.preBins, turnGain: o.turnGain, monotonic: mono });
-    if (bf.bins.length <= 1 || !(bf.iv >= o.minIv)) dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
+    const bf = binFeature(c, y, {
+      minBinShare: o.minBinShare,
+      maxBins: o.maxBins,
+      mergeChi2: o.mergeChi2,
+      preBins: o.preBins,
+      turnGain: o.turnGain,
+      monotonic: mono,
+    });
+    if (bf.bins.length <= 1 || !(bf.iv >= o.minIv))
+      dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
     else binned.push(bf);
   }
-  // 2. Correlation filter, highest IV first.
   binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+  // 1b. Interaction of the strongest pair.
+  if (opts.interaction === true && n >= 2000) {
+    const numericBinned = binned.filter((f) => f.kind !== 'categorical');
+    const A = numericBinned[0];
+    const B = A && numericBinned.slice(1).find((f) => Math.abs(corr(A.x, f.x)) < 0.6);
+    if (A && B) {
+      const cuts = (f: BinnedFeature) =>
+        f.bins.filter((b) => !b.isMissing && b.lower !== undefined).map((b) => b.lower!);
+      const spec: DerivedFeatureSpec = {
+        kind: 'cross',
+        name: `${A.name}_x_${B.name}`,
+        a: A.name,
+        b: B.name,
+        aCuts: cuts(A),
+        bCuts: cuts(B),
+      };
+      const ca = cands.find((c) => c.name === A.name)!.num!;
+      const cb = cands.find((c) => c.name === B.name)!.num!;
+      const code = new Float64Array(n);
+      for (let i = 0; i < n; i++)
+        code[i] = evalDerived(spec, (nm) => (nm === A.name ? ca[i] : cb[i]));
+      const cat = Array.from(code, (v) => (Number.isNaN(v) ? null : String(v)));
+      const cand: Candidate = { name: spec.name, kind: 'categorical', cat };
+      const bf = binFeature(cand, y, {
+        minBinShare: o.minBinShare / 2,
+        maxBins: o.maxBins * 2,
+        mergeChi2: o.mergeChi2,
+        preBins: o.preBins,
+        turnGain: o.turnGain,
+        monotonic: 'none',
+      });
+      if (bf.iv >= o.minIv && bf.bins.length > 1) {
+        derived.push(spec);
+        cands.push(cand);
+        binned.push(bf);
+        binned.sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+      }
+    }
+  }
+  // 2. Correlation filter, highest IV first.
   let kept: BinnedFeature[] = [];
   for (const f of binned) {
     const clash = kept.find((k) => Math.abs(corr(k.x, f.x)) > o.maxCorr);
-    if (clash) dropped.push({ feature: f.name, reason: `|corr| > ${o.maxCorr} with ${clash.name}` });
+    if (clash)
+      dropped.push({ feature: f.name, reason: `|corr| > ${o.maxCorr} with ${clash.name}` });
     else kept.push(f);
   }
   // 3. Logistic regression; drop features whose coefficient has the wrong sign (≥ 0: a higher,
   //    safer WOE must not raise the odds of bad), refit.
-  let fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
+  let fit = fitLogistic(
+    kept.map((f) => f.x),
+    y,
+    o.l2,
+  );
   for (;;) {
     const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
     if (wrong.length === 0 || kept.length === 0 || o.signCheck === false) break;
     const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
-    dropped.push({ feature: kept[worst.j].name, reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign` });
+    dropped.push({
+      feature: kept[worst.j].name,
+      reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign`,
+    });
     kept = kept.filter((_, j) => j !== worst.j);
-    fit = fitLogistic(kept.map((f) => f.x), y, o.l2);
+    fit = fitLogistic(
+      kept.map((f) => f.x),
+      y,
+      o.l2,
+    );
   }
   // Features in the order of the input columns (derived after raw), for stable reason-code ties.
   const position = new Map(cands.map((c, i) => [c.name, i]));
-  const orderIdx = kept.map((_, j) => j).sort((a, b) => position.get(kept[a].name)! - position.get(kept[b].name)!);
+  const orderIdx = kept
+    .map((_, j) => j)
+    .sort((a, b) => position.get(kept[a].name)! - position.get(kept[b].name)!);
 
   // 4. Points.
   const factor = o.pdo / Math.LN2;
@@ -316,7 +436,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     const d = derived[i];
     if (!need.has(d.name)) continue;
     usedDerived.unshift(d);
-    for (const a of d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'diff' ? [d.a, d.b] : d.columns) need.add(a);
+    for (const a of derivedInputs(d)) need.add(a);
   }
 
   // 5. Training scores → stats and grade bands.
@@ -332,7 +452,10 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   const a = aucOf(risk, y);
   const sorted = Float64Array.from(scores).sort();
   const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
-  const gradeBands: GradeBand[] = ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({ grade, minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0] }));
+  const gradeBands: GradeBand[] = ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({
+    grade,
+    minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0],
+  }));
   const model: ScorecardModel = {
     format: 'creditline-scorecard',
     formatVersion: 1,
@@ -366,4 +489,3 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
 function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
-

@@ -32,9 +32,9 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   const ready = new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const t = setInterval(() => {
-      if (Date.now() - started > 50_000) {
+      if (Date.now() - started > 150_000) {
         clearInterval(t);
-        reject(new Error(`not ready after 50 s: ${out}`));
+        reject(new Error(`not ready after 150 s: ${out}`));
       }
       if (out.includes('Creditline is running')) {
         clearInterval(t);
@@ -72,7 +72,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('pnpm start', () => {
-  it('reuses its data between starts and starts again after SIGKILL', { timeout: 150_000 }, async () => {
+  it('reuses its data between starts and starts again after SIGKILL', { timeout: 400_000 }, async () => {
     const dir = tempDir('creditline-start-');
     const pgPort = String(await freePort());
     const env = { DATA_DIR: path.join(dir, 'data'), EMBEDDED_PG_PORT: pgPort, PORT: String(await freePort()) };
@@ -98,7 +98,7 @@ describe('pnpm start', () => {
     expect(await second.exited).toBe(0);
   });
 
-  it('works when the data folder sits under a directory only root can enter', { timeout: 120_000 }, async () => {
+  it('works when the data folder sits under a directory only root can enter', { timeout: 300_000 }, async () => {
     const dir = tempDir('creditline-private-');
     const privateDir = path.join(dir, 'root-only');
     mkdirSync(privateDir, { mode: 0o700 });
@@ -109,7 +109,7 @@ describe('pnpm start', () => {
     expect(await run.exited).toBe(0);
   });
 
-  it('says in one line when DATABASE_URL is wrong, a port is taken or a setting is invalid', { timeout: 120_000 }, async () => {
+  it('says in one line when DATABASE_URL is wrong, a port is taken or a setting is invalid', { timeout: 300_000 }, async () => {
     const refused = start({ DATABASE_URL: `postgres://u:p@127.0.0.1:${await freePort()}/db` });
     expect(await refused.exited).toBe(1);
     expect(refused.output().trim()).toMatch(/^creditline: Cannot connect to PostgreSQL at 127\.0\.0\.1:\d+\/db: connection refused/);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../main.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
@@ -37,6 +38,18 @@ function cliAsync(...args: string[]): Promise<Run> {
   });
 }
 
+/** The CLI in-process (for variants of the error cases already covered by a spawned run). */
+function cliInProcess(...args: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = run(
+    args,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
+  return { code, stdout, stderr };
+}
+
 /** One-line error, exit 2, no stack trace. */
 function expectError(r: Run, pattern: RegExp) {
   expect(r.code).toBe(2);
@@ -64,7 +77,17 @@ beforeAll(() => {
 
 describe('creditline-score end to end', () => {
   it('train → evaluate → score', () => {
-    const t = cli('train', '--data', train, '--label', 'default', '--exclude', 'ID', '--out', model);
+    const t = cli(
+      'train',
+      '--data',
+      train,
+      '--label',
+      'default',
+      '--exclude',
+      'ID',
+      '--out',
+      model,
+    );
     expect(t.stderr).toBe('');
     expect(t.code).toBe(0);
     const m = JSON.parse(readFileSync(model, 'utf8'));
@@ -86,7 +109,9 @@ describe('creditline-score end to end', () => {
     const s = cli('score', '--model', model, '--data', test, '--out', out);
     expect(s.code).toBe(0);
     const csv = readFileSync(out, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('ID,score,grade,probability_of_default,reason_1,reason_2,reason_3,reason_4');
+    expect(csv[0]).toBe(
+      'ID,score,grade,probability_of_default,reason_1,reason_2,reason_3,reason_4',
+    );
     expect(csv).toHaveLength(2626);
     const first = csv[1].split(',');
     expect(first).toHaveLength(8);
@@ -106,32 +131,69 @@ describe('creditline-score end to end', () => {
 
 describe('creditline-score errors: one line, exit 2', () => {
   it.concurrent('missing file', async () => {
-    expectError(await cliAsync('train', '--data', path.join(dir, 'nope.csv'), '--label', 'default', '--out', path.join(dir, 'x.json')), /file not found: .*nope\.csv/);
-    expectError(await cliAsync('score', '--model', path.join(dir, 'nope.json'), '--data', test), /file not found: .*nope\.json/);
+    expectError(
+      await cliAsync(
+        'train',
+        '--data',
+        path.join(dir, 'nope.csv'),
+        '--label',
+        'default',
+        '--out',
+        path.join(dir, 'x.json'),
+      ),
+      /file not found: .*nope\.csv/,
+    );
+    expectError(
+      cliInProcess('score', '--model', path.join(dir, 'nope.json'), '--data', test),
+      /file not found: .*nope\.json/,
+    );
   });
 
   it.concurrent('missing label column', async () => {
-    expectError(await cliAsync('train', '--data', train, '--label', 'bad_flag', '--out', path.join(dir, 'x.json')), /label column "bad_flag" not found/);
+    expectError(
+      await cliAsync(
+        'train',
+        '--data',
+        train,
+        '--label',
+        'bad_flag',
+        '--out',
+        path.join(dir, 'x.json'),
+      ),
+      /label column "bad_flag" not found/,
+    );
   });
 
-  it.concurrent('non-numeric value where a number is needed, naming the column and row', async () => {
-    const f = path.join(dir, 'nonnum.csv');
-    const lines = readFileSync(test, 'utf8').trim().split('\n');
-    const cells = lines[3].split(',');
-    cells[1] = 'abc'; // LIMIT_BAL of data row 3
-    lines[3] = cells.join(',');
-    writeFileSync(f, lines.join('\n') + '\n');
-    expectError(await cliAsync('score', '--model', model, '--data', f), /column "LIMIT_BAL" row 3: non-numeric value "abc"/);
-    expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /column "LIMIT_BAL" row 3/);
-  });
+  it.concurrent(
+    'non-numeric value where a number is needed, naming the column and row',
+    async () => {
+      const f = path.join(dir, 'nonnum.csv');
+      const lines = readFileSync(test, 'utf8').trim().split('\n');
+      const cells = lines[3].split(',');
+      cells[1] = 'abc'; // LIMIT_BAL of data row 3
+      lines[3] = cells.join(',');
+      writeFileSync(f, lines.join('\n') + '\n');
+      expectError(
+        await cliAsync('score', '--model', model, '--data', f),
+        /column "LIMIT_BAL" row 3: non-numeric value "abc"/,
+      );
+      expectError(
+        cliInProcess('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')),
+        /column "LIMIT_BAL" row 3/,
+      );
+    },
+  );
 
   it.concurrent('empty file', async () => {
     const f = path.join(dir, 'empty.csv');
     writeFileSync(f, '');
-    expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /empty file/);
+    expectError(
+      await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')),
+      /empty file/,
+    );
     const h = path.join(dir, 'header-only.csv');
     writeFileSync(h, 'ID,LIMIT_BAL,default\n');
-    expectError(await cliAsync('evaluate', '--model', model, '--data', h), /empty file/);
+    expectError(cliInProcess('evaluate', '--model', model, '--data', h), /empty file/);
   });
 
   it.concurrent('label not 0/1', async () => {
@@ -139,13 +201,16 @@ describe('creditline-score errors: one line, exit 2', () => {
     const lines = readFileSync(train, 'utf8').trim().split('\n');
     lines[5] = lines[5].replace(/,[01]$/, ',2');
     writeFileSync(f, lines.join('\n') + '\n');
-    expectError(await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')), /label "default" must be 0 or 1, found 2 in row 5/);
+    expectError(
+      await cliAsync('train', '--data', f, '--label', 'default', '--out', path.join(dir, 'x.json')),
+      /label "default" must be 0 or 1, found 2 in row 5/,
+    );
   });
 
   it.concurrent('invalid model file and unknown command', async () => {
     const f = path.join(dir, 'bad-model.json');
     writeFileSync(f, '{"format":"nope"}');
     expectError(await cliAsync('score', '--model', f, '--data', test), /invalid scorecard model/);
-    expectError(await cliAsync('frobnicate'), /unknown command/);
+    expectError(cliInProcess('frobnicate'), /unknown command/);
   });
 });

@@ -12,10 +12,13 @@ const opts = (o: Partial<BinningOptions> = {}): BinningOptions => ({
   ...o,
 });
 
-const rows = fc.array(fc.tuple(fc.option(fc.integer({ min: -50, max: 50 }), { nil: null, freq: 10 }), fc.boolean()), {
-  minLength: 20,
-  maxLength: 300,
-});
+const rows = fc.array(
+  fc.tuple(fc.option(fc.integer({ min: -50, max: 50 }), { nil: null, freq: 10 }), fc.boolean()),
+  {
+    minLength: 20,
+    maxLength: 300,
+  },
+);
 
 function split(data: [number | null, boolean][]) {
   const x = Float64Array.from(data, ([v]) => (v === null ? NaN : v));
@@ -26,34 +29,45 @@ function split(data: [number | null, boolean][]) {
 describe('numeric binning', () => {
   it('bins cover every value: contiguous from -inf to +inf, counts add up', () => {
     fc.assert(
-      fc.property(rows, fc.constantFrom('auto', 'increasing', 'decreasing', 'none') as fc.Arbitrary<BinningOptions['monotonic']>, (data, mono) => {
-        const { x, y } = split(data);
-        const { groups, missing } = binNumeric(x, y, false, opts({ monotonic: mono }));
-        const nonMissing = data.filter(([v]) => v !== null).length;
-        expect(missing.good + missing.bad).toBe(data.length - nonMissing);
-        if (nonMissing === 0) return expect(groups).toHaveLength(0);
-        expect(groups[0].lo).toBe(-Infinity);
-        expect(groups[groups.length - 1].hi).toBe(Infinity);
-        for (let i = 1; i < groups.length; i++) expect(groups[i].lo).toBe(groups[i - 1].hi);
-        expect(groups.reduce((s, g) => s + g.good + g.bad, 0)).toBe(nonMissing);
-        // every value falls in exactly the bin whose counts include it
-        for (const [v] of data) if (v !== null) expect(groups.filter((g) => v >= g.lo && v < g.hi)).toHaveLength(1);
-      }),
+      fc.property(
+        rows,
+        fc.constantFrom('auto', 'increasing', 'decreasing', 'none') as fc.Arbitrary<
+          BinningOptions['monotonic']
+        >,
+        (data, mono) => {
+          const { x, y } = split(data);
+          const { groups, missing } = binNumeric(x, y, false, opts({ monotonic: mono }));
+          const nonMissing = data.filter(([v]) => v !== null).length;
+          expect(missing.good + missing.bad).toBe(data.length - nonMissing);
+          if (nonMissing === 0) return expect(groups).toHaveLength(0);
+          expect(groups[0].lo).toBe(-Infinity);
+          expect(groups[groups.length - 1].hi).toBe(Infinity);
+          for (let i = 1; i < groups.length; i++) expect(groups[i].lo).toBe(groups[i - 1].hi);
+          expect(groups.reduce((s, g) => s + g.good + g.bad, 0)).toBe(nonMissing);
+          // every value falls in exactly the bin whose counts include it
+          for (const [v] of data)
+            if (v !== null) expect(groups.filter((g) => v >= g.lo && v < g.hi)).toHaveLength(1);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('monotonic bins have monotone bad rates', () => {
     fc.assert(
-      fc.property(rows, fc.constantFrom('increasing', 'decreasing') as fc.Arbitrary<'increasing' | 'decreasing'>, (data, mono) => {
-        const { x, y } = split(data);
-        const { groups } = binNumeric(x, y, false, opts({ monotonic: mono }));
-        const r = groups.map((g) => g.bad / (g.good + g.bad));
-        for (let i = 1; i < r.length; i++) {
-          if (mono === 'increasing') expect(r[i]).toBeGreaterThanOrEqual(r[i - 1]);
-          else expect(r[i]).toBeLessThanOrEqual(r[i - 1]);
-        }
-      }),
+      fc.property(
+        rows,
+        fc.constantFrom('increasing', 'decreasing') as fc.Arbitrary<'increasing' | 'decreasing'>,
+        (data, mono) => {
+          const { x, y } = split(data);
+          const { groups } = binNumeric(x, y, false, opts({ monotonic: mono }));
+          const r = groups.map((g) => g.bad / (g.good + g.bad));
+          for (let i = 1; i < r.length; i++) {
+            if (mono === 'increasing') expect(r[i]).toBeGreaterThanOrEqual(r[i - 1]);
+            else expect(r[i]).toBeLessThanOrEqual(r[i - 1]);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -64,7 +78,9 @@ describe('numeric binning', () => {
         const { x, y } = split(data);
         const { groups } = binNumeric(x, y, false, opts({ minBinShare: share }));
         const m = data.filter(([v]) => v !== null).length;
-        if (groups.length >= 2) for (const g of groups) expect(g.good + g.bad).toBeGreaterThanOrEqual(Math.ceil(share * m));
+        if (groups.length >= 2)
+          for (const g of groups)
+            expect(g.good + g.bad).toBeGreaterThanOrEqual(Math.ceil(share * m));
       }),
       { numRuns: 150 },
     );
@@ -72,22 +88,29 @@ describe('numeric binning', () => {
 
   it('ordinal codes keep their order and have at most one peak or valley', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -2, max: 8 }), fc.boolean()), { minLength: 30, maxLength: 300 }), (data) => {
-        const x = Float64Array.from(data, ([v]) => v);
-        const y = Uint8Array.from(data, ([, b]) => (b ? 1 : 0));
-        const { groups } = binNumeric(x, y, true, opts({ monotonic: 'none' }));
-        for (let i = 1; i < groups.length; i++) expect(groups[i].lo).toBeGreaterThan(groups[i - 1].lo);
-        const r = groups.map((g) => g.bad / (g.good + g.bad));
-        let turns = 0;
-        let last = 0;
-        for (let i = 1; i < r.length; i++) {
-          const d = Math.sign(r[i] - r[i - 1]);
-          if (d === 0) continue;
-          if (last && d !== last) turns++;
-          last = d;
-        }
-        expect(turns).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -2, max: 8 }), fc.boolean()), {
+          minLength: 30,
+          maxLength: 300,
+        }),
+        (data) => {
+          const x = Float64Array.from(data, ([v]) => v);
+          const y = Uint8Array.from(data, ([, b]) => (b ? 1 : 0));
+          const { groups } = binNumeric(x, y, true, opts({ monotonic: 'none' }));
+          for (let i = 1; i < groups.length; i++)
+            expect(groups[i].lo).toBeGreaterThan(groups[i - 1].lo);
+          const r = groups.map((g) => g.bad / (g.good + g.bad));
+          let turns = 0;
+          let last = 0;
+          for (let i = 1; i < r.length; i++) {
+            const d = Math.sign(r[i] - r[i - 1]);
+            if (d === 0) continue;
+            if (last && d !== last) turns++;
+            last = d;
+          }
+          expect(turns).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -96,15 +119,21 @@ describe('numeric binning', () => {
 describe('categorical binning', () => {
   it('every level lands in exactly one bin; bins are ordered by bad rate', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', null), fc.boolean()), { minLength: 10, maxLength: 200 }), (data) => {
-        const x = data.map(([v]) => v);
-        const y = Uint8Array.from(data, ([, b]) => (b ? 1 : 0));
-        const { groups } = binCategorical(x, y, opts());
-        const levels = new Set(x.filter((v) => v !== null) as string[]);
-        const all = groups.flatMap((g) => g.values);
-        expect(new Set(all).size).toBe(all.length);
-        expect(new Set(all)).toEqual(levels);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', null), fc.boolean()), {
+          minLength: 10,
+          maxLength: 200,
+        }),
+        (data) => {
+          const x = data.map(([v]) => v);
+          const y = Uint8Array.from(data, ([, b]) => (b ? 1 : 0));
+          const { groups } = binCategorical(x, y, opts());
+          const levels = new Set(x.filter((v) => v !== null) as string[]);
+          const all = groups.flatMap((g) => g.values);
+          expect(new Set(all).size).toBe(all.length);
+          expect(new Set(all)).toEqual(levels);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileModel,
+  evaluate,
+  TUNED_OPTIONS,
   fitLogistic,
   loadModel,
   ModelFormatError,
@@ -77,7 +79,9 @@ describe('trainScorecard', () => {
   it('is deterministic: same data and options → same model and scores', () => {
     const again = trainScorecard(data, { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
     expect(again).toEqual(model);
-    expect(scoreFeatures(again, { x1: 30, x2: 40, c: 'a' })).toEqual(scoreFeatures(model, { x1: 30, x2: 40, c: 'a' }));
+    expect(scoreFeatures(again, { x1: 30, x2: 40, c: 'a' })).toEqual(
+      scoreFeatures(model, { x1: 30, x2: 40, c: 'a' }),
+    );
   });
 
   it('score is monotone in a monotone feature (x1 riskier as it grows)', () => {
@@ -87,7 +91,9 @@ describe('trainScorecard', () => {
       expect(s).toBeLessThanOrEqual(last);
       last = s;
     }
-    expect(scoreFeatures(model, { x1: 0, x2: 25, c: 'a' }).score).toBeGreaterThan(scoreFeatures(model, { x1: 100, x2: 25, c: 'a' }).score);
+    expect(scoreFeatures(model, { x1: 0, x2: 25, c: 'a' }).score).toBeGreaterThan(
+      scoreFeatures(model, { x1: 100, x2: 25, c: 'a' }).score,
+    );
   });
 
   it('missing values and unseen levels go to the missing bin', () => {
@@ -111,7 +117,10 @@ describe('trainScorecard', () => {
 });
 
 describe('loadModel', () => {
-  const model = trainScorecard(synthetic(800), { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z' });
+  const model = trainScorecard(synthetic(800), {
+    label: 'bad',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
   it('rejects bad documents with a clear error', () => {
     expect(() => loadModel('{not json')).toThrow(ModelFormatError);
     expect(() => loadModel(null)).toThrow(/invalid scorecard model/);
@@ -121,7 +130,9 @@ describe('loadModel', () => {
     badPoints.features[0].bins[0].points = 1.5;
     expect(() => loadModel(badPoints)).toThrow(/features\.0\.bins\.0\.points/);
     const noMissing = JSON.parse(JSON.stringify(model));
-    noMissing.features[0].bins = noMissing.features[0].bins.filter((b: { isMissing?: boolean }) => !b.isMissing);
+    noMissing.features[0].bins = noMissing.features[0].bins.filter(
+      (b: { isMissing?: boolean }) => !b.isMissing,
+    );
     expect(() => loadModel(noMissing)).toThrow(/missing bin/);
     const badDerived = { ...model, derived: [{ kind: 'sqrt', name: 'x', a: 'b' }] };
     expect(() => loadModel(badDerived)).toThrow(ModelFormatError);
@@ -152,19 +163,50 @@ describe('reasonCodes', () => {
 
 describe('real data', () => {
   it('card sample: derived features are declared and re-applied at score time', () => {
-    const data = cardSample(10);
-    const model = trainScorecard(data, { label: 'default', exclude: ['ID'], createdAt: '2026-01-01T00:00:00.000Z' });
-    expect(model.features.some((f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'))).toBe(true);
+    const data = cardSample(7);
+    const model = trainScorecard(data, {
+      ...TUNED_OPTIONS,
+      label: 'default',
+      exclude: ['ID'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(
+      model.features.some(
+        (f) => f.name === 'PAY_0' || f.name.includes('status') || f.name.includes('late'),
+      ),
+    ).toBe(true);
     expect(model.derived.length).toBeGreaterThan(0);
+    // the interaction of the strongest pair, binned as a categorical of cells
+    const cross = model.derived.find((d) => d.kind === 'cross');
+    expect(cross).toBeDefined();
+    expect(model.features.find((f) => f.name === cross!.name)?.kind).toBe('categorical');
     expect(model.stats.auc).toBeGreaterThan(0.7);
     const row = Object.fromEntries(data.columns.map((k, j) => [k, data.rows[0][j]]));
     const res = scoreFeatures(model, row);
     expect(res.contributions.reduce((s, c) => s + c.points, 0)).toBe(res.score);
+    // The compiled scorer (derived features, interaction cells, bins) reproduces training exactly.
+    expect(evaluate(model, data, 'default').auc).toBeCloseTo(model.stats.auc, 6);
+    const c = compileModel(model);
+    for (const r of data.rows.slice(0, 300)) {
+      const rec = Object.fromEntries(data.columns.map((k, j) => [k, r[j]]));
+      expect(scoreFast(c, c.encode(rec))).toBe(scoreFeatures(model, rec).score);
+    }
   });
 
   it('German data: no card features derived, categorical levels grouped', () => {
-    const model = trainScorecard(german(), { label: 'default', exclude: ['id'], createdAt: '2026-01-01T00:00:00.000Z' });
-    expect(model.derived).toEqual([]);
+    const model = trainScorecard(german(), {
+      ...TUNED_OPTIONS,
+      label: 'default',
+      exclude: ['id'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(model.derived).toEqual([]); // no card columns, and fewer than 2000 rows for an interaction
+    const c = compileModel(model);
+    const g = german();
+    for (const r of g.rows) {
+      const rec = Object.fromEntries(g.columns.map((k, j) => [k, r[j]]));
+      expect(scoreFast(c, c.encode(rec))).toBe(c.score(c.encode(rec)));
+    }
     const chk = model.features.find((f) => f.name === 'checking_account_status');
     expect(chk?.kind).toBe('categorical');
     expect(model.stats.auc).toBeGreaterThan(0.75);

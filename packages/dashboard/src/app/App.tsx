@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { MeQuery } from '../features/auth/graphql/auth.graphql';
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/auth/hooks/useSession';
+import { SignInPage } from '../features/auth/components/SignInPage';
+import { LookupPage } from '../features/lookup/components/LookupPage';
+import { CustomerPage } from '../features/customer/components/CustomerPage';
+import { NewRecoveryRequestPage } from '../features/recovery/components/NewRecoveryRequestPage';
+import { RecoveryRequestDetail } from '../features/recovery/components/RecoveryRequestDetail';
+import { QueuePage } from '../features/queue/components/QueuePage';
+import { AppShellLayout } from './AppShellLayout';
+import { Link, paths, useRouter } from './router';
+
+/** Route → page; everything except sign-in needs a session. */
+export function App() {
+  const { route, navigate } = useRouter();
+  const { session, signOut } = useSession();
+  // A stored token the API no longer accepts (restarted with a new secret, expired): sign out.
+  const me = useQuery(MeQuery, { skip: !session, fetchPolicy: 'network-only' });
+  useEffect(() => {
+    if (session && me.data && me.data.me === null) signOut();
+  }, [session, me.data, signOut]);
+  const { t } = useTranslation();
+  const needsSignIn = !session && route.name !== 'signIn';
+
+  useEffect(() => {
+    if (needsSignIn) navigate(paths.signIn(), { replace: true });
+  }, [needsSignIn, navigate]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  let page: React.ReactNode;
+  if (needsSignIn) page = null;
+  else
+    switch (route.name) {
+      case 'signIn':
+        page = <SignInPage />;
+        break;
+      case 'lookup':
+        page = <LookupPage key="lookup" initialSearch={route.search} />;
+        break;
+      case 'customer':
+        page = (
+          <CustomerPage key={route.customerId} customerId={route.customerId} tab={route.tab} />
+        );
+        break;
+      case 'newRecovery':
+        page = <NewRecoveryRequestPage key={route.customerId} customerId={route.customerId} />;
+        break;
+      case 'recovery':
+        page = <RecoveryRequestDetail key={route.requestId} requestId={route.requestId} />;
+        break;
+      case 'queue':
+        page = <QueuePage />;
+        break;
+      default:
+        page = (
+          <Stack>
+            <Text>{t('app.notFound')}</Text>
+            <Link to={paths.lookup()}>{t('app.backToLookup')}</Link>
+          </Stack>
+        );
+    }
+  return <AppShellLayout>{page}</AppShellLayout>;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, paths } from './router';
+
+describe('routes', () => {
+  it('parses every page and round-trips the path builders', () => {
+    expect(parseRoute('/')).toEqual({ name: 'lookup', search: '' });
+    expect(parseRoute('/', '?q=%E7%8E%8B')).toEqual({ name: 'lookup', search: '王' });
+    expect(parseRoute('/sign-in')).toEqual({ name: 'signIn' });
+    expect(parseRoute('/queue')).toEqual({ name: 'queue' });
+    expect(parseRoute('/customers/Q3VzdG9tZXI6MQ==')).toEqual({
+      name: 'customer',
+      customerId: 'Q3VzdG9tZXI6MQ==',
+      tab: 'overview',
+    });
+    const [p, q] = paths.customer('Q3VzdG9tZXI6MQ==', 'history').split('?');
+    expect(parseRoute(p, `?${q}`)).toEqual({
+      name: 'customer',
+      customerId: 'Q3VzdG9tZXI6MQ==',
+      tab: 'history',
+    });
+    expect(parseRoute(paths.newRecovery('C/1'))).toEqual({
+      name: 'newRecovery',
+      customerId: 'C/1',
+    });
+    expect(parseRoute(paths.recovery('R1'))).toEqual({ name: 'recovery', requestId: 'R1' });
+    expect(parseRoute('/nowhere')).toEqual({ name: 'notFound' });
+  });
+});

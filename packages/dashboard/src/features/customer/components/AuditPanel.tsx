@@ -1,0 +1,84 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AuditTrailQuery } from '../graphql/customer.graphql';
+import { QueryState } from '../../../components/states';
+import { formatDateTime } from '../../../format/date';
+
+const PAGE = 25;
+
+export function AuditPanel({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error, refetch, fetchMore } = useQuery(AuditTrailQuery, {
+    variables: { id: customerId, first: PAGE },
+    fetchPolicy: 'network-only',
+  });
+  const trail = data?.customer?.auditTrail;
+  const entries = trail?.edges ?? [];
+  const more = () =>
+    void fetchMore({
+      variables: { after: trail?.pageInfo.endCursor },
+      updateQuery: (prev, { fetchMoreResult }) => {
+        if (!prev.customer || !fetchMoreResult.customer) return prev as typeof fetchMoreResult;
+        return {
+          customer: {
+            ...fetchMoreResult.customer,
+            auditTrail: {
+              ...fetchMoreResult.customer.auditTrail,
+              edges: [
+                ...prev.customer.auditTrail.edges,
+                ...fetchMoreResult.customer.auditTrail.edges,
+              ],
+            },
+          },
+        };
+      },
+    });
+
+  return (
+    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="audit-title">
+      <Title order={2} size="h4" id="audit-title" mb="sm">
+        {t('audit.title')}
+      </Title>
+      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+        {() =>
+          entries.length === 0 ? (
+            <Text c="dimmed">{t('audit.none')}</Text>
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('audit.time')}</Table.Th>
+                      <Table.Th>{t('audit.action')}</Table.Th>
+                      <Table.Th>{t('audit.actor')}</Table.Th>
+                      <Table.Th>{t('audit.details')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {entries.map(({ cursor, node }) => (
+                      <Table.Tr key={cursor}>
+                        <Table.Td>{formatDateTime(node.createdAt, i18n.language)}</Table.Td>
+                        <Table.Td>{node.action}</Table.Td>
+                        <Table.Td>{node.actor}</Table.Td>
+                        <Table.Td>{node.details ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {trail?.pageInfo.hasNextPage && (
+                <Group justify="center" mt="sm">
+                  <Button variant="light" size="xs" loading={loading} onClick={more}>
+                    {t('pagination.more')}
+                  </Button>
+                </Group>
+              )}
+            </>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}

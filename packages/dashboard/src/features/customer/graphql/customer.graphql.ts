@@ -1,0 +1,224 @@
+import { graphql } from '../../../generated';
+
+/** The page header: only what the API has had from the start, so the page opens fast. */
+export const CustomerHeaderQuery = graphql(`
+  query CustomerHeader($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+      maskedPhone
+      maskedNationalId
+      realNameVerified
+      incomeBand
+      registeredAt
+      account {
+        id
+        accountNumber
+        status
+        baseLimit {
+          amount
+          currency
+        }
+        usedAmount {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+export const AccountOverviewQuery = graphql(`
+  query AccountOverview($id: ID!) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        status
+        score
+        grade
+        baseLimit {
+          amount
+          currency
+        }
+        usedAmount {
+          amount
+          currency
+        }
+        availableLimit {
+          amount
+          currency
+        }
+        temporaryLimits {
+          amount {
+            amount
+            currency
+          }
+          category
+          startsAt
+          endsAt
+        }
+        categoryLimits {
+          category
+          limit {
+            amount
+            currency
+          }
+          used {
+            amount
+            currency
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RevealCustomerPiiMutation = graphql(`
+  mutation RevealCustomerPii($input: RevealCustomerPiiInput!) {
+    revealCustomerPii(input: $input) {
+      phone
+      nationalId
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const InstallmentPlansQuery = graphql(`
+  query InstallmentPlans($id: ID!, $first: Int!) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        installmentPlans(first: $first) {
+          totalCount
+          edges {
+            node {
+              id
+              term
+              status
+              aprPercent
+              createdAt
+              principal {
+                amount
+                currency
+              }
+              totalFee {
+                amount
+                currency
+              }
+              schedule {
+                seq
+                dueDate
+                status
+                daysPastDue
+                principal {
+                  amount
+                  currency
+                }
+                fee {
+                  amount
+                  currency
+                }
+                lateFee {
+                  amount
+                  currency
+                }
+                paid {
+                  amount
+                  currency
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RepaymentsQuery = graphql(`
+  query Repayments($id: ID!, $first: Int!) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        overdue {
+          isOverdue
+          daysPastDue
+          bucket
+          overdueAmount {
+            amount
+            currency
+          }
+        }
+        repayments(first: $first) {
+          totalCount
+          edges {
+            node {
+              id
+              receivedAt
+              amount {
+                amount
+                currency
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const NoticesQuery = graphql(`
+  query Notices($id: ID!, $first: Int!) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        notices(first: $first) {
+          totalCount
+          edges {
+            node {
+              id
+              kind
+              channel
+              createdAt
+              sentAt
+              readAt
+              acknowledgedAt
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AuditTrailQuery = graphql(`
+  query AuditTrail($id: ID!, $first: Int!, $after: String) {
+    customer(id: $id) {
+      id
+      auditTrail(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            action
+            actor
+            createdAt
+            details
+          }
+        }
+      }
+    }
+  }
+`);

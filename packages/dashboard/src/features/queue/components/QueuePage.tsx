@@ -1,0 +1,228 @@
+import { useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PurchaseReviewQueueQuery, RecoveryQueueQuery } from '../graphql/queue.graphql';
+import { QueryState } from '../../../components/states';
+import { formatDateTime } from '../../../format/date';
+import { formatMoney } from '../../../format/money';
+import { Link, paths } from '../../../app/router';
+import { useSession } from '../../auth/hooks/useSession';
+import { RecoveryStatusBadge } from '../../recovery/components/RecoveryStatusBadge';
+import { useAutoOutcome } from '../../recovery/hooks/useAutoOutcome';
+import { DecideRecoveryModal, type Decision } from './DecideRecoveryModal';
+
+const PAGE = 50;
+
+/** The supervisor's work: recovery requests and purchases waiting for manual review (人工审核). */
+export function QueuePage() {
+  const { t } = useTranslation();
+  const { isSupervisor } = useSession();
+  if (!isSupervisor)
+    return (
+      <Alert color="yellow" variant="light">
+        {t('queue.supervisorOnly')}
+      </Alert>
+    );
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('queue.title')}
+      </Title>
+      <Tabs defaultValue="recovery" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="recovery">{t('queue.recoveryTab')}</Tabs.Tab>
+          <Tabs.Tab value="purchases">{t('queue.purchasesTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="recovery" pt="md">
+          <RecoveryQueue />
+        </Tabs.Panel>
+        <Tabs.Panel value="purchases" pt="md">
+          <PurchaseQueue />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function RecoveryQueue() {
+  const { t, i18n } = useTranslation();
+  const autoOutcome = useAutoOutcome();
+  const { data, loading, error, refetch, fetchMore } = useQuery(RecoveryQueueQuery, {
+    variables: { first: PAGE },
+    fetchPolicy: 'network-only',
+  });
+  const pageInfo = data?.recoveryQueue.pageInfo;
+  const loadMore = () =>
+    void fetchMore({
+      variables: { after: pageInfo?.endCursor },
+      updateQuery: (prev, { fetchMoreResult }) => ({
+        recoveryQueue: {
+          ...fetchMoreResult.recoveryQueue,
+          edges: [...(prev.recoveryQueue?.edges ?? []), ...fetchMoreResult.recoveryQueue.edges],
+        },
+      }),
+    });
+  const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Card withBorder padding="md" radius="md">
+      {done && (
+        <Alert
+          color="teal"
+          variant="light"
+          mb="sm"
+          role="status"
+          withCloseButton
+          onClose={() => setDone(null)}
+        >
+          {done}
+        </Alert>
+      )}
+      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+        {() =>
+          rows.length === 0 ? (
+            <Text c="dimmed">{t('queue.noRecovery')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped data-testid="recovery-queue">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('queue.created')}</Table.Th>
+                    <Table.Th>{t('queue.customer')}</Table.Th>
+                    <Table.Th>{t('queue.type')}</Table.Th>
+                    <Table.Th>{t('queue.reason')}</Table.Th>
+                    <Table.Th>{t('queue.status')}</Table.Th>
+                    <Table.Th>{t('queue.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.id} data-request-id={r.id}>
+                      <Table.Td>
+                        <Link to={paths.recovery(r.id)}>
+                          {formatDateTime(r.createdAt, i18n.language)}
+                        </Link>
+                      </Table.Td>
+                      <Table.Td>
+                        <Link to={paths.customer(r.customer.id)}>{r.customer.name}</Link>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {r.customer.maskedPhone}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{t(`recovery.types.${r.type}`)}</Table.Td>
+                      <Table.Td maw={280}>
+                        <Text size="sm" lineClamp={3}>
+                          {r.reason}
+                        </Text>
+                        {r.autoOutcome && (
+                          <Badge size="xs" variant="outline" color="gray.8" mt={4}>
+                            {autoOutcome(r.autoOutcome)}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <RecoveryStatusBadge status={r.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            color="teal.9"
+                            onClick={() => setDeciding({ id: r.id, decision: 'approve' })}
+                          >
+                            {t('queue.approve')}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            color="red"
+                            variant="light"
+                            onClick={() => setDeciding({ id: r.id, decision: 'reject' })}
+                          >
+                            {t('queue.reject')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryState>
+      {pageInfo?.hasNextPage && (
+        <Group justify="center" mt="sm">
+          <Button variant="light" size="xs" loading={loading} onClick={loadMore}>
+            {t('pagination.more')}
+          </Button>
+        </Group>
+      )}
+      <DecideRecoveryModal
+        requestId={deciding?.id ?? null}
+        decision={deciding?.decision ?? 'approve'}
+        onClose={() => setDeciding(null)}
+        onDecided={() => {
+          setDone(deciding?.decision === 'reject' ? t('queue.rejected') : t('queue.approved'));
+          void refetch();
+        }}
+      />
+    </Card>
+  );
+}
+
+function PurchaseQueue() {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(PurchaseReviewQueueQuery, {
+    variables: { first: PAGE },
+    fetchPolicy: 'network-only',
+  });
+  const rows = data?.purchaseReviewQueue.edges.map((e) => e.node) ?? [];
+  return (
+    <Card withBorder padding="md" radius="md">
+      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+        {() =>
+          rows.length === 0 ? (
+            <Text c="dimmed">{t('queue.noPurchases')}</Text>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed" mb="xs">
+                {t('queue.purchaseDecisionPending')}
+              </Text>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('queue.created')}</Table.Th>
+                      <Table.Th>{t('queue.customer')}</Table.Th>
+                      <Table.Th>{t('queue.merchant')}</Table.Th>
+                      <Table.Th>{t('queue.category')}</Table.Th>
+                      <Table.Th>{t('queue.amount')}</Table.Th>
+                      <Table.Th>{t('queue.status')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((p) => (
+                      <Table.Tr key={p.id}>
+                        <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
+                        <Table.Td>
+                          <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
+                        </Table.Td>
+                        <Table.Td>{p.merchant}</Table.Td>
+                        <Table.Td>{p.category}</Table.Td>
+                        <Table.Td>{formatMoney(p.amount, i18n.language)}</Table.Td>
+                        <Table.Td>{p.status}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
