@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     const url = withDatabase(server.url, 'bench');
     const orm = await connectOrm(url);
     await migrate(orm);
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const key = () => Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255)).toString('base64');
+    // production mode (no introspection, no dev extras), with throwaway secrets for the throwaway database
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef', PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: key() });
     await seedDatabase(url, { customers: CUSTOMERS, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey });
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // every account gets a latest decision, as after a review

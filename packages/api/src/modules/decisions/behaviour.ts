@@ -40,22 +40,23 @@ export async function loadAccountFacts(em: EntityManager, sel: { accountIds: str
   if (accounts.length === 0) return [];
   const cids = pgArray(accounts.map((a) => a.customer_id));
   const since = new Date(asOf.getTime() - 731 * 86_400_000);
-  const [orders, reviews, repayments, bureau] = await Promise.all([
-    q<{ customer_id: string; placed_at: Date; amount_fen: string; category: string; status: 'PENDING' | 'DELIVERED' | 'RETURNED' | 'CANCELLED' }>(
+  // one connection: the statements run one after another
+  const [orders, reviews, repayments, bureau] = [
+    await q<{ customer_id: string; placed_at: Date; amount_fen: string; category: string; status: 'PENDING' | 'DELIVERED' | 'RETURNED' | 'CANCELLED' }>(
       `select customer_id::text, placed_at, amount_fen::text, category, status from orders where customer_id = any(?::bigint[]) and placed_at > ? and placed_at <= ?`,
       [cids, since, asOf],
     ),
-    q<{ customer_id: string; created_at: Date; rating: number }>(`select customer_id::text, created_at, rating from reviews where customer_id = any(?::bigint[]) and created_at <= ?`, [cids, asOf]),
-    q<{ customer_id: string; due_date: Date; amount_due_fen: string; amount_paid_fen: string; paid_at: Date | null; days_past_due: number }>(
+    await q<{ customer_id: string; created_at: Date; rating: number }>(`select customer_id::text, created_at, rating from reviews where customer_id = any(?::bigint[]) and created_at <= ?`, [cids, asOf]),
+    await q<{ customer_id: string; due_date: Date; amount_due_fen: string; amount_paid_fen: string; paid_at: Date | null; days_past_due: number }>(
       `select customer_id::text, due_date::timestamptz as due_date, amount_due_fen::text, amount_paid_fen::text, paid_at, days_past_due from repayment_history where customer_id = any(?::bigint[]) and due_date > ?::date and due_date <= ?::date`,
       [cids, since, asOf],
     ),
-    q<{ customer_id: string; reported_at: Date; bureau_score: number; inquiries_3m: number; inquiries_6m: number; other_debt_fen: string; past_defaults: number }>(
+    await q<{ customer_id: string; reported_at: Date; bureau_score: number; inquiries_3m: number; inquiries_6m: number; other_debt_fen: string; past_defaults: number }>(
       `select distinct on (customer_id) customer_id::text, reported_at, bureau_score, inquiries_3m, inquiries_6m, other_debt_fen::text, past_defaults
          from bureau_reports where customer_id = any(?::bigint[]) and reported_at <= ? order by customer_id, reported_at desc`,
       [cids, asOf],
     ),
-  ]);
+  ];
   const group = <R extends { customer_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
     for (const r of rows) (m.get(r.customer_id) ?? m.set(r.customer_id, []).get(r.customer_id)!).push(r);
