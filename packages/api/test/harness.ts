@@ -14,7 +14,6 @@ export interface TestApi {
   config: Config;
   url: string;
   /** Run an operation in process as a viewer; returns data and errors as a client would see them. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   exec<T = any>(viewer: Viewer, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
   /** Raw SQL against the test database. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;

@@ -31,10 +31,7 @@ const distDir = path.join(dashboardRoot, 'dist');
 const args = process.argv.slice(2);
 const bench = args.includes('--bench');
 const skipBuild = args.includes('--no-build') || process.env.E2E_SKIP_BUILD === '1';
-// --mock: the contract mock (e2e/contract-mock.mjs) instead of packages/api, to check the specs
-// against the agreed contract while the API is incomplete. Never what `pnpm test` runs.
-const mock = args.includes('--mock');
-const passThrough = args.filter((a) => !['--bench', '--no-build', '--mock'].includes(a));
+const passThrough = args.filter((a) => !['--bench', '--no-build'].includes(a));
 const customers = process.env.E2E_DEMO_CUSTOMERS ?? (bench ? '100000' : '300');
 const healthTimeoutMs = Number(
   process.env.E2E_HEALTH_TIMEOUT_MS ?? (bench ? 30 * 60_000 : 180_000),
@@ -96,7 +93,7 @@ const alive = (pid) => {
 async function main() {
   if (!existsSync(chromium))
     return fail(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
-  if (!mock && !existsSync(path.join(apiRoot, 'src/main.ts')))
+  if (!existsSync(path.join(apiRoot, 'src/main.ts')))
     return fail(`The API is not in this checkout (${apiRoot}/src/main.ts is missing).`);
 
   if (!skipBuild) {
@@ -166,15 +163,11 @@ async function main() {
 
   try {
     const tsx = path.join(apiRoot, 'node_modules/.bin/tsx');
-    const [command, commandArgs, cwd] = mock
-      ? [process.execPath, [path.join(here, 'contract-mock.mjs')], dashboardRoot]
-      : existsSync(tsx)
-        ? [tsx, ['src/main.ts'], apiRoot]
-        : ['npx', ['tsx', 'src/main.ts'], apiRoot];
+    const [command, commandArgs, cwd] = existsSync(tsx)
+      ? [tsx, ['src/main.ts'], apiRoot]
+      : ['npx', ['tsx', 'src/main.ts'], apiRoot];
     log(
-      mock
-        ? `starting the CONTRACT MOCK (not the real API) on ${baseURL}…`
-        : `starting the API on ${baseURL} (embedded PostgreSQL on ${pgPort}, ${customers} demo customers, data in ${tmp})…`,
+      `starting the API on ${baseURL} (embedded PostgreSQL on ${pgPort}, ${customers} demo customers, data in ${tmp})…`,
     );
     api = spawn(command, commandArgs, {
       cwd,

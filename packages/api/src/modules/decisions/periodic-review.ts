@@ -57,36 +57,32 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
   let batches = 0;
   const timings = { load: 0, score: 0, write: 0 };
   opts.onProgress?.({ runId, processed, total, changed });
-  try {
-    for (;;) {
-      if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return { runId, processed, total, changed, resumed: Boolean(running) };
-      const done = await em.transactional(async (tem) => {
-        const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [cursor, batchSize]);
-        if (ids.length === 0) return true;
-        let t = performance.now();
-        const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
-        timings.load += performance.now() - t;
-        t = performance.now();
-        const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
-        timings.score += performance.now() - t;
-        t = performance.now();
-        changed += await writeOutcomes(tem, outcomes, asOf);
-        timings.write += performance.now() - t;
-        cursor = String(ids[ids.length - 1]!.id);
-        processed += ids.length;
-        await tem.execute(`update job_runs set cursor_id = ?, processed = ? where id = ?`, [cursor, processed, runId]);
-        return false;
-      });
-      batches++;
-      if (done) break;
-      opts.onProgress?.({ runId, processed, total, changed });
-    }
-    await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
-    if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
-  } catch (e) {
-    // Left RUNNING on purpose: the next run resumes from the cursor.
-    throw e;
+  // A failure leaves the run RUNNING on purpose: the next run resumes from its cursor.
+  for (;;) {
+    if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return { runId, processed, total, changed, resumed: Boolean(running) };
+    const done = await em.transactional(async (tem) => {
+      const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [cursor, batchSize]);
+      if (ids.length === 0) return true;
+      let t = performance.now();
+      const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
+      timings.load += performance.now() - t;
+      t = performance.now();
+      const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
+      timings.score += performance.now() - t;
+      t = performance.now();
+      changed += await writeOutcomes(tem, outcomes, asOf);
+      timings.write += performance.now() - t;
+      cursor = String(ids[ids.length - 1]!.id);
+      processed += ids.length;
+      await tem.execute(`update job_runs set cursor_id = ?, processed = ? where id = ?`, [cursor, processed, runId]);
+      return false;
+    });
+    batches++;
+    if (done) break;
+    opts.onProgress?.({ runId, processed, total, changed });
   }
+  await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
+  if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
   opts.onProgress?.({ runId, processed, total: processed, changed });
   return { runId, processed, total: processed, changed, resumed: Boolean(running) };
 }

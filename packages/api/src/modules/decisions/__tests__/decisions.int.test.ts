@@ -287,7 +287,6 @@ describe('DataLoaders', () => {
     const count = async (n: number) => {
       let statements = 0;
       const orig = pg.Client.prototype.query;
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       (pg.Client.prototype as any).query = function (...args: unknown[]) {
         statements++;
         return (orig as (...a: unknown[]) => unknown).apply(this, args);
