@@ -11,6 +11,7 @@
  *   - raw pg: a tiny node http handler running the equivalent SQL
  * for a partner's availableLimit query and an agent's customer-page query.
  */
+import './production-env.js';
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
@@ -37,6 +38,8 @@ const arg = (name: string, d: number) => {
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 10);
 const CUSTOMERS = arg('customers', 5000);
+/** `--only Creditline` runs just the servers whose name contains the text (for profiling one). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]! : '';
 
 interface Row {
   case: string;
@@ -47,7 +50,8 @@ interface Row {
   errors: number;
 }
 
-async function run(name: string, server: string, url: string, headers: Record<string, string>, body: (i: number) => string, check: (text: string) => boolean): Promise<Row> {
+async function run(name: string, server: string, url: string, headers: Record<string, string>, body: (i: number) => string, check: (text: string) => boolean): Promise<Row | undefined> {
+  if (!server.includes(ONLY)) return undefined;
   // Check one response first, so a wrong query cannot be benchmarked as fast errors.
   const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(0) });
   const text = await first.text();
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
       limitDecisionsByAccountId(first: 1, orderBy: [CREATED_AT_DESC, ID_DESC]) { nodes { kind createdAt reasons } } } } }`;
     const gql = (query: string, variables: unknown) => JSON.stringify({ query, variables });
     const ok = (t: string) => t.includes('"data"') && !t.includes('"errors"');
-    const rows: Row[] = [];
+    const rows: (Row | undefined)[] = [];
     const partnerH = { 'x-api-key': `pk_reads.${secret}` };
     const agentH = { authorization: `Bearer ${token}` };
     rows.push(await run('partner availableLimit', 'Creditline GraphQL', apiUrl, partnerH, (i) => gql(partnerQ, { id: toGlobalId('CreditAccount', pick(i).id) }), ok));
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
     console.log(`\nmachine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${ver!.server_version}; ${CUSTOMERS} customers; autocannon ${CONNECTIONS} connections × ${SECONDS} s per case; NODE_ENV=production\n`);
     console.log('| case | server | req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.case} | ${r.server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    for (const r of rows) if (r) console.log(`| ${r.case} | ${r.server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
     await app.close();
     await pool.end();
     await orm.close();

@@ -1,12 +1,19 @@
 import DataLoader from 'dataloader';
+import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Customer } from '../modules/customers/customer.entity.js';
-import { CreditAccount } from '../modules/accounts/credit-account.entity.js';
+import { CUSTOMERS_BY_ID, customerFromRow, type CustomerRead, type CustomerRow } from '../modules/customers/customer.reads.js';
+import { ACCOUNTS_BY_CUSTOMER, ACCOUNTS_BY_ID, accountFromRow, type AccountRead, type AccountRow, type ActiveTemporaryLimit } from '../modules/accounts/account.reads.js';
+import { withRawClient } from '../modules/ledger/pg-client.js';
 
 /**
  * Per-request DataLoaders: one SQL statement per kind of lookup per tick, however many objects
  * a page asks for. Feature modules add a loader here when a field would otherwise query per row.
  * Loaders are created lazily so a request pays only for what it uses.
+ *
+ * The loaders on the hot read paths (customer, account and its active temporary limits, latest
+ * decision) run hand-written named statements instead of `em.find`: building the query and
+ * hydrating entities in the ORM was ~45 % of the API's CPU on a partner read (docs/benchmarks.md).
+ * They return plain objects of the entities' shapes; writes still go through the ORM.
  */
 export class Loaders {
   private cache = new Map<string, DataLoader<string, unknown>>();
@@ -22,15 +29,40 @@ export class Loaders {
     return loader;
   }
 
-  private customerLoader = () => this.get<Customer>('customer', (ids, em) => byKey(em.find(Customer, { id: { $in: [...ids] } }), ids, (c) => c.id));
+  /**
+   * Rows of a named (server-side prepared) statement on a connection of the ORM's pool, with
+   * node-postgres' standard parsing (timestamps as Dates, bigints as strings) rather than the
+   * ORM's raw strings.
+   */
+  async rows<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
+    return withRawClient(this.em, async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows);
+  }
+
+  private customerLoader = () => this.get<CustomerRead>('customer', async (ids) => byKey((await this.rows<CustomerRow>('customers_by_id', CUSTOMERS_BY_ID, [ids])).map(customerFromRow), ids, (c) => c.id));
   customer = (id: string) => this.customerLoader().load(id);
   /** Put customers already fetched (a search page) into the loader, so fields do not fetch them again. */
-  primeCustomers = (rows: Customer[]) => rows.forEach((c) => this.customerLoader().prime(c.id, c));
+  primeCustomers = (rows: CustomerRead[]) => rows.forEach((c) => this.customerLoader().prime(c.id, c));
+
+  /** Accounts come with their active temporary limits (one statement), which prime that loader. */
+  private accounts = async (name: string, sql: string, keys: readonly string[], keyOf: (a: AccountRead) => string) => {
+    const accounts = (await this.rows<AccountRow>(name, sql, [keys])).map(accountFromRow);
+    for (const a of accounts) {
+      this.accountLoader().prime(a.id, a);
+      this.activeTemporaryLimitsLoader().prime(a.id, a.activeTemporaryLimits);
+    }
+    return byKey(accounts, keys, keyOf);
+  };
 
   accountByCustomer = (customerId: string) =>
-    this.get<CreditAccount>('accountByCustomer', (ids, em) => byKey(em.find(CreditAccount, { customerId: { $in: [...ids] } }), ids, (a) => a.customerId)).load(customerId);
+    this.get<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId)).load(customerId);
 
-  account = (id: string) => this.get<CreditAccount>('account', (ids, em) => byKey(em.find(CreditAccount, { id: { $in: [...ids] } }), ids, (a) => a.id)).load(id);
+  private accountLoader = () => this.get<AccountRead>('account', (ids) => this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id));
+  account = (id: string) => this.accountLoader().load(id);
+
+  private activeTemporaryLimitsLoader = () =>
+    this.get<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) => (await Promise.all(ids.map((id) => this.account(id)))).map((a) => a?.activeTemporaryLimits ?? []));
+  /** Temporary limits active now (usually primed by the account's own statement). */
+  activeTemporaryLimits = (accountId: string) => this.activeTemporaryLimitsLoader().load(accountId);
 }
 
 /** Order rows by the requested keys (a DataLoader contract), undefined where missing. */

@@ -4,6 +4,7 @@ import { Customer } from './customer.entity.js';
 import { blindIndex, isNationalId, isPhone, normalizeNationalId, normalizePhone } from './pii.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { CustomerNode } from './customer.types.js';
+import type { CustomerRead } from './customer.reads.js';
 
 export type SearchKind = 'PHONE' | 'NATIONAL_ID' | 'ACCOUNT_NUMBER' | 'NAME';
 
@@ -16,7 +17,7 @@ export function classifySearch(text: string): SearchKind {
   return 'NAME';
 }
 
-export function toCustomerNode(c: Customer): CustomerNode {
+export function toCustomerNode(c: CustomerRead): CustomerNode {
   return Object.assign(new CustomerNode(), {
     id: toGlobalId('Customer', c.id),
     localId: c.id,

@@ -8,14 +8,15 @@ import { DecisionReason } from '../../graphql/decision-reason.js';
 import { Role, scope, isStaff, type Viewer } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
-import { CategoryLimit, CreditAccount, TemporaryLimit } from '../accounts/credit-account.entity.js';
+import { CategoryLimit, CreditAccount } from '../accounts/credit-account.entity.js';
+import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
+import { decisionFromRow, type DecisionRow } from './decision.reads.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { Notice } from '../notices/notice.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { groupByKey, byKey } from '../../graphql/loaders.js';
 import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
-import { pgArray } from './pg-array.js';
 import { explainDecision, limitImprovements } from './scoring-adapter.js';
 import {
   AccountReasonInput, AcknowledgeNoticeInput, AuditEntryNode, CategoryLimitNode, CreatePromotionInput, CreatePromotionPayload, LimitDecisionNode, LimitDecisionPayload,
@@ -50,25 +51,15 @@ function localId(globalId: string, type: string): string | undefined {
 }
 
 // ---- per-request loaders (one statement per field per page) ----
+/** The newest decision of each account: one index probe per account (account_id, created_at desc, id desc). */
+const LATEST_DECISIONS = `select d.* from unnest($1::bigint[]) as a(id)
+  cross join lateral (select * from limit_decisions where account_id = a.id order by created_at desc, id desc limit 1) d`;
 const loaders = {
   latestDecision: (ctx: GraphQLContext, accountId: string) =>
     ctx.loaders
-      .get<LimitDecision>('latestDecision', async (ids, em) => {
-        const rows = await em.getConnection().execute<{ id: string }[]>(
-          `select d.id from unnest(?::bigint[]) as a(id) cross join lateral (select id from limit_decisions where account_id = a.id order by created_at desc, id desc limit 1) d`,
-          [pgArray(ids)],
-        );
-        const ds = rows.length ? await em.find(LimitDecision, { id: { $in: rows.map((r) => String(r.id)) } }) : [];
-        return byKey(ds, ids, (d) => d.accountId);
-      })
+      .get<LimitDecision>('latestDecision', async (ids) => byKey((await ctx.loaders.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId))
       .load(accountId),
-  temporaryLimits: (ctx: GraphQLContext, accountId: string) =>
-    ctx.loaders
-      .get<TemporaryLimit[]>('activeTemporaryLimits', (ids, em) => {
-        const now = new Date();
-        return groupByKey(em.find(TemporaryLimit, { accountId: { $in: [...ids] }, status: 'ACTIVE', startsAt: { $lte: now }, endsAt: { $gt: now } }, { orderBy: { endsAt: 'asc', id: 'asc' } }), ids, (t) => t.accountId);
-      })
-      .load(accountId),
+  temporaryLimits: (ctx: GraphQLContext, accountId: string) => ctx.loaders.activeTemporaryLimits(accountId),
   categoryLimits: (ctx: GraphQLContext, accountId: string) =>
     ctx.loaders
       .get<CategoryLimit[]>('categoryLimits', (ids, em) => groupByKey(em.find(CategoryLimit, { accountId: { $in: [...ids] } }, { orderBy: { category: 'asc' } }), ids, (c) => c.accountId))
@@ -91,7 +82,7 @@ registerNodeType('Notice', async (ctx, id) => {
   return n ? toNoticeNode(n) : null;
 });
 
-function generalAvailableFen(a: CreditAccount, temps: TemporaryLimit[], category?: string): number {
+function generalAvailableFen(a: CreditAccount, temps: ActiveTemporaryLimit[], category?: string): number {
   if (a.status !== 'ACTIVE') return 0;
   const temp = temps.filter((t) => t.category == null || (category !== undefined && t.category === category)).reduce((s, t) => s + Number(t.amountFen), 0);
   return Math.max(0, Number(a.baseLimitFen) + temp - Number(a.usedFen ?? Number(a.outstandingPrincipalFen) + Number(a.heldFen)));

@@ -6,7 +6,8 @@ import { DecisionReason } from '../../graphql/decision-reason.js';
 import { UserError } from '../../graphql/errors.js';
 import { AccountStatusEnum, CreditAccountNode } from '../accounts/account.types.js';
 import type { LimitDecision } from './limit-decision.entity.js';
-import type { TemporaryLimit, CategoryLimit } from '../accounts/credit-account.entity.js';
+import type { CategoryLimit } from '../accounts/credit-account.entity.js';
+import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
 import type { Notice } from '../notices/notice.entity.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { reasonText, type EngineLocale } from './scoring-adapter.js';
@@ -43,7 +44,7 @@ export class TemporaryLimitNode {
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
 }
-export const toTemporaryLimitNode = (t: TemporaryLimit) => Object.assign(new TemporaryLimitNode(), { amount: money(t.amountFen), category: t.category ?? null, startsAt: t.startsAt, endsAt: t.endsAt });
+export const toTemporaryLimitNode = (t: ActiveTemporaryLimit) => Object.assign(new TemporaryLimitNode(), { amount: money(t.amountFen), category: t.category ?? null, startsAt: t.startsAt, endsAt: t.endsAt });
 
 @ObjectType('CategoryLimit', { description: '专项额度: a limit usable only in one category.' })
 export class CategoryLimitNode {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** The node-postgres client API used on the hot path (named = server-side prepared statements). */
 export interface RawClient {
-  query<R = Record<string, unknown>>(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R = Record<string, unknown>>(config: { name?: string; text: string; values?: unknown[]; types?: unknown }): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
 interface KnexClientLike {
