@@ -1,7 +1,7 @@
 /**
  * Periodic review benchmark: N customers (default 100,000; `--customers N`) seeded by the demo
  * seed into a throwaway embedded PostgreSQL, then `runPeriodicReview` timed (`--batch-size`,
- * default 2,000). `pnpm --filter @creditline/api exec tsx bench/review.ts --customers 100000`.
+ * default 2,000; `--workers`, batches in flight, default 2). `pnpm --filter @creditline/api exec tsx bench/review.ts --customers 100000`.
  */
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ const argOf = (name: string, d: number) => {
 };
 const customers = argOf('--customers', 100_000);
 const batchSize = argOf('--batch-size', 2000);
+const workers = argOf('--workers', 2);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-review-'));
 chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
@@ -40,6 +41,7 @@ try {
   const t0 = performance.now();
   const r = await runPeriodicReview(orm, {
     batchSize,
+    workers,
     onProgress: (p) => {
       if (Date.now() - last > 10_000) {
         last = Date.now();
@@ -49,7 +51,7 @@ try {
   });
   const s = (performance.now() - t0) / 1000;
   await orm.close();
-  console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, batch ${batchSize}`);
+  console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, batch ${batchSize}, ${workers} batches in flight`);
   console.log(`reviewed ${r.processed} ACTIVE accounts (${r.changed} limits changed) in ${s.toFixed(1)} s = ${Math.round(r.processed / s)} accounts/s; 1,000,000 at this rate ≈ ${(1_000_000 / (r.processed / s) / 60).toFixed(1)} min (linear extrapolation)`);
 } finally {
   await server.stop();

@@ -16,21 +16,25 @@ export interface PeriodicReviewOptions {
   onProgress?: (p: ReviewProgress) => void;
   /** For tests of resumption: stop (as if crashed) after this many batches. */
   stopAfterBatches?: number;
+  /** Batches in flight at once, each on its own connection (default 2: one writes while the next loads and scores). */
+  workers?: number;
 }
 
 export const REVIEW_JOB = 'periodic-review';
 
 /**
  * The periodic review of every ACTIVE account, in id order and in batches. Each batch is one
- * transaction: lock the batch's rows, load their behaviour with one set-based statement, score in
+ * transaction: lock the batch's rows, load their behaviour with set-based statements, score in
  * JS, write every decision with one multi-row INSERT (LIMIT_CHANGED notices from the same
  * statement's RETURNING, once per decision), update the accounts with one UPDATE … FROM unnest,
- * and move the run's cursor. A crash loses at most the batch in flight; a rerun continues the
- * RUNNING run from its cursor (with that run's as-of date).
+ * and move the run's cursor. Two batches are in flight at once (`workers`), committing in order.
+ * A crash loses at most the batches in flight; a rerun continues the RUNNING run from its cursor
+ * (with that run's as-of date).
  */
 export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptions = {}): Promise<ReviewProgress & { resumed: boolean }> {
   const em = orm.em.fork();
   const batchSize = Math.min(Math.max(opts.batchSize ?? 2000, 1), 10_000);
+  const workers = Math.min(Math.max(opts.workers ?? 2, 1), 8);
   const [running] = await em.execute<{ id: string; cursor_id: string; processed: string; as_of: Date }[]>(
     `select id, cursor_id, processed, as_of from job_runs where job = ? and status = 'RUNNING' order by id desc limit 1`,
     [REVIEW_JOB],
@@ -54,15 +58,23 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
   const [{ n }] = (await em.execute<{ n: string }[]>(`select count(*) as n from credit_accounts where status = 'ACTIVE' and id > ?`, [cursor])) as [{ n: string }];
   const total = processed + Number(n);
   let changed = 0;
-  let batches = 0;
-  const timings = { load: 0, score: 0, write: 0 };
+  const timings = { load: 0, score: 0, write: 0, waitForPrevious: 0 };
   opts.onProgress?.({ runId, processed, total, changed });
-  // A failure leaves the run RUNNING on purpose: the next run resumes from its cursor.
-  for (;;) {
-    if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return { runId, processed, total, changed, resumed: Boolean(running) };
-    const done = await em.transactional(async (tem) => {
-      const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [cursor, batchSize]);
-      if (ids.length === 0) return true;
+
+  /**
+   * One batch in its own transaction: lock the next `batchSize` ACTIVE accounts after `from`,
+   * report the last id (so the next batch can start), load, score, write; then wait for the
+   * previous batch to commit before moving the run's cursor and committing. Batches thus overlap
+   * (one loads and scores while another writes, on two connections), yet commit in id order, so
+   * the cursor never passes an account that was not reviewed, and a failed batch rolls back the
+   * batches after it.
+   */
+  const runBatch = (from: string, previous: Promise<unknown>, selected: (lastId: string | null) => void) =>
+    orm.em.fork().transactional(async (tem) => {
+      const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [from, batchSize]);
+      const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
+      selected(last);
+      if (!last) return { n: 0, changed: 0 };
       let t = performance.now();
       const facts = await loadAccountFacts(tem, { accountIds: ids.map((r) => String(r.id)) }, asOf);
       timings.load += performance.now() - t;
@@ -70,19 +82,48 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
       const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
       timings.score += performance.now() - t;
       t = performance.now();
-      changed += await writeOutcomes(tem, outcomes, asOf);
+      const batchChanged = await writeOutcomes(tem, outcomes, asOf);
       timings.write += performance.now() - t;
-      cursor = String(ids[ids.length - 1]!.id);
-      processed += ids.length;
-      await tem.execute(`update job_runs set cursor_id = ?, processed = ? where id = ?`, [cursor, processed, runId]);
-      return false;
+      t = performance.now();
+      await previous;
+      timings.waitForPrevious += performance.now() - t;
+      await tem.execute(`update job_runs set cursor_id = ?, processed = processed + ? where id = ?`, [last, ids.length, runId]);
+      return { n: ids.length, changed: batchChanged };
     });
-    batches++;
-    if (done) break;
-    opts.onProgress?.({ runId, processed, total, changed });
+
+  // A failure leaves the run RUNNING on purpose: the next run resumes from its cursor.
+  const inFlight: Promise<unknown>[] = [];
+  let previous: Promise<unknown> = Promise.resolve();
+  let from = cursor;
+  let exhausted = false;
+  try {
+    for (let batches = 0; opts.stopAfterBatches === undefined || batches < opts.stopAfterBatches; batches++) {
+      if (inFlight.length >= workers) await inFlight.shift();
+      let selected!: (lastId: string | null) => void;
+      const next = new Promise<string | null>((r) => (selected = r));
+      const batch = runBatch(from, previous, selected).then((r) => {
+        processed += r.n;
+        changed += r.changed;
+        if (r.n) opts.onProgress?.({ runId, processed, total, changed });
+      });
+      batch.catch(() => selected(null));
+      inFlight.push(batch);
+      previous = batch;
+      const last = await next;
+      if (!last) {
+        exhausted = true;
+        break;
+      }
+      from = last;
+    }
+    await Promise.all(inFlight);
+  } catch (err) {
+    await Promise.allSettled(inFlight);
+    throw err;
   }
+  if (!exhausted) return { runId, processed, total, changed, resumed: Boolean(running) };
   await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
-  if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
+  if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms, summed over workers): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
   opts.onProgress?.({ runId, processed, total: processed, changed });
   return { runId, processed, total: processed, changed, resumed: Boolean(running) };
 }

@@ -50,6 +50,38 @@ describe('periodic review', () => {
   });
 });
 
+describe('periodic review with batches in flight together', () => {
+  it('a batch that fails rolls back the batches after it and keeps the cursor before it; a rerun reviews everyone once', async () => {
+    const cs = await customers(30);
+    const ids = cs.map((c) => Number(c.accountId)).sort((a, b) => a - b);
+    const poisoned = ids[12]!; // in the third batch of five
+    await api.sql(`create function test_fail_review() returns trigger language plpgsql as $$ begin
+      if new.account_id = ${poisoned} and new.kind = 'PERIODIC_REVIEW' then raise exception 'injected failure'; end if; return new; end $$`);
+    await api.sql(`create trigger test_fail_review before insert on limit_decisions for each row execute function test_fail_review()`);
+    try {
+      await expect(runPeriodicReview(api.orm, { batchSize: 5, workers: 3 })).rejects.toThrow(/injected failure/);
+    } finally {
+      await api.sql(`drop trigger test_fail_review on limit_decisions`);
+    }
+    const [run] = await api.sql<{ id: string; status: string; cursor_id: string; processed: string }>(`select id, status, cursor_id, processed from job_runs where job = 'periodic-review' order by id desc limit 1`);
+    // this run's decisions carry its as-of time (earlier tests in this file ran reviews too)
+    const ofThisRun = `kind = 'PERIODIC_REVIEW' and created_at = (select as_of from job_runs where id = ${Number(run!.id)})`;
+    expect(run!.status).toBe('RUNNING');
+    expect(Number(run!.cursor_id)).toBeLessThan(poisoned);
+    const reviewed = await api.sql<{ account_id: string }>(`select account_id from limit_decisions where ${ofThisRun}`);
+    // everything reviewed lies at or below the cursor: nothing after the failed batch was kept
+    expect(reviewed.every((r) => Number(r.account_id) <= Number(run!.cursor_id))).toBe(true);
+    expect(reviewed).toHaveLength(Number(run!.processed));
+    const resumed = await runPeriodicReview(api.orm, { batchSize: 5, workers: 3 });
+    expect(resumed.resumed).toBe(true);
+    const perAccount = await api.sql<{ n: string }>(`select count(*) as n from limit_decisions where ${ofThisRun} group by account_id`);
+    const active = await api.sql<{ n: string }>(`select count(*) as n from credit_accounts where status = 'ACTIVE'`);
+    expect(perAccount).toHaveLength(Number(active[0]!.n));
+    expect(Number(active[0]!.n)).toBeGreaterThanOrEqual(30);
+    expect(perAccount.every((r) => r.n === '1')).toBe(true);
+  });
+});
+
 describe('notices and promotion expiry', () => {
   it('raises each event notice once, and expires promotions', async () => {
     const [c] = await customers(1);
