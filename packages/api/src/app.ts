@@ -89,7 +89,7 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
   await apollo.start();
 
   const contextFor = (viewer: GraphQLContext['viewer']) =>
-    createContext({ em: orm.em.fork(), viewer, config, logger, services, requestId: randomUUID() });
+    createContext({ root: orm.em, em: orm.em.fork(), viewer, config, logger, services, requestId: randomUUID() });
 
   const dashboard = config.DASHBOARD_DIST ? serveDashboard(config.DASHBOARD_DIST) : undefined;
 
@@ -112,9 +112,8 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => {
-        const em = orm.em.fork();
-        const viewer = await services.auth.viewerFor(em, { authorization: headers.get('authorization'), apiKey: headers.get('x-api-key') });
-        return createContext({ em, viewer, config, logger, services, requestId });
+        const viewer = await services.auth.viewerFor(orm.em, { authorization: headers.get('authorization'), apiKey: headers.get('x-api-key') });
+        return createContext({ root: orm.em, viewer, config, logger, services, requestId });
       },
     });
     for (const [k, v] of response.headers) res.setHeader(k, v);

@@ -17,13 +17,17 @@ import { withRawClient } from '../modules/ledger/pg-client.js';
  */
 export class Loaders {
   private cache = new Map<string, DataLoader<string, unknown>>();
-  constructor(private readonly em: EntityManager) {}
+  /** `emFor` forks the request's EntityManager when a loader needs the ORM; `root` only lends connections. */
+  constructor(
+    private readonly emFor: () => EntityManager,
+    private readonly root: EntityManager,
+  ) {}
 
   /** A loader by name, created on first use. `batch` gets the keys and returns values in key order. */
   get<V>(name: string, batch: (keys: readonly string[], em: EntityManager) => Promise<(V | undefined)[]>): DataLoader<string, V | undefined> {
     let loader = this.cache.get(name) as DataLoader<string, V | undefined> | undefined;
     if (!loader) {
-      loader = new DataLoader<string, V | undefined>((keys) => batch(keys, this.em), { maxBatchSize: 500 });
+      loader = new DataLoader<string, V | undefined>((keys) => batch(keys, this.emFor()), { maxBatchSize: 500 });
       this.cache.set(name, loader as DataLoader<string, unknown>);
     }
     return loader;
@@ -35,10 +39,15 @@ export class Loaders {
    * ORM's raw strings.
    */
   async rows<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
-    return withRawClient(this.em, async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows);
+    return withRawClient(this.root, async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows);
   }
 
-  private customerLoader = () => this.get<CustomerRead>('customer', async (ids) => byKey((await this.rows<CustomerRow>('customers_by_id', CUSTOMERS_BY_ID, [ids])).map(customerFromRow), ids, (c) => c.id));
+  private customerLoader = () =>
+    this.get<CustomerRead>('customer', async (ids) => {
+      const rows = await this.rows<CustomerRow>('customers_by_id', CUSTOMERS_BY_ID, [ids]);
+      this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
+      return byKey(rows.map(customerFromRow), ids, (c) => c.id);
+    });
   customer = (id: string) => this.customerLoader().load(id);
   /** Put customers already fetched (a search page) into the loader, so fields do not fetch them again. */
   primeCustomers = (rows: CustomerRead[]) => rows.forEach((c) => this.customerLoader().prime(c.id, c));
@@ -46,15 +55,20 @@ export class Loaders {
   /** Accounts come with their active temporary limits (one statement), which prime that loader. */
   private accounts = async (name: string, sql: string, keys: readonly string[], keyOf: (a: AccountRead) => string) => {
     const accounts = (await this.rows<AccountRow>(name, sql, [keys])).map(accountFromRow);
-    for (const a of accounts) {
-      this.accountLoader().prime(a.id, a);
-      this.activeTemporaryLimitsLoader().prime(a.id, a.activeTemporaryLimits);
-    }
+    this.primeAccounts(accounts);
     return byKey(accounts, keys, keyOf);
   };
 
-  accountByCustomer = (customerId: string) =>
-    this.get<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId)).load(customerId);
+  private primeAccounts(accounts: AccountRead[]): void {
+    for (const a of accounts) {
+      this.accountLoader().prime(a.id, a);
+      this.accountByCustomerLoader().prime(a.customerId, a);
+      this.activeTemporaryLimitsLoader().prime(a.id, a.activeTemporaryLimits);
+    }
+  }
+
+  private accountByCustomerLoader = () => this.get<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId));
+  accountByCustomer = (customerId: string) => this.accountByCustomerLoader().load(customerId);
 
   private accountLoader = () => this.get<AccountRead>('account', (ids) => this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id));
   account = (id: string) => this.accountLoader().load(id);

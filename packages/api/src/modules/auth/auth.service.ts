@@ -56,6 +56,7 @@ export class AuthService {
    * The viewer for a request's headers. `Authorization: Bearer <jwt>` for staff;
    * `X-Api-Key: <keyId>.<secret>` for partner apps. A present but invalid credential is an
    * UNAUTHENTICATED error (not silently anonymous), so a client notices an expired token.
+   * `em` may be the process-wide EntityManager: a key lookup forks its own.
    */
   async viewerFor(em: EntityManager, headers: { authorization?: string; apiKey?: string }): Promise<Viewer> {
     if (headers.apiKey) return this.partnerFor(em, headers.apiKey);
@@ -92,7 +93,7 @@ export class AuthService {
   private async verifyApiKey(em: EntityManager, apiKey: string): Promise<Viewer> {
     const m = /^([A-Za-z0-9_]{3,64})\.([A-Za-z0-9_-]{16,128})$/.exec(apiKey.trim());
     if (!m) throw unauthenticated('X-Api-Key must be "<keyId>.<secret>".');
-    const app = await em.findOne(PartnerApp, { keyId: m[1]!, active: true }, { populate: ['keyHash'] });
+    const app = await em.fork().findOne(PartnerApp, { keyId: m[1]!, active: true }, { populate: ['keyHash'] });
     const given = createHash('sha256').update(m[2]!).digest();
     const stored = app ? Buffer.from(app.keyHash, 'hex') : Buffer.alloc(32);
     if (!app || stored.length !== given.length || !timingSafeEqual(stored, given)) throw unauthenticated('Unknown or revoked API key.');

@@ -1,10 +1,19 @@
 import type { Customer } from './customer.entity.js';
+import { ACCOUNT_COLUMNS, type AccountRow } from '../accounts/account.reads.js';
 
-/** Customers by id, for the per-request loader (the encrypted columns are never read here). */
-export const CUSTOMERS_BY_ID = `select id, name, national_id_masked, phone_masked, real_name_verified, phone_bound, bank_card_bound, bank_card_last4,
-  income_band, device_id, phone_changed_at, registered_at, created_at from customers where id = any($1::bigint[])`;
+/**
+ * Customers by id with their accounts, for the per-request loaders (the encrypted columns are
+ * never read here). Nearly every view of a customer shows the account, so it comes in the same
+ * round trip and primes the account loaders.
+ */
+export const CUSTOMERS_BY_ID = `select c.id, c.name, c.national_id_masked, c.phone_masked, c.real_name_verified, c.phone_bound, c.bank_card_bound, c.bank_card_last4,
+  c.income_band, c.device_id, c.phone_changed_at, c.registered_at, c.created_at, ${ACCOUNT_COLUMNS}
+  from customers c left join credit_accounts a on a.customer_id = c.id where c.id = any($1::bigint[])`;
 
-export interface CustomerRow {
+/** A customer's columns, and its account's (all null when it has none). */
+export type CustomerRow = CustomerColumns & AccountRow;
+
+interface CustomerColumns {
   id: string;
   name: string;
   national_id_masked: string;
