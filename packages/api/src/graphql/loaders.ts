@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CUSTOMERS_BY_ID, customerFromRow, type CustomerRead, type CustomerRow } from '../modules/customers/customer.reads.js';
+import { CUSTOMERS_BY_ID, CUSTOMERS_WITH_DECISION_BY_ID, customerFromRow, type CustomerRead, type CustomerRow } from '../modules/customers/customer.reads.js';
+import { LATEST_DECISIONS, decisionFromRow, type DecisionRow } from '../modules/decisions/decision.reads.js';
+import type { LimitDecision } from '../modules/decisions/limit-decision.entity.js';
 import { ACCOUNTS_BY_CUSTOMER, ACCOUNTS_BY_ID, accountFromRow, type AccountRead, type AccountRow, type ActiveTemporaryLimit } from '../modules/accounts/account.reads.js';
 import { withRawClient } from '../modules/ledger/pg-client.js';
 
@@ -48,7 +50,20 @@ export class Loaders {
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
       return byKey(rows.map(customerFromRow), ids, (c) => c.id);
     });
-  customer = (id: string) => this.customerLoader().load(id);
+  private customerWithDecisionLoader = () =>
+    this.get<CustomerRead>('customerWithDecision', async (ids) => {
+      const rows = await this.rows<CustomerRow & { d_json: DecisionRow | null }>('customers_with_decision_by_id', CUSTOMERS_WITH_DECISION_BY_ID, [ids]);
+      this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
+      for (const r of rows) if (r.a_id !== null) this.latestDecisionLoader().prime(r.a_id, r.d_json ? decisionFromRow(r.d_json) : undefined);
+      const customers = rows.map(customerFromRow);
+      for (const c of customers) this.customerLoader().prime(c.id, c);
+      return byKey(customers, ids, (c) => c.id);
+    });
+  /**
+   * A customer by id. `withLatestDecision` (the query asks for the account's latest decision or
+   * explanation, as a customer page does) brings that decision in the same statement.
+   */
+  customer = (id: string, opts: { withLatestDecision?: boolean } = {}) => (opts.withLatestDecision ? this.customerWithDecisionLoader() : this.customerLoader()).load(id);
   /** Put customers already fetched (a search page) into the loader, so fields do not fetch them again. */
   primeCustomers = (rows: CustomerRead[]) => rows.forEach((c) => this.customerLoader().prime(c.id, c));
 
@@ -75,6 +90,11 @@ export class Loaders {
 
   private activeTemporaryLimitsLoader = () =>
     this.get<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) => (await Promise.all(ids.map((id) => this.account(id)))).map((a) => a?.activeTemporaryLimits ?? []));
+  private latestDecisionLoader = () =>
+    this.get<LimitDecision>('latestDecision', async (ids) => byKey((await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId));
+  /** The newest decision of an account. */
+  latestDecision = (accountId: string) => this.latestDecisionLoader().load(accountId);
+
   /** Temporary limits active now (usually primed by the account's own statement). */
   activeTemporaryLimits = (accountId: string) => this.activeTemporaryLimitsLoader().load(accountId);
 }

@@ -1,13 +1,18 @@
 import type { Customer } from './customer.entity.js';
 import { ACCOUNT_COLUMNS, type AccountRow } from '../accounts/account.reads.js';
+import { LATEST_DECISION_JSON } from '../decisions/decision.reads.js';
 
 /**
  * Customers by id with their accounts, for the per-request loaders (the encrypted columns are
  * never read here). Nearly every view of a customer shows the account, so it comes in the same
  * round trip and primes the account loaders.
  */
-export const CUSTOMERS_BY_ID = `select c.id, c.name, c.national_id_masked, c.phone_masked, c.real_name_verified, c.phone_bound, c.bank_card_bound, c.bank_card_last4,
-  c.income_band, c.device_id, c.phone_changed_at, c.registered_at, c.created_at, ${ACCOUNT_COLUMNS}
+const CUSTOMER_COLUMNS = `c.id, c.name, c.national_id_masked, c.phone_masked, c.real_name_verified, c.phone_bound, c.bank_card_bound, c.bank_card_last4,
+  c.income_band, c.device_id, c.phone_changed_at, c.registered_at, c.created_at`;
+export const CUSTOMERS_BY_ID = `select ${CUSTOMER_COLUMNS}, ${ACCOUNT_COLUMNS}
+  from customers c left join credit_accounts a on a.customer_id = c.id where c.id = any($1::bigint[])`;
+/** The same with each account's latest decision, when the query asks for it (a customer page). */
+export const CUSTOMERS_WITH_DECISION_BY_ID = `select ${CUSTOMER_COLUMNS}, ${ACCOUNT_COLUMNS}, ${LATEST_DECISION_JSON}
   from customers c left join credit_accounts a on a.customer_id = c.id where c.id = any($1::bigint[])`;
 
 /** A customer's columns, and its account's (all null when it has none). */

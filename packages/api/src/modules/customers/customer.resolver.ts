@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../../graphql/look-ahead.js';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Connection, localIdOrThrow, readPage, toConnection } from '../../graphql/relay.js';
@@ -31,8 +33,10 @@ registerNodeType('Customer', async (ctx, id) => {
 export class CustomerResolver {
   @Authorized()
   @Query(() => CustomerNode, { nullable: true, description: 'A customer by global id; null when there is none.' })
-  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerNode | null> {
-    const c = await ctx.loaders.customer(localIdOrThrow(id, 'Customer'));
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CustomerNode | null> {
+    // A customer page shows the latest decision: read it with the customer and account, in one round trip.
+    const withLatestDecision = selects(info, ['account', 'latestDecision']) || selects(info, ['account', 'explanation']);
+    const c = await ctx.loaders.customer(localIdOrThrow(id, 'Customer'), { withLatestDecision });
     return c ? toCustomerNode(c) : null;
   }
 

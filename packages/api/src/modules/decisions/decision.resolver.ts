@@ -10,7 +10,6 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
 import { CategoryLimit, CreditAccount } from '../accounts/credit-account.entity.js';
 import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
-import { decisionFromRow, type DecisionRow } from './decision.reads.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { Notice } from '../notices/notice.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -51,14 +50,8 @@ function localId(globalId: string, type: string): string | undefined {
 }
 
 // ---- per-request loaders (one statement per field per page) ----
-/** The newest decision of each account: one index probe per account (account_id, created_at desc, id desc). */
-const LATEST_DECISIONS = `select d.* from unnest($1::bigint[]) as a(id)
-  cross join lateral (select * from limit_decisions where account_id = a.id order by created_at desc, id desc limit 1) d`;
 const loaders = {
-  latestDecision: (ctx: GraphQLContext, accountId: string) =>
-    ctx.loaders
-      .get<LimitDecision>('latestDecision', async (ids) => byKey((await ctx.loaders.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId))
-      .load(accountId),
+  latestDecision: (ctx: GraphQLContext, accountId: string) => ctx.loaders.latestDecision(accountId),
   temporaryLimits: (ctx: GraphQLContext, accountId: string) => ctx.loaders.activeTemporaryLimits(accountId),
   categoryLimits: (ctx: GraphQLContext, accountId: string) =>
     ctx.loaders

@@ -303,7 +303,43 @@ describe('DataLoaders', () => {
     };
     const five = await count(5);
     const fifty = await count(50);
+    expect(five).toBeGreaterThan(0); // the hook sees the driver's statements (one pg in the tree)
     expect(fifty).toBe(five);
     expect(fifty).toBeLessThanOrEqual(8);
+  });
+
+  it('a customer page (customer, account, available limit, latest decision) is one statement, also through fragments', async () => {
+    const x = await insertCustomer(api, { name: '单语句' });
+    await api.sql(
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, score, grade, reasons) values (?, ?, 'PERIODIC_REVIEW', 0, 1234500, 'ACTIVE', 'ACTIVE', 'SYSTEM', 701, 'B', '[{"code":"FEW_ORDERS"}]')`,
+      [x.accountId, x.customerId],
+    );
+    const id = toGlobalId('Customer', x.customerId);
+    const plain = `{ customer(id: "${id}") { name account { availableLimit { amount } latestDecision { kind score grade baseLimitAfter { amount } reasons { code } } } } }`;
+    const viaFragments = `query { customer(id: "${id}") { ...C } } fragment C on Customer { name account { ... on CreditAccount { availableLimit { amount } ...D } } }
+      fragment D on CreditAccount { latestDecision { kind score grade baseLimitAfter { amount } reasons { code } } }`;
+    const reads = async (query: string) => {
+      let selects = 0;
+      const orig = pg.Client.prototype.query;
+      (pg.Client.prototype as any).query = function (...args: unknown[]) {
+        const a = args[0] as string | { text?: string };
+        const text = typeof a === 'string' ? a : (a?.text ?? '');
+        if (/^\s*(select|with)\b/i.test(text)) selects++; // not the per-connection `set plan_cache_mode`
+        return (orig as (...a: unknown[]) => unknown).apply(this, args);
+      };
+      try {
+        const r = await api.exec(agent, query);
+        expect(r.errors).toBeUndefined();
+        return { selects, data: r.data };
+      } finally {
+        pg.Client.prototype.query = orig;
+      }
+    };
+    for (const q of [plain, viaFragments]) {
+      const { selects, data } = await reads(q);
+      expect(data.customer.account.latestDecision).toEqual({ kind: 'PERIODIC_REVIEW', score: 701, grade: 'B', baseLimitAfter: { amount: '12345.00' }, reasons: [{ code: 'FEW_ORDERS' }] });
+      expect(data.customer.account.availableLimit.amount).toMatch(/^\d+\.\d{2}$/);
+      expect(selects).toBe(1);
+    }
   });
 });
