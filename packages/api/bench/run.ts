@@ -2,7 +2,7 @@
  * Read benchmark (docs/benchmarks.md, "API reads"), then the authorizations benchmark
  * (bench/authorize.ts) unless `--skip-authorize`.
  *
- *   pnpm bench [--seconds 10] [--connections 10] [--customers 5000] [--skip-authorize]
+ *   pnpm bench [--seconds 10] [--rounds 3] [--connections 10] [--customers 5000] [--skip-authorize] [--only <server>]
  *
  * One throwaway embedded PostgreSQL seeded with the demo seed. Side by side over HTTP with
  * autocannon, each case for `--seconds`, rotating over the seeded accounts:
@@ -36,6 +36,8 @@ const arg = (name: string, d: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : d;
 };
 const SECONDS = arg('seconds', 10);
+/** Rounds over all servers, interleaved; each line reports the round with the median rate. */
+const ROUNDS = arg('rounds', 3);
 const CONNECTIONS = arg('connections', 10);
 const CUSTOMERS = arg('customers', 5000);
 /** `--only Creditline` runs just the servers whose name contains the text (for profiling one). */
@@ -50,7 +52,7 @@ interface Row {
   errors: number;
 }
 
-async function run(name: string, server: string, url: string, headers: Record<string, string>, body: (i: number) => string, check: (text: string) => boolean): Promise<Row | undefined> {
+async function run(name: string, server: string, url: string, headers: Record<string, string>, body: (i: number) => string, check: (text: string) => boolean, seconds = SECONDS): Promise<Row | undefined> {
   if (!server.includes(ONLY)) return undefined;
   // Check one response first, so a wrong query cannot be benchmarked as fast errors.
   const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(0) });
@@ -60,7 +62,7 @@ async function run(name: string, server: string, url: string, headers: Record<st
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(++i) }) }],
   });
   return { case: name, server, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -145,17 +147,29 @@ async function main(): Promise<void> {
       limitDecisionsByAccountId(first: 1, orderBy: [CREATED_AT_DESC, ID_DESC]) { nodes { kind createdAt reasons } } } } }`;
     const gql = (query: string, variables: unknown) => JSON.stringify({ query, variables });
     const ok = (t: string) => t.includes('"data"') && !t.includes('"errors"');
-    const rows: (Row | undefined)[] = [];
     const partnerH = { 'x-api-key': `pk_reads.${secret}` };
     const agentH = { authorization: `Bearer ${token}` };
-    rows.push(await run('partner availableLimit', 'Creditline GraphQL', apiUrl, partnerH, (i) => gql(partnerQ, { id: toGlobalId('CreditAccount', pick(i).id) }), ok));
-    rows.push(await run('partner availableLimit', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPartnerQ, { id: pick(i).id }), ok));
-    rows.push(await run('partner availableLimit', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'available', id: pick(i).id }), ok));
-    rows.push(await run('agent customer page', 'Creditline GraphQL', apiUrl, agentH, (i) => gql(pagesQ, { id: toGlobalId('Customer', pick(i).customer_id) }), ok));
-    rows.push(await run('agent customer page', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPageQ, { id: pick(i).customer_id }), ok));
-    rows.push(await run('agent customer page', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'page', id: pick(i).customer_id }), ok));
-
-    console.log(`\nmachine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${ver!.server_version}; ${CUSTOMERS} customers; autocannon ${CONNECTIONS} connections × ${SECONDS} s per case; NODE_ENV=production\n`);
+    type Case = Parameters<typeof run>;
+    const cases: Case[] = [
+      ['partner availableLimit', 'Creditline GraphQL', apiUrl, partnerH, (i) => gql(partnerQ, { id: toGlobalId('CreditAccount', pick(i).id) }), ok],
+      ['partner availableLimit', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPartnerQ, { id: pick(i).id }), ok],
+      ['partner availableLimit', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'available', id: pick(i).id }), ok],
+      ['agent customer page', 'Creditline GraphQL', apiUrl, agentH, (i) => gql(pagesQ, { id: toGlobalId('Customer', pick(i).customer_id) }), ok],
+      ['agent customer page', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPageQ, { id: pick(i).customer_id }), ok],
+      ['agent customer page', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'page', id: pick(i).customer_id }), ok],
+    ];
+    // Warm-up (JIT, pools, prepared statements), discarded; then interleaved rounds, so a slow
+    // moment of the machine does not land on one server only.
+    for (const c of cases) await run(c[0], c[1], c[2], c[3], c[4], c[5], 2);
+    const runs: Row[][] = cases.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, c] of cases.entries()) {
+        const r = await run(...c);
+        if (r) runs[i]!.push(r);
+      }
+    }
+    const rows = runs.map((rs) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]);
+    console.log(`\nmachine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${ver!.server_version}; ${CUSTOMERS} customers; autocannon ${CONNECTIONS} connections × ${SECONDS} s per case, median of ${ROUNDS} interleaved rounds (all: ${runs.map((rs) => rs.map((r) => Math.round(r.rps)).join('/')).join(', ')} req/s); NODE_ENV=production\n`);
     console.log('| case | server | req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---|---:|---:|---:|---:|');
     for (const r of rows) if (r) console.log(`| ${r.case} | ${r.server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);

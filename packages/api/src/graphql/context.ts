@@ -28,6 +28,8 @@ export function createContext(base: Omit<GraphQLContext, 'loaders' | 'em'> & { r
   const { root, em: given, ...rest } = base;
   let em = given;
   const emFor = () => (em ??= root.fork());
-  const ctx = { ...rest, loaders: new Loaders(emFor, root) };
-  return Object.defineProperty(ctx, 'em', { get: emFor, enumerable: true }) as GraphQLContext;
+  // The getter sits on the context's own prototype: Apollo copies the context's own properties
+  // (`Object.assign` onto an object with the same prototype), which would call an own getter.
+  const lazy = Object.defineProperty({}, 'em', { get: emFor });
+  return Object.assign(Object.create(lazy) as object, rest, { loaders: new Loaders(emFor, root) }) as GraphQLContext;
 }

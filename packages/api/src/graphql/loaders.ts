@@ -27,9 +27,14 @@ export class Loaders {
 
   /** A loader by name, created on first use. `batch` gets the keys and returns values in key order. */
   get<V>(name: string, batch: (keys: readonly string[], em: EntityManager) => Promise<(V | undefined)[]>): DataLoader<string, V | undefined> {
+    return this.loader(name, (keys) => batch(keys, this.emFor()));
+  }
+
+  /** A loader whose batch runs plain SQL (`rows`), so the request's EntityManager is not forked for it. */
+  private loader<V>(name: string, batch: (keys: readonly string[]) => Promise<(V | undefined)[]>): DataLoader<string, V | undefined> {
     let loader = this.cache.get(name) as DataLoader<string, V | undefined> | undefined;
     if (!loader) {
-      loader = new DataLoader<string, V | undefined>((keys) => batch(keys, this.emFor()), { maxBatchSize: 500 });
+      loader = new DataLoader<string, V | undefined>(batch, { maxBatchSize: 500 });
       this.cache.set(name, loader as DataLoader<string, unknown>);
     }
     return loader;
@@ -45,13 +50,13 @@ export class Loaders {
   }
 
   private customerLoader = () =>
-    this.get<CustomerRead>('customer', async (ids) => {
+    this.loader<CustomerRead>('customer', async (ids) => {
       const rows = await this.rows<CustomerRow>('customers_by_id', CUSTOMERS_BY_ID, [ids]);
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
       return byKey(rows.map(customerFromRow), ids, (c) => c.id);
     });
   private customerWithDecisionLoader = () =>
-    this.get<CustomerRead>('customerWithDecision', async (ids) => {
+    this.loader<CustomerRead>('customerWithDecision', async (ids) => {
       const rows = await this.rows<CustomerRow & { d_json: DecisionRow | null }>('customers_with_decision_by_id', CUSTOMERS_WITH_DECISION_BY_ID, [ids]);
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
       for (const r of rows) if (r.a_id !== null) this.latestDecisionLoader().prime(r.a_id, r.d_json ? decisionFromRow(r.d_json) : undefined);
@@ -82,16 +87,16 @@ export class Loaders {
     }
   }
 
-  private accountByCustomerLoader = () => this.get<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId));
+  private accountByCustomerLoader = () => this.loader<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId));
   accountByCustomer = (customerId: string) => this.accountByCustomerLoader().load(customerId);
 
-  private accountLoader = () => this.get<AccountRead>('account', (ids) => this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id));
+  private accountLoader = () => this.loader<AccountRead>('account', (ids) => this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id));
   account = (id: string) => this.accountLoader().load(id);
 
   private activeTemporaryLimitsLoader = () =>
-    this.get<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) => (await Promise.all(ids.map((id) => this.account(id)))).map((a) => a?.activeTemporaryLimits ?? []));
+    this.loader<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) => (await Promise.all(ids.map((id) => this.account(id)))).map((a) => a?.activeTemporaryLimits ?? []));
   private latestDecisionLoader = () =>
-    this.get<LimitDecision>('latestDecision', async (ids) => byKey((await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId));
+    this.loader<LimitDecision>('latestDecision', async (ids) => byKey((await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId));
   /** The newest decision of an account. */
   latestDecision = (accountId: string) => this.latestDecisionLoader().load(accountId);
 
