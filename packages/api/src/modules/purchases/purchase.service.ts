@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
 import { purchaseNeedsReview } from '../plans/pricing.js';
 import { Purchase } from './purchase.entity.js';
+import { AuthorizationBatcher, type FactsRow } from './authorize-batch.js';
 
 export interface AuthorizeInput {
   accountId: string;
@@ -32,110 +33,10 @@ export interface PurchaseResult {
   purchaseId: string;
 }
 
-interface FactsRow {
-  customer_id: string;
-  status: string;
-  available: string;
-  device_id_given: string | null;
-  device_known: boolean;
-  phone_changed_at: Date | string | null;
-  recent_count: string;
-  recent_amount: string;
-  history_orders: string;
-  category_orders: string;
-}
-
 /** Active temporary limits usable for a category, as SQL over the alias `a` (credit_accounts). */
 const TEMP_LIMIT_SQL = `coalesce((select sum(t.amount_fen) from temporary_limits t
   where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
     and (t.category is null or t.category = ?)), 0)`;
-
-const TEMP_LIMIT_PG = (cat: string) => `coalesce((select sum(t.amount_fen) from temporary_limits t
-  where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
-    and (t.category is null or t.category = ${cat})), 0)`;
-
-/**
- * $1 category, $2 device id, $3 velocity window (minutes), $4 account id, $5 unusual-category
- * rule on, $6 velocity rule on, $7 count cap (the rule only needs to know "more than the maximum",
- * so a burst on one account does not make every later read slower). A rule that is off costs nothing.
- */
-const FACTS_SQL = `
-  select a.customer_id::text as customer_id, a.status,
-         (a.base_limit_fen + ${TEMP_LIMIT_PG('$1::text')} - a.used_fen)::text as available,
-         $2::text as device_id_given, c.phone_changed_at,
-         ($2::text is not null and (c.device_id = $2::text or exists (select 1 from purchases p where p.account_id = a.id and p.device_id = $2::text))) as device_known,
-         (case when $6::boolean then (select count(*) from (select 1 from purchases p where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int) limit $7::int) x) else 0 end)::text as recent_count,
-         (case when $6::boolean then (select coalesce(sum(p.amount_fen), 0) from purchases p
-           where p.account_id = a.id and p.created_at > now() - make_interval(mins => $3::int) and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW')) else 0 end)::text as recent_amount,
-         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id) else 0 end)::text as history_orders,
-         (case when $5::boolean then (select count(*) from orders o where o.customer_id = a.customer_id and o.category = $1::text) else 0 end)::text as category_orders
-    from credit_accounts a join customers c on c.id = a.customer_id
-   where a.id = $4::bigint`;
-
-/**
- * The whole authorization as ONE autocommit statement (one round trip, planned once per
- * connection): the idempotency record gates everything; the account row is held only by the
- * conditional UPDATE, for the length of this statement, exactly like a bare UPDATE.
- * An account with a limit for this category (专项额度) makes the statement do nothing
- * (has_cat) and the caller takes the transactional category path.
- *
- * $1 actor, $2 key, $3 request hash, $4 account, $5 amount, $6 category, $7 forced status,
- * $8 forced code, $9 customer, $10 partner app, $11 merchant, $12 reasons, $13 device,
- * $14 hold days, $15 audit actor type, $16 audit actor id.
- */
-const FAST_SQL = `
-  with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid),
-  before as (
-    select a.status, a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen as available,
-           exists (select 1 from category_limits cl where cl.account_id = a.id and cl.category = $6::text) as has_cat
-      from credit_accounts a where a.id = $4::bigint
-  ),
-  idem as (
-    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
-    select $1::text, 'authorizePurchase', $2::text, $3::text, now() + interval '48 hours',
-           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', ids.pid::text))
-      from ids, before where not before.has_cat
-    on conflict do nothing
-    returning 1
-  ),
-  acct as (
-    update credit_accounts a set held_fen = a.held_fen + $5::bigint
-     where a.id = $4::bigint and $7::text is null and a.status = 'ACTIVE' and exists (select 1 from idem)
-       and a.base_limit_fen + ${TEMP_LIMIT_PG('$6::text')} - a.used_fen >= $5::bigint
-    returning a.id
-  ),
-  d as (
-    select case when exists (select 1 from acct) then 'HELD' when $7::text is not null then $7::text else 'DECLINED' end as status,
-           case when exists (select 1 from acct) then null
-                when $7::text is not null then $8::text
-                when b.status = 'FROZEN' then 'ACCOUNT_FROZEN'
-                when b.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
-                else 'OVER_LIMIT' end as code
-      from before b
-  ),
-  p as (
-    insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
-    select ids.pid, $4::bigint, $9::bigint, $10::bigint, $5::bigint, $6::text, $11::text, d.status, d.status, d.code, $12::jsonb, $13::text,
-           case when d.status = 'PENDING_REVIEW' then null else now() end
-      from ids, d where exists (select 1 from idem)
-    returning id, status, decline_code, created_at, decided_at
-  ),
-  h as (
-    insert into holds (purchase_id, account_id, customer_id, amount_fen, status, expires_at)
-    select p.id, $4::bigint, $9::bigint, $5::bigint, 'LIVE', now() + make_interval(days => $14::int) from p where p.status = 'HELD'
-  ),
-  l as (
-    insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
-    select $4::bigint, $9::bigint, 'HOLD', $5::bigint, $5::bigint, 'purchase', p.id from p where p.status = 'HELD'
-  ),
-  au as (
-    insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
-    select $15::text, $16::bigint, 'authorizePurchase', $9::bigint, 'Purchase', p.id::text,
-           jsonb_build_object('status', p.status, 'amountFen', $5::bigint, 'declineCode', p.decline_code, 'idempotencyKey', $2::text)
-      from p
-  )
-  select p.id::text as id, p.status, p.decline_code, p.created_at, p.decided_at, (select has_cat from before) as has_cat, exists (select 1 from idem) as fresh
-    from (select 1) one left join p on true`;
 
 /**
  * The first result for a repeated key (SQL written with `?` placeholders): the decision stored on the purchase when it was made
@@ -167,6 +68,10 @@ async function replayAuthorization(
  */
 export class PurchaseService {
   rules: FraudRules = defaultFraudRules;
+  private readonly batcher = new AuthorizationBatcher(() => ({
+    rules: { windowMinutes: this.rules.velocity.windowMinutes, unusualCategory: this.rules.unusualCategory.enabled, velocity: this.rules.velocity.enabled, countCap: this.rules.velocity.maxCount + 1 },
+    holdDays: this.holdExpiryDays,
+  }));
   constructor(private readonly config: Config) {}
 
   get holdExpiryDays(): number {
@@ -180,45 +85,37 @@ export class PurchaseService {
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
 
-    const fast = await withRawClient(em, async (c) => {
-      // Facts for the rules (advisory, read before the money statement): one prepared statement.
-      const { rows } = await c.query<FactsRow>({
-        name: 'authorize_facts_v2',
-        text: FACTS_SQL,
-        values: [input.category, input.deviceId ?? null, this.rules.velocity.windowMinutes, input.accountId, this.rules.unusualCategory.enabled, this.rules.velocity.enabled, this.rules.velocity.maxCount + 1],
-      });
-      const f = rows[0];
-      if (!f) return { outcome: fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId') };
-      const decided = this.decide(input.amountFen, f);
-      // The money statement: idempotency record, conditional hold, purchase, hold, ledger, audit.
-      const { rows: out } = await c.query<{
-        id: string | null; status: AuthorizationResult['status'] | null; decline_code: string | null; created_at: Date; decided_at: Date | null; has_cat: boolean | null; fresh: boolean;
-      }>({
-        name: 'authorize_fast_v1',
-        text: FAST_SQL,
-        values: [
-          scope.actor, scope.key, hash, input.accountId, input.amountFen, input.category, decided.forced?.status ?? null, decided.forced?.code ?? null,
-          f.customer_id, partnerId, input.merchant, JSON.stringify(decided.reasons), input.deviceId ?? null, this.holdExpiryDays, actorType, actorId,
-        ],
-      });
-      const r = out[0]!;
-      if (r.id) {
+    const r = await this.batcher.submit(
+      em,
+      {
+        actor: scope.actor, key: scope.key, hash, accountId: input.accountId, amountFen: input.amountFen, category: input.category, merchant: input.merchant,
+        deviceId: input.deviceId ?? null, partnerId, auditActorType: actorType, auditActorId: actorId,
+      },
+      (f) => this.decide(input.amountFen, f),
+    );
+    switch (r.kind) {
+      case 'no-account':
+        return fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId');
+      case 'written': {
+        const row = r.row;
         const purchase = Object.assign(new Purchase(), {
-          id: String(r.id), accountId: input.accountId, customerId: String(f.customer_id), partnerAppId: partnerId, amountFen: input.amountFen, category: input.category,
-          merchant: input.merchant, status: r.status!, decision: r.status!, declineCode: r.decline_code, reasons: decided.reasons, deviceId: input.deviceId ?? null,
-          createdAt: new Date(r.created_at), decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+          id: String(row.id), accountId: input.accountId, customerId: String(r.facts.customer_id), partnerAppId: partnerId, amountFen: input.amountFen, category: input.category,
+          merchant: input.merchant, status: row.status!, decision: row.status!, declineCode: row.decline_code, reasons: r.reasons, deviceId: input.deviceId ?? null,
+          createdAt: new Date(row.created_at), decidedAt: row.decided_at ? new Date(row.decided_at) : null,
         });
-        return { outcome: ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status!, declineCode: r.decline_code, reasons: decided.reasons, purchase }) };
+        return ok<AuthorizationResult>({ purchaseId: String(row.id), status: row.status!, declineCode: row.decline_code, reasons: r.reasons, purchase });
       }
-      if (r.has_cat) return { slow: { customerId: String(f.customer_id), ...decided } };
-      const run = (text: string, values: unknown[]) => {
-        let n = 0;
-        return c.query({ text: text.replace(/\?/g, () => `$${++n}`), values }).then((x) => x.rows);
-      };
-      return { outcome: await replayAuthorization(run, scope, hash) };
-    });
-    if (fast.outcome) return fast.outcome;
-    return this.authorizeWithCategory(em, viewer, input, scope, hash, fast.slow!);
+      case 'category':
+        return this.authorizeWithCategory(em, viewer, input, scope, hash, { customerId: String(r.facts.customer_id), forced: r.forced, reasons: r.reasons });
+      case 'replay':
+        return withRawClient(em, (c) => {
+          const run = (text: string, values: unknown[]) => {
+            let n = 0;
+            return c.query({ text: text.replace(/\?/g, () => `$${++n}`), values }).then((x) => x.rows);
+          };
+          return replayAuthorization(run, scope, hash);
+        });
+    }
   }
 
   /** Rules and the review threshold, decided before the money statement. */
