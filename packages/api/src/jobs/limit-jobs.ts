@@ -18,16 +18,19 @@ function asOfArg(args: string[]): Date | undefined {
 /** Jobs of the limits part (issue 4): periodic review, promotion expiry, event notices. */
 export const limitJobs: Record<string, JobCommand> = {
   review: {
-    describe: 'Periodic review of every ACTIVE account (batched, resumable; --batch-size N, --as-of DATE).',
+    describe: 'Periodic review of every ACTIVE account (batched, resumable; --batch-size N, --workers N batches in flight (default 2), --as-of DATE).',
     run: async ({ orm, out, args }: JobContext) => {
       const batchSize = Number(argValue(args, '--batch-size') ?? 2000);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive integer');
+      const workers = Number(argValue(args, '--workers') ?? 2);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be an integer from 1 to 8');
       const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'review [{bar}] {percentage}% | {value}/{total} accounts | {changed} changed | ETA {eta}s' }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const t0 = Date.now();
       const r = await runPeriodicReview(orm, {
         asOf: asOfArg(args),
         batchSize,
+        workers,
         onProgress: (p) => {
           if (!bar) return;
           if (!started) { bar.start(p.total, p.processed, { changed: p.changed }); started = true; }
