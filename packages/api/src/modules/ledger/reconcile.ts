@@ -18,7 +18,8 @@ export interface ReconcileReport {
  * Together they say: the balances on the account are the sum of the ledger; held money is
  * exactly the live holds; outstanding principal is exactly what the schedules (and opening
  * balances) still ask for; fees charged − waived − repaid is what the schedules still ask for;
- * category pools are exactly their live holds and unpaid principal.
+ * category pools are exactly their live holds and unpaid principal; ids copied onto purchases,
+ * holds and ledger rows are their owners' (those copies have no foreign keys of their own).
  */
 const CHECKS: Record<string, string> = {
   'held = Σ ledger held deltas': `
@@ -70,6 +71,15 @@ const CHECKS: Record<string, string> = {
                   where h.status = 'CAPTURED' and h.category is not null and not exists (select 1 from installment_plans ip where ip.purchase_id = pu.id)
                   group by h.account_id, h.category) u on u.account_id = c.account_id and u.category = c.category
      where c.used_fen <> coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0)`,
+  'copied owner ids agree with their owners (purchase, hold and ledger row)': `
+    select p.account_id, a.customer_id::text as expected, p.customer_id::text as actual from purchases p join credit_accounts a on a.id = p.account_id
+     where p.customer_id <> a.customer_id
+    union all
+    select h.account_id, pu.account_id || '/' || pu.customer_id, h.account_id || '/' || h.customer_id from holds h join purchases pu on pu.id = h.purchase_id
+     where h.account_id <> pu.account_id or h.customer_id <> pu.customer_id
+    union all
+    select l.account_id, a.customer_id::text, l.customer_id::text from ledger_entries l join credit_accounts a on a.id = l.account_id
+     where l.customer_id <> a.customer_id`,
   'a purchase is HELD exactly when its hold is LIVE': `
     select p.account_id, 'HELD with a LIVE hold' as expected, p.status || ' / ' || coalesce(h.status, 'no hold') as actual from purchases p
       left join holds h on h.purchase_id = p.id

@@ -48,6 +48,16 @@ describe('reconcile', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('MISMATCH');
     await api.sql(`update credit_accounts set held_fen = held_fen - 1 where id = ?`, [c.accountId]);
+
+    // A hold whose copied customer is not its purchase's (the copy has no foreign key of its own).
+    const [h] = await api.sql<{ id: string; customer_id: string }>(`select id, customer_id from holds where account_id = ? limit 1`, [c.accountId]);
+    expect(h).toBeDefined();
+    const other = await insertCustomer(api);
+    await api.sql(`update holds set customer_id = ? where id = ?`, [other.customerId, h!.id]);
+    const copy = await reconcile(api.orm.em.fork());
+    expect(copy.mismatches.map((m) => m.check)).toEqual(['copied owner ids agree with their owners (purchase, hold and ledger row)']);
+    await api.sql(`update holds set customer_id = ? where id = ?`, [h!.customer_id, h!.id]);
+    expect((await reconcile(api.orm.em.fork())).mismatches).toEqual([]);
   });
 
   it('expires holds from the jobs CLI', async () => {
