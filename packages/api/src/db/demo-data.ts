@@ -3,10 +3,12 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { seedDatabase } from './seed/load.js';
 import { runPeriodicReview } from '../modules/decisions/periodic-review.js';
+import { ensureDemoPurchases } from './demo-purchases.js';
 
 /**
  * On the embedded database's first start: fill it with the deterministic demo population
- * (DEMO_CUSTOMERS customers), then review it once. A later start finds the data and leaves it alone.
+ * (DEMO_CUSTOMERS customers), review it once, and let the demo partner checkout make a few
+ * purchases, plans and repayments. A later start finds the data and leaves it alone.
  */
 export async function ensureDemoData(orm: MikroORM, url: string, config: Config, logger: Logger): Promise<void> {
   const [{ n }] = await orm.em.getConnection().execute<{ n: string }[]>('select count(*)::text as n from agents');
@@ -18,4 +20,6 @@ export async function ensureDemoData(orm: MikroORM, url: string, config: Config,
   // with the platform model, so each has a decision with reasons to explain.
   const review = await runPeriodicReview(orm);
   logger.info({ reviewed: review.processed, changed: review.changed }, 'demo population reviewed');
+  const purchases = await ensureDemoPurchases(orm, config, logger);
+  logger.info(purchases, 'demo purchases made through the partner checkout');
 }
