@@ -6,16 +6,23 @@ import { fileURLToPath } from 'node:url';
 
 const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
+/**
+ * The demo partner app's API key, as the API prints it at start (a fixed
+ * demo value, like the demo logins; defined in packages/api/src/modules/auth/demo-logins.ts).
+ */
+export const DEMO_PARTNER_KEY = 'pk_demo_checkout.sk_demo_checkout_2026_not_for_production';
+
 /** POST a GraphQL operation to the API under test (for setup and discovery, not for assertions about the UI). */
 export async function gql<T>(
   request: APIRequestContext,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   const res = await request.post('/graphql', {
     data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length)

@@ -13,7 +13,7 @@ import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { Notice } from '../notices/notice.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { groupByKey, byKey } from '../../graphql/loaders.js';
+import { groupByKey } from '../../graphql/loaders.js';
 import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
 import { explainDecision, limitImprovements } from './scoring-adapter.js';

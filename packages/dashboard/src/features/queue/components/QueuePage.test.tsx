@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueuePage } from './QueuePage';
-import { ApproveRecoveryRequestMutation, RecoveryQueueQuery } from '../graphql/queue.graphql';
+import {
+  ApprovePurchaseMutation,
+  ApproveRecoveryRequestMutation,
+  PurchaseReviewQueueQuery,
+  RecoveryQueueQuery,
+  RejectPurchaseMutation,
+} from '../graphql/queue.graphql';
 import { renderWithProviders } from '../../../test/render';
 
 const request = {
@@ -76,5 +82,90 @@ describe('QueuePage', () => {
     await user.click(within(dialog).getByRole('button', { name: '通过' }));
     expect(await screen.findByText('已通过。')).toBeInTheDocument();
     expect(await screen.findByText('暂无待审核的额度恢复申请。')).toBeInTheDocument();
+  });
+
+  it('approves a purchase waiting for review, and says so when the limit no longer allows it', async () => {
+    const user = userEvent.setup();
+    const purchase = (id: string, name: string, reasons: string[]) => ({
+      __typename: 'Purchase',
+      id,
+      category: 'ELECTRONICS',
+      merchant: '京东',
+      status: 'PENDING_REVIEW',
+      reasons,
+      createdAt: '2026-11-22T10:00:00Z',
+      amount: { __typename: 'Money', amount: '20000.00', currency: 'CNY' },
+      customer: { __typename: 'Customer', id: `C${id}`, name },
+    });
+    const purchases = (nodes: unknown[]) => ({
+      request: { query: PurchaseReviewQueueQuery, variables: { first: 50 } },
+      result: {
+        data: {
+          purchaseReviewQueue: {
+            __typename: 'PurchaseConnection',
+            totalCount: nodes.length,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            edges: nodes.map((node, i) => ({
+              __typename: 'PurchaseEdge',
+              cursor: String(i),
+              node,
+            })),
+          },
+        },
+      },
+    });
+    const payload = (field: string, id: string, status: string, declineCode: string | null) => ({
+      data: {
+        [field]: {
+          __typename: 'PurchasePayload',
+          purchase: { __typename: 'Purchase', id, status, declineCode },
+          userErrors: [],
+        },
+      },
+    });
+    const p1 = purchase('P1', '李娜', ['AMOUNT_ABOVE_REVIEW_THRESHOLD']);
+    const p2 = purchase('P2', '赵磊', ['AMOUNT_ABOVE_REVIEW_THRESHOLD', 'RISK_RULE_NEW_DEVICE']);
+    await renderWithProviders(<QueuePage />, {
+      role: 'SUPERVISOR',
+      mocks: [
+        queue([]),
+        purchases([p1, p2]),
+        {
+          request: {
+            query: ApprovePurchaseMutation,
+            variables: { input: { purchaseId: 'P1', reason: '核实为本人购买。' } },
+          },
+          result: payload('approvePurchase', 'P1', 'DECLINED', 'OVER_LIMIT'),
+        },
+        purchases([p2]),
+        {
+          request: {
+            query: RejectPurchaseMutation,
+            variables: { input: { purchaseId: 'P2', reason: '设备异常，拒绝。' } },
+          },
+          result: payload('rejectPurchase', 'P2', 'REJECTED', 'REJECTED_IN_REVIEW'),
+        },
+        purchases([]),
+      ],
+    });
+    await user.click(await screen.findByRole('tab', { name: '待人工审核的消费' }));
+    const row = (await screen.findByText('李娜')).closest('tr')!;
+    expect(within(row).getByText('大额消费')).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: '通过' }));
+    let dialog = await screen.findByRole('dialog', { name: '通过消费' });
+    await user.type(within(dialog).getByRole('textbox', { name: /审核意见/ }), '核实为本人购买。');
+    await user.click(within(dialog).getByRole('button', { name: '通过' }));
+    expect(
+      await screen.findByText('已通过，但当前额度已不足，消费被拒绝：可用额度不足'),
+    ).toBeInTheDocument();
+
+    const second = (await screen.findByText('赵磊')).closest('tr')!;
+    expect(within(second).getByText('新设备')).toBeInTheDocument();
+    await user.click(within(second).getByRole('button', { name: '拒绝' }));
+    dialog = await screen.findByRole('dialog', { name: '拒绝消费' });
+    await user.type(within(dialog).getByRole('textbox', { name: /审核意见/ }), '设备异常，拒绝。');
+    await user.click(within(dialog).getByRole('button', { name: '拒绝' }));
+    expect(await screen.findByText('已拒绝：客户额度不受影响。')).toBeInTheDocument();
+    expect(await screen.findByText('暂无待人工审核的消费。')).toBeInTheDocument();
   });
 });

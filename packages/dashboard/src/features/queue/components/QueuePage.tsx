@@ -10,7 +10,7 @@ import { Link, paths } from '../../../app/router';
 import { useSession } from '../../auth/hooks/useSession';
 import { RecoveryStatusBadge } from '../../recovery/components/RecoveryStatusBadge';
 import { useAutoOutcome } from '../../recovery/hooks/useAutoOutcome';
-import { DecideRecoveryModal, type Decision } from './DecideRecoveryModal';
+import { DecideModal, type Decision } from './DecideModal';
 
 const PAGE = 50;
 
@@ -160,8 +160,8 @@ function RecoveryQueue() {
           </Button>
         </Group>
       )}
-      <DecideRecoveryModal
-        requestId={deciding?.id ?? null}
+      <DecideModal
+        subject={deciding ? { kind: 'recovery', id: deciding.id } : null}
         decision={deciding?.decision ?? 'approve'}
         onClose={() => setDeciding(null)}
         onDecided={() => {
@@ -179,50 +179,108 @@ function PurchaseQueue() {
     variables: { first: PAGE },
     fetchPolicy: 'network-only',
   });
+  const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
+  const [done, setDone] = useState<{ text: string; declined: boolean } | null>(null);
   const rows = data?.purchaseReviewQueue.edges.map((e) => e.node) ?? [];
   return (
     <Card withBorder padding="md" radius="md">
+      {done && (
+        <Alert
+          color={done.declined ? 'yellow' : 'teal'}
+          variant="light"
+          mb="sm"
+          role="status"
+          withCloseButton
+          onClose={() => setDone(null)}
+        >
+          {done.text}
+        </Alert>
+      )}
       <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
         {() =>
           rows.length === 0 ? (
             <Text c="dimmed">{t('queue.noPurchases')}</Text>
           ) : (
-            <>
-              <Text size="sm" c="dimmed" mb="xs">
-                {t('queue.purchaseDecisionPending')}
-              </Text>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('queue.created')}</Table.Th>
-                      <Table.Th>{t('queue.customer')}</Table.Th>
-                      <Table.Th>{t('queue.merchant')}</Table.Th>
-                      <Table.Th>{t('queue.category')}</Table.Th>
-                      <Table.Th>{t('queue.amount')}</Table.Th>
-                      <Table.Th>{t('queue.status')}</Table.Th>
+            <Table.ScrollContainer minWidth={820}>
+              <Table striped data-testid="purchase-queue">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('queue.created')}</Table.Th>
+                    <Table.Th>{t('queue.customer')}</Table.Th>
+                    <Table.Th>{t('queue.merchant')}</Table.Th>
+                    <Table.Th>{t('queue.category')}</Table.Th>
+                    <Table.Th>{t('queue.amount')}</Table.Th>
+                    <Table.Th>{t('queue.whyReview')}</Table.Th>
+                    <Table.Th>{t('queue.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((p) => (
+                    <Table.Tr key={p.id} data-purchase-id={p.id}>
+                      <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
+                      </Table.Td>
+                      <Table.Td>{p.merchant}</Table.Td>
+                      <Table.Td>{p.category}</Table.Td>
+                      <Table.Td>{formatMoney(p.amount, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {p.reasons.map((r) => (
+                            <Badge key={r} size="xs" variant="outline" color="gray.8">
+                              {t(`queue.reviewReasons.${r}`, { defaultValue: r })}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            color="teal.9"
+                            onClick={() => setDeciding({ id: p.id, decision: 'approve' })}
+                          >
+                            {t('queue.approve')}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            color="red"
+                            variant="light"
+                            onClick={() => setDeciding({ id: p.id, decision: 'reject' })}
+                          >
+                            {t('queue.reject')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
-                        <Table.Td>
-                          <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
-                        </Table.Td>
-                        <Table.Td>{p.merchant}</Table.Td>
-                        <Table.Td>{p.category}</Table.Td>
-                        <Table.Td>{formatMoney(p.amount, i18n.language)}</Table.Td>
-                        <Table.Td>{p.status}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )
         }
       </QueryState>
+      <DecideModal
+        subject={deciding ? { kind: 'purchase', id: deciding.id } : null}
+        decision={deciding?.decision ?? 'approve'}
+        onClose={() => setDeciding(null)}
+        onDecided={(status, declineCode) => {
+          // Approving re-checks the limit: it may have been used up while the purchase waited.
+          if (status === 'DECLINED')
+            setDone({
+              text: t('queue.purchaseDeclinedOnApproval', {
+                code: t(`queue.userErrors.${declineCode}`, { defaultValue: declineCode ?? '' }),
+              }),
+              declined: true,
+            });
+          else
+            setDone({
+              text: status === 'HELD' ? t('queue.purchaseApproved') : t('queue.purchaseRejected'),
+              declined: false,
+            });
+          void refetch();
+        }}
+      />
     </Card>
   );
 }

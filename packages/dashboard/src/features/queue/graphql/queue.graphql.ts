@@ -43,6 +43,7 @@ export const PurchaseReviewQueueQuery = graphql(`
           category
           merchant
           status
+          reasons
           createdAt
           amount {
             amount
@@ -80,6 +81,40 @@ export const RejectRecoveryRequestMutation = graphql(`
       recoveryRequest {
         id
         status
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ApprovePurchaseMutation = graphql(`
+  mutation ApprovePurchase($input: DecidePurchaseInput!) {
+    approvePurchase(input: $input) {
+      purchase {
+        id
+        status
+        declineCode
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RejectPurchaseMutation = graphql(`
+  mutation RejectPurchase($input: DecidePurchaseInput!) {
+    rejectPurchase(input: $input) {
+      purchase {
+        id
+        status
+        declineCode
       }
       userErrors {
         code
