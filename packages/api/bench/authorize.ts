@@ -1,7 +1,7 @@
 /**
  * Authorizations benchmark (docs/benchmarks.md, "Authorizations"). Runs on its own:
  *
- *   pnpm --filter @creditline/api exec tsx bench/authorize.ts [--seconds 5] [--concurrency 16] [--accounts 1000]
+ *   pnpm --filter @creditline/api exec tsx bench/authorize.ts [--seconds 5] [--concurrency 16,64] [--accounts 1000] [--only service]
  *
  * With DATABASE_URL it uses that server (creating and dropping a scratch database); otherwise
  * it starts a throwaway embedded PostgreSQL. Side by side, on the same database:
@@ -37,8 +37,22 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const SECONDS = arg('seconds', 5);
-const CONCURRENCY = arg('concurrency', 16);
+/**
+ * Concurrent clients, one run per value: a batching path needs requests in flight together to
+ * reach its rate, a bare UPDATE does not, so each is measured at a low and a high load.
+ */
+const CONCURRENCIES = (
+  process.argv.includes('--concurrency')
+    ? process.argv[process.argv.indexOf('--concurrency') + 1]!
+    : '16,64'
+)
+  .split(',')
+  .map(Number);
 const ACCOUNTS = arg('accounts', 1000);
+/** `--only service` (a substring of the scenario names) runs just those lines, for quick iterations. */
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]!
+  : undefined;
 
 interface Result {
   name: string;
@@ -47,18 +61,27 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** This Node process's CPU time over the run, as a share of one core (load generator included). */
+  nodeCpu: number;
 }
 
-async function measure(name: string, op: (worker: number, i: number) => Promise<void>): Promise<Result> {
+async function measure(
+  name: string,
+  clients: number,
+  op: (worker: number, i: number) => Promise<void>,
+): Promise<Result> {
   const lat: number[] = [];
   let errors = 0;
   // Warm-up: a short burst so JIT and pools are ready.
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => op(w, -1 - w).catch(() => undefined)));
+  await Promise.all(
+    Array.from({ length: clients }, (_, w) => op(w, -1 - w).catch(() => undefined)),
+  );
   const end = performance.now() + SECONDS * 1000;
   let counter = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, w) => {
+    Array.from({ length: clients }, async (_, w) => {
       while (performance.now() < end) {
         const i = counter++;
         const t0 = performance.now();
@@ -73,9 +96,18 @@ async function measure(name: string, op: (worker: number, i: number) => Promise<
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   lat.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0;
-  return { name, ops: lat.length, perSecond: lat.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+  return {
+    name,
+    ops: lat.length,
+    perSecond: lat.length / elapsed,
+    p50: q(0.5),
+    p99: q(0.99),
+    errors,
+    nodeCpu: (cpu.user + cpu.system) / 1e6 / elapsed,
+  };
 }
 
 async function main(): Promise<void> {
@@ -84,7 +116,11 @@ async function main(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-pg-'));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'data'), port: await freePort(), ephemeral: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'data'),
+      port: await freePort(),
+      ephemeral: true,
+    });
     serverUrl = server.url;
     stopPg = server.stop;
   }
@@ -93,6 +129,8 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   const url = withDatabase(serverUrl, dbName);
+  if (process.env.PCM)
+    await admin.query(`alter database ${dbName} set plan_cache_mode = '${process.env.PCM}'`);
 
   const orm = await connectOrm(url);
   await migrate(orm);
@@ -110,15 +148,30 @@ async function main(): Promise<void> {
   await pool.query(`
     insert into credit_accounts (customer_id, account_number, status, base_limit_fen, opened_at)
     select id, 'CL' || lpad(id::text, 10, '0'), 'ACTIVE', 1000000000000, now() from customers`);
-  const ids = (await pool.query<{ id: string }>(`select id::text from credit_accounts order by id`)).rows.map((r) => r.id);
+  const ids = (
+    await pool.query<{ id: string }>(`select id::text from credit_accounts order by id`)
+  ).rows.map((r) => r.id);
   const hot = ids[0]!;
   const spread = ids.slice(1);
   const secret = 'sk_bench_0123456789abcdef';
-  const partnerRow = (await pool.query<{ id: string }>(`insert into partner_apps (name, key_id, key_hash, scopes) values ('bench', 'pk_bench', $1, '{purchases:write}') returning id::text`, [hashApiSecret(secret)])).rows[0]!;
-  const viewer: Viewer = { kind: 'partner', id: partnerRow.id, name: 'bench', scopes: ['purchases:write'] };
+  const partnerRow = (
+    await pool.query<{ id: string }>(
+      `insert into partner_apps (name, key_id, key_hash, scopes) values ('bench', 'pk_bench', $1, '{purchases:write}') returning id::text`,
+      [hashApiSecret(secret)],
+    )
+  ).rows[0]!;
+  const viewer: Viewer = {
+    kind: 'partner',
+    id: partnerRow.id,
+    name: 'bench',
+    scopes: ['purchases:write'],
+  };
 
   const bare = (accountId: () => string) => async () => {
-    const r = await pool.query(`update credit_accounts set held_fen = held_fen + $1 where id = $2 and base_limit_fen - used_fen >= $1`, [1, accountId()]);
+    const r = await pool.query(
+      `update credit_accounts set held_fen = held_fen + $1 where id = $2 and base_limit_fen - used_fen >= $1`,
+      [1, accountId()],
+    );
     if (r.rowCount !== 1) throw new Error('bare update refused');
   };
   // The other way to enforce the limit: lock the row, check in the client, then update.
@@ -127,9 +180,17 @@ async function main(): Promise<void> {
     try {
       await c.query('begin');
       const id = accountId();
-      const { rows } = await c.query<{ available: string }>({ name: 'lock_acct', text: `select base_limit_fen - used_fen as available from credit_accounts where id = $1 for update`, values: [id] });
+      const { rows } = await c.query<{ available: string }>({
+        name: 'lock_acct',
+        text: `select base_limit_fen - used_fen as available from credit_accounts where id = $1 for update`,
+        values: [id],
+      });
       if (Number(rows[0]!.available) < 1) throw new Error('no room');
-      await c.query({ name: 'hold_acct', text: `update credit_accounts set held_fen = held_fen + $1 where id = $2`, values: [1, id] });
+      await c.query({
+        name: 'hold_acct',
+        text: `update credit_accounts set held_fen = held_fen + $1 where id = $2`,
+        values: [1, id],
+      });
       await c.query('commit');
     } catch (e) {
       await c.query('rollback');
@@ -140,7 +201,13 @@ async function main(): Promise<void> {
   };
   let k = 0;
   const service = (accountId: () => string) => async () => {
-    const r = await app.services.purchases.authorize(orm.em.fork(), viewer, { accountId: accountId(), amountFen: 1, category: 'DIGITAL', merchant: 'bench', idempotencyKey: `svc-${++k}` });
+    const r = await app.services.purchases.authorize(orm.em.fork(), viewer, {
+      accountId: accountId(),
+      amountFen: 1,
+      category: 'DIGITAL',
+      merchant: 'bench',
+      idempotencyKey: `svc-${++k}`,
+    });
     if (!r.ok || r.value.status !== 'HELD') throw new Error(`not held: ${JSON.stringify(r)}`);
   };
   const query = `mutation($input: AuthorizePurchaseInput!) { authorizePurchase(input: $input) { decision userErrors { code } } }`;
@@ -148,7 +215,18 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': `pk_bench.${secret}` },
-      body: JSON.stringify({ query, variables: { input: { accountId: toGlobalId('CreditAccount', accountId()), amount: '0.01', category: 'DIGITAL', merchant: 'bench', idempotencyKey: `gql-${++k}` } } }),
+      body: JSON.stringify({
+        query,
+        variables: {
+          input: {
+            accountId: toGlobalId('CreditAccount', accountId()),
+            amount: '0.01',
+            category: 'DIGITAL',
+            merchant: 'bench',
+            idempotencyKey: `gql-${++k}`,
+          },
+        },
+      }),
     });
     const body = (await res.json()) as { data?: { authorizePurchase: { decision: string } } };
     if (body.data?.authorizePurchase.decision !== 'HELD') throw new Error(JSON.stringify(body));
@@ -158,67 +236,134 @@ async function main(): Promise<void> {
   const spreadId = () => spread[rr++ % spread.length]!;
 
   const results: Result[] = [];
-  for (const [label, pick] of [['hot account', hotId], [`${ACCOUNTS} accounts`, spreadId]] as const) {
-    results.push(await measure(`bare UPDATE, ${label}`, bare(pick)));
-    results.push(await measure(`SELECT … FOR UPDATE then UPDATE, ${label}`, lockThenUpdate(pick)));
-    results.push(await measure(`authorize (service), ${label}`, service(pick)));
-    results.push(await measure(`authorizePurchase (GraphQL/HTTP), ${label}`, graphql(pick)));
+  // The bare UPDATE always runs: every other line is read against it.
+  const line = async (name: string, clients: number, op: () => Promise<void>) => {
+    if (!ONLY || name.startsWith('bare') || name.includes(ONLY))
+      results.push(await measure(`${name}, ${clients} clients`, clients, op));
+  };
+  for (const [label, pick] of [
+    ['hot account', hotId],
+    [`${ACCOUNTS} accounts`, spreadId],
+  ] as const) {
+    for (const clients of CONCURRENCIES) {
+      await line(`bare UPDATE, ${label}`, clients, bare(pick));
+      await line(`SELECT … FOR UPDATE then UPDATE, ${label}`, clients, lockThenUpdate(pick));
+      await line(`authorize (service), ${label}`, clients, service(pick));
+      await line(`authorizePurchase (GraphQL/HTTP), ${label}`, clients, graphql(pick));
+    }
   }
-  // The API in its own process (`tsx src/main.ts`, default fraud rules on) under autocannon from
-  // this one: what a partner sees. Spread accounts only (the velocity rule would decline a hot one).
-  const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const apiPort = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: apiRoot,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), PII_BLIND_INDEX_KEY: Buffer.alloc(32, 11).toString('base64') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('Creditline is running') && resolve());
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-    setTimeout(() => reject(new Error('API did not start in 60 s')), 60_000);
-  });
-  let seq = 0;
-  const ac = await autocannon({
-    url: `http://127.0.0.1:${apiPort}/graphql`,
-    connections: CONCURRENCY,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': `pk_bench.${secret}` },
-        setupRequest: (req: Record<string, unknown>) => ({
-          ...req,
-          body: JSON.stringify({ query, variables: { input: { accountId: toGlobalId('CreditAccount', spread[seq % spread.length]!), amount: '0.01', category: 'DIGITAL', merchant: 'bench', idempotencyKey: `ac-${++seq}` } } }),
-        }),
+  if (!ONLY || 'own process'.includes(ONLY)) {
+    // The API in its own process (`tsx src/main.ts`, default fraud rules on) under autocannon from
+    // this one: what a partner sees. Spread accounts only (the velocity rule would decline a hot one).
+    const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const apiPort = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: apiRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+        PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        PII_BLIND_INDEX_KEY: Buffer.alloc(32, 11).toString('base64'),
       },
-    ],
-  });
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  results.push({
-    name: `authorizePurchase (GraphQL/HTTP, API in its own process, autocannon), ${ACCOUNTS} accounts`,
-    ops: ac.requests.total,
-    perSecond: ac.requests.average,
-    p50: ac.latency.p50,
-    p99: ac.latency.p99,
-    errors: ac.errors + ac.non2xx,
-  });
-
-  const pgVersion = (await pool.query<{ server_version: string }>(`show server_version`)).rows[0]!.server_version;
-  const cpu = os.cpus();
-  console.log(`\nMachine: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${pgVersion}${stopPg ? ' (embedded, fsync off)' : ''}`);
-  console.log(`Run: ${SECONDS} s per line, ${CONCURRENCY} concurrent clients, one process for load and API, pool 20.\n`);
-  console.log('| scenario | ops | ops/s | p50 ms | p99 ms | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
-  for (let i = 0; i + 3 < results.length; i += 4) {
-    const [b, l, s, g] = [results[i]!, results[i + 1]!, results[i + 2]!, results[i + 3]!];
-    const pct = (x: Result) => `${((100 * x.perSecond) / b.perSecond).toFixed(0)} %`;
-    console.log(`\n${b.name.split(', ')[1]}: lock-then-update = ${pct(l)} of the conditional UPDATE, service = ${pct(s)}, GraphQL/HTTP = ${pct(g)}`);
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on(
+        'data',
+        (d: Buffer) => d.toString().includes('Creditline is running') && resolve(),
+      );
+      child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+      setTimeout(() => reject(new Error('API did not start in 60 s')), 60_000);
+    });
+    let seq = 0;
+    for (const clients of CONCURRENCIES) {
+      const ac = await autocannon({
+        url: `http://127.0.0.1:${apiPort}/graphql`,
+        connections: clients,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': `pk_bench.${secret}` },
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              body: JSON.stringify({
+                query,
+                variables: {
+                  input: {
+                    accountId: toGlobalId('CreditAccount', spread[seq % spread.length]!),
+                    amount: '0.01',
+                    category: 'DIGITAL',
+                    merchant: 'bench',
+                    idempotencyKey: `ac-${++seq}`,
+                  },
+                },
+              }),
+            }),
+          },
+        ],
+      });
+      results.push({
+        nodeCpu: Number.NaN,
+        name: `authorizePurchase (GraphQL/HTTP, API in its own process, autocannon), ${ACCOUNTS} accounts, ${clients} clients`,
+        ops: ac.requests.total,
+        perSecond: ac.requests.average,
+        p50: ac.latency.p50,
+        p99: ac.latency.p99,
+        errors: ac.errors + ac.non2xx,
+      });
+    }
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
   }
-  const own = results.at(-1)!;
-  console.log(`\nAPI in its own process: ${((100 * own.perSecond) / results[4]!.perSecond).toFixed(0)} % of the conditional UPDATE over ${ACCOUNTS} accounts`);
+
+  const pgVersion = (await pool.query<{ server_version: string }>(`show server_version`)).rows[0]!
+    .server_version;
+  const cpu = os.cpus();
+  console.log(
+    `\nMachine: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${pgVersion}${stopPg ? ' (embedded, fsync off)' : ''}`,
+  );
+  console.log(
+    `Run: ${SECONDS} s per line, ${CONCURRENCIES.join(' and ')} concurrent clients, one process for load and API (except the own-process lines), pool 20.\n`,
+  );
+  console.log('| scenario | ops | ops/s | p50 ms | p99 ms | errors | Node CPU |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results)
+    console.log(
+      `| ${r.name} | ${r.ops} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${Number.isNaN(r.nodeCpu) ? '–' : `${(100 * r.nodeCpu).toFixed(0)} %`} |`,
+    );
+  // Each line against the bare UPDATE on the same accounts and clients (own-process lines run spread);
+  // then each path's best rate against the bare UPDATE's best: rate against rate.
+  const where = (r: Result) =>
+    r.name.includes(`${ACCOUNTS} accounts`) ? `${ACCOUNTS} accounts` : 'hot account';
+  const clientsOf = (r: Result) => r.name.slice(r.name.lastIndexOf(', ') + 2);
+  const bareOf = (r: Result) =>
+    results.find((b) => b.name === `bare UPDATE, ${where(r)}, ${clientsOf(r)}`)!;
+  console.log('');
+  for (const r of results)
+    if (!r.name.startsWith('bare'))
+      console.log(
+        `${r.name}: ${((100 * r.perSecond) / bareOf(r).perSecond).toFixed(0)} % of the conditional UPDATE`,
+      );
+  console.log('');
+  const pathOf = (r: Result) => r.name.slice(0, r.name.indexOf(', '));
+  for (const w of ['hot account', `${ACCOUNTS} accounts`]) {
+    const best = new Map<string, Result>();
+    for (const r of results)
+      if (where(r) === w && (best.get(pathOf(r))?.perSecond ?? -1) < r.perSecond)
+        best.set(pathOf(r), r);
+    const floor = best.get('bare UPDATE')!;
+    for (const [name, r] of best)
+      if (name !== 'bare UPDATE')
+        console.log(
+          `best rate, ${w}: ${name} ${r.perSecond.toFixed(0)}/s (${clientsOf(r)}) = ${((100 * r.perSecond) / floor.perSecond).toFixed(0)} % of the bare UPDATE's best ${floor.perSecond.toFixed(0)}/s (${clientsOf(floor)})`,
+        );
+  }
 
   await pool.end();
   await app.close();

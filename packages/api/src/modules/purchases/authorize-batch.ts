@@ -200,9 +200,15 @@ export interface RuleSettings {
 
 /** Most requests one statement carries (the arrays stay small; a bigger burst takes more batches). */
 const MAX_BATCH = 64;
+/** Requests of one account kept in one statement even when the waiting requests are shared between slots. */
+const ONE_ACCOUNT = 16;
+
+const keyOf = (r: BatchRequest) => `${r.actor}\u0000${r.key}`;
 
 export class AuthorizationBatcher {
   private queue: Pending[] = [];
+  /** (actor, key) of the requests in flight. */
+  private readonly deciding = new Set<string>();
   private inFlight = 0;
   private scheduled = false;
 
@@ -225,22 +231,39 @@ export class AuthorizationBatcher {
   private schedule(): void {
     if (this.scheduled || this.inFlight >= this.slots || this.queue.length === 0) return;
     this.scheduled = true;
-    // One event-loop turn: requests parsed in the same turn join the batch.
+    // One event-loop turn: requests parsed in the same turn join the batch. What waits is shared
+    // evenly among the free slots so both CPUs work on it: sixteen requests on sixteen accounts
+    // take two statements of eight side by side (≈0.9 ms each) rather than one of sixteen on one
+    // CPU (≈1.45 ms). Requests in flight together have no order between them; take() keeps
+    // an account's together where splitting would not pay.
     setImmediate(() => {
       this.scheduled = false;
-      while (this.inFlight < this.slots && this.queue.length > 0) this.start(this.take());
+      while (this.inFlight < this.slots && this.queue.length > 0) {
+        const batch = this.take(Math.ceil(this.queue.length / (this.slots - this.inFlight)));
+        if (batch.length === 0) break; // only repeated keys wait: they go when their first is decided
+        this.start(batch);
+      }
     });
   }
 
-  /** The next batch: oldest first, at most one request per (actor, key) so a key is decided once. */
-  private take(): Pending[] {
+  /**
+   * The next batch, oldest first, of about `size` requests. An account in the batch brings its
+   * other waiting requests along up to ONE_ACCOUNT requests: split smaller, a second statement
+   * would mostly wait for the first's row lock and pay its own fixed cost for little (a hot
+   * account's sixteen requests go faster as one statement than as two of eight); split larger,
+   * the second statement's work before the lock overlaps the first's. A key already being
+   * decided waits for that decision, so a repeated key is always a replay of a committed result.
+   */
+  private take(size: number): Pending[] {
     const batch: Pending[] = [];
-    const keys = new Set<string>();
+    const accounts = new Set<string>();
     const rest: Pending[] = [];
     for (const p of this.queue) {
-      const k = `${p.request.actor}\u0000${p.request.key}`;
-      if (batch.length < MAX_BATCH && !keys.has(k)) {
-        keys.add(k);
+      const k = keyOf(p.request);
+      const room = batch.length < Math.min(size, MAX_BATCH) || (accounts.has(p.request.accountId) && batch.length < ONE_ACCOUNT);
+      if (room && !this.deciding.has(k)) {
+        this.deciding.add(k);
+        accounts.add(p.request.accountId);
         batch.push(p);
       } else rest.push(p);
     }
@@ -259,6 +282,7 @@ export class AuthorizationBatcher {
         } else for (const p of batch) p.reject(err);
       })
       .finally(() => {
+        for (const p of batch) this.deciding.delete(keyOf(p.request));
         this.inFlight--;
         this.schedule();
       });

@@ -27,17 +27,18 @@ const authorizeAll = (items: { accountId: string; amountFen: number; idempotency
     ),
   );
 
-/** How many batched money statements the driver sent while `fn` ran. */
-async function counted<T>(fn: () => Promise<T>): Promise<{ statements: number; result: T }> {
-  let statements = 0;
+/** How many batched money statements the driver sent while `fn` ran, and the accounts of each. */
+async function counted<T>(fn: () => Promise<T>): Promise<{ statements: number; accounts: string[][]; result: T }> {
+  const accounts: string[][] = [];
   const orig = pg.Client.prototype.query;
   (pg.Client.prototype as any).query = function (...args: unknown[]) {
-    if ((args[0] as { name?: string })?.name === 'authorize_batch_money_v1') statements++;
+    const q = args[0] as { name?: string; values?: unknown[] };
+    if (q?.name === 'authorize_batch_money_v1') accounts.push((q.values![4] as string[]).map(String));
     return (orig as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {
     const result = await fn();
-    return { statements, result };
+    return { statements: accounts.length, accounts, result };
   } finally {
     pg.Client.prototype.query = orig;
   }
@@ -81,8 +82,9 @@ describe('authorizations decided together', () => {
         { accountId: a.accountId, amountFen: 20_000, idempotencyKey: repeated },
       ]),
     );
-    // the repeated key cannot share a statement with itself: it goes in the next one
-    expect(statements).toBe(2);
+    // Two statements share the two slots (account a brings its second request into the first);
+    // the repeated key waits until its first is decided and goes in a third, as a replay.
+    expect(statements).toBe(3);
     const got = result.map((r) => (r.ok ? [r.value.status, r.value.declineCode] : r.errors[0]!.code));
     expect(got).toEqual([
       ['HELD', null],
@@ -99,6 +101,19 @@ describe('authorizations decided together', () => {
     expect(await account(api, a.accountId)).toMatchObject({ held: 50_000 });
     expect(await account(api, b.accountId)).toMatchObject({ held: 0 });
     expect(await account(api, big.accountId)).toMatchObject({ held: 0 });
+    await expectReconciled(api);
+  });
+
+  it('share what waits between the two slots, keeping each account in one statement', async () => {
+    const cs = await Promise.all([1, 2, 3, 4].map(() => insertCustomer(api, { baseLimitFen: 10_000 })));
+    const [a, b, c, d] = cs.map((x) => x.accountId) as [string, string, string, string];
+    const { accounts, result } = await counted(() =>
+      authorizeAll([a, a, b, b, c, c, d, d].map((accountId) => ({ accountId, amountFen: 6_000 }))),
+    );
+    // (the two statements run side by side: either may reach the server first)
+    expect(accounts.map((x) => [...new Set(x)].sort().join()).sort()).toEqual([[a, b].sort().join(), [c, d].sort().join()].sort());
+    // each account: the first fits, the second (arrived later, same statement) does not
+    expect(result.map((r) => (r.ok ? r.value.status : 'error'))).toEqual(Array.from({ length: 4 }, () => ['HELD', 'DECLINED']).flat());
     await expectReconciled(api);
   });
 
