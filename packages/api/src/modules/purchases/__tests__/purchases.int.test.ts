@@ -202,4 +202,45 @@ describe('review and rules', () => {
       svc.rules = noFraudRules;
     }
   });
+
+  it('applies the velocity-amount and unusual-category rules, each rule with its configured action and the reasons in rule order', async () => {
+    const svc = api.app.services.purchases;
+    try {
+      // velocity by amount (HELD, CAPTURED and PENDING_REVIEW purchases in the window count; declined ones do not)
+      svc.rules = { ...noFraudRules, velocity: { ...defaultFraudRules.velocity, maxCount: 100, maxAmountFen: 10_000 } };
+      const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+      expect((await authorize(api, p, c.accountId, '60')).decision).toBe('HELD');
+      expect(await authorize(api, p, c.accountId, '50')).toMatchObject({ decision: 'DECLINED', declineCode: 'RISK_RULE_VELOCITY_AMOUNT', reasons: ['RISK_RULE_VELOCITY_AMOUNT'] });
+      expect((await authorize(api, p, c.accountId, '40')).decision).toBe('HELD'); // 60 + 40 yuan: at the cap, not over it
+
+      // unusual category: enough history, none of it in this category, amount at or above the rule's minimum
+      svc.rules = { ...noFraudRules, unusualCategory: { ...defaultFraudRules.unusualCategory, minHistoryOrders: 3, minAmountFen: 1_000 } };
+      const u = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+      await api.sql(`insert into orders (customer_id, placed_at, amount_fen, category, status) select ?, now() - interval '10 days', 5000, 'BEAUTY', 'DELIVERED' from generate_series(1, 3)`, [u.customerId]);
+      expect(await authorize(api, p, u.accountId, '20')).toMatchObject({ decision: 'PENDING_REVIEW', declineCode: null, reasons: ['RISK_RULE_UNUSUAL_CATEGORY'] });
+      expect((await authorize(api, p, u.accountId, '20', { category: 'BEAUTY' })).decision).toBe('HELD');
+      expect((await authorize(api, p, u.accountId, '5')).decision).toBe('HELD'); // below the rule's minimum amount
+      const newcomer = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+      expect((await authorize(api, p, newcomer.accountId, '20')).decision).toBe('HELD'); // no history to judge by
+
+      // a rule set to DECLINE declines with its code; every hit is a reason, in rule order
+      svc.rules = {
+        ...noFraudRules,
+        newDevice: { ...defaultFraudRules.newDevice, minAmountFen: 0, action: 'DECLINE' },
+        phoneChanged: { ...defaultFraudRules.phoneChanged, minAmountFen: 0 },
+      };
+      const d = await insertCustomer(api, { baseLimitFen: 10_000 });
+      await api.sql(`update customers set phone_changed_at = now() - interval '1 hour', device_id = 'dev-old' where id = ?`, [d.customerId]);
+      expect(await authorize(api, p, d.accountId, '10', { deviceId: 'dev-new' })).toMatchObject({
+        decision: 'DECLINED', declineCode: 'RISK_RULE_NEW_DEVICE', reasons: ['RISK_RULE_NEW_DEVICE', 'RISK_RULE_PHONE_CHANGED'],
+      });
+      // a review hit on a purchase that cannot fit: the limit declines it, the hit stays a reason
+      expect(await authorize(api, p, d.accountId, '200', { deviceId: 'dev-old' })).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT', reasons: ['RISK_RULE_PHONE_CHANGED'] });
+      expect(await authorize(api, p, d.accountId, '20', { deviceId: 'dev-old' })).toMatchObject({ decision: 'PENDING_REVIEW', reasons: ['RISK_RULE_PHONE_CHANGED'] });
+      expect(await account(api, d.accountId)).toMatchObject({ held: 0 });
+      await expectReconciled(api);
+    } finally {
+      svc.rules = noFraudRules;
+    }
+  });
 });
