@@ -11,9 +11,7 @@ export const SignInMutation = graphql(`
         role
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }

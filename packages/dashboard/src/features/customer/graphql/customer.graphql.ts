@@ -16,12 +16,10 @@ export const CustomerHeaderQuery = graphql(`
         accountNumber
         status
         baseLimit {
-          amount
-          currency
+          ...MoneyParts
         }
         usedAmount {
-          amount
-          currency
+          ...MoneyParts
         }
       }
     }
@@ -38,21 +36,17 @@ export const AccountOverviewQuery = graphql(`
         score
         grade
         baseLimit {
-          amount
-          currency
+          ...MoneyParts
         }
         usedAmount {
-          amount
-          currency
+          ...MoneyParts
         }
         availableLimit {
-          amount
-          currency
+          ...MoneyParts
         }
         temporaryLimits {
           amount {
-            amount
-            currency
+            ...MoneyParts
           }
           category
           startsAt
@@ -61,12 +55,10 @@ export const AccountOverviewQuery = graphql(`
         categoryLimits {
           category
           limit {
-            amount
-            currency
+            ...MoneyParts
           }
           used {
-            amount
-            currency
+            ...MoneyParts
           }
         }
       }
@@ -80,9 +72,7 @@ export const RevealCustomerPiiMutation = graphql(`
       phone
       nationalId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }
@@ -104,12 +94,10 @@ export const InstallmentPlansQuery = graphql(`
               aprPercent
               createdAt
               principal {
-                amount
-                currency
+                ...MoneyParts
               }
               totalFee {
-                amount
-                currency
+                ...MoneyParts
               }
               schedule {
                 seq
@@ -117,20 +105,16 @@ export const InstallmentPlansQuery = graphql(`
                 status
                 daysPastDue
                 principal {
-                  amount
-                  currency
+                  ...MoneyParts
                 }
                 fee {
-                  amount
-                  currency
+                  ...MoneyParts
                 }
                 lateFee {
-                  amount
-                  currency
+                  ...MoneyParts
                 }
                 paid {
-                  amount
-                  currency
+                  ...MoneyParts
                 }
               }
             }
@@ -152,8 +136,7 @@ export const RepaymentsQuery = graphql(`
           daysPastDue
           bucket
           overdueAmount {
-            amount
-            currency
+            ...MoneyParts
           }
         }
         repayments(first: $first) {
@@ -163,8 +146,7 @@ export const RepaymentsQuery = graphql(`
               id
               receivedAt
               amount {
-                amount
-                currency
+                ...MoneyParts
               }
             }
           }

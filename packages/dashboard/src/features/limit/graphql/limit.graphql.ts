@@ -16,8 +16,7 @@ export const LimitExplanationQuery = graphql(`
             feature
             text
             limitEffect {
-              amount
-              currency
+              ...MoneyParts
             }
           }
           decision {
@@ -51,12 +50,10 @@ export const LimitHistoryQuery = graphql(`
               score
               grade
               baseLimitBefore {
-                amount
-                currency
+                ...MoneyParts
               }
               baseLimitAfter {
-                amount
-                currency
+                ...MoneyParts
               }
               reasons {
                 code

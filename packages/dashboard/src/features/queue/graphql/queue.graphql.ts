@@ -11,11 +11,7 @@ export const RecoveryQueueQuery = graphql(`
       edges {
         cursor
         node {
-          id
-          type
-          status
-          reason
-          createdAt
+          ...RecoveryRequestSummary
           autoOutcome
           customer {
             id
@@ -46,8 +42,7 @@ export const PurchaseReviewQueueQuery = graphql(`
           reasons
           createdAt
           amount {
-            amount
-            currency
+            ...MoneyParts
           }
           customer {
             id
@@ -67,9 +62,7 @@ export const ApproveRecoveryRequestMutation = graphql(`
         status
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }
@@ -83,9 +76,7 @@ export const RejectRecoveryRequestMutation = graphql(`
         status
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }
@@ -100,9 +91,7 @@ export const ApprovePurchaseMutation = graphql(`
         declineCode
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }
@@ -117,9 +106,7 @@ export const RejectPurchaseMutation = graphql(`
         declineCode
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }

@@ -8,11 +8,7 @@ export const CustomerRecoveryRequestsQuery = graphql(`
         totalCount
         edges {
           node {
-            id
-            type
-            status
-            reason
-            createdAt
+            ...RecoveryRequestSummary
           }
         }
       }
@@ -62,16 +58,10 @@ export const FileRecoveryRequestMutation = graphql(`
   mutation FileRecoveryRequest($input: FileRecoveryRequestInput!) {
     fileRecoveryRequest(input: $input) {
       recoveryRequest {
-        id
-        type
-        status
-        reason
-        createdAt
+        ...RecoveryRequestSummary
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorParts
       }
     }
   }
