@@ -15,6 +15,8 @@ export default defineConfig({
     // Two cores on CI: two workers keep PostgreSQL and the tests both busy without thrashing.
     maxWorkers: 2,
     // CI sums every package's results into one closing line (.ci/summarize.mjs).
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '../../.test-results/api.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '../../.test-results/api.json' }]]
+      : ['default'],
   },
 });

@@ -2,7 +2,10 @@ import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Typed operations from the API's committed schema, the one source of truth. */
-const schema = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../api/schema.graphql');
+const schema = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../api/schema.graphql',
+);
 
 const config: CodegenConfig = {
   schema,

@@ -17,6 +17,8 @@ export default defineConfig({
     css: false,
     // userEvent typing in jsdom is slow on a busy 2-core machine; a test that hangs still fails.
     testTimeout: 30_000,
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '../../.test-results/dashboard-unit.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '../../.test-results/dashboard-unit.json' }]]
+      : ['default'],
   },
 });

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/__tests__/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '../../.test-results/scoring.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '../../.test-results/scoring.json' }]]
+      : ['default'],
   },
 });

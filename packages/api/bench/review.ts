@@ -22,7 +22,11 @@ const batchSize = argOf('--batch-size', 2000);
 const workers = argOf('--workers', 2);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-review-'));
 chmodSync(dir, 0o755);
-const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
+const server = await startEmbeddedPostgres({
+  dataDir: path.join(dir, 'data'),
+  port: await freePort(),
+  ephemeral: true,
+});
 try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -33,8 +37,14 @@ try {
   await migrate(orm);
   await orm.close();
   const config = loadConfig({ NODE_ENV: 'test' });
-  const seed = await seedDatabase(url, { customers, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey });
-  console.log(`seeded ${customers} customers in ${(seed.ms / 1000).toFixed(1)} s: ${JSON.stringify(seed.rows)}`);
+  const seed = await seedDatabase(url, {
+    customers,
+    piiKey: config.secrets.piiKey,
+    blindIndexKey: config.secrets.blindIndexKey,
+  });
+  console.log(
+    `seeded ${customers} customers in ${(seed.ms / 1000).toFixed(1)} s: ${JSON.stringify(seed.rows)}`,
+  );
   orm = await connectOrm(url);
   await orm.em.getConnection().execute('analyze');
   let last = 0;
@@ -45,14 +55,20 @@ try {
     onProgress: (p) => {
       if (Date.now() - last > 10_000) {
         last = Date.now();
-        console.log(`  ${p.processed}/${p.total} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        console.log(
+          `  ${p.processed}/${p.total} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
     },
   });
   const s = (performance.now() - t0) / 1000;
   await orm.close();
-  console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, batch ${batchSize}, ${workers} batches in flight`);
-  console.log(`reviewed ${r.processed} ACTIVE accounts (${r.changed} limits changed) in ${s.toFixed(1)} s = ${Math.round(r.processed / s)} accounts/s; 1,000,000 at this rate ≈ ${(1_000_000 / (r.processed / s) / 60).toFixed(1)} min (linear extrapolation)`);
+  console.log(
+    `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, batch ${batchSize}, ${workers} batches in flight`,
+  );
+  console.log(
+    `reviewed ${r.processed} ACTIVE accounts (${r.changed} limits changed) in ${s.toFixed(1)} s = ${Math.round(r.processed / s)} accounts/s; 1,000,000 at this rate ≈ ${(1_000_000 / (r.processed / s) / 60).toFixed(1)} min (linear extrapolation)`,
+  );
 } finally {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -41,7 +41,9 @@ const ROUNDS = arg('rounds', 3);
 const CONNECTIONS = arg('connections', 10);
 const CUSTOMERS = arg('customers', 5000);
 /** `--only Creditline` runs just the servers whose name contains the text (for profiling one). */
-const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]! : '';
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]!
+  : '';
 
 interface Row {
   case: string;
@@ -52,46 +54,93 @@ interface Row {
   errors: number;
 }
 
-async function run(name: string, server: string, url: string, headers: Record<string, string>, body: (i: number) => string, check: (text: string) => boolean, seconds = SECONDS): Promise<Row | undefined> {
+async function run(
+  name: string,
+  server: string,
+  url: string,
+  headers: Record<string, string>,
+  body: (i: number) => string,
+  check: (text: string) => boolean,
+  seconds = SECONDS,
+): Promise<Row | undefined> {
   if (!server.includes(ONLY)) return undefined;
   // Check one response first, so a wrong query cannot be benchmarked as fast errors.
-  const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(0) });
+  const first = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body(0),
+  });
   const text = await first.text();
-  if (!first.ok || !check(text)) throw new Error(`${server} ${name}: unexpected response ${first.status} ${text.slice(0, 400)}`);
+  if (!first.ok || !check(text))
+    throw new Error(`${server} ${name}: unexpected response ${first.status} ${text.slice(0, 400)}`);
   let i = 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(++i) }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(++i) }),
+      },
+    ],
   });
-  return { case: name, server, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    case: name,
+    server,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-reads-'));
   chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    ephemeral: true,
+  });
   const servers: http.Server[] = [];
   try {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     await admin.query('create database bench');
-    const { rows: [ver] } = await admin.query<{ server_version: string }>('show server_version');
+    const {
+      rows: [ver],
+    } = await admin.query<{ server_version: string }>('show server_version');
     await admin.end();
     const url = withDatabase(server.url, 'bench');
     const orm = await connectOrm(url);
     await migrate(orm);
-    const key = () => Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255)).toString('base64');
+    const key = () =>
+      Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255)).toString('base64');
     // production mode (no introspection, no dev extras), with throwaway secrets for the throwaway database
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef', PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: key() });
-    await seedDatabase(url, { customers: CUSTOMERS, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'bench-only-jwt-secret-0123456789abcdef',
+      PII_ENCRYPTION_KEY: key(),
+      PII_BLIND_INDEX_KEY: key(),
+    });
+    await seedDatabase(url, {
+      customers: CUSTOMERS,
+      piiKey: config.secrets.piiKey,
+      blindIndexKey: config.secrets.blindIndexKey,
+    });
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // every account gets a latest decision, as after a review
     await pool.query(`insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, reasons, decided_by)
       select id, customer_id, 'PERIODIC_REVIEW', base_limit_fen, base_limit_fen, status, status, 700, 'C', '[{"code":"FEW_ORDERS"}]', 'SYSTEM' from credit_accounts`);
     await pool.query('analyze');
-    const accounts = (await pool.query<{ id: string; customer_id: string }>(`select id::text, customer_id::text from credit_accounts order by id`)).rows;
+    const accounts = (
+      await pool.query<{ id: string; customer_id: string }>(
+        `select id::text, customer_id::text from credit_accounts order by id`,
+      )
+    ).rows;
     const pick = (i: number) => accounts[i % accounts.length]!;
 
     // --- Creditline
@@ -99,12 +148,26 @@ async function main(): Promise<void> {
     const apiPort = await app.listen(0, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
     const secret = 'sk_bench_reads_0123456789';
-    await pool.query(`insert into partner_apps (name, key_id, key_hash, scopes) values ('bench reads', 'pk_reads', $1, '{limits:read}')`, [hashApiSecret(secret)]);
-    const [agent] = (await pool.query<{ id: string; username: string; role: 'AGENT' }>(`insert into agents (username, display_name, role, password_hash) values ('benchagent', 'bench', 'AGENT', 'x') returning id::text, username, role`)).rows;
+    await pool.query(
+      `insert into partner_apps (name, key_id, key_hash, scopes) values ('bench reads', 'pk_reads', $1, '{limits:read}')`,
+      [hashApiSecret(secret)],
+    );
+    const [agent] = (
+      await pool.query<{ id: string; username: string; role: 'AGENT' }>(
+        `insert into agents (username, display_name, role, password_hash) values ('benchagent', 'bench', 'AGENT', 'x') returning id::text, username, role`,
+      )
+    ).rows;
     const token = await app.services.auth.issueToken(agent!);
 
     // --- PostGraphile 4 on the same database
-    const pgl = postgraphile(url, 'public', { disableDefaultMutations: true, dynamicJson: true, retryOnInitFail: false, disableQueryLog: true, graphiql: false, enableQueryBatching: false });
+    const pgl = postgraphile(url, 'public', {
+      disableDefaultMutations: true,
+      dynamicJson: true,
+      retryOnInitFail: false,
+      disableQueryLog: true,
+      graphiql: false,
+      enableQueryBatching: false,
+    });
     const pglServer = http.createServer(pgl);
     servers.push(pglServer);
     const pglPort = await freePort();
@@ -128,7 +191,9 @@ async function main(): Promise<void> {
         try {
           const q = JSON.parse(b) as { kind: 'available' | 'page'; id: string };
           const { rows } = await pool.query({ name: q.kind, text: rawSql[q.kind], values: [q.id] });
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: rows[0] ?? null }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ data: rows[0] ?? null }));
         } catch (e) {
           res.writeHead(500).end(String(e));
         }
@@ -151,12 +216,54 @@ async function main(): Promise<void> {
     const agentH = { authorization: `Bearer ${token}` };
     type Case = Parameters<typeof run>;
     const cases: Case[] = [
-      ['partner availableLimit', 'Creditline GraphQL', apiUrl, partnerH, (i) => gql(partnerQ, { id: toGlobalId('CreditAccount', pick(i).id) }), ok],
-      ['partner availableLimit', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPartnerQ, { id: pick(i).id }), ok],
-      ['partner availableLimit', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'available', id: pick(i).id }), ok],
-      ['agent customer page', 'Creditline GraphQL', apiUrl, agentH, (i) => gql(pagesQ, { id: toGlobalId('Customer', pick(i).customer_id) }), ok],
-      ['agent customer page', 'PostGraphile 4', pglUrl, {}, (i) => gql(pglPageQ, { id: pick(i).customer_id }), ok],
-      ['agent customer page', 'raw pg', rawUrl, {}, (i) => JSON.stringify({ kind: 'page', id: pick(i).customer_id }), ok],
+      [
+        'partner availableLimit',
+        'Creditline GraphQL',
+        apiUrl,
+        partnerH,
+        (i) => gql(partnerQ, { id: toGlobalId('CreditAccount', pick(i).id) }),
+        ok,
+      ],
+      [
+        'partner availableLimit',
+        'PostGraphile 4',
+        pglUrl,
+        {},
+        (i) => gql(pglPartnerQ, { id: pick(i).id }),
+        ok,
+      ],
+      [
+        'partner availableLimit',
+        'raw pg',
+        rawUrl,
+        {},
+        (i) => JSON.stringify({ kind: 'available', id: pick(i).id }),
+        ok,
+      ],
+      [
+        'agent customer page',
+        'Creditline GraphQL',
+        apiUrl,
+        agentH,
+        (i) => gql(pagesQ, { id: toGlobalId('Customer', pick(i).customer_id) }),
+        ok,
+      ],
+      [
+        'agent customer page',
+        'PostGraphile 4',
+        pglUrl,
+        {},
+        (i) => gql(pglPageQ, { id: pick(i).customer_id }),
+        ok,
+      ],
+      [
+        'agent customer page',
+        'raw pg',
+        rawUrl,
+        {},
+        (i) => JSON.stringify({ kind: 'page', id: pick(i).customer_id }),
+        ok,
+      ],
     ];
     // Warm-up (JIT, pools, prepared statements), discarded; then interleaved rounds, so a slow
     // moment of the machine does not land on one server only.
@@ -169,10 +276,16 @@ async function main(): Promise<void> {
       }
     }
     const rows = runs.map((rs) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)]);
-    console.log(`\nmachine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${ver!.server_version}; ${CUSTOMERS} customers; autocannon ${CONNECTIONS} connections × ${SECONDS} s per case, median of ${ROUNDS} interleaved rounds (all: ${runs.map((rs) => rs.map((r) => Math.round(r.rps)).join('/')).join(', ')} req/s); NODE_ENV=production\n`);
+    console.log(
+      `\nmachine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${ver!.server_version}; ${CUSTOMERS} customers; autocannon ${CONNECTIONS} connections × ${SECONDS} s per case, median of ${ROUNDS} interleaved rounds (all: ${runs.map((rs) => rs.map((r) => Math.round(r.rps)).join('/')).join(', ')} req/s); NODE_ENV=production\n`,
+    );
     console.log('| case | server | req/s | p50 ms | p99 ms | errors |');
     console.log('|---|---|---:|---:|---:|---:|');
-    for (const r of rows) if (r) console.log(`| ${r.case} | ${r.server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    for (const r of rows)
+      if (r)
+        console.log(
+          `| ${r.case} | ${r.server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+        );
     await app.close();
     await pool.end();
     await orm.close();
@@ -186,7 +299,9 @@ async function main(): Promise<void> {
 await main();
 if (!process.argv.includes('--skip-authorize')) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'authorize.ts')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'authorize.ts')], {
+    stdio: 'inherit',
+  });
   process.exitCode = r.status ?? 1;
 }
 process.exit(process.exitCode ?? 0);

@@ -15,7 +15,11 @@ const arg = process.argv.indexOf('--customers');
 const customers = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-seed-'));
 chmodSync(dir, 0o755);
-const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
+const server = await startEmbeddedPostgres({
+  dataDir: path.join(dir, 'data'),
+  port: await freePort(),
+  ephemeral: true,
+});
 try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -39,8 +43,12 @@ try {
     },
   });
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-  console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`seeded ${customers} customers, ${total} rows in ${(result.ms / 1000).toFixed(1)} s (${Math.round(total / (result.ms / 1000))} rows/s)`);
+  console.log(
+    `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  console.log(
+    `seeded ${customers} customers, ${total} rows in ${(result.ms / 1000).toFixed(1)} s (${Math.round(total / (result.ms / 1000))} rows/s)`,
+  );
   console.log(JSON.stringify(result.rows));
 } finally {
   await server.stop();

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import depthLimit from 'graphql-depth-limit';
 import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -53,7 +56,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * The API: Apollo Server over a plain node:http server (Apollo's documented integration API),
  * with `/graphql`, `/health`, and the built dashboard at `/`.
  */
-export async function createApp(opts: { config: Config; orm: MikroORM; logger: Logger }): Promise<App> {
+export async function createApp(opts: {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+}): Promise<App> {
   const { config, orm, logger } = opts;
   const schema = await createSchema();
   const services = createServices(config, logger);
@@ -78,7 +85,11 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
             async didEncounterErrors({ errors, contextValue }) {
               for (const e of errors) {
                 const code = e.extensions?.code;
-                if (!code || code === 'INTERNAL_SERVER_ERROR') contextValue.logger.error({ err: e.originalError ?? e, requestId: contextValue.requestId, path: e.path }, 'resolver fault');
+                if (!code || code === 'INTERNAL_SERVER_ERROR')
+                  contextValue.logger.error(
+                    { err: e.originalError ?? e, requestId: contextValue.requestId, path: e.path },
+                    'resolver fault',
+                  );
               }
             },
           };
@@ -89,13 +100,22 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
   await apollo.start();
 
   const contextFor = (viewer: GraphQLContext['viewer']) =>
-    createContext({ root: orm.em, em: orm.em.fork(), viewer, config, logger, services, requestId: randomUUID() });
+    createContext({
+      root: orm.em,
+      em: orm.em.fork(),
+      viewer,
+      config,
+      logger,
+      services,
+      requestId: randomUUID(),
+    });
 
   const dashboard = config.DASHBOARD_DIST ? serveDashboard(config.DASHBOARD_DIST) : undefined;
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown = undefined;
     if (req.method === 'POST') {
       const text = await readBody(req);
@@ -103,16 +123,31 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [
+              {
+                message: 'The request body is not valid JSON.',
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ],
+          });
         }
       } else body = text;
     }
     const requestId = randomUUID();
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search: url.search, body };
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method!.toUpperCase(),
+      headers,
+      search: url.search,
+      body,
+    };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => {
-        const viewer = await services.auth.viewerFor(orm.em, { authorization: headers.get('authorization'), apiKey: headers.get('x-api-key') });
+        const viewer = await services.auth.viewerFor(orm.em, {
+          authorization: headers.get('authorization'),
+          apiKey: headers.get('x-api-key'),
+        });
         return createContext({ root: orm.em, viewer, config, logger, services, requestId });
       },
     });
@@ -141,10 +176,25 @@ export async function createApp(opts: { config: Config; orm: MikroORM; logger: L
       const status = err.status ?? 500;
       if (status >= 500) logger.error({ err }, 'request failed');
       if (!res.headersSent) {
-        const code = status === 401 ? 'UNAUTHENTICATED' : status === 413 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+        const code =
+          status === 401
+            ? 'UNAUTHENTICATED'
+            : status === 413
+              ? 'BAD_REQUEST'
+              : 'INTERNAL_SERVER_ERROR';
         const extCode = (err as { extensions?: { code?: string } }).extensions?.code;
-        if (extCode === 'UNAUTHENTICATED') return sendJson(res, 401, { errors: [{ message: err.message, extensions: { code: extCode } }] });
-        sendJson(res, status, { errors: [{ message: status >= 500 ? 'Something went wrong on our side.' : err.message, extensions: { code } }] });
+        if (extCode === 'UNAUTHENTICATED')
+          return sendJson(res, 401, {
+            errors: [{ message: err.message, extensions: { code: extCode } }],
+          });
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status >= 500 ? 'Something went wrong on our side.' : err.message,
+              extensions: { code },
+            },
+          ],
+        });
       } else res.end();
     });
   });

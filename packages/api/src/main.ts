@@ -47,8 +47,12 @@ async function main(): Promise<void> {
     await orm.close();
     await db.stop();
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') die(`Port ${config.PORT} on ${config.HOST} is already in use; stop what uses it or set PORT.`);
-    if (e.code === 'EACCES') die(`Not allowed to listen on port ${config.PORT}; choose a port above 1024 with PORT.`);
+    if (e.code === 'EADDRINUSE')
+      die(
+        `Port ${config.PORT} on ${config.HOST} is already in use; stop what uses it or set PORT.`,
+      );
+    if (e.code === 'EACCES')
+      die(`Not allowed to listen on port ${config.PORT}; choose a port above 1024 with PORT.`);
     throw err;
   }
 
@@ -62,7 +66,8 @@ async function main(): Promise<void> {
   ];
   if (config.NODE_ENV === 'development') {
     lines.push('  Demo logins (dashboard):');
-    for (const l of DEMO_LOGINS) lines.push(`    ${l.role.padEnd(10)} ${l.username} / ${l.password}`);
+    for (const l of DEMO_LOGINS)
+      lines.push(`    ${l.role.padEnd(10)} ${l.username} / ${l.password}`);
     lines.push(`  Demo partner app: X-Api-Key: ${DEMO_PARTNER.keyId}.${DEMO_PARTNER.secret}`);
   }
   lines.push('  Stop with Ctrl-C.', '');
@@ -86,7 +91,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DatabaseUnavailableError || err instanceof EmbeddedPostgresError || err instanceof ConfigError) die(err.message);
+  if (
+    err instanceof DatabaseUnavailableError ||
+    err instanceof EmbeddedPostgresError ||
+    err instanceof ConfigError
+  )
+    die(err.message);
   const e = err as Error;
   die(`failed to start: ${e.message}`);
 });

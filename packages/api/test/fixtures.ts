@@ -1,5 +1,11 @@
 import type { Config } from '../src/config/config.js';
-import { blindIndex, encryptPii, maskNationalId, maskPhone, nationalIdCheckChar } from '../src/modules/customers/pii.js';
+import {
+  blindIndex,
+  encryptPii,
+  maskNationalId,
+  maskPhone,
+  nationalIdCheckChar,
+} from '../src/modules/customers/pii.js';
 import { hashPassword } from '../src/modules/agents/passwords.js';
 import { hashApiSecret } from '../src/modules/auth/auth.service.js';
 import type { TestApi } from './harness.js';
@@ -10,7 +16,10 @@ let seq = 0;
 export function nationalIdFor(n: number): string {
   // Birth date and sequence both from n, so that distinct n give distinct IDs (the blind index is
   // unique): n % 1000 alone collided about once in five files with twenty customers.
-  const born = new Date(Date.UTC(1960, 0, 1) + Math.floor(n / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const born = new Date(Date.UTC(1960, 0, 1) + Math.floor(n / 1000) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '');
   const first17 = `110101${born}${String(n % 1000).padStart(3, '0')}`;
   return first17 + nationalIdCheckChar(first17);
 }
@@ -29,7 +38,13 @@ export interface CustomerFixture {
  */
 export async function insertCustomer(
   api: TestApi,
-  opts: { name?: string; baseLimitFen?: number; outstandingFen?: number; status?: 'ACTIVE' | 'FROZEN' | 'CLOSED'; incomeBand?: string } = {},
+  opts: {
+    name?: string;
+    baseLimitFen?: number;
+    outstandingFen?: number;
+    status?: 'ACTIVE' | 'FROZEN' | 'CLOSED';
+    incomeBand?: string;
+  } = {},
 ): Promise<CustomerFixture> {
   const n = ++seq + Math.floor(Math.random() * 1e6);
   const phone = `139${String(n).padStart(8, '0').slice(-8)}`;
@@ -53,7 +68,14 @@ export async function insertCustomer(
   const [a] = await api.sql<{ id: string }>(
     `insert into credit_accounts (customer_id, account_number, status, base_limit_fen, outstanding_principal_fen, opened_at, frozen_reason)
      values (?, ?, ?, ?, ?, now() - interval '390 days', ?) returning id`,
-    [c!.id, accountNumber, opts.status ?? 'ACTIVE', opts.baseLimitFen ?? 1_000_000, opts.outstandingFen ?? 0, opts.status === 'FROZEN' ? 'test freeze' : null],
+    [
+      c!.id,
+      accountNumber,
+      opts.status ?? 'ACTIVE',
+      opts.baseLimitFen ?? 1_000_000,
+      opts.outstandingFen ?? 0,
+      opts.status === 'FROZEN' ? 'test freeze' : null,
+    ],
   );
   if (opts.outstandingFen) {
     await api.sql(
@@ -65,7 +87,12 @@ export async function insertCustomer(
 }
 
 /** Insert a staff member; returns its id. */
-export async function insertAgent(api: TestApi, username: string, role: 'AGENT' | 'SUPERVISOR' | 'RISK_ADMIN', password = 'correct horse battery'): Promise<string> {
+export async function insertAgent(
+  api: TestApi,
+  username: string,
+  role: 'AGENT' | 'SUPERVISOR' | 'RISK_ADMIN',
+  password = 'correct horse battery',
+): Promise<string> {
   const [a] = await api.sql<{ id: string }>(
     `insert into agents (username, display_name, role, password_hash) values (?, ?, ?, ?) returning id`,
     [username, username, role, await hashPassword(password)],
@@ -74,13 +101,15 @@ export async function insertAgent(api: TestApi, username: string, role: 'AGENT' 
 }
 
 /** Insert a partner app; returns the API key header value. */
-export async function insertPartner(api: TestApi, scopes: string[], keyId = `pk_test_${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; apiKey: string }> {
+export async function insertPartner(
+  api: TestApi,
+  scopes: string[],
+  keyId = `pk_test_${Math.random().toString(36).slice(2, 8)}`,
+): Promise<{ id: string; apiKey: string }> {
   const secret = `sk_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  const [p] = await api.sql<{ id: string }>(`insert into partner_apps (name, key_id, key_hash, scopes) values (?, ?, ?, ?) returning id`, [
-    'test partner',
-    keyId,
-    hashApiSecret(secret),
-    `{${scopes.join(',')}}`,
-  ]);
+  const [p] = await api.sql<{ id: string }>(
+    `insert into partner_apps (name, key_id, key_hash, scopes) values (?, ?, ?, ?) returning id`,
+    ['test partner', keyId, hashApiSecret(secret), `{${scopes.join(',')}}`],
+  );
   return { id: String(p!.id), apiKey: `${keyId}.${secret}` };
 }

@@ -15,7 +15,11 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'creditline-test-pg-'));
   chmodSync(dir, 0o755); // reachable by the postgres user when we run as root
 
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort(), ephemeral: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    ephemeral: true,
+  });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query('create database creditline_template');

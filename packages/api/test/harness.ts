@@ -14,7 +14,11 @@ export interface TestApi {
   config: Config;
   url: string;
   /** Run an operation in process as a viewer; returns data and errors as a client would see them. */
-  exec<T = any>(viewer: Viewer, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+  exec<T = any>(
+    viewer: Viewer,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
   /** Raw SQL against the test database. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
 }
@@ -40,11 +44,15 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
       config,
       url,
       exec: async (viewer: Viewer, query: string, variables?: Record<string, unknown>) => {
-        const res = await app.apollo.executeOperation({ query, variables }, { contextValue: app.contextFor(viewer) });
+        const res = await app.apollo.executeOperation(
+          { query, variables },
+          { contextValue: app.contextFor(viewer) },
+        );
         if (res.body.kind !== 'single') throw new Error('incremental delivery not expected');
         return res.body.singleResult as { data?: never; errors?: readonly GraphQLFormattedError[] };
       },
-      sql: async (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params),
+      sql: async (text: string, params: unknown[] = []) =>
+        orm.em.getConnection().execute(text, params),
     } satisfies Partial<TestApi>);
   });
   afterAll(async () => {
@@ -55,8 +63,26 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
   return api;
 }
 
-export const agentViewer = (id = '1'): Viewer => ({ kind: 'agent', id, username: 'agent', role: 'AGENT' });
-export const supervisorViewer = (id = '2'): Viewer => ({ kind: 'agent', id, username: 'supervisor', role: 'SUPERVISOR' });
-export const riskViewer = (id = '3'): Viewer => ({ kind: 'agent', id, username: 'risk', role: 'RISK_ADMIN' });
-export const partnerViewer = (id = '1', scopes = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write']): Viewer => ({ kind: 'partner', id, name: 'test partner', scopes });
+export const agentViewer = (id = '1'): Viewer => ({
+  kind: 'agent',
+  id,
+  username: 'agent',
+  role: 'AGENT',
+});
+export const supervisorViewer = (id = '2'): Viewer => ({
+  kind: 'agent',
+  id,
+  username: 'supervisor',
+  role: 'SUPERVISOR',
+});
+export const riskViewer = (id = '3'): Viewer => ({
+  kind: 'agent',
+  id,
+  username: 'risk',
+  role: 'RISK_ADMIN',
+});
+export const partnerViewer = (
+  id = '1',
+  scopes = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'],
+): Viewer => ({ kind: 'partner', id, name: 'test partner', scopes });
 export const anonymous: Viewer = { kind: 'anonymous' };

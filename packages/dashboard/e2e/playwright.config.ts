@@ -13,6 +13,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // CI sums every package's results into one closing line (.ci/summarize.mjs).
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: path.resolve(process.cwd(), '../../.test-results/dashboard-e2e.json') }]] : [['list']],
+  reporter: process.env.CI
+    ? [
+        ['list'],
+        [
+          'json',
+          { outputFile: path.resolve(process.cwd(), '../../.test-results/dashboard-e2e.json') },
+        ],
+      ]
+    : [['list']],
   use: browserUse,
 });

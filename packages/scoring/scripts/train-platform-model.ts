@@ -10,7 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../src/demo/demo-population.js';
 import { PLATFORM_FEATURES, platformFeatures } from '../src/features/platform-features.js';
-import { crossValidate, evaluate, selectRows, trainScorecard, type Dataset, type TrainOptions } from '../src/model/index.js';
+import {
+  crossValidate,
+  evaluate,
+  selectRows,
+  trainScorecard,
+  type Dataset,
+  type TrainOptions,
+} from '../src/model/index.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => {
@@ -18,7 +25,10 @@ const flag = (name: string, dflt: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
 };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const csvPath = args[0] && !args[0].startsWith('--') ? args[0] : here('../../api/src/db/seed/data/credit-card-default.csv');
+const csvPath =
+  args[0] && !args[0].startsWith('--')
+    ? args[0]
+    : here('../../api/src/db/seed/data/credit-card-default.csv');
 const nRows = Number(flag('--rows', '20000'));
 const out = flag('--out', here('../models/platform-v1.json'));
 const AS_OF = new Date('2026-11-01T00:00:00Z');
@@ -38,11 +48,21 @@ const data: Dataset = { columns, rows };
 
 const monotonic: NonNullable<TrainOptions['monotonic']> = {};
 for (const f of PLATFORM_FEATURES) if (f.monotonic !== 'none') monotonic[f.name] = f.monotonic;
-const opts: TrainOptions = { label: 'default', monotonic, derive: false, version: 'platform-v1', createdAt: '2026-11-01T00:00:00.000Z' };
+const opts: TrainOptions = {
+  label: 'default',
+  monotonic,
+  derive: false,
+  version: 'platform-v1',
+  createdAt: '2026-11-01T00:00:00.000Z',
+};
 
 const cv = crossValidate(data, opts, 5, 1);
-console.log(`rows ${rows.length}, bad rate ${(rows.filter((r) => r.at(-1) === 1).length / rows.length).toFixed(4)}`);
-console.log(`5-fold CV AUC ${cv.mean.toFixed(4)} ± ${cv.std.toFixed(4)}  [${cv.aucs.map((a) => a.toFixed(4)).join(', ')}]`);
+console.log(
+  `rows ${rows.length}, bad rate ${(rows.filter((r) => r.at(-1) === 1).length / rows.length).toFixed(4)}`,
+);
+console.log(
+  `5-fold CV AUC ${cv.mean.toFixed(4)} ± ${cv.std.toFixed(4)}  [${cv.aucs.map((a) => a.toFixed(4)).join(', ')}]`,
+);
 
 // deterministic 75/25 split for a holdout figure
 const split = mulberry32(7);
@@ -51,11 +71,15 @@ const testIdx: number[] = [];
 rows.forEach((_, i) => (split() < 0.75 ? trainIdx : testIdx).push(i));
 const holdModel = trainScorecard(selectRows(data, trainIdx), opts);
 const hold = evaluate(holdModel, selectRows(data, testIdx), 'default');
-console.log(`holdout (25 %, ${testIdx.length} rows) AUC ${hold.auc.toFixed(4)}  KS ${hold.ks.toFixed(4)}  Gini ${hold.gini.toFixed(4)}`);
+console.log(
+  `holdout (25 %, ${testIdx.length} rows) AUC ${hold.auc.toFixed(4)}  KS ${hold.ks.toFixed(4)}  Gini ${hold.gini.toFixed(4)}`,
+);
 
 const model = trainScorecard(data, opts);
 const full = evaluate(model, data, 'default');
-console.log(`final model: ${model.features.length} features [${model.features.map((f) => f.name).join(', ')}]; training AUC ${full.auc.toFixed(4)}`);
+console.log(
+  `final model: ${model.features.length} features [${model.features.map((f) => f.name).join(', ')}]; training AUC ${full.auc.toFixed(4)}`,
+);
 console.log(`grade bands: ${JSON.stringify(model.gradeBands)}`);
 writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
 console.log(`wrote ${out}`);

@@ -32,7 +32,9 @@ const configSchema = z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
       .optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     HOLD_EXPIRY_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20_000),
@@ -41,7 +43,8 @@ const configSchema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {
       for (const key of ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_BLIND_INDEX_KEY'] as const) {
-        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+        if (!c[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       }
     }
   });
@@ -62,7 +65,9 @@ const DEV_BLIND_KEY = Buffer.alloc(32, 11).toString('base64');
 
 /** Parse and validate configuration; throws ConfigError with one readable line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`);

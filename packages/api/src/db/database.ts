@@ -57,7 +57,11 @@ async function checkConnection(url: string): Promise<void> {
  * The database to use: DATABASE_URL when given, else an embedded PostgreSQL with its data in
  * `${DATA_DIR}/postgres`, reused between starts, with a `creditline` database.
  */
-export async function openDatabase(config: Config, logger: Logger, root = process.cwd()): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  root = process.cwd(),
+): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     await checkConnection(config.DATABASE_URL);
     return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };

@@ -10,11 +10,22 @@ import { ensureDemoPurchases } from './demo-purchases.js';
  * (DEMO_CUSTOMERS customers), review it once, and let the demo partner checkout make a few
  * purchases, plans and repayments. A later start finds the data and leaves it alone.
  */
-export async function ensureDemoData(orm: MikroORM, url: string, config: Config, logger: Logger): Promise<void> {
-  const [{ n }] = await orm.em.getConnection().execute<{ n: string }[]>('select count(*)::text as n from agents');
+export async function ensureDemoData(
+  orm: MikroORM,
+  url: string,
+  config: Config,
+  logger: Logger,
+): Promise<void> {
+  const [{ n }] = await orm.em
+    .getConnection()
+    .execute<{ n: string }[]>('select count(*)::text as n from agents');
   if (Number(n) > 0 || config.DEMO_CUSTOMERS === 0) return;
   logger.info({ customers: config.DEMO_CUSTOMERS }, 'seeding the demo population (first start)');
-  const result = await seedDatabase(url, { customers: config.DEMO_CUSTOMERS, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey });
+  const result = await seedDatabase(url, {
+    customers: config.DEMO_CUSTOMERS,
+    piiKey: config.secrets.piiKey,
+    blindIndexKey: config.secrets.blindIndexKey,
+  });
   logger.info({ ms: result.ms, rows: result.rows }, 'demo population loaded');
   // The imported limits carry no score yet: one periodic review scores every active account
   // with the platform model, so each has a decision with reasons to explain.

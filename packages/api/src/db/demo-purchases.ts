@@ -16,14 +16,30 @@ const CATEGORIES = ['ELECTRONICS', 'APPAREL', 'HOME', 'DIGITAL', 'GROCERIES'];
  * for a supervisor. Without it the dashboard's plans and the purchase review queue would be
  * empty until a partner made a purchase. Once the demo partner has purchases, it does nothing.
  */
-export async function ensureDemoPurchases(orm: MikroORM, config: Config, logger: Logger, accounts = 40): Promise<{ plans: number; held: number; review: number }> {
+export async function ensureDemoPurchases(
+  orm: MikroORM,
+  config: Config,
+  logger: Logger,
+  accounts = 40,
+): Promise<{ plans: number; held: number; review: number }> {
   const services = createServices(config, logger);
   const em = orm.em.fork();
-  const [partner] = await em.execute<{ id: string }[]>(`select id::text as id from partner_apps where key_id = ?`, [DEMO_PARTNER.keyId]);
+  const [partner] = await em.execute<{ id: string }[]>(
+    `select id::text as id from partner_apps where key_id = ?`,
+    [DEMO_PARTNER.keyId],
+  );
   if (!partner) return { plans: 0, held: 0, review: 0 };
-  const [made] = await em.execute<{ n: string }[]>(`select count(*)::text as n from purchases where partner_app_id = ?`, [partner.id]);
+  const [made] = await em.execute<{ n: string }[]>(
+    `select count(*)::text as n from purchases where partner_app_id = ?`,
+    [partner.id],
+  );
   if (Number(made!.n) > 0) return { plans: 0, held: 0, review: 0 };
-  const viewer: Viewer = { kind: 'partner', id: partner.id, name: DEMO_PARTNER.name, scopes: DEMO_PARTNER.scopes };
+  const viewer: Viewer = {
+    kind: 'partner',
+    id: partner.id,
+    name: DEMO_PARTNER.name,
+    scopes: DEMO_PARTNER.scopes,
+  };
   // Everyday purchases stay below the amounts the fraud rules look at (1,000 yuan and up).
   const small = await em.execute<{ id: string; available: string }[]>(
     `select id::text as id, (base_limit_fen - used_fen)::text as available from credit_accounts where status = 'ACTIVE' and base_limit_fen - used_fen >= 200000 order by id limit ?`,
@@ -36,7 +52,13 @@ export async function ensureDemoPurchases(orm: MikroORM, config: Config, logger:
   );
   const counts = { plans: 0, held: 0, review: 0 };
   const authorize = (accountId: string, amountFen: number, category: string) =>
-    services.purchases.authorize(em.fork(), viewer, { accountId, amountFen, category, merchant: '京东 demo checkout', idempotencyKey: `demo-authorize-${accountId}` });
+    services.purchases.authorize(em.fork(), viewer, {
+      accountId,
+      amountFen,
+      category,
+      merchant: '京东 demo checkout',
+      idempotencyKey: `demo-authorize-${accountId}`,
+    });
 
   for (const [i, a] of small.entries()) {
     // 200–990 yuan, in whole yuan
@@ -48,12 +70,26 @@ export async function ensureDemoPurchases(orm: MikroORM, config: Config, logger:
       continue;
     }
     const term = TERMS[i % 3]!;
-    const captured = await services.purchases.capture(em.fork(), viewer, { purchaseId: r.value.purchaseId, idempotencyKey: `demo-capture-${a.id}`, term, couponCode: null }, (tem, purchaseId) =>
-      services.plans.createForPurchase(tem, viewer, { purchaseId, term, couponCode: null }),
+    const captured = await services.purchases.capture(
+      em.fork(),
+      viewer,
+      {
+        purchaseId: r.value.purchaseId,
+        idempotencyKey: `demo-capture-${a.id}`,
+        term,
+        couponCode: null,
+      },
+      (tem, purchaseId) =>
+        services.plans.createForPurchase(tem, viewer, { purchaseId, term, couponCode: null }),
     );
     if (!captured.ok) continue;
     counts.plans++;
-    if (i % 2 === 0) await services.repayments.record(em.fork(), viewer, { accountId: a.id, amountFen: 10_000, idempotencyKey: `demo-repay-${a.id}` });
+    if (i % 2 === 0)
+      await services.repayments.record(em.fork(), viewer, {
+        accountId: a.id,
+        amountFen: 10_000,
+        idempotencyKey: `demo-repay-${a.id}`,
+      });
   }
   for (const a of large) {
     const r = await authorize(a.id, threshold, 'ELECTRONICS');

@@ -13,7 +13,20 @@
  *   server's log lines and report the FATAL one.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, chownSync, writeFileSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  chownSync,
+  writeFileSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { createHash } from 'node:crypto';
 import net from 'node:net';
@@ -66,7 +79,9 @@ function runAsPostgresUser(): RunAs | undefined {
   const found = lookup();
   if (found) return found;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER], { stdio: 'ignore' });
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER], {
+      stdio: 'ignore',
+    });
   } catch {
     throw new EmbeddedPostgresError(
       'Running as root and no "postgres" user exists or can be created; run as a normal user or set DATABASE_URL.',
@@ -99,9 +114,7 @@ function reachableBy(target: string, who: RunAs | undefined): boolean {
     }
     const mode = st.mode;
     const ok =
-      (st.uid === who.uid && mode & 0o100) ||
-      (st.gid === who.gid && mode & 0o010) ||
-      mode & 0o001;
+      (st.uid === who.uid && mode & 0o100) || (st.gid === who.gid && mode & 0o010) || mode & 0o001;
     if (!ok) return false;
     const parent = path.dirname(dir);
     if (parent === dir) return true;
@@ -128,7 +141,10 @@ function placeDataDir(dataDir: string, who: RunAs | undefined): string {
   const moved = path.join(tmpdir(), `creditline-pg-data-${key}`);
   mkdirSync(abs, { recursive: true });
   // Leave a pointer so a person looking in .data/ finds the real place.
-  writeFileSync(path.join(path.dirname(abs), 'WHERE-IS-POSTGRES.txt'), `${moved}\n(the checkout is not reachable by the postgres user)\n`);
+  writeFileSync(
+    path.join(path.dirname(abs), 'WHERE-IS-POSTGRES.txt'),
+    `${moved}\n(the checkout is not reachable by the postgres user)\n`,
+  );
   return moved;
 }
 
@@ -199,24 +215,42 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function run(cmd: string, args: string[], who: RunAs | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+function run(
+  cmd: string,
+  args: string[],
+  who: RunAs | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...(who ?? {}), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new EmbeddedPostgresError(lastMeaningfulLine(out) ?? `${path.basename(cmd)} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(
+            new EmbeddedPostgresError(
+              lastMeaningfulLine(out) ?? `${path.basename(cmd)} exited with ${code}`,
+            ),
+          ),
+    );
   });
 }
 
 function lastMeaningfulLine(log: string): string | undefined {
-  const lines = log.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = log
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.reverse().find((l) => /FATAL|ERROR|could not|error/i.test(l)) ?? lines[0];
 }
 
 /** Start (initialising if needed) a PostgreSQL server on 127.0.0.1:port with its data in dataDir. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const who = runAsPostgresUser();
   const binDir = placeBinaries(await resolveBinDir(), who);
   const dataDir = placeDataDir(options.dataDir, who);
@@ -239,7 +273,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       await run(
         bin('initdb'),
-        [`--pgdata=${dataDir}`, `--username=${USER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync'],
+        [
+          `--pgdata=${dataDir}`,
+          `--username=${USER}`,
+          `--pwfile=${pwFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
         who,
         env,
       );
@@ -259,15 +301,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (who) chownSync(socketDir, who.uid, who.gid);
 
   const flags = [
-    '-D', dataDir,
-    '-p', String(options.port),
-    '-k', socketDir,
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'max_connections=200',
-    '-c', 'shared_buffers=256MB',
-    '-c', 'logging_collector=off',
+    '-D',
+    dataDir,
+    '-p',
+    String(options.port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    '-c',
+    'shared_buffers=256MB',
+    '-c',
+    'logging_collector=off',
   ];
-  if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (options.ephemeral)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
   const log: string[] = [];
   const child: ChildProcess = spawn(bin('postgres'), flags, {
@@ -295,7 +345,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   for (;;) {
     if (exited) {
       const fatal = log.find((l) => /FATAL|PANIC/.test(l)) ?? log.at(-1) ?? 'no output';
-      throw new EmbeddedPostgresError(`Embedded PostgreSQL did not start: ${fatal.replace(/^.*?(FATAL|PANIC):\s*/, '')}`);
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL did not start: ${fatal.replace(/^.*?(FATAL|PANIC):\s*/, '')}`,
+      );
     }
     const client = new pg.Client({ connectionString: url });
     try {
@@ -307,7 +359,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await client.end().catch(() => undefined);
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new EmbeddedPostgresError(`Embedded PostgreSQL did not accept connections within 30 s: ${log.at(-1) ?? ''}`);
+        throw new EmbeddedPostgresError(
+          `Embedded PostgreSQL did not accept connections within 30 s: ${log.at(-1) ?? ''}`,
+        );
       }
       await sleep(50);
     }

@@ -1,14 +1,28 @@
 /** Every entity, registered once with MikroORM. A new feature adds its entities here. */
 import { Customer } from '../modules/customers/customer.entity.js';
-import { BureauReport, Order, RepaymentHistory, Review } from '../modules/behaviour/behaviour.entity.js';
-import { CategoryLimit, CreditAccount, TemporaryLimit } from '../modules/accounts/credit-account.entity.js';
+import {
+  BureauReport,
+  Order,
+  RepaymentHistory,
+  Review,
+} from '../modules/behaviour/behaviour.entity.js';
+import {
+  CategoryLimit,
+  CreditAccount,
+  TemporaryLimit,
+} from '../modules/accounts/credit-account.entity.js';
 import { LimitDecision } from '../modules/decisions/limit-decision.entity.js';
 import { Promotion } from '../modules/promotions/promotion.entity.js';
 import { Hold, Purchase } from '../modules/purchases/purchase.entity.js';
 import { InstallmentPlan, ScheduleLine } from '../modules/plans/installment-plan.entity.js';
 import { Repayment } from '../modules/repayments/repayment.entity.js';
 import { LedgerEntry } from '../modules/ledger/ledger-entry.entity.js';
-import { RecoveryDocument, RecoveryRequest, RecoveryTransition, RestorationStage } from '../modules/recovery/recovery-request.entity.js';
+import {
+  RecoveryDocument,
+  RecoveryRequest,
+  RecoveryTransition,
+  RestorationStage,
+} from '../modules/recovery/recovery-request.entity.js';
 import { Notice, NoticeOutbox } from '../modules/notices/notice.entity.js';
 import { Agent } from '../modules/agents/agent.entity.js';
 import { PartnerApp } from '../modules/partners/partner-app.entity.js';
@@ -17,8 +31,31 @@ import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.ent
 import { JobRun } from '../modules/jobs/job-run.entity.js';
 
 export const entities = [
-  Customer, Order, Review, RepaymentHistory, BureauReport, CreditAccount, TemporaryLimit, CategoryLimit,
-  LimitDecision, Promotion, Purchase, Hold, InstallmentPlan, ScheduleLine, Repayment, LedgerEntry,
-  RecoveryRequest, RecoveryDocument, RecoveryTransition, RestorationStage, Notice, NoticeOutbox, Agent,
-  PartnerApp, AuditEntry, IdempotencyRecord, JobRun,
+  Customer,
+  Order,
+  Review,
+  RepaymentHistory,
+  BureauReport,
+  CreditAccount,
+  TemporaryLimit,
+  CategoryLimit,
+  LimitDecision,
+  Promotion,
+  Purchase,
+  Hold,
+  InstallmentPlan,
+  ScheduleLine,
+  Repayment,
+  LedgerEntry,
+  RecoveryRequest,
+  RecoveryDocument,
+  RecoveryTransition,
+  RestorationStage,
+  Notice,
+  NoticeOutbox,
+  Agent,
+  PartnerApp,
+  AuditEntry,
+  IdempotencyRecord,
+  JobRun,
 ];

@@ -24,12 +24,16 @@ export interface GraphQLContext {
  * loaders and never touch the ORM, and a fork per request was ~2 % of a partner read.
  * `root` is the process-wide EntityManager, used only to reach the connection pool.
  */
-export function createContext(base: Omit<GraphQLContext, 'loaders' | 'em'> & { root: EntityManager; em?: EntityManager }): GraphQLContext {
+export function createContext(
+  base: Omit<GraphQLContext, 'loaders' | 'em'> & { root: EntityManager; em?: EntityManager },
+): GraphQLContext {
   const { root, em: given, ...rest } = base;
   let em = given;
   const emFor = () => (em ??= root.fork());
   // The getter sits on the context's own prototype: Apollo copies the context's own properties
   // (`Object.assign` onto an object with the same prototype), which would call an own getter.
   const lazy = Object.defineProperty({}, 'em', { get: emFor });
-  return Object.assign(Object.create(lazy) as object, rest, { loaders: new Loaders(emFor, root) }) as GraphQLContext;
+  return Object.assign(Object.create(lazy) as object, rest, {
+    loaders: new Loaders(emFor, root),
+  }) as GraphQLContext;
 }

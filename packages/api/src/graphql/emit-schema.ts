@@ -9,7 +9,10 @@ export async function schemaText(): Promise<string> {
   return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
 }
 
-export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
+export const SCHEMA_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../schema.graphql',
+);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   writeFileSync(SCHEMA_FILE, await schemaText());

@@ -17,8 +17,10 @@ export const ErrorCode = {
 
 @ObjectType({ description: 'A problem with the input that the caller can fix.' })
 export class UserError {
-  @Field(() => String, { description: 'Stable machine-readable code, e.g. ACCOUNT_FROZEN.' }) code!: string;
-  @Field(() => String, { nullable: true, description: 'Input field the problem is about, if any.' }) field?: string | null;
+  @Field(() => String, { description: 'Stable machine-readable code, e.g. ACCOUNT_FROZEN.' })
+  code!: string;
+  @Field(() => String, { nullable: true, description: 'Input field the problem is about, if any.' })
+  field?: string | null;
   @Field(() => String, { description: 'A message a person can act on.' }) message!: string;
 }
 
@@ -35,12 +37,17 @@ export const fail = <T = never>(code: string, message: string, field?: string): 
 });
 
 export const badUserInput = (message: string, field?: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+  new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  });
 export const unauthenticated = (message = 'Sign in first.') =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 export const forbidden = (message = 'You are not allowed to do this.') =>
   new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 /** A credential that is present but wrong: HTTP 401 when raised before execution. */
 export const invalidCredentials = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-export const notFound = (what: string) => new GraphQLError(`${what} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+export const notFound = (what: string) =>
+  new GraphQLError(`${what} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });

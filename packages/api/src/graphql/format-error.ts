@@ -35,11 +35,21 @@ function flatten(errors: ValidationErrorLike[], prefix = ''): { field: string; m
  * INTERNAL_SERVER_ERROR with a generic message (the fault itself is logged with the request id).
  * Never a stack trace, never a SQL text.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-  const original = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError;
-  if (code === ErrorCode.BAD_USER_INPUT && Array.isArray(formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors)) {
-    const list = flatten((formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors) as ValidationErrorLike[]);
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } })
+    ?.originalError;
+  if (
+    code === ErrorCode.BAD_USER_INPUT &&
+    Array.isArray(formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors)
+  ) {
+    const list = flatten(
+      (formatted.extensions?.validationErrors ??
+        original?.extensions?.validationErrors) as ValidationErrorLike[],
+    );
     return {
       message: list.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The input is not valid.',
       path: formatted.path,
@@ -48,10 +58,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (code === 'UNAUTHORIZED') {
-    return { message: 'You are not allowed to see or do this.', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.FORBIDDEN } };
+    return {
+      message: 'You are not allowed to see or do this.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.FORBIDDEN },
+    };
   }
   if (PUBLIC_CODES.has(code)) {
-    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const {
+      stacktrace: _s,
+      exception: _e,
+      ...extensions
+    } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions: { ...extensions, code } };
   }
   return {

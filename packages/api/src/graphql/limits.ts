@@ -10,7 +10,12 @@ import type { GraphQLContext } from './context.js';
  * 50 × the fields per customer, and a client learns the cost in `extensions.cost`.
  */
 const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const n = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+  const n =
+    typeof args.first === 'number'
+      ? args.first
+      : typeof args.last === 'number'
+        ? args.last
+        : undefined;
   return n === undefined ? undefined : 1 + Math.max(1, n) * childComplexity;
 };
 
@@ -19,9 +24,13 @@ const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => 
  * conditions (booleans). Ids and other strings cannot change a cost, so a partner asking for a
  * different account each time hits the cache.
  */
-function costKey(operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+function costKey(
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
   let key = operationName ?? '';
-  for (const [k, v] of Object.entries(variables ?? {})) if (typeof v === 'number' || typeof v === 'boolean' || v === null) key += `|${k}=${String(v)}`;
+  for (const [k, v] of Object.entries(variables ?? {}))
+    if (typeof v === 'number' || typeof v === 'boolean' || v === null) key += `|${k}=${String(v)}`;
   return key;
 }
 const MAX_KEYS_PER_DOCUMENT = 100;
@@ -31,7 +40,10 @@ const MAX_KEYS_PER_DOCUMENT = 100;
  * cached per parsed document (Apollo reuses the parsed document of a query it has seen) and
  * cost-relevant variables: walking the query for every request was ~5 % of a small read's CPU.
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GraphQLContext> {
+export function costLimitPlugin(
+  schema: GraphQLSchema,
+  maxCost: number,
+): ApolloServerPlugin<GraphQLContext> {
   const cache = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
@@ -42,34 +54,49 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
           let costs = cache.get(document);
           const known = costs?.get(key);
           if (known !== undefined) cost = known;
-          else try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (e) {
-            // getComplexity coerces the variables first: an invalid variable (e.g. an Int out of
-            // range) is the caller's mistake, not a fault.
-            if (e instanceof GraphQLError && !e.extensions?.code) throw new GraphQLError(e.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
-            throw e;
-          }
+          else
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (e) {
+              // getComplexity coerces the variables first: an invalid variable (e.g. an Int out of
+              // range) is the caller's mistake, not a fault.
+              if (e instanceof GraphQLError && !e.extensions?.code)
+                throw new GraphQLError(e.message, {
+                  extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+                });
+              throw e;
+            }
           if (known === undefined) {
             if (!costs) cache.set(document, (costs = new Map()));
             if (costs.size >= MAX_KEYS_PER_DOCUMENT) costs.clear();
             costs.set(key, cost);
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`This query costs ${cost}, above the limit of ${maxCost}; ask for smaller pages or fewer fields.`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `This query costs ${cost}, above the limit of ${maxCost}; ask for smaller pages or fewer fields.`,
+              {
+                extensions: {
+                  code: ErrorCode.QUERY_TOO_COMPLEX,
+                  cost,
+                  maxCost,
+                  http: { status: 400 },
+                },
+              },
+            );
           }
         },
         async willSendResponse({ response }) {
           if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, maximum: maxCost } };
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: { requested: cost, maximum: maxCost },
+            };
           }
         },
       };

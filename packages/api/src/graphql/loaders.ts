@@ -1,10 +1,27 @@
 import DataLoader from 'dataloader';
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CUSTOMERS_BY_ID, CUSTOMERS_WITH_DECISION_BY_ID, customerFromRow, type CustomerRead, type CustomerRow } from '../modules/customers/customer.reads.js';
-import { LATEST_DECISIONS, decisionFromRow, type DecisionRow } from '../modules/decisions/decision.reads.js';
+import {
+  CUSTOMERS_BY_ID,
+  CUSTOMERS_WITH_DECISION_BY_ID,
+  customerFromRow,
+  type CustomerRead,
+  type CustomerRow,
+} from '../modules/customers/customer.reads.js';
+import {
+  LATEST_DECISIONS,
+  decisionFromRow,
+  type DecisionRow,
+} from '../modules/decisions/decision.reads.js';
 import type { LimitDecision } from '../modules/decisions/limit-decision.entity.js';
-import { ACCOUNTS_BY_CUSTOMER, ACCOUNTS_BY_ID, accountFromRow, type AccountRead, type AccountRow, type ActiveTemporaryLimit } from '../modules/accounts/account.reads.js';
+import {
+  ACCOUNTS_BY_CUSTOMER,
+  ACCOUNTS_BY_ID,
+  accountFromRow,
+  type AccountRead,
+  type AccountRow,
+  type ActiveTemporaryLimit,
+} from '../modules/accounts/account.reads.js';
 import { withRawClient } from '../modules/ledger/pg-client.js';
 
 /**
@@ -26,12 +43,18 @@ export class Loaders {
   ) {}
 
   /** A loader by name, created on first use. `batch` gets the keys and returns values in key order. */
-  get<V>(name: string, batch: (keys: readonly string[], em: EntityManager) => Promise<(V | undefined)[]>): DataLoader<string, V | undefined> {
+  get<V>(
+    name: string,
+    batch: (keys: readonly string[], em: EntityManager) => Promise<(V | undefined)[]>,
+  ): DataLoader<string, V | undefined> {
     return this.loader(name, (keys) => batch(keys, this.emFor()));
   }
 
   /** A loader whose batch runs plain SQL (`rows`), so the request's EntityManager is not forked for it. */
-  private loader<V>(name: string, batch: (keys: readonly string[]) => Promise<(V | undefined)[]>): DataLoader<string, V | undefined> {
+  private loader<V>(
+    name: string,
+    batch: (keys: readonly string[]) => Promise<(V | undefined)[]>,
+  ): DataLoader<string, V | undefined> {
     let loader = this.cache.get(name) as DataLoader<string, V | undefined> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V | undefined>(batch, { maxBatchSize: 500 });
@@ -46,7 +69,10 @@ export class Loaders {
    * ORM's raw strings.
    */
   async rows<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
-    return withRawClient(this.root, async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows);
+    return withRawClient(
+      this.root,
+      async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows,
+    );
   }
 
   private customerLoader = () =>
@@ -57,9 +83,18 @@ export class Loaders {
     });
   private customerWithDecisionLoader = () =>
     this.loader<CustomerRead>('customerWithDecision', async (ids) => {
-      const rows = await this.rows<CustomerRow & { d_json: DecisionRow | null }>('customers_with_decision_by_id', CUSTOMERS_WITH_DECISION_BY_ID, [ids]);
+      const rows = await this.rows<CustomerRow & { d_json: DecisionRow | null }>(
+        'customers_with_decision_by_id',
+        CUSTOMERS_WITH_DECISION_BY_ID,
+        [ids],
+      );
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
-      for (const r of rows) if (r.a_id !== null) this.latestDecisionLoader().prime(r.a_id, r.d_json ? decisionFromRow(r.d_json) : undefined);
+      for (const r of rows)
+        if (r.a_id !== null)
+          this.latestDecisionLoader().prime(
+            r.a_id,
+            r.d_json ? decisionFromRow(r.d_json) : undefined,
+          );
       const customers = rows.map(customerFromRow);
       for (const c of customers) this.customerLoader().prime(c.id, c);
       return byKey(customers, ids, (c) => c.id);
@@ -68,12 +103,19 @@ export class Loaders {
    * A customer by id. `withLatestDecision` (the query asks for the account's latest decision or
    * explanation, as a customer page does) brings that decision in the same statement.
    */
-  customer = (id: string, opts: { withLatestDecision?: boolean } = {}) => (opts.withLatestDecision ? this.customerWithDecisionLoader() : this.customerLoader()).load(id);
+  customer = (id: string, opts: { withLatestDecision?: boolean } = {}) =>
+    (opts.withLatestDecision ? this.customerWithDecisionLoader() : this.customerLoader()).load(id);
   /** Put customers already fetched (a search page) into the loader, so fields do not fetch them again. */
-  primeCustomers = (rows: CustomerRead[]) => rows.forEach((c) => this.customerLoader().prime(c.id, c));
+  primeCustomers = (rows: CustomerRead[]) =>
+    rows.forEach((c) => this.customerLoader().prime(c.id, c));
 
   /** Accounts come with their active temporary limits (one statement), which prime that loader. */
-  private accounts = async (name: string, sql: string, keys: readonly string[], keyOf: (a: AccountRead) => string) => {
+  private accounts = async (
+    name: string,
+    sql: string,
+    keys: readonly string[],
+    keyOf: (a: AccountRead) => string,
+  ) => {
     const accounts = (await this.rows<AccountRow>(name, sql, [keys])).map(accountFromRow);
     this.primeAccounts(accounts);
     return byKey(accounts, keys, keyOf);
@@ -87,16 +129,34 @@ export class Loaders {
     }
   }
 
-  private accountByCustomerLoader = () => this.loader<AccountRead>('accountByCustomer', (ids) => this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId));
+  private accountByCustomerLoader = () =>
+    this.loader<AccountRead>('accountByCustomer', (ids) =>
+      this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId),
+    );
   accountByCustomer = (customerId: string) => this.accountByCustomerLoader().load(customerId);
 
-  private accountLoader = () => this.loader<AccountRead>('account', (ids) => this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id));
+  private accountLoader = () =>
+    this.loader<AccountRead>('account', (ids) =>
+      this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id),
+    );
   account = (id: string) => this.accountLoader().load(id);
 
   private activeTemporaryLimitsLoader = () =>
-    this.loader<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) => (await Promise.all(ids.map((id) => this.account(id)))).map((a) => a?.activeTemporaryLimits ?? []));
+    this.loader<ActiveTemporaryLimit[]>('activeTemporaryLimits', async (ids) =>
+      (await Promise.all(ids.map((id) => this.account(id)))).map(
+        (a) => a?.activeTemporaryLimits ?? [],
+      ),
+    );
   private latestDecisionLoader = () =>
-    this.loader<LimitDecision>('latestDecision', async (ids) => byKey((await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(decisionFromRow), ids, (d) => d.accountId));
+    this.loader<LimitDecision>('latestDecision', async (ids) =>
+      byKey(
+        (await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(
+          decisionFromRow,
+        ),
+        ids,
+        (d) => d.accountId,
+      ),
+    );
   /** The newest decision of an account. */
   latestDecision = (accountId: string) => this.latestDecisionLoader().load(accountId);
 
@@ -105,13 +165,21 @@ export class Loaders {
 }
 
 /** Order rows by the requested keys (a DataLoader contract), undefined where missing. */
-export async function byKey<R>(rows: Promise<R[]> | R[], keys: readonly string[], keyOf: (r: R) => string): Promise<(R | undefined)[]> {
+export async function byKey<R>(
+  rows: Promise<R[]> | R[],
+  keys: readonly string[],
+  keyOf: (r: R) => string,
+): Promise<(R | undefined)[]> {
   const map = new Map((await rows).map((r) => [keyOf(r), r]));
   return keys.map((k) => map.get(k));
 }
 
 /** Group rows by key, for one-to-many loaders. */
-export async function groupByKey<R>(rows: Promise<R[]> | R[], keys: readonly string[], keyOf: (r: R) => string): Promise<R[][]> {
+export async function groupByKey<R>(
+  rows: Promise<R[]> | R[],
+  keys: readonly string[],
+  keyOf: (r: R) => string,
+): Promise<R[][]> {
   const map = new Map<string, R[]>();
   for (const r of await rows) {
     const k = keyOf(r);

@@ -1,11 +1,16 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): FieldNode[] {
+function fieldsNamed(
+  set: SelectionSetNode | undefined,
+  name: string,
+  info: GraphQLResolveInfo,
+): FieldNode[] {
   const out: FieldNode[] = [];
   for (const sel of set?.selections ?? []) {
     if (sel.kind === Kind.FIELD) {
       if (sel.name.value === name) out.push(sel);
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) out.push(...fieldsNamed(sel.selectionSet, name, info));
+    } else if (sel.kind === Kind.INLINE_FRAGMENT)
+      out.push(...fieldsNamed(sel.selectionSet, name, info));
     else {
       const fragment = info.fragments[sel.name.value];
       if (fragment) out.push(...fieldsNamed(fragment.selectionSet, name, info));

@@ -4,7 +4,10 @@ import { Field, ObjectType } from 'type-graphql';
  * Money on the wire: a decimal string of yuan with exactly two places, formatted from integer
  * fen (分) only here, at the edge. `amount` is a string so that no client parses it as a float.
  */
-@ObjectType({ description: 'An amount of money: `amount` is a decimal string in yuan with two places, e.g. "1234.56".' })
+@ObjectType({
+  description:
+    'An amount of money: `amount` is a decimal string in yuan with two places, e.g. "1234.56".',
+})
 export class Money {
   @Field(() => String) amount!: string;
   @Field(() => String) currency!: string;

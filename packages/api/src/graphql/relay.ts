@@ -20,7 +20,8 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | u
 /** The local id for a global id of an expected type, or BAD_USER_INPUT naming the field. */
 export function localIdOrThrow(globalId: string, type: string, field = 'id'): string {
   const parsed = fromGlobalId(globalId);
-  if (!parsed || parsed.type !== type) throw badUserInput(`${field} is not a valid ${type} id.`, field);
+  if (!parsed || parsed.type !== type)
+    throw badUserInput(`${field} is not a valid ${type} id.`, field);
   return parsed.id;
 }
 
@@ -58,7 +59,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
   class ConnectionType {
     @Field(() => [EdgeType]) edges!: EdgeType[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Total number of items, when cheap to know.' }) totalCount?: number | null;
+    @Field(() => Int, { nullable: true, description: 'Total number of items, when cheap to know.' })
+    totalCount?: number | null;
   }
   return ConnectionType as ClassType<ConnectionShape<T>>;
 }
@@ -86,7 +88,13 @@ export function encodeCursor(key: (string | number)[]): string {
 function decodeCursor(cursor: string, field: string): (string | number)[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0 && key.length <= 4 && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    if (
+      Array.isArray(key) &&
+      key.length > 0 &&
+      key.length <= 4 &&
+      key.every((k) => typeof k === 'string' || typeof k === 'number')
+    )
+      return key;
   } catch {
     /* fall through */
   }
@@ -96,21 +104,33 @@ function decodeCursor(cursor: string, field: string): (string | number)[] {
 /** Check `first`/`last` (exactly one, 1..100) and decode the cursor. */
 export function readPage(args: PageArgs): Page {
   const { first, last, after, before } = args;
-  if ((first == null) === (last == null)) throw badUserInput('Give exactly one of `first` or `last`.', first == null ? 'first' : 'last');
+  if ((first == null) === (last == null))
+    throw badUserInput('Give exactly one of `first` or `last`.', first == null ? 'first' : 'last');
   const size = (first ?? last)!;
   const field = first != null ? 'first' : 'last';
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badUserInput(`\`${field}\` must be between 1 and ${MAX_PAGE}.`, field);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
+    throw badUserInput(`\`${field}\` must be between 1 and ${MAX_PAGE}.`, field);
   if (first != null && before) throw badUserInput('`before` goes with `last`.', 'before');
   if (last != null && after) throw badUserInput('`after` goes with `first`.', 'after');
   const raw = after ?? before;
-  return { size, direction: first != null ? 'forward' : 'backward', cursor: raw ? decodeCursor(raw, after ? 'after' : 'before') : undefined };
+  return {
+    size,
+    direction: first != null ? 'forward' : 'backward',
+    cursor: raw ? decodeCursor(raw, after ? 'after' : 'before') : undefined,
+  };
 }
 
 /**
  * Build a connection from rows fetched with `page.size + 1` rows in page order (for backward
  * pages: fetched in reverse order, and reversed here), keyed for cursors by `keyOf`.
  */
-export function toConnection<R, T>(rows: R[], page: Page, keyOf: (r: R) => (string | number)[], toNode: (r: R) => T, totalCount?: number): ConnectionShape<T> {
+export function toConnection<R, T>(
+  rows: R[],
+  page: Page,
+  keyOf: (r: R) => (string | number)[],
+  toNode: (r: R) => T,
+  totalCount?: number,
+): ConnectionShape<T> {
   const hasMore = rows.length > page.size;
   const slice = hasMore ? rows.slice(0, page.size) : rows;
   const ordered = page.direction === 'backward' ? [...slice].reverse() : slice;

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { ArgumentValidationError, buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import {
+  ArgumentValidationError,
+  buildSchema,
+  type AuthChecker,
+  type NonEmptyArray,
+} from 'type-graphql';
 import { validateOrReject, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
@@ -12,8 +17,15 @@ import { PurchaseResolver } from '../modules/purchases/purchase.resolver.js';
 import { PlanResolver } from '../modules/plans/plan.resolver.js';
 import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
-import { CustomerRecoveryResolver, RecoveryResolver } from '../modules/recovery/recovery.resolver.js';
-import { AccountLimitsResolver, CustomerAuditResolver, DecisionMutationResolver } from '../modules/decisions/decision.resolver.js';
+import {
+  CustomerRecoveryResolver,
+  RecoveryResolver,
+} from '../modules/recovery/recovery.resolver.js';
+import {
+  AccountLimitsResolver,
+  CustomerAuditResolver,
+  DecisionMutationResolver,
+} from '../modules/decisions/decision.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,7 +56,10 @@ export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) => 
   return roles.length === 0 || roles.some((r) => viewerHasRole(context.viewer, r));
 };
 
-const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  skipMissingProperties: true,
+  forbidUnknownValues: false,
+};
 const isObject = (v: unknown): v is object => v !== null && typeof v === 'object';
 
 /**
@@ -56,10 +71,15 @@ const isObject = (v: unknown): v is object => v !== null && typeof v === 'object
 async function validateInput(argValue: unknown): Promise<void> {
   if (!isObject(argValue)) return;
   try {
-    if (Array.isArray(argValue)) await Promise.all(argValue.filter(isObject).map((v) => validateOrReject(v, VALIDATOR_OPTIONS)));
+    if (Array.isArray(argValue))
+      await Promise.all(
+        argValue.filter(isObject).map((v) => validateOrReject(v, VALIDATOR_OPTIONS)),
+      );
     else await validateOrReject(argValue, VALIDATOR_OPTIONS);
   } catch (err) {
-    throw new ArgumentValidationError(err as ConstructorParameters<typeof ArgumentValidationError>[0]);
+    throw new ArgumentValidationError(
+      err as ConstructorParameters<typeof ArgumentValidationError>[0],
+    );
   }
 }
 

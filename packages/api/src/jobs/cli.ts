@@ -34,7 +34,11 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const cmd = name ? commands[name] : undefined;
   if (!cmd) {
-    process.stdout.write(`usage: tsx src/jobs/cli.ts <command> [--as-of YYYY-MM-DD]\n\n${Object.entries(commands).map(([n, c]) => `  ${n.padEnd(22)}${c.describe}`).join('\n')}\n`);
+    process.stdout.write(
+      `usage: tsx src/jobs/cli.ts <command> [--as-of YYYY-MM-DD]\n\n${Object.entries(commands)
+        .map(([n, c]) => `  ${n.padEnd(22)}${c.describe}`)
+        .join('\n')}\n`,
+    );
     return name ? 2 : 0;
   }
   const base = loadConfig();

@@ -18,13 +18,24 @@ function asOfArg(args: string[]): Date | undefined {
 /** Jobs of the limits part (issue 4): periodic review, promotion expiry, event notices. */
 export const limitJobs: Record<string, JobCommand> = {
   review: {
-    describe: 'Periodic review of every ACTIVE account (batched, resumable; --batch-size N, --workers N batches in flight (default 2), --as-of DATE).',
+    describe:
+      'Periodic review of every ACTIVE account (batched, resumable; --batch-size N, --workers N batches in flight (default 2), --as-of DATE).',
     run: async ({ orm, out, args }: JobContext) => {
       const batchSize = Number(argValue(args, '--batch-size') ?? 2000);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive integer');
+      if (!Number.isInteger(batchSize) || batchSize < 1)
+        throw new Error('--batch-size must be a positive integer');
       const workers = Number(argValue(args, '--workers') ?? 2);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be an integer from 1 to 8');
-      const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'review [{bar}] {percentage}% | {value}/{total} accounts | {changed} changed | ETA {eta}s' }, cliProgress.Presets.shades_classic) : undefined;
+      if (!Number.isInteger(workers) || workers < 1 || workers > 8)
+        throw new Error('--workers must be an integer from 1 to 8');
+      const bar = process.stdout.isTTY
+        ? new cliProgress.SingleBar(
+            {
+              format:
+                'review [{bar}] {percentage}% | {value}/{total} accounts | {changed} changed | ETA {eta}s',
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
       let started = false;
       const t0 = Date.now();
       const r = await runPeriodicReview(orm, {
@@ -33,17 +44,23 @@ export const limitJobs: Record<string, JobCommand> = {
         workers,
         onProgress: (p) => {
           if (!bar) return;
-          if (!started) { bar.start(p.total, p.processed, { changed: p.changed }); started = true; }
+          if (!started) {
+            bar.start(p.total, p.processed, { changed: p.changed });
+            started = true;
+          }
           bar.update(p.processed, { changed: p.changed });
         },
       });
       bar?.stop();
-      out(`review ${r.resumed ? 'resumed and ' : ''}done: ${r.processed} account(s), ${r.changed} limit(s) changed in ${((Date.now() - t0) / 1000).toFixed(1)} s (run ${r.runId})`);
+      out(
+        `review ${r.resumed ? 'resumed and ' : ''}done: ${r.processed} account(s), ${r.changed} limit(s) changed in ${((Date.now() - t0) / 1000).toFixed(1)} s (run ${r.runId})`,
+      );
       return 0;
     },
   },
   'expire-promotions': {
-    describe: 'End promotions past their window: temporary limits EXPIRED, promotions ENDED (and start due ones).',
+    describe:
+      'End promotions past their window: temporary limits EXPIRED, promotions ENDED (and start due ones).',
     run: async ({ orm, out, args }: JobContext) => {
       const r = await expirePromotions(orm.em.fork(), asOfArg(args) ?? new Date());
       out(`promotions: ${JSON.stringify(r)}`);
@@ -51,7 +68,8 @@ export const limitJobs: Record<string, JobCommand> = {
     },
   },
   notices: {
-    describe: 'Raise notices for events (use > 80 %, due soon, overdue, promotion start/end), once per event.',
+    describe:
+      'Raise notices for events (use > 80 %, due soon, overdue, promotion start/end), once per event.',
     run: async ({ orm, out, args }: JobContext) => {
       const r = await raiseEventNotices(orm.em.fork(), asOfArg(args) ?? new Date());
       out(`notices: ${JSON.stringify(r)}`);

@@ -1,5 +1,9 @@
 import { addMonthsClamped } from '../pricing/pricing.js';
-import type { BehaviourOrder, BehaviourRepayment, CustomerBehaviour } from '../features/platform-features.js';
+import type {
+  BehaviourOrder,
+  BehaviourRepayment,
+  CustomerBehaviour,
+} from '../features/platform-features.js';
 import { INCOME_BAND_MIDPOINT_FEN } from '../features/platform-features.js';
 import type { IncomeBand } from '../policy/policy.js';
 
@@ -32,7 +36,16 @@ export function parseCardCsv(text: string): Record<string, number>[] {
 /** NT$ → CNY fen (≈ 0.23 CNY per NT$), integer. */
 const ntdToFen = (ntd: number) => Math.round(Math.max(0, ntd) * 23);
 const DAY = 86_400_000;
-const CATEGORIES = ['digital', 'apparel', 'groceries', 'home', 'beauty', 'travel', 'books', 'sports'];
+const CATEGORIES = [
+  'digital',
+  'apparel',
+  'groceries',
+  'home',
+  'beauty',
+  'travel',
+  'books',
+  'sports',
+];
 const STATUS_KEYS = ['PAY_0', 'PAY_2', 'PAY_3', 'PAY_4', 'PAY_5', 'PAY_6'];
 
 function gaussian(rng: () => number): number {
@@ -61,18 +74,28 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  * verification are drawn around a latent risk made of the row's delinquency and its outcome, so
  * they correlate with it without copying it. Label = the row's `default`.
  */
-export function generateDemoBehaviour(cardRow: Record<string, number>, rng: () => number, asOf: Date): { behaviour: CustomerBehaviour; label: 0 | 1 } {
+export function generateDemoBehaviour(
+  cardRow: Record<string, number>,
+  rng: () => number,
+  asOf: Date,
+): { behaviour: CustomerBehaviour; label: 0 | 1 } {
   const label: 0 | 1 = cardRow.default === 1 || cardRow['default payment next month'] === 1 ? 1 : 0;
   const statuses = STATUS_KEYS.map((k) => cardRow[k] ?? 0);
   const bills = [1, 2, 3, 4, 5, 6].map((j) => cardRow[`BILL_AMT${j}`] ?? 0);
   const pays = [1, 2, 3, 4, 5, 6].map((j) => cardRow[`PAY_AMT${j}`] ?? 0);
   const worstStatus = Math.max(...statuses);
-  const risk = 0.9 * label + 0.35 * Math.max(0, statuses[0]!) + 0.15 * Math.max(0, worstStatus) + 0.7 * gaussian(rng);
+  const risk =
+    0.9 * label +
+    0.35 * Math.max(0, statuses[0]!) +
+    0.15 * Math.max(0, worstStatus) +
+    0.7 * gaussian(rng);
   const pos = Math.max(0, risk);
 
   // history length and registration
   const months = 12 + Math.floor(rng() * 13);
-  const registeredAt = new Date(addMonthsClamped(asOf, -(months + 1)).getTime() - Math.floor(rng() * 60) * DAY);
+  const registeredAt = new Date(
+    addMonthsClamped(asOf, -(months + 1)).getTime() - Math.floor(rng() * 60) * DAY,
+  );
   const openedAt = new Date(registeredAt.getTime() + Math.floor(rng() * 20) * DAY);
 
   const repayments: BehaviourRepayment[] = [];
@@ -110,14 +133,31 @@ export function generateDemoBehaviour(cardRow: Record<string, number>, rng: () =
   const cancelP = clamp(0.03 + 0.04 * pos, 0, 0.5);
   const nCat = 1 + Math.floor(rng() * 6);
   for (let k = 0; k < orderCount; k++) {
-    const placedAt = new Date(asOf.getTime() - Math.floor(rng() * 420) * DAY - Math.floor(rng() * DAY));
+    const placedAt = new Date(
+      asOf.getTime() - Math.floor(rng() * 420) * DAY - Math.floor(rng() * DAY),
+    );
     const v = rng();
-    const status: BehaviourOrder['status'] = placedAt.getTime() > asOf.getTime() - 7 * DAY ? 'PENDING' : v < returnP ? 'RETURNED' : v < returnP + cancelP ? 'CANCELLED' : 'DELIVERED';
-    orders.push({ placedAt, amountFen: 1_000 + Math.floor(rng() * rng() * 300_000), category: CATEGORIES[Math.floor(rng() * nCat)]!, status });
+    const status: BehaviourOrder['status'] =
+      placedAt.getTime() > asOf.getTime() - 7 * DAY
+        ? 'PENDING'
+        : v < returnP
+          ? 'RETURNED'
+          : v < returnP + cancelP
+            ? 'CANCELLED'
+            : 'DELIVERED';
+    orders.push({
+      placedAt,
+      amountFen: 1_000 + Math.floor(rng() * rng() * 300_000),
+      category: CATEGORIES[Math.floor(rng() * nCat)]!,
+      status,
+    });
   }
   const reviews = orders
     .filter((o) => o.status === 'DELIVERED' && rng() < 0.35)
-    .map((o) => ({ createdAt: new Date(o.placedAt.getTime() + (3 + Math.floor(rng() * 10)) * DAY), rating: clamp(Math.round(4.4 - 0.3 * pos + gaussian(rng) * 0.8), 1, 5) }))
+    .map((o) => ({
+      createdAt: new Date(o.placedAt.getTime() + (3 + Math.floor(rng() * 10)) * DAY),
+      rating: clamp(Math.round(4.4 - 0.3 * pos + gaussian(rng) * 0.8), 1, 5),
+    }))
     .filter((r) => r.createdAt.getTime() <= asOf.getTime());
 
   const bureau =
@@ -128,7 +168,9 @@ export function generateDemoBehaviour(cardRow: Record<string, number>, rng: () =
           bureauScore: Math.round(clamp(700 - 45 * risk + 45 * gaussian(rng), 350, 950)),
           inquiries3m: poisson(rng, 0.5 + 0.7 * pos),
           inquiries6m: 0,
-          otherDebtFen: Math.round(INCOME_BAND_MIDPOINT_FEN[incomeBand] * rng() * (0.1 + 0.35 * pos)),
+          otherDebtFen: Math.round(
+            INCOME_BAND_MIDPOINT_FEN[incomeBand] * rng() * (0.1 + 0.35 * pos),
+          ),
           pastDefaults: rng() < 0.02 + 0.06 * pos ? 1 + (rng() < 0.3 ? 1 : 0) : 0,
         };
   if (bureau) bureau.inquiries6m = bureau.inquiries3m + poisson(rng, 0.5 + 0.5 * pos);
@@ -136,7 +178,11 @@ export function generateDemoBehaviour(cardRow: Record<string, number>, rng: () =
   const baseLimitFen = Math.min(5_000_000, Math.floor(ntdToFen(limitNtd) / 10_000) * 10_000);
   const behaviour: CustomerBehaviour = {
     registeredAt,
-    verification: { realName: rng() < 0.97, phoneBound: rng() < 0.95, bankCardBound: rng() < 0.92 - 0.1 * Math.min(1, pos) },
+    verification: {
+      realName: rng() < 0.97,
+      phoneBound: rng() < 0.95,
+      bankCardBound: rng() < 0.92 - 0.1 * Math.min(1, pos),
+    },
     incomeBand,
     orders,
     reviews,

@@ -38,7 +38,14 @@ export interface DecisionExplanation {
 }
 
 // policy codes that are the real cause when present, in priority order
-const DOMINANT = ['POLICY_FREEZE', 'POLICY_OVERDUE', 'RECOVERY_STILL_OVERDUE', 'POLICY_HIGH_PD', 'POLICY_INQUIRY_SPIKE', 'POLICY_RECENT_LATE'];
+const DOMINANT = [
+  'POLICY_FREEZE',
+  'POLICY_OVERDUE',
+  'RECOVERY_STILL_OVERDUE',
+  'POLICY_HIGH_PD',
+  'POLICY_INQUIRY_SPIKE',
+  'POLICY_RECENT_LATE',
+];
 
 /**
  * Explain a limit decision: a headline naming the change and its main cause, then every reason
@@ -68,7 +75,8 @@ export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionE
   const dominant = DOMINANT.find((c) => d.policyReasons.includes(c));
   const worstFeature = d.reasons[0];
   let mainCode: string | undefined = dominant;
-  if (!mainCode && !up && worstFeature) mainCode = codeTexts(worstFeature.code, locale) ? worstFeature.code : worstFeature.feature;
+  if (!mainCode && !up && worstFeature)
+    mainCode = codeTexts(worstFeature.code, locale) ? worstFeature.code : worstFeature.feature;
   if (!mainCode) mainCode = d.policyReasons[0];
   const because = mainCode ? codeTexts(mainCode, locale)?.because : undefined;
   const tail = because ? (zh ? `，主要因为${because}` : `, mainly because ${because}`) : '';
@@ -77,12 +85,26 @@ export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionE
   const frozeNow = d.statusAfter === 'FROZEN' && d.statusBefore !== 'FROZEN';
   const unfrozeNow = d.statusBefore === 'FROZEN' && d.statusAfter !== 'FROZEN';
   if (frozeNow) change = zh ? '您的额度已被冻结' : 'Your credit line was frozen';
-  else if (unfrozeNow) change = zh ? `您的额度已解冻，总额度为 ${after}` : `Your credit line was unfrozen with a limit of ${after}`;
-  else if (d.kind === 'PROMOTION' && d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您获得了一笔临时额度，总额度仍为 ${after}` : `You received a temporary limit; your base limit stays at ${after}`;
-  else if (d.kind === 'INITIAL') change = zh ? `您的初始额度为 ${after}` : `Your starting limit is ${after}`;
-  else if (d.baseLimitAfterFen === d.baseLimitBeforeFen) change = zh ? `您的额度保持 ${after} 不变` : `Your limit stays at ${after}`;
-  else if (up) change = zh ? `您的额度由 ${before} 提升至 ${after}` : `Your limit went up from ${before} to ${after}`;
-  else change = zh ? `您的额度由 ${before} 调整为 ${after}` : `Your limit went from ${before} to ${after}`;
+  else if (unfrozeNow)
+    change = zh
+      ? `您的额度已解冻，总额度为 ${after}`
+      : `Your credit line was unfrozen with a limit of ${after}`;
+  else if (d.kind === 'PROMOTION' && d.baseLimitAfterFen === d.baseLimitBeforeFen)
+    change = zh
+      ? `您获得了一笔临时额度，总额度仍为 ${after}`
+      : `You received a temporary limit; your base limit stays at ${after}`;
+  else if (d.kind === 'INITIAL')
+    change = zh ? `您的初始额度为 ${after}` : `Your starting limit is ${after}`;
+  else if (d.baseLimitAfterFen === d.baseLimitBeforeFen)
+    change = zh ? `您的额度保持 ${after} 不变` : `Your limit stays at ${after}`;
+  else if (up)
+    change = zh
+      ? `您的额度由 ${before} 提升至 ${after}`
+      : `Your limit went up from ${before} to ${after}`;
+  else
+    change = zh
+      ? `您的额度由 ${before} 调整为 ${after}`
+      : `Your limit went from ${before} to ${after}`;
   return { headline: `${change}${tail}${zh ? '。' : '.'}`, reasons };
 }
 
@@ -96,7 +118,15 @@ export interface LimitImprovement {
   limitEffectFen: number;
 }
 
-const NOT_ACTIONABLE = new Set([...PLATFORM_FEATURES.filter((f) => !f.actionable).map((f) => f.name), 'AGE', 'SEX', 'EDUCATION', 'MARRIAGE', 'LIMIT_BAL', 'ID']);
+const NOT_ACTIONABLE = new Set([
+  ...PLATFORM_FEATURES.filter((f) => !f.actionable).map((f) => f.name),
+  'AGE',
+  'SEX',
+  'EDUCATION',
+  'MARRIAGE',
+  'LIMIT_BAL',
+  'ID',
+]);
 
 /**
  * What the customer could do to raise the limit, largest attainable gain first: for every
@@ -104,7 +134,13 @@ const NOT_ACTIONABLE = new Set([...PLATFORM_FEATURES.filter((f) => !f.actionable
  * points it could gain, and the rise of the grade × income target limit the new grade would give
  * (capped). `model` is the scorecard that produced `result` (only its features are considered; the contributions carry the points).
  */
-export function limitImprovements(model: ScorecardModel, result: ScoreResult, policy: LimitPolicy, input: { grade: Grade; incomeBand: IncomeBand; currentLimitFen: number }, locale: Locale): LimitImprovement[] {
+export function limitImprovements(
+  model: ScorecardModel,
+  result: ScoreResult,
+  policy: LimitPolicy,
+  input: { grade: Grade; incomeBand: IncomeBand; currentLimitFen: number },
+  locale: Locale,
+): LimitImprovement[] {
   const inModel = new Set(model.features.map((f) => f.name));
   const zh = locale === 'zh-CN';
   const target = (g: Grade) => Math.min(policy.capFen, policy.limitMatrixFen[g][input.incomeBand]);
@@ -116,7 +152,9 @@ export function limitImprovements(model: ScorecardModel, result: ScoreResult, po
     if (t && !t.improve) continue; // known but not actionable
     const newGrade = gradeOf(result.score + gain, policy);
     const better = gradeRank(newGrade) < gradeRank(input.grade);
-    const limitEffectFen = better ? Math.max(0, target(newGrade) - Math.max(input.currentLimitFen, target(input.grade))) : 0;
+    const limitEffectFen = better
+      ? Math.max(0, target(newGrade) - Math.max(input.currentLimitFen, target(input.grade)))
+      : 0;
     const action = t?.improve ?? (zh ? `改善「${c.feature}」` : `Improve ${c.feature}`);
     const effect = better
       ? zh
@@ -127,5 +165,10 @@ export function limitImprovements(model: ScorecardModel, result: ScoreResult, po
         : ` (about +${gain} points)`;
     out.push({ feature: c.feature, text: `${action}${effect}`, pointsGain: gain, limitEffectFen });
   }
-  return out.sort((a, b) => b.pointsGain - a.pointsGain || b.limitEffectFen - a.limitEffectFen || a.feature.localeCompare(b.feature));
+  return out.sort(
+    (a, b) =>
+      b.pointsGain - a.pointsGain ||
+      b.limitEffectFen - a.limitEffectFen ||
+      a.feature.localeCompare(b.feature),
+  );
 }

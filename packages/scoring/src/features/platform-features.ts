@@ -84,7 +84,12 @@ export const PLATFORM_FEATURES: readonly PlatformFeature[] = [
 export const PLATFORM_FEATURE_NAMES: readonly string[] = PLATFORM_FEATURES.map((f) => f.name);
 
 /** Annual income midpoint of each band, fen (¥36k, ¥96k, ¥240k, ¥600k a year): the denominator of `debtToIncome`. */
-export const INCOME_BAND_MIDPOINT_FEN: Readonly<Record<IncomeBand, number>> = { LOW: 3_600_000, MID: 9_600_000, HIGH: 24_000_000, VERY_HIGH: 60_000_000 };
+export const INCOME_BAND_MIDPOINT_FEN: Readonly<Record<IncomeBand, number>> = {
+  LOW: 3_600_000,
+  MID: 9_600_000,
+  HIGH: 24_000_000,
+  VERY_HIGH: 60_000_000,
+};
 
 const DAY = 86_400_000;
 
@@ -168,10 +173,17 @@ export function platformFeatures(b: CustomerBehaviour, asOf: Date): FeatureRecor
 
   const bureau = b.bureau && b.bureau.reportedAt.getTime() <= t ? b.bureau : null;
   const acct = b.account;
-  const opened = acct && acct.openedAt.getTime() <= t ? acct.openedAt.getTime() : b.registeredAt.getTime();
+  const opened =
+    acct && acct.openedAt.getTime() <= t ? acct.openedAt.getTime() : b.registeredAt.getTime();
   const ageMonths = opened <= t ? wholeMonthsBetween(new Date(opened), asOf) : 0;
   let utilisation: number | null = null;
-  if (acct && acct.openedAt.getTime() <= t) utilisation = acct.baseLimitFen > 0 ? Math.min(2, Math.max(0, acct.usedFen / acct.baseLimitFen)) : acct.usedFen > 0 ? 2 : null;
+  if (acct && acct.openedAt.getTime() <= t)
+    utilisation =
+      acct.baseLimitFen > 0
+        ? Math.min(2, Math.max(0, acct.usedFen / acct.baseLimitFen))
+        : acct.usedFen > 0
+          ? 2
+          : null;
 
   const v = b.verification;
   return {

@@ -29,7 +29,8 @@ export interface LimitProposal {
 
 const YUAN_100 = 10_000;
 /** Round down to whole ¥100 (limits are always whole hundreds of yuan). */
-export const floorToHundredYuan = (fen: number): number => Math.max(0, Math.floor(fen / YUAN_100) * YUAN_100);
+export const floorToHundredYuan = (fen: number): number =>
+  Math.max(0, Math.floor(fen / YUAN_100) * YUAN_100);
 const ceil100 = (fen: number) => Math.ceil(fen / YUAN_100) * YUAN_100;
 /** fen × bp / 10000 rounded down, integer-exact for fen up to 2^53 / 10000 × bp. */
 const bpOf = (fen: number, bp: number) => Math.floor((fen * bp) / 10_000);
@@ -38,7 +39,10 @@ const bpOf = (fen: number, bp: number) => Math.floor((fen * bp) / 10_000);
 export const gradeRank = (g: Grade): number => GRADES.indexOf(g);
 
 /** The limit for a new customer: the grade's initial limit, never above the grade × income target nor the cap. */
-export function decideInitialLimit(input: { score: number; grade: Grade; incomeBand: IncomeBand }, policy: LimitPolicy): LimitProposal {
+export function decideInitialLimit(
+  input: { score: number; grade: Grade; incomeBand: IncomeBand },
+  policy: LimitPolicy,
+): LimitProposal {
   const reasons: string[] = ['POLICY_INITIAL_LIMIT'];
   let limit = policy.initialLimitFen[input.grade];
   const target = policy.limitMatrixFen[input.grade][input.incomeBand];
@@ -84,7 +88,14 @@ export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): Limit
 
   if (input.maxDaysPastDue >= policy.freezeAfterDaysPastDue) {
     const limitFen = Math.min(cur, capFloor);
-    return { limitFen, action: 'FREEZE', reasons: limitFen < cur ? ['POLICY_FREEZE', 'POLICY_OVERDUE', 'POLICY_CAP'] : ['POLICY_FREEZE', 'POLICY_OVERDUE'] };
+    return {
+      limitFen,
+      action: 'FREEZE',
+      reasons:
+        limitFen < cur
+          ? ['POLICY_FREEZE', 'POLICY_OVERDUE', 'POLICY_CAP']
+          : ['POLICY_FREEZE', 'POLICY_OVERDUE'],
+    };
   }
 
   let target = policy.limitMatrixFen[input.grade][input.incomeBand];
@@ -103,19 +114,30 @@ export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): Limit
     const blocks: string[] = [];
     if (input.kind === 'TRIGGERED') blocks.push('POLICY_TRIGGERED_NO_INCREASE');
     if (input.maxDaysPastDue > 0) blocks.push('POLICY_RECENT_LATE');
-    if (input.monthsOnBook < policy.minMonthsOnBookForIncrease) blocks.push('POLICY_MONTHS_ON_BOOK');
+    if (input.monthsOnBook < policy.minMonthsOnBookForIncrease)
+      blocks.push('POLICY_MONTHS_ON_BOOK');
     if (policy.noIncreaseGrades.includes(input.grade)) blocks.push('POLICY_GRADE_NO_INCREASE');
     if (blocks.length > 0) {
       reasons.push(...blocks);
       desired = cur;
     } else {
-      const upper = floorToHundredYuan(Math.min(policy.capFen, Math.max(cur + bpOf(cur, policy.maxStepUpBp), policy.initialLimitFen[input.grade])));
+      const upper = floorToHundredYuan(
+        Math.min(
+          policy.capFen,
+          Math.max(cur + bpOf(cur, policy.maxStepUpBp), policy.initialLimitFen[input.grade]),
+        ),
+      );
       if (desired > upper) {
         reasons.push('POLICY_STEP_CAPPED');
         desired = upper;
       }
       if (target > policy.capFen) reasons.push('POLICY_CAP');
-      if (desired > cur) return { limitFen: desired, action: 'INCREASE', reasons: ['POLICY_GRADE_TARGET', ...reasons] };
+      if (desired > cur)
+        return {
+          limitFen: desired,
+          action: 'INCREASE',
+          reasons: ['POLICY_GRADE_TARGET', ...reasons],
+        };
       desired = cur;
     }
   }
@@ -137,17 +159,35 @@ export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): Limit
       limitFen = capFloor;
       reasons.push('POLICY_CAP');
     }
-    if (limitFen < cur) return { limitFen, action: 'DECREASE', reasons: forceDecrease || reasons.includes('POLICY_CAP') ? reasons : ['POLICY_GRADE_TARGET', ...reasons] };
+    if (limitFen < cur)
+      return {
+        limitFen,
+        action: 'DECREASE',
+        reasons:
+          forceDecrease || reasons.includes('POLICY_CAP')
+            ? reasons
+            : ['POLICY_GRADE_TARGET', ...reasons],
+      };
   }
 
-  if (cur > capFloor) return { limitFen: capFloor, action: 'DECREASE', reasons: [...reasons, 'POLICY_CAP'] };
-  return { limitFen: cur, action: 'KEEP', reasons: reasons.length ? reasons : ['POLICY_NO_CHANGE'] };
+  if (cur > capFloor)
+    return { limitFen: capFloor, action: 'DECREASE', reasons: [...reasons, 'POLICY_CAP'] };
+  return {
+    limitFen: cur,
+    action: 'KEEP',
+    reasons: reasons.length ? reasons : ['POLICY_NO_CHANGE'],
+  };
 }
 
 /** Whether an event calls for a triggered review now: days past due at the threshold, or a spike in bureau inquiries. */
-export function triggeredReviewNeeded(input: { maxDaysPastDue: number; inquiries3m: number; previousInquiries3m: number }, policy: LimitPolicy): { needed: boolean; trigger?: string } {
-  if (input.maxDaysPastDue >= policy.triggeredReview.maxDaysPastDue) return { needed: true, trigger: 'POLICY_OVERDUE' };
-  if (input.inquiries3m - input.previousInquiries3m >= policy.triggeredReview.inquiries3mSpike) return { needed: true, trigger: 'POLICY_INQUIRY_SPIKE' };
+export function triggeredReviewNeeded(
+  input: { maxDaysPastDue: number; inquiries3m: number; previousInquiries3m: number },
+  policy: LimitPolicy,
+): { needed: boolean; trigger?: string } {
+  if (input.maxDaysPastDue >= policy.triggeredReview.maxDaysPastDue)
+    return { needed: true, trigger: 'POLICY_OVERDUE' };
+  if (input.inquiries3m - input.previousInquiries3m >= policy.triggeredReview.inquiries3mSpike)
+    return { needed: true, trigger: 'POLICY_INQUIRY_SPIKE' };
   return { needed: false };
 }
 
@@ -156,12 +196,25 @@ export function triggeredReviewNeeded(input: { maxDaysPastDue: number; inquiries
  * campaign and the policy; the campaign's amount, or its percent of the base limit; capped at the
  * policy's max percent of the base limit and at (cap − base); rounded down to ¥100.
  */
-export function promotionGrant(input: { grade: Grade; baseLimitFen: number; campaign: { eligibleGrades: readonly string[]; amountFen?: number; percentBp?: number } }, policy: LimitPolicy): number {
+export function promotionGrant(
+  input: {
+    grade: Grade;
+    baseLimitFen: number;
+    campaign: { eligibleGrades: readonly string[]; amountFen?: number; percentBp?: number };
+  },
+  policy: LimitPolicy,
+): number {
   const { grade, campaign } = input;
   const base = Math.max(0, Math.floor(input.baseLimitFen));
-  if (!campaign.eligibleGrades.includes(grade) || !policy.promotion.eligibleGrades.includes(grade)) return 0;
-  const asked = campaign.amountFen ?? (campaign.percentBp !== undefined ? bpOf(base, campaign.percentBp) : 0);
-  const grant = Math.min(Math.max(0, asked), bpOf(base, policy.promotion.maxPercentBp), Math.max(0, policy.capFen - base));
+  if (!campaign.eligibleGrades.includes(grade) || !policy.promotion.eligibleGrades.includes(grade))
+    return 0;
+  const asked =
+    campaign.amountFen ?? (campaign.percentBp !== undefined ? bpOf(base, campaign.percentBp) : 0);
+  const grant = Math.min(
+    Math.max(0, asked),
+    bpOf(base, policy.promotion.maxPercentBp),
+    Math.max(0, policy.capFen - base),
+  );
   return floorToHundredYuan(grant);
 }
 

@@ -31,7 +31,12 @@ const couponSchema = z.object({
 const policyObject = z.object({
   version: z.string().min(1),
   /** Minimum score for each grade A–D (E is everything below D's cut-off); strictly decreasing. */
-  gradeBands: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int(), D: z.number().int() }),
+  gradeBands: z.object({
+    A: z.number().int(),
+    B: z.number().int(),
+    C: z.number().int(),
+    D: z.number().int(),
+  }),
   /** Limit given to a new customer, by grade (low on purpose). */
   initialLimitFen: byGrade(fen),
   /** Target base limit for an established customer: grade × income band. */
@@ -86,7 +91,11 @@ const policyObject = z.object({
     /** Number of stages after the first (the rest is split evenly over them). */
     laterStages: z.number().int().positive(),
     /** Documents required, by request type. */
-    documentsRequired: z.object({ UNFREEZE: z.number().int().nonnegative(), RESTORE_REDUCTION: z.number().int().nonnegative(), INCREASE: z.number().int().nonnegative() }),
+    documentsRequired: z.object({
+      UNFREEZE: z.number().int().nonnegative(),
+      RESTORE_REDUCTION: z.number().int().nonnegative(),
+      INCREASE: z.number().int().nonnegative(),
+    }),
     /** Default increase asked for when none is requested, bp of the current limit. */
     defaultIncreaseBp: bp,
   }),
@@ -98,23 +107,58 @@ export type LimitPolicy = z.infer<typeof policyObject>;
 /** zod schema of {@link LimitPolicy}, with the cross-field rules (bands ordered, cap above every limit…). */
 export const limitPolicySchema = policyObject.superRefine((p, ctx) => {
   const b = p.gradeBands;
-  if (!(b.A > b.B && b.B > b.C && b.C > b.D)) ctx.addIssue({ code: 'custom', path: ['gradeBands'], message: `grade bands must be strictly decreasing A > B > C > D, got A=${b.A} B=${b.B} C=${b.C} D=${b.D} (overlapping bands)` });
+  if (!(b.A > b.B && b.B > b.C && b.C > b.D))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gradeBands'],
+      message: `grade bands must be strictly decreasing A > B > C > D, got A=${b.A} B=${b.B} C=${b.C} D=${b.D} (overlapping bands)`,
+    });
   for (const g of GRADES) {
-    if (p.initialLimitFen[g] > p.capFen) ctx.addIssue({ code: 'custom', path: ['initialLimitFen', g], message: `initial limit of grade ${g} (${p.initialLimitFen[g]} fen) is above the cap (${p.capFen} fen)` });
-    if (p.initialLimitFen[g] % 10_000 !== 0) ctx.addIssue({ code: 'custom', path: ['initialLimitFen', g], message: `initial limit of grade ${g} must be whole ¥100 (multiple of 10000 fen)` });
+    if (p.initialLimitFen[g] > p.capFen)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['initialLimitFen', g],
+        message: `initial limit of grade ${g} (${p.initialLimitFen[g]} fen) is above the cap (${p.capFen} fen)`,
+      });
+    if (p.initialLimitFen[g] % 10_000 !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['initialLimitFen', g],
+        message: `initial limit of grade ${g} must be whole ¥100 (multiple of 10000 fen)`,
+      });
     for (const i of INCOME_BANDS) {
-      if (p.limitMatrixFen[g][i] > p.capFen) ctx.addIssue({ code: 'custom', path: ['limitMatrixFen', g, i], message: `limit matrix ${g}/${i} (${p.limitMatrixFen[g][i]} fen) is above the cap (${p.capFen} fen)` });
+      if (p.limitMatrixFen[g][i] > p.capFen)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['limitMatrixFen', g, i],
+          message: `limit matrix ${g}/${i} (${p.limitMatrixFen[g][i]} fen) is above the cap (${p.capFen} fen)`,
+        });
     }
   }
   for (let k = 1; k < GRADES.length; k++) {
     const hi = GRADES[k - 1]!;
     const lo = GRADES[k]!;
     for (const t of FEE_TERMS) {
-      if (p.feeRateBp[lo][t] < p.feeRateBp[hi][t]) ctx.addIssue({ code: 'custom', path: ['feeRateBp', lo, t], message: `fee rate of grade ${lo} ${t} is below grade ${hi}'s: worse grades must not pay less` });
+      if (p.feeRateBp[lo][t] < p.feeRateBp[hi][t])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['feeRateBp', lo, t],
+          message: `fee rate of grade ${lo} ${t} is below grade ${hi}'s: worse grades must not pay less`,
+        });
     }
   }
-  if (p.lateFeeCapBp < p.lateFeeBpPerDay) ctx.addIssue({ code: 'custom', path: ['lateFeeCapBp'], message: 'late fee cap is below one day of late fee' });
-  if (p.triggeredReview.maxDaysPastDue > p.freezeAfterDaysPastDue) ctx.addIssue({ code: 'custom', path: ['triggeredReview', 'maxDaysPastDue'], message: 'a review must be triggered no later than the freeze' });
+  if (p.lateFeeCapBp < p.lateFeeBpPerDay)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lateFeeCapBp'],
+      message: 'late fee cap is below one day of late fee',
+    });
+  if (p.triggeredReview.maxDaysPastDue > p.freezeAfterDaysPastDue)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['triggeredReview', 'maxDaysPastDue'],
+      message: 'a review must be triggered no later than the freeze',
+    });
 });
 
 /** The shipped default policy (¥50,000 cap, ¥500–¥3,000 initial limits). */
@@ -171,7 +215,9 @@ export function parsePolicy(json: unknown): LimitPolicy {
   const input = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
   const r = limitPolicySchema.safeParse(input);
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `  - ${i.path.length ? i.path.join('.') : '(policy)'}: ${i.message}`);
+  const lines = r.error.issues.map(
+    (i) => `  - ${i.path.length ? i.path.join('.') : '(policy)'}: ${i.message}`,
+  );
   throw new Error(`invalid limit policy:\n${lines.join('\n')}`);
 }
 

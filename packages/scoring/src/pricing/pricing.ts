@@ -3,7 +3,14 @@ import { TERMS, type Grade, type LimitPolicy, type Term } from '../policy/policy
 export { TERMS, type Term };
 
 /** Number of payments of each term. */
-export const TERM_PERIODS: Readonly<Record<Term, number>> = { DEFERRED_30: 1, M3: 3, M6: 6, M9: 9, M12: 12, M24: 24 };
+export const TERM_PERIODS: Readonly<Record<Term, number>> = {
+  DEFERRED_30: 1,
+  M3: 3,
+  M6: 6,
+  M9: 9,
+  M12: 12,
+  M24: 24,
+};
 
 /** One period of a schedule: its due date (`YYYY-MM-DD`, UTC), principal part and fee, in fen. */
 export interface QuoteLine {
@@ -25,7 +32,8 @@ export interface PlanQuote {
 }
 
 /** `fen × bp / 10000` rounded half up to the fen (inputs are non-negative integers). */
-export const bpHalfUp = (fen: number, bp: number): number => Math.floor((fen * bp + 5_000) / 10_000);
+export const bpHalfUp = (fen: number, bp: number): number =>
+  Math.floor((fen * bp + 5_000) / 10_000);
 
 /** Add calendar months in UTC, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonthsClamped(d: Date, n: number): Date {
@@ -44,7 +52,9 @@ export function feeRateBpFor(grade: Grade, term: Term, policy: LimitPolicy): num
 
 /** The first due date of a plan started on `from`: 30 days later for DEFERRED_30, else one calendar month. */
 export function firstDueDateFor(term: Term, from: Date): Date {
-  return term === 'DEFERRED_30' ? new Date(from.getTime() + 30 * 86_400_000) : addMonthsClamped(from, 1);
+  return term === 'DEFERRED_30'
+    ? new Date(from.getTime() + 30 * 86_400_000)
+    : addMonthsClamped(from, 1);
 }
 
 /**
@@ -53,17 +63,30 @@ export function firstDueDateFor(term: Term, from: Date): Date {
  * up exactly and differ by at most 1 fen. Fee per period = principal × rate, rounded half up to
  * the fen (flat fee on the original principal); the first `freeFeePeriods` periods carry no fee.
  */
-export function buildSchedule(input: { principalFen: number; periods: number; feeRateBp: number; firstDueDate: Date; freeFeePeriods?: number }): QuoteLine[] {
+export function buildSchedule(input: {
+  principalFen: number;
+  periods: number;
+  feeRateBp: number;
+  firstDueDate: Date;
+  freeFeePeriods?: number;
+}): QuoteLine[] {
   const { principalFen, periods, feeRateBp, firstDueDate } = input;
-  if (!Number.isSafeInteger(principalFen) || principalFen < 0) throw new RangeError(`principalFen must be a non-negative integer, got ${principalFen}`);
-  if (!Number.isInteger(periods) || periods < 1) throw new RangeError(`periods must be a positive integer, got ${periods}`);
+  if (!Number.isSafeInteger(principalFen) || principalFen < 0)
+    throw new RangeError(`principalFen must be a non-negative integer, got ${principalFen}`);
+  if (!Number.isInteger(periods) || periods < 1)
+    throw new RangeError(`periods must be a positive integer, got ${periods}`);
   const base = Math.floor(principalFen / periods);
   const rem = principalFen - base * periods;
   const fee = bpHalfUp(principalFen, feeRateBp);
   const free = input.freeFeePeriods ?? 0;
   const lines: QuoteLine[] = [];
   for (let i = 0; i < periods; i++) {
-    lines.push({ seq: i + 1, dueDate: isoDate(addMonthsClamped(firstDueDate, i)), principalFen: base + (i < rem ? 1 : 0), feeFen: i < free ? 0 : fee });
+    lines.push({
+      seq: i + 1,
+      dueDate: isoDate(addMonthsClamped(firstDueDate, i)),
+      principalFen: base + (i < rem ? 1 : 0),
+      feeFen: i < free ? 0 : fee,
+    });
   }
   return lines;
 }
@@ -74,7 +97,11 @@ export function buildSchedule(input: { principalFen: number; periods: number; fe
  * times `periodsPerYear` (nominal annual rate, as lenders disclose it), rounded to the bp.
  * 0 when the payments do not exceed the principal.
  */
-export function annualizedRateBp(principalFen: number, payments: readonly number[], periodsPerYear: number): number {
+export function annualizedRateBp(
+  principalFen: number,
+  payments: readonly number[],
+  periodsPerYear: number,
+): number {
   const npv = (r: number) => {
     let s = 0;
     let f = 1;
@@ -101,15 +128,28 @@ export function annualizedRateBp(principalFen: number, payments: readonly number
  * use the policy's fee rate for the grade (see {@link buildSchedule}). A coupon (policy.coupons)
  * waives the fee of its first `freePeriods` periods on the terms it names; unknown codes are ignored.
  */
-export function quoteInstallments(input: { principalFen: number; grade: Grade; firstDueDate: Date; coupon?: string | null }, policy: LimitPolicy): PlanQuote[] {
+export function quoteInstallments(
+  input: { principalFen: number; grade: Grade; firstDueDate: Date; coupon?: string | null },
+  policy: LimitPolicy,
+): PlanQuote[] {
   const coupon = input.coupon ? policy.coupons[input.coupon] : undefined;
   return TERMS.map((term) => {
     const periods = TERM_PERIODS[term];
     const feeRateBp = feeRateBpFor(input.grade, term, policy);
     const couponApplied = Boolean(coupon && term !== 'DEFERRED_30' && coupon.terms.includes(term));
-    const schedule = buildSchedule({ principalFen: input.principalFen, periods, feeRateBp, firstDueDate: input.firstDueDate, freeFeePeriods: couponApplied ? coupon!.freePeriods : 0 });
+    const schedule = buildSchedule({
+      principalFen: input.principalFen,
+      periods,
+      feeRateBp,
+      firstDueDate: input.firstDueDate,
+      freeFeePeriods: couponApplied ? coupon!.freePeriods : 0,
+    });
     const totalFeeFen = schedule.reduce((s, l) => s + l.feeFen, 0);
-    const aprBp = annualizedRateBp(input.principalFen, schedule.map((l) => l.principalFen + l.feeFen), 12);
+    const aprBp = annualizedRateBp(
+      input.principalFen,
+      schedule.map((l) => l.principalFen + l.feeFen),
+      12,
+    );
     return { term, periods, feeRateBp, totalFeeFen, aprBp, couponApplied, schedule };
   });
 }
@@ -120,7 +160,10 @@ export function quoteInstallments(input: { principalFen: number; grade: Grade; f
  */
 export function lateFeeFen(overdueFen: number, daysPastDue: number, policy: LimitPolicy): number {
   if (overdueFen <= 0 || daysPastDue <= 0) return 0;
-  return Math.min(bpHalfUp(overdueFen, policy.lateFeeBpPerDay * Math.floor(daysPastDue)), bpHalfUp(overdueFen, policy.lateFeeCapBp));
+  return Math.min(
+    bpHalfUp(overdueFen, policy.lateFeeBpPerDay * Math.floor(daysPastDue)),
+    bpHalfUp(overdueFen, policy.lateFeeCapBp),
+  );
 }
 
 /** A schedule line as stored, with what has been paid of it (for an early-repayment quote). */
@@ -151,7 +194,11 @@ export interface PayoffQuote {
  * date); the fees of periods not yet begun are waived. `policy` is taken so the rule can become a
  * policy value without changing callers.
  */
-export function payoffQuote(lines: readonly PayoffLine[], asOf: Date, policy: LimitPolicy): PayoffQuote {
+export function payoffQuote(
+  lines: readonly PayoffLine[],
+  asOf: Date,
+  policy: LimitPolicy,
+): PayoffQuote {
   void policy;
   let principalFen = 0;
   let feeFen = 0;
@@ -161,7 +208,8 @@ export function payoffQuote(lines: readonly PayoffLine[], asOf: Date, policy: Li
   for (const l of lines) {
     principalFen += Math.max(0, l.principalFen - l.paidPrincipalFen);
     lateFee += Math.max(0, l.lateFeeFen - l.paidLateFeeFen);
-    const begun = addMonthsClamped(new Date(`${l.dueDate}T00:00:00Z`), -1).getTime() <= asOf.getTime();
+    const begun =
+      addMonthsClamped(new Date(`${l.dueDate}T00:00:00Z`), -1).getTime() <= asOf.getTime();
     const unpaidFee = Math.max(0, l.feeFen - l.paidFeeFen);
     if (begun) feeFen += unpaidFee;
     else if (unpaidFee > 0) {
@@ -169,5 +217,12 @@ export function payoffQuote(lines: readonly PayoffLine[], asOf: Date, policy: Li
       waivedByLine[l.id] = unpaidFee;
     }
   }
-  return { totalFen: principalFen + feeFen + lateFee, principalFen, feeFen, lateFeeFen: lateFee, waivedFeeFen, waivedByLine };
+  return {
+    totalFen: principalFen + feeFen + lateFee,
+    principalFen,
+    feeFen,
+    lateFeeFen: lateFee,
+    waivedFeeFen,
+    waivedByLine,
+  };
 }

@@ -54,17 +54,26 @@ export function restorationStages(gainFen: number, policy: LimitPolicy): Recover
   if (gainFen <= 0) return [];
   const r = policy.recovery;
   const amounts: number[] = [];
-  const first = gainFen < 10_000 ? gainFen : Math.min(gainFen, floorToHundredYuan(Math.floor((gainFen * r.immediateShareBp) / 10_000)));
+  const first =
+    gainFen < 10_000
+      ? gainFen
+      : Math.min(gainFen, floorToHundredYuan(Math.floor((gainFen * r.immediateShareBp) / 10_000)));
   amounts.push(first);
   let rest = gainFen - first;
   for (let k = 1; k <= r.laterStages; k++) {
-    const part = k === r.laterStages ? rest : floorToHundredYuan(Math.floor(rest / (r.laterStages - k + 1)));
+    const part =
+      k === r.laterStages ? rest : floorToHundredYuan(Math.floor(rest / (r.laterStages - k + 1)));
     amounts.push(part);
     rest -= part;
   }
   const stages: RecoveryStage[] = [];
   amounts.forEach((amountFen, k) => {
-    if (amountFen > 0) stages.push({ seq: stages.length + 1, amountFen, onTimeRepaymentsRequired: k * r.onTimeRepaymentsPerStage });
+    if (amountFen > 0)
+      stages.push({
+        seq: stages.length + 1,
+        amountFen,
+        onTimeRepaymentsRequired: k * r.onTimeRepaymentsPerStage,
+      });
   });
   return stages;
 }
@@ -83,8 +92,13 @@ export function evaluateRecovery(input: RecoveryInput, policy: LimitPolicy): Rec
   const reasons: string[] = [];
   let target: number;
   if (input.type === 'INCREASE') {
-    const asked = input.requestedLimitFen ?? cur + Math.floor((cur * policy.recovery.defaultIncreaseBp) / 10_000);
-    const ceiling = Math.min(policy.capFen, Math.max(cur, policy.limitMatrixFen[input.grade][input.incomeBand]));
+    const asked =
+      input.requestedLimitFen ??
+      cur + Math.floor((cur * policy.recovery.defaultIncreaseBp) / 10_000);
+    const ceiling = Math.min(
+      policy.capFen,
+      Math.max(cur, policy.limitMatrixFen[input.grade][input.incomeBand]),
+    );
     target = floorToHundredYuan(Math.min(asked, ceiling));
     if (asked > ceiling) reasons.push('RECOVERY_TARGET_CAPPED');
   } else {
@@ -94,16 +108,41 @@ export function evaluateRecovery(input: RecoveryInput, policy: LimitPolicy): Rec
   }
   if (target < cur) target = cur;
 
-  const reject = (code: string): RecoveryEvaluation => ({ outcome: 'REJECT', reasons: [code], targetLimitFen: cur, stages: [] });
+  const reject = (code: string): RecoveryEvaluation => ({
+    outcome: 'REJECT',
+    reasons: [code],
+    targetLimitFen: cur,
+    stages: [],
+  });
   if (input.overdueFen > 0) return reject('RECOVERY_STILL_OVERDUE');
-  if (input.maxDaysPastDue > policy.recovery.rejectAboveDaysPastDue) return reject('RECOVERY_SEVERE_DELINQUENCY');
+  if (input.maxDaysPastDue > policy.recovery.rejectAboveDaysPastDue)
+    return reject('RECOVERY_SEVERE_DELINQUENCY');
 
   const stages = restorationStages(target - cur, policy);
   if (stages.length > 1) reasons.push('RECOVERY_STAGED');
-  if (input.documentsCount < policy.recovery.documentsRequired[input.type]) return { outcome: 'NEED_DOCUMENTS', reasons: ['RECOVERY_DOCUMENTS_REQUIRED', ...reasons], targetLimitFen: target, stages };
-  if (gradeRank(input.grade) > gradeRank(policy.recovery.autoApproveMinGrade) || input.probabilityOfDefault > policy.recovery.autoApproveMaxPd) {
-    return { outcome: 'ROUTE_TO_SUPERVISOR', reasons: ['RECOVERY_HIGH_RISK', ...reasons], targetLimitFen: target, stages };
+  if (input.documentsCount < policy.recovery.documentsRequired[input.type])
+    return {
+      outcome: 'NEED_DOCUMENTS',
+      reasons: ['RECOVERY_DOCUMENTS_REQUIRED', ...reasons],
+      targetLimitFen: target,
+      stages,
+    };
+  if (
+    gradeRank(input.grade) > gradeRank(policy.recovery.autoApproveMinGrade) ||
+    input.probabilityOfDefault > policy.recovery.autoApproveMaxPd
+  ) {
+    return {
+      outcome: 'ROUTE_TO_SUPERVISOR',
+      reasons: ['RECOVERY_HIGH_RISK', ...reasons],
+      targetLimitFen: target,
+      stages,
+    };
   }
   if (target === cur && input.type !== 'UNFREEZE') return reject('RECOVERY_NOTHING_TO_RESTORE');
-  return { outcome: 'APPROVE', reasons: ['RECOVERY_GOOD_STANDING', ...reasons], targetLimitFen: target, stages };
+  return {
+    outcome: 'APPROVE',
+    reasons: ['RECOVERY_GOOD_STANDING', ...reasons],
+    targetLimitFen: target,
+    stages,
+  };
 }

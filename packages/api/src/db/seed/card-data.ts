@@ -18,7 +18,11 @@ export interface CardRow {
   defaulted: boolean;
 }
 
-const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'credit-card-default.csv');
+const FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'data',
+  'credit-card-default.csv',
+);
 let cache: CardRow[] | undefined;
 
 export function cardRows(): CardRow[] {

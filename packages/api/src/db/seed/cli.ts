@@ -28,7 +28,8 @@ function parseArgs(argv: string[]): { customers: number; seed: number; reset: bo
     else if (a === '--') continue;
     else throw new ConfigError(`unknown option ${a} (use --customers N, --seed S, --reset)`);
   }
-  if (args.customers < 1 || args.customers > 1_000_000) throw new ConfigError('--customers must be between 1 and 1000000');
+  if (args.customers < 1 || args.customers > 1_000_000)
+    throw new ConfigError('--customers must be between 1 and 1000000');
   return args;
 }
 
@@ -42,7 +43,15 @@ async function main(): Promise<void> {
   try {
     await migrate(orm);
     const tty = process.stdout.isTTY;
-    const bar = tty ? new cliProgress.SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} customers | {eta_formatted} left' }, cliProgress.Presets.shades_classic) : undefined;
+    const bar = tty
+      ? new cliProgress.SingleBar(
+          {
+            format:
+              'seeding {bar} {percentage}% | {value}/{total} customers | {eta_formatted} left',
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
     bar?.start(args.customers, 0);
     let lastLine = 0;
     const result = await seedDatabase(db.url, {
@@ -63,7 +72,10 @@ async function main(): Promise<void> {
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `Seeded ${result.customers} customers (${total} rows) in ${(result.ms / 1000).toFixed(1)} s — ${Math.round(total / (result.ms / 1000))} rows/s\n` +
-        Object.entries(result.rows).map(([t, n]) => `  ${t.padEnd(22)} ${n}`).join('\n') + '\n',
+        Object.entries(result.rows)
+          .map(([t, n]) => `  ${t.padEnd(22)} ${n}`)
+          .join('\n') +
+        '\n',
     );
   } finally {
     await orm.close();

@@ -11,11 +11,18 @@ function encode(v: Cell): string {
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return v.toISOString();
   if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
-  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return v.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** COPY rows into a table over an open client (inside the caller's transaction). */
-export async function copyRows(client: pg.PoolClient | pg.Client, table: string, columns: readonly string[], rows: Cell[][]): Promise<void> {
+export async function copyRows(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: Cell[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const text = rows.map((r) => r.map(encode).join('\t')).join('\n') + '\n';
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));

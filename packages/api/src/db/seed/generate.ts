@@ -1,4 +1,10 @@
-import { blindIndex, encryptPii, maskNationalId, maskPhone, nationalIdCheckChar } from '../../modules/customers/pii.js';
+import {
+  blindIndex,
+  encryptPii,
+  maskNationalId,
+  maskPhone,
+  nationalIdCheckChar,
+} from '../../modules/customers/pii.js';
 import type { CardRow } from './card-data.js';
 import { chance, int, pick, weighted, type Rng } from './random.js';
 
@@ -14,24 +20,177 @@ export const DAY = 86_400_000;
 const NTD_TO_FEN = 25;
 export const CAP_FEN = 5_000_000;
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡', '欧阳', '司马'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀', '霞', '平', '刚', '桂', '英', '华', '玉', '文', '辉', '鑫', '宇', '浩', '婷', '雪', '琳', '晨', '欣', '悦', '子', '涵', '思', '嘉'];
-const PHONE_PREFIXES = ['138', '139', '137', '136', '135', '150', '151', '158', '186', '187', '188', '189', '177', '180'];
-const REGIONS = ['110101', '110105', '310101', '310115', '440103', '440305', '330106', '320102', '510104', '420102', '610103', '370102', '500103', '120101', '210102', '350203', '430102', '410105', '130102', '340104', '360102', '450103', '530102', '520102', '220102', '230102', '150102', '620102', '640104', '460105'];
-export const CATEGORIES = ['ELECTRONICS', 'GROCERIES', 'APPAREL', 'HOME', 'TRAVEL', 'EDUCATION', 'BEAUTY', 'DIGITAL', 'SPORTS', 'BABY'] as const;
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '于',
+  '蒋',
+  '蔡',
+  '欧阳',
+  '司马',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀',
+  '霞',
+  '平',
+  '刚',
+  '桂',
+  '英',
+  '华',
+  '玉',
+  '文',
+  '辉',
+  '鑫',
+  '宇',
+  '浩',
+  '婷',
+  '雪',
+  '琳',
+  '晨',
+  '欣',
+  '悦',
+  '子',
+  '涵',
+  '思',
+  '嘉',
+];
+const PHONE_PREFIXES = [
+  '138',
+  '139',
+  '137',
+  '136',
+  '135',
+  '150',
+  '151',
+  '158',
+  '186',
+  '187',
+  '188',
+  '189',
+  '177',
+  '180',
+];
+const REGIONS = [
+  '110101',
+  '110105',
+  '310101',
+  '310115',
+  '440103',
+  '440305',
+  '330106',
+  '320102',
+  '510104',
+  '420102',
+  '610103',
+  '370102',
+  '500103',
+  '120101',
+  '210102',
+  '350203',
+  '430102',
+  '410105',
+  '130102',
+  '340104',
+  '360102',
+  '450103',
+  '530102',
+  '520102',
+  '220102',
+  '230102',
+  '150102',
+  '620102',
+  '640104',
+  '460105',
+];
+export const CATEGORIES = [
+  'ELECTRONICS',
+  'GROCERIES',
+  'APPAREL',
+  'HOME',
+  'TRAVEL',
+  'EDUCATION',
+  'BEAUTY',
+  'DIGITAL',
+  'SPORTS',
+  'BABY',
+] as const;
 const CATEGORY_PRICE_FEN: Record<string, [number, number]> = {
-  ELECTRONICS: [30_000, 800_000], GROCERIES: [2_000, 40_000], APPAREL: [5_000, 120_000], HOME: [5_000, 300_000], TRAVEL: [50_000, 600_000],
-  EDUCATION: [20_000, 500_000], BEAUTY: [3_000, 80_000], DIGITAL: [600, 30_000], SPORTS: [5_000, 200_000], BABY: [3_000, 100_000],
+  ELECTRONICS: [30_000, 800_000],
+  GROCERIES: [2_000, 40_000],
+  APPAREL: [5_000, 120_000],
+  HOME: [5_000, 300_000],
+  TRAVEL: [50_000, 600_000],
+  EDUCATION: [20_000, 500_000],
+  BEAUTY: [3_000, 80_000],
+  DIGITAL: [600, 30_000],
+  SPORTS: [5_000, 200_000],
+  BABY: [3_000, 100_000],
 };
 const INCOME_BANDS = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'] as const;
 
 /** Bijection on [0, n) (a multiplier coprime with n): unique ids from indexes, in scrambled order. */
-const scramble = (i: number, n: number, mul: number) => Number((BigInt(i) * BigInt(mul)) % BigInt(n));
+const scramble = (i: number, n: number, mul: number) =>
+  Number((BigInt(i) * BigInt(mul)) % BigInt(n));
 
 /** A unique mainland mobile number for customer index i. */
 export function demoPhone(i: number): string {
   const prefix = PHONE_PREFIXES[i % PHONE_PREFIXES.length]!;
-  return prefix + String(scramble(Math.floor(i / PHONE_PREFIXES.length), 100_000_000, 7919)).padStart(8, '0');
+  return (
+    prefix +
+    String(scramble(Math.floor(i / PHONE_PREFIXES.length), 100_000_000, 7919)).padStart(8, '0')
+  );
 }
 
 /** A unique, valid 18-digit resident ID for customer index i (region, birth date 1966–2005, sequence, check char). */
@@ -41,7 +200,10 @@ export function demoNationalId(i: number): string {
   const seq = s % 1000;
   const day = Math.floor(s / 1000) % days;
   const region = REGIONS[Math.floor(s / 1000 / days)]!;
-  const birth = new Date(Date.UTC(1966, 0, 1) + day * DAY).toISOString().slice(0, 10).replaceAll('-', '');
+  const birth = new Date(Date.UTC(1966, 0, 1) + day * DAY)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
   return first17 + nationalIdCheckChar(first17);
 }
@@ -58,28 +220,159 @@ export interface Ids {
   recovery: number;
   transition: number;
 }
-export const newIds = (): Ids => ({ order: 0, review: 0, repayment: 0, bureau: 0, decision: 0, ledger: 0, notice: 0, temporaryLimit: 0, recovery: 0, transition: 0 });
+export const newIds = (): Ids => ({
+  order: 0,
+  review: 0,
+  repayment: 0,
+  bureau: 0,
+  decision: 0,
+  ledger: 0,
+  notice: 0,
+  temporaryLimit: 0,
+  recovery: 0,
+  transition: 0,
+});
 
 export type Cell = string | number | boolean | null | Date | Buffer;
 /** Rows per table, each row in the column order of `COLUMNS`. */
 export type TableRows = Record<keyof typeof COLUMNS, Cell[][]>;
 
 export const COLUMNS = {
-  customers: ['id', 'name', 'national_id_enc', 'national_id_hash', 'national_id_masked', 'phone_enc', 'phone_hash', 'phone_masked', 'real_name_verified', 'phone_bound', 'bank_card_bound', 'bank_card_last4', 'income_band', 'device_id', 'phone_changed_at', 'registered_at'],
-  credit_accounts: ['id', 'customer_id', 'account_number', 'status', 'base_limit_fen', 'outstanding_principal_fen', 'frozen_reason', 'opened_at', 'last_reviewed_at'],
-  orders: ['id', 'customer_id', 'placed_at', 'amount_fen', 'category', 'status', 'delivered_at', 'returned_at'],
+  customers: [
+    'id',
+    'name',
+    'national_id_enc',
+    'national_id_hash',
+    'national_id_masked',
+    'phone_enc',
+    'phone_hash',
+    'phone_masked',
+    'real_name_verified',
+    'phone_bound',
+    'bank_card_bound',
+    'bank_card_last4',
+    'income_band',
+    'device_id',
+    'phone_changed_at',
+    'registered_at',
+  ],
+  credit_accounts: [
+    'id',
+    'customer_id',
+    'account_number',
+    'status',
+    'base_limit_fen',
+    'outstanding_principal_fen',
+    'frozen_reason',
+    'opened_at',
+    'last_reviewed_at',
+  ],
+  orders: [
+    'id',
+    'customer_id',
+    'placed_at',
+    'amount_fen',
+    'category',
+    'status',
+    'delivered_at',
+    'returned_at',
+  ],
   reviews: ['id', 'customer_id', 'order_id', 'rating', 'created_at'],
-  repayment_history: ['id', 'customer_id', 'due_date', 'amount_due_fen', 'amount_paid_fen', 'paid_at', 'days_past_due'],
-  bureau_reports: ['id', 'customer_id', 'reported_at', 'bureau_score', 'inquiries_3m', 'inquiries_6m', 'other_debt_fen', 'past_defaults'],
-  limit_decisions: ['id', 'account_id', 'customer_id', 'kind', 'base_limit_before_fen', 'base_limit_after_fen', 'temporary_amount_fen', 'status_before', 'status_after', 'model_version', 'reasons', 'decided_by', 'note', 'created_at'],
-  ledger_entries: ['id', 'account_id', 'customer_id', 'kind', 'held_delta_fen', 'principal_delta_fen', 'amount_fen', 'ref_type', 'created_at'],
-  temporary_limits: ['id', 'account_id', 'customer_id', 'promotion_id', 'amount_fen', 'category', 'starts_at', 'ends_at', 'status'],
-  recovery_requests: ['id', 'account_id', 'customer_id', 'type', 'status', 'reason', 'requested_limit_fen', 'filed_by_agent_id', 'created_at', 'updated_at'],
-  recovery_transitions: ['id', 'request_id', 'customer_id', 'from_status', 'to_status', 'actor_type', 'agent_id', 'reason', 'created_at'],
-  notices: ['id', 'customer_id', 'kind', 'channel', 'event_key', 'payload', 'created_at', 'sent_at', 'read_at'],
+  repayment_history: [
+    'id',
+    'customer_id',
+    'due_date',
+    'amount_due_fen',
+    'amount_paid_fen',
+    'paid_at',
+    'days_past_due',
+  ],
+  bureau_reports: [
+    'id',
+    'customer_id',
+    'reported_at',
+    'bureau_score',
+    'inquiries_3m',
+    'inquiries_6m',
+    'other_debt_fen',
+    'past_defaults',
+  ],
+  limit_decisions: [
+    'id',
+    'account_id',
+    'customer_id',
+    'kind',
+    'base_limit_before_fen',
+    'base_limit_after_fen',
+    'temporary_amount_fen',
+    'status_before',
+    'status_after',
+    'model_version',
+    'reasons',
+    'decided_by',
+    'note',
+    'created_at',
+  ],
+  ledger_entries: [
+    'id',
+    'account_id',
+    'customer_id',
+    'kind',
+    'held_delta_fen',
+    'principal_delta_fen',
+    'amount_fen',
+    'ref_type',
+    'created_at',
+  ],
+  temporary_limits: [
+    'id',
+    'account_id',
+    'customer_id',
+    'promotion_id',
+    'amount_fen',
+    'category',
+    'starts_at',
+    'ends_at',
+    'status',
+  ],
+  recovery_requests: [
+    'id',
+    'account_id',
+    'customer_id',
+    'type',
+    'status',
+    'reason',
+    'requested_limit_fen',
+    'filed_by_agent_id',
+    'created_at',
+    'updated_at',
+  ],
+  recovery_transitions: [
+    'id',
+    'request_id',
+    'customer_id',
+    'from_status',
+    'to_status',
+    'actor_type',
+    'agent_id',
+    'reason',
+    'created_at',
+  ],
+  notices: [
+    'id',
+    'customer_id',
+    'kind',
+    'channel',
+    'event_key',
+    'payload',
+    'created_at',
+    'sent_at',
+    'read_at',
+  ],
 } as const;
 
-export const emptyRows = (): TableRows => Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, []])) as unknown as TableRows;
+export const emptyRows = (): TableRows =>
+  Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, []])) as unknown as TableRows;
 
 export interface GenerateContext {
   rng: Rng;
@@ -94,7 +387,12 @@ export interface GenerateContext {
 const roundTo = (fen: number, step: number) => Math.max(step, Math.round(fen / step) * step);
 
 /** Append customer number `i` (0-based; database id i+1), drawn from `card`, to `out`. */
-export function generateCustomer(i: number, card: CardRow, ctx: GenerateContext, out: TableRows): void {
+export function generateCustomer(
+  i: number,
+  card: CardRow,
+  ctx: GenerateContext,
+  out: TableRows,
+): void {
   const { rng, asOf, ids } = ctx;
   const id = i + 1;
   const now = asOf.getTime();
@@ -114,11 +412,22 @@ export function generateCustomer(i: number, card: CardRow, ctx: GenerateContext,
   const verified = chance(rng, 0.93);
   const phoneChanged = chance(rng, 0.04 + risk * 0.01);
   out.customers.push([
-    id, name,
-    encryptPii(nationalId, ctx.piiKey), blindIndex('national_id', nationalId, ctx.blindIndexKey), maskNationalId(nationalId),
-    encryptPii(phone, ctx.piiKey), blindIndex('phone', phone, ctx.blindIndexKey), maskPhone(phone),
-    verified, true, chance(rng, 0.85), String(int(rng, 0, 9999)).padStart(4, '0'), incomeBand,
-    `dev-${(id * 2654435761 % 4294967296).toString(16)}`, phoneChanged ? new Date(now - int(rng, 1, 60) * DAY) : null, registeredAt,
+    id,
+    name,
+    encryptPii(nationalId, ctx.piiKey),
+    blindIndex('national_id', nationalId, ctx.blindIndexKey),
+    maskNationalId(nationalId),
+    encryptPii(phone, ctx.piiKey),
+    blindIndex('phone', phone, ctx.blindIndexKey),
+    maskPhone(phone),
+    verified,
+    true,
+    chance(rng, 0.85),
+    String(int(rng, 0, 9999)).padStart(4, '0'),
+    incomeBand,
+    `dev-${((id * 2654435761) % 4294967296).toString(16)}`,
+    phoneChanged ? new Date(now - int(rng, 1, 60) * DAY) : null,
+    registeredAt,
   ]);
 
   // ---- the account --------------------------------------------------------------------------
@@ -132,29 +441,105 @@ export function generateCustomer(i: number, card: CardRow, ctx: GenerateContext,
   const decisions: Cell[][] = [];
   // Imported decisions carry the policy reason codes that explain them (no score yet: the
   // first periodic review scores the account).
-  const decision = (kind: string, before: number, after: number, statusBefore: string, statusAfter: string, at: Date, note: string | null, reasons: string[]) =>
-    decisions.push([++ids.decision, id, id, kind, before, after, null, statusBefore, statusAfter, 'import', JSON.stringify(reasons.map((code) => ({ code }))), 'SYSTEM', note, at]);
+  const decision = (
+    kind: string,
+    before: number,
+    after: number,
+    statusBefore: string,
+    statusAfter: string,
+    at: Date,
+    note: string | null,
+    reasons: string[],
+  ) =>
+    decisions.push([
+      ++ids.decision,
+      id,
+      id,
+      kind,
+      before,
+      after,
+      null,
+      statusBefore,
+      statusAfter,
+      'import',
+      JSON.stringify(reasons.map((code) => ({ code }))),
+      'SYSTEM',
+      note,
+      at,
+    ]);
 
   const initialFen = Math.min(baseLimitFen, 200_000);
-  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', ['POLICY_INITIAL_LIMIT']);
-  if (baseLimitFen !== initialFen) decision('PERIODIC_REVIEW', initialFen, baseLimitFen, 'ACTIVE', 'ACTIVE', new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 40, 200) * DAY)), null, ['POLICY_GRADE_TARGET']);
+  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', [
+    'POLICY_INITIAL_LIMIT',
+  ]);
+  if (baseLimitFen !== initialFen)
+    decision(
+      'PERIODIC_REVIEW',
+      initialFen,
+      baseLimitFen,
+      'ACTIVE',
+      'ACTIVE',
+      new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 40, 200) * DAY)),
+      null,
+      ['POLICY_GRADE_TARGET'],
+    );
 
   // ~2 % over the limit after a reduction: the limit was cut below what is already owed.
   if (risk >= 2 && chance(rng, 0.07) && baseLimitFen >= 100_000) {
     outstanding = Math.round(baseLimitFen * (0.9 + rng() * 0.2));
     const reduced = roundTo(baseLimitFen * 0.7, 10_000);
-    decision('TRIGGERED_REVIEW', baseLimitFen, reduced, 'ACTIVE', 'ACTIVE', new Date(now - int(rng, 3, 25) * DAY), 'reduced after late repayments', ['POLICY_RECENT_LATE']);
+    decision(
+      'TRIGGERED_REVIEW',
+      baseLimitFen,
+      reduced,
+      'ACTIVE',
+      'ACTIVE',
+      new Date(now - int(rng, 3, 25) * DAY),
+      'reduced after late repayments',
+      ['POLICY_RECENT_LATE'],
+    );
     baseLimitFen = reduced;
   }
   // ~3 % frozen: mostly customers who are two or more months behind now.
   if ((card.pay[0]! >= 2 && chance(rng, 0.25)) || chance(rng, 0.004)) {
     status = 'FROZEN';
-    frozenReason = card.pay[0]! >= 2 ? `${card.pay[0]! * 30 - 10}+ days past due` : 'suspected account takeover';
-    decision('FREEZE', baseLimitFen, baseLimitFen, 'ACTIVE', 'FROZEN', new Date(now - int(rng, 1, 20) * DAY), frozenReason, card.pay[0]! >= 2 ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['POLICY_FREEZE']);
+    frozenReason =
+      card.pay[0]! >= 2 ? `${card.pay[0]! * 30 - 10}+ days past due` : 'suspected account takeover';
+    decision(
+      'FREEZE',
+      baseLimitFen,
+      baseLimitFen,
+      'ACTIVE',
+      'FROZEN',
+      new Date(now - int(rng, 1, 20) * DAY),
+      frozenReason,
+      card.pay[0]! >= 2 ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['POLICY_FREEZE'],
+    );
   }
-  out.credit_accounts.push([id, id, `CL${String(1_000_000_000 + id * 7 % 1_000_000_000).slice(-10)}`, status, baseLimitFen, outstanding, frozenReason, openedAt, null]);
+  out.credit_accounts.push([
+    id,
+    id,
+    `CL${String(1_000_000_000 + ((id * 7) % 1_000_000_000)).slice(-10)}`,
+    status,
+    baseLimitFen,
+    outstanding,
+    frozenReason,
+    openedAt,
+    null,
+  ]);
   out.limit_decisions.push(...decisions);
-  if (outstanding > 0) out.ledger_entries.push([++ids.ledger, id, id, 'OPENING_BALANCE', 0, outstanding, outstanding, 'seed', openedAt]);
+  if (outstanding > 0)
+    out.ledger_entries.push([
+      ++ids.ledger,
+      id,
+      id,
+      'OPENING_BALANCE',
+      0,
+      outstanding,
+      outstanding,
+      'seed',
+      openedAt,
+    ]);
 
   // ---- repayment history: 12 monthly statements, the last six straight from the card row ----
   const months = Math.min(12, Math.max(2, Math.floor((now - openedAt.getTime()) / (30 * DAY))));
@@ -177,58 +562,200 @@ export function generateCustomer(i: number, card: CardRow, ctx: GenerateContext,
         paidFen = Math.min(paidFen, Math.floor(dueFen / 2));
       } else paidAt = new Date(paidLate);
     }
-    out.repayment_history.push([++ids.repayment, id, due.toISOString().slice(0, 10), dueFen, paidFen, paidAt, Math.max(0, dpd)]);
+    out.repayment_history.push([
+      ++ids.repayment,
+      id,
+      due.toISOString().slice(0, 10),
+      dueFen,
+      paidFen,
+      paidAt,
+      Math.max(0, dpd),
+    ]);
   }
 
   // ---- orders and reviews over 24 months ---------------------------------------------------
-  const orderCount = int(rng, 2, 6) + Math.floor(Math.min(card.limitBal, 500_000) / 50_000) + (chance(rng, 0.2) ? int(rng, 4, 12) : 0);
+  const orderCount =
+    int(rng, 2, 6) +
+    Math.floor(Math.min(card.limitBal, 500_000) / 50_000) +
+    (chance(rng, 0.2) ? int(rng, 4, 12) : 0);
   const favourite = pick(rng, CATEGORIES);
   const returnRate = 0.04 + risk * 0.015;
   for (let k = 0; k < orderCount; k++) {
-    const placed = new Date(Math.max(registeredAt.getTime(), now - 730 * DAY) + rng() * (now - Math.max(registeredAt.getTime(), now - 730 * DAY)));
+    const placed = new Date(
+      Math.max(registeredAt.getTime(), now - 730 * DAY) +
+        rng() * (now - Math.max(registeredAt.getTime(), now - 730 * DAY)),
+    );
     const category = chance(rng, 0.4) ? favourite : pick(rng, CATEGORIES);
     const [lo, hi] = CATEGORY_PRICE_FEN[category]!;
     const amount = roundTo(lo + (hi - lo) * rng() ** 2, 100);
     const recent = now - placed.getTime() < 5 * DAY;
-    const st = recent ? 'PENDING' : chance(rng, returnRate) ? 'RETURNED' : chance(rng, 0.04) ? 'CANCELLED' : 'DELIVERED';
-    const delivered = st === 'DELIVERED' || st === 'RETURNED' ? new Date(placed.getTime() + int(rng, 1, 4) * DAY) : null;
+    const st = recent
+      ? 'PENDING'
+      : chance(rng, returnRate)
+        ? 'RETURNED'
+        : chance(rng, 0.04)
+          ? 'CANCELLED'
+          : 'DELIVERED';
+    const delivered =
+      st === 'DELIVERED' || st === 'RETURNED'
+        ? new Date(placed.getTime() + int(rng, 1, 4) * DAY)
+        : null;
     const orderId = ++ids.order;
-    out.orders.push([orderId, id, placed, amount, category, st, delivered, st === 'RETURNED' ? new Date(delivered!.getTime() + int(rng, 1, 7) * DAY) : null]);
+    out.orders.push([
+      orderId,
+      id,
+      placed,
+      amount,
+      category,
+      st,
+      delivered,
+      st === 'RETURNED' ? new Date(delivered!.getTime() + int(rng, 1, 7) * DAY) : null,
+    ]);
     if (st === 'DELIVERED' && chance(rng, 0.35)) {
-      const rating = weighted(rng, [[5, 0.55], [4, 0.25], [3, 0.1], [2, 0.05 + risk * 0.01], [1, 0.05 + risk * 0.01]] as const);
-      out.reviews.push([++ids.review, id, orderId, rating, new Date(Math.min(now, delivered!.getTime() + int(rng, 1, 10) * DAY))]);
+      const rating = weighted(rng, [
+        [5, 0.55],
+        [4, 0.25],
+        [3, 0.1],
+        [2, 0.05 + risk * 0.01],
+        [1, 0.05 + risk * 0.01],
+      ] as const);
+      out.reviews.push([
+        ++ids.review,
+        id,
+        orderId,
+        rating,
+        new Date(Math.min(now, delivered!.getTime() + int(rng, 1, 10) * DAY)),
+      ]);
     }
   }
 
   // ---- credit bureau summary --------------------------------------------------------------
-  const bureauScore = Math.max(300, Math.min(950, Math.round(720 - 35 * Math.max(0, card.pay[0]!) - (card.defaulted ? 45 : 0) + (rng() - 0.5) * 120)));
+  const bureauScore = Math.max(
+    300,
+    Math.min(
+      950,
+      Math.round(
+        720 - 35 * Math.max(0, card.pay[0]!) - (card.defaulted ? 45 : 0) + (rng() - 0.5) * 120,
+      ),
+    ),
+  );
   const inq3 = Math.min(12, int(rng, 0, 2) + (chance(rng, 0.1 + risk * 0.05) ? int(rng, 1, 5) : 0));
-  out.bureau_reports.push([++ids.bureau, id, new Date(now - int(rng, 1, 30) * DAY), bureauScore, inq3, inq3 + int(rng, 0, 3), roundTo(rng() ** 2 * 30_000_000, 100), card.defaulted && chance(rng, 0.3) ? int(rng, 1, 2) : 0]);
+  out.bureau_reports.push([
+    ++ids.bureau,
+    id,
+    new Date(now - int(rng, 1, 30) * DAY),
+    bureauScore,
+    inq3,
+    inq3 + int(rng, 0, 3),
+    roundTo(rng() ** 2 * 30_000_000, 100),
+    card.defaulted && chance(rng, 0.3) ? int(rng, 1, 2) : 0,
+  ]);
 
   // ---- the running promotion (双11), open recovery requests, notices -------------------------
   if (status === 'ACTIVE' && risk === 0 && chance(rng, 0.15)) {
     const p = ctx.promotion;
-    out.temporary_limits.push([++ids.temporaryLimit, id, id, p.id, p.amountFen, null, p.startsAt, p.endsAt, 'ACTIVE']);
-    out.limit_decisions.push([++ids.decision, id, id, 'PROMOTION', baseLimitFen, baseLimitFen, p.amountFen, 'ACTIVE', 'ACTIVE', 'import', '[]', 'SYSTEM', '双11 temporary limit', p.startsAt]);
+    out.temporary_limits.push([
+      ++ids.temporaryLimit,
+      id,
+      id,
+      p.id,
+      p.amountFen,
+      null,
+      p.startsAt,
+      p.endsAt,
+      'ACTIVE',
+    ]);
+    out.limit_decisions.push([
+      ++ids.decision,
+      id,
+      id,
+      'PROMOTION',
+      baseLimitFen,
+      baseLimitFen,
+      p.amountFen,
+      'ACTIVE',
+      'ACTIVE',
+      'import',
+      '[]',
+      'SYSTEM',
+      '双11 temporary limit',
+      p.startsAt,
+    ]);
   }
   if ((status === 'FROZEN' && chance(rng, 0.2)) || chance(rng, 0.003)) {
     const type = status === 'FROZEN' ? 'UNFREEZE' : 'INCREASE';
     const reqId = ++ids.recovery;
     const filed = new Date(now - int(rng, 1, 6) * DAY);
-    const reason = type === 'UNFREEZE' ? 'Customer has repaid the overdue amount and asks to use the line again.' : 'Customer asks for a higher limit for a planned purchase.';
-    const requested = type === 'INCREASE' ? Math.min(CAP_FEN, roundTo(baseLimitFen * 1.5, 10_000)) : null;
+    const reason =
+      type === 'UNFREEZE'
+        ? 'Customer has repaid the overdue amount and asks to use the line again.'
+        : 'Customer asks for a higher limit for a planned purchase.';
+    const requested =
+      type === 'INCREASE' ? Math.min(CAP_FEN, roundTo(baseLimitFen * 1.5, 10_000)) : null;
     const state = chance(rng, 0.5) ? 'SUBMITTED' : 'UNDER_REVIEW';
-    out.recovery_requests.push([reqId, id, id, type, state, reason, requested, ctx.agentId, filed, filed]);
-    out.recovery_transitions.push([++ids.transition, reqId, id, null, 'SUBMITTED', 'AGENT', ctx.agentId, reason, filed]);
-    if (state === 'UNDER_REVIEW') out.recovery_transitions.push([++ids.transition, reqId, id, 'SUBMITTED', 'UNDER_REVIEW', 'SYSTEM', null, 'queued for review', new Date(filed.getTime() + 60_000)]);
+    out.recovery_requests.push([
+      reqId,
+      id,
+      id,
+      type,
+      state,
+      reason,
+      requested,
+      ctx.agentId,
+      filed,
+      filed,
+    ]);
+    out.recovery_transitions.push([
+      ++ids.transition,
+      reqId,
+      id,
+      null,
+      'SUBMITTED',
+      'AGENT',
+      ctx.agentId,
+      reason,
+      filed,
+    ]);
+    if (state === 'UNDER_REVIEW')
+      out.recovery_transitions.push([
+        ++ids.transition,
+        reqId,
+        id,
+        'SUBMITTED',
+        'UNDER_REVIEW',
+        'SYSTEM',
+        null,
+        'queued for review',
+        new Date(filed.getTime() + 60_000),
+      ]);
   }
   const used = outstanding;
   if (baseLimitFen > 0 && used / baseLimitFen > 0.8) {
     const at = new Date(now - int(rng, 1, 10) * DAY);
-    out.notices.push([++ids.notice, id, 'HIGH_UTILISATION', 'IN_APP', `util80:${at.toISOString().slice(0, 7)}`, JSON.stringify({ usedPercent: Math.round((used / baseLimitFen) * 100) }), at, at, chance(rng, 0.5) ? at : null]);
+    out.notices.push([
+      ++ids.notice,
+      id,
+      'HIGH_UTILISATION',
+      'IN_APP',
+      `util80:${at.toISOString().slice(0, 7)}`,
+      JSON.stringify({ usedPercent: Math.round((used / baseLimitFen) * 100) }),
+      at,
+      at,
+      chance(rng, 0.5) ? at : null,
+    ]);
   }
   if (card.pay[0]! >= 1) {
     const at = new Date(now - int(rng, 1, 5) * DAY);
-    out.notices.push([++ids.notice, id, 'OVERDUE', 'SMS', `overdue:${at.toISOString().slice(0, 7)}`, JSON.stringify({ daysPastDue: card.pay[0]! * 30 - 10 }), at, at, null]);
+    out.notices.push([
+      ++ids.notice,
+      id,
+      'OVERDUE',
+      'SMS',
+      `overdue:${at.toISOString().slice(0, 7)}`,
+      JSON.stringify({ daysPastDue: card.pay[0]! * 30 - 10 }),
+      at,
+      at,
+      null,
+    ]);
   }
 }

@@ -4,7 +4,14 @@ import { hashApiSecret } from '../../modules/auth/auth.service.js';
 import { DEMO_LOGINS, DEMO_PARTNER } from '../../modules/auth/demo-logins.js';
 import { cardRows } from './card-data.js';
 import { copyRows } from './copy.js';
-import { COLUMNS, DAY, emptyRows, generateCustomer, newIds, type GenerateContext } from './generate.js';
+import {
+  COLUMNS,
+  DAY,
+  emptyRows,
+  generateCustomer,
+  newIds,
+  type GenerateContext,
+} from './generate.js';
 import { mulberry32 } from './random.js';
 
 export interface SeedOptions {
@@ -33,10 +40,33 @@ export class SeedRefusedError extends Error {}
 /** Tables in foreign-key order: a chunk is copied in this order inside one transaction. */
 const TABLES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 const DOMAIN_TABLES = [
-  'audit_log', 'idempotency_records', 'job_runs', 'notice_outbox', 'notices', 'restoration_stages', 'recovery_transitions', 'recovery_documents',
-  'recovery_requests', 'ledger_entries', 'repayments', 'schedule_lines', 'installment_plans', 'holds', 'purchases', 'limit_decisions',
-  'category_limits', 'temporary_limits', 'promotions', 'credit_accounts', 'bureau_reports', 'repayment_history', 'reviews', 'orders',
-  'customers', 'partner_apps', 'agents',
+  'audit_log',
+  'idempotency_records',
+  'job_runs',
+  'notice_outbox',
+  'notices',
+  'restoration_stages',
+  'recovery_transitions',
+  'recovery_documents',
+  'recovery_requests',
+  'ledger_entries',
+  'repayments',
+  'schedule_lines',
+  'installment_plans',
+  'holds',
+  'purchases',
+  'limit_decisions',
+  'category_limits',
+  'temporary_limits',
+  'promotions',
+  'credit_accounts',
+  'bureau_reports',
+  'repayment_history',
+  'reviews',
+  'orders',
+  'customers',
+  'partner_apps',
+  'agents',
 ];
 
 /**
@@ -50,25 +80,41 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => undefined); // an idle connection closed by the server is not our failure
   try {
-    const { rows: existing } = await pool.query<{ n: number }>('select count(*)::int as n from customers');
+    const { rows: existing } = await pool.query<{ n: number }>(
+      'select count(*)::int as n from customers',
+    );
     if (existing[0]!.n > 0 && !opts.reset) {
-      throw new SeedRefusedError(`The database already has ${existing[0]!.n} customers; use --reset to replace them.`);
+      throw new SeedRefusedError(
+        `The database already has ${existing[0]!.n} customers; use --reset to replace them.`,
+      );
     }
-    if (opts.reset) await pool.query(`truncate ${DOMAIN_TABLES.join(', ')} restart identity cascade`);
+    if (opts.reset)
+      await pool.query(`truncate ${DOMAIN_TABLES.join(', ')} restart identity cascade`);
 
     const asOf = opts.asOf ?? new Date(Math.floor(Date.now() / DAY) * DAY);
     // Staff and partner first: recovery requests name the agent who filed them.
     let agentId = 0;
     for (const l of DEMO_LOGINS) {
-      const { rows } = await pool.query<{ id: string }>(`insert into agents (username, display_name, role, password_hash) values ($1, $2, $3, $4) returning id`, [
-        l.username, l.displayName, l.role, await hashPassword(l.password),
-      ]);
+      const { rows } = await pool.query<{ id: string }>(
+        `insert into agents (username, display_name, role, password_hash) values ($1, $2, $3, $4) returning id`,
+        [l.username, l.displayName, l.role, await hashPassword(l.password)],
+      );
       if (l.role === 'AGENT') agentId = Number(rows[0]!.id);
     }
-    await pool.query(`insert into partner_apps (name, key_id, key_hash, scopes) values ($1, $2, $3, $4)`, [
-      DEMO_PARTNER.name, DEMO_PARTNER.keyId, hashApiSecret(DEMO_PARTNER.secret), DEMO_PARTNER.scopes,
-    ]);
-    const promotion = { startsAt: new Date(asOf.getTime() - 10 * DAY), endsAt: new Date(asOf.getTime() + 20 * DAY), amountFen: 200_000 };
+    await pool.query(
+      `insert into partner_apps (name, key_id, key_hash, scopes) values ($1, $2, $3, $4)`,
+      [
+        DEMO_PARTNER.name,
+        DEMO_PARTNER.keyId,
+        hashApiSecret(DEMO_PARTNER.secret),
+        DEMO_PARTNER.scopes,
+      ],
+    );
+    const promotion = {
+      startsAt: new Date(asOf.getTime() - 10 * DAY),
+      endsAt: new Date(asOf.getTime() + 20 * DAY),
+      amountFen: 200_000,
+    };
     const { rows: promo } = await pool.query<{ id: string }>(
       `insert into promotions (name, starts_at, ends_at, eligible_grades, amount_fen, status) values ('双11 临时额度', $1, $2, '{A,B}', $3, 'ACTIVE') returning id`,
       [promotion.startsAt, promotion.endsAt, promotion.amountFen],
@@ -79,11 +125,25 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     // generator makes the references itself; the unique and primary keys stay and still check).
     const bulk = opts.customers >= 50_000;
     const dropped = bulk ? await dropSecondaryIndexes(pool, TABLES) : [];
-    const canSkipTriggers = bulk && (await pool.query<{ su: boolean }>(`select rolsuper as su from pg_roles where rolname = current_user`)).rows[0]?.su === true;
+    const canSkipTriggers =
+      bulk &&
+      (
+        await pool.query<{ su: boolean }>(
+          `select rolsuper as su from pg_roles where rolname = current_user`,
+        )
+      ).rows[0]?.su === true;
 
     const cards = cardRows();
     const rng = mulberry32(opts.seed ?? 20261111);
-    const ctx: GenerateContext = { rng, asOf, ids: newIds(), piiKey: opts.piiKey, blindIndexKey: opts.blindIndexKey, promotion: { ...promotion, id: Number(promo[0]!.id) }, agentId };
+    const ctx: GenerateContext = {
+      rng,
+      asOf,
+      ids: newIds(),
+      piiKey: opts.piiKey,
+      blindIndexKey: opts.blindIndexKey,
+      promotion: { ...promotion, id: Number(promo[0]!.id) },
+      agentId,
+    };
     const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
     const chunkSize = opts.chunkSize ?? 5_000;
     const inFlight: Promise<void>[] = [];
@@ -92,7 +152,8 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     for (let start = 0; start < opts.customers; start += chunkSize) {
       const end = Math.min(opts.customers, start + chunkSize);
       const out = emptyRows();
-      for (let i = start; i < end; i++) generateCustomer(i, cards[Math.floor(rng() * cards.length)]!, ctx, out);
+      for (let i = start; i < end; i++)
+        generateCustomer(i, cards[Math.floor(rng() * cards.length)]!, ctx, out);
       for (const t of TABLES) counts[t]! += out[t].length;
       const size = end - start;
       const load = (async () => {
@@ -119,7 +180,9 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
 
     // Ids were given explicitly: move every identity sequence past them.
     for (const t of [...TABLES, 'agents', 'partner_apps', 'promotions']) {
-      await pool.query(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`);
+      await pool.query(
+        `select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`,
+      );
     }
     await pool.query('analyze');
     return { customers: opts.customers, rows: counts, ms: Date.now() - started };

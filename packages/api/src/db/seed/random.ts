@@ -15,7 +15,8 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-export const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
+export const int = (rng: Rng, min: number, max: number): number =>
+  min + Math.floor(rng() * (max - min + 1));
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 export const chance = (rng: Rng, p: number): boolean => rng() < p;
 

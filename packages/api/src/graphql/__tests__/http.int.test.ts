@@ -9,10 +9,18 @@ const api = useTestApi({ listen: true });
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, type: res.headers.get('content-type'), json: (await res.json()) as any };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    json: (await res.json()) as any,
+  };
 }
 
 describe('GraphQL over HTTP', () => {
@@ -36,35 +44,62 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses mutations over GET', async () => {
-    const q = encodeURIComponent('mutation { signIn(input: {username: "a", password: "b"}) { token } }');
-    const res = await fetch(`${api.url}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': '1' } });
+    const q = encodeURIComponent(
+      'mutation { signIn(input: {username: "a", password: "b"}) { token } }',
+    );
+    const res = await fetch(`${api.url}/graphql?query=${q}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(res.status).toBe(405);
   });
 
   it('signs staff in with a JWT and partners in with an API key', async () => {
     await insertAgent(api, 'http-agent', 'AGENT', 'pa55word-http');
-    const wrong = await post({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { token userErrors { code message } } }', variables: { i: { username: 'http-agent', password: 'nope' } } });
-    expect(wrong.json.data.signIn).toEqual({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' }] });
-    const good = await post({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { token agent { username role } } }', variables: { i: { username: 'http-agent', password: 'pa55word-http' } } });
+    const wrong = await post({
+      query:
+        'mutation($i: SignInInput!) { signIn(input: $i) { token userErrors { code message } } }',
+      variables: { i: { username: 'http-agent', password: 'nope' } },
+    });
+    expect(wrong.json.data.signIn).toEqual({
+      token: null,
+      userErrors: [{ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' }],
+    });
+    const good = await post({
+      query: 'mutation($i: SignInInput!) { signIn(input: $i) { token agent { username role } } }',
+      variables: { i: { username: 'http-agent', password: 'pa55word-http' } },
+    });
     const token = good.json.data.signIn.token as string;
     expect(good.json.data.signIn.agent).toEqual({ username: 'http-agent', role: 'AGENT' });
-    const me = await post({ query: '{ me { username role } }' }, { authorization: `Bearer ${token}` });
+    const me = await post(
+      { query: '{ me { username role } }' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(me.json.data.me).toEqual({ username: 'http-agent', role: 'AGENT' });
-    const forged = await post({ query: '{ me { username } }' }, { authorization: `Bearer ${token.slice(0, -2)}xx` });
+    const forged = await post(
+      { query: '{ me { username } }' },
+      { authorization: `Bearer ${token.slice(0, -2)}xx` },
+    );
     expect(forged.status).toBe(401);
     expect(forged.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const partner = await insertPartner(api, ['limits:read']);
     const asPartner = await post({ query: '{ me { username } }' }, { 'x-api-key': partner.apiKey });
     expect(asPartner.status).toBe(200);
     expect(asPartner.json.data.me).toBeNull();
-    const badKey = await post({ query: '{ me { username } }' }, { 'x-api-key': `${partner.apiKey.split('.')[0]}.wrongsecretwrongsecret` });
+    const badKey = await post(
+      { query: '{ me { username } }' },
+      { 'x-api-key': `${partner.apiKey.split('.')[0]}.wrongsecretwrongsecret` },
+    );
     expect(badKey.status).toBe(401);
   });
 
   it('reports the cost of a query and refuses one that costs too much', async () => {
     const cheap = await post({ query: '{ demoLogins { username } }' });
     expect(cheap.json.extensions.cost.requested).toBeGreaterThan(0);
-    const fields = Array.from({ length: 40 }, (_, i) => `a${i}: customers(search: "x", first: 100) { edges { node { name maskedPhone account { accountNumber } } } }`).join(' ');
+    const fields = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `a${i}: customers(search: "x", first: 100) { edges { node { name maskedPhone account { accountNumber } } } }`,
+    ).join(' ');
     const costly = await post({ query: `{ ${fields} }` });
     expect(costly.status).toBe(400);
     expect(costly.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');

@@ -1,6 +1,9 @@
 import type { CreditAccount, TemporaryLimit } from './credit-account.entity.js';
 
-export type ActiveTemporaryLimit = Pick<TemporaryLimit, 'id' | 'amountFen' | 'category' | 'startsAt' | 'endsAt'>;
+export type ActiveTemporaryLimit = Pick<
+  TemporaryLimit,
+  'id' | 'amountFen' | 'category' | 'startsAt' | 'endsAt'
+>;
 
 /** An account as read for display, with the temporary limits active at the time of the read. */
 export type AccountRead = CreditAccount & { activeTemporaryLimits: ActiveTemporaryLimit[] };
@@ -36,7 +39,13 @@ export interface AccountRow {
   a_opened_at: Date;
   a_last_reviewed_at: Date | null;
   a_version: number;
-  a_temps: { id: string; amountFen: number; category: string | null; startsAt: string; endsAt: string }[];
+  a_temps: {
+    id: string;
+    amountFen: number;
+    category: string | null;
+    startsAt: string;
+    endsAt: string;
+  }[];
 }
 
 export function accountFromRow(r: AccountRow): AccountRead {
@@ -57,6 +66,12 @@ export function accountFromRow(r: AccountRow): AccountRead {
     openedAt: r.a_opened_at,
     lastReviewedAt: r.a_last_reviewed_at,
     version: r.a_version,
-    activeTemporaryLimits: r.a_temps.map((t) => ({ id: t.id, amountFen: t.amountFen, category: t.category, startsAt: new Date(t.startsAt), endsAt: new Date(t.endsAt) })),
+    activeTemporaryLimits: r.a_temps.map((t) => ({
+      id: t.id,
+      amountFen: t.amountFen,
+      category: t.category,
+      startsAt: new Date(t.startsAt),
+      endsAt: new Date(t.endsAt),
+    })),
   };
 }

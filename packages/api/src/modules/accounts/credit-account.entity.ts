@@ -18,7 +18,12 @@ export class CreditAccount {
   @Property({ type: Fen }) baseLimitFen!: number;
   @Property({ type: Fen }) outstandingPrincipalFen = 0;
   @Property({ type: Fen }) heldFen = 0;
-  @Property({ type: Fen, persist: false, generated: '(outstanding_principal_fen + held_fen) stored' }) usedFen!: number;
+  @Property({
+    type: Fen,
+    persist: false,
+    generated: '(outstanding_principal_fen + held_fen) stored',
+  })
+  usedFen!: number;
   @Property({ type: 'integer', nullable: true }) score?: number | null;
   @Property({ type: 'text', nullable: true }) grade?: string | null;
   @Property({ type: 'double', nullable: true }) probabilityOfDefault?: number | null;

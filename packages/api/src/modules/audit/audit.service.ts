@@ -13,11 +13,23 @@ export interface AuditEvent {
  * The append-only audit log (a trigger refuses UPDATE and DELETE). Written inside the same
  * transaction as the change it records, so a change and its audit row commit or fail together.
  */
-export async function writeAudit(em: EntityManager, viewer: Viewer, event: AuditEvent): Promise<void> {
+export async function writeAudit(
+  em: EntityManager,
+  viewer: Viewer,
+  event: AuditEvent,
+): Promise<void> {
   const { actorType, actorId } = actorOf(viewer);
   // em.execute (not em.getConnection().execute) runs on the em's transaction when there is one.
   await em.execute(
     `insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details) values (?, ?, ?, ?, ?, ?, ?)`,
-    [actorType, actorId, event.action, event.customerId ?? null, event.targetType ?? null, event.targetId ?? null, JSON.stringify(event.details ?? {})],
+    [
+      actorType,
+      actorId,
+      event.action,
+      event.customerId ?? null,
+      event.targetType ?? null,
+      event.targetId ?? null,
+      JSON.stringify(event.details ?? {}),
+    ],
   );
 }

@@ -1,4 +1,15 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { UserError, userError } from '../../graphql/errors.js';
@@ -12,7 +23,10 @@ export enum RoleEnum {
   SUPERVISOR = 'SUPERVISOR',
   RISK_ADMIN = 'RISK_ADMIN',
 }
-registerEnumType(RoleEnum, { name: 'Role', description: 'A staff role: support agent (客服), supervisor (主管), risk admin.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'A staff role: support agent (客服), supervisor (主管), risk admin.',
+});
 void AGENT_ROLES;
 
 @ObjectType('Agent', { description: 'A signed-in staff member.' })
@@ -24,18 +38,33 @@ export class AgentNode {
 }
 
 export function toAgentNode(a: Pick<Agent, 'id' | 'username' | 'displayName' | 'role'>): AgentNode {
-  return Object.assign(new AgentNode(), { id: toGlobalId('Agent', a.id), username: a.username, displayName: a.displayName, role: a.role });
+  return Object.assign(new AgentNode(), {
+    id: toGlobalId('Agent', a.id),
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+  });
 }
 
 @InputType()
 class SignInInput {
-  @Field(() => String) @MinLength(1, { message: 'Enter your username.' }) @MaxLength(64) username!: string;
-  @Field(() => String) @MinLength(1, { message: 'Enter your password.' }) @MaxLength(256) password!: string;
+  @Field(() => String)
+  @MinLength(1, { message: 'Enter your username.' })
+  @MaxLength(64)
+  username!: string;
+  @Field(() => String)
+  @MinLength(1, { message: 'Enter your password.' })
+  @MaxLength(256)
+  password!: string;
 }
 
 @ObjectType()
 class SignInPayload {
-  @Field(() => String, { nullable: true, description: 'A bearer token for `Authorization: Bearer …`, valid 8 hours.' }) token?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A bearer token for `Authorization: Bearer …`, valid 8 hours.',
+  })
+  token?: string | null;
   @Field(() => AgentNode, { nullable: true }) agent?: AgentNode | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
@@ -50,10 +79,27 @@ class DemoLogin {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => SignInPayload, { description: 'Sign a staff member in.' })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<SignInPayload> {
+  async signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SignInPayload> {
     const result = await ctx.services.auth.signIn(ctx.em, input.username.trim(), input.password);
-    if (!result) return { token: null, agent: null, userErrors: [userError('INVALID_CREDENTIALS', 'Wrong username or password.')] };
-    await writeAudit(ctx.em, { kind: 'agent', id: result.agent.id, username: result.agent.username, role: result.agent.role }, { action: 'signIn', targetType: 'Agent', targetId: result.agent.id });
+    if (!result)
+      return {
+        token: null,
+        agent: null,
+        userErrors: [userError('INVALID_CREDENTIALS', 'Wrong username or password.')],
+      };
+    await writeAudit(
+      ctx.em,
+      {
+        kind: 'agent',
+        id: result.agent.id,
+        username: result.agent.username,
+        role: result.agent.role,
+      },
+      { action: 'signIn', targetType: 'Agent', targetId: result.agent.id },
+    );
     return { token: result.token, agent: toAgentNode(result.agent), userErrors: [] };
   }
 
@@ -64,9 +110,13 @@ export class AuthResolver {
     return agent ? toAgentNode(agent) : null;
   }
 
-  @Query(() => [DemoLogin], { description: 'Demo staff logins; an empty list outside development.' })
+  @Query(() => [DemoLogin], {
+    description: 'Demo staff logins; an empty list outside development.',
+  })
   demoLogins(@Ctx() ctx: GraphQLContext): DemoLogin[] {
     if (ctx.config.NODE_ENV !== 'development') return [];
-    return DEMO_LOGINS.map(({ username, password, role }) => Object.assign(new DemoLogin(), { username, password, role }));
+    return DEMO_LOGINS.map(({ username, password, role }) =>
+      Object.assign(new DemoLogin(), { username, password, role }),
+    );
   }
 }

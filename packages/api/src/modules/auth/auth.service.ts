@@ -46,8 +46,16 @@ export class AuthService {
   }
 
   /** Check a username and password; undefined when either is wrong (the caller says which is not revealed). */
-  async signIn(em: EntityManager, username: string, password: string): Promise<{ agent: Agent; token: string } | undefined> {
-    const agent = await em.findOne(Agent, { username, active: true }, { populate: ['passwordHash'] });
+  async signIn(
+    em: EntityManager,
+    username: string,
+    password: string,
+  ): Promise<{ agent: Agent; token: string } | undefined> {
+    const agent = await em.findOne(
+      Agent,
+      { username, active: true },
+      { populate: ['passwordHash'] },
+    );
     if (!agent || !(await verifyPassword(password, agent.passwordHash))) return undefined;
     return { agent, token: await this.issueToken(agent) };
   }
@@ -58,7 +66,10 @@ export class AuthService {
    * UNAUTHENTICATED error (not silently anonymous), so a client notices an expired token.
    * `em` may be the process-wide EntityManager: a key lookup forks its own.
    */
-  async viewerFor(em: EntityManager, headers: { authorization?: string; apiKey?: string }): Promise<Viewer> {
+  async viewerFor(
+    em: EntityManager,
+    headers: { authorization?: string; apiKey?: string },
+  ): Promise<Viewer> {
     if (headers.apiKey) return this.partnerFor(em, headers.apiKey);
     const auth = headers.authorization;
     if (!auth) return ANONYMOUS;
@@ -69,11 +80,27 @@ export class AuthService {
     const hit = this.tokenCache.get(token);
     if (hit && hit.expires > now) return hit.viewer;
     try {
-      const { payload } = await jwtVerify(token, this.config.secrets.jwt, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.role !== 'string' || typeof payload.username !== 'string') throw new Error('claims');
-      const viewer: Viewer = { kind: 'agent', id: payload.sub, username: payload.username, role: payload.role as AgentRole };
+      const { payload } = await jwtVerify(token, this.config.secrets.jwt, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+      });
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.role !== 'string' ||
+        typeof payload.username !== 'string'
+      )
+        throw new Error('claims');
+      const viewer: Viewer = {
+        kind: 'agent',
+        id: payload.sub,
+        username: payload.username,
+        role: payload.role as AgentRole,
+      };
       if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.clear();
-      this.tokenCache.set(token, { viewer, expires: Math.min(now + TOKEN_CACHE_MS, (payload.exp ?? 0) * 1000) });
+      this.tokenCache.set(token, {
+        viewer,
+        expires: Math.min(now + TOKEN_CACHE_MS, (payload.exp ?? 0) * 1000),
+      });
       return viewer;
     } catch {
       throw unauthenticated('Your session has expired or is invalid; sign in again.');
@@ -93,10 +120,13 @@ export class AuthService {
   private async verifyApiKey(em: EntityManager, apiKey: string): Promise<Viewer> {
     const m = /^([A-Za-z0-9_]{3,64})\.([A-Za-z0-9_-]{16,128})$/.exec(apiKey.trim());
     if (!m) throw unauthenticated('X-Api-Key must be "<keyId>.<secret>".');
-    const app = await em.fork().findOne(PartnerApp, { keyId: m[1]!, active: true }, { populate: ['keyHash'] });
+    const app = await em
+      .fork()
+      .findOne(PartnerApp, { keyId: m[1]!, active: true }, { populate: ['keyHash'] });
     const given = createHash('sha256').update(m[2]!).digest();
     const stored = app ? Buffer.from(app.keyHash, 'hex') : Buffer.alloc(32);
-    if (!app || stored.length !== given.length || !timingSafeEqual(stored, given)) throw unauthenticated('Unknown or revoked API key.');
+    if (!app || stored.length !== given.length || !timingSafeEqual(stored, given))
+      throw unauthenticated('Unknown or revoked API key.');
     return { kind: 'partner', id: app.id, name: app.name, scopes: app.scopes };
   }
 }

@@ -4,10 +4,30 @@ import type { AgentRole } from '../agents/agent.entity.js';
  * The demo population's staff logins (development only: shown on the sign-in page and printed
  * at start). Fixed, so that documentation and browser tests can name them.
  */
-export const DEMO_LOGINS: { username: string; password: string; role: AgentRole; displayName: string }[] = [
-  { username: 'agent', password: 'agent-demo-2026', role: 'AGENT', displayName: '王客服 (demo agent)' },
-  { username: 'supervisor', password: 'supervisor-demo-2026', role: 'SUPERVISOR', displayName: '李主管 (demo supervisor)' },
-  { username: 'risk', password: 'risk-demo-2026', role: 'RISK_ADMIN', displayName: '赵风控 (demo risk admin)' },
+export const DEMO_LOGINS: {
+  username: string;
+  password: string;
+  role: AgentRole;
+  displayName: string;
+}[] = [
+  {
+    username: 'agent',
+    password: 'agent-demo-2026',
+    role: 'AGENT',
+    displayName: '王客服 (demo agent)',
+  },
+  {
+    username: 'supervisor',
+    password: 'supervisor-demo-2026',
+    role: 'SUPERVISOR',
+    displayName: '李主管 (demo supervisor)',
+  },
+  {
+    username: 'risk',
+    password: 'risk-demo-2026',
+    role: 'RISK_ADMIN',
+    displayName: '赵风控 (demo risk admin)',
+  },
 ];
 
 /** The demo partner app's API key (`X-Api-Key: <keyId>.<secret>`). */

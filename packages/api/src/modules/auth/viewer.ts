@@ -22,7 +22,8 @@ export const Role = {
 export const scope = (s: string) => `scope:${s}`;
 
 export function viewerHasRole(viewer: Viewer, required: string): boolean {
-  if (required.startsWith('scope:')) return viewer.kind === 'partner' && viewer.scopes.includes(required.slice(6));
+  if (required.startsWith('scope:'))
+    return viewer.kind === 'partner' && viewer.scopes.includes(required.slice(6));
   if (viewer.kind !== 'agent') return false;
   switch (required) {
     case Role.AGENT:
@@ -40,7 +41,10 @@ export const isStaff = (v: Viewer): v is Extract<Viewer, { kind: 'agent' }> => v
 export const isSupervisor = (v: Viewer) => v.kind === 'agent' && v.role === 'SUPERVISOR';
 
 /** For the audit log. */
-export function actorOf(viewer: Viewer): { actorType: 'AGENT' | 'PARTNER' | 'SYSTEM'; actorId: string | null } {
+export function actorOf(viewer: Viewer): {
+  actorType: 'AGENT' | 'PARTNER' | 'SYSTEM';
+  actorId: string | null;
+} {
   if (viewer.kind === 'agent') return { actorType: 'AGENT', actorId: viewer.id };
   if (viewer.kind === 'partner') return { actorType: 'PARTNER', actorId: viewer.id };
   return { actorType: 'SYSTEM', actorId: null };

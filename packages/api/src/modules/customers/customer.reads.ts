@@ -35,7 +35,10 @@ interface CustomerColumns {
 }
 
 /** A customer read for display: the entity's fields except the lazily loaded encrypted ones. */
-export type CustomerRead = Omit<Customer, 'nationalIdEnc' | 'nationalIdHash' | 'phoneEnc' | 'phoneHash'>;
+export type CustomerRead = Omit<
+  Customer,
+  'nationalIdEnc' | 'nationalIdHash' | 'phoneEnc' | 'phoneHash'
+>;
 
 export function customerFromRow(r: CustomerRow): CustomerRead {
   return {

@@ -1,4 +1,18 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../graphql/look-ahead.js';
 import { MaxLength, MinLength } from 'class-validator';
@@ -16,7 +30,9 @@ const CustomerConnection = Connection(CustomerNode, 'Customer');
 
 @ArgsType()
 class CustomerSearchArgs {
-  @Field(() => String, { description: 'Phone, national ID (exact), account number (CL…), or the start of a name.' })
+  @Field(() => String, {
+    description: 'Phone, national ID (exact), account number (CL…), or the start of a name.',
+  })
   @MinLength(1, { message: 'Type something to search for.' })
   @MaxLength(100, { message: 'A search is at most 100 characters.' })
   search!: string;
@@ -32,28 +48,48 @@ registerNodeType('Customer', async (ctx, id) => {
 @Resolver(() => CustomerNode)
 export class CustomerResolver {
   @Authorized()
-  @Query(() => CustomerNode, { nullable: true, description: 'A customer by global id; null when there is none.' })
-  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CustomerNode | null> {
+  @Query(() => CustomerNode, {
+    nullable: true,
+    description: 'A customer by global id; null when there is none.',
+  })
+  async customer(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CustomerNode | null> {
     // A customer page shows the latest decision: read it with the customer and account, in one round trip.
-    const withLatestDecision = selects(info, ['account', 'latestDecision']) || selects(info, ['account', 'explanation']);
+    const withLatestDecision =
+      selects(info, ['account', 'latestDecision']) || selects(info, ['account', 'explanation']);
     const c = await ctx.loaders.customer(localIdOrThrow(id, 'Customer'), { withLatestDecision });
     return c ? toCustomerNode(c) : null;
   }
 
   @Authorized(Role.AGENT)
-  @Query(() => CustomerConnection, { description: 'Look customers up by phone, national ID, account number or name.' })
-  async customers(@Args(() => CustomerSearchArgs) args: CustomerSearchArgs, @Ctx() ctx: GraphQLContext) {
+  @Query(() => CustomerConnection, {
+    description: 'Look customers up by phone, national ID, account number or name.',
+  })
+  async customers(
+    @Args(() => CustomerSearchArgs) args: CustomerSearchArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
     const page = readPage({ first: args.first, after: args.after });
     const afterId = page.cursor ? String(page.cursor[0]) : undefined;
-    if (afterId !== undefined && !/^\d{1,19}$/.test(afterId)) throw badUserInput('after is not a valid cursor.', 'after');
+    if (afterId !== undefined && !/^\d{1,19}$/.test(afterId))
+      throw badUserInput('after is not a valid cursor.', 'after');
     const rows = await ctx.services.customers.search(ctx.em, args.search, page.size + 1, afterId);
     ctx.loaders.primeCustomers(rows);
     return toConnection(rows, page, (r) => [r.id], toCustomerNode);
   }
 
-  @FieldResolver(() => CreditAccountNode, { nullable: true, description: 'The customer\'s credit account.' })
-  async account(@Root() customer: CustomerNode, @Ctx() ctx: GraphQLContext): Promise<CreditAccountNode | null> {
+  @FieldResolver(() => CreditAccountNode, {
+    nullable: true,
+    description: "The customer's credit account.",
+  })
+  async account(
+    @Root() customer: CustomerNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreditAccountNode | null> {
     const a = await ctx.loaders.accountByCustomer(customer.localId);
     return a ? toAccountNode(a) : null;
   }

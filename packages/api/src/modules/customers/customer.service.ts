@@ -40,7 +40,12 @@ export class CustomerService {
    * matched exactly through their keyed hash (the clear text is never in an index); a name
    * matches by prefix or, failing that, by trigram similarity.
    */
-  async search(em: EntityManager, text: string, limit: number, afterId?: string): Promise<Customer[]> {
+  async search(
+    em: EntityManager,
+    text: string,
+    limit: number,
+    afterId?: string,
+  ): Promise<Customer[]> {
     const t = text.trim();
     const kind = classifySearch(t);
     const key = this.config.secrets.blindIndexKey;
@@ -48,15 +53,27 @@ export class CustomerService {
     const opts = { orderBy: { id: 'asc' as const }, limit };
     switch (kind) {
       case 'PHONE':
-        return em.find(Customer, { phoneHash: blindIndex('phone', normalizePhone(t), key), ...after }, opts);
-      case 'NATIONAL_ID':
-        return em.find(Customer, { nationalIdHash: blindIndex('national_id', normalizeNationalId(t), key), ...after }, opts);
-      case 'ACCOUNT_NUMBER': {
-        const rows = await em.getConnection().execute<{ customer_id: string }[]>(
-          `select customer_id from credit_accounts where account_number = ? and (?::bigint is null or customer_id > ?::bigint)`,
-          [t.toUpperCase(), afterId ?? null, afterId ?? null],
+        return em.find(
+          Customer,
+          { phoneHash: blindIndex('phone', normalizePhone(t), key), ...after },
+          opts,
         );
-        return rows.length ? em.find(Customer, { id: { $in: rows.map((r) => String(r.customer_id)) } }, opts) : [];
+      case 'NATIONAL_ID':
+        return em.find(
+          Customer,
+          { nationalIdHash: blindIndex('national_id', normalizeNationalId(t), key), ...after },
+          opts,
+        );
+      case 'ACCOUNT_NUMBER': {
+        const rows = await em
+          .getConnection()
+          .execute<{ customer_id: string }[]>(
+            `select customer_id from credit_accounts where account_number = ? and (?::bigint is null or customer_id > ?::bigint)`,
+            [t.toUpperCase(), afterId ?? null, afterId ?? null],
+          );
+        return rows.length
+          ? em.find(Customer, { id: { $in: rows.map((r) => String(r.customer_id)) } }, opts)
+          : [];
       }
       case 'NAME':
         return em.find(Customer, { name: { $like: `${escapeLike(t)}%` }, ...after }, opts);

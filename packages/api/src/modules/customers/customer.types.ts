@@ -13,11 +13,18 @@ export class CustomerNode extends Node {
   /** Local database id (not exposed; `id` is the global id). */
   localId!: string;
   @Authorized(Role.AGENT) @Field(() => String) name!: string;
-  @Authorized(Role.AGENT) @Field(() => String, { description: 'Phone masked as 138****5678.' }) maskedPhone!: string;
-  @Authorized(Role.AGENT) @Field(() => String, { description: 'National ID masked: region prefix and last four.' }) maskedNationalId!: string;
-  @Field(() => Boolean, { description: 'Real-name verification passed.' }) realNameVerified!: boolean;
+  @Authorized(Role.AGENT)
+  @Field(() => String, { description: 'Phone masked as 138****5678.' })
+  maskedPhone!: string;
+  @Authorized(Role.AGENT)
+  @Field(() => String, { description: 'National ID masked: region prefix and last four.' })
+  maskedNationalId!: string;
+  @Field(() => Boolean, { description: 'Real-name verification passed.' })
+  realNameVerified!: boolean;
   @Field(() => Boolean) phoneBound!: boolean;
   @Field(() => Boolean) bankCardBound!: boolean;
-  @Authorized(Role.AGENT) @Field(() => String, { description: 'LOW, MID, HIGH or VERY_HIGH.' }) incomeBand!: string;
+  @Authorized(Role.AGENT)
+  @Field(() => String, { description: 'LOW, MID, HIGH or VERY_HIGH.' })
+  incomeBand!: string;
   @Field(() => GraphQLDateTime) registeredAt!: Date;
 }

@@ -23,12 +23,27 @@ type Raw = { raw(sql: string, params: unknown[]): Promise<{ rows: Record<string,
  * id set, assembled per customer in JS for the scoring package. Reads through the driver
  * connection (bound parameters, no client-side query formatting).
  */
-export async function loadAccountFacts(em: EntityManager, sel: { accountIds: string[] }, asOf: Date): Promise<AccountFacts[]> {
-  const knex = (em.getTransactionContext<Raw>() ?? (em.getConnection() as unknown as { getKnex(): Raw }).getKnex()) as Raw;
+export async function loadAccountFacts(
+  em: EntityManager,
+  sel: { accountIds: string[] },
+  asOf: Date,
+): Promise<AccountFacts[]> {
+  const knex = (em.getTransactionContext<Raw>() ??
+    (em.getConnection() as unknown as { getKnex(): Raw }).getKnex()) as Raw;
   const q = async <R>(sql: string, params: unknown[]) => (await knex.raw(sql, params)).rows as R[];
   const accounts = await q<{
-    account_id: string; customer_id: string; status: string; base_limit_fen: string; used_fen: string; opened_at: Date; registered_at: Date;
-    real_name_verified: boolean; phone_bound: boolean; bank_card_bound: boolean; income_band: string; live_dpd: number | null;
+    account_id: string;
+    customer_id: string;
+    status: string;
+    base_limit_fen: string;
+    used_fen: string;
+    opened_at: Date;
+    registered_at: Date;
+    real_name_verified: boolean;
+    phone_bound: boolean;
+    bank_card_bound: boolean;
+    income_band: string;
+    live_dpd: number | null;
   }>(
     `select a.id::text as account_id, a.customer_id::text as customer_id, a.status, a.base_limit_fen::text, a.used_fen::text, a.opened_at,
             c.registered_at, c.real_name_verified, c.phone_bound, c.bank_card_bound, c.income_band,
@@ -42,16 +57,40 @@ export async function loadAccountFacts(em: EntityManager, sel: { accountIds: str
   const since = new Date(asOf.getTime() - 731 * 86_400_000);
   // one connection: the statements run one after another
   const [orders, reviews, repayments, bureau] = [
-    await q<{ customer_id: string; placed_at: Date; amount_fen: string; category: string; status: 'PENDING' | 'DELIVERED' | 'RETURNED' | 'CANCELLED' }>(
+    await q<{
+      customer_id: string;
+      placed_at: Date;
+      amount_fen: string;
+      category: string;
+      status: 'PENDING' | 'DELIVERED' | 'RETURNED' | 'CANCELLED';
+    }>(
       `select customer_id::text, placed_at, amount_fen::text, category, status from orders where customer_id = any(?::bigint[]) and placed_at > ? and placed_at <= ?`,
       [cids, since, asOf],
     ),
-    await q<{ customer_id: string; created_at: Date; rating: number }>(`select customer_id::text, created_at, rating from reviews where customer_id = any(?::bigint[]) and created_at <= ?`, [cids, asOf]),
-    await q<{ customer_id: string; due_date: Date; amount_due_fen: string; amount_paid_fen: string; paid_at: Date | null; days_past_due: number }>(
+    await q<{ customer_id: string; created_at: Date; rating: number }>(
+      `select customer_id::text, created_at, rating from reviews where customer_id = any(?::bigint[]) and created_at <= ?`,
+      [cids, asOf],
+    ),
+    await q<{
+      customer_id: string;
+      due_date: Date;
+      amount_due_fen: string;
+      amount_paid_fen: string;
+      paid_at: Date | null;
+      days_past_due: number;
+    }>(
       `select customer_id::text, due_date::timestamptz as due_date, amount_due_fen::text, amount_paid_fen::text, paid_at, days_past_due from repayment_history where customer_id = any(?::bigint[]) and due_date > ?::date and due_date <= ?::date`,
       [cids, since, asOf],
     ),
-    await q<{ customer_id: string; reported_at: Date; bureau_score: number; inquiries_3m: number; inquiries_6m: number; other_debt_fen: string; past_defaults: number }>(
+    await q<{
+      customer_id: string;
+      reported_at: Date;
+      bureau_score: number;
+      inquiries_3m: number;
+      inquiries_6m: number;
+      other_debt_fen: string;
+      past_defaults: number;
+    }>(
       `select distinct on (customer_id) customer_id::text, reported_at, bureau_score, inquiries_3m, inquiries_6m, other_debt_fen::text, past_defaults
          from bureau_reports where customer_id = any(?::bigint[]) and reported_at <= ? order by customer_id, reported_at desc`,
       [cids, asOf],
@@ -59,18 +98,34 @@ export async function loadAccountFacts(em: EntityManager, sel: { accountIds: str
   ];
   const group = <R extends { customer_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
-    for (const r of rows) (m.get(r.customer_id) ?? m.set(r.customer_id, []).get(r.customer_id)!).push(r);
+    for (const r of rows)
+      (m.get(r.customer_id) ?? m.set(r.customer_id, []).get(r.customer_id)!).push(r);
     return m;
   };
-  const o = group(orders), rv = group(reviews), rh = group(repayments), br = group(bureau);
+  const o = group(orders),
+    rv = group(reviews),
+    rh = group(repayments),
+    br = group(bureau);
   return accounts.map((a) => {
     const base = Number(a.base_limit_fen);
     const used = Number(a.used_fen);
     const reps = rh.get(a.customer_id) ?? [];
     const b = br.get(a.customer_id)?.[0];
     const opened = new Date(a.opened_at);
-    const monthsOnBook = Math.max(0, (asOf.getUTCFullYear() - opened.getUTCFullYear()) * 12 + asOf.getUTCMonth() - opened.getUTCMonth() - (asOf.getUTCDate() < opened.getUTCDate() ? 1 : 0));
-    const maxDaysPastDue = Math.max(0, a.live_dpd ?? 0, ...reps.filter((r) => new Date(r.due_date).getTime() > asOf.getTime() - 366 * 86_400_000).map((r) => r.days_past_due));
+    const monthsOnBook = Math.max(
+      0,
+      (asOf.getUTCFullYear() - opened.getUTCFullYear()) * 12 +
+        asOf.getUTCMonth() -
+        opened.getUTCMonth() -
+        (asOf.getUTCDate() < opened.getUTCDate() ? 1 : 0),
+    );
+    const maxDaysPastDue = Math.max(
+      0,
+      a.live_dpd ?? 0,
+      ...reps
+        .filter((r) => new Date(r.due_date).getTime() > asOf.getTime() - 366 * 86_400_000)
+        .map((r) => r.days_past_due),
+    );
     return {
       accountId: a.account_id,
       customerId: a.customer_id,
@@ -82,12 +137,39 @@ export async function loadAccountFacts(em: EntityManager, sel: { accountIds: str
       maxDaysPastDue,
       behaviour: {
         registeredAt: new Date(a.registered_at),
-        verification: { realName: a.real_name_verified, phoneBound: a.phone_bound, bankCardBound: a.bank_card_bound },
+        verification: {
+          realName: a.real_name_verified,
+          phoneBound: a.phone_bound,
+          bankCardBound: a.bank_card_bound,
+        },
         incomeBand: a.income_band as CustomerBehaviour['incomeBand'],
-        orders: (o.get(a.customer_id) ?? []).map((x) => ({ placedAt: new Date(x.placed_at), amountFen: Number(x.amount_fen), category: x.category, status: x.status })),
-        reviews: (rv.get(a.customer_id) ?? []).map((x) => ({ createdAt: new Date(x.created_at), rating: x.rating })),
-        repayments: reps.map((x) => ({ dueDate: new Date(x.due_date), amountDueFen: Number(x.amount_due_fen), amountPaidFen: Number(x.amount_paid_fen), paidAt: x.paid_at ? new Date(x.paid_at) : null, daysPastDue: x.days_past_due })),
-        bureau: b ? { reportedAt: new Date(b.reported_at), bureauScore: b.bureau_score, inquiries3m: b.inquiries_3m, inquiries6m: b.inquiries_6m, otherDebtFen: Number(b.other_debt_fen), pastDefaults: b.past_defaults } : null,
+        orders: (o.get(a.customer_id) ?? []).map((x) => ({
+          placedAt: new Date(x.placed_at),
+          amountFen: Number(x.amount_fen),
+          category: x.category,
+          status: x.status,
+        })),
+        reviews: (rv.get(a.customer_id) ?? []).map((x) => ({
+          createdAt: new Date(x.created_at),
+          rating: x.rating,
+        })),
+        repayments: reps.map((x) => ({
+          dueDate: new Date(x.due_date),
+          amountDueFen: Number(x.amount_due_fen),
+          amountPaidFen: Number(x.amount_paid_fen),
+          paidAt: x.paid_at ? new Date(x.paid_at) : null,
+          daysPastDue: x.days_past_due,
+        })),
+        bureau: b
+          ? {
+              reportedAt: new Date(b.reported_at),
+              bureauScore: b.bureau_score,
+              inquiries3m: b.inquiries_3m,
+              inquiries6m: b.inquiries_6m,
+              otherDebtFen: Number(b.other_debt_fen),
+              pastDefaults: b.past_defaults,
+            }
+          : null,
         account: { baseLimitFen: base, usedFen: used, openedAt: opened },
       },
     };

@@ -1,4 +1,16 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { badUserInput, userError } from '../../graphql/errors.js';
 import { money, parseYuanToFen, Money } from '../../graphql/money.js';
@@ -18,9 +30,31 @@ import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
 import { explainDecision, limitImprovements } from './scoring-adapter.js';
 import {
-  AccountReasonInput, AcknowledgeNoticeInput, AuditEntryNode, CategoryLimitNode, CreatePromotionInput, CreatePromotionPayload, LimitDecisionNode, LimitDecisionPayload,
-  LimitExplanationNode, LimitImprovementNode, Locale, NoticeNode, NoticePayload, PromotionNode, RequestLimitReviewInput, RevealCustomerPiiInput, RevealCustomerPiiPayload,
-  SendNoticeInput, TemporaryLimitNode, engineLocale, toAuditNode, toCategoryLimitNode, toDecisionNode, toNoticeNode, toTemporaryLimitNode,
+  AccountReasonInput,
+  AcknowledgeNoticeInput,
+  AuditEntryNode,
+  CategoryLimitNode,
+  CreatePromotionInput,
+  CreatePromotionPayload,
+  LimitDecisionNode,
+  LimitDecisionPayload,
+  LimitExplanationNode,
+  LimitImprovementNode,
+  Locale,
+  NoticeNode,
+  NoticePayload,
+  PromotionNode,
+  RequestLimitReviewInput,
+  RevealCustomerPiiInput,
+  RevealCustomerPiiPayload,
+  SendNoticeInput,
+  TemporaryLimitNode,
+  engineLocale,
+  toAuditNode,
+  toCategoryLimitNode,
+  toDecisionNode,
+  toNoticeNode,
+  toTemporaryLimitNode,
 } from './decision.types.js';
 
 const LimitDecisionConnection = Connection(LimitDecisionNode, 'LimitDecision');
@@ -29,7 +63,8 @@ const AuditEntryConnection = Connection(AuditEntryNode, 'AuditEntry');
 
 /** Staff, or a partner app allowed to read limits. */
 const LIMIT_READERS = [Role.AGENT, scope('limits:read')];
-const canReadLimits = (v: Viewer) => isStaff(v) || (v.kind === 'partner' && v.scopes.includes('limits:read'));
+const canReadLimits = (v: Viewer) =>
+  isStaff(v) || (v.kind === 'partner' && v.scopes.includes('limits:read'));
 
 @ArgsType()
 class PageArgs {
@@ -39,7 +74,8 @@ class PageArgs {
 function pageOf(args: PageArgs) {
   const page = readPage({ first: args.first, after: args.after });
   const id = page.cursor ? String(page.cursor[0]) : undefined;
-  if (id !== undefined && !/^\d{1,19}$/.test(id)) throw badUserInput('after is not a valid cursor.', 'after');
+  if (id !== undefined && !/^\d{1,19}$/.test(id))
+    throw badUserInput('after is not a valid cursor.', 'after');
   return { page, after: id };
 }
 
@@ -52,10 +88,21 @@ function localId(globalId: string, type: string): string | undefined {
 // ---- per-request loaders (one statement per field per page) ----
 const loaders = {
   latestDecision: (ctx: GraphQLContext, accountId: string) => ctx.loaders.latestDecision(accountId),
-  temporaryLimits: (ctx: GraphQLContext, accountId: string) => ctx.loaders.activeTemporaryLimits(accountId),
+  temporaryLimits: (ctx: GraphQLContext, accountId: string) =>
+    ctx.loaders.activeTemporaryLimits(accountId),
   categoryLimits: (ctx: GraphQLContext, accountId: string) =>
     ctx.loaders
-      .get<CategoryLimit[]>('categoryLimits', (ids, em) => groupByKey(em.find(CategoryLimit, { accountId: { $in: [...ids] } }, { orderBy: { category: 'asc' } }), ids, (c) => c.accountId))
+      .get<CategoryLimit[]>('categoryLimits', (ids, em) =>
+        groupByKey(
+          em.find(
+            CategoryLimit,
+            { accountId: { $in: [...ids] } },
+            { orderBy: { category: 'asc' } },
+          ),
+          ids,
+          (c) => c.accountId,
+        ),
+      )
       .load(accountId),
 };
 
@@ -75,10 +122,21 @@ registerNodeType('Notice', async (ctx, id) => {
   return n ? toNoticeNode(n) : null;
 });
 
-function generalAvailableFen(a: CreditAccount, temps: ActiveTemporaryLimit[], category?: string): number {
+function generalAvailableFen(
+  a: CreditAccount,
+  temps: ActiveTemporaryLimit[],
+  category?: string,
+): number {
   if (a.status !== 'ACTIVE') return 0;
-  const temp = temps.filter((t) => t.category == null || (category !== undefined && t.category === category)).reduce((s, t) => s + Number(t.amountFen), 0);
-  return Math.max(0, Number(a.baseLimitFen) + temp - Number(a.usedFen ?? Number(a.outstandingPrincipalFen) + Number(a.heldFen)));
+  const temp = temps
+    .filter((t) => t.category == null || (category !== undefined && t.category === category))
+    .reduce((s, t) => s + Number(t.amountFen), 0);
+  return Math.max(
+    0,
+    Number(a.baseLimitFen) +
+      temp -
+      Number(a.usedFen ?? Number(a.outstandingPrincipalFen) + Number(a.heldFen)),
+  );
 }
 
 /** Limits, decisions, explanations and notices of a credit account. */
@@ -87,7 +145,9 @@ export class AccountLimitsResolver {
   @Authorized(...LIMIT_READERS)
   @FieldResolver(() => [TemporaryLimitNode], { description: 'Temporary limits active now.' })
   async temporaryLimits(@Root() account: CreditAccountNode, @Ctx() ctx: GraphQLContext) {
-    return ((await loaders.temporaryLimits(ctx, account.entity.id)) ?? []).map(toTemporaryLimitNode);
+    return ((await loaders.temporaryLimits(ctx, account.entity.id)) ?? []).map(
+      toTemporaryLimitNode,
+    );
   }
 
   @Authorized(...LIMIT_READERS)
@@ -97,16 +157,38 @@ export class AccountLimitsResolver {
   }
 
   @Authorized(...LIMIT_READERS)
-  @FieldResolver(() => Money, { description: '可用额度: base + active temporary limits without a category − used; 0 unless ACTIVE; never below 0.' })
-  async availableLimit(@Root() account: CreditAccountNode, @Ctx() ctx: GraphQLContext): Promise<Money> {
-    return money(generalAvailableFen(account.entity, (await loaders.temporaryLimits(ctx, account.entity.id)) ?? []));
+  @FieldResolver(() => Money, {
+    description:
+      '可用额度: base + active temporary limits without a category − used; 0 unless ACTIVE; never below 0.',
+  })
+  async availableLimit(
+    @Root() account: CreditAccountNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Money> {
+    return money(
+      generalAvailableFen(
+        account.entity,
+        (await loaders.temporaryLimits(ctx, account.entity.id)) ?? [],
+      ),
+    );
   }
 
   @Authorized(...LIMIT_READERS)
-  @FieldResolver(() => Money, { description: 'Available for a purchase in this category: adds temporary limits for it, and is capped by its category limit when it has one.' })
-  async availableLimitFor(@Root() account: CreditAccountNode, @Arg('category', () => String) category: string, @Ctx() ctx: GraphQLContext): Promise<Money> {
-    if (!category.trim() || category.length > 50) throw badUserInput('category is 1 to 50 characters.', 'category');
-    const [temps, cats] = await Promise.all([loaders.temporaryLimits(ctx, account.entity.id), loaders.categoryLimits(ctx, account.entity.id)]);
+  @FieldResolver(() => Money, {
+    description:
+      'Available for a purchase in this category: adds temporary limits for it, and is capped by its category limit when it has one.',
+  })
+  async availableLimitFor(
+    @Root() account: CreditAccountNode,
+    @Arg('category', () => String) category: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Money> {
+    if (!category.trim() || category.length > 50)
+      throw badUserInput('category is 1 to 50 characters.', 'category');
+    const [temps, cats] = await Promise.all([
+      loaders.temporaryLimits(ctx, account.entity.id),
+      loaders.categoryLimits(ctx, account.entity.id),
+    ]);
     let fen = generalAvailableFen(account.entity, temps ?? [], category);
     const cl = (cats ?? []).find((c) => c.category === category);
     if (cl) fen = Math.min(fen, Math.max(0, Number(cl.limitFen) - Number(cl.usedFen)));
@@ -114,22 +196,36 @@ export class AccountLimitsResolver {
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => Int, { nullable: true, description: 'Score of the latest review (staff only).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Score of the latest review (staff only).',
+  })
   score(@Root() account: CreditAccountNode): number | null {
     return account.entity.score ?? null;
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => String, { nullable: true, description: 'Grade A–E of the latest review (staff only).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Grade A–E of the latest review (staff only).',
+  })
   grade(@Root() account: CreditAccountNode): string | null {
     return account.entity.grade ?? null;
   }
 
   @Authorized(Role.AGENT)
   @FieldResolver(() => LimitDecisionConnection, { description: 'Decisions, newest first.' })
-  async decisions(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  async decisions(
+    @Root() account: CreditAccountNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { page, after } = pageOf(args);
-    const rows = await ctx.em.find(LimitDecision, { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    const rows = await ctx.em.find(
+      LimitDecision,
+      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
     return toConnection(rows, page, (r) => [r.id], toDecisionNode);
   }
 
@@ -141,19 +237,49 @@ export class AccountLimitsResolver {
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => LimitExplanationNode, { nullable: true, description: 'The latest decision in words and what would raise the limit; null before any decision.' })
-  async explanation(@Root() account: CreditAccountNode, @Arg('locale', () => Locale) locale: Locale, @Ctx() ctx: GraphQLContext): Promise<LimitExplanationNode | null> {
+  @FieldResolver(() => LimitExplanationNode, {
+    nullable: true,
+    description:
+      'The latest decision in words and what would raise the limit; null before any decision.',
+  })
+  async explanation(
+    @Root() account: CreditAccountNode,
+    @Arg('locale', () => Locale) locale: Locale,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LimitExplanationNode | null> {
     const d = await loaders.latestDecision(ctx, account.entity.id);
     if (!d) return null;
     const loc = engineLocale(locale);
     const e = explainDecision(
-      { kind: d.kind, baseLimitBeforeFen: Number(d.baseLimitBeforeFen), baseLimitAfterFen: Number(d.baseLimitAfterFen), statusBefore: d.statusBefore, statusAfter: d.statusAfter, score: d.score ?? null, grade: d.grade ?? null, reasons: d.reasons ?? [] },
+      {
+        kind: d.kind,
+        baseLimitBeforeFen: Number(d.baseLimitBeforeFen),
+        baseLimitAfterFen: Number(d.baseLimitAfterFen),
+        statusBefore: d.statusBefore,
+        statusAfter: d.statusAfter,
+        score: d.score ?? null,
+        grade: d.grade ?? null,
+        reasons: d.reasons ?? [],
+      },
       loc,
     );
     const features = d.features && Object.keys(d.features).length ? d.features : null;
     const improvements = features
-      ? limitImprovements(features, { grade: d.grade ?? null, incomeBand: String(features.income_band ?? 'MID'), currentLimitFen: Number(account.entity.baseLimitFen) }, loc).map((i) =>
-          Object.assign(new LimitImprovementNode(), { feature: i.feature, text: i.text, pointsGain: i.pointsGain, limitEffect: i.limitEffectFen != null ? money(i.limitEffectFen) : null }),
+      ? limitImprovements(
+          features,
+          {
+            grade: d.grade ?? null,
+            incomeBand: String(features.income_band ?? 'MID'),
+            currentLimitFen: Number(account.entity.baseLimitFen),
+          },
+          loc,
+        ).map((i) =>
+          Object.assign(new LimitImprovementNode(), {
+            feature: i.feature,
+            text: i.text,
+            pointsGain: i.pointsGain,
+            limitEffect: i.limitEffectFen != null ? money(i.limitEffectFen) : null,
+          }),
         )
       : [];
     return Object.assign(new LimitExplanationNode(), {
@@ -166,9 +292,17 @@ export class AccountLimitsResolver {
 
   @Authorized(Role.AGENT)
   @FieldResolver(() => NoticeConnection, { description: 'Notices to the customer, newest first.' })
-  async notices(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  async notices(
+    @Root() account: CreditAccountNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { page, after } = pageOf(args);
-    const rows = await ctx.em.find(Notice, { customerId: account.entity.customerId, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    const rows = await ctx.em.find(
+      Notice,
+      { customerId: account.entity.customerId, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
     return toConnection(rows, page, (r) => [r.id], toNoticeNode);
   }
 }
@@ -176,97 +310,196 @@ export class AccountLimitsResolver {
 @Resolver(() => CustomerNode)
 export class CustomerAuditResolver {
   @Authorized(Role.AGENT)
-  @FieldResolver(() => AuditEntryConnection, { description: 'Audit log entries about this customer, newest first (staff only).' })
-  async auditTrail(@Root() customer: CustomerNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => AuditEntryConnection, {
+    description: 'Audit log entries about this customer, newest first (staff only).',
+  })
+  async auditTrail(
+    @Root() customer: CustomerNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { page, after } = pageOf(args);
-    const rows = await ctx.em.find(AuditEntry, { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    const rows = await ctx.em.find(
+      AuditEntry,
+      { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
     return toConnection(rows, page, (r) => [r.id], toAuditNode);
   }
 }
 
 const service = (ctx: GraphQLContext) => ctx.services.decisions;
 
-async function decisionPayload(ctx: GraphQLContext, r: Awaited<ReturnType<DecisionService['setFrozen']>>): Promise<LimitDecisionPayload> {
+async function decisionPayload(
+  ctx: GraphQLContext,
+  r: Awaited<ReturnType<DecisionService['setFrozen']>>,
+): Promise<LimitDecisionPayload> {
   if (!r.ok) return Object.assign(new LimitDecisionPayload(), { userErrors: r.errors });
   ctx.em.clear();
-  const [a, d] = await Promise.all([ctx.em.findOne(CreditAccount, { id: r.value.accountId }), ctx.em.findOne(LimitDecision, { id: r.value.decisionId })]);
-  return Object.assign(new LimitDecisionPayload(), { account: a ? toAccountNode(a) : null, decision: d ? toDecisionNode(d) : null, userErrors: [] });
+  const [a, d] = await Promise.all([
+    ctx.em.findOne(CreditAccount, { id: r.value.accountId }),
+    ctx.em.findOne(LimitDecision, { id: r.value.decisionId }),
+  ]);
+  return Object.assign(new LimitDecisionPayload(), {
+    account: a ? toAccountNode(a) : null,
+    decision: d ? toDecisionNode(d) : null,
+    userErrors: [],
+  });
 }
 
-const accountIdError = () => Object.assign(new LimitDecisionPayload(), { userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')] });
+const accountIdError = () =>
+  Object.assign(new LimitDecisionPayload(), {
+    userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
+  });
 
 @Resolver()
 export class DecisionMutationResolver {
   @Authorized(Role.AGENT)
-  @Mutation(() => LimitDecisionPayload, { description: 'A triggered review now: scores the customer\'s behaviour and stores a TRIGGERED_REVIEW decision (staff).' })
-  async requestLimitReview(@Arg('input', () => RequestLimitReviewInput) input: RequestLimitReviewInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => LimitDecisionPayload, {
+    description:
+      "A triggered review now: scores the customer's behaviour and stores a TRIGGERED_REVIEW decision (staff).",
+  })
+  async requestLimitReview(
+    @Arg('input', () => RequestLimitReviewInput) input: RequestLimitReviewInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.accountId, 'CreditAccount');
     if (!id) return accountIdError();
     return decisionPayload(ctx, await service(ctx).requestLimitReview(ctx.em, ctx.viewer, id));
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Mutation(() => LimitDecisionPayload, { description: 'Freeze an ACTIVE account (supervisor, reason required).' })
-  async freezeAccount(@Arg('input', () => AccountReasonInput) input: AccountReasonInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => LimitDecisionPayload, {
+    description: 'Freeze an ACTIVE account (supervisor, reason required).',
+  })
+  async freezeAccount(
+    @Arg('input', () => AccountReasonInput) input: AccountReasonInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.accountId, 'CreditAccount');
     if (!id) return accountIdError();
-    return decisionPayload(ctx, await service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason));
+    return decisionPayload(
+      ctx,
+      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Mutation(() => LimitDecisionPayload, { description: 'Unfreeze a FROZEN account (supervisor, reason required).' })
-  async unfreezeAccount(@Arg('input', () => AccountReasonInput) input: AccountReasonInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => LimitDecisionPayload, {
+    description: 'Unfreeze a FROZEN account (supervisor, reason required).',
+  })
+  async unfreezeAccount(
+    @Arg('input', () => AccountReasonInput) input: AccountReasonInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.accountId, 'CreditAccount');
     if (!id) return accountIdError();
-    return decisionPayload(ctx, await service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason));
+    return decisionPayload(
+      ctx,
+      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason),
+    );
   }
 
   @Authorized(Role.RISK_ADMIN)
-  @Mutation(() => CreatePromotionPayload, { description: 'A campaign granting temporary limits to eligible ACTIVE accounts (risk admin).' })
-  async createPromotion(@Arg('input', () => CreatePromotionInput) input: CreatePromotionInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CreatePromotionPayload, {
+    description: 'A campaign granting temporary limits to eligible ACTIVE accounts (risk admin).',
+  })
+  async createPromotion(
+    @Arg('input', () => CreatePromotionInput) input: CreatePromotionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     let amountFen: number | null = null;
     if (input.amount != null) {
       const f = parseYuanToFen(input.amount);
-      if (f === undefined) return Object.assign(new CreatePromotionPayload(), { userErrors: [userError('INVALID_AMOUNT', 'amount is yuan with at most 2 decimals, e.g. "500.00".', 'amount')] });
+      if (f === undefined)
+        return Object.assign(new CreatePromotionPayload(), {
+          userErrors: [
+            userError(
+              'INVALID_AMOUNT',
+              'amount is yuan with at most 2 decimals, e.g. "500.00".',
+              'amount',
+            ),
+          ],
+        });
       amountFen = f;
     }
     const r = await service(ctx).createPromotion(ctx.em, ctx.viewer, {
-      name: input.name, startsAt: input.startsAt, endsAt: input.endsAt, eligibleGrades: input.eligibleGrades, amountFen, percentBp: input.percentBp ?? null, category: input.category ?? null,
+      name: input.name,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      eligibleGrades: input.eligibleGrades,
+      amountFen,
+      percentBp: input.percentBp ?? null,
+      category: input.category ?? null,
     });
     if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
-    const promotion = Object.assign(new PromotionNode(), { id: r.value.promotionId, name: input.name.trim(), startsAt: input.startsAt, endsAt: input.endsAt, grantedAccounts: r.value.granted });
+    const promotion = Object.assign(new PromotionNode(), {
+      id: r.value.promotionId,
+      name: input.name.trim(),
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      grantedAccounts: r.value.granted,
+    });
     return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
   }
 
   @Authorized(Role.AGENT)
   @Mutation(() => NoticePayload, { description: 'Send a notice to a customer (staff).' })
-  async sendNotice(@Arg('input', () => SendNoticeInput) input: SendNoticeInput, @Ctx() ctx: GraphQLContext) {
+  async sendNotice(
+    @Arg('input', () => SendNoticeInput) input: SendNoticeInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.customerId, 'Customer');
-    if (!id) return Object.assign(new NoticePayload(), { userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')] });
-    const r = await service(ctx).sendNotice(ctx.em, ctx.viewer, { customerId: id, kind: input.kind, channel: input.channel, message: input.message });
+    if (!id)
+      return Object.assign(new NoticePayload(), {
+        userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
+      });
+    const r = await service(ctx).sendNotice(ctx.em, ctx.viewer, {
+      customerId: id,
+      kind: input.kind,
+      channel: input.channel,
+      message: input.message,
+    });
     return noticePayload(ctx, r);
   }
 
   @Authorized(Role.AGENT)
   @Mutation(() => NoticePayload, { description: 'Mark a notice acknowledged (idempotent).' })
-  async acknowledgeNotice(@Arg('input', () => AcknowledgeNoticeInput) input: AcknowledgeNoticeInput, @Ctx() ctx: GraphQLContext) {
+  async acknowledgeNotice(
+    @Arg('input', () => AcknowledgeNoticeInput) input: AcknowledgeNoticeInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.noticeId, 'Notice');
-    if (!id) return Object.assign(new NoticePayload(), { userErrors: [userError('INVALID_ID', 'noticeId is not a Notice id.', 'noticeId')] });
+    if (!id)
+      return Object.assign(new NoticePayload(), {
+        userErrors: [userError('INVALID_ID', 'noticeId is not a Notice id.', 'noticeId')],
+      });
     return noticePayload(ctx, await service(ctx).acknowledgeNotice(ctx.em, ctx.viewer, id));
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Mutation(() => RevealCustomerPiiPayload, { description: 'The full phone and national ID (supervisor, reason required; audited).' })
-  async revealCustomerPii(@Arg('input', () => RevealCustomerPiiInput) input: RevealCustomerPiiInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => RevealCustomerPiiPayload, {
+    description: 'The full phone and national ID (supervisor, reason required; audited).',
+  })
+  async revealCustomerPii(
+    @Arg('input', () => RevealCustomerPiiInput) input: RevealCustomerPiiInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const id = localId(input.customerId, 'Customer');
-    if (!id) return Object.assign(new RevealCustomerPiiPayload(), { userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')] });
+    if (!id)
+      return Object.assign(new RevealCustomerPiiPayload(), {
+        userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
+      });
     const r = await service(ctx).revealPii(ctx.em, ctx.viewer, id, input.reason);
     if (!r.ok) return Object.assign(new RevealCustomerPiiPayload(), { userErrors: r.errors });
     return Object.assign(new RevealCustomerPiiPayload(), { ...r.value, userErrors: [] });
   }
 }
 
-async function noticePayload(ctx: GraphQLContext, r: Awaited<ReturnType<DecisionService['acknowledgeNotice']>>): Promise<NoticePayload> {
+async function noticePayload(
+  ctx: GraphQLContext,
+  r: Awaited<ReturnType<DecisionService['acknowledgeNotice']>>,
+): Promise<NoticePayload> {
   if (!r.ok) return Object.assign(new NoticePayload(), { userErrors: r.errors });
   ctx.em.clear();
   const n = await ctx.em.findOne(Notice, { id: r.value.noticeId });

@@ -16,7 +16,10 @@ export enum Locale {
   ZH_CN = 'ZH_CN',
   EN = 'EN',
 }
-registerEnumType(Locale, { name: 'Locale', description: 'Language of explanations: ZH_CN (简体中文) or EN.' });
+registerEnumType(Locale, {
+  name: 'Locale',
+  description: 'Language of explanations: ZH_CN (简体中文) or EN.',
+});
 export const engineLocale = (l: Locale): EngineLocale => (l === Locale.EN ? 'en' : 'zh-CN');
 
 export enum NoticeKindEnum {
@@ -37,14 +40,22 @@ export enum NoticeChannelEnum {
 }
 registerEnumType(NoticeChannelEnum, { name: 'NoticeChannel' });
 
-@ObjectType('TemporaryLimit', { description: '临时额度: an extra limit within a window, optionally for one category.' })
+@ObjectType('TemporaryLimit', {
+  description: '临时额度: an extra limit within a window, optionally for one category.',
+})
 export class TemporaryLimitNode {
   @Field(() => Money) amount!: Money;
   @Field(() => String, { nullable: true }) category?: string | null;
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
 }
-export const toTemporaryLimitNode = (t: ActiveTemporaryLimit) => Object.assign(new TemporaryLimitNode(), { amount: money(t.amountFen), category: t.category ?? null, startsAt: t.startsAt, endsAt: t.endsAt });
+export const toTemporaryLimitNode = (t: ActiveTemporaryLimit) =>
+  Object.assign(new TemporaryLimitNode(), {
+    amount: money(t.amountFen),
+    category: t.category ?? null,
+    startsAt: t.startsAt,
+    endsAt: t.endsAt,
+  });
 
 @ObjectType('CategoryLimit', { description: '专项额度: a limit usable only in one category.' })
 export class CategoryLimitNode {
@@ -52,15 +63,28 @@ export class CategoryLimitNode {
   @Field(() => Money) limit!: Money;
   @Field(() => Money) used!: Money;
 }
-export const toCategoryLimitNode = (c: CategoryLimit) => Object.assign(new CategoryLimitNode(), { category: c.category, limit: money(c.limitFen), used: money(c.usedFen) });
+export const toCategoryLimitNode = (c: CategoryLimit) =>
+  Object.assign(new CategoryLimitNode(), {
+    category: c.category,
+    limit: money(c.limitFen),
+    used: money(c.usedFen),
+  });
 
-@ObjectType('LimitDecision', { implements: Node, description: 'One change (or confirmation) of a limit or status. Never overwritten.' })
+@ObjectType('LimitDecision', {
+  implements: Node,
+  description: 'One change (or confirmation) of a limit or status. Never overwritten.',
+})
 export class LimitDecisionNode extends Node {
   entity!: LimitDecision;
-  @Field(() => String, { description: 'INITIAL, PERIODIC_REVIEW, TRIGGERED_REVIEW, PROMOTION, FREEZE, UNFREEZE, RECOVERY or MANUAL.' }) kind!: string;
+  @Field(() => String, {
+    description:
+      'INITIAL, PERIODIC_REVIEW, TRIGGERED_REVIEW, PROMOTION, FREEZE, UNFREEZE, RECOVERY or MANUAL.',
+  })
+  kind!: string;
   @Field(() => Money) baseLimitBefore!: Money;
   @Field(() => Money) baseLimitAfter!: Money;
-  @Field(() => Money, { nullable: true, description: 'The temporary amount granted (promotions).' }) temporaryAmount?: Money | null;
+  @Field(() => Money, { nullable: true, description: 'The temporary amount granted (promotions).' })
+  temporaryAmount?: Money | null;
   @Field(() => AccountStatusEnum) statusBefore!: string;
   @Field(() => AccountStatusEnum) statusAfter!: string;
   @Field(() => Int, { nullable: true }) score?: number | null;
@@ -69,7 +93,8 @@ export class LimitDecisionNode extends Node {
   @Field(() => String, { description: 'SYSTEM or AGENT.' }) decidedBy!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => [DecisionReason], { description: 'Reason codes with their text (Chinese).' }) reasons!: DecisionReason[];
+  @Field(() => [DecisionReason], { description: 'Reason codes with their text (Chinese).' })
+  reasons!: DecisionReason[];
 }
 export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
   return Object.assign(new LimitDecisionNode(), {
@@ -87,19 +112,29 @@ export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
     decidedBy: d.decidedBy,
     note: d.note ?? null,
     createdAt: d.createdAt,
-    reasons: (d.reasons ?? []).map((r) => Object.assign(new DecisionReason(), { code: r.code, text: reasonText(r.code, 'zh-CN') })),
+    reasons: (d.reasons ?? []).map((r) =>
+      Object.assign(new DecisionReason(), { code: r.code, text: reasonText(r.code, 'zh-CN') }),
+    ),
   });
 }
 
-@ObjectType('LimitImprovement', { description: 'Something the customer can do that would raise the score (and maybe the limit).' })
+@ObjectType('LimitImprovement', {
+  description: 'Something the customer can do that would raise the score (and maybe the limit).',
+})
 export class LimitImprovementNode {
   @Field(() => String) feature!: string;
   @Field(() => String) text!: string;
   @Field(() => Int, { description: 'Score points it would add.' }) pointsGain!: number;
-  @Field(() => Money, { nullable: true, description: 'How much the limit would rise at the next review, when it would.' }) limitEffect?: Money | null;
+  @Field(() => Money, {
+    nullable: true,
+    description: 'How much the limit would rise at the next review, when it would.',
+  })
+  limitEffect?: Money | null;
 }
 
-@ObjectType('LimitExplanation', { description: 'The latest decision in words, and what would raise the limit.' })
+@ObjectType('LimitExplanation', {
+  description: 'The latest decision in words, and what would raise the limit.',
+})
 export class LimitExplanationNode {
   @Field(() => String) headline!: string;
   @Field(() => [DecisionReason]) reasons!: DecisionReason[];
@@ -107,12 +142,16 @@ export class LimitExplanationNode {
   @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
 }
 
-@ObjectType('Notice', { implements: Node, description: '用户教育通知: a message to the customer, raised once per event.' })
+@ObjectType('Notice', {
+  implements: Node,
+  description: '用户教育通知: a message to the customer, raised once per event.',
+})
 export class NoticeNode extends Node {
   customerId!: string;
   @Field(() => String) kind!: string;
   @Field(() => String) channel!: string;
-  @Field(() => String, { nullable: true, description: 'The text, for notices sent by staff.' }) message?: string | null;
+  @Field(() => String, { nullable: true, description: 'The text, for notices sent by staff.' })
+  message?: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) sentAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) readAt?: Date | null;
@@ -131,15 +170,23 @@ export const toNoticeNode = (n: Notice) =>
     acknowledgedAt: n.acknowledgedAt ?? null,
   });
 
-@ObjectType('AuditEntry', { description: 'One line of the audit log: a mutation or a reveal, with its actor.' })
+@ObjectType('AuditEntry', {
+  description: 'One line of the audit log: a mutation or a reveal, with its actor.',
+})
 export class AuditEntryNode {
   @Field(() => String) action!: string;
   @Field(() => String, { description: 'AGENT:<id>, PARTNER:<id> or SYSTEM.' }) actor!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => String, { nullable: true, description: 'Details as JSON text.' }) details?: string | null;
+  @Field(() => String, { nullable: true, description: 'Details as JSON text.' }) details?:
+    string | null;
 }
 export const toAuditNode = (a: AuditEntry) =>
-  Object.assign(new AuditEntryNode(), { action: a.action, actor: a.actorId ? `${a.actorType}:${a.actorId}` : a.actorType, createdAt: a.createdAt, details: JSON.stringify(a.details ?? {}) });
+  Object.assign(new AuditEntryNode(), {
+    action: a.action,
+    actor: a.actorId ? `${a.actorType}:${a.actorId}` : a.actorType,
+    createdAt: a.createdAt,
+    details: JSON.stringify(a.details ?? {}),
+  });
 
 // ---- mutation inputs and payloads ----
 
@@ -165,8 +212,16 @@ export class CreatePromotionInput {
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
   @Field(() => [String], { description: 'Grades A–E.' }) eligibleGrades!: string[];
-  @Field(() => String, { nullable: true, description: 'A fixed amount in yuan, e.g. "500.00". Give this or percent.' }) amount?: string | null;
-  @Field(() => Int, { nullable: true, description: 'A share of the base limit in basis points (1000 = 10 %).' }) percentBp?: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A fixed amount in yuan, e.g. "500.00". Give this or percent.',
+  })
+  amount?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A share of the base limit in basis points (1000 = 10 %).',
+  })
+  percentBp?: number | null;
   @Field(() => String, { nullable: true }) category?: string | null;
 }
 @ObjectType('Promotion')
@@ -175,7 +230,8 @@ export class PromotionNode {
   @Field(() => String) name!: string;
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => Int, { description: 'Accounts granted a temporary limit.' }) grantedAccounts!: number;
+  @Field(() => Int, { description: 'Accounts granted a temporary limit.' })
+  grantedAccounts!: number;
 }
 @ObjectType()
 export class CreatePromotionPayload {
@@ -186,8 +242,10 @@ export class CreatePromotionPayload {
 @InputType()
 export class SendNoticeInput {
   @Field(() => ID) customerId!: string;
-  @Field(() => NoticeKindEnum, { defaultValue: NoticeKindEnum.BUDGETING_TIP }) kind!: NoticeKindEnum;
-  @Field(() => NoticeChannelEnum, { defaultValue: NoticeChannelEnum.IN_APP }) channel!: NoticeChannelEnum;
+  @Field(() => NoticeKindEnum, { defaultValue: NoticeKindEnum.BUDGETING_TIP })
+  kind!: NoticeKindEnum;
+  @Field(() => NoticeChannelEnum, { defaultValue: NoticeChannelEnum.IN_APP })
+  channel!: NoticeChannelEnum;
   @Field(() => String) message!: string;
 }
 @InputType()

@@ -1,7 +1,16 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Fen, Id } from '../../db/types.js';
 
-export const DECISION_KINDS = ['INITIAL', 'PERIODIC_REVIEW', 'TRIGGERED_REVIEW', 'PROMOTION', 'FREEZE', 'UNFREEZE', 'RECOVERY', 'MANUAL'] as const;
+export const DECISION_KINDS = [
+  'INITIAL',
+  'PERIODIC_REVIEW',
+  'TRIGGERED_REVIEW',
+  'PROMOTION',
+  'FREEZE',
+  'UNFREEZE',
+  'RECOVERY',
+  'MANUAL',
+] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export interface StoredReason {

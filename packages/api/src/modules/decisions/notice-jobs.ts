@@ -6,8 +6,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * Key formats are shared with the overdue job (`due-soon:<line>`, `overdue:<line>:<bucket>`) so the
  * two jobs never notify the same event twice either.
  */
-export async function raiseEventNotices(em: EntityManager, asOf: Date): Promise<Record<string, number>> {
-  const count = async (sql: string, params: unknown[]) => (await em.execute<{ id: string }[]>(`${sql} on conflict (customer_id, event_key) do nothing returning id`, params)).length;
+export async function raiseEventNotices(
+  em: EntityManager,
+  asOf: Date,
+): Promise<Record<string, number>> {
+  const count = async (sql: string, params: unknown[]) =>
+    (
+      await em.execute<{ id: string }[]>(
+        `${sql} on conflict (customer_id, event_key) do nothing returning id`,
+        params,
+      )
+    ).length;
   const month = asOf.toISOString().slice(0, 7);
   const highUtilisation = await count(
     `insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
@@ -44,14 +53,33 @@ export async function raiseEventNotices(em: EntityManager, asOf: Date): Promise<
 }
 
 /** Start due promotions and end past ones: their temporary limits stop counting (EXPIRED). */
-export async function expirePromotions(em: EntityManager, asOf: Date): Promise<{ started: number; ended: number; temporaryLimitsExpired: number }> {
+export async function expirePromotions(
+  em: EntityManager,
+  asOf: Date,
+): Promise<{ started: number; ended: number; temporaryLimitsExpired: number }> {
   return em.transactional(async (tem) => {
-    const started = await tem.execute<{ id: string }[]>(`update promotions set status = 'ACTIVE' where status = 'SCHEDULED' and starts_at <= ?::timestamptz and ends_at > ?::timestamptz returning id`, [asOf, asOf]);
-    const expired = await tem.execute<{ id: string }[]>(`update temporary_limits set status = 'EXPIRED' where status = 'ACTIVE' and ends_at <= ?::timestamptz returning id`, [asOf]);
-    const ended = await tem.execute<{ id: string }[]>(`update promotions set status = 'ENDED' where status in ('SCHEDULED', 'ACTIVE') and ends_at <= ?::timestamptz returning id`, [asOf]);
+    const started = await tem.execute<{ id: string }[]>(
+      `update promotions set status = 'ACTIVE' where status = 'SCHEDULED' and starts_at <= ?::timestamptz and ends_at > ?::timestamptz returning id`,
+      [asOf, asOf],
+    );
+    const expired = await tem.execute<{ id: string }[]>(
+      `update temporary_limits set status = 'EXPIRED' where status = 'ACTIVE' and ends_at <= ?::timestamptz returning id`,
+      [asOf],
+    );
+    const ended = await tem.execute<{ id: string }[]>(
+      `update promotions set status = 'ENDED' where status in ('SCHEDULED', 'ACTIVE') and ends_at <= ?::timestamptz returning id`,
+      [asOf],
+    );
     await tem.execute(
       `insert into audit_log (actor_type, action, target_type, details) values ('SYSTEM', 'expirePromotions', 'Promotion', ?::jsonb)`,
-      [JSON.stringify({ asOf, started: started.length, ended: ended.length, temporaryLimitsExpired: expired.length })],
+      [
+        JSON.stringify({
+          asOf,
+          started: started.length,
+          ended: ended.length,
+          temporaryLimitsExpired: expired.length,
+        }),
+      ],
     );
     return { started: started.length, ended: ended.length, temporaryLimitsExpired: expired.length };
   });

@@ -31,11 +31,16 @@ export const REVIEW_JOB = 'periodic-review';
  * A crash loses at most the batches in flight; a rerun continues the RUNNING run from its cursor
  * (with that run's as-of date).
  */
-export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptions = {}): Promise<ReviewProgress & { resumed: boolean }> {
+export async function runPeriodicReview(
+  orm: MikroORM,
+  opts: PeriodicReviewOptions = {},
+): Promise<ReviewProgress & { resumed: boolean }> {
   const em = orm.em.fork();
   const batchSize = Math.min(Math.max(opts.batchSize ?? 2000, 1), 10_000);
   const workers = Math.min(Math.max(opts.workers ?? 2, 1), 8);
-  const [running] = await em.execute<{ id: string; cursor_id: string; processed: string; as_of: Date }[]>(
+  const [running] = await em.execute<
+    { id: string; cursor_id: string; processed: string; as_of: Date }[]
+  >(
     `select id, cursor_id, processed, as_of from job_runs where job = ? and status = 'RUNNING' order by id desc limit 1`,
     [REVIEW_JOB],
   );
@@ -50,12 +55,18 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
     asOf = new Date(running.as_of);
   } else {
     asOf = opts.asOf ?? new Date();
-    const [row] = await em.execute<{ id: string }[]>(`insert into job_runs (job, status, as_of) values (?, 'RUNNING', ?) returning id`, [REVIEW_JOB, asOf]);
+    const [row] = await em.execute<{ id: string }[]>(
+      `insert into job_runs (job, status, as_of) values (?, 'RUNNING', ?) returning id`,
+      [REVIEW_JOB, asOf],
+    );
     runId = String(row!.id);
     cursor = '0';
     processed = 0;
   }
-  const [{ n }] = (await em.execute<{ n: string }[]>(`select count(*) as n from credit_accounts where status = 'ACTIVE' and id > ?`, [cursor])) as [{ n: string }];
+  const [{ n }] = (await em.execute<{ n: string }[]>(
+    `select count(*) as n from credit_accounts where status = 'ACTIVE' and id > ?`,
+    [cursor],
+  )) as [{ n: string }];
   const total = processed + Number(n);
   let changed = 0;
   const timings = { load: 0, score: 0, write: 0, waitForPrevious: 0 };
@@ -69,9 +80,16 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
    * the cursor never passes an account that was not reviewed, and a failed batch rolls back the
    * batches after it.
    */
-  const runBatch = (from: string, previous: Promise<unknown>, selected: (lastId: string | null) => void) =>
+  const runBatch = (
+    from: string,
+    previous: Promise<unknown>,
+    selected: (lastId: string | null) => void,
+  ) =>
     orm.em.fork().transactional(async (tem) => {
-      const ids = await tem.execute<{ id: string }[]>(`select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`, [from, batchSize]);
+      const ids = await tem.execute<{ id: string }[]>(
+        `select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`,
+        [from, batchSize],
+      );
       const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
       selected(last);
       if (!last) return { n: 0, changed: 0 };
@@ -87,7 +105,10 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
       t = performance.now();
       await previous;
       timings.waitForPrevious += performance.now() - t;
-      await tem.execute(`update job_runs set cursor_id = ?, processed = processed + ? where id = ?`, [last, ids.length, runId]);
+      await tem.execute(
+        `update job_runs set cursor_id = ?, processed = processed + ? where id = ?`,
+        [last, ids.length, runId],
+      );
       return { n: ids.length, changed: batchChanged };
     });
 
@@ -97,7 +118,11 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
   let from = cursor;
   let exhausted = false;
   try {
-    for (let batches = 0; opts.stopAfterBatches === undefined || batches < opts.stopAfterBatches; batches++) {
+    for (
+      let batches = 0;
+      opts.stopAfterBatches === undefined || batches < opts.stopAfterBatches;
+      batches++
+    ) {
       if (inFlight.length >= workers) await inFlight.shift();
       let selected!: (lastId: string | null) => void;
       const next = new Promise<string | null>((r) => (selected = r));
@@ -122,20 +147,32 @@ export async function runPeriodicReview(orm: MikroORM, opts: PeriodicReviewOptio
     throw err;
   }
   if (!exhausted) return { runId, processed, total, changed, resumed: Boolean(running) };
-  await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [runId]);
-  if (process.env.CREDITLINE_REVIEW_PROFILE) process.stderr.write(`review timings (ms, summed over workers): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`);
+  await em.execute(`update job_runs set status = 'DONE', finished_at = now() where id = ?`, [
+    runId,
+  ]);
+  if (process.env.CREDITLINE_REVIEW_PROFILE)
+    process.stderr.write(
+      `review timings (ms, summed over workers): ${JSON.stringify(Object.fromEntries(Object.entries({ ...timings, ...wtimings }).map(([k, v]) => [k, Math.round(v)])))}\n`,
+    );
   opts.onProgress?.({ runId, processed, total: processed, changed });
   return { runId, processed, total: processed, changed, resumed: Boolean(running) };
 }
 
 /** One INSERT for the decisions (+ notices for changed limits), one UPDATE for the accounts. Returns how many limits changed. */
-async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager, rows: ReviewOutcome[], asOf: Date): Promise<number> {
+async function writeOutcomes(
+  tem: import('@mikro-orm/postgresql').EntityManager,
+  rows: ReviewOutcome[],
+  asOf: Date,
+): Promise<number> {
   if (rows.length === 0) return 0;
-  const col = <T>(f: (r: ReviewOutcome) => T) => pgArray(rows.map((r) => f(r) as unknown as string));
+  const col = <T>(f: (r: ReviewOutcome) => T) =>
+    pgArray(rows.map((r) => f(r) as unknown as string));
   let t = performance.now();
   // Through the transaction's driver connection with bound parameters: MikroORM's execute would
   // format the ~1 MB of array literals into the SQL text first, which costs more than the insert.
-  const trx = tem.getTransactionContext<{ raw(sql: string, params: unknown[]): Promise<unknown> }>()!;
+  const trx = tem.getTransactionContext<{
+    raw(sql: string, params: unknown[]): Promise<unknown>;
+  }>()!;
   await trx.raw(
     `with d as (
        insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, created_at)
@@ -172,7 +209,16 @@ async function writeOutcomes(tem: import('@mikro-orm/postgresql').EntityManager,
             version = a.version + case when t.after <> a.base_limit_fen or t.status_after <> a.status then 1 else 0 end
        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, status_after, score, grade, pd, model)
       where a.id = t.id`,
-    [asOf, col((r) => r.accountId), col((r) => r.baseAfter), col((r) => r.statusAfter), col((r) => r.score), col((r) => r.grade), col((r) => r.pd), col((r) => r.modelVersion)],
+    [
+      asOf,
+      col((r) => r.accountId),
+      col((r) => r.baseAfter),
+      col((r) => r.statusAfter),
+      col((r) => r.score),
+      col((r) => r.grade),
+      col((r) => r.pd),
+      col((r) => r.modelVersion),
+    ],
   );
   wtimings.update += performance.now() - t;
   return rows.filter((r) => r.baseAfter !== r.baseBefore || r.statusAfter !== r.status).length;

@@ -4,6 +4,10 @@
  */
 export function pgArray(values: readonly (string | number | Date | null | undefined)[]): string {
   return `{${values
-    .map((v) => (v == null ? 'NULL' : `"${(v instanceof Date ? v.toISOString() : String(v)).replace(/["\\]/g, '\\$&')}"`))
+    .map((v) =>
+      v == null
+        ? 'NULL'
+        : `"${(v instanceof Date ? v.toISOString() : String(v)).replace(/["\\]/g, '\\$&')}"`,
+    )
     .join(',')}}`;
 }

@@ -1,5 +1,11 @@
 import type { AccountFacts } from './behaviour.js';
-import { gradeOf, platformFeatures, reviewLimit, scoreFeatures, type Features } from './scoring-adapter.js';
+import {
+  gradeOf,
+  platformFeatures,
+  reviewLimit,
+  scoreFeatures,
+  type Features,
+} from './scoring-adapter.js';
 
 /** A review's outcome for one account: what goes into the decision row and onto the account. */
 export interface ReviewOutcome {
@@ -14,12 +20,22 @@ export interface ReviewOutcome {
   pd: number;
   modelVersion: string;
   features: Features;
-  reasons: { code: string; feature?: string; pointsLost?: number; value?: number | string | null; bin?: string }[];
+  reasons: {
+    code: string;
+    feature?: string;
+    pointsLost?: number;
+    value?: number | string | null;
+    bin?: string;
+  }[];
   action: 'INCREASE' | 'DECREASE' | 'KEEP' | 'FREEZE';
 }
 
 /** Pure: behaviour → features → score → grade → bounded limit step (the scoring package's policy). */
-export function reviewAccount(f: AccountFacts, kind: 'PERIODIC' | 'TRIGGERED', asOf: Date): ReviewOutcome {
+export function reviewAccount(
+  f: AccountFacts,
+  kind: 'PERIODIC' | 'TRIGGERED',
+  asOf: Date,
+): ReviewOutcome {
   const features = platformFeatures(f.behaviour, asOf);
   const s = scoreFeatures(features);
   const grade = gradeOf(s.score);

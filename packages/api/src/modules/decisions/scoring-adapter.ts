@@ -53,7 +53,13 @@ export function scoreFeatures(f: Features): ScoreResult {
   return {
     score: r.score,
     probabilityOfDefault: r.probabilityOfDefault,
-    reasonCodes: reasonCodes(r, 4).map((c) => ({ code: c.code, feature: c.feature, pointsLost: c.pointsLost, value: (c.value ?? null) as number | string | null, bin: c.bin })),
+    reasonCodes: reasonCodes(r, 4).map((c) => ({
+      code: c.code,
+      feature: c.feature,
+      pointsLost: c.pointsLost,
+      value: (c.value ?? null) as number | string | null,
+      bin: c.bin,
+    })),
     modelVersion: r.modelVersion,
   };
 }
@@ -78,20 +84,36 @@ export interface ReviewResult {
 }
 
 export function reviewLimit(r: ReviewInput): ReviewResult {
-  return engineReviewLimit({ ...r, grade: r.grade as Grade, incomeBand: r.incomeBand as IncomeBand }, defaultPolicy);
+  return engineReviewLimit(
+    { ...r, grade: r.grade as Grade, incomeBand: r.incomeBand as IncomeBand },
+    defaultPolicy,
+  );
 }
 
-export function promotionGrant(p: { grade: string | null; baseLimitFen: number; campaign: { eligibleGrades: string[]; amountFen?: number | null; percentBp?: number | null } }): number {
+export function promotionGrant(p: {
+  grade: string | null;
+  baseLimitFen: number;
+  campaign: { eligibleGrades: string[]; amountFen?: number | null; percentBp?: number | null };
+}): number {
   if (!p.grade || !(ENGINE_GRADES as readonly string[]).includes(p.grade)) return 0;
   return enginePromotionGrant(
-    { grade: p.grade as Grade, baseLimitFen: p.baseLimitFen, campaign: { eligibleGrades: p.campaign.eligibleGrades, amountFen: p.campaign.amountFen ?? undefined, percentBp: p.campaign.percentBp ?? undefined } },
+    {
+      grade: p.grade as Grade,
+      baseLimitFen: p.baseLimitFen,
+      campaign: {
+        eligibleGrades: p.campaign.eligibleGrades,
+        amountFen: p.campaign.amountFen ?? undefined,
+        percentBp: p.campaign.percentBp ?? undefined,
+      },
+    },
     defaultPolicy,
   );
 }
 
 export type EngineLocale = 'zh-CN' | 'en';
 
-export const reasonText = (code: string, locale: EngineLocale): string => engineReasonText(code, locale);
+export const reasonText = (code: string, locale: EngineLocale): string =>
+  engineReasonText(code, locale);
 
 export interface ExplainInput {
   kind: string;
@@ -102,22 +124,56 @@ export interface ExplainInput {
   score: number | null;
   grade: string | null;
   /** The decision's stored reasons: scorecard codes carry a feature, policy codes do not. */
-  reasons: { code: string; feature?: string; pointsLost?: number; value?: number | string | null; bin?: string }[];
+  reasons: {
+    code: string;
+    feature?: string;
+    pointsLost?: number;
+    value?: number | string | null;
+    bin?: string;
+  }[];
 }
 
-export function explainDecision(d: ExplainInput, locale: EngineLocale): { headline: string; reasons: { code: string; text: string }[] } {
+export function explainDecision(
+  d: ExplainInput,
+  locale: EngineLocale,
+): { headline: string; reasons: { code: string; text: string }[] } {
   const scorecard: ReasonCode[] = d.reasons
     .filter((r) => r.feature)
-    .map((r) => ({ code: r.code, feature: r.feature!, pointsLost: r.pointsLost ?? 0, value: (r.value ?? null) as never, bin: r.bin ?? '' }));
+    .map((r) => ({
+      code: r.code,
+      feature: r.feature!,
+      pointsLost: r.pointsLost ?? 0,
+      value: (r.value ?? null) as never,
+      bin: r.bin ?? '',
+    }));
   const policyReasons = d.reasons.filter((r) => !r.feature).map((r) => r.code);
   return engineExplain({ ...d, reasons: scorecard, policyReasons }, locale);
 }
 
 /** What would raise the limit, from the features stored with a decision (rescored with the shipped model). */
-export function limitImprovements(features: Features, current: { grade: string | null; incomeBand: string; currentLimitFen: number }, locale: EngineLocale): { feature: string; text: string; pointsGain: number; limitEffectFen: number | null }[] {
+export function limitImprovements(
+  features: Features,
+  current: { grade: string | null; incomeBand: string; currentLimitFen: number },
+  locale: EngineLocale,
+): { feature: string; text: string; pointsGain: number; limitEffectFen: number | null }[] {
   if (!current.grade || !(ENGINE_GRADES as readonly string[]).includes(current.grade)) return [];
   const result = engineScoreFeatures(platformModel, features as never);
-  return engineImprovements(platformModel, result, defaultPolicy, { grade: current.grade as Grade, incomeBand: current.incomeBand as IncomeBand, currentLimitFen: current.currentLimitFen }, locale)
+  return engineImprovements(
+    platformModel,
+    result,
+    defaultPolicy,
+    {
+      grade: current.grade as Grade,
+      incomeBand: current.incomeBand as IncomeBand,
+      currentLimitFen: current.currentLimitFen,
+    },
+    locale,
+  )
     .slice(0, 3)
-    .map((i) => ({ feature: i.feature, text: i.text, pointsGain: i.pointsGain, limitEffectFen: i.limitEffectFen > 0 ? i.limitEffectFen : null }));
+    .map((i) => ({
+      feature: i.feature,
+      text: i.text,
+      pointsGain: i.pointsGain,
+      limitEffectFen: i.limitEffectFen > 0 ? i.limitEffectFen : null,
+    }));
 }

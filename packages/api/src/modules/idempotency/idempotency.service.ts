@@ -14,8 +14,19 @@ export function idempotencyActor(viewer: Viewer): string {
 /** A stable hash of an input: keys sorted at every level, so field order does not matter. */
 export function requestHash(input: unknown): string {
   const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canon(x)])) : v;
-  return createHash('sha256').update(JSON.stringify(canon(input))).digest('hex');
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .filter(([, x]) => x !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canon(input)))
+    .digest('hex');
 }
 
 export interface IdempotencyScope {
@@ -35,8 +46,17 @@ export const validIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,128}$/.test(
  * Same key + different input → IDEMPOTENCY_KEY_REUSED. A thrown error rolls everything back,
  * the key included, so a retry after a fault runs again.
  */
-export async function withIdempotency<T>(em: EntityManager, scope: IdempotencyScope, step: (tem: EntityManager) => Promise<Outcome<T>>): Promise<Outcome<T> & { replayed?: boolean }> {
-  if (!validIdempotencyKey(scope.key)) return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 128 printable ASCII characters.', 'idempotencyKey');
+export async function withIdempotency<T>(
+  em: EntityManager,
+  scope: IdempotencyScope,
+  step: (tem: EntityManager) => Promise<Outcome<T>>,
+): Promise<Outcome<T> & { replayed?: boolean }> {
+  if (!validIdempotencyKey(scope.key))
+    return fail(
+      'INVALID_IDEMPOTENCY_KEY',
+      'idempotencyKey must be 1 to 128 printable ASCII characters.',
+      'idempotencyKey',
+    );
   const hash = requestHash(scope.input);
   return em.transactional(async (tem) => {
     const inserted = await tem.execute<{ key: string }[]>(
@@ -46,33 +66,47 @@ export async function withIdempotency<T>(em: EntityManager, scope: IdempotencySc
     );
     if (inserted.length === 0) return replay<T>(tem, scope, hash);
     const outcome = await step(tem);
-    await tem.execute(`update idempotency_records set response = ?::jsonb where actor = ? and operation = ? and key = ?`, [
-      JSON.stringify(outcome),
-      scope.actor,
-      scope.operation,
-      scope.key,
-    ]);
+    await tem.execute(
+      `update idempotency_records set response = ?::jsonb where actor = ? and operation = ? and key = ?`,
+      [JSON.stringify(outcome), scope.actor, scope.operation, scope.key],
+    );
     return outcome;
   });
 }
 
 /** The stored first result for a key, or IDEMPOTENCY_KEY_REUSED when the input differs. */
-export async function replay<T>(em: EntityManager, scope: Omit<IdempotencyScope, 'input'>, hash: string): Promise<Outcome<T> & { replayed?: boolean }> {
+export async function replay<T>(
+  em: EntityManager,
+  scope: Omit<IdempotencyScope, 'input'>,
+  hash: string,
+): Promise<Outcome<T> & { replayed?: boolean }> {
   const [rec] = await em.execute<{ request_hash: string; response: unknown }[]>(
     `select request_hash, response from idempotency_records where actor = ? and operation = ? and key = ?`,
     [scope.actor, scope.operation, scope.key],
   );
   if (!rec) throw new Error('idempotency record vanished between insert and read');
   if (rec.request_hash !== hash) {
-    return fail('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used with a different request; use a new key for a new request.', 'idempotencyKey');
+    return fail(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotencyKey was already used with a different request; use a new key for a new request.',
+      'idempotencyKey',
+    );
   }
-  const stored = (typeof rec.response === 'string' ? JSON.parse(rec.response) : rec.response) as Outcome<T> | null;
+  const stored = (
+    typeof rec.response === 'string' ? JSON.parse(rec.response) : rec.response
+  ) as Outcome<T> | null;
   if (!stored) throw new Error('idempotency record has no response');
   return { ...stored, replayed: true };
 }
 
 /** Delete records past their expiry (a job). Returns how many. */
-export async function deleteExpiredIdempotencyRecords(em: EntityManager, asOf = new Date()): Promise<number> {
-  const rows = await em.execute<{ n: string }[]>(`with d as (delete from idempotency_records where expires_at < ? returning 1) select count(*)::text as n from d`, [asOf]);
+export async function deleteExpiredIdempotencyRecords(
+  em: EntityManager,
+  asOf = new Date(),
+): Promise<number> {
+  const rows = await em.execute<{ n: string }[]>(
+    `with d as (delete from idempotency_records where expires_at < ? returning 1) select count(*)::text as n from d`,
+    [asOf],
+  );
   return Number(rows[0]?.n ?? 0);
 }

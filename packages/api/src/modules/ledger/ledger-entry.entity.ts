@@ -2,8 +2,18 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Fen, Id } from '../../db/types.js';
 
 export type LedgerKind =
-  | 'HOLD' | 'HOLD_RELEASE' | 'HOLD_EXPIRE' | 'CAPTURE' | 'REPAY_PRINCIPAL' | 'REPAY_FEE'
-  | 'REPAY_LATE_FEE' | 'FEE_CHARGED' | 'LATE_FEE_CHARGED' | 'OPENING_BALANCE' | 'OVERPAYMENT' | 'FEE_WAIVED';
+  | 'HOLD'
+  | 'HOLD_RELEASE'
+  | 'HOLD_EXPIRE'
+  | 'CAPTURE'
+  | 'REPAY_PRINCIPAL'
+  | 'REPAY_FEE'
+  | 'REPAY_LATE_FEE'
+  | 'FEE_CHARGED'
+  | 'LATE_FEE_CHARGED'
+  | 'OPENING_BALANCE'
+  | 'OVERPAYMENT'
+  | 'FEE_WAIVED';
 
 /**
  * Append-only record of every money movement. For each account:

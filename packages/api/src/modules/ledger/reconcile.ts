@@ -90,11 +90,21 @@ const CHECKS: Record<string, string> = {
 export async function reconcile(em: EntityManager, limitPerCheck = 20): Promise<ReconcileReport> {
   return em.transactional(
     async (tem) => {
-      const [n] = await tem.execute<{ n: string }[]>(`select count(*)::text as n from credit_accounts`);
+      const [n] = await tem.execute<{ n: string }[]>(
+        `select count(*)::text as n from credit_accounts`,
+      );
       const mismatches: ReconcileMismatch[] = [];
       for (const [check, sql] of Object.entries(CHECKS)) {
-        const rows = await tem.execute<{ account_id: string | null; expected: unknown; actual: unknown }[]>(`${sql} limit ${Number(limitPerCheck)}`);
-        for (const r of rows) mismatches.push({ check, accountId: r.account_id == null ? null : String(r.account_id), expected: String(r.expected), actual: String(r.actual) });
+        const rows = await tem.execute<
+          { account_id: string | null; expected: unknown; actual: unknown }[]
+        >(`${sql} limit ${Number(limitPerCheck)}`);
+        for (const r of rows)
+          mismatches.push({
+            check,
+            accountId: r.account_id == null ? null : String(r.account_id),
+            expected: String(r.expected),
+            actual: String(r.actual),
+          });
       }
       return { accounts: Number(n!.n), checks: Object.keys(CHECKS), mismatches };
     },

@@ -1,7 +1,16 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Id } from '../../db/types.js';
 
-export const NOTICE_KINDS = ['HIGH_UTILISATION', 'DUE_SOON', 'OVERDUE', 'LIMIT_CHANGED', 'PROMOTION_STARTED', 'PROMOTION_ENDING', 'RECOVERY_STATUS', 'BUDGETING_TIP'] as const;
+export const NOTICE_KINDS = [
+  'HIGH_UTILISATION',
+  'DUE_SOON',
+  'OVERDUE',
+  'LIMIT_CHANGED',
+  'PROMOTION_STARTED',
+  'PROMOTION_ENDING',
+  'RECOVERY_STATUS',
+  'BUDGETING_TIP',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];

@@ -30,8 +30,19 @@ export interface OverdueRunResult {
  * line and bucket), a triggered review at REVIEW_AFTER_DAYS and a freeze at FREEZE_AFTER_DAYS.
  * One transaction per account (account row locked first, like every money path); rerunnable.
  */
-export async function runOverdue(em: EntityManager, asOf = new Date(), batch = 500): Promise<OverdueRunResult> {
-  const res: OverdueRunResult = { accounts: 0, linesOverdue: 0, lateFeesFen: 0, frozen: 0, reviews: 0, dueSoonNotices: 0 };
+export async function runOverdue(
+  em: EntityManager,
+  asOf = new Date(),
+  batch = 500,
+): Promise<OverdueRunResult> {
+  const res: OverdueRunResult = {
+    accounts: 0,
+    linesOverdue: 0,
+    lateFeesFen: 0,
+    frozen: 0,
+    reviews: 0,
+    dueSoonNotices: 0,
+  };
   const today = dayOf(asOf);
   let after = '0';
   for (;;) {
@@ -52,19 +63,43 @@ export async function runOverdue(em: EntityManager, asOf = new Date(), batch = 5
     [today, dayOf(new Date(asOf.getTime() + 3 * DAY))],
   );
   for (const l of soon) {
-    if (await raiseNotice(em, { customerId: String(l.customer_id), kind: 'DUE_SOON', eventKey: `due-soon:${l.id}`, payload: { lineId: String(l.id), dueDate: l.due_date } })) res.dueSoonNotices++;
+    if (
+      await raiseNotice(em, {
+        customerId: String(l.customer_id),
+        kind: 'DUE_SOON',
+        eventKey: `due-soon:${l.id}`,
+        payload: { lineId: String(l.id), dueDate: l.due_date },
+      })
+    )
+      res.dueSoonNotices++;
   }
   return res;
 }
 
-async function overdueForAccount(tem: EntityManager, accountId: string, asOf: Date, res: OverdueRunResult): Promise<void> {
-  const [a] = await tem.execute<{ id: string; customer_id: string; status: string; base_limit_fen: string }[]>(
-    `select id, customer_id, status, base_limit_fen from credit_accounts where id = ? for update`,
-    [accountId],
-  );
+async function overdueForAccount(
+  tem: EntityManager,
+  accountId: string,
+  asOf: Date,
+  res: OverdueRunResult,
+): Promise<void> {
+  const [a] = await tem.execute<
+    { id: string; customer_id: string; status: string; base_limit_fen: string }[]
+  >(`select id, customer_id, status, base_limit_fen from credit_accounts where id = ? for update`, [
+    accountId,
+  ]);
   if (!a) return;
   const customerId = String(a.customer_id);
-  const lines = await tem.execute<{ id: string; due_date: string; principal_fen: string; paid_principal_fen: string; fee_fen: string; paid_fee_fen: string; late_fee_fen: string }[]>(
+  const lines = await tem.execute<
+    {
+      id: string;
+      due_date: string;
+      principal_fen: string;
+      paid_principal_fen: string;
+      fee_fen: string;
+      paid_fee_fen: string;
+      late_fee_fen: string;
+    }[]
+  >(
     `select id, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen
        from schedule_lines where account_id = ? and status in ('DUE', 'OVERDUE') and due_date < ?::date order by due_date, id for update`,
     [accountId, dayOf(asOf)],
@@ -72,32 +107,91 @@ async function overdueForAccount(tem: EntityManager, accountId: string, asOf: Da
   let maxDpd = 0;
   let lateTotal = 0;
   for (const l of lines) {
-    const dpd = Math.floor((Date.parse(`${dayOf(asOf)}T00:00:00Z`) - Date.parse(`${l.due_date}T00:00:00Z`)) / DAY);
-    const overdueFen = Number(l.principal_fen) - Number(l.paid_principal_fen) + Number(l.fee_fen) - Number(l.paid_fee_fen);
+    const dpd = Math.floor(
+      (Date.parse(`${dayOf(asOf)}T00:00:00Z`) - Date.parse(`${l.due_date}T00:00:00Z`)) / DAY,
+    );
+    const overdueFen =
+      Number(l.principal_fen) -
+      Number(l.paid_principal_fen) +
+      Number(l.fee_fen) -
+      Number(l.paid_fee_fen);
     const target = lateFeeFor(overdueFen, dpd);
     const delta = Math.max(0, target - Number(l.late_fee_fen));
-    await tem.execute(`update schedule_lines set status = 'OVERDUE', days_past_due = greatest(days_past_due, ?), late_fee_fen = late_fee_fen + ? where id = ?`, [dpd, delta, l.id]);
+    await tem.execute(
+      `update schedule_lines set status = 'OVERDUE', days_past_due = greatest(days_past_due, ?), late_fee_fen = late_fee_fen + ? where id = ?`,
+      [dpd, delta, l.id],
+    );
     lateTotal += delta;
     maxDpd = Math.max(maxDpd, dpd);
     res.linesOverdue++;
-    await raiseNotice(tem, { customerId, kind: 'OVERDUE', eventKey: `overdue:${l.id}:${bucketOf(dpd)}`, payload: { lineId: String(l.id), dueDate: l.due_date, daysPastDue: dpd, bucket: bucketOf(dpd), overdueFen } });
+    await raiseNotice(tem, {
+      customerId,
+      kind: 'OVERDUE',
+      eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
+      payload: {
+        lineId: String(l.id),
+        dueDate: l.due_date,
+        daysPastDue: dpd,
+        bucket: bucketOf(dpd),
+        overdueFen,
+      },
+    });
   }
   if (lateTotal > 0) {
-    await tem.execute(`insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type) values (?, ?, 'LATE_FEE_CHARGED', ?, 'overdue_job')`, [accountId, customerId, lateTotal]);
+    await tem.execute(
+      `insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type) values (?, ?, 'LATE_FEE_CHARGED', ?, 'overdue_job')`,
+      [accountId, customerId, lateTotal],
+    );
     res.lateFeesFen += lateTotal;
   }
   const oldest = lines[0];
   if (!oldest) return;
   const base = Number(a.base_limit_fen);
   // Once per overdue episode (keyed by its oldest line): a triggered review, then a freeze.
-  if (maxDpd >= REVIEW_AFTER_DAYS && (await raiseNotice(tem, { customerId, kind: 'OVERDUE', eventKey: `overdue-review:${oldest.id}`, payload: { daysPastDue: maxDpd, bucket: bucketOf(maxDpd) } }))) {
-    await recordDecision(tem, { accountId, customerId, kind: 'TRIGGERED_REVIEW', baseBefore: base, baseAfter: base, statusBefore: a.status, statusAfter: a.status, reasons: ['OVERDUE_' + bucketOf(maxDpd)!.replace(/[-+]/g, '_')], note: `Overdue ${maxDpd} days: review triggered.` });
+  if (
+    maxDpd >= REVIEW_AFTER_DAYS &&
+    (await raiseNotice(tem, {
+      customerId,
+      kind: 'OVERDUE',
+      eventKey: `overdue-review:${oldest.id}`,
+      payload: { daysPastDue: maxDpd, bucket: bucketOf(maxDpd) },
+    }))
+  ) {
+    await recordDecision(tem, {
+      accountId,
+      customerId,
+      kind: 'TRIGGERED_REVIEW',
+      baseBefore: base,
+      baseAfter: base,
+      statusBefore: a.status,
+      statusAfter: a.status,
+      reasons: ['OVERDUE_' + bucketOf(maxDpd)!.replace(/[-+]/g, '_')],
+      note: `Overdue ${maxDpd} days: review triggered.`,
+    });
     res.reviews++;
   }
   if (maxDpd >= FREEZE_AFTER_DAYS && a.status === 'ACTIVE') {
-    await tem.execute(`update credit_accounts set status = 'FROZEN', frozen_reason = ?, version = version + 1 where id = ?`, [`Overdue ${maxDpd} days`, accountId]);
-    await recordDecision(tem, { accountId, customerId, kind: 'FREEZE', baseBefore: base, baseAfter: base, statusBefore: 'ACTIVE', statusAfter: 'FROZEN', reasons: ['OVERDUE_FREEZE_THRESHOLD'], note: `Frozen: ${maxDpd} days past due (threshold ${FREEZE_AFTER_DAYS}).` });
-    await raiseNotice(tem, { customerId, kind: 'LIMIT_CHANGED', eventKey: `freeze:${oldest.id}`, payload: { status: 'FROZEN', daysPastDue: maxDpd } });
+    await tem.execute(
+      `update credit_accounts set status = 'FROZEN', frozen_reason = ?, version = version + 1 where id = ?`,
+      [`Overdue ${maxDpd} days`, accountId],
+    );
+    await recordDecision(tem, {
+      accountId,
+      customerId,
+      kind: 'FREEZE',
+      baseBefore: base,
+      baseAfter: base,
+      statusBefore: 'ACTIVE',
+      statusAfter: 'FROZEN',
+      reasons: ['OVERDUE_FREEZE_THRESHOLD'],
+      note: `Frozen: ${maxDpd} days past due (threshold ${FREEZE_AFTER_DAYS}).`,
+    });
+    await raiseNotice(tem, {
+      customerId,
+      kind: 'LIMIT_CHANGED',
+      eventKey: `freeze:${oldest.id}`,
+      payload: { status: 'FROZEN', daysPastDue: maxDpd },
+    });
     res.frozen++;
   }
 }

@@ -1,7 +1,12 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Id } from '../../db/types.js';
 
-export const PARTNER_SCOPES = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'] as const;
+export const PARTNER_SCOPES = [
+  'limits:read',
+  'quotes:read',
+  'purchases:write',
+  'repayments:write',
+] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
 /** A partner app (checkout, wallet) calling the API with a key; only the key's hash is kept. */

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
@@ -32,7 +42,10 @@ registerNodeType('InstallmentPlan', async (ctx, id) => {
 @Resolver(() => InstallmentPlanNode)
 export class PlanResolver {
   @Authorized(scope('quotes:read'), Role.AGENT)
-  @Query(() => [InstallmentQuoteNode], { description: 'Every term for an amount, priced for the customer\'s grade (or a middle grade), with fee, APR and schedule; a coupon applied where it can be.' })
+  @Query(() => [InstallmentQuoteNode], {
+    description:
+      "Every term for an amount, priced for the customer's grade (or a middle grade), with fee, APR and schedule; a coupon applied where it can be.",
+  })
   async quoteInstallments(
     @Arg('amount', () => String) amount: string,
     @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
@@ -55,35 +68,71 @@ export class PlanResolver {
 
   @Authorized(scope('quotes:read'), Role.AGENT)
   @Query(() => PayoffQuoteNode, { description: 'What paying an installment plan off today costs.' })
-  async payoffQuote(@Arg('planId', () => ID) planId: string, @Ctx() ctx: GraphQLContext): Promise<PayoffQuoteNode> {
+  async payoffQuote(
+    @Arg('planId', () => ID) planId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PayoffQuoteNode> {
     const id = localIdOrThrow(planId, 'InstallmentPlan', 'planId');
     const q = await ctx.services.repayments.payoffQuote(ctx.em, id);
     if (!q.ok) throw badUserInput(q.errors[0]!.message, 'planId');
     const v = q.value;
-    return Object.assign(new PayoffQuoteNode(), { planId: toGlobalId('InstallmentPlan', id), total: money(v.totalFen), principal: money(v.principalFen), fee: money(v.feeFen), lateFee: money(v.lateFeeFen), waivedFee: money(v.waivedFeeFen) });
+    return Object.assign(new PayoffQuoteNode(), {
+      planId: toGlobalId('InstallmentPlan', id),
+      total: money(v.totalFen),
+      principal: money(v.principalFen),
+      fee: money(v.feeFen),
+      lateFee: money(v.lateFeeFen),
+      waivedFee: money(v.waivedFeeFen),
+    });
   }
 
   @Authorized(scope('purchases:write'))
-  @Mutation(() => InstallmentPlanPayload, { description: 'Split a captured purchase into a plan. Idempotent by idempotencyKey.' })
-  async createInstallmentPlan(@Arg('input', () => CreateInstallmentPlanInput) input: CreateInstallmentPlanInput, @Ctx() ctx: GraphQLContext): Promise<InstallmentPlanPayload> {
+  @Mutation(() => InstallmentPlanPayload, {
+    description: 'Split a captured purchase into a plan. Idempotent by idempotencyKey.',
+  })
+  async createInstallmentPlan(
+    @Arg('input', () => CreateInstallmentPlanInput) input: CreateInstallmentPlanInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<InstallmentPlanPayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { installmentPlan: null, userErrors: id.errors };
-    const r = await ctx.services.plans.create(ctx.em, ctx.viewer, { purchaseId: id.value, term: input.term, couponCode: input.couponCode ?? null, idempotencyKey: input.idempotencyKey });
+    const r = await ctx.services.plans.create(ctx.em, ctx.viewer, {
+      purchaseId: id.value,
+      term: input.term,
+      couponCode: input.couponCode ?? null,
+      idempotencyKey: input.idempotencyKey,
+    });
     if (!r.ok) return { installmentPlan: null, userErrors: r.errors };
     const plan = await ctx.em.fork().findOne(InstallmentPlan, { id: r.value.planId });
     return { installmentPlan: plan ? toPlanNode(plan) : null, userErrors: [] };
   }
 
   @FieldResolver(() => [ScheduleLineNode], { description: 'The periods, in order.' })
-  async schedule(@Root() plan: InstallmentPlanNode, @Ctx() ctx: GraphQLContext): Promise<ScheduleLineNode[]> {
+  async schedule(
+    @Root() plan: InstallmentPlanNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScheduleLineNode[]> {
     const lines = await ctx.loaders
-      .get<ScheduleLine[]>('scheduleByPlan', (ids, em) => groupByKey(em.find(ScheduleLine, { planId: { $in: [...ids] } }, { orderBy: { planId: 'asc', seq: 'asc' } }), ids, (l) => l.planId))
+      .get<ScheduleLine[]>('scheduleByPlan', (ids, em) =>
+        groupByKey(
+          em.find(
+            ScheduleLine,
+            { planId: { $in: [...ids] } },
+            { orderBy: { planId: 'asc', seq: 'asc' } },
+          ),
+          ids,
+          (l) => l.planId,
+        ),
+      )
       .load(plan.localId);
     return (lines ?? []).map(toScheduleLineNode);
   }
 
   @FieldResolver(() => PurchaseNode, { nullable: true })
-  async purchase(@Root() plan: InstallmentPlanNode, @Ctx() ctx: GraphQLContext): Promise<PurchaseNode | null> {
+  async purchase(
+    @Root() plan: InstallmentPlanNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchaseNode | null> {
     const p = await ctx.em.findOne(Purchase, { id: plan.purchaseLocalId });
     return p ? toPurchaseNode(p) : null;
   }

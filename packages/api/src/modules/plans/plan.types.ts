@@ -9,7 +9,9 @@ import type { PlanQuote } from './pricing.js';
 /** Basis points as a percent string with two decimals: 1234 → "12.34". */
 export const bpToPercent = (bp: number) => formatFen(bp);
 
-@ObjectType('ScheduleLine', { description: 'One period of a plan: principal and fee due on a date, and what has been paid.' })
+@ObjectType('ScheduleLine', {
+  description: 'One period of a plan: principal and fee due on a date, and what has been paid.',
+})
 export class ScheduleLineNode {
   @Field(() => Int) seq!: number;
   @Field(() => String, { description: 'YYYY-MM-DD.' }) dueDate!: string;
@@ -26,7 +28,10 @@ export function toScheduleLineNode(l: ScheduleLine): ScheduleLineNode {
   const paid = l.paidPrincipalFen + l.paidFeeFen + l.paidLateFeeFen;
   return Object.assign(new ScheduleLineNode(), {
     seq: l.seq,
-    dueDate: typeof l.dueDate === 'string' ? l.dueDate.slice(0, 10) : new Date(l.dueDate as unknown as Date).toISOString().slice(0, 10),
+    dueDate:
+      typeof l.dueDate === 'string'
+        ? l.dueDate.slice(0, 10)
+        : new Date(l.dueDate as unknown as Date).toISOString().slice(0, 10),
     principal: money(l.principalFen),
     fee: money(l.feeFen),
     lateFee: money(l.lateFeeFen),
@@ -37,15 +42,20 @@ export function toScheduleLineNode(l: ScheduleLine): ScheduleLineNode {
   });
 }
 
-@ObjectType('InstallmentPlan', { implements: Node, description: 'A captured purchase split into a schedule (分期).' })
+@ObjectType('InstallmentPlan', {
+  implements: Node,
+  description: 'A captured purchase split into a schedule (分期).',
+})
 export class InstallmentPlanNode extends Node {
   localId!: string;
   purchaseLocalId!: string;
   @Field(() => String, { description: 'DEFERRED_30, M3, M6, M9, M12 or M24.' }) term!: string;
   @Field(() => Money) principal!: Money;
   @Field(() => Money) totalFee!: Money;
-  @Field(() => String, { description: 'Fee rate per period in percent, e.g. "0.60".' }) feeRatePercent!: string;
-  @Field(() => String, { description: 'Annualized rate (APR, by IRR) in percent, e.g. "13.04".' }) aprPercent!: string;
+  @Field(() => String, { description: 'Fee rate per period in percent, e.g. "0.60".' })
+  feeRatePercent!: string;
+  @Field(() => String, { description: 'Annualized rate (APR, by IRR) in percent, e.g. "13.04".' })
+  aprPercent!: string;
   @Field(() => String, { nullable: true }) couponCode?: string | null;
   @Field(() => String, { description: 'ACTIVE, PAID_OFF or CLOSED.' }) status!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
@@ -96,11 +106,20 @@ export function toQuoteNode(q: PlanQuote, principalFen: number): InstallmentQuot
     totalRepayment: money(principalFen + q.totalFeeFen),
     aprPercent: bpToPercent(q.aprBp),
     couponApplied: q.couponApplied,
-    schedule: q.schedule.map((l) => Object.assign(new QuoteLineNode(), { seq: l.seq, dueDate: l.dueDate, principal: money(l.principalFen), fee: money(l.feeFen) })),
+    schedule: q.schedule.map((l) =>
+      Object.assign(new QuoteLineNode(), {
+        seq: l.seq,
+        dueDate: l.dueDate,
+        principal: money(l.principalFen),
+        fee: money(l.feeFen),
+      }),
+    ),
   });
 }
 
-@ObjectType('PayoffQuote', { description: 'What paying a plan off today costs; fees of periods not yet begun are waived.' })
+@ObjectType('PayoffQuote', {
+  description: 'What paying a plan off today costs; fees of periods not yet begun are waived.',
+})
 export class PayoffQuoteNode {
   @Field(() => ID) planId!: string;
   @Field(() => Money) total!: Money;
@@ -120,6 +139,7 @@ export class CreateInstallmentPlanInput {
 
 @ObjectType()
 export class InstallmentPlanPayload {
-  @Field(() => InstallmentPlanNode, { nullable: true }) installmentPlan?: InstallmentPlanNode | null;
+  @Field(() => InstallmentPlanNode, { nullable: true })
+  installmentPlan?: InstallmentPlanNode | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

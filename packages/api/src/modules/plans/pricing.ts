@@ -39,10 +39,12 @@ export type PlanQuote = ScoringPlanQuote;
 export type PayoffLine = ScoringPayoffLine;
 
 /** Interest-free coupons by code (policy data). */
-export const COUPONS: Readonly<Record<string, { freePeriods: number; terms: readonly Term[] }>> = policy.coupons;
+export const COUPONS: Readonly<Record<string, { freePeriods: number; terms: readonly Term[] }>> =
+  policy.coupons;
 
 /** A stored grade, or the middle grade when the account has not been scored yet. */
-const gradeOr = (g: string | null | undefined, dflt: Grade = 'C'): Grade => ((GRADES as readonly string[]).includes(g ?? '') ? (g as Grade) : dflt);
+const gradeOr = (g: string | null | undefined, dflt: Grade = 'C'): Grade =>
+  (GRADES as readonly string[]).includes(g ?? '') ? (g as Grade) : dflt;
 
 /** At or above the policy threshold a purchase waits for a supervisor. */
 export function purchaseNeedsReview(amountFen: number): boolean {
@@ -50,8 +52,16 @@ export function purchaseNeedsReview(amountFen: number): boolean {
 }
 
 /** Every term for a principal (see `quoteInstallments` in @creditline/scoring). */
-export function quotePlans(principalFen: number, grade: string | null | undefined, firstDueDate: Date, couponCode?: string | null): PlanQuote[] {
-  return quoteInstallments({ principalFen, grade: gradeOr(grade), firstDueDate, coupon: couponCode ?? null }, policy);
+export function quotePlans(
+  principalFen: number,
+  grade: string | null | undefined,
+  firstDueDate: Date,
+  couponCode?: string | null,
+): PlanQuote[] {
+  return quoteInstallments(
+    { principalFen, grade: gradeOr(grade), firstDueDate, coupon: couponCode ?? null },
+    policy,
+  );
 }
 
 /** The first due date for a plan started on `from`: 30 days for DEFERRED_30, else one month. */
@@ -96,7 +106,9 @@ export interface RecoveryReview {
  * automatically, always left to a supervisor (after the overdue and document rules).
  */
 export function reviewRecovery(f: RecoveryFacts): RecoveryReview {
-  const band = (['LOW', 'MID', 'HIGH', 'VERY_HIGH'] as const).includes(f.incomeBand as IncomeBand) ? (f.incomeBand as IncomeBand) : 'LOW';
+  const band = (['LOW', 'MID', 'HIGH', 'VERY_HIGH'] as const).includes(f.incomeBand as IncomeBand)
+    ? (f.incomeBand as IncomeBand)
+    : 'LOW';
   return evaluateRecovery(
     {
       type: f.type,

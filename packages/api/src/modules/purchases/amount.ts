@@ -7,16 +7,40 @@ import { MAX_PURCHASE_FEN } from '../plans/pricing.js';
  * field: not a number or a fraction of a fen → INVALID_AMOUNT; zero or negative →
  * AMOUNT_NOT_POSITIVE; above `maxFen` → AMOUNT_TOO_LARGE.
  */
-export function amountFenOrError(text: string, field = 'amount', maxFen = MAX_PURCHASE_FEN): Outcome<number> {
+export function amountFenOrError(
+  text: string,
+  field = 'amount',
+  maxFen = MAX_PURCHASE_FEN,
+): Outcome<number> {
   const t = text.trim();
-  if (/^-\s*\d/.test(t) || /^-?0+(\.0{1,2})?$/.test(t)) return fail('AMOUNT_NOT_POSITIVE', 'The amount must be more than zero.', field);
-  if (/^\d+\.\d{3,}$/.test(t)) return fail('INVALID_AMOUNT', 'The amount has more than two decimals (fractions of a fen are not money).', field);
+  if (/^-\s*\d/.test(t) || /^-?0+(\.0{1,2})?$/.test(t))
+    return fail('AMOUNT_NOT_POSITIVE', 'The amount must be more than zero.', field);
+  if (/^\d+\.\d{3,}$/.test(t))
+    return fail(
+      'INVALID_AMOUNT',
+      'The amount has more than two decimals (fractions of a fen are not money).',
+      field,
+    );
   const fen = parseYuanToFen(t);
   if (fen === undefined) {
-    if (/^\d{14,}(\.\d{1,2})?$/.test(t)) return fail('AMOUNT_TOO_LARGE', `The amount is above the maximum of ${maxFen / 100} yuan.`, field);
-    return fail('INVALID_AMOUNT', 'The amount must be a decimal number of yuan with at most two decimals, e.g. "1299.00".', field);
+    if (/^\d{14,}(\.\d{1,2})?$/.test(t))
+      return fail(
+        'AMOUNT_TOO_LARGE',
+        `The amount is above the maximum of ${maxFen / 100} yuan.`,
+        field,
+      );
+    return fail(
+      'INVALID_AMOUNT',
+      'The amount must be a decimal number of yuan with at most two decimals, e.g. "1299.00".',
+      field,
+    );
   }
   if (fen <= 0) return fail('AMOUNT_NOT_POSITIVE', 'The amount must be more than zero.', field);
-  if (fen > maxFen) return fail('AMOUNT_TOO_LARGE', `The amount is above the maximum of ${maxFen / 100} yuan.`, field);
+  if (fen > maxFen)
+    return fail(
+      'AMOUNT_TOO_LARGE',
+      `The amount is above the maximum of ${maxFen / 100} yuan.`,
+      field,
+    );
   return ok(fen);
 }

@@ -221,7 +221,11 @@ export class AuthorizationBatcher {
     private readonly slots = 2,
   ) {}
 
-  submit(em: EntityManager, request: BatchRequest, decide: Pending['decide']): Promise<BatchResult> {
+  submit(
+    em: EntityManager,
+    request: BatchRequest,
+    decide: Pending['decide'],
+  ): Promise<BatchResult> {
     return new Promise<BatchResult>((resolve, reject) => {
       this.queue.push({ em, request, decide, resolve, reject });
       this.schedule();
@@ -260,7 +264,9 @@ export class AuthorizationBatcher {
     const rest: Pending[] = [];
     for (const p of this.queue) {
       const k = keyOf(p.request);
-      const room = batch.length < Math.min(size, MAX_BATCH) || (accounts.has(p.request.accountId) && batch.length < ONE_ACCOUNT);
+      const room =
+        batch.length < Math.min(size, MAX_BATCH) ||
+        (accounts.has(p.request.accountId) && batch.length < ONE_ACCOUNT);
       if (room && !this.deciding.has(k)) {
         this.deciding.add(k);
         accounts.add(p.request.accountId);
@@ -278,7 +284,8 @@ export class AuthorizationBatcher {
         // A deadlock (two batches racing on one idempotency key and one account) aborts one
         // statement as a whole: its requests go again one by one; anything else fails them.
         if (err?.code === '40P01' && batch.length > 1) {
-          for (const p of batch) await withRawClient(p.em, (c) => this.run(c, [p])).catch((e) => p.reject(e));
+          for (const p of batch)
+            await withRawClient(p.em, (c) => this.run(c, [p])).catch((e) => p.reject(e));
         } else for (const p of batch) p.reject(err);
       })
       .finally(() => {
@@ -294,10 +301,25 @@ export class AuthorizationBatcher {
     const { rows: facts } = await c.query<FactsRow & { seq: number }>({
       name: 'authorize_batch_facts_v1',
       text: FACTS_SQL,
-      values: [seqs, batch.map((p) => p.request.accountId), batch.map((p) => p.request.category), batch.map((p) => p.request.deviceId), rules.windowMinutes, rules.unusualCategory, rules.velocity, rules.countCap],
+      values: [
+        seqs,
+        batch.map((p) => p.request.accountId),
+        batch.map((p) => p.request.category),
+        batch.map((p) => p.request.deviceId),
+        rules.windowMinutes,
+        rules.unusualCategory,
+        rules.velocity,
+        rules.countCap,
+      ],
     });
     const factsOf = new Map(facts.map((f) => [f.seq, f]));
-    const going: { p: Pending; seq: number; f: FactsRow; forced: Forced | null; reasons: string[] }[] = [];
+    const going: {
+      p: Pending;
+      seq: number;
+      f: FactsRow;
+      forced: Forced | null;
+      reasons: string[];
+    }[] = [];
     for (const [i, p] of batch.entries()) {
       const f = factsOf.get(i);
       if (!f) p.resolve({ kind: 'no-account' });
@@ -332,8 +354,15 @@ export class AuthorizationBatcher {
     for (const g of going) {
       const r = bySeq.get(g.seq);
       if (!r) g.p.reject(new Error('authorization statement returned no row'));
-      else if (r.id) g.p.resolve({ kind: 'written', facts: g.f, reasons: g.reasons, row: r as MoneyRow & { id: string } });
-      else if (r.has_cat) g.p.resolve({ kind: 'category', facts: g.f, forced: g.forced, reasons: g.reasons });
+      else if (r.id)
+        g.p.resolve({
+          kind: 'written',
+          facts: g.f,
+          reasons: g.reasons,
+          row: r as MoneyRow & { id: string },
+        });
+      else if (r.has_cat)
+        g.p.resolve({ kind: 'category', facts: g.f, forced: g.forced, reasons: g.reasons });
       else g.p.resolve({ kind: 'replay' });
     }
   }

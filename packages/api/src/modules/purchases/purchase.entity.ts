@@ -1,7 +1,15 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Fen, Id } from '../../db/types.js';
 
-export const PURCHASE_STATUSES = ['HELD', 'PENDING_REVIEW', 'DECLINED', 'CAPTURED', 'RELEASED', 'EXPIRED', 'REJECTED'] as const;
+export const PURCHASE_STATUSES = [
+  'HELD',
+  'PENDING_REVIEW',
+  'DECLINED',
+  'CAPTURED',
+  'RELEASED',
+  'EXPIRED',
+  'REJECTED',
+] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
 /** An authorization request from a partner app against the available limit. */
@@ -16,7 +24,8 @@ export class Purchase {
   @Property({ type: 'text' }) merchant!: string;
   @Property({ type: 'text' }) status!: PurchaseStatus;
   /** The first decision (HELD, DECLINED or PENDING_REVIEW), kept when the status moves on. */
-  @Property({ type: 'text', nullable: true }) decision?: 'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;
+  @Property({ type: 'text', nullable: true }) decision?:
+    'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;
   @Property({ type: 'text', nullable: true }) declineCode?: string | null;
   @Property({ type: 'json' }) reasons: string[] = [];
   @Property({ type: 'text', nullable: true }) deviceId?: string | null;

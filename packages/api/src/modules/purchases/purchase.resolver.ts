@@ -1,4 +1,17 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Connection, readPage, toConnection } from '../../graphql/relay.js';
 import { badUserInput, fail, type Outcome } from '../../graphql/errors.js';
@@ -34,7 +47,10 @@ registerNodeType('Purchase', async (ctx, id) => {
   return p ? toPurchaseNode(p) : null;
 });
 
-async function purchasePayload(ctx: GraphQLContext, outcome: Outcome<{ purchaseId: string }>): Promise<PurchasePayload> {
+async function purchasePayload(
+  ctx: GraphQLContext,
+  outcome: Outcome<{ purchaseId: string }>,
+): Promise<PurchasePayload> {
   if (!outcome.ok) return { purchase: null, userErrors: outcome.errors };
   const p = await ctx.em.fork().findOne(Purchase, { id: outcome.value.purchaseId });
   return { purchase: p ? toPurchaseNode(p) : null, userErrors: [] };
@@ -43,13 +59,32 @@ async function purchasePayload(ctx: GraphQLContext, outcome: Outcome<{ purchaseI
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
   @Authorized(scope('purchases:write'))
-  @Mutation(() => AuthorizePurchasePayload, { description: 'Hold an amount against the available limit (or decline it, or send it to review). Idempotent by idempotencyKey.' })
-  async authorizePurchase(@Arg('input', () => AuthorizePurchaseInput) input: AuthorizePurchaseInput, @Ctx() ctx: GraphQLContext): Promise<AuthorizePurchasePayload> {
-    const failed = (o: { ok: false; errors: AuthorizePurchasePayload['userErrors'] }) => ({ purchase: null, decision: null, declineCode: null, reasons: [], replayed: false, userErrors: o.errors });
+  @Mutation(() => AuthorizePurchasePayload, {
+    description:
+      'Hold an amount against the available limit (or decline it, or send it to review). Idempotent by idempotencyKey.',
+  })
+  async authorizePurchase(
+    @Arg('input', () => AuthorizePurchaseInput) input: AuthorizePurchaseInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AuthorizePurchasePayload> {
+    const failed = (o: { ok: false; errors: AuthorizePurchasePayload['userErrors'] }) => ({
+      purchase: null,
+      decision: null,
+      declineCode: null,
+      reasons: [],
+      replayed: false,
+      userErrors: o.errors,
+    });
     const amount = amountFenOrError(input.amount);
     if (!amount.ok) return failed(amount);
     if (!(PURCHASE_CATEGORIES as readonly string[]).includes(input.category)) {
-      return failed(fail('UNKNOWN_CATEGORY', `Unknown category; use one of ${PURCHASE_CATEGORIES.join(', ')}.`, 'category') as { ok: false; errors: AuthorizePurchasePayload['userErrors'] });
+      return failed(
+        fail(
+          'UNKNOWN_CATEGORY',
+          `Unknown category; use one of ${PURCHASE_CATEGORIES.join(', ')}.`,
+          'category',
+        ) as { ok: false; errors: AuthorizePurchasePayload['userErrors'] },
+      );
     }
     const account = await accountIdFromRef(ctx.em, input);
     if (!account.ok) return failed(account);
@@ -62,7 +97,8 @@ export class PurchaseResolver {
       idempotencyKey: input.idempotencyKey,
     });
     if (!r.ok) return failed(r);
-    const p = r.value.purchase ?? (await ctx.em.fork().findOne(Purchase, { id: r.value.purchaseId }));
+    const p =
+      r.value.purchase ?? (await ctx.em.fork().findOne(Purchase, { id: r.value.purchaseId }));
     return {
       purchase: p ? toPurchaseNode(p) : null,
       decision: r.value.status,
@@ -74,46 +110,106 @@ export class PurchaseResolver {
   }
 
   @Authorized(scope('purchases:write'))
-  @Mutation(() => PurchasePayload, { description: 'Capture a held purchase (it becomes outstanding principal); with a term, the installment plan is created at once.' })
-  async capturePurchase(@Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput, @Ctx() ctx: GraphQLContext): Promise<PurchasePayload> {
+  @Mutation(() => PurchasePayload, {
+    description:
+      'Capture a held purchase (it becomes outstanding principal); with a term, the installment plan is created at once.',
+  })
+  async capturePurchase(
+    @Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
     const term = input.term ?? null;
-    const planWith = term ? (tem: typeof ctx.em, purchaseId: string) => ctx.services.plans.createForPurchase(tem, ctx.viewer, { purchaseId, term, couponCode: input.couponCode ?? null }) : undefined;
-    return purchasePayload(ctx, await ctx.services.purchases.capture(ctx.em, ctx.viewer, { purchaseId: id.value, idempotencyKey: input.idempotencyKey, term, couponCode: input.couponCode ?? null }, planWith));
+    const planWith = term
+      ? (tem: typeof ctx.em, purchaseId: string) =>
+          ctx.services.plans.createForPurchase(tem, ctx.viewer, {
+            purchaseId,
+            term,
+            couponCode: input.couponCode ?? null,
+          })
+      : undefined;
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.capture(
+        ctx.em,
+        ctx.viewer,
+        {
+          purchaseId: id.value,
+          idempotencyKey: input.idempotencyKey,
+          term,
+          couponCode: input.couponCode ?? null,
+        },
+        planWith,
+      ),
+    );
   }
 
   @Authorized(scope('purchases:write'))
-  @Mutation(() => PurchasePayload, { description: 'Release a held purchase: the amount goes back to the available limit.' })
-  async releasePurchase(@Arg('input', () => ReleasePurchaseInput) input: ReleasePurchaseInput, @Ctx() ctx: GraphQLContext): Promise<PurchasePayload> {
+  @Mutation(() => PurchasePayload, {
+    description: 'Release a held purchase: the amount goes back to the available limit.',
+  })
+  async releasePurchase(
+    @Arg('input', () => ReleasePurchaseInput) input: ReleasePurchaseInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(ctx, await ctx.services.purchases.release(ctx.em, ctx.viewer, { purchaseId: id.value, idempotencyKey: input.idempotencyKey }));
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.release(ctx.em, ctx.viewer, {
+        purchaseId: id.value,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Mutation(() => PurchasePayload, { description: 'Approve a purchase waiting for review: the hold is placed now if the limit still allows.' })
-  async approvePurchase(@Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput, @Ctx() ctx: GraphQLContext): Promise<PurchasePayload> {
+  @Mutation(() => PurchasePayload, {
+    description:
+      'Approve a purchase waiting for review: the hold is placed now if the limit still allows.',
+  })
+  async approvePurchase(
+    @Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(ctx, await ctx.services.purchases.approve(ctx.em, ctx.viewer, id.value, input.reason));
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.approve(ctx.em, ctx.viewer, id.value, input.reason),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
   @Mutation(() => PurchasePayload, { description: 'Reject a purchase waiting for review.' })
-  async rejectPurchase(@Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput, @Ctx() ctx: GraphQLContext): Promise<PurchasePayload> {
+  async rejectPurchase(
+    @Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(ctx, await ctx.services.purchases.reject(ctx.em, ctx.viewer, id.value, input.reason));
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.reject(ctx.em, ctx.viewer, id.value, input.reason),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Query(() => PurchaseConnection, { description: 'Purchases waiting for a supervisor (large amounts, risk-rule hits), oldest first.' })
+  @Query(() => PurchaseConnection, {
+    description:
+      'Purchases waiting for a supervisor (large amounts, risk-rule hits), oldest first.',
+  })
   async purchaseReviewQueue(@Args(() => QueueArgs) args: QueueArgs, @Ctx() ctx: GraphQLContext) {
     const page = readPage({ first: args.first, after: args.after });
     const after = page.cursor ? String(page.cursor[0]) : undefined;
-    if (after !== undefined && !/^\d{1,19}$/.test(after)) throw badUserInput('after is not a valid cursor.', 'after');
-    const rows = await ctx.em.find(Purchase, { status: 'PENDING_REVIEW', ...(after ? { id: { $gt: after } } : {}) }, { orderBy: { id: 'asc' }, limit: page.size + 1 });
+    if (after !== undefined && !/^\d{1,19}$/.test(after))
+      throw badUserInput('after is not a valid cursor.', 'after');
+    const rows = await ctx.em.find(
+      Purchase,
+      { status: 'PENDING_REVIEW', ...(after ? { id: { $gt: after } } : {}) },
+      { orderBy: { id: 'asc' }, limit: page.size + 1 },
+    );
     const totalCount = await ctx.em.count(Purchase, { status: 'PENDING_REVIEW' });
     return toConnection(rows, page, (r) => [r.id], toPurchaseNode, totalCount);
   }

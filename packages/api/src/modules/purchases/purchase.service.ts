@@ -2,7 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
-import { idempotencyActor, requestHash, validIdempotencyKey, withIdempotency } from '../idempotency/idempotency.service.js';
+import {
+  idempotencyActor,
+  requestHash,
+  validIdempotencyKey,
+  withIdempotency,
+} from '../idempotency/idempotency.service.js';
 import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
@@ -47,16 +52,41 @@ async function replayAuthorization(
   scope: { actor: string; operation: string; key: string },
   hash: string,
 ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
-  const [rec] = (await run(`select request_hash, response->'value'->>'purchaseId' as pid from idempotency_records where actor = ? and operation = ? and key = ?`, [scope.actor, scope.operation, scope.key])) as {
+  const [rec] = (await run(
+    `select request_hash, response->'value'->>'purchaseId' as pid from idempotency_records where actor = ? and operation = ? and key = ?`,
+    [scope.actor, scope.operation, scope.key],
+  )) as {
     request_hash: string;
     pid: string | null;
   }[];
   if (!rec) throw new Error('idempotency record vanished');
-  if (rec.request_hash !== hash) return fail('IDEMPOTENCY_KEY_REUSED', 'This idempotencyKey was already used with a different request; use a new key for a new request.', 'idempotencyKey');
-  const [p] = (await run(`select id::text as id, decision, decline_code, reasons from purchases where id = ?`, [rec.pid])) as { id: string; decision: AuthorizationResult['status']; decline_code: string | null; reasons: unknown }[];
+  if (rec.request_hash !== hash)
+    return fail(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotencyKey was already used with a different request; use a new key for a new request.',
+      'idempotencyKey',
+    );
+  const [p] = (await run(
+    `select id::text as id, decision, decline_code, reasons from purchases where id = ?`,
+    [rec.pid],
+  )) as {
+    id: string;
+    decision: AuthorizationResult['status'];
+    decline_code: string | null;
+    reasons: unknown;
+  }[];
   if (!p) throw new Error('purchase of an idempotency record is missing');
   const reasons = (typeof p.reasons === 'string' ? JSON.parse(p.reasons) : p.reasons) as string[];
-  return { ok: true, value: { purchaseId: p.id, status: p.decision, declineCode: p.decision === 'DECLINED' ? p.decline_code : null, reasons: reasons ?? [] }, replayed: true };
+  return {
+    ok: true,
+    value: {
+      purchaseId: p.id,
+      status: p.decision,
+      declineCode: p.decision === 'DECLINED' ? p.decline_code : null,
+      reasons: reasons ?? [],
+    },
+    replayed: true,
+  };
 }
 
 /**
@@ -69,7 +99,12 @@ async function replayAuthorization(
 export class PurchaseService {
   rules: FraudRules = defaultFraudRules;
   private readonly batcher = new AuthorizationBatcher(() => ({
-    rules: { windowMinutes: this.rules.velocity.windowMinutes, unusualCategory: this.rules.unusualCategory.enabled, velocity: this.rules.velocity.enabled, countCap: this.rules.velocity.maxCount + 1 },
+    rules: {
+      windowMinutes: this.rules.velocity.windowMinutes,
+      unusualCategory: this.rules.unusualCategory.enabled,
+      velocity: this.rules.velocity.enabled,
+      countCap: this.rules.velocity.maxCount + 1,
+    },
     holdDays: this.holdExpiryDays,
   }));
   constructor(private readonly config: Config) {}
@@ -78,9 +113,22 @@ export class PurchaseService {
     return this.config.HOLD_EXPIRY_DAYS;
   }
 
-  async authorize(em: EntityManager, viewer: Viewer, input: AuthorizeInput): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
-    if (!validIdempotencyKey(input.idempotencyKey)) return fail('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 128 printable ASCII characters.', 'idempotencyKey');
-    const scope = { actor: idempotencyActor(viewer), operation: 'authorizePurchase', key: input.idempotencyKey };
+  async authorize(
+    em: EntityManager,
+    viewer: Viewer,
+    input: AuthorizeInput,
+  ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+    if (!validIdempotencyKey(input.idempotencyKey))
+      return fail(
+        'INVALID_IDEMPOTENCY_KEY',
+        'idempotencyKey must be 1 to 128 printable ASCII characters.',
+        'idempotencyKey',
+      );
+    const scope = {
+      actor: idempotencyActor(viewer),
+      operation: 'authorizePurchase',
+      key: input.idempotencyKey,
+    };
     const hash = requestHash({ ...input, idempotencyKey: undefined });
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
@@ -88,30 +136,66 @@ export class PurchaseService {
     const r = await this.batcher.submit(
       em,
       {
-        actor: scope.actor, key: scope.key, hash, accountId: input.accountId, amountFen: input.amountFen, category: input.category, merchant: input.merchant,
-        deviceId: input.deviceId ?? null, partnerId, auditActorType: actorType, auditActorId: actorId,
+        actor: scope.actor,
+        key: scope.key,
+        hash,
+        accountId: input.accountId,
+        amountFen: input.amountFen,
+        category: input.category,
+        merchant: input.merchant,
+        deviceId: input.deviceId ?? null,
+        partnerId,
+        auditActorType: actorType,
+        auditActorId: actorId,
       },
       (f) => this.decide(input.amountFen, f),
     );
     switch (r.kind) {
       case 'no-account':
-        return fail<AuthorizationResult>('ACCOUNT_NOT_FOUND', 'There is no credit account for this customer.', 'accountId');
+        return fail<AuthorizationResult>(
+          'ACCOUNT_NOT_FOUND',
+          'There is no credit account for this customer.',
+          'accountId',
+        );
       case 'written': {
         const row = r.row;
         const purchase = Object.assign(new Purchase(), {
-          id: String(row.id), accountId: input.accountId, customerId: String(r.facts.customer_id), partnerAppId: partnerId, amountFen: input.amountFen, category: input.category,
-          merchant: input.merchant, status: row.status!, decision: row.status!, declineCode: row.decline_code, reasons: r.reasons, deviceId: input.deviceId ?? null,
-          createdAt: new Date(row.created_at), decidedAt: row.decided_at ? new Date(row.decided_at) : null,
+          id: String(row.id),
+          accountId: input.accountId,
+          customerId: String(r.facts.customer_id),
+          partnerAppId: partnerId,
+          amountFen: input.amountFen,
+          category: input.category,
+          merchant: input.merchant,
+          status: row.status!,
+          decision: row.status!,
+          declineCode: row.decline_code,
+          reasons: r.reasons,
+          deviceId: input.deviceId ?? null,
+          createdAt: new Date(row.created_at),
+          decidedAt: row.decided_at ? new Date(row.decided_at) : null,
         });
-        return ok<AuthorizationResult>({ purchaseId: String(row.id), status: row.status!, declineCode: row.decline_code, reasons: r.reasons, purchase });
+        return ok<AuthorizationResult>({
+          purchaseId: String(row.id),
+          status: row.status!,
+          declineCode: row.decline_code,
+          reasons: r.reasons,
+          purchase,
+        });
       }
       case 'category':
-        return this.authorizeWithCategory(em, viewer, input, scope, hash, { customerId: String(r.facts.customer_id), forced: r.forced, reasons: r.reasons });
+        return this.authorizeWithCategory(em, viewer, input, scope, hash, {
+          customerId: String(r.facts.customer_id),
+          forced: r.forced,
+          reasons: r.reasons,
+        });
       case 'replay':
         return withRawClient(em, (c) => {
           const run = (text: string, values: unknown[]) => {
             let n = 0;
-            return c.query({ text: text.replace(/\?/g, () => `$${++n}`), values }).then((x) => x.rows);
+            return c
+              .query({ text: text.replace(/\?/g, () => `$${++n}`), values })
+              .then((x) => x.rows);
           };
           return replayAuthorization(run, scope, hash);
         });
@@ -119,7 +203,13 @@ export class PurchaseService {
   }
 
   /** Rules and the review threshold, decided before the money statement. */
-  private decide(amountFen: number, f: FactsRow): { forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] } {
+  private decide(
+    amountFen: number,
+    f: FactsRow,
+  ): {
+    forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null;
+    reasons: string[];
+  } {
     const hits = evaluateFraudRules(this.rules, {
       amountFen,
       recentCount: Number(f.recent_count),
@@ -154,7 +244,11 @@ export class PurchaseService {
     input: AuthorizeInput,
     scope: { actor: string; operation: string; key: string },
     hash: string,
-    decided: { customerId: string; forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] },
+    decided: {
+      customerId: string;
+      forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null;
+      reasons: string[];
+    },
   ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
     const { forced, reasons } = decided;
     const { actorType, actorId } = actorOf(viewer);
@@ -168,9 +262,17 @@ export class PurchaseService {
          on conflict do nothing returning response->'value'->>'purchaseId' as pid`,
         [scope.actor, scope.operation, scope.key, hash],
       );
-      if (inserted.length === 0) return replayAuthorization((text, values) => tem.execute(text, values), scope, hash);
+      if (inserted.length === 0)
+        return replayAuthorization((text, values) => tem.execute(text, values), scope, hash);
       const pid = inserted[0]!.pid;
-      const [r] = await tem.execute<{ id: string; status: AuthorizationResult['status']; decline_code: string | null; cat_charged: boolean }[]>(
+      const [r] = await tem.execute<
+        {
+          id: string;
+          status: AuthorizationResult['status'];
+          decline_code: string | null;
+          cat_charged: boolean;
+        }[]
+      >(
         `with before as (
            select a.status, a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen as available from credit_accounts a where a.id = ?
          ),
@@ -215,21 +317,61 @@ export class PurchaseService {
          )
          select p.id::text as id, p.status, p.decline_code, exists (select 1 from cat) as cat_charged from p`,
         [
-          input.category, input.accountId,
-          input.amountFen, input.accountId, input.category, input.amountFen, forced?.status ?? null,
-          input.amountFen, input.accountId, forced?.status ?? null, input.category, input.amountFen,
-          forced?.status ?? null, forced?.status ?? null, forced?.status ?? null, forced?.code ?? null, input.amountFen,
-          pid, input.accountId, decided.customerId, partnerId, input.amountFen, input.category, input.merchant, JSON.stringify(reasons), input.deviceId ?? null,
-          input.accountId, decided.customerId, input.amountFen, input.category, this.holdExpiryDays,
-          input.accountId, decided.customerId, input.amountFen, input.amountFen,
-          actorType, actorId, decided.customerId, input.amountFen, input.idempotencyKey,
+          input.category,
+          input.accountId,
+          input.amountFen,
+          input.accountId,
+          input.category,
+          input.amountFen,
+          forced?.status ?? null,
+          input.amountFen,
+          input.accountId,
+          forced?.status ?? null,
+          input.category,
+          input.amountFen,
+          forced?.status ?? null,
+          forced?.status ?? null,
+          forced?.status ?? null,
+          forced?.code ?? null,
+          input.amountFen,
+          pid,
+          input.accountId,
+          decided.customerId,
+          partnerId,
+          input.amountFen,
+          input.category,
+          input.merchant,
+          JSON.stringify(reasons),
+          input.deviceId ?? null,
+          input.accountId,
+          decided.customerId,
+          input.amountFen,
+          input.category,
+          this.holdExpiryDays,
+          input.accountId,
+          decided.customerId,
+          input.amountFen,
+          input.amountFen,
+          actorType,
+          actorId,
+          decided.customerId,
+          input.amountFen,
+          input.idempotencyKey,
         ],
       );
       if (!r) throw new Error('authorization statement returned no row');
       if (r.cat_charged && r.status !== 'HELD') {
-        await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [input.amountFen, input.accountId, input.category]);
+        await tem.execute(
+          `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+          [input.amountFen, input.accountId, input.category],
+        );
       }
-      return ok<AuthorizationResult>({ purchaseId: String(r.id), status: r.status, declineCode: r.decline_code, reasons });
+      return ok<AuthorizationResult>({
+        purchaseId: String(r.id),
+        status: r.status,
+        declineCode: r.decline_code,
+        reasons,
+      });
     });
   }
 
@@ -240,77 +382,175 @@ export class PurchaseService {
   async capture(
     em: EntityManager,
     viewer: Viewer,
-    input: { purchaseId: string; idempotencyKey: string; term?: string | null; couponCode?: string | null },
+    input: {
+      purchaseId: string;
+      idempotencyKey: string;
+      term?: string | null;
+      couponCode?: string | null;
+    },
     planWith?: (tem: EntityManager, purchaseId: string) => Promise<Outcome<unknown>>,
   ): Promise<Outcome<PurchaseResult>> {
-    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'capturePurchase', key: input.idempotencyKey, input: { ...input, idempotencyKey: undefined } }, async (tem) => {
-      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'CAPTURED');
-      if (!closed.ok) return closed;
-      if (planWith) {
-        const planned = await planWith(tem, input.purchaseId);
-        if (!planned.ok) throw new PlanRefused(planned.errors);
-      }
-      return ok({ purchaseId: input.purchaseId });
-    }).catch((e: unknown) => {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'capturePurchase',
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+      },
+      async (tem) => {
+        const closed = await this.closeHold(tem, viewer, input.purchaseId, 'CAPTURED');
+        if (!closed.ok) return closed;
+        if (planWith) {
+          const planned = await planWith(tem, input.purchaseId);
+          if (!planned.ok) throw new PlanRefused(planned.errors);
+        }
+        return ok({ purchaseId: input.purchaseId });
+      },
+    ).catch((e: unknown) => {
       if (e instanceof PlanRefused) return { ok: false as const, errors: e.errors };
       throw e;
     });
   }
 
-  async release(em: EntityManager, viewer: Viewer, input: { purchaseId: string; idempotencyKey: string }): Promise<Outcome<PurchaseResult>> {
-    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'releasePurchase', key: input.idempotencyKey, input: { purchaseId: input.purchaseId } }, async (tem) => {
-      const closed = await this.closeHold(tem, viewer, input.purchaseId, 'RELEASED');
-      return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
-    });
+  async release(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { purchaseId: string; idempotencyKey: string },
+  ): Promise<Outcome<PurchaseResult>> {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'releasePurchase',
+        key: input.idempotencyKey,
+        input: { purchaseId: input.purchaseId },
+      },
+      async (tem) => {
+        const closed = await this.closeHold(tem, viewer, input.purchaseId, 'RELEASED');
+        return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
+      },
+    );
   }
 
   /**
    * Close a LIVE hold as CAPTURED or RELEASED. A hold past its expiry is expired here (the job
    * would do the same) and the caller gets HOLD_EXPIRED.
    */
-  private async closeHold(tem: EntityManager, viewer: Viewer, purchaseId: string, to: 'CAPTURED' | 'RELEASED'): Promise<Outcome<true>> {
-    const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; status: string; partner_app_id: string | null }[]>(
-      `select id, account_id, customer_id, status, partner_app_id from purchases where id = ?`,
-      [purchaseId],
-    );
-    if (!p || (viewer.kind === 'partner' && p.partner_app_id != null && String(p.partner_app_id) !== viewer.id)) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+  private async closeHold(
+    tem: EntityManager,
+    viewer: Viewer,
+    purchaseId: string,
+    to: 'CAPTURED' | 'RELEASED',
+  ): Promise<Outcome<true>> {
+    const [p] = await tem.execute<
+      {
+        id: string;
+        account_id: string;
+        customer_id: string;
+        status: string;
+        partner_app_id: string | null;
+      }[]
+    >(`select id, account_id, customer_id, status, partner_app_id from purchases where id = ?`, [
+      purchaseId,
+    ]);
+    if (
+      !p ||
+      (viewer.kind === 'partner' &&
+        p.partner_app_id != null &&
+        String(p.partner_app_id) !== viewer.id)
+    )
+      return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
     // Account row first (lock order), then the hold.
     await tem.execute(`select 1 from credit_accounts where id = ? for update`, [p.account_id]);
-    const [h] = await tem.execute<{ id: string; amount_fen: string; category: string | null; expired: boolean }[]>(
+    const [h] = await tem.execute<
+      { id: string; amount_fen: string; category: string | null; expired: boolean }[]
+    >(
       `select id, amount_fen, category, expires_at <= now() as expired from holds where purchase_id = ? and status = 'LIVE' for update`,
       [purchaseId],
     );
     if (!h) {
       const code = p.status === 'EXPIRED' ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD';
-      return fail(code, code === 'HOLD_EXPIRED' ? 'The hold on this purchase expired and its amount went back to the limit.' : `The purchase is ${p.status}, not HELD.`, 'purchaseId');
+      return fail(
+        code,
+        code === 'HOLD_EXPIRED'
+          ? 'The hold on this purchase expired and its amount went back to the limit.'
+          : `The purchase is ${p.status}, not HELD.`,
+        'purchaseId',
+      );
     }
     const amount = Number(h.amount_fen);
     if (h.expired) {
       await this.closeOne(tem, p, h, amount, 'EXPIRED');
-      await writeAudit(tem, { kind: 'anonymous' }, { action: 'expireHold', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id });
+      await writeAudit(
+        tem,
+        { kind: 'anonymous' },
+        { action: 'expireHold', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id },
+      );
       // Commit the expiry itself; the caller still learns it failed.
-      return { ok: false, errors: [{ code: 'HOLD_EXPIRED', message: 'The hold on this purchase expired and its amount went back to the limit.', field: 'purchaseId' }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            code: 'HOLD_EXPIRED',
+            message: 'The hold on this purchase expired and its amount went back to the limit.',
+            field: 'purchaseId',
+          },
+        ],
+      };
     }
     await this.closeOne(tem, p, h, amount, to);
-    await writeAudit(tem, viewer, { action: to === 'CAPTURED' ? 'capturePurchase' : 'releasePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { amountFen: amount } });
+    await writeAudit(tem, viewer, {
+      action: to === 'CAPTURED' ? 'capturePurchase' : 'releasePurchase',
+      customerId: p.customer_id,
+      targetType: 'Purchase',
+      targetId: p.id,
+      details: { amountFen: amount },
+    });
     return ok(true);
   }
 
-  private async closeOne(tem: EntityManager, p: { id: string; account_id: string; customer_id: string }, h: { id: string; category: string | null }, amount: number, to: 'CAPTURED' | 'RELEASED' | 'EXPIRED'): Promise<void> {
+  private async closeOne(
+    tem: EntityManager,
+    p: { id: string; account_id: string; customer_id: string },
+    h: { id: string; category: string | null },
+    amount: number,
+    to: 'CAPTURED' | 'RELEASED' | 'EXPIRED',
+  ): Promise<void> {
     await tem.execute(`update holds set status = ?, closed_at = now() where id = ?`, [to, h.id]);
-    await tem.execute(`update purchases set status = ?, decided_at = coalesce(decided_at, now()) where id = ?`, [to, p.id]);
+    await tem.execute(
+      `update purchases set status = ?, decided_at = coalesce(decided_at, now()) where id = ?`,
+      [to, p.id],
+    );
     if (to === 'CAPTURED') {
-      await tem.execute(`update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`, [amount, amount, p.account_id]);
+      await tem.execute(
+        `update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`,
+        [amount, amount, p.account_id],
+      );
       await tem.execute(
         `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, principal_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CAPTURE', ?, ?, ?, 'purchase', ?)`,
         [p.account_id, p.customer_id, -amount, amount, amount, p.id],
       );
     } else {
-      await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [amount, p.account_id]);
-      if (h.category) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, h.category]);
+      await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [
+        amount,
+        p.account_id,
+      ]);
+      if (h.category)
+        await tem.execute(
+          `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+          [amount, p.account_id, h.category],
+        );
       await tem.execute(
         `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, ?, 'purchase', ?)`,
-        [p.account_id, p.customer_id, to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE', -amount, amount, p.id],
+        [
+          p.account_id,
+          p.customer_id,
+          to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE',
+          -amount,
+          amount,
+          p.id,
+        ],
       );
     }
   }
@@ -319,24 +559,49 @@ export class PurchaseService {
    * A supervisor approves a purchase waiting for review: the hold is placed now, with the same
    * conditional UPDATE (the limit may have been used meanwhile: then OVER_LIMIT).
    */
-  async approve(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<AuthorizationResult>> {
+  async approve(
+    em: EntityManager,
+    viewer: Viewer,
+    purchaseId: string,
+    note: string,
+  ): Promise<Outcome<AuthorizationResult>> {
     return em.transactional(async (tem) => {
-      const [pre] = await tem.execute<{ account_id: string }[]>(`select account_id from purchases where id = ?`, [purchaseId]);
+      const [pre] = await tem.execute<{ account_id: string }[]>(
+        `select account_id from purchases where id = ?`,
+        [purchaseId],
+      );
       if (!pre) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
       // Lock order: account, then purchase.
       await tem.execute(`select 1 from credit_accounts where id = ? for update`, [pre.account_id]);
-      const [p] = await tem.execute<{ id: string; account_id: string; customer_id: string; amount_fen: string; category: string; status: string }[]>(
+      const [p] = await tem.execute<
+        {
+          id: string;
+          account_id: string;
+          customer_id: string;
+          amount_fen: string;
+          category: string;
+          status: string;
+        }[]
+      >(
         `select id, account_id, customer_id, amount_fen, category, status from purchases where id = ? for update`,
         [purchaseId],
       );
       if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
-      if (p.status !== 'PENDING_REVIEW') return fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId');
+      if (p.status !== 'PENDING_REVIEW')
+        return fail(
+          'PURCHASE_NOT_PENDING',
+          `The purchase is ${p.status}, not waiting for review.`,
+          'purchaseId',
+        );
       const amount = Number(p.amount_fen);
       const [cl] = await tem.execute<{ ok: boolean }[]>(
         `update category_limits set used_fen = used_fen + ? where account_id = ? and category = ? and limit_fen - used_fen >= ? returning true as ok`,
         [amount, p.account_id, p.category, amount],
       );
-      const [hasCat] = await tem.execute<{ n: string }[]>(`select count(*)::text as n from category_limits where account_id = ? and category = ?`, [p.account_id, p.category]);
+      const [hasCat] = await tem.execute<{ n: string }[]>(
+        `select count(*)::text as n from category_limits where account_id = ? and category = ?`,
+        [p.account_id, p.category],
+      );
       const catOk = Number(hasCat!.n) === 0 || Boolean(cl);
       const held = catOk
         ? await tem.execute<{ status: string }[]>(
@@ -347,41 +612,81 @@ export class PurchaseService {
       let status: AuthorizationResult['status'] = 'HELD';
       let code: string | null = null;
       if (held.length === 0) {
-        if (cl) await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [amount, p.account_id, p.category]);
-        const [a] = await tem.execute<{ status: string }[]>(`select status from credit_accounts where id = ?`, [p.account_id]);
+        if (cl)
+          await tem.execute(
+            `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+            [amount, p.account_id, p.category],
+          );
+        const [a] = await tem.execute<{ status: string }[]>(
+          `select status from credit_accounts where id = ?`,
+          [p.account_id],
+        );
         status = 'DECLINED';
-        code = a!.status === 'FROZEN' ? 'ACCOUNT_FROZEN' : !catOk ? 'CATEGORY_LIMIT_EXHAUSTED' : 'OVER_LIMIT';
-        await tem.execute(`update purchases set status = 'DECLINED', decline_code = ?, decided_at = now() where id = ?`, [code, p.id]);
+        code =
+          a!.status === 'FROZEN'
+            ? 'ACCOUNT_FROZEN'
+            : !catOk
+              ? 'CATEGORY_LIMIT_EXHAUSTED'
+              : 'OVER_LIMIT';
+        await tem.execute(
+          `update purchases set status = 'DECLINED', decline_code = ?, decided_at = now() where id = ?`,
+          [code, p.id],
+        );
       } else {
-        await tem.execute(`update purchases set status = 'HELD', decided_at = now() where id = ?`, [p.id]);
+        await tem.execute(`update purchases set status = 'HELD', decided_at = now() where id = ?`, [
+          p.id,
+        ]);
         await tem.execute(
           `insert into holds (purchase_id, account_id, customer_id, amount_fen, category, status, expires_at) values (?, ?, ?, ?, ?, 'LIVE', now() + make_interval(days => ?))`,
           [p.id, p.account_id, p.customer_id, amount, cl ? p.category : null, this.holdExpiryDays],
         );
-        await tem.execute(`insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'HOLD', ?, ?, 'purchase', ?)`, [
-          p.account_id,
-          p.customer_id,
-          amount,
-          amount,
-          p.id,
-        ]);
+        await tem.execute(
+          `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'HOLD', ?, ?, 'purchase', ?)`,
+          [p.account_id, p.customer_id, amount, amount, p.id],
+        );
       }
-      await writeAudit(tem, viewer, { action: 'approvePurchase', customerId: p.customer_id, targetType: 'Purchase', targetId: p.id, details: { note, status, declineCode: code } });
+      await writeAudit(tem, viewer, {
+        action: 'approvePurchase',
+        customerId: p.customer_id,
+        targetType: 'Purchase',
+        targetId: p.id,
+        details: { note, status, declineCode: code },
+      });
       return ok({ purchaseId: p.id, status, declineCode: code, reasons: [] });
     });
   }
 
-  async reject(em: EntityManager, viewer: Viewer, purchaseId: string, note: string): Promise<Outcome<PurchaseResult>> {
+  async reject(
+    em: EntityManager,
+    viewer: Viewer,
+    purchaseId: string,
+    note: string,
+  ): Promise<Outcome<PurchaseResult>> {
     return em.transactional(async (tem) => {
       const rows = await tem.execute<{ id: string; customer_id: string }[]>(
         `update purchases set status = 'REJECTED', decline_code = 'REJECTED_IN_REVIEW', decided_at = now() where id = ? and status = 'PENDING_REVIEW' returning id, customer_id`,
         [purchaseId],
       );
       if (!rows[0]) {
-        const [p] = await tem.execute<{ status: string }[]>(`select status from purchases where id = ?`, [purchaseId]);
-        return p ? fail('PURCHASE_NOT_PENDING', `The purchase is ${p.status}, not waiting for review.`, 'purchaseId') : fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+        const [p] = await tem.execute<{ status: string }[]>(
+          `select status from purchases where id = ?`,
+          [purchaseId],
+        );
+        return p
+          ? fail(
+              'PURCHASE_NOT_PENDING',
+              `The purchase is ${p.status}, not waiting for review.`,
+              'purchaseId',
+            )
+          : fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
       }
-      await writeAudit(tem, viewer, { action: 'rejectPurchase', customerId: rows[0].customer_id, targetType: 'Purchase', targetId: purchaseId, details: { note } });
+      await writeAudit(tem, viewer, {
+        action: 'rejectPurchase',
+        customerId: rows[0].customer_id,
+        targetType: 'Purchase',
+        targetId: purchaseId,
+        details: { note },
+      });
       return ok({ purchaseId });
     });
   }

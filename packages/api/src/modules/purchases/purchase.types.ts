@@ -6,16 +6,29 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Purchase } from './purchase.entity.js';
 
-@ObjectType('Purchase', { implements: Node, description: 'An authorization against the available limit: held, then captured into a plan, released, or expired.' })
+@ObjectType('Purchase', {
+  implements: Node,
+  description:
+    'An authorization against the available limit: held, then captured into a plan, released, or expired.',
+})
 export class PurchaseNode extends Node {
   localId!: string;
   customerLocalId!: string;
   accountLocalId!: string;
   @Field(() => Money) amount!: Money;
-  @Field(() => String, { description: 'One of the known purchase categories, e.g. DIGITAL.' }) category!: string;
+  @Field(() => String, { description: 'One of the known purchase categories, e.g. DIGITAL.' })
+  category!: string;
   @Field(() => String) merchant!: string;
-  @Field(() => String, { description: 'HELD, PENDING_REVIEW, DECLINED, CAPTURED, RELEASED, EXPIRED or REJECTED.' }) status!: string;
-  @Field(() => String, { nullable: true, description: 'Why it was declined: ACCOUNT_FROZEN, OVER_LIMIT, CATEGORY_LIMIT_EXHAUSTED, RISK_RULE_…' }) declineCode?: string | null;
+  @Field(() => String, {
+    description: 'HELD, PENDING_REVIEW, DECLINED, CAPTURED, RELEASED, EXPIRED or REJECTED.',
+  })
+  status!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it was declined: ACCOUNT_FROZEN, OVER_LIMIT, CATEGORY_LIMIT_EXHAUSTED, RISK_RULE_…',
+  })
+  declineCode?: string | null;
   @Field(() => [String], { description: 'Rule hits and review reasons.' }) reasons!: string[];
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) decidedAt?: Date | null;
@@ -38,31 +51,48 @@ export function toPurchaseNode(p: Purchase): PurchaseNode {
   });
 }
 
-@InputType({ description: 'Authorize a purchase: give the customer or the account, the amount in yuan ("1299.00"), a known category and an idempotency key.' })
+@InputType({
+  description:
+    'Authorize a purchase: give the customer or the account, the amount in yuan ("1299.00"), a known category and an idempotency key.',
+})
 export class AuthorizePurchaseInput {
   @Field(() => ID, { nullable: true }) customerId?: string | null;
   @Field(() => ID, { nullable: true }) accountId?: string | null;
-  @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' }) amount!: string;
+  @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
+  amount!: string;
   @Field(() => String) category!: string;
   @Field(() => String) @MinLength(1) @MaxLength(200) merchant!: string;
   @Field(() => String, { nullable: true }) @MaxLength(200) deviceId?: string | null;
-  @Field(() => String, { description: 'A retry with the same key returns the first result.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'A retry with the same key returns the first result.' })
+  idempotencyKey!: string;
 }
 
 @ObjectType()
 export class AuthorizePurchasePayload {
   @Field(() => PurchaseNode, { nullable: true }) purchase?: PurchaseNode | null;
-  @Field(() => String, { nullable: true, description: 'The decision when the request was first made: HELD, PENDING_REVIEW or DECLINED.' }) decision?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The decision when the request was first made: HELD, PENDING_REVIEW or DECLINED.',
+  })
+  decision?: string | null;
   @Field(() => String, { nullable: true }) declineCode?: string | null;
   @Field(() => [String]) reasons!: string[];
-  @Field(() => Boolean, { description: 'True when this is the stored result of an earlier request with the same idempotency key.' }) replayed!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'True when this is the stored result of an earlier request with the same idempotency key.',
+  })
+  replayed!: boolean;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 @InputType()
 export class CapturePurchaseInput {
   @Field(() => ID) purchaseId!: string;
-  @Field(() => String, { nullable: true, description: 'Create the installment plan at once: DEFERRED_30, M3, M6, M9, M12 or M24.' }) term?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Create the installment plan at once: DEFERRED_30, M3, M6, M9, M12 or M24.',
+  })
+  term?: string | null;
   @Field(() => String, { nullable: true }) couponCode?: string | null;
   @Field(() => String) idempotencyKey!: string;
 }

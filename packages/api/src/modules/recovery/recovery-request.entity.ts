@@ -3,7 +3,14 @@ import { Fen, Id } from '../../db/types.js';
 
 export const RECOVERY_TYPES = ['UNFREEZE', 'RESTORE_REDUCTION', 'INCREASE'] as const;
 export type RecoveryType = (typeof RECOVERY_TYPES)[number];
-export const RECOVERY_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED', 'REJECTED', 'COMPLETED'] as const;
+export const RECOVERY_STATUSES = [
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'NEEDS_DOCUMENTS',
+  'APPROVED',
+  'REJECTED',
+  'COMPLETED',
+] as const;
 export type RecoveryStatus = (typeof RECOVERY_STATUSES)[number];
 
 /** 额度恢复申请: filed by an agent for a customer whose limit was frozen, reduced or used up. */

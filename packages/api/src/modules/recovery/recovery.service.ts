@@ -5,7 +5,14 @@ import { writeAudit } from '../audit/audit.service.js';
 import { LIMIT_CAP_FEN, reviewRecovery, stagesFor, type RecoveryReview } from '../plans/pricing.js';
 import type { RecoveryStatus, RecoveryType } from './recovery-request.entity.js';
 import { raiseNotice } from '../notices/notice-events.js';
-import { applyStage, canTransition, completeIfDone, recordDecision, transition, type RecoveryActor } from './restoration.js';
+import {
+  applyStage,
+  canTransition,
+  completeIfDone,
+  recordDecision,
+  transition,
+  type RecoveryActor,
+} from './restoration.js';
 
 export interface DocumentInput {
   kind: string;
@@ -27,12 +34,29 @@ interface RequestRow {
 }
 
 function validateDocuments(docs: DocumentInput[]): Outcome<true> {
-  if (docs.length > 20) return fail('TOO_MANY_DOCUMENTS', 'Attach at most 20 documents.', 'documents');
+  if (docs.length > 20)
+    return fail('TOO_MANY_DOCUMENTS', 'Attach at most 20 documents.', 'documents');
   for (const [i, d] of docs.entries()) {
-    if (!d.fileName.trim() || d.fileName.length > 255) return fail('INVALID_DOCUMENT', 'A file name is 1 to 255 characters.', `documents.${i}.fileName`);
-    if (!Number.isInteger(d.sizeBytes) || d.sizeBytes <= 0 || d.sizeBytes > 20_000_000) return fail('INVALID_DOCUMENT', 'A document is 1 byte to 20 MB.', `documents.${i}.sizeBytes`);
-    if (!/^[\w.+-]+\/[\w.+-]+$/.test(d.contentType)) return fail('INVALID_DOCUMENT', 'contentType must be a media type such as application/pdf.', `documents.${i}.contentType`);
-    if (!d.kind.trim() || d.kind.length > 50) return fail('INVALID_DOCUMENT', 'kind is 1 to 50 characters, e.g. INCOME_PROOF.', `documents.${i}.kind`);
+    if (!d.fileName.trim() || d.fileName.length > 255)
+      return fail(
+        'INVALID_DOCUMENT',
+        'A file name is 1 to 255 characters.',
+        `documents.${i}.fileName`,
+      );
+    if (!Number.isInteger(d.sizeBytes) || d.sizeBytes <= 0 || d.sizeBytes > 20_000_000)
+      return fail('INVALID_DOCUMENT', 'A document is 1 byte to 20 MB.', `documents.${i}.sizeBytes`);
+    if (!/^[\w.+-]+\/[\w.+-]+$/.test(d.contentType))
+      return fail(
+        'INVALID_DOCUMENT',
+        'contentType must be a media type such as application/pdf.',
+        `documents.${i}.contentType`,
+      );
+    if (!d.kind.trim() || d.kind.length > 50)
+      return fail(
+        'INVALID_DOCUMENT',
+        'kind is 1 to 50 characters, e.g. INCOME_PROOF.',
+        `documents.${i}.kind`,
+      );
   }
   return ok(true);
 }
@@ -43,36 +67,97 @@ function validateDocuments(docs: DocumentInput[]): Outcome<true> {
  * request row, and stores a transition with actor, time and reason.
  */
 export class RecoveryService {
-  async file(em: EntityManager, viewer: Viewer, input: { customerId: string; type: RecoveryType; reason: string; requestedLimitFen: number | null; documents: DocumentInput[] }): Promise<Outcome<{ requestId: string }>> {
-    if (viewer.kind !== 'agent') return fail('FORBIDDEN', 'Only staff can file a recovery request.');
+  async file(
+    em: EntityManager,
+    viewer: Viewer,
+    input: {
+      customerId: string;
+      type: RecoveryType;
+      reason: string;
+      requestedLimitFen: number | null;
+      documents: DocumentInput[];
+    },
+  ): Promise<Outcome<{ requestId: string }>> {
+    if (viewer.kind !== 'agent')
+      return fail('FORBIDDEN', 'Only staff can file a recovery request.');
     const reason = input.reason.trim();
-    if (!reason || reason.length > 2000) return fail('INVALID_REASON', 'Give a reason of 1 to 2000 characters.', 'reason');
+    if (!reason || reason.length > 2000)
+      return fail('INVALID_REASON', 'Give a reason of 1 to 2000 characters.', 'reason');
     const docs = validateDocuments(input.documents);
     if (!docs.ok) return docs;
-    if (input.type === 'INCREASE' && input.requestedLimitFen == null) return fail('REQUESTED_LIMIT_REQUIRED', 'An increase needs the requested limit.', 'requestedLimit');
-    if (input.requestedLimitFen != null && input.requestedLimitFen > LIMIT_CAP_FEN) return fail('REQUESTED_LIMIT_ABOVE_CAP', `The limit cap is ${LIMIT_CAP_FEN / 100} yuan.`, 'requestedLimit');
+    if (input.type === 'INCREASE' && input.requestedLimitFen == null)
+      return fail(
+        'REQUESTED_LIMIT_REQUIRED',
+        'An increase needs the requested limit.',
+        'requestedLimit',
+      );
+    if (input.requestedLimitFen != null && input.requestedLimitFen > LIMIT_CAP_FEN)
+      return fail(
+        'REQUESTED_LIMIT_ABOVE_CAP',
+        `The limit cap is ${LIMIT_CAP_FEN / 100} yuan.`,
+        'requestedLimit',
+      );
     return em.transactional(async (tem) => {
-      const [a] = await tem.execute<{ id: string; status: string; base_limit_fen: string; previous: string | null }[]>(
+      const [a] = await tem.execute<
+        { id: string; status: string; base_limit_fen: string; previous: string | null }[]
+      >(
         `select a.id, a.status, a.base_limit_fen,
                 (select max(d.base_limit_before_fen) from limit_decisions d where d.account_id = a.id and d.base_limit_after_fen < d.base_limit_before_fen)::text as previous
            from credit_accounts a where a.customer_id = ? for update`,
         [input.customerId],
       );
-      if (!a) return fail('ACCOUNT_NOT_FOUND', 'This customer has no credit account.', 'customerId');
-      if (input.type === 'UNFREEZE' && a.status !== 'FROZEN') return fail('ACCOUNT_NOT_FROZEN', 'The account is not frozen.', 'type');
-      if (input.type === 'RESTORE_REDUCTION' && !(a.previous && Number(a.previous) > Number(a.base_limit_fen))) return fail('NOTHING_TO_RESTORE', 'The limit was never reduced below what it is now.', 'type');
-      if (input.type === 'INCREASE' && input.requestedLimitFen! <= Number(a.base_limit_fen)) return fail('REQUESTED_LIMIT_NOT_HIGHER', 'The requested limit must be above the current limit.', 'requestedLimit');
-      const [open] = await tem.execute<{ id: string }[]>(`select id from recovery_requests where account_id = ? and type = ? and status in (${OPEN.map(() => '?').join(',')})`, [a.id, input.type, ...OPEN]);
-      if (open) return fail('RECOVERY_REQUEST_OPEN', 'This customer already has an open request of this type.', 'type');
+      if (!a)
+        return fail('ACCOUNT_NOT_FOUND', 'This customer has no credit account.', 'customerId');
+      if (input.type === 'UNFREEZE' && a.status !== 'FROZEN')
+        return fail('ACCOUNT_NOT_FROZEN', 'The account is not frozen.', 'type');
+      if (
+        input.type === 'RESTORE_REDUCTION' &&
+        !(a.previous && Number(a.previous) > Number(a.base_limit_fen))
+      )
+        return fail(
+          'NOTHING_TO_RESTORE',
+          'The limit was never reduced below what it is now.',
+          'type',
+        );
+      if (input.type === 'INCREASE' && input.requestedLimitFen! <= Number(a.base_limit_fen))
+        return fail(
+          'REQUESTED_LIMIT_NOT_HIGHER',
+          'The requested limit must be above the current limit.',
+          'requestedLimit',
+        );
+      const [open] = await tem.execute<{ id: string }[]>(
+        `select id from recovery_requests where account_id = ? and type = ? and status in (${OPEN.map(() => '?').join(',')})`,
+        [a.id, input.type, ...OPEN],
+      );
+      if (open)
+        return fail(
+          'RECOVERY_REQUEST_OPEN',
+          'This customer already has an open request of this type.',
+          'type',
+        );
       const [r] = await tem.execute<{ id: string }[]>(
         `insert into recovery_requests (account_id, customer_id, type, status, reason, requested_limit_fen, filed_by_agent_id) values (?, ?, ?, 'SUBMITTED', ?, ?, ?) returning id`,
         [a.id, input.customerId, input.type, reason, input.requestedLimitFen, viewer.id],
       );
       const id = String(r!.id);
-      await tem.execute(`insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, agent_id, reason) values (?, ?, null, 'SUBMITTED', 'AGENT', ?, ?)`, [id, input.customerId, viewer.id, reason]);
-      await raiseNotice(tem, { customerId: input.customerId, kind: 'RECOVERY_STATUS', eventKey: `recovery:${id}:SUBMITTED`, payload: { requestId: id, status: 'SUBMITTED', type: input.type } });
+      await tem.execute(
+        `insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, agent_id, reason) values (?, ?, null, 'SUBMITTED', 'AGENT', ?, ?)`,
+        [id, input.customerId, viewer.id, reason],
+      );
+      await raiseNotice(tem, {
+        customerId: input.customerId,
+        kind: 'RECOVERY_STATUS',
+        eventKey: `recovery:${id}:SUBMITTED`,
+        payload: { requestId: id, status: 'SUBMITTED', type: input.type },
+      });
       await insertDocuments(tem, id, input.customerId, input.documents);
-      await writeAudit(tem, viewer, { action: 'fileRecoveryRequest', customerId: input.customerId, targetType: 'RecoveryRequest', targetId: id, details: { type: input.type, documents: input.documents.length } });
+      await writeAudit(tem, viewer, {
+        action: 'fileRecoveryRequest',
+        customerId: input.customerId,
+        targetType: 'RecoveryRequest',
+        targetId: id,
+        details: { type: input.type, documents: input.documents.length },
+      });
       const req = { id, customerId: input.customerId, status: 'SUBMITTED' as RecoveryStatus };
       await transition(tem, req, 'UNDER_REVIEW', { type: 'SYSTEM' }, 'Automatic review started.');
       await this.autoReview(tem, id);
@@ -81,44 +166,117 @@ export class RecoveryService {
   }
 
   /** Add documents; a request waiting for documents goes back to review (and is reviewed again). */
-  async addDocuments(em: EntityManager, viewer: Viewer, requestId: string, documents: DocumentInput[]): Promise<Outcome<{ requestId: string }>> {
+  async addDocuments(
+    em: EntityManager,
+    viewer: Viewer,
+    requestId: string,
+    documents: DocumentInput[],
+  ): Promise<Outcome<{ requestId: string }>> {
     const docs = validateDocuments(documents);
     if (!docs.ok) return docs;
-    if (documents.length === 0) return fail('NO_DOCUMENTS', 'Attach at least one document.', 'documents');
+    if (documents.length === 0)
+      return fail('NO_DOCUMENTS', 'Attach at least one document.', 'documents');
     return em.transactional(async (tem) => {
       const r = await lockRequest(tem, requestId);
-      if (!r) return fail('RECOVERY_REQUEST_NOT_FOUND', 'There is no such recovery request.', 'requestId');
-      if (!['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS'].includes(r.status)) return illegal(r.status, 'add documents to');
+      if (!r)
+        return fail(
+          'RECOVERY_REQUEST_NOT_FOUND',
+          'There is no such recovery request.',
+          'requestId',
+        );
+      if (!['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS'].includes(r.status))
+        return illegal(r.status, 'add documents to');
       await insertDocuments(tem, r.id, r.customer_id, documents);
-      await writeAudit(tem, viewer, { action: 'addRecoveryDocuments', customerId: r.customer_id, targetType: 'RecoveryRequest', targetId: r.id, details: { documents: documents.length } });
+      await writeAudit(tem, viewer, {
+        action: 'addRecoveryDocuments',
+        customerId: r.customer_id,
+        targetType: 'RecoveryRequest',
+        targetId: r.id,
+        details: { documents: documents.length },
+      });
       if (r.status === 'NEEDS_DOCUMENTS') {
-        await transition(tem, { id: r.id, customerId: r.customer_id, status: r.status }, 'UNDER_REVIEW', agentActor(viewer), `${documents.length} document(s) added.`);
+        await transition(
+          tem,
+          { id: r.id, customerId: r.customer_id, status: r.status },
+          'UNDER_REVIEW',
+          agentActor(viewer),
+          `${documents.length} document(s) added.`,
+        );
         await this.autoReview(tem, r.id);
       }
       return ok({ requestId: r.id });
     });
   }
 
-  async approve(em: EntityManager, viewer: Viewer, requestId: string, reason: string): Promise<Outcome<{ requestId: string }>> {
+  async approve(
+    em: EntityManager,
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+  ): Promise<Outcome<{ requestId: string }>> {
     return em.transactional(async (tem) => {
       const r = await lockRequest(tem, requestId);
-      if (!r) return fail('RECOVERY_REQUEST_NOT_FOUND', 'There is no such recovery request.', 'requestId');
+      if (!r)
+        return fail(
+          'RECOVERY_REQUEST_NOT_FOUND',
+          'There is no such recovery request.',
+          'requestId',
+        );
       if (!canTransition(r.status, 'APPROVED')) return illegal(r.status, 'approve');
-      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [viewer.kind === 'agent' ? viewer.id : null, r.id]);
-      await this.approveLocked(tem, r, agentActor(viewer), reason.trim() || 'Approved by a supervisor.');
-      await writeAudit(tem, viewer, { action: 'approveRecoveryRequest', customerId: r.customer_id, targetType: 'RecoveryRequest', targetId: r.id, details: { reason } });
+      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [
+        viewer.kind === 'agent' ? viewer.id : null,
+        r.id,
+      ]);
+      await this.approveLocked(
+        tem,
+        r,
+        agentActor(viewer),
+        reason.trim() || 'Approved by a supervisor.',
+      );
+      await writeAudit(tem, viewer, {
+        action: 'approveRecoveryRequest',
+        customerId: r.customer_id,
+        targetType: 'RecoveryRequest',
+        targetId: r.id,
+        details: { reason },
+      });
       return ok({ requestId: r.id });
     });
   }
 
-  async reject(em: EntityManager, viewer: Viewer, requestId: string, reason: string): Promise<Outcome<{ requestId: string }>> {
+  async reject(
+    em: EntityManager,
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+  ): Promise<Outcome<{ requestId: string }>> {
     return em.transactional(async (tem) => {
       const r = await lockRequest(tem, requestId);
-      if (!r) return fail('RECOVERY_REQUEST_NOT_FOUND', 'There is no such recovery request.', 'requestId');
+      if (!r)
+        return fail(
+          'RECOVERY_REQUEST_NOT_FOUND',
+          'There is no such recovery request.',
+          'requestId',
+        );
       if (!canTransition(r.status, 'REJECTED')) return illegal(r.status, 'reject');
-      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [viewer.kind === 'agent' ? viewer.id : null, r.id]);
-      await transition(tem, { id: r.id, customerId: r.customer_id, status: r.status }, 'REJECTED', agentActor(viewer), reason.trim() || 'Rejected by a supervisor.');
-      await writeAudit(tem, viewer, { action: 'rejectRecoveryRequest', customerId: r.customer_id, targetType: 'RecoveryRequest', targetId: r.id, details: { reason } });
+      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [
+        viewer.kind === 'agent' ? viewer.id : null,
+        r.id,
+      ]);
+      await transition(
+        tem,
+        { id: r.id, customerId: r.customer_id, status: r.status },
+        'REJECTED',
+        agentActor(viewer),
+        reason.trim() || 'Rejected by a supervisor.',
+      );
+      await writeAudit(tem, viewer, {
+        action: 'rejectRecoveryRequest',
+        customerId: r.customer_id,
+        targetType: 'RecoveryRequest',
+        targetId: r.id,
+        details: { reason },
+      });
       return ok({ requestId: r.id });
     });
   }
@@ -126,9 +284,19 @@ export class RecoveryService {
   /** The automatic review of a request UNDER_REVIEW (locked): approve, ask for documents, leave for a supervisor, or reject. */
   private async autoReview(tem: EntityManager, requestId: string): Promise<RecoveryReview> {
     const r = (await lockRequest(tem, requestId))!;
-    const [f] = await tem.execute<{
-      score: number | null; grade: string | null; pd: number | null; base: string; previous: string | null; max_dpd: number | null; overdue: string; docs: string; income_band: string;
-    }[]>(
+    const [f] = await tem.execute<
+      {
+        score: number | null;
+        grade: string | null;
+        pd: number | null;
+        base: string;
+        previous: string | null;
+        max_dpd: number | null;
+        overdue: string;
+        docs: string;
+        income_band: string;
+      }[]
+    >(
       `select a.score, a.grade, a.probability_of_default as pd, a.base_limit_fen::text as base,
               (select max(d.base_limit_before_fen) from limit_decisions d where d.account_id = a.id and d.base_limit_after_fen < d.base_limit_before_fen)::text as previous,
               greatest((select max(days_past_due) from schedule_lines where account_id = a.id),
@@ -153,7 +321,10 @@ export class RecoveryService {
       documentsCount: Number(f!.docs),
       incomeBand: f!.income_band,
     });
-    await tem.execute(`update recovery_requests set auto_outcome = ?, reasons = ?::jsonb, target_limit_fen = ? where id = ?`, [review.outcome, JSON.stringify(review.reasons), review.targetLimitFen, r.id]);
+    await tem.execute(
+      `update recovery_requests set auto_outcome = ?, reasons = ?::jsonb, target_limit_fen = ? where id = ?`,
+      [review.outcome, JSON.stringify(review.reasons), review.targetLimitFen, r.id],
+    );
     r.target_limit_fen = String(review.targetLimitFen);
     const why = `Automatic review: ${review.outcome} (${review.reasons.join(', ') || 'no reasons'}).`;
     const req = { id: r.id, customerId: r.customer_id, status: r.status };
@@ -178,51 +349,116 @@ export class RecoveryService {
    * APPROVED: unfreeze when asked; restore in stages (stage 1 now as a RECOVERY decision, later
    * stages after on-time repayments, applied by the repayment path); COMPLETED when nothing is left.
    */
-  private async approveLocked(tem: EntityManager, r: RequestRow, actor: RecoveryActor, reason: string, stages?: RecoveryReview['stages']): Promise<void> {
-    await transition(tem, { id: r.id, customerId: r.customer_id, status: r.status }, 'APPROVED', actor, reason);
+  private async approveLocked(
+    tem: EntityManager,
+    r: RequestRow,
+    actor: RecoveryActor,
+    reason: string,
+    stages?: RecoveryReview['stages'],
+  ): Promise<void> {
+    await transition(
+      tem,
+      { id: r.id, customerId: r.customer_id, status: r.status },
+      'APPROVED',
+      actor,
+      reason,
+    );
     r.status = 'APPROVED';
     const agentId = actor.type === 'AGENT' ? actor.agentId : null;
-    const [a] = await tem.execute<{ status: string; base_limit_fen: string }[]>(`select status, base_limit_fen from credit_accounts where id = ? for update`, [r.account_id]);
+    const [a] = await tem.execute<{ status: string; base_limit_fen: string }[]>(
+      `select status, base_limit_fen from credit_accounts where id = ? for update`,
+      [r.account_id],
+    );
     const base = Number(a!.base_limit_fen);
     if (r.type === 'UNFREEZE' && a!.status === 'FROZEN') {
-      await tem.execute(`update credit_accounts set status = 'ACTIVE', frozen_reason = null, version = version + 1 where id = ?`, [r.account_id]);
-      await recordDecision(tem, { accountId: r.account_id, customerId: r.customer_id, kind: 'UNFREEZE', baseBefore: base, baseAfter: base, statusBefore: 'FROZEN', statusAfter: 'ACTIVE', reasons: ['RECOVERY_UNFREEZE'], agentId, note: `Recovery request ${r.id}` });
+      await tem.execute(
+        `update credit_accounts set status = 'ACTIVE', frozen_reason = null, version = version + 1 where id = ?`,
+        [r.account_id],
+      );
+      await recordDecision(tem, {
+        accountId: r.account_id,
+        customerId: r.customer_id,
+        kind: 'UNFREEZE',
+        baseBefore: base,
+        baseAfter: base,
+        statusBefore: 'FROZEN',
+        statusAfter: 'ACTIVE',
+        reasons: ['RECOVERY_UNFREEZE'],
+        agentId,
+        note: `Recovery request ${r.id}`,
+      });
     }
     const target = r.target_limit_fen != null ? Number(r.target_limit_fen) : base;
     const gain = Math.max(0, target - base);
     // The automatic review's stages when they still fit the gain; else the policy's stages for it.
-    const plan = stages && stages.reduce((s, x) => s + x.amountFen, 0) === gain ? stages : stagesFor(gain);
+    const plan =
+      stages && stages.reduce((s, x) => s + x.amountFen, 0) === gain ? stages : stagesFor(gain);
     for (const s of plan.filter((x) => x.amountFen > 0)) {
       const [row] = await tem.execute<{ id: string }[]>(
         `insert into restoration_stages (request_id, account_id, customer_id, seq, amount_fen, on_time_repayments_required) values (?, ?, ?, ?, ?, ?) returning id`,
         [r.id, r.account_id, r.customer_id, s.seq, s.amountFen, s.onTimeRepaymentsRequired],
       );
-      if (s.onTimeRepaymentsRequired === 0) await applyStage(tem, { id: String(row!.id), accountId: r.account_id, customerId: r.customer_id, requestId: r.id, amountFen: s.amountFen, seq: s.seq }, agentId);
+      if (s.onTimeRepaymentsRequired === 0)
+        await applyStage(
+          tem,
+          {
+            id: String(row!.id),
+            accountId: r.account_id,
+            customerId: r.customer_id,
+            requestId: r.id,
+            amountFen: s.amountFen,
+            seq: s.seq,
+          },
+          agentId,
+        );
     }
     await completeIfDone(tem, r.id, actor);
   }
 }
 
 async function lockRequest(tem: EntityManager, requestId: string): Promise<RequestRow | undefined> {
-  const [pre] = await tem.execute<{ account_id: string }[]>(`select account_id from recovery_requests where id = ?`, [requestId]);
+  const [pre] = await tem.execute<{ account_id: string }[]>(
+    `select account_id from recovery_requests where id = ?`,
+    [requestId],
+  );
   if (!pre) return undefined;
   await tem.execute(`select 1 from credit_accounts where id = ? for update`, [pre.account_id]);
   const [r] = await tem.execute<RequestRow[]>(
     `select id, account_id, customer_id, type, status, target_limit_fen, requested_limit_fen from recovery_requests where id = ? for update`,
     [requestId],
   );
-  return r ? { ...r, id: String(r.id), account_id: String(r.account_id), customer_id: String(r.customer_id) } : undefined;
+  return r
+    ? {
+        ...r,
+        id: String(r.id),
+        account_id: String(r.account_id),
+        customer_id: String(r.customer_id),
+      }
+    : undefined;
 }
 
-async function insertDocuments(tem: EntityManager, requestId: string, customerId: string, docs: DocumentInput[]): Promise<void> {
+async function insertDocuments(
+  tem: EntityManager,
+  requestId: string,
+  customerId: string,
+  docs: DocumentInput[],
+): Promise<void> {
   if (docs.length === 0) return;
   await tem.execute(
     `insert into recovery_documents (request_id, customer_id, kind, file_name, content_type, size_bytes) values ${docs.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-    docs.flatMap((d) => [requestId, customerId, d.kind.trim(), d.fileName.trim(), d.contentType, d.sizeBytes]),
+    docs.flatMap((d) => [
+      requestId,
+      customerId,
+      d.kind.trim(),
+      d.fileName.trim(),
+      d.contentType,
+      d.sizeBytes,
+    ]),
   );
 }
 
-const agentActor = (viewer: Viewer): RecoveryActor => (viewer.kind === 'agent' ? { type: 'AGENT', agentId: viewer.id } : { type: 'SYSTEM' });
+const agentActor = (viewer: Viewer): RecoveryActor =>
+  viewer.kind === 'agent' ? { type: 'AGENT', agentId: viewer.id } : { type: 'SYSTEM' };
 
 function illegal(from: RecoveryStatus, what: string): Outcome<never> {
   return fail('ILLEGAL_TRANSITION', `Cannot ${what} a request that is ${from}.`, 'requestId');

@@ -13,7 +13,10 @@ export enum RecoveryTypeEnum {
   RESTORE_REDUCTION = 'RESTORE_REDUCTION',
   INCREASE = 'INCREASE',
 }
-registerEnumType(RecoveryTypeEnum, { name: 'RecoveryType', description: 'UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE.' });
+registerEnumType(RecoveryTypeEnum, {
+  name: 'RecoveryType',
+  description: 'UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE.',
+});
 
 export enum RecoveryStatusEnum {
   SUBMITTED = 'SUBMITTED',
@@ -28,11 +31,13 @@ registerEnumType(RecoveryStatusEnum, { name: 'RecoveryStatus' });
 /** Reason codes in words (the scoring package's text tables; English on the staff dashboard). */
 export const reasonText = (code: string) => scoringReasonText(code, 'en');
 
-@ObjectType('RecoveryTransition', { description: 'One state change of a recovery request, with who made it and why.' })
+@ObjectType('RecoveryTransition', {
+  description: 'One state change of a recovery request, with who made it and why.',
+})
 export class RecoveryTransitionNode {
   @Field(() => RecoveryStatusEnum, { nullable: true }) fromStatus?: string | null;
   @Field(() => RecoveryStatusEnum) toStatus!: string;
-  @Field(() => String, { description: 'SYSTEM, or the staff member\'s username.' }) actor!: string;
+  @Field(() => String, { description: "SYSTEM, or the staff member's username." }) actor!: string;
   @Field(() => String) reason!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
 }
@@ -46,7 +51,9 @@ export class RecoveryDocumentNode {
   @Field(() => GraphQLDateTime) uploadedAt!: Date;
 }
 
-@ObjectType('RestorationStage', { description: 'A part of an approved restoration: now, or after on-time repayments.' })
+@ObjectType('RestorationStage', {
+  description: 'A part of an approved restoration: now, or after on-time repayments.',
+})
 export class RestorationStageNode {
   @Field(() => Int) seq!: number;
   @Field(() => Money) amount!: Money;
@@ -55,7 +62,10 @@ export class RestorationStageNode {
   @Field(() => GraphQLDateTime, { nullable: true }) appliedAt?: Date | null;
 }
 
-@ObjectType('RecoveryRequest', { implements: Node, description: '额度恢复申请: a request to unfreeze, restore or increase a limit.' })
+@ObjectType('RecoveryRequest', {
+  implements: Node,
+  description: '额度恢复申请: a request to unfreeze, restore or increase a limit.',
+})
 export class RecoveryRequestNode extends Node {
   localId!: string;
   customerLocalId!: string;
@@ -64,10 +74,15 @@ export class RecoveryRequestNode extends Node {
   @Field(() => String) reason!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime) updatedAt!: Date;
-  @Field(() => String, { nullable: true, description: 'The automatic review: APPROVE, NEED_DOCUMENTS, ROUTE_TO_SUPERVISOR or REJECT.' }) autoOutcome?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The automatic review: APPROVE, NEED_DOCUMENTS, ROUTE_TO_SUPERVISOR or REJECT.',
+  })
+  autoOutcome?: string | null;
   @Field(() => [DecisionReason]) reasons!: DecisionReason[];
   @Field(() => Money, { nullable: true }) requestedLimit?: Money | null;
-  @Field(() => Money, { nullable: true, description: 'The base limit the restoration aims at.' }) targetLimit?: Money | null;
+  @Field(() => Money, { nullable: true, description: 'The base limit the restoration aims at.' })
+  targetLimit?: Money | null;
 }
 
 export function toRecoveryNode(r: RecoveryRequest): RecoveryRequestNode {
@@ -81,7 +96,9 @@ export function toRecoveryNode(r: RecoveryRequest): RecoveryRequestNode {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     autoOutcome: r.autoOutcome ?? null,
-    reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((c) => Object.assign(new DecisionReason(), { code: String(c), text: reasonText(String(c)) })),
+    reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((c) =>
+      Object.assign(new DecisionReason(), { code: String(c), text: reasonText(String(c)) }),
+    ),
     requestedLimit: r.requestedLimitFen != null ? money(r.requestedLimitFen) : null,
     targetLimit: r.targetLimitFen != null ? money(r.targetLimitFen) : null,
   });
@@ -100,8 +117,13 @@ export class FileRecoveryRequestInput {
   @Field(() => ID) customerId!: string;
   @Field(() => RecoveryTypeEnum) type!: RecoveryTypeEnum;
   @Field(() => String) reason!: string;
-  @Field(() => String, { nullable: true, description: 'For INCREASE: the limit asked for, in yuan.' }) requestedLimit?: string | null;
-  @Field(() => [RecoveryDocumentInput], { nullable: true }) documents?: RecoveryDocumentInput[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For INCREASE: the limit asked for, in yuan.',
+  })
+  requestedLimit?: string | null;
+  @Field(() => [RecoveryDocumentInput], { nullable: true }) documents?:
+    RecoveryDocumentInput[] | null;
 }
 
 @InputType()
@@ -118,6 +140,7 @@ export class DecideRecoveryRequestInput {
 
 @ObjectType()
 export class RecoveryRequestPayload {
-  @Field(() => RecoveryRequestNode, { nullable: true }) recoveryRequest?: RecoveryRequestNode | null;
+  @Field(() => RecoveryRequestNode, { nullable: true })
+  recoveryRequest?: RecoveryRequestNode | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

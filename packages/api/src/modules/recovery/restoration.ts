@@ -15,32 +15,62 @@ export const RECOVERY_TRANSITIONS: Record<RecoveryStatus, readonly RecoveryStatu
   COMPLETED: [],
 };
 
-export const canTransition = (from: RecoveryStatus, to: RecoveryStatus) => RECOVERY_TRANSITIONS[from].includes(to);
+export const canTransition = (from: RecoveryStatus, to: RecoveryStatus) =>
+  RECOVERY_TRANSITIONS[from].includes(to);
 
 /**
  * Move a request (its row must be locked by the caller) and store the transition with actor,
  * time and reason, and notify the customer once per (request, status).
  */
-export async function transition(tem: EntityManager, req: { id: string; customerId: string; status: RecoveryStatus }, to: RecoveryStatus, actor: RecoveryActor, reason: string): Promise<void> {
-  if (!canTransition(req.status, to)) throw new Error(`illegal recovery transition ${req.status} → ${to}`);
-  await tem.execute(`update recovery_requests set status = ?, updated_at = now() where id = ?`, [to, req.id]);
-  await tem.execute(`insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, agent_id, reason) values (?, ?, ?, ?, ?, ?, ?)`, [
-    req.id,
-    req.customerId,
-    req.status,
+export async function transition(
+  tem: EntityManager,
+  req: { id: string; customerId: string; status: RecoveryStatus },
+  to: RecoveryStatus,
+  actor: RecoveryActor,
+  reason: string,
+): Promise<void> {
+  if (!canTransition(req.status, to))
+    throw new Error(`illegal recovery transition ${req.status} → ${to}`);
+  await tem.execute(`update recovery_requests set status = ?, updated_at = now() where id = ?`, [
     to,
-    actor.type,
-    actor.type === 'AGENT' ? actor.agentId : null,
-    reason,
+    req.id,
   ]);
-  await raiseNotice(tem, { customerId: req.customerId, kind: 'RECOVERY_STATUS', eventKey: `recovery:${req.id}:${to}`, payload: { requestId: req.id, status: to, reason } });
+  await tem.execute(
+    `insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, agent_id, reason) values (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      req.id,
+      req.customerId,
+      req.status,
+      to,
+      actor.type,
+      actor.type === 'AGENT' ? actor.agentId : null,
+      reason,
+    ],
+  );
+  await raiseNotice(tem, {
+    customerId: req.customerId,
+    kind: 'RECOVERY_STATUS',
+    eventKey: `recovery:${req.id}:${to}`,
+    payload: { requestId: req.id, status: to, reason },
+  });
   req.status = to;
 }
 
 /** A limit decision row (append-only history): what changed, who decided, why. */
 export async function recordDecision(
   tem: EntityManager,
-  d: { accountId: string; customerId: string; kind: 'RECOVERY' | 'UNFREEZE' | 'FREEZE' | 'TRIGGERED_REVIEW'; baseBefore: number; baseAfter: number; statusBefore: string; statusAfter: string; reasons: string[]; agentId?: string | null; note?: string },
+  d: {
+    accountId: string;
+    customerId: string;
+    kind: 'RECOVERY' | 'UNFREEZE' | 'FREEZE' | 'TRIGGERED_REVIEW';
+    baseBefore: number;
+    baseAfter: number;
+    statusBefore: string;
+    statusAfter: string;
+    reasons: string[];
+    agentId?: string | null;
+    note?: string;
+  },
 ): Promise<void> {
   await tem.execute(
     `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
@@ -61,12 +91,32 @@ export async function recordDecision(
 }
 
 /** Raise the base limit by a stage's amount, as a RECOVERY decision. The account row must be locked. */
-export async function applyStage(tem: EntityManager, stage: { id: string; accountId: string; customerId: string; requestId: string; amountFen: number; seq: number }, agentId: string | null): Promise<void> {
-  const [a] = await tem.execute<{ base_limit_fen: string; status: string }[]>(`select base_limit_fen, status from credit_accounts where id = ?`, [stage.accountId]);
+export async function applyStage(
+  tem: EntityManager,
+  stage: {
+    id: string;
+    accountId: string;
+    customerId: string;
+    requestId: string;
+    amountFen: number;
+    seq: number;
+  },
+  agentId: string | null,
+): Promise<void> {
+  const [a] = await tem.execute<{ base_limit_fen: string; status: string }[]>(
+    `select base_limit_fen, status from credit_accounts where id = ?`,
+    [stage.accountId],
+  );
   const before = Number(a!.base_limit_fen);
   const after = before + stage.amountFen;
-  await tem.execute(`update credit_accounts set base_limit_fen = ?, version = version + 1 where id = ?`, [after, stage.accountId]);
-  await tem.execute(`update restoration_stages set status = 'APPLIED', applied_at = now() where id = ?`, [stage.id]);
+  await tem.execute(
+    `update credit_accounts set base_limit_fen = ?, version = version + 1 where id = ?`,
+    [after, stage.accountId],
+  );
+  await tem.execute(
+    `update restoration_stages set status = 'APPLIED', applied_at = now() where id = ?`,
+    [stage.id],
+  );
   await recordDecision(tem, {
     accountId: stage.accountId,
     customerId: stage.customerId,
@@ -79,7 +129,12 @@ export async function applyStage(tem: EntityManager, stage: { id: string; accoun
     agentId,
     note: `Recovery request ${stage.requestId}, stage ${stage.seq}`,
   });
-  await raiseNotice(tem, { customerId: stage.customerId, kind: 'LIMIT_CHANGED', eventKey: `recovery:${stage.requestId}:stage:${stage.seq}`, payload: { requestId: stage.requestId, beforeFen: before, afterFen: after } });
+  await raiseNotice(tem, {
+    customerId: stage.customerId,
+    kind: 'LIMIT_CHANGED',
+    eventKey: `recovery:${stage.requestId}:stage:${stage.seq}`,
+    payload: { requestId: stage.requestId, beforeFen: before, afterFen: after },
+  });
 }
 
 /**
@@ -87,8 +142,21 @@ export async function applyStage(tem: EntityManager, stage: { id: string; accoun
  * their due date since the request was approved); complete requests with no stage left.
  * Called by the repayment path inside its transaction (account row locked), and by the overdue job.
  */
-export async function applyEarnedRestorationStages(tem: EntityManager, accountId: string): Promise<number> {
-  const stages = await tem.execute<{ id: string; request_id: string; customer_id: string; seq: number; amount_fen: string; required: number; approved_at: Date | string }[]>(
+export async function applyEarnedRestorationStages(
+  tem: EntityManager,
+  accountId: string,
+): Promise<number> {
+  const stages = await tem.execute<
+    {
+      id: string;
+      request_id: string;
+      customer_id: string;
+      seq: number;
+      amount_fen: string;
+      required: number;
+      approved_at: Date | string;
+    }[]
+  >(
     `select rs.id, rs.request_id, rs.customer_id, rs.seq, rs.amount_fen, rs.on_time_repayments_required as required,
             (select max(t.created_at) from recovery_transitions t where t.request_id = rs.request_id and t.to_status = 'APPROVED') as approved_at
        from restoration_stages rs join recovery_requests rr on rr.id = rs.request_id
@@ -105,7 +173,18 @@ export async function applyEarnedRestorationStages(tem: EntityManager, accountId
       [accountId, new Date(s.approved_at)],
     );
     if (Number(c!.n) < s.required) continue;
-    await applyStage(tem, { id: String(s.id), accountId, customerId: String(s.customer_id), requestId: String(s.request_id), amountFen: Number(s.amount_fen), seq: s.seq }, null);
+    await applyStage(
+      tem,
+      {
+        id: String(s.id),
+        accountId,
+        customerId: String(s.customer_id),
+        requestId: String(s.request_id),
+        amountFen: Number(s.amount_fen),
+        seq: s.seq,
+      },
+      null,
+    );
     applied++;
     touched.add(String(s.request_id));
   }
@@ -114,12 +193,24 @@ export async function applyEarnedRestorationStages(tem: EntityManager, accountId
 }
 
 /** APPROVED → COMPLETED once no stage is pending. */
-export async function completeIfDone(tem: EntityManager, requestId: string, actor: RecoveryActor): Promise<boolean> {
-  const [r] = await tem.execute<{ id: string; customer_id: string; status: RecoveryStatus; pending: string }[]>(
+export async function completeIfDone(
+  tem: EntityManager,
+  requestId: string,
+  actor: RecoveryActor,
+): Promise<boolean> {
+  const [r] = await tem.execute<
+    { id: string; customer_id: string; status: RecoveryStatus; pending: string }[]
+  >(
     `select id, customer_id, status, (select count(*) from restoration_stages where request_id = r.id and status = 'PENDING')::text as pending from recovery_requests r where id = ? for update`,
     [requestId],
   );
   if (!r || r.status !== 'APPROVED' || Number(r.pending) > 0) return false;
-  await transition(tem, { id: String(r.id), customerId: String(r.customer_id), status: r.status }, 'COMPLETED', actor, 'Restoration complete.');
+  await transition(
+    tem,
+    { id: String(r.id), customerId: String(r.customer_id), status: r.status },
+    'COMPLETED',
+    actor,
+    'Restoration complete.',
+  );
   return true;
 }

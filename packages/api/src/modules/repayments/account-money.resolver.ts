@@ -1,4 +1,14 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
@@ -21,7 +31,8 @@ class PageArgs {
 
 function afterId(cursor: (string | number)[] | undefined): string | undefined {
   const id = cursor ? String(cursor[0]) : undefined;
-  if (id !== undefined && !/^\d{1,19}$/.test(id)) throw badUserInput('after is not a valid cursor.', 'after');
+  if (id !== undefined && !/^\d{1,19}$/.test(id))
+    throw badUserInput('after is not a valid cursor.', 'after');
   return id;
 }
 
@@ -29,26 +40,49 @@ function afterId(cursor: (string | number)[] | undefined): string | undefined {
 @Resolver(() => CreditAccountNode)
 export class AccountMoneyResolver {
   @Authorized()
-  @FieldResolver(() => InstallmentPlanConnection, { description: 'Installment plans, newest first.' })
-  async installmentPlans(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => InstallmentPlanConnection, {
+    description: 'Installment plans, newest first.',
+  })
+  async installmentPlans(
+    @Root() account: CreditAccountNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const page = readPage({ first: args.first, after: args.after });
     const after = afterId(page.cursor);
-    const rows = await ctx.em.find(InstallmentPlan, { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    const rows = await ctx.em.find(
+      InstallmentPlan,
+      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
     return toConnection(rows, page, (r) => [r.id], toPlanNode);
   }
 
   @Authorized()
   @FieldResolver(() => RepaymentConnection, { description: 'Repayments, newest first.' })
-  async repayments(@Root() account: CreditAccountNode, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  async repayments(
+    @Root() account: CreditAccountNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const page = readPage({ first: args.first, after: args.after });
     const after = afterId(page.cursor);
-    const rows = await ctx.em.find(Repayment, { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: page.size + 1 });
+    const rows = await ctx.em.find(
+      Repayment,
+      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
     return toConnection(rows, page, (r) => [r.id], toRepaymentNode);
   }
 
   @Authorized()
-  @FieldResolver(() => OverdueStateNode, { description: 'Past-due state from the schedule (as of the last overdue job run).' })
-  async overdue(@Root() account: CreditAccountNode, @Ctx() ctx: GraphQLContext): Promise<OverdueStateNode> {
+  @FieldResolver(() => OverdueStateNode, {
+    description: 'Past-due state from the schedule (as of the last overdue job run).',
+  })
+  async overdue(
+    @Root() account: CreditAccountNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<OverdueStateNode> {
     const [r] = await ctx.em.execute<{ dpd: number | null; amount: string }[]>(
       `select max(days_past_due) as dpd,
               coalesce(sum(principal_fen - paid_principal_fen + fee_fen - paid_fee_fen + late_fee_fen - paid_late_fee_fen), 0)::text as amount
@@ -56,6 +90,11 @@ export class AccountMoneyResolver {
       [account.entity.id],
     );
     const dpd = r?.dpd ?? 0;
-    return Object.assign(new OverdueStateNode(), { isOverdue: dpd > 0, daysPastDue: dpd, overdueAmount: money(Number(r?.amount ?? 0)), bucket: bucketOf(dpd) });
+    return Object.assign(new OverdueStateNode(), {
+      isOverdue: dpd > 0,
+      daysPastDue: dpd,
+      overdueAmount: money(Number(r?.amount ?? 0)),
+      bucket: bucketOf(dpd),
+    });
   }
 }

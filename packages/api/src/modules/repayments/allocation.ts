@@ -36,11 +36,20 @@ export interface Allocation {
 }
 
 export function byDueOrder(a: AllocLine, b: AllocLine): number {
-  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : Number(a.planId) - Number(b.planId) || a.seq - b.seq;
+  return a.dueDate < b.dueDate
+    ? -1
+    : a.dueDate > b.dueDate
+      ? 1
+      : Number(a.planId) - Number(b.planId) || a.seq - b.seq;
 }
 
-export function allocateRepayment(amountFen: number, lines: readonly AllocLine[], unscheduledPrincipalFen = 0): Allocation {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError('amount must be a positive integer of fen');
+export function allocateRepayment(
+  amountFen: number,
+  lines: readonly AllocLine[],
+  unscheduledPrincipalFen = 0,
+): Allocation {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError('amount must be a positive integer of fen');
   let left = amountFen;
   const out: LineAllocation[] = [];
   const totals = { lateFeeFen: 0, feeFen: 0, principalFen: 0 };
@@ -53,7 +62,13 @@ export function allocateRepayment(amountFen: number, lines: readonly AllocLine[]
     const principal = Math.min(left, l.principalFen - l.paidPrincipalFen);
     left -= principal;
     if (late + fee + principal > 0) {
-      out.push({ lineId: l.id, planId: l.planId, lateFeeFen: late, feeFen: fee, principalFen: principal });
+      out.push({
+        lineId: l.id,
+        planId: l.planId,
+        lateFeeFen: late,
+        feeFen: fee,
+        principalFen: principal,
+      });
       totals.lateFeeFen += late;
       totals.feeFen += fee;
       totals.principalFen += principal;

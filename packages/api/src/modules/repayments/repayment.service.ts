@@ -29,7 +29,8 @@ interface LineRow {
   paid_late_fee_fen: string;
 }
 
-const isoDay = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+const isoDay = (d: string | Date) =>
+  typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 
 function toAllocLine(r: LineRow): AllocLine & PayoffLine {
   return {
@@ -54,66 +55,148 @@ const LINE_COLUMNS = `sl.id, sl.plan_id, to_char(sl.due_date, 'YYYY-MM-DD') as d
  * transaction that starts by locking the account row (the same lock every money path takes first).
  */
 export class RepaymentService {
-  async record(em: EntityManager, viewer: Viewer, input: { accountId: string; amountFen: number; idempotencyKey: string }): Promise<Outcome<RepaymentResult>> {
-    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'recordRepayment', key: input.idempotencyKey, input: { accountId: input.accountId, amountFen: input.amountFen } }, async (tem) => {
-      const acct = await lockAccount(tem, input.accountId);
-      if (!acct) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
-      const lines = (await tem.execute<LineRow[]>(
-        `select ${LINE_COLUMNS} from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
+  async record(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { accountId: string; amountFen: number; idempotencyKey: string },
+  ): Promise<Outcome<RepaymentResult>> {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'recordRepayment',
+        key: input.idempotencyKey,
+        input: { accountId: input.accountId, amountFen: input.amountFen },
+      },
+      async (tem) => {
+        const acct = await lockAccount(tem, input.accountId);
+        if (!acct)
+          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+        const lines = (
+          await tem.execute<LineRow[]>(
+            `select ${LINE_COLUMNS} from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
           where sl.account_id = ? and ip.status = 'ACTIVE' and sl.status in ('DUE', 'OVERDUE') for update of sl`,
-        [input.accountId],
-      )).map(toAllocLine);
-      const unscheduled = await unscheduledPrincipal(tem, input.accountId, acct.outstanding);
-      const alloc = allocateRepayment(input.amountFen, lines, unscheduled);
-      const result = await applyAllocation(tem, viewer, acct, input.amountFen, alloc, 'recordRepayment');
-      return ok(result);
-    });
+            [input.accountId],
+          )
+        ).map(toAllocLine);
+        const unscheduled = await unscheduledPrincipal(tem, input.accountId, acct.outstanding);
+        const alloc = allocateRepayment(input.amountFen, lines, unscheduled);
+        const result = await applyAllocation(
+          tem,
+          viewer,
+          acct,
+          input.amountFen,
+          alloc,
+          'recordRepayment',
+        );
+        return ok(result);
+      },
+    );
   }
 
   /** What paying a plan off today costs: remaining principal, begun periods' fees, late fees; later fees waived. */
-  async payoffQuote(em: EntityManager, planId: string, asOf = new Date()): Promise<Outcome<ReturnType<typeof payoffFor> & { planId: string }>> {
-    const lines = (await em.execute<LineRow[]>(`select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE')`, [planId])).map(toAllocLine);
-    const [plan] = await em.execute<{ status: string }[]>(`select status from installment_plans where id = ?`, [planId]);
+  async payoffQuote(
+    em: EntityManager,
+    planId: string,
+    asOf = new Date(),
+  ): Promise<Outcome<ReturnType<typeof payoffFor> & { planId: string }>> {
+    const lines = (
+      await em.execute<LineRow[]>(
+        `select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE')`,
+        [planId],
+      )
+    ).map(toAllocLine);
+    const [plan] = await em.execute<{ status: string }[]>(
+      `select status from installment_plans where id = ?`,
+      [planId],
+    );
     if (!plan) return fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
-    if (plan.status !== 'ACTIVE') return fail('PLAN_NOT_ACTIVE', `The plan is ${plan.status}.`, 'planId');
+    if (plan.status !== 'ACTIVE')
+      return fail('PLAN_NOT_ACTIVE', `The plan is ${plan.status}.`, 'planId');
     return ok({ planId, ...payoffFor(lines, asOf) });
   }
 
   /** Pay a plan off now at its payoff quote: waive the fees of periods not begun, then pay everything else. */
-  async repayEarly(em: EntityManager, viewer: Viewer, input: { planId: string; idempotencyKey: string }): Promise<Outcome<RepaymentResult>> {
-    return withIdempotency(em, { actor: idempotencyActor(viewer), operation: 'repayEarly', key: input.idempotencyKey, input: { planId: input.planId } }, async (tem) => {
-      const [plan] = await tem.execute<{ account_id: string; status: string }[]>(`select account_id, status from installment_plans where id = ?`, [input.planId]);
-      if (!plan) return fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
-      const acct = await lockAccount(tem, String(plan.account_id));
-      const [again] = await tem.execute<{ status: string }[]>(`select status from installment_plans where id = ? for update`, [input.planId]);
-      if (again!.status !== 'ACTIVE') return fail('PLAN_NOT_ACTIVE', `The plan is ${again!.status}.`, 'planId');
-      const lines = (await tem.execute<LineRow[]>(`select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE') for update`, [input.planId])).map(toAllocLine);
-      const payoff = payoffFor(lines, new Date());
-      for (const [lineId, waived] of Object.entries(payoff.waivedByLine)) {
-        await tem.execute(`update schedule_lines set fee_fen = fee_fen - ? where id = ?`, [waived, lineId]);
-        const l = lines.find((x) => x.id === lineId)!;
-        l.feeFen -= waived;
-      }
-      if (payoff.waivedFeeFen > 0) {
-        await tem.execute(`insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type, ref_id) values (?, ?, 'FEE_WAIVED', ?, 'plan', ?)`, [acct!.id, acct!.customerId, payoff.waivedFeeFen, input.planId]);
-      }
-      const alloc = allocateRepayment(payoff.totalFen, lines, 0);
-      if (alloc.unappliedFen !== 0) throw new Error('payoff did not pay the plan off exactly');
-      return ok(await applyAllocation(tem, viewer, acct!, payoff.totalFen, alloc, 'repayEarly'));
-    });
+  async repayEarly(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { planId: string; idempotencyKey: string },
+  ): Promise<Outcome<RepaymentResult>> {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'repayEarly',
+        key: input.idempotencyKey,
+        input: { planId: input.planId },
+      },
+      async (tem) => {
+        const [plan] = await tem.execute<{ account_id: string; status: string }[]>(
+          `select account_id, status from installment_plans where id = ?`,
+          [input.planId],
+        );
+        if (!plan) return fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
+        const acct = await lockAccount(tem, String(plan.account_id));
+        const [again] = await tem.execute<{ status: string }[]>(
+          `select status from installment_plans where id = ? for update`,
+          [input.planId],
+        );
+        if (again!.status !== 'ACTIVE')
+          return fail('PLAN_NOT_ACTIVE', `The plan is ${again!.status}.`, 'planId');
+        const lines = (
+          await tem.execute<LineRow[]>(
+            `select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE') for update`,
+            [input.planId],
+          )
+        ).map(toAllocLine);
+        const payoff = payoffFor(lines, new Date());
+        for (const [lineId, waived] of Object.entries(payoff.waivedByLine)) {
+          await tem.execute(`update schedule_lines set fee_fen = fee_fen - ? where id = ?`, [
+            waived,
+            lineId,
+          ]);
+          const l = lines.find((x) => x.id === lineId)!;
+          l.feeFen -= waived;
+        }
+        if (payoff.waivedFeeFen > 0) {
+          await tem.execute(
+            `insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type, ref_id) values (?, ?, 'FEE_WAIVED', ?, 'plan', ?)`,
+            [acct!.id, acct!.customerId, payoff.waivedFeeFen, input.planId],
+          );
+        }
+        const alloc = allocateRepayment(payoff.totalFen, lines, 0);
+        if (alloc.unappliedFen !== 0) throw new Error('payoff did not pay the plan off exactly');
+        return ok(await applyAllocation(tem, viewer, acct!, payoff.totalFen, alloc, 'repayEarly'));
+      },
+    );
   }
 }
 
-async function lockAccount(tem: EntityManager, accountId: string): Promise<{ id: string; customerId: string; outstanding: number } | undefined> {
-  const [a] = await tem.execute<{ id: string; customer_id: string; outstanding_principal_fen: string }[]>(
+async function lockAccount(
+  tem: EntityManager,
+  accountId: string,
+): Promise<{ id: string; customerId: string; outstanding: number } | undefined> {
+  const [a] = await tem.execute<
+    { id: string; customer_id: string; outstanding_principal_fen: string }[]
+  >(
     `select id, customer_id, outstanding_principal_fen from credit_accounts where id = ? for update`,
     [accountId],
   );
-  return a ? { id: String(a.id), customerId: String(a.customer_id), outstanding: Number(a.outstanding_principal_fen) } : undefined;
+  return a
+    ? {
+        id: String(a.id),
+        customerId: String(a.customer_id),
+        outstanding: Number(a.outstanding_principal_fen),
+      }
+    : undefined;
 }
 
 /** Outstanding principal on no schedule: not on an ACTIVE plan's lines and not a captured purchase still without a plan (an opening balance). */
-async function unscheduledPrincipal(tem: EntityManager, accountId: string, outstanding: number): Promise<number> {
+async function unscheduledPrincipal(
+  tem: EntityManager,
+  accountId: string,
+  outstanding: number,
+): Promise<number> {
   const [r] = await tem.execute<{ lines: string; unplanned: string }[]>(
     `select (select coalesce(sum(sl.principal_fen - sl.paid_principal_fen), 0) from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
               where sl.account_id = ? and ip.status = 'ACTIVE')::text as lines,
@@ -145,7 +228,10 @@ async function applyAllocation(
       alloc.totals.feeFen,
       alloc.totals.lateFeeFen,
       alloc.unappliedFen,
-      JSON.stringify({ lines: alloc.lines, unscheduledPrincipalFen: alloc.unscheduledPrincipalFen }),
+      JSON.stringify({
+        lines: alloc.lines,
+        unscheduledPrincipalFen: alloc.unscheduledPrincipalFen,
+      }),
     ],
   );
   const repaymentId = String(rep!.id);
@@ -173,29 +259,70 @@ async function applyAllocation(
     );
     const byCategory = new Map<string, number>();
     for (const c of cats) {
-      const pr = alloc.lines.filter((l) => l.planId === String(c.plan_id)).reduce((s, l) => s + l.principalFen, 0);
+      const pr = alloc.lines
+        .filter((l) => l.planId === String(c.plan_id))
+        .reduce((s, l) => s + l.principalFen, 0);
       if (pr > 0) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + pr);
     }
     for (const [category, pr] of byCategory) {
-      await tem.execute(`update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`, [pr, acct.id, category]);
+      await tem.execute(
+        `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+        [pr, acct.id, category],
+      );
     }
   }
-  if (principal > 0) await tem.execute(`update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ? where id = ?`, [principal, acct.id]);
+  if (principal > 0)
+    await tem.execute(
+      `update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ? where id = ?`,
+      [principal, acct.id],
+    );
   const ledger: [string, number, number, string][] = [
     ['REPAY_LATE_FEE', 0, alloc.totals.lateFeeFen, 'repayment'],
     ['REPAY_FEE', 0, alloc.totals.feeFen, 'repayment'],
     ['REPAY_PRINCIPAL', -alloc.totals.principalFen, alloc.totals.principalFen, 'repayment'],
-    ['REPAY_PRINCIPAL', -alloc.unscheduledPrincipalFen, alloc.unscheduledPrincipalFen, 'opening_balance'],
+    [
+      'REPAY_PRINCIPAL',
+      -alloc.unscheduledPrincipalFen,
+      alloc.unscheduledPrincipalFen,
+      'opening_balance',
+    ],
     ['OVERPAYMENT', 0, alloc.unappliedFen, 'repayment'],
   ];
   const rows = ledger.filter(([, , amount]) => amount > 0);
   if (rows.length > 0) {
     await tem.execute(
       `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, amount_fen, ref_type, ref_id) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap(([kind, delta, amount, refType]) => [acct.id, acct.customerId, kind, delta, amount, refType, repaymentId]),
+      rows.flatMap(([kind, delta, amount, refType]) => [
+        acct.id,
+        acct.customerId,
+        kind,
+        delta,
+        amount,
+        refType,
+        repaymentId,
+      ]),
     );
   }
-  await writeAudit(tem, viewer, { action, customerId: acct.customerId, targetType: 'Repayment', targetId: repaymentId, details: { amountFen, principalFen: principal, feeFen: alloc.totals.feeFen, lateFeeFen: alloc.totals.lateFeeFen, unappliedFen: alloc.unappliedFen } });
+  await writeAudit(tem, viewer, {
+    action,
+    customerId: acct.customerId,
+    targetType: 'Repayment',
+    targetId: repaymentId,
+    details: {
+      amountFen,
+      principalFen: principal,
+      feeFen: alloc.totals.feeFen,
+      lateFeeFen: alloc.totals.lateFeeFen,
+      unappliedFen: alloc.unappliedFen,
+    },
+  });
   if (alloc.lines.length > 0) await applyEarnedRestorationStages(tem, acct.id);
-  return { repaymentId, accountId: acct.id, principalFen: principal, feeFen: alloc.totals.feeFen, lateFeeFen: alloc.totals.lateFeeFen, unappliedFen: alloc.unappliedFen };
+  return {
+    repaymentId,
+    accountId: acct.id,
+    principalFen: principal,
+    feeFen: alloc.totals.feeFen,
+    lateFeeFen: alloc.totals.lateFeeFen,
+    unappliedFen: alloc.unappliedFen,
+  };
 }

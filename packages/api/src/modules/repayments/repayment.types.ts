@@ -5,11 +5,15 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Repayment } from './repayment.entity.js';
 
-@ObjectType('Repayment', { implements: Node, description: 'Money received for an account, and how it was allocated.' })
+@ObjectType('Repayment', {
+  implements: Node,
+  description: 'Money received for an account, and how it was allocated.',
+})
 export class RepaymentNode extends Node {
   @Field(() => Money) amount!: Money;
   @Field(() => GraphQLDateTime) receivedAt!: Date;
-  @Field(() => Money, { description: 'Paid to principal (restores the available limit).' }) principal!: Money;
+  @Field(() => Money, { description: 'Paid to principal (restores the available limit).' })
+  principal!: Money;
   @Field(() => Money) fee!: Money;
   @Field(() => Money) lateFee!: Money;
   @Field(() => Money, { description: 'Overpayment kept as credit.' }) unapplied!: Money;
@@ -27,19 +31,23 @@ export function toRepaymentNode(r: Repayment): RepaymentNode {
   });
 }
 
-@ObjectType('OverdueState', { description: 'Whether the account is past due, by how much and how long.' })
+@ObjectType('OverdueState', {
+  description: 'Whether the account is past due, by how much and how long.',
+})
 export class OverdueStateNode {
   @Field(() => Boolean) isOverdue!: boolean;
   @Field(() => Int) daysPastDue!: number;
   @Field(() => Money) overdueAmount!: Money;
-  @Field(() => String, { nullable: true, description: '1-30, 31-60, 61-90 or 90+.' }) bucket?: string | null;
+  @Field(() => String, { nullable: true, description: '1-30, 31-60, 61-90 or 90+.' }) bucket?:
+    string | null;
 }
 
 @InputType()
 export class RecordRepaymentInput {
   @Field(() => ID, { nullable: true }) customerId?: string | null;
   @Field(() => ID, { nullable: true }) accountId?: string | null;
-  @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' }) amount!: string;
+  @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
+  amount!: string;
   @Field(() => String) idempotencyKey!: string;
 }
 

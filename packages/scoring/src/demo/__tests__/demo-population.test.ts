@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { platformFeatures } from '../../features/platform-features.js';
 import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../demo-population.js';
 
-const csv = readFileSync(new URL('../../../../api/src/db/seed/data/credit-card-default.csv', import.meta.url), 'utf8');
+const csv = readFileSync(
+  new URL('../../../../api/src/db/seed/data/credit-card-default.csv', import.meta.url),
+  'utf8',
+);
 const asOf = new Date('2026-11-01T00:00:00Z');
 
 describe('demo population', () => {
@@ -23,7 +26,8 @@ describe('demo population', () => {
       const { behaviour } = generateDemoBehaviour(r, mulberry32(r.ID!), asOf);
       if (behaviour.repayments.length > 0) withBills++; // rows with no bills at all (status -2, zero amounts) have none
       for (const o of behaviour.orders) expect(o.placedAt.getTime()).toBeLessThanOrEqual(t);
-      for (const p of behaviour.repayments) if (p.paidAt) expect(p.paidAt.getTime()).toBeLessThanOrEqual(t);
+      for (const p of behaviour.repayments)
+        if (p.paidAt) expect(p.paidAt.getTime()).toBeLessThanOrEqual(t);
     }
     expect(withBills).toBeGreaterThan(180);
   });

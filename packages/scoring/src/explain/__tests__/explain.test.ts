@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { PLATFORM_FEATURES } from '../../features/platform-features.js';
 import { defaultPolicy } from '../../policy/policy.js';
 import type { ScoreResult } from '../../model/types.js';
-import { LOCALES, PLATFORM_REASON_CODES, POLICY_CODES, REASON_TEXTS, codeTexts, featureReasonCode, reasonText } from '../texts.js';
+import {
+  LOCALES,
+  PLATFORM_REASON_CODES,
+  POLICY_CODES,
+  REASON_TEXTS,
+  codeTexts,
+  featureReasonCode,
+  reasonText,
+} from '../texts.js';
 import { explainDecision, formatYuan, limitImprovements } from '../explain.js';
 import { gradeOf } from '../../policy/policy.js';
 import { generateDemoBehaviour, mulberry32 } from '../../demo/demo-population.js';
@@ -19,12 +27,17 @@ describe('text tables', () => {
         expect(t!.text.length).toBeGreaterThan(0);
         expect(t!.because.length).toBeGreaterThan(0);
       }
-    for (const f of PLATFORM_FEATURES) for (const l of LOCALES) expect(Boolean(codeTexts(f.name, l)?.improve), `${f.name} ${l}`).toBe(f.actionable);
-    for (const [code, entry] of Object.entries(REASON_TEXTS)) expect(Object.keys(entry).sort(), code).toEqual([...LOCALES].sort());
+    for (const f of PLATFORM_FEATURES)
+      for (const l of LOCALES)
+        expect(Boolean(codeTexts(f.name, l)?.improve), `${f.name} ${l}`).toBe(f.actionable);
+    for (const [code, entry] of Object.entries(REASON_TEXTS))
+      expect(Object.keys(entry).sort(), code).toEqual([...LOCALES].sort());
     expect(PLATFORM_REASON_CODES).toContain('RC_WORSTDAYSPASTDUE6M');
   });
   it('reason codes resolve in any casing; unknown codes fall back to the code', () => {
-    expect(reasonText('RC_WORST_DAYS_PAST_DUE_6M', 'en')).toBe(reasonText(featureReasonCode('worstDaysPastDue6m'), 'en'));
+    expect(reasonText('RC_WORST_DAYS_PAST_DUE_6M', 'en')).toBe(
+      reasonText(featureReasonCode('worstDaysPastDue6m'), 'en'),
+    );
     expect(reasonText('NOPE', 'zh-CN')).toBe('NOPE');
   });
 });
@@ -35,20 +48,73 @@ describe('formatYuan', () => {
     expect(formatYuan(123_456_789, 'en')).toBe('¥1,234,567.89');
     expect(formatYuan(5, 'en')).toBe('¥0.05');
     expect(formatYuan(-1_230, 'en')).toBe('-¥12.30');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (f) => Math.round(Number(formatYuan(f, 'en').replace(/[¥,]/g, '')) * 100) === f));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        (f) => Math.round(Number(formatYuan(f, 'en').replace(/[¥,]/g, '')) * 100) === f,
+      ),
+    );
   });
 });
 
 describe('explainDecision', () => {
-  const late = { code: 'RC_WORSTDAYSPASTDUE6M', feature: 'worstDaysPastDue6m', pointsLost: 40, value: 20, bin: '[15, 30)' };
-  const d = { kind: 'PERIODIC_REVIEW', baseLimitBeforeFen: 800_000, baseLimitAfterFen: 600_000, statusBefore: 'ACTIVE', statusAfter: 'ACTIVE', score: 590, grade: 'D', reasons: [late], policyReasons: ['POLICY_STEP_CAPPED'] };
+  const late = {
+    code: 'RC_WORSTDAYSPASTDUE6M',
+    feature: 'worstDaysPastDue6m',
+    pointsLost: 40,
+    value: 20,
+    bin: '[15, 30)',
+  };
+  const d = {
+    kind: 'PERIODIC_REVIEW',
+    baseLimitBeforeFen: 800_000,
+    baseLimitAfterFen: 600_000,
+    statusBefore: 'ACTIVE',
+    statusAfter: 'ACTIVE',
+    score: 590,
+    grade: 'D',
+    reasons: [late],
+    policyReasons: ['POLICY_STEP_CAPPED'],
+  };
   it('says the change and its main cause in plain words', () => {
-    expect(explainDecision(d, 'zh-CN').headline).toBe('您的额度由 ¥8,000 调整为 ¥6,000，主要因为近期有逾期还款。');
-    expect(explainDecision(d, 'en').headline).toBe('Your limit went from ¥8,000 to ¥6,000, mainly because of recent late repayments.');
-    expect(explainDecision(d, 'en').reasons.map((r) => r.code)).toEqual(['POLICY_STEP_CAPPED', 'RC_WORSTDAYSPASTDUE6M']);
-    expect(explainDecision({ ...d, statusAfter: 'FROZEN', baseLimitAfterFen: 800_000, policyReasons: ['POLICY_FREEZE', 'POLICY_OVERDUE'] }, 'en').headline).toBe('Your credit line was frozen, mainly because a repayment is long overdue.');
-    expect(explainDecision({ ...d, kind: 'PROMOTION', baseLimitAfterFen: 800_000, reasons: [], policyReasons: [] }, 'en').headline).toBe('You received a temporary limit; your base limit stays at ¥8,000.');
-    expect(explainDecision({ ...d, baseLimitAfterFen: 1_200_000, reasons: [], policyReasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'] }, 'zh-CN').headline).toBe('您的额度由 ¥8,000 提升至 ¥12,000，主要因为您的信用等级和收入水平。');
+    expect(explainDecision(d, 'zh-CN').headline).toBe(
+      '您的额度由 ¥8,000 调整为 ¥6,000，主要因为近期有逾期还款。',
+    );
+    expect(explainDecision(d, 'en').headline).toBe(
+      'Your limit went from ¥8,000 to ¥6,000, mainly because of recent late repayments.',
+    );
+    expect(explainDecision(d, 'en').reasons.map((r) => r.code)).toEqual([
+      'POLICY_STEP_CAPPED',
+      'RC_WORSTDAYSPASTDUE6M',
+    ]);
+    expect(
+      explainDecision(
+        {
+          ...d,
+          statusAfter: 'FROZEN',
+          baseLimitAfterFen: 800_000,
+          policyReasons: ['POLICY_FREEZE', 'POLICY_OVERDUE'],
+        },
+        'en',
+      ).headline,
+    ).toBe('Your credit line was frozen, mainly because a repayment is long overdue.');
+    expect(
+      explainDecision(
+        { ...d, kind: 'PROMOTION', baseLimitAfterFen: 800_000, reasons: [], policyReasons: [] },
+        'en',
+      ).headline,
+    ).toBe('You received a temporary limit; your base limit stays at ¥8,000.');
+    expect(
+      explainDecision(
+        {
+          ...d,
+          baseLimitAfterFen: 1_200_000,
+          reasons: [],
+          policyReasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'],
+        },
+        'zh-CN',
+      ).headline,
+    ).toBe('您的额度由 ¥8,000 提升至 ¥12,000，主要因为您的信用等级和收入水平。');
   });
 });
 
@@ -65,7 +131,21 @@ describe('limitImprovements', () => {
     ],
   };
   it('ranks actionable features by attainable points with their grade and limit effect', () => {
-    const imp = limitImprovements({ ...platformModel, features: ['worstDaysPastDue6m', 'accountAgeMonths', 'utilisation', 'verificationScore'].map((name) => ({ name, kind: 'numeric' as const, bins: [], coefficient: 1, iv: 0 })) }, result, defaultPolicy, { grade: 'D', incomeBand: 'MID', currentLimitFen: 800_000 }, 'en');
+    const imp = limitImprovements(
+      {
+        ...platformModel,
+        features: [
+          'worstDaysPastDue6m',
+          'accountAgeMonths',
+          'utilisation',
+          'verificationScore',
+        ].map((name) => ({ name, kind: 'numeric' as const, bins: [], coefficient: 1, iv: 0 })),
+      },
+      result,
+      defaultPolicy,
+      { grade: 'D', incomeBand: 'MID', currentLimitFen: 800_000 },
+      'en',
+    );
     expect(imp.map((i) => i.feature)).toEqual(['worstDaysPastDue6m', 'utilisation']);
     // 530 + 50 = 580 → grade A: A/MID target ¥25,000 − max(current ¥8,000, D/MID target ¥5,000) = ¥17,000
     expect(imp[0]).toMatchObject({ pointsGain: 50, limitEffectFen: 1_700_000 });
@@ -77,35 +157,105 @@ describe('limitImprovements', () => {
 
 describe('with the shipped platform model', () => {
   it('every model feature has texts; a demo customer is scored, explained and coached end to end', () => {
-    for (const f of platformModel.features) for (const l of LOCALES) expect(codeTexts(featureReasonCode(f.name), l), f.name).toBeDefined();
+    for (const f of platformModel.features)
+      for (const l of LOCALES)
+        expect(codeTexts(featureReasonCode(f.name), l), f.name).toBeDefined();
     const asOf = new Date('2026-11-01T00:00:00Z');
-    const row = { LIMIT_BAL: 50_000, PAY_0: 2, PAY_2: 2, PAY_3: 0, PAY_4: 0, PAY_5: 0, PAY_6: 0, BILL_AMT1: 30_000, BILL_AMT2: 29_000, BILL_AMT3: 28_000, BILL_AMT4: 20_000, BILL_AMT5: 15_000, BILL_AMT6: 10_000, PAY_AMT1: 0, PAY_AMT2: 1_000, PAY_AMT3: 1_500, PAY_AMT4: 1_000, PAY_AMT5: 1_000, PAY_AMT6: 800, default: 1 };
+    const row = {
+      LIMIT_BAL: 50_000,
+      PAY_0: 2,
+      PAY_2: 2,
+      PAY_3: 0,
+      PAY_4: 0,
+      PAY_5: 0,
+      PAY_6: 0,
+      BILL_AMT1: 30_000,
+      BILL_AMT2: 29_000,
+      BILL_AMT3: 28_000,
+      BILL_AMT4: 20_000,
+      BILL_AMT5: 15_000,
+      BILL_AMT6: 10_000,
+      PAY_AMT1: 0,
+      PAY_AMT2: 1_000,
+      PAY_AMT3: 1_500,
+      PAY_AMT4: 1_000,
+      PAY_AMT5: 1_000,
+      PAY_AMT6: 800,
+      default: 1,
+    };
     const { behaviour } = generateDemoBehaviour(row, mulberry32(3), asOf);
     const result = scoreFeatures(platformModel, platformFeatures(behaviour, asOf));
     expect(result.modelVersion).toBe('platform-v1');
     const grade = gradeOf(result.score, defaultPolicy);
     const reasons = reasonCodes(result);
-    const ex = explainDecision({ kind: 'PERIODIC_REVIEW', baseLimitBeforeFen: 800_000, baseLimitAfterFen: 600_000, statusBefore: 'ACTIVE', statusAfter: 'ACTIVE', score: result.score, grade, reasons, policyReasons: [] }, 'zh-CN');
+    const ex = explainDecision(
+      {
+        kind: 'PERIODIC_REVIEW',
+        baseLimitBeforeFen: 800_000,
+        baseLimitAfterFen: 600_000,
+        statusBefore: 'ACTIVE',
+        statusAfter: 'ACTIVE',
+        score: result.score,
+        grade,
+        reasons,
+        policyReasons: [],
+      },
+      'zh-CN',
+    );
     for (const r of ex.reasons) expect(r.text).not.toBe(r.code);
-    const imp = limitImprovements(platformModel, result, defaultPolicy, { grade, incomeBand: 'MID', currentLimitFen: 600_000 }, 'en');
-    for (const i of imp) expect(['accountAgeMonths', 'pastDefaults', 'reviewAvg']).not.toContain(i.feature);
+    const imp = limitImprovements(
+      platformModel,
+      result,
+      defaultPolicy,
+      { grade, incomeBand: 'MID', currentLimitFen: 600_000 },
+      'en',
+    );
+    for (const i of imp)
+      expect(['accountAgeMonths', 'pastDefaults', 'reviewAvg']).not.toContain(i.feature);
   });
 });
 
 describe('explainDecision properties', () => {
   it('never throws, names both amounts when the limit changed, and explains every reason in both locales', () => {
     const codeArb = fc.constantFrom(...POLICY_CODES, 'SOMETHING_NEW');
-    const rcArb = fc.constantFrom(...PLATFORM_FEATURES.map((f) => f.name)).map((feature) => ({ code: featureReasonCode(feature), feature, pointsLost: 5, value: 1, bin: 'x' }));
+    const rcArb = fc.constantFrom(...PLATFORM_FEATURES.map((f) => f.name)).map((feature) => ({
+      code: featureReasonCode(feature),
+      feature,
+      pointsLost: 5,
+      value: 1,
+      bin: 'x',
+    }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), fc.array(codeArb, { maxLength: 4 }), fc.array(rcArb, { maxLength: 4 }), fc.constantFrom(...LOCALES), (before, after, policyReasons, reasons, l) => {
-        const ex = explainDecision({ kind: 'PERIODIC_REVIEW', baseLimitBeforeFen: before, baseLimitAfterFen: after, statusBefore: 'ACTIVE', statusAfter: 'ACTIVE', score: 500, grade: 'C', reasons, policyReasons }, l);
-        if (before !== after) {
-          expect(ex.headline).toContain(formatYuan(before, 'en'));
-          expect(ex.headline).toContain(formatYuan(after, 'en'));
-        }
-        for (const r of ex.reasons) if (r.code !== 'SOMETHING_NEW') expect(r.text).not.toBe(r.code);
-        expect(new Set(ex.reasons.map((r) => r.code)).size).toBe(ex.reasons.length);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.array(codeArb, { maxLength: 4 }),
+        fc.array(rcArb, { maxLength: 4 }),
+        fc.constantFrom(...LOCALES),
+        (before, after, policyReasons, reasons, l) => {
+          const ex = explainDecision(
+            {
+              kind: 'PERIODIC_REVIEW',
+              baseLimitBeforeFen: before,
+              baseLimitAfterFen: after,
+              statusBefore: 'ACTIVE',
+              statusAfter: 'ACTIVE',
+              score: 500,
+              grade: 'C',
+              reasons,
+              policyReasons,
+            },
+            l,
+          );
+          if (before !== after) {
+            expect(ex.headline).toContain(formatYuan(before, 'en'));
+            expect(ex.headline).toContain(formatYuan(after, 'en'));
+          }
+          for (const r of ex.reasons)
+            if (r.code !== 'SOMETHING_NEW') expect(r.text).not.toBe(r.code);
+          expect(new Set(ex.reasons.map((r) => r.code)).size).toBe(ex.reasons.length);
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GRADES, INCOME_BANDS, defaultPolicy, gradeOf, parsePolicy, type LimitPolicy } from '../policy.js';
-import { decideInitialLimit, needsManualReview, promotionGrant, reviewLimit, triggeredReviewNeeded } from '../limits.js';
+import {
+  GRADES,
+  INCOME_BANDS,
+  defaultPolicy,
+  gradeOf,
+  parsePolicy,
+  type LimitPolicy,
+} from '../policy.js';
+import {
+  decideInitialLimit,
+  needsManualReview,
+  promotionGrant,
+  reviewLimit,
+  triggeredReviewNeeded,
+} from '../limits.js';
 
 const clone = (): LimitPolicy => structuredClone(defaultPolicy);
 
@@ -13,7 +26,9 @@ describe('policy validation', () => {
   it('rejects a cap below an initial limit, naming the field', () => {
     const p = clone();
     p.capFen = 100_000;
-    expect(() => parsePolicy(p)).toThrow(/initialLimitFen\.A: initial limit of grade A .* above the cap/);
+    expect(() => parsePolicy(p)).toThrow(
+      /initialLimitFen\.A: initial limit of grade A .* above the cap/,
+    );
   });
   it('rejects overlapping grade bands', () => {
     const p = clone();
@@ -25,7 +40,9 @@ describe('policy validation', () => {
     p.feeRateBp.E.M3 = 10;
     expect(() => parsePolicy(p)).toThrow(/feeRateBp\.E\.M3/);
     expect(() => parsePolicy({ ...clone(), capFen: -1 })).toThrow(/capFen/);
-    expect(() => parsePolicy({ ...clone(), manualReviewThresholdFen: 1.5 })).toThrow(/manualReviewThresholdFen/);
+    expect(() => parsePolicy({ ...clone(), manualReviewThresholdFen: 1.5 })).toThrow(
+      /manualReviewThresholdFen/,
+    );
     const { coupons: _c, ...noCoupons } = clone();
     expect(() => parsePolicy(noCoupons)).toThrow(/coupons/);
     expect(() => parsePolicy('{not json')).toThrow();
@@ -37,7 +54,15 @@ describe('gradeOf', () => {
     expect(gradeOf(570, defaultPolicy)).toBe('A');
     expect(gradeOf(569, defaultPolicy)).toBe('B');
     expect(gradeOf(0, defaultPolicy)).toBe('E');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 200 }), (s, d) => GRADES.indexOf(gradeOf(s + d, defaultPolicy)) <= GRADES.indexOf(gradeOf(s, defaultPolicy))));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 200 }),
+        (s, d) =>
+          GRADES.indexOf(gradeOf(s + d, defaultPolicy)) <=
+          GRADES.indexOf(gradeOf(s, defaultPolicy)),
+      ),
+    );
   });
 });
 
@@ -82,9 +107,15 @@ describe('limits', () => {
       fc.property(reviewArb, (input) => {
         const r = reviewLimit(input, defaultPolicy);
         const cur = input.currentLimitFen;
-        const up = Math.max(cur + (cur * defaultPolicy.maxStepUpBp) / 10_000, defaultPolicy.initialLimitFen[input.grade]);
+        const up = Math.max(
+          cur + (cur * defaultPolicy.maxStepUpBp) / 10_000,
+          defaultPolicy.initialLimitFen[input.grade],
+        );
         expect(r.limitFen).toBeLessThanOrEqual(Math.max(cur, up));
-        if (cur <= defaultPolicy.capFen) expect(r.limitFen).toBeGreaterThanOrEqual(cur - (cur * defaultPolicy.maxStepDownBp) / 10_000);
+        if (cur <= defaultPolicy.capFen)
+          expect(r.limitFen).toBeGreaterThanOrEqual(
+            cur - (cur * defaultPolicy.maxStepDownBp) / 10_000,
+          );
         if (r.action === 'INCREASE') expect(r.limitFen).toBeGreaterThan(cur);
         if (r.action === 'DECREASE') expect(r.limitFen).toBeLessThan(cur);
         if (input.kind === 'TRIGGERED') expect(r.action).not.toBe('INCREASE');
@@ -93,35 +124,135 @@ describe('limits', () => {
   });
 
   it('freezes at the policy days past due, decreases on overdue, caps steps', () => {
-    const base = { currentLimitFen: 800_000, usedFen: 0, score: 700, grade: 'A' as const, probabilityOfDefault: 0.02, incomeBand: 'HIGH' as const, maxDaysPastDue: 0, monthsOnBook: 12, kind: 'PERIODIC' as const };
-    expect(reviewLimit({ ...base, maxDaysPastDue: 30 }, defaultPolicy)).toMatchObject({ action: 'FREEZE', limitFen: 800_000 });
-    expect(reviewLimit({ ...base, maxDaysPastDue: 20 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 560_000, reasons: ['POLICY_OVERDUE', 'POLICY_STEP_CAPPED'] });
-    expect(reviewLimit(base, defaultPolicy)).toMatchObject({ action: 'INCREASE', limitFen: 1_200_000, reasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'] });
-    expect(reviewLimit({ ...base, monthsOnBook: 1 }, defaultPolicy)).toMatchObject({ action: 'KEEP', reasons: ['POLICY_MONTHS_ON_BOOK'] });
-    expect(reviewLimit({ ...base, currentLimitFen: 6_000_000 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 4_200_000 });
-    expect(reviewLimit({ ...base, incomeBand: 'VERY_HIGH', currentLimitFen: 6_000_000 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 5_000_000, reasons: ['POLICY_CAP'] });
+    const base = {
+      currentLimitFen: 800_000,
+      usedFen: 0,
+      score: 700,
+      grade: 'A' as const,
+      probabilityOfDefault: 0.02,
+      incomeBand: 'HIGH' as const,
+      maxDaysPastDue: 0,
+      monthsOnBook: 12,
+      kind: 'PERIODIC' as const,
+    };
+    expect(reviewLimit({ ...base, maxDaysPastDue: 30 }, defaultPolicy)).toMatchObject({
+      action: 'FREEZE',
+      limitFen: 800_000,
+    });
+    expect(reviewLimit({ ...base, maxDaysPastDue: 20 }, defaultPolicy)).toMatchObject({
+      action: 'DECREASE',
+      limitFen: 560_000,
+      reasons: ['POLICY_OVERDUE', 'POLICY_STEP_CAPPED'],
+    });
+    expect(reviewLimit(base, defaultPolicy)).toMatchObject({
+      action: 'INCREASE',
+      limitFen: 1_200_000,
+      reasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'],
+    });
+    expect(reviewLimit({ ...base, monthsOnBook: 1 }, defaultPolicy)).toMatchObject({
+      action: 'KEEP',
+      reasons: ['POLICY_MONTHS_ON_BOOK'],
+    });
+    expect(reviewLimit({ ...base, currentLimitFen: 6_000_000 }, defaultPolicy)).toMatchObject({
+      action: 'DECREASE',
+      limitFen: 4_200_000,
+    });
+    expect(
+      reviewLimit({ ...base, incomeBand: 'VERY_HIGH', currentLimitFen: 6_000_000 }, defaultPolicy),
+    ).toMatchObject({ action: 'DECREASE', limitFen: 5_000_000, reasons: ['POLICY_CAP'] });
   });
 
   it('a grade-driven decrease stops at the used amount; an overdue one does not', () => {
-    const b = { currentLimitFen: 1_000_000, usedFen: 950_050, score: 520, grade: 'D' as const, probabilityOfDefault: 0.1, incomeBand: 'MID' as const, maxDaysPastDue: 0, monthsOnBook: 12, kind: 'PERIODIC' as const };
-    expect(reviewLimit(b, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 960_000, reasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED', 'POLICY_KEEP_ABOVE_USED'] });
-    expect(reviewLimit({ ...b, usedFen: 1_200_000 }, defaultPolicy)).toMatchObject({ action: 'KEEP', limitFen: 1_000_000 });
-    expect(reviewLimit({ ...b, maxDaysPastDue: 20 }, defaultPolicy)).toMatchObject({ action: 'DECREASE', limitFen: 700_000 });
+    const b = {
+      currentLimitFen: 1_000_000,
+      usedFen: 950_050,
+      score: 520,
+      grade: 'D' as const,
+      probabilityOfDefault: 0.1,
+      incomeBand: 'MID' as const,
+      maxDaysPastDue: 0,
+      monthsOnBook: 12,
+      kind: 'PERIODIC' as const,
+    };
+    expect(reviewLimit(b, defaultPolicy)).toMatchObject({
+      action: 'DECREASE',
+      limitFen: 960_000,
+      reasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED', 'POLICY_KEEP_ABOVE_USED'],
+    });
+    expect(reviewLimit({ ...b, usedFen: 1_200_000 }, defaultPolicy)).toMatchObject({
+      action: 'KEEP',
+      limitFen: 1_000_000,
+    });
+    expect(reviewLimit({ ...b, maxDaysPastDue: 20 }, defaultPolicy)).toMatchObject({
+      action: 'DECREASE',
+      limitFen: 700_000,
+    });
   });
 
   it('triggers, promotions and manual review', () => {
-    expect(triggeredReviewNeeded({ maxDaysPastDue: 15, inquiries3m: 0, previousInquiries3m: 0 }, defaultPolicy)).toEqual({ needed: true, trigger: 'POLICY_OVERDUE' });
-    expect(triggeredReviewNeeded({ maxDaysPastDue: 0, inquiries3m: 5, previousInquiries3m: 1 }, defaultPolicy)).toEqual({ needed: true, trigger: 'POLICY_INQUIRY_SPIKE' });
-    expect(triggeredReviewNeeded({ maxDaysPastDue: 3, inquiries3m: 2, previousInquiries3m: 1 }, defaultPolicy)).toEqual({ needed: false });
+    expect(
+      triggeredReviewNeeded(
+        { maxDaysPastDue: 15, inquiries3m: 0, previousInquiries3m: 0 },
+        defaultPolicy,
+      ),
+    ).toEqual({ needed: true, trigger: 'POLICY_OVERDUE' });
+    expect(
+      triggeredReviewNeeded(
+        { maxDaysPastDue: 0, inquiries3m: 5, previousInquiries3m: 1 },
+        defaultPolicy,
+      ),
+    ).toEqual({ needed: true, trigger: 'POLICY_INQUIRY_SPIKE' });
+    expect(
+      triggeredReviewNeeded(
+        { maxDaysPastDue: 3, inquiries3m: 2, previousInquiries3m: 1 },
+        defaultPolicy,
+      ),
+    ).toEqual({ needed: false });
     const campaign = { eligibleGrades: ['A', 'B'], percentBp: 3_000 };
-    expect(promotionGrant({ grade: 'A', baseLimitFen: 1_000_000, campaign }, defaultPolicy)).toBe(300_000);
-    expect(promotionGrant({ grade: 'C', baseLimitFen: 1_000_000, campaign }, defaultPolicy)).toBe(0);
-    expect(promotionGrant({ grade: 'A', baseLimitFen: 1_000_000, campaign: { eligibleGrades: ['A'], amountFen: 9_000_000 } }, defaultPolicy)).toBe(500_000);
-    expect(promotionGrant({ grade: 'A', baseLimitFen: 4_900_000, campaign: { eligibleGrades: ['A'], amountFen: 9_000_000 } }, defaultPolicy)).toBe(100_000);
-    fc.assert(fc.property(fc.constantFrom(...GRADES), fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (grade, base, amt) => {
-      const g = promotionGrant({ grade, baseLimitFen: base, campaign: { eligibleGrades: [...GRADES], amountFen: amt } }, defaultPolicy);
-      return g >= 0 && g + base <= Math.max(base, defaultPolicy.capFen) && g % 10_000 === 0;
-    }));
+    expect(promotionGrant({ grade: 'A', baseLimitFen: 1_000_000, campaign }, defaultPolicy)).toBe(
+      300_000,
+    );
+    expect(promotionGrant({ grade: 'C', baseLimitFen: 1_000_000, campaign }, defaultPolicy)).toBe(
+      0,
+    );
+    expect(
+      promotionGrant(
+        {
+          grade: 'A',
+          baseLimitFen: 1_000_000,
+          campaign: { eligibleGrades: ['A'], amountFen: 9_000_000 },
+        },
+        defaultPolicy,
+      ),
+    ).toBe(500_000);
+    expect(
+      promotionGrant(
+        {
+          grade: 'A',
+          baseLimitFen: 4_900_000,
+          campaign: { eligibleGrades: ['A'], amountFen: 9_000_000 },
+        },
+        defaultPolicy,
+      ),
+    ).toBe(100_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...GRADES),
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (grade, base, amt) => {
+          const g = promotionGrant(
+            {
+              grade,
+              baseLimitFen: base,
+              campaign: { eligibleGrades: [...GRADES], amountFen: amt },
+            },
+            defaultPolicy,
+          );
+          return g >= 0 && g + base <= Math.max(base, defaultPolicy.capFen) && g % 10_000 === 0;
+        },
+      ),
+    );
     expect(needsManualReview(2_000_000, defaultPolicy)).toBe(true);
     expect(needsManualReview(1_999_999, defaultPolicy)).toBe(false);
   });

@@ -20,23 +20,49 @@ const inputArb = fc.record({
 describe('evaluateRecovery', () => {
   it('property: stages add up exactly to target − current; target within [current, max(current, cap)]; deterministic', () => {
     fc.assert(
-      fc.property(inputArb, fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 4 }), (input, share, later) => {
-        const policy: LimitPolicy = { ...defaultPolicy, recovery: { ...defaultPolicy.recovery, immediateShareBp: share, laterStages: later } };
-        const e = evaluateRecovery(input, policy);
-        const cur = input.currentLimitFen;
-        expect(e.stages.reduce((s, x) => s + x.amountFen, 0)).toBe(e.targetLimitFen - cur);
-        expect(e.targetLimitFen).toBeGreaterThanOrEqual(cur);
-        expect(e.targetLimitFen).toBeLessThanOrEqual(Math.max(cur, policy.capFen));
-        for (const s of e.stages) expect(s.amountFen).toBeGreaterThan(0);
-        expect(e.stages.map((s) => s.seq)).toEqual(e.stages.map((_, i) => i + 1));
-        expect(evaluateRecovery(input, policy)).toEqual(e);
-        if (e.outcome === 'REJECT') expect(e.stages).toEqual([]);
-      }),
+      fc.property(
+        inputArb,
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 4 }),
+        (input, share, later) => {
+          const policy: LimitPolicy = {
+            ...defaultPolicy,
+            recovery: { ...defaultPolicy.recovery, immediateShareBp: share, laterStages: later },
+          };
+          const e = evaluateRecovery(input, policy);
+          const cur = input.currentLimitFen;
+          expect(e.stages.reduce((s, x) => s + x.amountFen, 0)).toBe(e.targetLimitFen - cur);
+          expect(e.targetLimitFen).toBeGreaterThanOrEqual(cur);
+          expect(e.targetLimitFen).toBeLessThanOrEqual(Math.max(cur, policy.capFen));
+          for (const s of e.stages) expect(s.amountFen).toBeGreaterThan(0);
+          expect(e.stages.map((s) => s.seq)).toEqual(e.stages.map((_, i) => i + 1));
+          expect(evaluateRecovery(input, policy)).toEqual(e);
+          if (e.outcome === 'REJECT') expect(e.stages).toEqual([]);
+        },
+      ),
     );
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (g) => restorationStages(g, defaultPolicy).reduce((s, x) => s + x.amountFen, 0) === Math.max(0, g)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (g) =>
+          restorationStages(g, defaultPolicy).reduce((s, x) => s + x.amountFen, 0) ===
+          Math.max(0, g),
+      ),
+    );
   });
 
-  const base = { type: 'RESTORE_REDUCTION' as const, score: 700, grade: 'A' as const, probabilityOfDefault: 0.03, currentLimitFen: 600_000, previousLimitFen: 1_000_000, maxDaysPastDue: 0, overdueFen: 0, documentsCount: 0, incomeBand: 'MID' as const };
+  const base = {
+    type: 'RESTORE_REDUCTION' as const,
+    score: 700,
+    grade: 'A' as const,
+    probabilityOfDefault: 0.03,
+    currentLimitFen: 600_000,
+    previousLimitFen: 1_000_000,
+    maxDaysPastDue: 0,
+    overdueFen: 0,
+    documentsCount: 0,
+    incomeBand: 'MID' as const,
+  };
   it('restores half now and half after two on-time repayments', () => {
     expect(evaluateRecovery(base, defaultPolicy)).toEqual({
       outcome: 'APPROVE',
@@ -49,13 +75,41 @@ describe('evaluateRecovery', () => {
     });
   });
   it('rejects while overdue, asks for documents, routes risky customers to a supervisor', () => {
-    expect(evaluateRecovery({ ...base, overdueFen: 1 }, defaultPolicy)).toMatchObject({ outcome: 'REJECT', reasons: ['RECOVERY_STILL_OVERDUE'], targetLimitFen: 600_000 });
-    expect(evaluateRecovery({ ...base, maxDaysPastDue: 91 }, defaultPolicy)).toMatchObject({ outcome: 'REJECT', reasons: ['RECOVERY_SEVERE_DELINQUENCY'] });
-    expect(evaluateRecovery({ ...base, type: 'INCREASE' }, defaultPolicy)).toMatchObject({ outcome: 'NEED_DOCUMENTS', targetLimitFen: 720_000 });
-    expect(evaluateRecovery({ ...base, type: 'INCREASE', documentsCount: 1, requestedLimitFen: 9_000_000 }, defaultPolicy)).toMatchObject({ outcome: 'APPROVE', targetLimitFen: 2_500_000, reasons: ['RECOVERY_GOOD_STANDING', 'RECOVERY_TARGET_CAPPED', 'RECOVERY_STAGED'] });
-    expect(evaluateRecovery({ ...base, grade: 'D' }, defaultPolicy)).toMatchObject({ outcome: 'ROUTE_TO_SUPERVISOR' });
-    expect(evaluateRecovery({ ...base, probabilityOfDefault: 0.5 }, defaultPolicy)).toMatchObject({ outcome: 'ROUTE_TO_SUPERVISOR' });
-    expect(evaluateRecovery({ ...base, previousLimitFen: 500_000 }, defaultPolicy)).toMatchObject({ outcome: 'REJECT', reasons: ['RECOVERY_NOTHING_TO_RESTORE'] });
-    expect(evaluateRecovery({ ...base, type: 'UNFREEZE', previousLimitFen: 600_000 }, defaultPolicy)).toMatchObject({ outcome: 'APPROVE', stages: [] });
+    expect(evaluateRecovery({ ...base, overdueFen: 1 }, defaultPolicy)).toMatchObject({
+      outcome: 'REJECT',
+      reasons: ['RECOVERY_STILL_OVERDUE'],
+      targetLimitFen: 600_000,
+    });
+    expect(evaluateRecovery({ ...base, maxDaysPastDue: 91 }, defaultPolicy)).toMatchObject({
+      outcome: 'REJECT',
+      reasons: ['RECOVERY_SEVERE_DELINQUENCY'],
+    });
+    expect(evaluateRecovery({ ...base, type: 'INCREASE' }, defaultPolicy)).toMatchObject({
+      outcome: 'NEED_DOCUMENTS',
+      targetLimitFen: 720_000,
+    });
+    expect(
+      evaluateRecovery(
+        { ...base, type: 'INCREASE', documentsCount: 1, requestedLimitFen: 9_000_000 },
+        defaultPolicy,
+      ),
+    ).toMatchObject({
+      outcome: 'APPROVE',
+      targetLimitFen: 2_500_000,
+      reasons: ['RECOVERY_GOOD_STANDING', 'RECOVERY_TARGET_CAPPED', 'RECOVERY_STAGED'],
+    });
+    expect(evaluateRecovery({ ...base, grade: 'D' }, defaultPolicy)).toMatchObject({
+      outcome: 'ROUTE_TO_SUPERVISOR',
+    });
+    expect(evaluateRecovery({ ...base, probabilityOfDefault: 0.5 }, defaultPolicy)).toMatchObject({
+      outcome: 'ROUTE_TO_SUPERVISOR',
+    });
+    expect(evaluateRecovery({ ...base, previousLimitFen: 500_000 }, defaultPolicy)).toMatchObject({
+      outcome: 'REJECT',
+      reasons: ['RECOVERY_NOTHING_TO_RESTORE'],
+    });
+    expect(
+      evaluateRecovery({ ...base, type: 'UNFREEZE', previousLimitFen: 600_000 }, defaultPolicy),
+    ).toMatchObject({ outcome: 'APPROVE', stages: [] });
   });
 });

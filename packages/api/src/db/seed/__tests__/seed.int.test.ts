@@ -4,9 +4,22 @@ import { loadConfig } from '../../../config/config.js';
 import { createTestDatabase } from '../../../../test/database.js';
 import { seedDatabase, SeedRefusedError } from '../load.js';
 import { cardRows } from '../card-data.js';
-import { COLUMNS, demoNationalId, demoPhone, emptyRows, generateCustomer, newIds, type GenerateContext } from '../generate.js';
+import {
+  COLUMNS,
+  demoNationalId,
+  demoPhone,
+  emptyRows,
+  generateCustomer,
+  newIds,
+  type GenerateContext,
+} from '../generate.js';
 import { mulberry32 } from '../random.js';
-import { decryptPii, isNationalId, isPhone, nationalIdCheckChar } from '../../../modules/customers/pii.js';
+import {
+  decryptPii,
+  isNationalId,
+  isPhone,
+  nationalIdCheckChar,
+} from '../../../modules/customers/pii.js';
 import { reconcile } from '../../../modules/ledger/reconcile.js';
 import { connectOrm } from '../../orm.js';
 
@@ -16,7 +29,20 @@ const asOf = new Date('2026-11-01T00:00:00Z');
 function generate(n: number, seed: number) {
   const rng = mulberry32(seed);
   const cards = cardRows();
-  const ctx: GenerateContext = { rng, asOf, ids: newIds(), piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey, promotion: { id: 1, startsAt: asOf, endsAt: new Date(asOf.getTime() + 1e9), amountFen: 200_000 }, agentId: 1 };
+  const ctx: GenerateContext = {
+    rng,
+    asOf,
+    ids: newIds(),
+    piiKey: config.secrets.piiKey,
+    blindIndexKey: config.secrets.blindIndexKey,
+    promotion: {
+      id: 1,
+      startsAt: asOf,
+      endsAt: new Date(asOf.getTime() + 1e9),
+      amountFen: 200_000,
+    },
+    agentId: 1,
+  };
   const out = emptyRows();
   const drawn: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -29,7 +55,9 @@ function generate(n: number, seed: number) {
 
 /** Rows without ciphertexts (their IVs are random by design). */
 const comparable = (out: ReturnType<typeof emptyRows>) =>
-  JSON.stringify(out, (_k, v) => (v && v.type === 'Buffer' && Array.isArray(v.data) && v.data.length > 32 ? 'ciphertext' : v));
+  JSON.stringify(out, (_k, v) =>
+    v && v.type === 'Buffer' && Array.isArray(v.data) && v.data.length > 32 ? 'ciphertext' : v,
+  );
 
 describe('demo population generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -57,17 +85,21 @@ describe('demo population generator', () => {
     const { out, drawn } = generate(3000, 11);
     const cards = cardRows();
     const worst = new Map<number, number>();
-    for (const r of out.repayment_history) worst.set(r[1] as number, Math.max(worst.get(r[1] as number) ?? 0, r[6] as number));
+    for (const r of out.repayment_history)
+      worst.set(r[1] as number, Math.max(worst.get(r[1] as number) ?? 0, r[6] as number));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const bad = drawn.flatMap((row, i) => (cards[row]!.defaulted ? [worst.get(i + 1) ?? 0] : []));
     const good = drawn.flatMap((row, i) => (!cards[row]!.defaulted ? [worst.get(i + 1) ?? 0] : []));
     expect(bad.length / drawn.length).toBeGreaterThan(0.18);
     expect(bad.length / drawn.length).toBeLessThan(0.27);
     expect(mean(bad)).toBeGreaterThan(2 * mean(good));
-    const frozen = out.credit_accounts.filter((a) => a[3] === 'FROZEN').length / out.credit_accounts.length;
+    const frozen =
+      out.credit_accounts.filter((a) => a[3] === 'FROZEN').length / out.credit_accounts.length;
     expect(frozen).toBeGreaterThan(0.01);
     expect(frozen).toBeLessThan(0.06);
-    const over = out.credit_accounts.filter((a) => (a[5] as number) > (a[4] as number)).length / out.credit_accounts.length;
+    const over =
+      out.credit_accounts.filter((a) => (a[5] as number) > (a[4] as number)).length /
+      out.credit_accounts.length;
     expect(over).toBeGreaterThan(0.005);
     expect(over).toBeLessThan(0.05);
     expect(Object.keys(out)).toEqual(Object.keys(COLUMNS));
@@ -88,8 +120,16 @@ describe('seedDatabase', () => {
   });
 
   it('loads 2,000 customers that satisfy every constraint, with balances the ledger explains', async () => {
-    const result = await seedDatabase(db.url, { customers: 2000, seed: 5, asOf, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey, chunkSize: 700 });
-    const count = async (t: string) => (await client.query(`select count(*)::int as n from ${t}`)).rows[0].n as number;
+    const result = await seedDatabase(db.url, {
+      customers: 2000,
+      seed: 5,
+      asOf,
+      piiKey: config.secrets.piiKey,
+      blindIndexKey: config.secrets.blindIndexKey,
+      chunkSize: 700,
+    });
+    const count = async (t: string) =>
+      (await client.query(`select count(*)::int as n from ${t}`)).rows[0].n as number;
     expect(await count('customers')).toBe(2000);
     expect(await count('credit_accounts')).toBe(2000);
     expect(await count('orders')).toBe(result.rows.orders);
@@ -98,7 +138,9 @@ describe('seedDatabase', () => {
     expect(await count('notices')).toBeGreaterThan(0);
     expect(await count('temporary_limits')).toBeGreaterThan(0);
     // Personal data decrypts to what the blind index finds; masks hide the middle.
-    const { rows } = await client.query(`select phone_enc, phone_masked, national_id_enc from customers order by id limit 1`);
+    const { rows } = await client.query(
+      `select phone_enc, phone_masked, national_id_enc from customers order by id limit 1`,
+    );
     const phone = decryptPii(rows[0].phone_enc, config.secrets.piiKey);
     expect(phone).toBe(demoPhone(0));
     expect(rows[0].phone_masked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
@@ -108,13 +150,28 @@ describe('seedDatabase', () => {
     await orm.close();
     expect(report.mismatches).toEqual([]);
     // New rows get fresh ids after the explicit ones.
-    const next = await client.query(`insert into orders (customer_id, placed_at, amount_fen, category, status) values (1, now(), 100, 'DIGITAL', 'PENDING') returning id`);
+    const next = await client.query(
+      `insert into orders (customer_id, placed_at, amount_fen, category, status) values (1, now(), 100, 'DIGITAL', 'PENDING') returning id`,
+    );
     expect(Number(next.rows[0].id)).toBe(result.rows.orders + 1);
   });
 
   it('refuses to seed twice unless asked to reset', async () => {
-    await expect(seedDatabase(db.url, { customers: 10, asOf, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey })).rejects.toBeInstanceOf(SeedRefusedError);
-    const again = await seedDatabase(db.url, { customers: 50, reset: true, asOf, piiKey: config.secrets.piiKey, blindIndexKey: config.secrets.blindIndexKey });
+    await expect(
+      seedDatabase(db.url, {
+        customers: 10,
+        asOf,
+        piiKey: config.secrets.piiKey,
+        blindIndexKey: config.secrets.blindIndexKey,
+      }),
+    ).rejects.toBeInstanceOf(SeedRefusedError);
+    const again = await seedDatabase(db.url, {
+      customers: 50,
+      reset: true,
+      asOf,
+      piiKey: config.secrets.piiKey,
+      blindIndexKey: config.secrets.blindIndexKey,
+    });
     expect(again.customers).toBe(50);
     expect((await client.query('select count(*)::int as n from customers')).rows[0].n).toBe(50);
   });

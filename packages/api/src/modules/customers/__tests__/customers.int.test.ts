@@ -25,7 +25,10 @@ describe('customer lookup', () => {
       expect(edges[0].node.maskedNationalId).not.toContain(c.nationalId.slice(6, 14));
       expect(edges[0].node.account.baseLimit).toEqual({ amount: '12345.67', currency: 'CNY' });
     }
-    const [row] = await api.sql<{ phone_enc: Buffer }>('select phone_enc from customers where id = ?', [c.customerId]);
+    const [row] = await api.sql<{ phone_enc: Buffer }>(
+      'select phone_enc from customers where id = ?',
+      [c.customerId],
+    );
     expect(row!.phone_enc.toString('latin1')).not.toContain(c.phone);
   });
 
@@ -44,13 +47,22 @@ describe('customer lookup', () => {
   });
 
   it('refuses bad paging and bad ids with BAD_USER_INPUT', async () => {
-    for (const vars of [{ s: 'x', first: 0 }, { s: 'x', first: 101 }, { s: 'x' }, { s: 'x', first: 5, after: 'garbage!' }, { s: '', first: 5 }, { s: 'x'.repeat(101), first: 5 }]) {
+    for (const vars of [
+      { s: 'x', first: 0 },
+      { s: 'x', first: 101 },
+      { s: 'x' },
+      { s: 'x', first: 5, after: 'garbage!' },
+      { s: '', first: 5 },
+      { s: 'x'.repeat(101), first: 5 },
+    ]) {
       const res = await api.exec(agentViewer(), SEARCH, vars);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).not.toMatch(/stack|at .*\.ts/);
     }
     for (const id of ['nope', toGlobalId('Agent', 1), '']) {
-      const res = await api.exec(agentViewer(), `query($id: ID!) { customer(id: $id) { id } }`, { id });
+      const res = await api.exec(agentViewer(), `query($id: ID!) { customer(id: $id) { id } }`, {
+        id,
+      });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -58,14 +70,26 @@ describe('customer lookup', () => {
   it('gives partners the account but never personal data; anonymous callers nothing', async () => {
     const c = await insertCustomer(api);
     const id = toGlobalId('Customer', c.customerId);
-    const ok = await api.exec(partnerViewer(), `query($id: ID!) { customer(id: $id) { id realNameVerified account { accountNumber } } }`, { id });
+    const ok = await api.exec(
+      partnerViewer(),
+      `query($id: ID!) { customer(id: $id) { id realNameVerified account { accountNumber } } }`,
+      { id },
+    );
     expect(ok.errors).toBeUndefined();
     expect((ok.data as any).customer.account.accountNumber).toBe(c.accountNumber);
     for (const field of ['name', 'maskedPhone', 'maskedNationalId']) {
-      const res = await api.exec(partnerViewer(), `query($id: ID!) { customer(id: $id) { ${field} } }`, { id });
+      const res = await api.exec(
+        partnerViewer(),
+        `query($id: ID!) { customer(id: $id) { ${field} } }`,
+        { id },
+      );
       expect(res.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
     }
-    const viaNode = await api.exec(partnerViewer(), `query($id: ID!) { node(id: $id) { ... on Customer { maskedPhone } } }`, { id });
+    const viaNode = await api.exec(
+      partnerViewer(),
+      `query($id: ID!) { node(id: $id) { ... on Customer { maskedPhone } } }`,
+      { id },
+    );
     expect(viaNode.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anon = await api.exec(anonymous, `query($id: ID!) { customer(id: $id) { id } }`, { id });
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { agentViewer, anonymous, partnerViewer, riskViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
+import {
+  agentViewer,
+  anonymous,
+  partnerViewer,
+  riskViewer,
+  supervisorViewer,
+  useTestApi,
+} from '../../../../test/harness.js';
 import { insertAgent, insertCustomer, type CustomerFixture } from '../../../../test/fixtures.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -22,19 +29,21 @@ async function behaviour(customerId: string, good: boolean) {
     `insert into repayment_history (customer_id, due_date, amount_due_fen, amount_paid_fen, days_past_due) select ?, (now() - (g || ' months')::interval)::date, 10000, 10000, ? from generate_series(1, 10) g`,
     [customerId, good ? 0 : 45],
   );
-  await api.sql(`insert into bureau_reports (customer_id, reported_at, bureau_score, inquiries_3m, inquiries_6m, other_debt_fen, past_defaults) values (?, now() - interval '10 days', ?, 0, ?, 0, ?)`, [
-    customerId,
-    good ? 820 : 420,
-    good ? 0 : 6,
-    good ? 0 : 2,
-  ]);
+  await api.sql(
+    `insert into bureau_reports (customer_id, reported_at, bureau_score, inquiries_3m, inquiries_6m, other_debt_fen, past_defaults) values (?, now() - interval '10 days', ?, 0, ?, 0, ?)`,
+    [customerId, good ? 820 : 420, good ? 0 : 6, good ? 0 : 2],
+  );
 }
 
 beforeAll(async () => {
   agent = agentViewer(await insertAgent(api, 'agent4', 'AGENT'));
   sup = supervisorViewer(await insertAgent(api, 'boss4', 'SUPERVISOR'));
   risk = riskViewer(await insertAgent(api, 'risk4', 'RISK_ADMIN'));
-  c = await insertCustomer(api, { baseLimitFen: 1_000_000, outstandingFen: 200_000, incomeBand: 'HIGH' });
+  c = await insertCustomer(api, {
+    baseLimitFen: 1_000_000,
+    outstandingFen: 200_000,
+    incomeBand: 'HIGH',
+  });
   await behaviour(c.customerId, true);
 });
 
@@ -44,7 +53,9 @@ const ACCOUNT = `query($id: ID!) { node(id: $id) { ... on CreditAccount { id sta
 
 describe('requestLimitReview', () => {
   it('writes a TRIGGERED_REVIEW decision, updates the account, and explains it in both locales', async () => {
-    const res = await api.exec(agent, REVIEW, { i: { accountId: gid('CreditAccount', c.accountId) } });
+    const res = await api.exec(agent, REVIEW, {
+      i: { accountId: gid('CreditAccount', c.accountId) },
+    });
     expect(res.errors).toBeUndefined();
     const p = res.data.requestLimitReview;
     expect(p.userErrors).toEqual([]);
@@ -53,7 +64,12 @@ describe('requestLimitReview', () => {
     expect(['A', 'B', 'C', 'D', 'E']).toContain(p.decision.grade);
     expect(p.account.grade).toBe(p.decision.grade);
     expect(p.account.baseLimit.amount).toBe(p.decision.baseLimitAfter.amount);
-    const [row] = await api.sql<{ n: string; features: Record<string, unknown>; model_version: string; pd: number }>(
+    const [row] = await api.sql<{
+      n: string;
+      features: Record<string, unknown>;
+      model_version: string;
+      pd: number;
+    }>(
       `select count(*) over () as n, features, model_version, probability_of_default as pd from limit_decisions where account_id = ?`,
       [c.accountId],
     );
@@ -61,7 +77,10 @@ describe('requestLimitReview', () => {
     expect(Object.keys(row!.features).length).toBeGreaterThan(5);
     expect(row!.model_version).toBeTruthy();
     expect(row!.pd).toBeGreaterThan(0);
-    const audit = await api.sql(`select action from audit_log where customer_id = ? and action = 'requestLimitReview'`, [c.customerId]);
+    const audit = await api.sql(
+      `select action from audit_log where customer_id = ? and action = 'requestLimitReview'`,
+      [c.customerId],
+    );
     expect(audit).toHaveLength(1);
 
     const q = `query($id: ID!) { node(id: $id) { ... on CreditAccount { zh: explanation(locale: ZH_CN) { headline reasons { code text } improvements { feature text limitEffect { amount } } decision { kind } } en: explanation(locale: EN) { headline reasons { code text } improvements { text } } } } }`;
@@ -76,7 +95,9 @@ describe('requestLimitReview', () => {
   it('a poor payer is reviewed down by a bounded step, never below what is used', async () => {
     const d = await insertCustomer(api, { baseLimitFen: 1_000_000, outstandingFen: 100_000 });
     await behaviour(d.customerId, false);
-    const res = await api.exec(agent, REVIEW, { i: { accountId: gid('CreditAccount', d.accountId) } });
+    const res = await api.exec(agent, REVIEW, {
+      i: { accountId: gid('CreditAccount', d.accountId) },
+    });
     const p = res.data.requestLimitReview;
     expect(p.userErrors).toEqual([]);
     const after = Number(p.decision.baseLimitAfter.amount);
@@ -84,7 +105,10 @@ describe('requestLimitReview', () => {
     const codes = p.decision.reasons.map((r: { code: string }) => r.code);
     expect(codes).toContain('POLICY_OVERDUE');
     // 45 days past due: the policy freezes, or cuts by at most one bounded step
-    const [acc] = await api.sql<{ status: string }>(`select status from credit_accounts where id = ?`, [d.accountId]);
+    const [acc] = await api.sql<{ status: string }>(
+      `select status from credit_accounts where id = ?`,
+      [d.accountId],
+    );
     if (codes.includes('POLICY_FREEZE')) expect(acc!.status).toBe('FROZEN');
     else expect(after).toBeGreaterThanOrEqual(7_000);
   });
@@ -96,23 +120,48 @@ describe('requestLimitReview', () => {
     expect(r2.data.requestLimitReview.userErrors[0].code).toBe('ACCOUNT_NOT_FOUND');
     const r3 = await api.exec(agent, REVIEW, { i: { accountId: gid('Customer', c.customerId) } });
     expect(r3.data.requestLimitReview.userErrors[0].code).toBe('INVALID_ID');
-    const r4 = await api.exec(agent, `query { node(id: "${gid('CreditAccount', '99999999999999999999')}") { id } }`);
+    const r4 = await api.exec(
+      agent,
+      `query { node(id: "${gid('CreditAccount', '99999999999999999999')}") { id } }`,
+    );
     expect(r4.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const r5 = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on CreditAccount { explanation(locale: FR) { headline } } } }`, { id: gid('CreditAccount', c.accountId) });
+    const r5 = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { explanation(locale: FR) { headline } } } }`,
+      { id: gid('CreditAccount', c.accountId) },
+    );
     expect(r5.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const r6 = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on CreditAccount { decisions(first: 1000) { edges { node { id } } } } } }`, { id: gid('CreditAccount', c.accountId) });
+    const r6 = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { decisions(first: 1000) { edges { node { id } } } } } }`,
+      { id: gid('CreditAccount', c.accountId) },
+    );
     expect(r6.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const r7 = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on CreditAccount { decisions(first: 5, after: "garbage") { edges { node { id } } } } } }`, { id: gid('CreditAccount', c.accountId) });
+    const r7 = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { decisions(first: 5, after: "garbage") { edges { node { id } } } } } }`,
+      { id: gid('CreditAccount', c.accountId) },
+    );
     expect(r7.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const r8 = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on CreditAccount { availableLimitFor(category: "${'x'.repeat(5000)}") { amount } } } }`, { id: gid('CreditAccount', c.accountId) });
+    const r8 = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { availableLimitFor(category: "${'x'.repeat(5000)}") { amount } } } }`,
+      { id: gid('CreditAccount', c.accountId) },
+    );
     expect(r8.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('decisions are append-only', () => {
   it('the database refuses UPDATE and DELETE on limit_decisions', async () => {
-    await expect(api.sql(`update limit_decisions set base_limit_after_fen = 1 where account_id = ?`, [c.accountId])).rejects.toThrow();
-    await expect(api.sql(`delete from limit_decisions where account_id = ?`, [c.accountId])).rejects.toThrow();
+    await expect(
+      api.sql(`update limit_decisions set base_limit_after_fen = 1 where account_id = ?`, [
+        c.accountId,
+      ]),
+    ).rejects.toThrow();
+    await expect(
+      api.sql(`delete from limit_decisions where account_id = ?`, [c.accountId]),
+    ).rejects.toThrow();
     const rows = await api.sql(`select 1 from limit_decisions where account_id = ?`, [c.accountId]);
     expect(rows.length).toBeGreaterThan(0);
   });
@@ -125,40 +174,90 @@ describe('freeze / unfreeze', () => {
     const d = await insertCustomer(api);
     const i = { accountId: gid('CreditAccount', d.accountId), reason: 'fraud report' };
     expect((await api.exec(agent, FREEZE, { i })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await api.exec(anonymous, FREEZE, { i })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await api.exec(partner, FREEZE, { i })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await api.exec(sup, FREEZE, { i: { ...i, reason: '  ' } })).data.freezeAccount.userErrors[0].code).toBe('REASON_REQUIRED');
-    expect((await api.exec(sup, FREEZE, { i: { ...i, reason: 'x'.repeat(501) } })).data.freezeAccount.userErrors[0].code).toBe('REASON_TOO_LONG');
+    expect((await api.exec(anonymous, FREEZE, { i })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await api.exec(partner, FREEZE, { i })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await api.exec(sup, FREEZE, { i: { ...i, reason: '  ' } })).data.freezeAccount.userErrors[0]
+        .code,
+    ).toBe('REASON_REQUIRED');
+    expect(
+      (await api.exec(sup, FREEZE, { i: { ...i, reason: 'x'.repeat(501) } })).data.freezeAccount
+        .userErrors[0].code,
+    ).toBe('REASON_TOO_LONG');
     const f = await api.exec(sup, FREEZE, { i });
-    expect(f.data.freezeAccount).toMatchObject({ account: { status: 'FROZEN' }, decision: { kind: 'FREEZE', statusBefore: 'ACTIVE', statusAfter: 'FROZEN', note: 'fraud report' }, userErrors: [] });
-    expect((await api.exec(sup, FREEZE, { i })).data.freezeAccount.userErrors[0].code).toBe('ACCOUNT_NOT_ACTIVE');
-    const acc = await api.exec(partner, ACCOUNT.replace(' score grade latestDecision { kind }', ''), { id: i.accountId });
+    expect(f.data.freezeAccount).toMatchObject({
+      account: { status: 'FROZEN' },
+      decision: {
+        kind: 'FREEZE',
+        statusBefore: 'ACTIVE',
+        statusAfter: 'FROZEN',
+        note: 'fraud report',
+      },
+      userErrors: [],
+    });
+    expect((await api.exec(sup, FREEZE, { i })).data.freezeAccount.userErrors[0].code).toBe(
+      'ACCOUNT_NOT_ACTIVE',
+    );
+    const acc = await api.exec(
+      partner,
+      ACCOUNT.replace(' score grade latestDecision { kind }', ''),
+      { id: i.accountId },
+    );
     expect(acc.data.node.availableLimit.amount).toBe('0.00');
     const u = await api.exec(sup, UNFREEZE, { i: { ...i, reason: 'cleared' } });
-    expect(u.data.unfreezeAccount).toMatchObject({ account: { status: 'ACTIVE' }, decision: { kind: 'UNFREEZE' } });
-    const audit = await api.sql<{ action: string }>(`select action from audit_log where customer_id = ? order by id`, [d.customerId]);
+    expect(u.data.unfreezeAccount).toMatchObject({
+      account: { status: 'ACTIVE' },
+      decision: { kind: 'UNFREEZE' },
+    });
+    const audit = await api.sql<{ action: string }>(
+      `select action from audit_log where customer_id = ? order by id`,
+      [d.customerId],
+    );
     expect(audit.map((a) => a.action)).toEqual(['freezeAccount', 'unfreezeAccount']);
   });
 });
 
 describe('promotions', () => {
   const CREATE = `mutation($i: CreatePromotionInput!) { createPromotion(input: $i) { promotion { id grantedAccounts } userErrors { code field } } }`;
-  const base = () => ({ name: '618', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), eligibleGrades: ['A', 'B'], amount: '500.00' });
+  const base = () => ({
+    name: '618',
+    startsAt: new Date(Date.now() - 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    eligibleGrades: ['A', 'B'],
+    amount: '500.00',
+  });
   it('risk admins grant temporary limits to eligible ACTIVE accounts; availableLimit includes them', async () => {
     const e = await insertCustomer(api, { baseLimitFen: 300_000 });
     await api.sql(`update credit_accounts set grade = 'A' where id = ?`, [e.accountId]);
     const f = await insertCustomer(api, { baseLimitFen: 300_000, status: 'FROZEN' });
     await api.sql(`update credit_accounts set grade = 'A' where id = ?`, [f.accountId]);
-    expect((await api.exec(sup, CREATE, { i: base() })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.exec(sup, CREATE, { i: base() })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const r = await api.exec(risk, CREATE, { i: base() });
     expect(r.data.createPromotion.userErrors).toEqual([]);
     expect(r.data.createPromotion.promotion.grantedAccounts).toBeGreaterThanOrEqual(1);
-    const acc = await api.exec(partner, ACCOUNT.replace(' score grade latestDecision { kind }', ''), { id: gid('CreditAccount', e.accountId) });
-    expect(acc.data.node.temporaryLimits).toEqual([{ amount: { amount: '500.00' }, category: null }]);
+    const acc = await api.exec(
+      partner,
+      ACCOUNT.replace(' score grade latestDecision { kind }', ''),
+      { id: gid('CreditAccount', e.accountId) },
+    );
+    expect(acc.data.node.temporaryLimits).toEqual([
+      { amount: { amount: '500.00' }, category: null },
+    ]);
     expect(acc.data.node.availableLimit.amount).toBe('3500.00');
-    const frozen = await api.sql(`select 1 from temporary_limits where account_id = ?`, [f.accountId]);
+    const frozen = await api.sql(`select 1 from temporary_limits where account_id = ?`, [
+      f.accountId,
+    ]);
     expect(frozen).toHaveLength(0);
-    const dec = await api.sql<{ kind: string; temporary_amount_fen: string }>(`select kind, temporary_amount_fen from limit_decisions where account_id = ?`, [e.accountId]);
+    const dec = await api.sql<{ kind: string; temporary_amount_fen: string }>(
+      `select kind, temporary_amount_fen from limit_decisions where account_id = ?`,
+      [e.accountId],
+    );
     expect(dec).toEqual([{ kind: 'PROMOTION', temporary_amount_fen: '50000' }]);
   });
   it('validates the window, grades and amounts', async () => {
@@ -186,21 +285,49 @@ describe('promotions', () => {
 
 describe('notices', () => {
   it('agents send, anyone staff acknowledges; visible on the account', async () => {
-    const send = await api.exec(agent, `mutation($i: SendNoticeInput!) { sendNotice(input: $i) { notice { id kind channel message } userErrors { code } } }`, {
-      i: { customerId: gid('Customer', c.customerId), kind: 'BUDGETING_TIP', channel: 'SMS', message: '请合理消费' },
-    });
+    const send = await api.exec(
+      agent,
+      `mutation($i: SendNoticeInput!) { sendNotice(input: $i) { notice { id kind channel message } userErrors { code } } }`,
+      {
+        i: {
+          customerId: gid('Customer', c.customerId),
+          kind: 'BUDGETING_TIP',
+          channel: 'SMS',
+          message: '请合理消费',
+        },
+      },
+    );
     expect(send.errors).toBeUndefined();
     const n = send.data.sendNotice.notice;
     expect(n).toMatchObject({ kind: 'BUDGETING_TIP', channel: 'SMS', message: '请合理消费' });
-    const ack = await api.exec(agent, `mutation($i: AcknowledgeNoticeInput!) { acknowledgeNotice(input: $i) { notice { id acknowledgedAt } userErrors { code } } }`, { i: { noticeId: n.id } });
+    const ack = await api.exec(
+      agent,
+      `mutation($i: AcknowledgeNoticeInput!) { acknowledgeNotice(input: $i) { notice { id acknowledgedAt } userErrors { code } } }`,
+      { i: { noticeId: n.id } },
+    );
     expect(ack.data.acknowledgeNotice.notice.acknowledgedAt).toBeTruthy();
-    const list = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on CreditAccount { notices(first: 10) { edges { node { id kind } } } } } }`, { id: gid('CreditAccount', c.accountId) });
-    expect(list.data.node.notices.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(n.id);
-    const viaNode = await api.exec(partner, `query($id: ID!) { node(id: $id) { id } }`, { id: n.id });
+    const list = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { notices(first: 10) { edges { node { id kind } } } } } }`,
+      { id: gid('CreditAccount', c.accountId) },
+    );
+    expect(list.data.node.notices.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(
+      n.id,
+    );
+    const viaNode = await api.exec(partner, `query($id: ID!) { node(id: $id) { id } }`, {
+      id: n.id,
+    });
     expect(viaNode.data.node).toBeNull();
-    const bad = await api.exec(agent, `mutation($i: SendNoticeInput!) { sendNotice(input: $i) { userErrors { code } } }`, { i: { customerId: gid('Customer', c.customerId), message: 'x'.repeat(1001) } });
+    const bad = await api.exec(
+      agent,
+      `mutation($i: SendNoticeInput!) { sendNotice(input: $i) { userErrors { code } } }`,
+      { i: { customerId: gid('Customer', c.customerId), message: 'x'.repeat(1001) } },
+    );
     expect(bad.data.sendNotice.userErrors[0].code).toBe('INVALID_MESSAGE');
-    const badEnum = await api.exec(agent, `mutation { sendNotice(input: { customerId: "x", kind: NOPE, message: "hi" }) { userErrors { code } } }`);
+    const badEnum = await api.exec(
+      agent,
+      `mutation { sendNotice(input: { customerId: "x", kind: NOPE, message: "hi" }) { userErrors { code } } }`,
+    );
     expect(badEnum.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
@@ -208,18 +335,42 @@ describe('notices', () => {
 describe('revealCustomerPii', () => {
   const REVEAL = `mutation($i: RevealCustomerPiiInput!) { revealCustomerPii(input: $i) { phone nationalId userErrors { code field } } }`;
   it('supervisors only, with a reason, audited with the reason', async () => {
-    const i = { customerId: gid('Customer', c.customerId), reason: 'customer called, identity check' };
-    for (const v of [agent, risk, partner]) expect((await api.exec(v, REVEAL, { i })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await api.exec(anonymous, REVEAL, { i })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await api.exec(sup, REVEAL, { i: { ...i, reason: '' } })).data.revealCustomerPii.userErrors[0].code).toBe('REASON_REQUIRED');
+    const i = {
+      customerId: gid('Customer', c.customerId),
+      reason: 'customer called, identity check',
+    };
+    for (const v of [agent, risk, partner])
+      expect((await api.exec(v, REVEAL, { i })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.exec(anonymous, REVEAL, { i })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await api.exec(sup, REVEAL, { i: { ...i, reason: '' } })).data.revealCustomerPii
+        .userErrors[0].code,
+    ).toBe('REASON_REQUIRED');
     const r = await api.exec(sup, REVEAL, { i });
-    expect(r.data.revealCustomerPii).toEqual({ phone: c.phone, nationalId: c.nationalId, userErrors: [] });
-    const audit = await api.sql<{ details: { reason: string } }>(`select details from audit_log where customer_id = ? and action = 'revealCustomerPii'`, [c.customerId]);
+    expect(r.data.revealCustomerPii).toEqual({
+      phone: c.phone,
+      nationalId: c.nationalId,
+      userErrors: [],
+    });
+    const audit = await api.sql<{ details: { reason: string } }>(
+      `select details from audit_log where customer_id = ? and action = 'revealCustomerPii'`,
+      [c.customerId],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details.reason).toBe(i.reason);
-    const trail = await api.exec(agent, `query($id: ID!) { customer(id: $id) { auditTrail(first: 10) { edges { node { action actor details } } } } }`, { id: i.customerId });
+    const trail = await api.exec(
+      agent,
+      `query($id: ID!) { customer(id: $id) { auditTrail(first: 10) { edges { node { action actor details } } } } }`,
+      { id: i.customerId },
+    );
     expect(trail.data.customer.auditTrail.edges[0].node.action).toBe('revealCustomerPii');
-    const ptrail = await api.exec(partner, `query($id: ID!) { customer(id: $id) { auditTrail(first: 10) { edges { node { action } } } } }`, { id: i.customerId });
+    const ptrail = await api.exec(
+      partner,
+      `query($id: ID!) { customer(id: $id) { auditTrail(first: 10) { edges { node { action } } } } }`,
+      { id: i.customerId },
+    );
     expect(ptrail.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -229,7 +380,10 @@ describe('role × field matrix (through node())', () => {
     { field: 'status', readers: ['agent', 'sup', 'risk', 'partner'] },
     { field: 'baseLimit { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
     { field: 'availableLimit { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
-    { field: 'availableLimitFor(category: "digital") { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
+    {
+      field: 'availableLimitFor(category: "digital") { amount }',
+      readers: ['agent', 'sup', 'risk', 'partner'],
+    },
     { field: 'temporaryLimits { category }', readers: ['agent', 'sup', 'risk', 'partner'] },
     { field: 'categoryLimits { category }', readers: ['agent', 'sup', 'risk', 'partner'] },
     { field: 'score', readers: ['agent', 'sup', 'risk'] },
@@ -239,11 +393,16 @@ describe('role × field matrix (through node())', () => {
     { field: 'explanation(locale: EN) { headline }', readers: ['agent', 'sup', 'risk'] },
     { field: 'notices(first: 5) { edges { node { id } } }', readers: ['agent', 'sup', 'risk'] },
   ];
-  const viewers = () => ({ agent, sup, risk, partner, partnerNoScope, anonymous }) as Record<string, Viewer>;
+  const viewers = () =>
+    ({ agent, sup, risk, partner, partnerNoScope, anonymous }) as Record<string, Viewer>;
   it('each viewer reads exactly what it may', async () => {
     for (const { field, readers } of cases) {
       for (const [name, v] of Object.entries(viewers())) {
-        const r = await api.exec(v, `query($id: ID!) { node(id: $id) { ... on CreditAccount { ${field} } } }`, { id: gid('CreditAccount', c.accountId) });
+        const r = await api.exec(
+          v,
+          `query($id: ID!) { node(id: $id) { ... on CreditAccount { ${field} } } }`,
+          { id: gid('CreditAccount', c.accountId) },
+        );
         const label = `${name} ${field}`;
         if (readers.includes(name)) {
           expect(r.errors, label).toBeUndefined();
@@ -259,12 +418,25 @@ describe('role × field matrix (through node())', () => {
     }
   });
   it('partners never see personal data, nor a decision through node()', async () => {
-    const r = await api.exec(partner, `query($id: ID!) { node(id: $id) { ... on Customer { name } } }`, { id: gid('Customer', c.customerId) });
+    const r = await api.exec(
+      partner,
+      `query($id: ID!) { node(id: $id) { ... on Customer { name } } }`,
+      { id: gid('Customer', c.customerId) },
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const [d] = await api.sql<{ id: string }>(`select id from limit_decisions where account_id = ? limit 1`, [c.accountId]);
-    const n = await api.exec(partner, `query($id: ID!) { node(id: $id) { id } }`, { id: gid('LimitDecision', d!.id) });
+    const [d] = await api.sql<{ id: string }>(
+      `select id from limit_decisions where account_id = ? limit 1`,
+      [c.accountId],
+    );
+    const n = await api.exec(partner, `query($id: ID!) { node(id: $id) { id } }`, {
+      id: gid('LimitDecision', d!.id),
+    });
     expect(n.data.node).toBeNull();
-    const s = await api.exec(agent, `query($id: ID!) { node(id: $id) { ... on LimitDecision { kind reasons { code } } } }`, { id: gid('LimitDecision', d!.id) });
+    const s = await api.exec(
+      agent,
+      `query($id: ID!) { node(id: $id) { ... on LimitDecision { kind reasons { code } } } }`,
+      { id: gid('LimitDecision', d!.id) },
+    );
     expect(s.data.node.kind).toBeTruthy();
   });
 });
@@ -275,7 +447,10 @@ describe('DataLoaders', () => {
     for (let i = 0; i < 50; i++) {
       // the fixture's national IDs repeat every 1,000: retry on a clash
       let x: CustomerFixture | undefined;
-      for (let t = 0; !x && t < 20; t++) x = await insertCustomer(api, { name: `${prefix}${String(i).padStart(2, '0')}` }).catch(() => undefined);
+      for (let t = 0; !x && t < 20; t++)
+        x = await insertCustomer(api, { name: `${prefix}${String(i).padStart(2, '0')}` }).catch(
+          () => undefined,
+        );
       if (!x) throw new Error('could not insert a customer');
       await api.sql(
         `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by) values (?, ?, 'INITIAL', 0, 1000000, 'ACTIVE', 'ACTIVE', 'SYSTEM')`,
@@ -295,7 +470,12 @@ describe('DataLoaders', () => {
         const r = await api.exec(agent, q(n));
         expect(r.errors).toBeUndefined();
         expect(r.data.customers.edges).toHaveLength(n);
-        expect(r.data.customers.edges.every((e: { node: { account: { latestDecision: unknown } } }) => e.node.account.latestDecision)).toBe(true);
+        expect(
+          r.data.customers.edges.every(
+            (e: { node: { account: { latestDecision: unknown } } }) =>
+              e.node.account.latestDecision,
+          ),
+        ).toBe(true);
       } finally {
         pg.Client.prototype.query = orig;
       }
@@ -337,7 +517,13 @@ describe('DataLoaders', () => {
     };
     for (const q of [plain, viaFragments]) {
       const { selects, data } = await reads(q);
-      expect(data.customer.account.latestDecision).toEqual({ kind: 'PERIODIC_REVIEW', score: 701, grade: 'B', baseLimitAfter: { amount: '12345.00' }, reasons: [{ code: 'FEW_ORDERS' }] });
+      expect(data.customer.account.latestDecision).toEqual({
+        kind: 'PERIODIC_REVIEW',
+        score: 701,
+        grade: 'B',
+        baseLimitAfter: { amount: '12345.00' },
+        reasons: [{ code: 'FEW_ORDERS' }],
+      });
       expect(data.customer.account.availableLimit.amount).toMatch(/^\d+\.\d{2}$/);
       expect(selects).toBe(1);
     }

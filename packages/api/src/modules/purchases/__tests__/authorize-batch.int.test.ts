@@ -20,20 +20,30 @@ beforeAll(async () => {
   api.app.services.purchases.rules = noFraudRules;
 });
 
-const authorizeAll = (items: { accountId: string; amountFen: number; idempotencyKey?: string; category?: string }[]) =>
+const authorizeAll = (
+  items: { accountId: string; amountFen: number; idempotencyKey?: string; category?: string }[],
+) =>
   Promise.all(
     items.map((i) =>
-      api.app.services.purchases.authorize(api.orm.em.fork(), p, { category: 'DIGITAL', merchant: 'batch test', idempotencyKey: key('b'), ...i }),
+      api.app.services.purchases.authorize(api.orm.em.fork(), p, {
+        category: 'DIGITAL',
+        merchant: 'batch test',
+        idempotencyKey: key('b'),
+        ...i,
+      }),
     ),
   );
 
 /** How many batched money statements the driver sent while `fn` ran, and the accounts of each. */
-async function counted<T>(fn: () => Promise<T>): Promise<{ statements: number; accounts: string[][]; result: T }> {
+async function counted<T>(
+  fn: () => Promise<T>,
+): Promise<{ statements: number; accounts: string[][]; result: T }> {
   const accounts: string[][] = [];
   const orig = pg.Client.prototype.query;
   (pg.Client.prototype as any).query = function (...args: unknown[]) {
     const q = args[0] as { name?: string; values?: unknown[] };
-    if (q?.name === 'authorize_batch_money_v1') accounts.push((q.values![4] as string[]).map(String));
+    if (q?.name === 'authorize_batch_money_v1')
+      accounts.push((q.values![4] as string[]).map(String));
     return (orig as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {
@@ -45,13 +55,20 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ statements: number; a
 }
 
 describe('authorizations decided together', () => {
-  it('take one account\'s requests in arrival order: a small one after a refused large one still fits', async () => {
+  it("take one account's requests in arrival order: a small one after a refused large one still fits", async () => {
     const c = await insertCustomer(api, { baseLimitFen: 10_000 });
     const { statements, result } = await counted(() =>
-      authorizeAll([8_000, 5_000, 1_000, 1_000, 500].map((amountFen) => ({ accountId: c.accountId, amountFen }))),
+      authorizeAll(
+        [8_000, 5_000, 1_000, 1_000, 500].map((amountFen) => ({
+          accountId: c.accountId,
+          amountFen,
+        })),
+      ),
     );
     expect(statements).toBe(1);
-    expect(result.map((r) => (r.ok ? [r.value.status, r.value.declineCode] : r.errors[0]!.code))).toEqual([
+    expect(
+      result.map((r) => (r.ok ? [r.value.status, r.value.declineCode] : r.errors[0]!.code)),
+    ).toEqual([
       ['HELD', null],
       ['DECLINED', 'OVER_LIMIT'],
       ['HELD', null],
@@ -85,7 +102,9 @@ describe('authorizations decided together', () => {
     // Two statements share the two slots (account a brings its second request into the first);
     // the repeated key waits until its first is decided and goes in a third, as a replay.
     expect(statements).toBe(3);
-    const got = result.map((r) => (r.ok ? [r.value.status, r.value.declineCode] : r.errors[0]!.code));
+    const got = result.map((r) =>
+      r.ok ? [r.value.status, r.value.declineCode] : r.errors[0]!.code,
+    );
     expect(got).toEqual([
       ['HELD', null],
       ['DECLINED', 'OVER_LIMIT'],
@@ -105,23 +124,34 @@ describe('authorizations decided together', () => {
   });
 
   it('share what waits between the two slots, keeping each account in one statement', async () => {
-    const cs = await Promise.all([1, 2, 3, 4].map(() => insertCustomer(api, { baseLimitFen: 10_000 })));
+    const cs = await Promise.all(
+      [1, 2, 3, 4].map(() => insertCustomer(api, { baseLimitFen: 10_000 })),
+    );
     const [a, b, c, d] = cs.map((x) => x.accountId) as [string, string, string, string];
     const { accounts, result } = await counted(() =>
       authorizeAll([a, a, b, b, c, c, d, d].map((accountId) => ({ accountId, amountFen: 6_000 }))),
     );
     // (the two statements run side by side: either may reach the server first)
-    expect(accounts.map((x) => [...new Set(x)].sort().join()).sort()).toEqual([[a, b].sort().join(), [c, d].sort().join()].sort());
+    expect(accounts.map((x) => [...new Set(x)].sort().join()).sort()).toEqual(
+      [[a, b].sort().join(), [c, d].sort().join()].sort(),
+    );
     // each account: the first fits, the second (arrived later, same statement) does not
-    expect(result.map((r) => (r.ok ? r.value.status : 'error'))).toEqual(Array.from({ length: 4 }, () => ['HELD', 'DECLINED']).flat());
+    expect(result.map((r) => (r.ok ? r.value.status : 'error'))).toEqual(
+      Array.from({ length: 4 }, () => ['HELD', 'DECLINED']).flat(),
+    );
     await expectReconciled(api);
   });
 
   it('a burst on one account never overspends it, whatever the batches', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 100_000 });
     const amounts = Array.from({ length: 200 }, (_, i) => 500 + ((i * 37) % 7) * 100);
-    const result = await authorizeAll(amounts.map((amountFen) => ({ accountId: c.accountId, amountFen })));
-    const held = result.reduce((s, r, i) => s + (r.ok && r.value.status === 'HELD' ? amounts[i]! : 0), 0);
+    const result = await authorizeAll(
+      amounts.map((amountFen) => ({ accountId: c.accountId, amountFen })),
+    );
+    const held = result.reduce(
+      (s, r, i) => s + (r.ok && r.value.status === 'HELD' ? amounts[i]! : 0),
+      0,
+    );
     expect(held).toBeLessThanOrEqual(100_000);
     expect(held).toBeGreaterThan(100_000 - 1_100); // greedy: what is left is smaller than any refused amount
     expect(await account(api, c.accountId)).toMatchObject({ held, used: held });

@@ -34,10 +34,19 @@ afterAll(async () => {
 const MUTATION = `mutation($input: AuthorizePurchaseInput!) { authorizePurchase(input: $input) { decision declineCode replayed purchase { id } userErrors { code } } }`;
 
 async function post(base: string, input: Record<string, unknown>) {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ query: MUTATION, variables: { input } }) });
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ query: MUTATION, variables: { input } }),
+  });
   const body = (await res.json()) as any;
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.authorizePurchase as { decision: string; declineCode: string | null; replayed: boolean; purchase: { id: string } };
+  return body.data.authorizePurchase as {
+    decision: string;
+    declineCode: string | null;
+    replayed: boolean;
+    purchase: { id: string };
+  };
 }
 
 describe('parallel authorizations from two API processes', () => {
@@ -48,15 +57,26 @@ describe('parallel authorizations from two API processes', () => {
     const amounts = Array.from({ length: N }, (_, i) => 100 + ((i * 7919) % 900)); // ¥1.00 … ¥9.99, deterministic
     const results = await Promise.all(
       amounts.map((fen, i) =>
-        post(i % 2 === 0 ? api.url : second.url, { accountId, amount: (fen / 100).toFixed(2), category: 'DIGITAL', merchant: 'race', idempotencyKey: `race-${i}` }),
+        post(i % 2 === 0 ? api.url : second.url, {
+          accountId,
+          amount: (fen / 100).toFixed(2),
+          category: 'DIGITAL',
+          merchant: 'race',
+          idempotencyKey: `race-${i}`,
+        }),
       ),
     );
-    const held = results.map((r, i) => ({ r, fen: amounts[i]! })).filter(({ r }) => r.decision === 'HELD');
+    const held = results
+      .map((r, i) => ({ r, fen: amounts[i]! }))
+      .filter(({ r }) => r.decision === 'HELD');
     const declined = results.filter((r) => r.decision === 'DECLINED');
     expect(held.length + declined.length).toBe(N);
     expect(declined.every((r) => r.declineCode === 'OVER_LIMIT')).toBe(true);
     const heldFen = held.reduce((s, h) => s + h.fen, 0);
-    const [a] = await api.sql<any>(`select held_fen::int as held, used_fen::int as used from credit_accounts where id = ?`, [c.accountId]);
+    const [a] = await api.sql<any>(
+      `select held_fen::int as held, used_fen::int as used from credit_accounts where id = ?`,
+      [c.accountId],
+    );
     expect(a.held).toBe(heldFen);
     expect(a.used).toBeLessThanOrEqual(100_000);
     // The limit was actually used up: no declined amount would still have fitted at the end…
@@ -67,7 +87,13 @@ describe('parallel authorizations from two API processes', () => {
     // Retries of every request, crossed over to the other process, replay the first result.
     const replays = await Promise.all(
       amounts.slice(0, 100).map((fen, i) =>
-        post(i % 2 === 0 ? second.url : api.url, { accountId, amount: (fen / 100).toFixed(2), category: 'DIGITAL', merchant: 'race', idempotencyKey: `race-${i}` }),
+        post(i % 2 === 0 ? second.url : api.url, {
+          accountId,
+          amount: (fen / 100).toFixed(2),
+          category: 'DIGITAL',
+          merchant: 'race',
+          idempotencyKey: `race-${i}`,
+        }),
       ),
     );
     replays.forEach((r, i) => {
@@ -75,18 +101,32 @@ describe('parallel authorizations from two API processes', () => {
       expect(r.purchase.id).toBe(results[i]!.purchase.id);
       expect(r.decision).toBe(results[i]!.decision);
     });
-    const [again] = await api.sql<any>(`select held_fen::int as held, (select count(*)::int from purchases where account_id = ?) as n from credit_accounts where id = ?`, [c.accountId, c.accountId]);
+    const [again] = await api.sql<any>(
+      `select held_fen::int as held, (select count(*)::int from purchases where account_id = ?) as n from credit_accounts where id = ?`,
+      [c.accountId, c.accountId],
+    );
     expect(again).toEqual({ held: heldFen, n: N });
     await expectReconciled(api);
   });
 
   it('the same key sent to both processes at once makes one purchase', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 100_000 });
-    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '5.00', category: 'DIGITAL', merchant: 'twin', idempotencyKey: 'twin-key' };
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? api.url : second.url, input)));
+    const input = {
+      accountId: toGlobalId('CreditAccount', c.accountId),
+      amount: '5.00',
+      category: 'DIGITAL',
+      merchant: 'twin',
+      idempotencyKey: 'twin-key',
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(i % 2 ? api.url : second.url, input)),
+    );
     expect(new Set(results.map((r) => r.purchase.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    const [a] = await api.sql<any>(`select held_fen::int as held from credit_accounts where id = ?`, [c.accountId]);
+    const [a] = await api.sql<any>(
+      `select held_fen::int as held from credit_accounts where id = ?`,
+      [c.accountId],
+    );
     expect(a.held).toBe(500);
   });
 });
@@ -101,19 +141,62 @@ describe('mixed money operations racing on one account', () => {
     // Some purchases held up front, to capture and release during the race.
     const held: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = await api.exec<any>(p, AUTHORIZE, { input: { accountId, amount: '20.00', category: 'DIGITAL', merchant: 'pre', idempotencyKey: `pre-${i}` } });
+      const r = await api.exec<any>(p, AUTHORIZE, {
+        input: {
+          accountId,
+          amount: '20.00',
+          category: 'DIGITAL',
+          merchant: 'pre',
+          idempotencyKey: `pre-${i}`,
+        },
+      });
       held.push(r.data!.authorizePurchase.purchase.id);
     }
-    await api.sql(`update holds set expires_at = now() - interval '1 second' where purchase_id in (select id from purchases where merchant = 'pre' and account_id = ? order by id limit 5)`, [c.accountId]);
+    await api.sql(
+      `update holds set expires_at = now() - interval '1 second' where purchase_id in (select id from purchases where merchant = 'pre' and account_id = ? order by id limit 5)`,
+      [c.accountId],
+    );
     const ops: Promise<unknown>[] = [];
-    for (let i = 0; i < 120; i++) ops.push(api.exec(p, AUTHORIZE, { input: { accountId, amount: `${(1 + (i % 30)).toFixed(2)}`, category: 'DIGITAL', merchant: 'race', idempotencyKey: `mix-${i}` } }));
-    held.slice(5, 25).forEach((id, i) => ops.push(api.exec(p, CAPTURE, { input: { purchaseId: id, term: i % 2 ? 'M3' : 'DEFERRED_30', idempotencyKey: `cap-${i}` } })));
-    held.slice(25).forEach((id, i) => ops.push(api.exec(p, RELEASE, { input: { purchaseId: id, idempotencyKey: `rel-${i}` } })));
-    for (let i = 0; i < 30; i++) ops.push(api.exec(p, REPAY, { input: { accountId, amount: '7.77', idempotencyKey: `rep-${i}` } }));
+    for (let i = 0; i < 120; i++)
+      ops.push(
+        api.exec(p, AUTHORIZE, {
+          input: {
+            accountId,
+            amount: `${(1 + (i % 30)).toFixed(2)}`,
+            category: 'DIGITAL',
+            merchant: 'race',
+            idempotencyKey: `mix-${i}`,
+          },
+        }),
+      );
+    held.slice(5, 25).forEach((id, i) =>
+      ops.push(
+        api.exec(p, CAPTURE, {
+          input: {
+            purchaseId: id,
+            term: i % 2 ? 'M3' : 'DEFERRED_30',
+            idempotencyKey: `cap-${i}`,
+          },
+        }),
+      ),
+    );
+    held
+      .slice(25)
+      .forEach((id, i) =>
+        ops.push(api.exec(p, RELEASE, { input: { purchaseId: id, idempotencyKey: `rel-${i}` } })),
+      );
+    for (let i = 0; i < 30; i++)
+      ops.push(
+        api.exec(p, REPAY, { input: { accountId, amount: '7.77', idempotencyKey: `rep-${i}` } }),
+      );
     ops.push(api.app.services.purchases.expireHolds(api.orm.em.fork()));
     const results = await Promise.all(ops);
-    for (const r of results) if (r && typeof r === 'object' && 'errors' in r) expect((r as any).errors).toBeUndefined();
-    const [a] = await api.sql<any>(`select base_limit_fen::int as base, used_fen::int as used, held_fen::int as held from credit_accounts where id = ?`, [c.accountId]);
+    for (const r of results)
+      if (r && typeof r === 'object' && 'errors' in r) expect((r as any).errors).toBeUndefined();
+    const [a] = await api.sql<any>(
+      `select base_limit_fen::int as base, used_fen::int as used, held_fen::int as held from credit_accounts where id = ?`,
+      [c.accountId],
+    );
     expect(a.used).toBeLessThanOrEqual(a.base);
     await expectReconciled(api);
   });

@@ -21,23 +21,44 @@ export const REPAY = `mutation($input: RecordRepaymentInput!) {
 
 /** A partner app row (purchases reference it) and its viewer. */
 export async function partner(api: TestApi): Promise<Viewer> {
-  const p = await insertPartner(api, ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write']);
+  const p = await insertPartner(api, [
+    'limits:read',
+    'quotes:read',
+    'purchases:write',
+    'repayments:write',
+  ]);
   return partnerViewer(p.id);
 }
 
 let keys = 0;
 export const key = (prefix = 'k') => `${prefix}-${Date.now().toString(36)}-${++keys}`;
 
-export async function authorize(api: TestApi, viewer: Viewer, accountId: string, amount: string, extra: Record<string, unknown> = {}) {
+export async function authorize(
+  api: TestApi,
+  viewer: Viewer,
+  accountId: string,
+  amount: string,
+  extra: Record<string, unknown> = {},
+) {
   const res = await api.exec<any>(viewer, AUTHORIZE, {
-    input: { accountId: toGlobalId('CreditAccount', accountId), amount, category: 'DIGITAL', merchant: 'JD test', idempotencyKey: key(), ...extra },
+    input: {
+      accountId: toGlobalId('CreditAccount', accountId),
+      amount,
+      category: 'DIGITAL',
+      merchant: 'JD test',
+      idempotencyKey: key(),
+      ...extra,
+    },
   });
   expect(res.errors).toBeUndefined();
   return res.data!.authorizePurchase;
 }
 
 export async function account(api: TestApi, id: string) {
-  const [a] = await api.sql<any>(`select status, base_limit_fen::int as base, held_fen::int as held, outstanding_principal_fen::int as outstanding, used_fen::int as used from credit_accounts where id = ?`, [id]);
+  const [a] = await api.sql<any>(
+    `select status, base_limit_fen::int as base, held_fen::int as held, outstanding_principal_fen::int as outstanding, used_fen::int as used from credit_accounts where id = ?`,
+    [id],
+  );
   return a as { status: string; base: number; held: number; outstanding: number; used: number };
 }
 

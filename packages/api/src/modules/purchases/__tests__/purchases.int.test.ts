@@ -4,7 +4,16 @@ import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules, defaultFraudRules } from '../purchase-rules.js';
-import { AUTHORIZE, CAPTURE, RELEASE, account, authorize, expectReconciled, key, partner } from './money-helpers.js';
+import {
+  AUTHORIZE,
+  CAPTURE,
+  RELEASE,
+  account,
+  authorize,
+  expectReconciled,
+  key,
+  partner,
+} from './money-helpers.js';
 
 const api = useTestApi();
 let p: Viewer;
@@ -26,9 +35,14 @@ describe('authorizePurchase', () => {
     expect(r.decision).toBe('HELD');
     expect(r.purchase.status).toBe('HELD');
     expect(await account(api, c.accountId)).toMatchObject({ held: 29_999, used: 29_999 });
-    const ledger = await api.sql<any>(`select kind, held_delta_fen::int as d from ledger_entries where account_id = ?`, [c.accountId]);
+    const ledger = await api.sql<any>(
+      `select kind, held_delta_fen::int as d from ledger_entries where account_id = ?`,
+      [c.accountId],
+    );
     expect(ledger).toEqual([{ kind: 'HOLD', d: 29_999 }]);
-    const audit = await api.sql<any>(`select action from audit_log where customer_id = ?`, [c.customerId]);
+    const audit = await api.sql<any>(`select action from audit_log where customer_id = ?`, [
+      c.customerId,
+    ]);
     expect(audit.map((a: any) => a.action)).toContain('authorizePurchase');
     await expectReconciled(api);
   });
@@ -49,7 +63,15 @@ describe('authorizePurchase', () => {
       [{ amount: '10', idempotencyKey: '' }, 'INVALID_IDEMPOTENCY_KEY'],
     ];
     for (const [extra, code] of cases) {
-      const res = await api.exec<any>(p, AUTHORIZE, { input: { accountId: toGlobalId('CreditAccount', c.accountId), category: 'DIGITAL', merchant: 'm', idempotencyKey: key(), ...extra } });
+      const res = await api.exec<any>(p, AUTHORIZE, {
+        input: {
+          accountId: toGlobalId('CreditAccount', c.accountId),
+          category: 'DIGITAL',
+          merchant: 'm',
+          idempotencyKey: key(),
+          ...extra,
+        },
+      });
       expect(res.errors, JSON.stringify(extra)).toBeUndefined();
       expect(res.data!.authorizePurchase.userErrors[0]?.code, JSON.stringify(extra)).toBe(code);
     }
@@ -58,8 +80,23 @@ describe('authorizePurchase', () => {
 
   it('needs the purchases:write scope (staff and other partners are refused)', async () => {
     const c = await insertCustomer(api);
-    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '1', category: 'DIGITAL', merchant: 'm', idempotencyKey: key() };
-    for (const viewer of [agentViewer(), sup, { kind: 'partner', id: '999', name: 'reader', scopes: ['limits:read', 'quotes:read'] } as Viewer]) {
+    const input = {
+      accountId: toGlobalId('CreditAccount', c.accountId),
+      amount: '1',
+      category: 'DIGITAL',
+      merchant: 'm',
+      idempotencyKey: key(),
+    };
+    for (const viewer of [
+      agentViewer(),
+      sup,
+      {
+        kind: 'partner',
+        id: '999',
+        name: 'reader',
+        scopes: ['limits:read', 'quotes:read'],
+      } as Viewer,
+    ]) {
       const res = await api.exec<any>(viewer, AUTHORIZE, { input });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
@@ -67,40 +104,73 @@ describe('authorizePurchase', () => {
 
   it('declines frozen and over-limit accounts with a reason code', async () => {
     const frozen = await insertCustomer(api, { status: 'FROZEN' });
-    expect(await authorize(api, p, frozen.accountId, '10')).toMatchObject({ decision: 'DECLINED', declineCode: 'ACCOUNT_FROZEN' });
+    expect(await authorize(api, p, frozen.accountId, '10')).toMatchObject({
+      decision: 'DECLINED',
+      declineCode: 'ACCOUNT_FROZEN',
+    });
     const small = await insertCustomer(api, { baseLimitFen: 10_000, outstandingFen: 9_000 });
-    expect(await authorize(api, p, small.accountId, '10.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
+    expect(await authorize(api, p, small.accountId, '10.01')).toMatchObject({
+      decision: 'DECLINED',
+      declineCode: 'OVER_LIMIT',
+    });
     expect(await authorize(api, p, small.accountId, '10.00')).toMatchObject({ decision: 'HELD' });
-    expect(await authorize(api, p, small.accountId, '0.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
+    expect(await authorize(api, p, small.accountId, '0.01')).toMatchObject({
+      decision: 'DECLINED',
+      declineCode: 'OVER_LIMIT',
+    });
     expect(await account(api, small.accountId)).toMatchObject({ used: 10_000 });
     await expectReconciled(api);
   });
 
   it('counts active temporary limits and enforces category limits', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 50_000 });
-    await api.sql(`insert into temporary_limits (account_id, customer_id, amount_fen, starts_at, ends_at) values (?, ?, 5000, now() - interval '1 day', now() + interval '1 day')`, [c.accountId, c.customerId]);
-    await api.sql(`insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'TRAVEL', 3000)`, [c.accountId, c.customerId]);
+    await api.sql(
+      `insert into temporary_limits (account_id, customer_id, amount_fen, starts_at, ends_at) values (?, ?, 5000, now() - interval '1 day', now() + interval '1 day')`,
+      [c.accountId, c.customerId],
+    );
+    await api.sql(
+      `insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'TRAVEL', 3000)`,
+      [c.accountId, c.customerId],
+    );
     expect(await authorize(api, p, c.accountId, '400')).toMatchObject({ decision: 'HELD' });
-    expect(await authorize(api, p, c.accountId, '20', { category: 'TRAVEL' })).toMatchObject({ decision: 'HELD' });
-    expect(await authorize(api, p, c.accountId, '10.01', { category: 'TRAVEL' })).toMatchObject({ decision: 'DECLINED', declineCode: 'CATEGORY_LIMIT_EXHAUSTED' });
+    expect(await authorize(api, p, c.accountId, '20', { category: 'TRAVEL' })).toMatchObject({
+      decision: 'HELD',
+    });
+    expect(await authorize(api, p, c.accountId, '10.01', { category: 'TRAVEL' })).toMatchObject({
+      decision: 'DECLINED',
+      declineCode: 'CATEGORY_LIMIT_EXHAUSTED',
+    });
     // 500 base + 50 temporary − 420 used = 130: only with the temporary limit.
     expect(await authorize(api, p, c.accountId, '130')).toMatchObject({ decision: 'HELD' });
-    expect(await authorize(api, p, c.accountId, '0.01')).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT' });
-    const [cl] = await api.sql<any>(`select used_fen::int as used from category_limits where account_id = ?`, [c.accountId]);
+    expect(await authorize(api, p, c.accountId, '0.01')).toMatchObject({
+      decision: 'DECLINED',
+      declineCode: 'OVER_LIMIT',
+    });
+    const [cl] = await api.sql<any>(
+      `select used_fen::int as used from category_limits where account_id = ?`,
+      [c.accountId],
+    );
     expect(cl.used).toBe(2000);
     await expectReconciled(api);
   });
 
   it('replays the first result for the same key and refuses the key for a different request', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 100_000 });
-    const input = { accountId: toGlobalId('CreditAccount', c.accountId), amount: '100', category: 'DIGITAL', merchant: 'm', idempotencyKey: key('same') };
+    const input = {
+      accountId: toGlobalId('CreditAccount', c.accountId),
+      amount: '100',
+      category: 'DIGITAL',
+      merchant: 'm',
+      idempotencyKey: key('same'),
+    };
     const first = (await api.exec<any>(p, AUTHORIZE, { input })).data!.authorizePurchase;
     const again = await Promise.all([1, 2, 3].map(() => api.exec<any>(p, AUTHORIZE, { input })));
     for (const a of again) {
       expect(a.data!.authorizePurchase.purchase.id).toBe(first.purchase.id);
       expect(a.data!.authorizePurchase.replayed).toBe(true);
     }
-    const other = (await api.exec<any>(p, AUTHORIZE, { input: { ...input, amount: '101' } })).data!.authorizePurchase;
+    const other = (await api.exec<any>(p, AUTHORIZE, { input: { ...input, amount: '101' } })).data!
+      .authorizePurchase;
     expect(other.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await account(api, c.accountId)).toMatchObject({ held: 10_000 });
     // Another partner may use the same key for its own request.
@@ -108,7 +178,10 @@ describe('authorizePurchase', () => {
     const theirs = (await api.exec<any>(p2, AUTHORIZE, { input })).data!.authorizePurchase;
     expect(theirs.replayed).toBe(false);
     expect(theirs.purchase.id).not.toBe(first.purchase.id);
-    const [rec] = await api.sql<any>(`select expires_at - created_at >= interval '24 hours' as long_enough from idempotency_records where key = ? limit 1`, [input.idempotencyKey]);
+    const [rec] = await api.sql<any>(
+      `select expires_at - created_at >= interval '24 hours' as long_enough from idempotency_records where key = ? limit 1`,
+      [input.idempotencyKey],
+    );
     expect(rec.long_enough).toBe(true);
   });
 });
@@ -117,15 +190,30 @@ describe('capture, release, expiry', () => {
   it('captures into a plan whose principal parts add up to the purchase', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
     const r = await authorize(api, p, c.accountId, '1000.01');
-    const cap = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: r.purchase.id, term: 'M3', idempotencyKey: key() } })).data!.capturePurchase;
+    const cap = (
+      await api.exec<any>(p, CAPTURE, {
+        input: { purchaseId: r.purchase.id, term: 'M3', idempotencyKey: key() },
+      })
+    ).data!.capturePurchase;
     expect(cap.userErrors).toEqual([]);
     expect(cap.purchase.status).toBe('CAPTURED');
-    expect(await account(api, c.accountId)).toMatchObject({ held: 0, outstanding: 100_001, used: 100_001 });
-    const lines = await api.sql<any>(`select principal_fen::int as p, fee_fen::int as f from schedule_lines where account_id = ? order by seq`, [c.accountId]);
+    expect(await account(api, c.accountId)).toMatchObject({
+      held: 0,
+      outstanding: 100_001,
+      used: 100_001,
+    });
+    const lines = await api.sql<any>(
+      `select principal_fen::int as p, fee_fen::int as f from schedule_lines where account_id = ? order by seq`,
+      [c.accountId],
+    );
     expect(lines).toHaveLength(3);
     expect(lines.reduce((s: number, l: any) => s + l.p, 0)).toBe(100_001);
     // Captured twice: refused, nothing moves.
-    const twice = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: r.purchase.id, idempotencyKey: key() } })).data!.capturePurchase;
+    const twice = (
+      await api.exec<any>(p, CAPTURE, {
+        input: { purchaseId: r.purchase.id, idempotencyKey: key() },
+      })
+    ).data!.capturePurchase;
     expect(twice.userErrors[0].code).toBe('PURCHASE_NOT_HELD');
     await expectReconciled(api);
   });
@@ -133,7 +221,11 @@ describe('capture, release, expiry', () => {
   it('releases a hold back to the limit', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 50_000 });
     const r = await authorize(api, p, c.accountId, '300');
-    const rel = (await api.exec<any>(p, RELEASE, { input: { purchaseId: r.purchase.id, idempotencyKey: key() } })).data!.releasePurchase;
+    const rel = (
+      await api.exec<any>(p, RELEASE, {
+        input: { purchaseId: r.purchase.id, idempotencyKey: key() },
+      })
+    ).data!.releasePurchase;
     expect(rel.purchase.status).toBe('RELEASED');
     expect(await account(api, c.accountId)).toMatchObject({ held: 0, used: 0 });
     await expectReconciled(api);
@@ -143,18 +235,30 @@ describe('capture, release, expiry', () => {
     const c = await insertCustomer(api, { baseLimitFen: 50_000 });
     const a = await authorize(api, p, c.accountId, '100');
     const b = await authorize(api, p, c.accountId, '200');
-    await api.sql(`update holds set expires_at = now() - interval '1 minute' where purchase_id in (?, ?)`, [localId(a.purchase.id), localId(b.purchase.id)]);
+    await api.sql(
+      `update holds set expires_at = now() - interval '1 minute' where purchase_id in (?, ?)`,
+      [localId(a.purchase.id), localId(b.purchase.id)],
+    );
     // Lazily, on capture:
-    const cap = (await api.exec<any>(p, CAPTURE, { input: { purchaseId: a.purchase.id, idempotencyKey: key() } })).data!.capturePurchase;
+    const cap = (
+      await api.exec<any>(p, CAPTURE, {
+        input: { purchaseId: a.purchase.id, idempotencyKey: key() },
+      })
+    ).data!.capturePurchase;
     expect(cap.userErrors[0].code).toBe('HOLD_EXPIRED');
     expect(await account(api, c.accountId)).toMatchObject({ held: 20_000 });
     // And by the job:
     const n = await api.app.services.purchases.expireHolds(api.orm.em.fork());
     expect(n).toBeGreaterThanOrEqual(1);
     expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
-    const [pb] = await api.sql<any>(`select status from purchases where id = ?`, [localId(b.purchase.id)]);
+    const [pb] = await api.sql<any>(`select status from purchases where id = ?`, [
+      localId(b.purchase.id),
+    ]);
     expect(pb.status).toBe('EXPIRED');
-    const kinds = await api.sql<any>(`select kind from ledger_entries where account_id = ? order by id`, [c.accountId]);
+    const kinds = await api.sql<any>(
+      `select kind from ledger_entries where account_id = ? order by id`,
+      [c.accountId],
+    );
     expect(kinds.map((k: any) => k.kind)).toEqual(['HOLD', 'HOLD', 'HOLD_EXPIRE', 'HOLD_EXPIRE']);
     await expectReconciled(api);
   });
@@ -167,18 +271,38 @@ describe('review and rules', () => {
     expect(big.decision).toBe('PENDING_REVIEW');
     expect(big.reasons).toContain('AMOUNT_ABOVE_REVIEW_THRESHOLD');
     expect(await account(api, c.accountId)).toMatchObject({ held: 0 });
-    const queue = await api.exec<any>(sup, `{ purchaseReviewQueue(first: 10) { totalCount edges { node { id status amount { amount } customer { id } } } } }`);
+    const queue = await api.exec<any>(
+      sup,
+      `{ purchaseReviewQueue(first: 10) { totalCount edges { node { id status amount { amount } customer { id } } } } }`,
+    );
     expect(queue.errors).toBeUndefined();
-    expect(queue.data!.purchaseReviewQueue.edges.map((e: any) => e.node.id)).toContain(big.purchase.id);
-    const agentTry = await api.exec<any>(agentViewer(), `{ purchaseReviewQueue(first: 10) { totalCount } }`);
+    expect(queue.data!.purchaseReviewQueue.edges.map((e: any) => e.node.id)).toContain(
+      big.purchase.id,
+    );
+    const agentTry = await api.exec<any>(
+      agentViewer(),
+      `{ purchaseReviewQueue(first: 10) { totalCount } }`,
+    );
     expect(agentTry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const ok = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { purchase { status } userErrors { code } } }`, { i: { purchaseId: big.purchase.id, reason: 'known customer' } });
+    const ok = await api.exec<any>(
+      sup,
+      `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { purchase { status } userErrors { code } } }`,
+      { i: { purchaseId: big.purchase.id, reason: 'known customer' } },
+    );
     expect(ok.data!.approvePurchase.purchase.status).toBe('HELD');
     expect(await account(api, c.accountId)).toMatchObject({ held: 2_500_000 });
-    const again = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { userErrors { code } } }`, { i: { purchaseId: big.purchase.id, reason: 'x' } });
+    const again = await api.exec<any>(
+      sup,
+      `mutation($i: DecidePurchaseInput!) { approvePurchase(input: $i) { userErrors { code } } }`,
+      { i: { purchaseId: big.purchase.id, reason: 'x' } },
+    );
     expect(again.data!.approvePurchase.userErrors[0].code).toBe('PURCHASE_NOT_PENDING');
     const other = await authorize(api, p, c.accountId, '20000');
-    const no = await api.exec<any>(sup, `mutation($i: DecidePurchaseInput!) { rejectPurchase(input: $i) { purchase { status } } }`, { i: { purchaseId: other.purchase.id, reason: 'unusual' } });
+    const no = await api.exec<any>(
+      sup,
+      `mutation($i: DecidePurchaseInput!) { rejectPurchase(input: $i) { purchase { status } } }`,
+      { i: { purchaseId: other.purchase.id, reason: 'unusual' } },
+    );
     expect(no.data!.rejectPurchase.purchase.status).toBe('REJECTED');
     await expectReconciled(api);
   });
@@ -190,14 +314,24 @@ describe('review and rules', () => {
       const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
       expect((await authorize(api, p, c.accountId, '10')).decision).toBe('HELD');
       expect((await authorize(api, p, c.accountId, '10')).decision).toBe('HELD');
-      expect(await authorize(api, p, c.accountId, '10')).toMatchObject({ decision: 'DECLINED', declineCode: 'RISK_RULE_VELOCITY_COUNT' });
+      expect(await authorize(api, p, c.accountId, '10')).toMatchObject({
+        decision: 'DECLINED',
+        declineCode: 'RISK_RULE_VELOCITY_COUNT',
+      });
 
       const d = await insertCustomer(api, { baseLimitFen: 1_000_000 });
-      await api.sql(`update customers set phone_changed_at = now() - interval '1 day', device_id = 'dev-old' where id = ?`, [d.customerId]);
+      await api.sql(
+        `update customers set phone_changed_at = now() - interval '1 day', device_id = 'dev-old' where id = ?`,
+        [d.customerId],
+      );
       const hit = await authorize(api, p, d.accountId, '3000', { deviceId: 'dev-new' });
       expect(hit.decision).toBe('PENDING_REVIEW');
-      expect(hit.reasons).toEqual(expect.arrayContaining(['RISK_RULE_PHONE_CHANGED', 'RISK_RULE_NEW_DEVICE']));
-      expect((await authorize(api, p, d.accountId, '50', { deviceId: 'dev-old' })).decision).toBe('HELD');
+      expect(hit.reasons).toEqual(
+        expect.arrayContaining(['RISK_RULE_PHONE_CHANGED', 'RISK_RULE_NEW_DEVICE']),
+      );
+      expect((await authorize(api, p, d.accountId, '50', { deviceId: 'dev-old' })).decision).toBe(
+        'HELD',
+      );
     } finally {
       svc.rules = noFraudRules;
     }
@@ -207,18 +341,41 @@ describe('review and rules', () => {
     const svc = api.app.services.purchases;
     try {
       // velocity by amount (HELD, CAPTURED and PENDING_REVIEW purchases in the window count; declined ones do not)
-      svc.rules = { ...noFraudRules, velocity: { ...defaultFraudRules.velocity, maxCount: 100, maxAmountFen: 10_000 } };
+      svc.rules = {
+        ...noFraudRules,
+        velocity: { ...defaultFraudRules.velocity, maxCount: 100, maxAmountFen: 10_000 },
+      };
       const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
       expect((await authorize(api, p, c.accountId, '60')).decision).toBe('HELD');
-      expect(await authorize(api, p, c.accountId, '50')).toMatchObject({ decision: 'DECLINED', declineCode: 'RISK_RULE_VELOCITY_AMOUNT', reasons: ['RISK_RULE_VELOCITY_AMOUNT'] });
+      expect(await authorize(api, p, c.accountId, '50')).toMatchObject({
+        decision: 'DECLINED',
+        declineCode: 'RISK_RULE_VELOCITY_AMOUNT',
+        reasons: ['RISK_RULE_VELOCITY_AMOUNT'],
+      });
       expect((await authorize(api, p, c.accountId, '40')).decision).toBe('HELD'); // 60 + 40 yuan: at the cap, not over it
 
       // unusual category: enough history, none of it in this category, amount at or above the rule's minimum
-      svc.rules = { ...noFraudRules, unusualCategory: { ...defaultFraudRules.unusualCategory, minHistoryOrders: 3, minAmountFen: 1_000 } };
+      svc.rules = {
+        ...noFraudRules,
+        unusualCategory: {
+          ...defaultFraudRules.unusualCategory,
+          minHistoryOrders: 3,
+          minAmountFen: 1_000,
+        },
+      };
       const u = await insertCustomer(api, { baseLimitFen: 1_000_000 });
-      await api.sql(`insert into orders (customer_id, placed_at, amount_fen, category, status) select ?, now() - interval '10 days', 5000, 'BEAUTY', 'DELIVERED' from generate_series(1, 3)`, [u.customerId]);
-      expect(await authorize(api, p, u.accountId, '20')).toMatchObject({ decision: 'PENDING_REVIEW', declineCode: null, reasons: ['RISK_RULE_UNUSUAL_CATEGORY'] });
-      expect((await authorize(api, p, u.accountId, '20', { category: 'BEAUTY' })).decision).toBe('HELD');
+      await api.sql(
+        `insert into orders (customer_id, placed_at, amount_fen, category, status) select ?, now() - interval '10 days', 5000, 'BEAUTY', 'DELIVERED' from generate_series(1, 3)`,
+        [u.customerId],
+      );
+      expect(await authorize(api, p, u.accountId, '20')).toMatchObject({
+        decision: 'PENDING_REVIEW',
+        declineCode: null,
+        reasons: ['RISK_RULE_UNUSUAL_CATEGORY'],
+      });
+      expect((await authorize(api, p, u.accountId, '20', { category: 'BEAUTY' })).decision).toBe(
+        'HELD',
+      );
       expect((await authorize(api, p, u.accountId, '5')).decision).toBe('HELD'); // below the rule's minimum amount
       const newcomer = await insertCustomer(api, { baseLimitFen: 1_000_000 });
       expect((await authorize(api, p, newcomer.accountId, '20')).decision).toBe('HELD'); // no history to judge by
@@ -230,13 +387,25 @@ describe('review and rules', () => {
         phoneChanged: { ...defaultFraudRules.phoneChanged, minAmountFen: 0 },
       };
       const d = await insertCustomer(api, { baseLimitFen: 10_000 });
-      await api.sql(`update customers set phone_changed_at = now() - interval '1 hour', device_id = 'dev-old' where id = ?`, [d.customerId]);
+      await api.sql(
+        `update customers set phone_changed_at = now() - interval '1 hour', device_id = 'dev-old' where id = ?`,
+        [d.customerId],
+      );
       expect(await authorize(api, p, d.accountId, '10', { deviceId: 'dev-new' })).toMatchObject({
-        decision: 'DECLINED', declineCode: 'RISK_RULE_NEW_DEVICE', reasons: ['RISK_RULE_NEW_DEVICE', 'RISK_RULE_PHONE_CHANGED'],
+        decision: 'DECLINED',
+        declineCode: 'RISK_RULE_NEW_DEVICE',
+        reasons: ['RISK_RULE_NEW_DEVICE', 'RISK_RULE_PHONE_CHANGED'],
       });
       // a review hit on a purchase that cannot fit: the limit declines it, the hit stays a reason
-      expect(await authorize(api, p, d.accountId, '200', { deviceId: 'dev-old' })).toMatchObject({ decision: 'DECLINED', declineCode: 'OVER_LIMIT', reasons: ['RISK_RULE_PHONE_CHANGED'] });
-      expect(await authorize(api, p, d.accountId, '20', { deviceId: 'dev-old' })).toMatchObject({ decision: 'PENDING_REVIEW', reasons: ['RISK_RULE_PHONE_CHANGED'] });
+      expect(await authorize(api, p, d.accountId, '200', { deviceId: 'dev-old' })).toMatchObject({
+        decision: 'DECLINED',
+        declineCode: 'OVER_LIMIT',
+        reasons: ['RISK_RULE_PHONE_CHANGED'],
+      });
+      expect(await authorize(api, p, d.accountId, '20', { deviceId: 'dev-old' })).toMatchObject({
+        decision: 'PENDING_REVIEW',
+        reasons: ['RISK_RULE_PHONE_CHANGED'],
+      });
       expect(await account(api, d.accountId)).toMatchObject({ held: 0 });
       await expectReconciled(api);
     } finally {

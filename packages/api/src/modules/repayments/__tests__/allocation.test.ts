@@ -2,13 +2,34 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateRepayment, type AllocLine } from '../allocation.js';
 
-const line = (id: string, dueDate: string, p: number, f: number, late = 0, planId = '1', seq = Number(id)): AllocLine => ({
-  id, planId, dueDate, seq, principalFen: p, feeFen: f, lateFeeFen: late, paidPrincipalFen: 0, paidFeeFen: 0, paidLateFeeFen: 0,
+const line = (
+  id: string,
+  dueDate: string,
+  p: number,
+  f: number,
+  late = 0,
+  planId = '1',
+  seq = Number(id),
+): AllocLine => ({
+  id,
+  planId,
+  dueDate,
+  seq,
+  principalFen: p,
+  feeFen: f,
+  lateFeeFen: late,
+  paidPrincipalFen: 0,
+  paidFeeFen: 0,
+  paidLateFeeFen: 0,
 });
 
 describe('allocateRepayment', () => {
   it('pays the oldest due line first; within it late fee, then fee, then principal', () => {
-    const lines = [line('2', '2026-12-01', 1000, 60), line('1', '2026-11-01', 1000, 60, 25), line('3', '2027-01-01', 1000, 60)];
+    const lines = [
+      line('2', '2026-12-01', 1000, 60),
+      line('1', '2026-11-01', 1000, 60, 25),
+      line('3', '2027-01-01', 1000, 60),
+    ];
     const a = allocateRepayment(1100, lines);
     expect(a.lines).toEqual([
       { lineId: '1', planId: '1', lateFeeFen: 25, feeFen: 60, principalFen: 1000 },
@@ -18,7 +39,10 @@ describe('allocateRepayment', () => {
   });
 
   it('orders equal due dates by plan then period', () => {
-    const a = allocateRepayment(10, [line('9', '2026-11-01', 100, 0, 0, '2', 1), line('8', '2026-11-01', 100, 0, 0, '1', 2)]);
+    const a = allocateRepayment(10, [
+      line('9', '2026-11-01', 100, 0, 0, '2', 1),
+      line('8', '2026-11-01', 100, 0, 0, '1', 2),
+    ]);
     expect(a.lines[0]!.lineId).toBe('8');
   });
 
@@ -30,29 +54,48 @@ describe('allocateRepayment', () => {
   });
 
   it('rejects zero, negative and fractional amounts', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => allocateRepayment(bad, [])).toThrow(RangeError);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => allocateRepayment(bad, [])).toThrow(RangeError);
   });
 
   it('property: parts add up to the amount and never exceed what is owed', () => {
-    const arbLine = fc.record({ p: fc.integer({ min: 0, max: 100_000 }), f: fc.integer({ min: 0, max: 5_000 }), l: fc.integer({ min: 0, max: 2_000 }), day: fc.integer({ min: 1, max: 28 }) });
+    const arbLine = fc.record({
+      p: fc.integer({ min: 0, max: 100_000 }),
+      f: fc.integer({ min: 0, max: 5_000 }),
+      l: fc.integer({ min: 0, max: 2_000 }),
+      day: fc.integer({ min: 1, max: 28 }),
+    });
     fc.assert(
-      fc.property(fc.array(arbLine, { maxLength: 12 }), fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 0, max: 50_000 }), (ls, amount, unscheduled) => {
-        const lines = ls.map((x, i) => line(String(i + 1), `2026-11-${String(x.day).padStart(2, '0')}`, x.p, x.f, x.l));
-        const a = allocateRepayment(amount, lines, unscheduled);
-        const sum = a.totals.principalFen + a.totals.feeFen + a.totals.lateFeeFen + a.unscheduledPrincipalFen + a.unappliedFen;
-        expect(sum).toBe(amount);
-        for (const al of a.lines) {
-          const l = lines.find((x) => x.id === al.lineId)!;
-          expect(al.lateFeeFen).toBeLessThanOrEqual(l.lateFeeFen);
-          expect(al.feeFen).toBeLessThanOrEqual(l.feeFen);
-          expect(al.principalFen).toBeLessThanOrEqual(l.principalFen);
-          // A later component is touched only when the earlier ones of the line are paid in full.
-          if (al.feeFen > 0) expect(al.lateFeeFen).toBe(l.lateFeeFen);
-          if (al.principalFen > 0) expect(al.feeFen).toBe(l.feeFen);
-        }
-        const owed = lines.reduce((s, l) => s + l.principalFen + l.feeFen + l.lateFeeFen, 0) + unscheduled;
-        expect(a.unappliedFen).toBe(Math.max(0, amount - owed));
-      }),
+      fc.property(
+        fc.array(arbLine, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        (ls, amount, unscheduled) => {
+          const lines = ls.map((x, i) =>
+            line(String(i + 1), `2026-11-${String(x.day).padStart(2, '0')}`, x.p, x.f, x.l),
+          );
+          const a = allocateRepayment(amount, lines, unscheduled);
+          const sum =
+            a.totals.principalFen +
+            a.totals.feeFen +
+            a.totals.lateFeeFen +
+            a.unscheduledPrincipalFen +
+            a.unappliedFen;
+          expect(sum).toBe(amount);
+          for (const al of a.lines) {
+            const l = lines.find((x) => x.id === al.lineId)!;
+            expect(al.lateFeeFen).toBeLessThanOrEqual(l.lateFeeFen);
+            expect(al.feeFen).toBeLessThanOrEqual(l.feeFen);
+            expect(al.principalFen).toBeLessThanOrEqual(l.principalFen);
+            // A later component is touched only when the earlier ones of the line are paid in full.
+            if (al.feeFen > 0) expect(al.lateFeeFen).toBe(l.lateFeeFen);
+            if (al.principalFen > 0) expect(al.feeFen).toBe(l.feeFen);
+          }
+          const owed =
+            lines.reduce((s, l) => s + l.principalFen + l.feeFen + l.lateFeeFen, 0) + unscheduled;
+          expect(a.unappliedFen).toBe(Math.max(0, amount - owed));
+        },
+      ),
     );
   });
 });
