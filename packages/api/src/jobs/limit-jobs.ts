@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { JobCommand, JobContext } from './cli.js';
 import { runPeriodicReview } from '../modules/decisions/periodic-review.js';
 import { expirePromotions, raiseEventNotices } from '../modules/decisions/notice-jobs.js';
+import { POLICY } from '../modules/decisions/scoring-adapter.js';
 
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -18,8 +19,7 @@ function asOfArg(args: string[]): Date | undefined {
 /** Jobs of the limits part (issue 4): periodic review, promotion expiry, event notices. */
 export const limitJobs: Record<string, JobCommand> = {
   review: {
-    describe:
-      'Periodic review of every ACTIVE account (batched, resumable; --batch-size N, --workers N batches in flight (default 2), --as-of DATE).',
+    describe: `Periodic review of every ACTIVE account not reviewed in the last ${POLICY.periodicReviewIntervalDays} days (batched, resumable; --batch-size N, --workers N batches in flight (default 2), --as-of DATE).`,
     run: async ({ orm, out, args }: JobContext) => {
       const batchSize = Number(argValue(args, '--batch-size') ?? 2000);
       if (!Number.isInteger(batchSize) || batchSize < 1)
@@ -53,7 +53,7 @@ export const limitJobs: Record<string, JobCommand> = {
       });
       bar?.stop();
       out(
-        `review ${r.resumed ? 'resumed and ' : ''}done: ${r.processed} account(s), ${r.changed} limit(s) changed in ${((Date.now() - t0) / 1000).toFixed(1)} s (run ${r.runId})`,
+        `review ${r.resumed ? 'resumed and ' : ''}done: ${r.processed} account(s) due, ${r.changed} limit(s) changed in ${((Date.now() - t0) / 1000).toFixed(1)} s (run ${r.runId}; an account reviewed within ${POLICY.periodicReviewIntervalDays} days before the as-of date is not due)`,
       );
       return 0;
     },

@@ -49,6 +49,11 @@ const policyObject = z.object({
   maxStepDownBp: bp.max(10_000),
   /** Minimum months on book before any increase. */
   minMonthsOnBookForIncrease: z.number().int().nonnegative(),
+  /**
+   * Days between two reviews of one account by the periodic review: an account reviewed more
+   * recently (by any review) is not due. Without it, running the review twice would take two steps.
+   */
+  periodicReviewIntervalDays: z.number().int().positive(),
   /** Grades whose limit may never be increased by a review. */
   noIncreaseGrades: z.array(gradeEnum),
   /** Probability of default above which a review decreases the limit regardless of grade. */
@@ -178,6 +183,7 @@ export const defaultPolicy: LimitPolicy = {
   maxStepUpBp: 5_000,
   maxStepDownBp: 3_000,
   minMonthsOnBookForIncrease: 3,
+  periodicReviewIntervalDays: 30,
   noIncreaseGrades: ['E'],
   decreaseAbovePd: 0.3,
   triggeredReview: { maxDaysPastDue: 15, inquiries3mSpike: 3 },

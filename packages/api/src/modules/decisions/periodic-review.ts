@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount, type ReviewOutcome } from './review.js';
 import { pgArray } from './pg-array.js';
+import { POLICY } from './scoring-adapter.js';
 
 export interface ReviewProgress {
   runId: string;
@@ -23,7 +24,9 @@ export interface PeriodicReviewOptions {
 export const REVIEW_JOB = 'periodic-review';
 
 /**
- * The periodic review of every ACTIVE account, in id order and in batches. Each batch is one
+ * The periodic review of every ACTIVE account that is due (not reviewed within the policy's
+ * `periodicReviewIntervalDays` before the as-of date: a second run in the same period reviews
+ * nobody, rather than taking a second step), in id order and in batches. Each batch is one
  * transaction: lock the batch's rows, load their behaviour with set-based statements, score in
  * JS, write every decision with one multi-row INSERT (LIMIT_CHANGED notices from the same
  * statement's RETURNING, once per decision), update the accounts with one UPDATE … FROM unnest,
@@ -63,9 +66,11 @@ export async function runPeriodicReview(
     cursor = '0';
     processed = 0;
   }
+  // Due: ACTIVE and not reviewed (by any review) within the policy's interval before the as-of date.
+  const due = `status = 'ACTIVE' and (last_reviewed_at is null or last_reviewed_at <= ?::timestamptz - make_interval(days => ${POLICY.periodicReviewIntervalDays}))`;
   const [{ n }] = (await em.execute<{ n: string }[]>(
-    `select count(*) as n from credit_accounts where status = 'ACTIVE' and id > ?`,
-    [cursor],
+    `select count(*) as n from credit_accounts where ${due} and id > ?`,
+    [asOf, cursor],
   )) as [{ n: string }];
   const total = processed + Number(n);
   let changed = 0;
@@ -87,8 +92,8 @@ export async function runPeriodicReview(
   ) =>
     orm.em.fork().transactional(async (tem) => {
       const ids = await tem.execute<{ id: string }[]>(
-        `select id from credit_accounts where id > ? and status = 'ACTIVE' order by id limit ? for update`,
-        [from, batchSize],
+        `select id from credit_accounts where id > ? and ${due} order by id limit ? for update`,
+        [from, asOf, batchSize],
       );
       const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
       selected(last);

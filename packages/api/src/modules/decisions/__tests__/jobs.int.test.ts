@@ -3,6 +3,7 @@ import { useTestApi } from '../../../../test/harness.js';
 import { insertCustomer, type CustomerFixture } from '../../../../test/fixtures.js';
 import { runPeriodicReview } from '../periodic-review.js';
 import { expirePromotions, raiseEventNotices } from '../notice-jobs.js';
+import { POLICY } from '../scoring-adapter.js';
 
 const api = useTestApi();
 
@@ -67,6 +68,49 @@ describe('periodic review', () => {
     expect(third.resumed).toBe(false);
     expect(third.runId).not.toBe(first.runId);
   });
+
+  it('reviews an account at most once per policy interval: a second run in the period changes nothing', async () => {
+    const cs = await customers(6);
+    const mine = cs.map((c) => c.accountId);
+    const decisionsOf = async () =>
+      Number(
+        (
+          await api.sql<{ n: string }>(
+            `select count(*) as n from limit_decisions where kind = 'PERIODIC_REVIEW' and account_id = any(?::bigint[])`,
+            [`{${mine.join(',')}}`],
+          )
+        )[0]!.n,
+      );
+    const limitsOf = () =>
+      api.sql<{ id: string; base: string }>(
+        `select id::text, base_limit_fen::text as base from credit_accounts where id = any(?::bigint[]) order by id`,
+        [`{${mine.join(',')}}`],
+      );
+    const now = new Date();
+    await runPeriodicReview(api.orm, { batchSize: 4, asOf: now });
+    expect(await decisionsOf()).toBe(6);
+    const after = await limitsOf();
+
+    // the same day, and a day short of the interval: nobody is due, no limit moves
+    const interval = POLICY.periodicReviewIntervalDays;
+    for (const days of [0, interval - 1]) {
+      const again = await runPeriodicReview(api.orm, {
+        batchSize: 4,
+        asOf: new Date(now.getTime() + days * 86_400_000),
+      });
+      expect(again.processed).toBe(0);
+      expect(again.changed).toBe(0);
+    }
+    expect(await decisionsOf()).toBe(6);
+    expect(await limitsOf()).toEqual(after);
+
+    // once the interval has passed, every one of them is due again
+    await runPeriodicReview(api.orm, {
+      batchSize: 4,
+      asOf: new Date(now.getTime() + interval * 86_400_000),
+    });
+    expect(await decisionsOf()).toBe(12);
+  });
 });
 
 describe('periodic review with batches in flight together', () => {
@@ -78,6 +122,10 @@ describe('periodic review with batches in flight together', () => {
       if new.account_id = ${poisoned} and new.kind = 'PERIODIC_REVIEW' then raise exception 'injected failure'; end if; return new; end $$`);
     await api.sql(
       `create trigger test_fail_review before insert on limit_decisions for each row execute function test_fail_review()`,
+    );
+    // accounts reviewed by the tests above are not due again yet (policy interval)
+    const [due] = await api.sql<{ n: string }>(
+      `select count(*) as n from credit_accounts where status = 'ACTIVE' and last_reviewed_at is null`,
     );
     try {
       await expect(runPeriodicReview(api.orm, { batchSize: 5, workers: 3 })).rejects.toThrow(
@@ -109,11 +157,8 @@ describe('periodic review with batches in flight together', () => {
     const perAccount = await api.sql<{ n: string }>(
       `select count(*) as n from limit_decisions where ${ofThisRun} group by account_id`,
     );
-    const active = await api.sql<{ n: string }>(
-      `select count(*) as n from credit_accounts where status = 'ACTIVE'`,
-    );
-    expect(perAccount).toHaveLength(Number(active[0]!.n));
-    expect(Number(active[0]!.n)).toBeGreaterThanOrEqual(30);
+    expect(perAccount).toHaveLength(Number(due!.n));
+    expect(Number(due!.n)).toBeGreaterThanOrEqual(30);
     expect(perAccount.every((r) => r.n === '1')).toBe(true);
   });
 });
