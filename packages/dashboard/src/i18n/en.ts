@@ -298,6 +298,19 @@ export const en = {
       PURCHASE_NOT_FOUND: 'This purchase no longer exists; reload the queue.',
     },
   },
+  categories: {
+    ELECTRONICS: 'Electronics',
+    GROCERIES: 'Groceries',
+    APPAREL: 'Apparel',
+    HOME: 'Home',
+    TRAVEL: 'Travel',
+    EDUCATION: 'Education',
+    BEAUTY: 'Beauty',
+    DIGITAL: 'Digital goods',
+    SPORTS: 'Sports',
+    BABY: 'Baby',
+    OTHER: 'Other',
+  },
   pagination: { more: 'Load more' },
 };
 

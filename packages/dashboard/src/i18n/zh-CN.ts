@@ -295,5 +295,18 @@ export const zhCN: Resources = {
       PURCHASE_NOT_FOUND: '该笔消费已不存在，请刷新队列。',
     },
   },
+  categories: {
+    ELECTRONICS: '电子电器',
+    GROCERIES: '食品生鲜',
+    APPAREL: '服饰',
+    HOME: '家居',
+    TRAVEL: '旅行',
+    EDUCATION: '教育',
+    BEAUTY: '美妆',
+    DIGITAL: '数字商品',
+    SPORTS: '运动户外',
+    BABY: '母婴',
+    OTHER: '其他',
+  },
   pagination: { more: '加载更多' },
 };

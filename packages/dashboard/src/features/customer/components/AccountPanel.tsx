@@ -82,7 +82,11 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                         {account.temporaryLimits.map((l, i) => (
                           <Table.Tr key={i}>
                             <Table.Td>{formatMoney(l.amount, lng)}</Table.Td>
-                            <Table.Td>{l.category ?? t('account.allCategories')}</Table.Td>
+                            <Table.Td>
+                              {l.category
+                                ? t(`categories.${l.category}`, { defaultValue: l.category })
+                                : t('account.allCategories')}
+                            </Table.Td>
                             <Table.Td>
                               {formatDate(l.startsAt, lng)} – {formatDate(l.endsAt, lng)}
                             </Table.Td>
@@ -114,7 +118,9 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                       <Table.Tbody>
                         {account.categoryLimits.map((l) => (
                           <Table.Tr key={l.category}>
-                            <Table.Td>{l.category}</Table.Td>
+                            <Table.Td>
+                              {t(`categories.${l.category}`, { defaultValue: l.category })}
+                            </Table.Td>
                             <Table.Td>{formatMoney(l.limit, lng)}</Table.Td>
                             <Table.Td>{formatMoney(l.used, lng)}</Table.Td>
                           </Table.Tr>

@@ -39,6 +39,43 @@ const queue = (nodes: unknown[]) => ({
   },
 });
 
+const purchase = (id: string, name: string, reasons: string[]) => ({
+  __typename: 'Purchase',
+  id,
+  category: 'ELECTRONICS',
+  merchant: '京东',
+  status: 'PENDING_REVIEW',
+  reasons,
+  createdAt: '2026-11-22T10:00:00Z',
+  amount: { __typename: 'Money', amount: '20000.00', currency: 'CNY' },
+  customer: { __typename: 'Customer', id: `C${id}`, name },
+});
+/** One page of the purchase queue: `after` the cursor it follows, `next` the cursor of a next page. */
+const purchases = (nodes: unknown[], page: { after?: string; next?: string } = {}) => ({
+  request: {
+    query: PurchaseReviewQueueQuery,
+    variables: page.after ? { first: 50, after: page.after } : { first: 50 },
+  },
+  result: {
+    data: {
+      purchaseReviewQueue: {
+        __typename: 'PurchaseConnection',
+        totalCount: nodes.length,
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: Boolean(page.next),
+          endCursor: page.next ?? null,
+        },
+        edges: nodes.map((node, i) => ({
+          __typename: 'PurchaseEdge',
+          cursor: String(i),
+          node,
+        })),
+      },
+    },
+  },
+});
+
 describe('QueuePage', () => {
   it('is for supervisors only', async () => {
     await renderWithProviders(<QueuePage />, { role: 'AGENT' });
@@ -86,34 +123,6 @@ describe('QueuePage', () => {
 
   it('approves a purchase waiting for review, and says so when the limit no longer allows it', async () => {
     const user = userEvent.setup();
-    const purchase = (id: string, name: string, reasons: string[]) => ({
-      __typename: 'Purchase',
-      id,
-      category: 'ELECTRONICS',
-      merchant: '京东',
-      status: 'PENDING_REVIEW',
-      reasons,
-      createdAt: '2026-11-22T10:00:00Z',
-      amount: { __typename: 'Money', amount: '20000.00', currency: 'CNY' },
-      customer: { __typename: 'Customer', id: `C${id}`, name },
-    });
-    const purchases = (nodes: unknown[]) => ({
-      request: { query: PurchaseReviewQueueQuery, variables: { first: 50 } },
-      result: {
-        data: {
-          purchaseReviewQueue: {
-            __typename: 'PurchaseConnection',
-            totalCount: nodes.length,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            edges: nodes.map((node, i) => ({
-              __typename: 'PurchaseEdge',
-              cursor: String(i),
-              node,
-            })),
-          },
-        },
-      },
-    });
     const payload = (field: string, id: string, status: string, declineCode: string | null) => ({
       data: {
         [field]: {
@@ -151,6 +160,7 @@ describe('QueuePage', () => {
     await user.click(await screen.findByRole('tab', { name: '待人工审核的消费' }));
     const row = (await screen.findByText('李娜')).closest('tr')!;
     expect(within(row).getByText('大额消费')).toBeInTheDocument();
+    expect(within(row).getByText('电子电器')).toBeInTheDocument(); // the category in words
     await user.click(within(row).getByRole('button', { name: '通过' }));
     let dialog = await screen.findByRole('dialog', { name: '通过消费' });
     await user.type(within(dialog).getByRole('textbox', { name: /审核意见/ }), '核实为本人购买。');
@@ -167,5 +177,24 @@ describe('QueuePage', () => {
     await user.click(within(dialog).getByRole('button', { name: '拒绝' }));
     expect(await screen.findByText('已拒绝：客户额度不受影响。')).toBeInTheDocument();
     expect(await screen.findByText('暂无待人工审核的消费。')).toBeInTheDocument();
+  });
+
+  it('loads more purchases when there are more than one page', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<QueuePage />, {
+      role: 'SUPERVISOR',
+      mocks: [
+        queue([]),
+        purchases([purchase('P1', '李娜', ['AMOUNT_ABOVE_REVIEW_THRESHOLD'])], { next: 'c1' }),
+        purchases([purchase('P2', '赵磊', ['RISK_RULE_NEW_DEVICE'])], { after: 'c1' }),
+      ],
+    });
+    await user.click(await screen.findByRole('tab', { name: '待人工审核的消费' }));
+    expect(await screen.findByText('李娜')).toBeInTheDocument();
+    expect(screen.queryByText('赵磊')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '加载更多' }));
+    expect(await screen.findByText('赵磊')).toBeInTheDocument();
+    expect(screen.getByText('李娜')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '加载更多' })).not.toBeInTheDocument();
   });
 });

@@ -64,23 +64,12 @@ function RecoveryQueue() {
       }),
     });
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
 
   return (
     <Card withBorder padding="md" radius="md">
-      {done && (
-        <Alert
-          color="teal"
-          variant="light"
-          mb="sm"
-          role="status"
-          withCloseButton
-          onClose={() => setDone(null)}
-        >
-          {done}
-        </Alert>
-      )}
+      {done && <DoneAlert done={done} onClose={() => setDone(null)} />}
       <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
         {() =>
           rows.length === 0 ? (
@@ -127,23 +116,9 @@ function RecoveryQueue() {
                         <RecoveryStatusBadge status={r.status} />
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="compact-sm"
-                            color="teal.9"
-                            onClick={() => setDeciding({ id: r.id, decision: 'approve' })}
-                          >
-                            {t('queue.approve')}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            color="red"
-                            variant="light"
-                            onClick={() => setDeciding({ id: r.id, decision: 'reject' })}
-                          >
-                            {t('queue.reject')}
-                          </Button>
-                        </Group>
+                        <DecisionButtons
+                          onDecide={(decision) => setDeciding({ id: r.id, decision })}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -153,19 +128,15 @@ function RecoveryQueue() {
           )
         }
       </QueryState>
-      {pageInfo?.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="light" size="xs" loading={loading} onClick={loadMore}>
-            {t('pagination.more')}
-          </Button>
-        </Group>
-      )}
+      {pageInfo?.hasNextPage && <LoadMore loading={loading} onClick={loadMore} />}
       <DecideModal
         subject={deciding ? { kind: 'recovery', id: deciding.id } : null}
         decision={deciding?.decision ?? 'approve'}
         onClose={() => setDeciding(null)}
         onDecided={() => {
-          setDone(deciding?.decision === 'reject' ? t('queue.rejected') : t('queue.approved'));
+          setDone({
+            text: deciding?.decision === 'reject' ? t('queue.rejected') : t('queue.approved'),
+          });
           void refetch();
         }}
       />
@@ -175,27 +146,30 @@ function RecoveryQueue() {
 
 function PurchaseQueue() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(PurchaseReviewQueueQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(PurchaseReviewQueueQuery, {
     variables: { first: PAGE },
     fetchPolicy: 'network-only',
   });
+  const pageInfo = data?.purchaseReviewQueue.pageInfo;
+  const loadMore = () =>
+    void fetchMore({
+      variables: { after: pageInfo?.endCursor },
+      updateQuery: (prev, { fetchMoreResult }) => ({
+        purchaseReviewQueue: {
+          ...fetchMoreResult.purchaseReviewQueue,
+          edges: [
+            ...(prev.purchaseReviewQueue?.edges ?? []),
+            ...fetchMoreResult.purchaseReviewQueue.edges,
+          ],
+        },
+      }),
+    });
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
-  const [done, setDone] = useState<{ text: string; declined: boolean } | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const rows = data?.purchaseReviewQueue.edges.map((e) => e.node) ?? [];
   return (
     <Card withBorder padding="md" radius="md">
-      {done && (
-        <Alert
-          color={done.declined ? 'yellow' : 'teal'}
-          variant="light"
-          mb="sm"
-          role="status"
-          withCloseButton
-          onClose={() => setDone(null)}
-        >
-          {done.text}
-        </Alert>
-      )}
+      {done && <DoneAlert done={done} onClose={() => setDone(null)} />}
       <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
         {() =>
           rows.length === 0 ? (
@@ -222,7 +196,9 @@ function PurchaseQueue() {
                         <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
                       </Table.Td>
                       <Table.Td>{p.merchant}</Table.Td>
-                      <Table.Td>{p.category}</Table.Td>
+                      <Table.Td>
+                        {t(`categories.${p.category}`, { defaultValue: p.category })}
+                      </Table.Td>
                       <Table.Td>{formatMoney(p.amount, i18n.language)}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
@@ -234,23 +210,9 @@ function PurchaseQueue() {
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="compact-sm"
-                            color="teal.9"
-                            onClick={() => setDeciding({ id: p.id, decision: 'approve' })}
-                          >
-                            {t('queue.approve')}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            color="red"
-                            variant="light"
-                            onClick={() => setDeciding({ id: p.id, decision: 'reject' })}
-                          >
-                            {t('queue.reject')}
-                          </Button>
-                        </Group>
+                        <DecisionButtons
+                          onDecide={(decision) => setDeciding({ id: p.id, decision })}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -260,6 +222,7 @@ function PurchaseQueue() {
           )
         }
       </QueryState>
+      {pageInfo?.hasNextPage && <LoadMore loading={loading} onClick={loadMore} />}
       <DecideModal
         subject={deciding ? { kind: 'purchase', id: deciding.id } : null}
         decision={deciding?.decision ?? 'approve'}
@@ -276,11 +239,53 @@ function PurchaseQueue() {
           else
             setDone({
               text: status === 'HELD' ? t('queue.purchaseApproved') : t('queue.purchaseRejected'),
-              declined: false,
             });
           void refetch();
         }}
       />
     </Card>
+  );
+}
+
+/** What the last decision did, until the supervisor closes it (yellow when it did not go as asked). */
+type Done = { text: string; declined?: boolean };
+
+function DoneAlert({ done, onClose }: { done: Done; onClose: () => void }) {
+  return (
+    <Alert
+      color={done.declined ? 'yellow' : 'teal'}
+      variant="light"
+      mb="sm"
+      role="status"
+      withCloseButton
+      onClose={onClose}
+    >
+      {done.text}
+    </Alert>
+  );
+}
+
+function DecisionButtons({ onDecide }: { onDecide: (decision: Decision) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size="compact-sm" color="teal.9" onClick={() => onDecide('approve')}>
+        {t('queue.approve')}
+      </Button>
+      <Button size="compact-sm" color="red" variant="light" onClick={() => onDecide('reject')}>
+        {t('queue.reject')}
+      </Button>
+    </Group>
+  );
+}
+
+function LoadMore({ loading, onClick }: { loading: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="center" mt="sm">
+      <Button variant="light" size="xs" loading={loading} onClick={onClick}>
+        {t('pagination.more')}
+      </Button>
+    </Group>
   );
 }
