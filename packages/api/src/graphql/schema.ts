@@ -13,7 +13,10 @@ import { viewerHasRole } from '../modules/auth/viewer.js';
 import { NodeResolver } from './node.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
-import { PurchaseResolver } from '../modules/purchases/purchase.resolver.js';
+import {
+  AccountPurchasesResolver,
+  PurchaseResolver,
+} from '../modules/purchases/purchase.resolver.js';
 import { PlanResolver } from '../modules/plans/plan.resolver.js';
 import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
@@ -35,6 +38,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerResolver,
   // money (issue 5)
   PurchaseResolver,
+  AccountPurchasesResolver,
   PlanResolver,
   RepaymentResolver,
   AccountMoneyResolver,

@@ -11,5 +11,7 @@ export function toAccountNode(a: CreditAccount): CreditAccountNode {
     status: a.status,
     baseLimit: money(a.baseLimitFen),
     usedAmount: money(a.outstandingPrincipalFen + a.heldFen),
+    outstandingPrincipal: money(a.outstandingPrincipalFen),
+    heldAmount: money(a.heldFen),
   });
 }

@@ -39,6 +39,18 @@ export class CreditAccountNode extends Node {
   @Authorized(Role.AGENT, scope('limits:read'))
   @Field(() => Money, { description: '已用额度: outstanding principal plus live holds.' })
   usedAmount!: Money;
+  @Authorized(Role.AGENT, scope('limits:read'))
+  @Field(() => Money, {
+    description:
+      'The part of usedAmount that is principal owed on installment plans (comes back as it is repaid).',
+  })
+  outstandingPrincipal!: Money;
+  @Authorized(Role.AGENT, scope('limits:read'))
+  @Field(() => Money, {
+    description:
+      'The part of usedAmount held for purchases not yet captured (comes back on release or expiry).',
+  })
+  heldAmount!: Money;
 }
 
 export { ID };

@@ -19,7 +19,9 @@ import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, scope } from '../auth/viewer.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
-import { Purchase } from './purchase.entity.js';
+import { PURCHASE_STATUSES, Purchase, type PurchaseStatus } from './purchase.entity.js';
+import { CreditAccountNode } from '../accounts/account.types.js';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
 import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
@@ -42,10 +44,25 @@ class QueueArgs {
   @Field(() => String, { nullable: true }) after?: string | null;
 }
 
+/** Staff see every purchase; a partner app only the purchases it made (others do not exist for it). */
+const visibleTo = (ctx: GraphQLContext): { partnerAppId?: string } =>
+  ctx.viewer.kind === 'partner' ? { partnerAppId: ctx.viewer.id } : {};
+
 registerNodeType('Purchase', async (ctx, id) => {
-  const p = await ctx.em.findOne(Purchase, { id });
+  const p = await ctx.em.findOne(Purchase, { id, ...visibleTo(ctx) });
   return p ? toPurchaseNode(p) : null;
 });
+
+@ArgsType()
+class AccountPurchasesArgs {
+  @Field(() => Int) first!: number;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only purchases in this status (HELD, PENDING_REVIEW, DECLINED, CAPTURED, …).',
+  })
+  status?: string | null;
+}
 
 async function purchasePayload(
   ctx: GraphQLContext,
@@ -215,10 +232,70 @@ export class PurchaseResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'While HELD: when the hold expires and gives the amount back to the limit, unless captured or released first.',
+  })
+  async holdExpiresAt(@Root() p: PurchaseNode, @Ctx() ctx: GraphQLContext): Promise<Date | null> {
+    if (p.status !== 'HELD') return null;
+    const expiry = await ctx.loaders
+      .get<Date>('liveHoldExpiry', async (ids, em) => {
+        const rows = await em.execute<{ purchase_id: string; expires_at: Date }[]>(
+          `select purchase_id::text, expires_at from holds where purchase_id = any(?::bigint[]) and status = 'LIVE'`,
+          [`{${ids.join(',')}}`],
+        );
+        const by = new Map(rows.map((r) => [r.purchase_id, new Date(r.expires_at)]));
+        return ids.map((id) => by.get(id));
+      })
+      .load(p.localId);
+    return expiry ?? null;
+  }
+
+  @Authorized()
   @FieldResolver(() => CustomerNode, { description: 'Who made the purchase.' })
   async customer(@Root() p: PurchaseNode, @Ctx() ctx: GraphQLContext): Promise<CustomerNode> {
     const c = await ctx.loaders.customer(p.customerLocalId);
     if (!c) throw new Error(`customer ${p.customerLocalId} of purchase ${p.localId} is missing`);
     return toCustomerNode(c);
+  }
+}
+
+/** An account's purchases: what its used amount is made of, for staff; a partner sees its own. */
+@Resolver(() => CreditAccountNode)
+export class AccountPurchasesResolver {
+  @Authorized(Role.AGENT, scope('purchases:write'))
+  @FieldResolver(() => PurchaseConnection, {
+    description:
+      'Purchases on this account, newest first (staff: all; a partner app: the ones it made).',
+  })
+  async purchases(
+    @Root() account: CreditAccountNode,
+    @Args(() => AccountPurchasesArgs) args: AccountPurchasesArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = readPage({ first: args.first, after: args.after });
+    const after = page.cursor ? String(page.cursor[0]) : undefined;
+    if (after !== undefined && !/^\d{1,19}$/.test(after))
+      throw badUserInput('after is not a valid cursor.', 'after');
+    if (args.status != null && !(PURCHASE_STATUSES as readonly string[]).includes(args.status))
+      throw badUserInput(`status must be one of ${PURCHASE_STATUSES.join(', ')}.`, 'status');
+    const where = {
+      accountId: account.entity.id,
+      ...visibleTo(ctx),
+      ...(args.status ? { status: args.status as PurchaseStatus } : {}),
+    };
+    const rows = await ctx.em.find(
+      Purchase,
+      { ...where, ...(after ? { id: { $lt: after } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.size + 1 },
+    );
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toPurchaseNode,
+      await ctx.em.count(Purchase, where),
+    );
   }
 }

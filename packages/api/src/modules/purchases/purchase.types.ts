@@ -32,6 +32,7 @@ export class PurchaseNode extends Node {
   @Field(() => [String], { description: 'Rule hits and review reasons.' }) reasons!: string[];
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) decidedAt?: Date | null;
+  partnerAppLocalId!: string | null;
 }
 
 export function toPurchaseNode(p: Purchase): PurchaseNode {
@@ -48,6 +49,7 @@ export function toPurchaseNode(p: Purchase): PurchaseNode {
     reasons: Array.isArray(p.reasons) ? p.reasons.map(String) : [],
     createdAt: p.createdAt,
     decidedAt: p.decidedAt ?? null,
+    partnerAppLocalId: p.partnerAppId ?? null,
   });
 }
 

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agentViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
+import {
+  agentViewer,
+  partnerViewer,
+  supervisorViewer,
+  useTestApi,
+} from '../../../../test/harness.js';
 import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -411,5 +416,91 @@ describe('review and rules', () => {
     } finally {
       svc.rules = noFraudRules;
     }
+  });
+});
+
+describe("an account's purchases", () => {
+  const PURCHASES = `query($id: ID!, $first: Int!, $status: String) {
+    node(id: $id) { ... on CreditAccount {
+      usedAmount { amount } heldAmount { amount } outstandingPrincipal { amount }
+      purchases(first: $first, status: $status) { totalCount edges { node { id status merchant amount { amount } holdExpiresAt } } }
+    } }
+  }`;
+
+  it('lists them newest first with when each hold gives the limit back, and splits the used amount into held and owed', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+    const a = await authorize(api, p, c.accountId, '100');
+    const b = await authorize(api, p, c.accountId, '200');
+    const captured = await api.exec<any>(p, CAPTURE, {
+      input: { purchaseId: a.purchase.id, term: 'M3', idempotencyKey: key() },
+    });
+    expect(captured.data!.capturePurchase.userErrors).toEqual([]);
+    const res = await api.exec<any>(agentViewer(), PURCHASES, {
+      id: toGlobalId('CreditAccount', c.accountId),
+      first: 10,
+    });
+    expect(res.errors).toBeUndefined();
+    const acct = res.data!.node;
+    expect(acct.purchases.totalCount).toBe(2);
+    expect(acct.purchases.edges.map((e: any) => [e.node.id, e.node.status])).toEqual([
+      [b.purchase.id, 'HELD'],
+      [a.purchase.id, 'CAPTURED'],
+    ]);
+    const [held, done] = acct.purchases.edges.map((e: any) => e.node);
+    const days = (Date.parse(held.holdExpiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(api.app.services.purchases.holdExpiryDays - 0.01);
+    expect(days).toBeLessThanOrEqual(api.app.services.purchases.holdExpiryDays);
+    expect(done.holdExpiresAt).toBeNull();
+    expect(acct).toMatchObject({
+      usedAmount: { amount: '300.00' },
+      heldAmount: { amount: '200.00' },
+      outstandingPrincipal: { amount: '100.00' },
+    });
+
+    const onlyHeld = await api.exec<any>(agentViewer(), PURCHASES, {
+      id: toGlobalId('CreditAccount', c.accountId),
+      first: 10,
+      status: 'HELD',
+    });
+    expect(onlyHeld.data!.node.purchases.edges.map((e: any) => e.node.id)).toEqual([b.purchase.id]);
+    const bad = await api.exec<any>(agentViewer(), PURCHASES, {
+      id: toGlobalId('CreditAccount', c.accountId),
+      first: 10,
+      status: 'SHIPPED',
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/status must be one of HELD/);
+  });
+
+  it('shows a partner app only its own purchases, also through node(), and needs the purchases scope', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+    const other = await partner(api);
+    const mine = await authorize(api, p, c.accountId, '10');
+    const theirs = await authorize(api, other, c.accountId, '20');
+    const res = await api.exec<any>(p, PURCHASES, {
+      id: toGlobalId('CreditAccount', c.accountId),
+      first: 10,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.node.purchases.edges.map((e: any) => e.node.id)).toEqual([mine.purchase.id]);
+    expect(res.data!.node.purchases.totalCount).toBe(1);
+    const peek = await api.exec<any>(
+      p,
+      `query($id: ID!) { node(id: $id) { id ... on Purchase { merchant amount { amount } } } }`,
+      { id: theirs.purchase.id },
+    );
+    expect(peek.errors).toBeUndefined();
+    expect(peek.data!.node).toBeNull();
+    const staff = await api.exec<any>(agentViewer(), `query($id: ID!) { node(id: $id) { id } }`, {
+      id: theirs.purchase.id,
+    });
+    expect(staff.data!.node.id).toBe(theirs.purchase.id);
+    const readOnly = partnerViewer(p.kind === 'partner' ? p.id : '1', ['limits:read']);
+    const denied = await api.exec<any>(
+      readOnly,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount { purchases(first: 5) { totalCount } } } }`,
+      { id: toGlobalId('CreditAccount', c.accountId) },
+    );
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
