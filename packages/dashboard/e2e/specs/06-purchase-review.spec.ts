@@ -18,10 +18,11 @@ import {
 test.describe.configure({ mode: 'serial' });
 
 let supervisor: DemoLogin;
-const pending: { id: string; customer: string }[] = [];
+const pending: { id: string; customer: string; customerId: string }[] = [];
 const partner = { 'x-api-key': DEMO_PARTNER_KEY };
 
 interface Found {
+  id: string;
   name: string;
   account: { id: string; status: string; availableLimit: { amount: string } } | null;
 }
@@ -33,7 +34,7 @@ test.beforeAll(async ({ request }) => {
   for (const search of ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']) {
     const data = await gql<{ customers: { edges: { node: Found }[] } }>(
       request,
-      'query($s: String!) { customers(search: $s, first: 50) { edges { node { name account { id status availableLimit { amount } } } } } }',
+      'query($s: String!) { customers(search: $s, first: 50) { edges { node { id name account { id status availableLimit { amount } } } } } }',
       { s: search },
       token,
     );
@@ -72,7 +73,7 @@ test.beforeAll(async ({ request }) => {
     );
     expect(data.authorizePurchase.decision).toBe('PENDING_REVIEW');
     expect(data.authorizePurchase.reasons).toContain('RISK_RULE_NEW_DEVICE');
-    pending.push({ id: data.authorizePurchase.purchase.id, customer: c.name });
+    pending.push({ id: data.authorizePurchase.purchase.id, customer: c.name, customerId: c.id });
   }
 });
 
@@ -103,4 +104,24 @@ test('a supervisor approves one purchase and rejects another from the queue', as
     page.getByRole('status').filter({ hasText: '已拒绝：客户额度不受影响。' }),
   ).toBeVisible();
   await expect(second!).toHaveCount(0);
+});
+
+test("the customer's purchases show the approved one held, until when, and the rejected one", async ({
+  page,
+}) => {
+  await signIn(page, supervisor);
+  const [approved, rejected] = pending;
+  await page.goto(`/customers/${encodeURIComponent(approved!.customerId)}?tab=purchases`);
+  const row = page.locator(`tr[data-purchase-id="${approved!.id}"]`);
+  await expect(row.getByText('冻结中')).toBeVisible();
+  await expect(row.getByText(/^冻结至 .*未确认则自动释放$/)).toBeVisible();
+  await expect(row.getByText('电子电器')).toBeVisible();
+  await expect(page.getByTestId('used-breakdown')).toContainText('消费冻结');
+  await expectAccessible(page, 'customer purchases');
+  await screenshot(page, 'customer-purchases');
+
+  await page.goto(`/customers/${encodeURIComponent(rejected!.customerId)}?tab=purchases`);
+  const other = page.locator(`tr[data-purchase-id="${rejected!.id}"]`);
+  await expect(other.getByText('审核拒绝')).toBeVisible();
+  await expect(other.getByText('人工审核未通过')).toBeVisible();
 });

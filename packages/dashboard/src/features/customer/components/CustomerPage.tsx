@@ -10,6 +10,7 @@ import { AccountStatusBadge } from './AccountStatusBadge';
 import { PiiPanel } from './PiiPanel';
 import { AccountPanel } from './AccountPanel';
 import { PlansPanel } from './PlansPanel';
+import { PurchasesPanel } from './PurchasesPanel';
 import { RepaymentsPanel } from './RepaymentsPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { AuditPanel } from './AuditPanel';
@@ -24,6 +25,7 @@ const LimitHistory = lazy(() =>
 export const CUSTOMER_TABS = [
   'overview',
   'history',
+  'purchases',
   'plans',
   'repayments',
   'notices',
@@ -110,6 +112,9 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
           <Suspense fallback={<LoadingState />}>
             <LimitHistory customerId={customerId} />
           </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="purchases" pt="md">
+          <PurchasesPanel customerId={customerId} />
         </Tabs.Panel>
         <Tabs.Panel value="plans" pt="md">
           <PlansPanel customerId={customerId} />

@@ -204,3 +204,46 @@ export const AuditTrailQuery = graphql(`
     }
   }
 `);
+
+/** What the used amount is made of: held for purchases not yet captured, and owed on plans. */
+export const PurchasesQuery = graphql(`
+  query Purchases($id: ID!, $first: Int!, $after: String) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        usedAmount {
+          ...MoneyParts
+        }
+        heldAmount {
+          ...MoneyParts
+        }
+        outstandingPrincipal {
+          ...MoneyParts
+        }
+        purchases(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              id
+              createdAt
+              merchant
+              category
+              status
+              declineCode
+              holdExpiresAt
+              amount {
+                ...MoneyParts
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
