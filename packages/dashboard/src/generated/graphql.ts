@@ -129,6 +129,8 @@ export type AccountOverviewQuery = {
       grade: string | null;
       baseLimit: { amount: string; currency: string };
       usedAmount: { amount: string; currency: string };
+      heldAmount: { amount: string; currency: string };
+      outstandingPrincipal: { amount: string; currency: string };
       availableLimit: { amount: string; currency: string };
       temporaryLimits: Array<{
         category: string | null;
@@ -891,6 +893,26 @@ export const AccountOverviewDocument = {
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'usedAmount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyParts' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'heldAmount' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'MoneyParts' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outstandingPrincipal' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [

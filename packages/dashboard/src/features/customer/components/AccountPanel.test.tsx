@@ -20,6 +20,8 @@ const overview = (account: Record<string, unknown> | null) => ({
           grade: 'B',
           baseLimit: money('10000.00'),
           usedAmount: money('8500.00'),
+          heldAmount: money('500.00'),
+          outstandingPrincipal: money('8000.00'),
           availableLimit: money('1500.00'),
           temporaryLimits: [],
           categoryLimits: [
@@ -43,6 +45,9 @@ describe('AccountPanel', () => {
     expect(await screen.findByTestId('available-limit')).toHaveTextContent('¥1,500.00');
     expect(screen.getByTestId('base-limit')).toHaveTextContent('¥10,000.00');
     expect(screen.getByTestId('used-amount')).toHaveTextContent('¥8,500.00');
+    expect(screen.getByTestId('used-amount-note')).toHaveTextContent(
+      '其中消费冻结 ¥500.00 · 分期待还 ¥8,000.00',
+    );
     expect(screen.getByText('655')).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: '额度使用: 已使用 85% (¥8,500.00 / ¥10,000.00)' }),

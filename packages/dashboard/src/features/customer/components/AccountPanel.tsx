@@ -46,6 +46,10 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                   label={t('account.used')}
                   value={formatMoney(account.usedAmount, lng)}
                   testId="used-amount"
+                  note={t('account.usedSplit', {
+                    held: formatMoney(account.heldAmount, lng),
+                    owed: formatMoney(account.outstandingPrincipal, lng),
+                  })}
                 />
                 <Figure
                   label={t('account.available')}
@@ -143,11 +147,14 @@ function Figure({
   value,
   strong,
   testId,
+  note,
 }: {
   label: string;
   value: string;
   strong?: boolean;
   testId: string;
+  /** A line under the figure (what it is made of). */
+  note?: string;
 }) {
   return (
     <div>
@@ -157,6 +164,11 @@ function Figure({
       <Text size={strong ? 'xl' : 'lg'} fw={strong ? 700 : 500} data-testid={testId}>
         {value}
       </Text>
+      {note && (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-note`}>
+          {note}
+        </Text>
+      )}
     </div>
   );
 }

@@ -41,6 +41,12 @@ export const AccountOverviewQuery = graphql(`
         usedAmount {
           ...MoneyParts
         }
+        heldAmount {
+          ...MoneyParts
+        }
+        outstandingPrincipal {
+          ...MoneyParts
+        }
         availableLimit {
           ...MoneyParts
         }
