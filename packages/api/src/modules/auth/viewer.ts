@@ -38,6 +38,13 @@ export function viewerHasRole(viewer: Viewer, required: string): boolean {
 }
 
 export const isStaff = (v: Viewer): v is Extract<Viewer, { kind: 'agent' }> => v.kind === 'agent';
+
+/**
+ * Staff, or a partner app allowed to read limits: who may reach an account, and through
+ * `node(id)` the account-level records under it (plans, repayments).
+ */
+export const canReadLimits = (v: Viewer) =>
+  isStaff(v) || (v.kind === 'partner' && v.scopes.includes('limits:read'));
 export const isSupervisor = (v: Viewer) => v.kind === 'agent' && v.role === 'SUPERVISOR';
 
 /** For the audit log. */

@@ -17,7 +17,7 @@ import { money, parseYuanToFen, Money } from '../../graphql/money.js';
 import { Connection, fromGlobalId, readPage, toConnection } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
-import { Role, scope, isStaff, type Viewer } from '../auth/viewer.js';
+import { Role, scope, isStaff, canReadLimits } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
 import { CategoryLimit, CreditAccount } from '../accounts/credit-account.entity.js';
@@ -63,8 +63,6 @@ const AuditEntryConnection = Connection(AuditEntryNode, 'AuditEntry');
 
 /** Staff, or a partner app allowed to read limits. */
 const LIMIT_READERS = [Role.AGENT, scope('limits:read')];
-const canReadLimits = (v: Viewer) =>
-  isStaff(v) || (v.kind === 'partner' && v.scopes.includes('limits:read'));
 
 @ArgsType()
 class PageArgs {

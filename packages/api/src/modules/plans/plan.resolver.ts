@@ -15,7 +15,7 @@ import { money } from '../../graphql/money.js';
 import { localIdOrThrow } from '../../graphql/relay.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { Role, scope } from '../auth/viewer.js';
+import { Role, scope, canReadLimits } from '../auth/viewer.js';
 import { amountFenOrError } from '../purchases/amount.js';
 import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
 import { Purchase } from '../purchases/purchase.entity.js';
@@ -35,6 +35,7 @@ import {
 import { toGlobalId } from '../../graphql/relay.js';
 
 registerNodeType('InstallmentPlan', async (ctx, id) => {
+  if (!canReadLimits(ctx.viewer)) return null; // as the account it belongs to
   const p = await ctx.em.findOne(InstallmentPlan, { id });
   return p ? toPlanNode(p) : null;
 });

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { Outcome } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { scope } from '../auth/viewer.js';
+import { canReadLimits, scope } from '../auth/viewer.js';
 import { amountFenOrError } from '../purchases/amount.js';
 import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
 import { Repayment } from './repayment.entity.js';
@@ -19,6 +19,7 @@ import type { RepaymentResult } from './repayment.service.js';
 const MAX_REPAYMENT_FEN = 100_000_000;
 
 registerNodeType('Repayment', async (ctx, id) => {
+  if (!canReadLimits(ctx.viewer)) return null; // as the account it belongs to
   const r = await ctx.em.findOne(Repayment, { id });
   return r ? toRepaymentNode(r) : null;
 });

@@ -9,7 +9,7 @@ import {
   useTestApi,
 } from '../../../../test/harness.js';
 import { insertAgent, insertCustomer, type CustomerFixture } from '../../../../test/fixtures.js';
-import { toGlobalId } from '../../../graphql/relay.js';
+import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 
 const api = useTestApi();
@@ -386,6 +386,11 @@ describe('role × field matrix (through node())', () => {
     },
     { field: 'temporaryLimits { category }', readers: ['agent', 'sup', 'risk', 'partner'] },
     { field: 'categoryLimits { category }', readers: ['agent', 'sup', 'risk', 'partner'] },
+    { field: 'usedAmount { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
+    { field: 'heldAmount { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
+    { field: 'outstandingPrincipal { amount }', readers: ['agent', 'sup', 'risk', 'partner'] },
+    // a partner sees its own purchases with the purchases scope (purchases.int.test.ts)
+    { field: 'purchases(first: 5) { totalCount }', readers: ['agent', 'sup', 'risk'] },
     { field: 'score', readers: ['agent', 'sup', 'risk'] },
     { field: 'grade', readers: ['agent', 'sup', 'risk'] },
     { field: 'latestDecision { id }', readers: ['agent', 'sup', 'risk'] },
@@ -414,6 +419,62 @@ describe('role × field matrix (through node())', () => {
         } else {
           expect(r.errors?.[0]?.extensions?.code, label).toBe('FORBIDDEN');
         }
+      }
+    }
+  });
+  it('plans and repayments through node() need what the account needs', async () => {
+    const {
+      AUTHORIZE,
+      CAPTURE,
+      REPAY,
+      partner: moneyPartner,
+      key,
+    } = await import('../../purchases/__tests__/money-helpers.js');
+    const checkout = await moneyPartner(api);
+    const held = await api.exec<any>(checkout, AUTHORIZE, {
+      input: {
+        accountId: gid('CreditAccount', c.accountId),
+        amount: '30.00',
+        category: 'DIGITAL',
+        merchant: 'node test',
+        idempotencyKey: key(),
+      },
+    });
+    const cap = await api.exec<any>(checkout, CAPTURE, {
+      input: {
+        purchaseId: held.data.authorizePurchase.purchase.id,
+        term: 'M3',
+        idempotencyKey: key(),
+      },
+    });
+    expect(cap.data.capturePurchase.userErrors).toEqual([]);
+    const repaid = await api.exec<any>(checkout, REPAY, {
+      input: {
+        accountId: gid('CreditAccount', c.accountId),
+        amount: '1.00',
+        idempotencyKey: key(),
+      },
+    });
+    expect(repaid.data.recordRepayment.userErrors).toEqual([]);
+    const [plan] = await api.sql<{ id: string }>(
+      `select id from installment_plans where account_id = ? order by id desc limit 1`,
+      [c.accountId],
+    );
+    const rep = { id: fromGlobalId(repaid.data.recordRepayment.repayment.id)!.id };
+    for (const [type, id] of [
+      ['InstallmentPlan', plan!.id],
+      ['Repayment', rep.id],
+    ] as const) {
+      for (const [name, v, visible] of [
+        ['agent', agent, true],
+        ['partner limits:read', partner, true],
+        ['partner without it', partnerNoScope, false],
+      ] as const) {
+        const r = await api.exec(v, `query($id: ID!) { node(id: $id) { id } }`, {
+          id: gid(type, id),
+        });
+        expect(r.errors, `${name} ${type}`).toBeUndefined();
+        expect(r.data.node?.id ?? null, `${name} ${type}`).toBe(visible ? gid(type, id) : null);
       }
     }
   });
