@@ -17,7 +17,7 @@ import {
   AccountPurchasesResolver,
   PurchaseResolver,
 } from '../modules/purchases/purchase.resolver.js';
-import { PlanResolver } from '../modules/plans/plan.resolver.js';
+import { PlanResolver, PurchasePlanResolver } from '../modules/plans/plan.resolver.js';
 import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import {
@@ -40,6 +40,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PurchaseResolver,
   AccountPurchasesResolver,
   PlanResolver,
+  PurchasePlanResolver,
   RepaymentResolver,
   AccountMoneyResolver,
   RecoveryResolver,

@@ -20,6 +20,7 @@ import { amountFenOrError } from '../purchases/amount.js';
 import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
 import { Purchase } from '../purchases/purchase.entity.js';
 import { PurchaseNode, toPurchaseNode } from '../purchases/purchase.types.js';
+import { purchasesVisibleTo } from '../purchases/purchase.resolver.js';
 import { InstallmentPlan, ScheduleLine } from './installment-plan.entity.js';
 import {
   CreateInstallmentPlanInput,
@@ -129,12 +130,42 @@ export class PlanResolver {
     return (lines ?? []).map(toScheduleLineNode);
   }
 
-  @FieldResolver(() => PurchaseNode, { nullable: true })
+  @FieldResolver(() => PurchaseNode, {
+    nullable: true,
+    description: 'The purchase split into this plan (null for a partner app that did not make it).',
+  })
   async purchase(
     @Root() plan: InstallmentPlanNode,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchaseNode | null> {
-    const p = await ctx.em.findOne(Purchase, { id: plan.purchaseLocalId });
+    const p = await ctx.em.findOne(Purchase, {
+      id: plan.purchaseLocalId,
+      ...purchasesVisibleTo(ctx.viewer),
+    });
     return p ? toPurchaseNode(p) : null;
+  }
+}
+
+/** From a purchase to its plan: a capture with a term answers with the purchase, and this. */
+@Resolver(() => PurchaseNode)
+export class PurchasePlanResolver {
+  @Authorized()
+  @FieldResolver(() => InstallmentPlanNode, {
+    nullable: true,
+    description: 'The installment plan this purchase was split into, once captured with a term.',
+  })
+  async installmentPlan(
+    @Root() purchase: PurchaseNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<InstallmentPlanNode | null> {
+    if (purchase.status !== 'CAPTURED') return null;
+    const plan = await ctx.loaders
+      .get<InstallmentPlan>('planByPurchase', async (ids, em) => {
+        const plans = await em.find(InstallmentPlan, { purchaseId: { $in: [...ids] } });
+        const by = new Map(plans.map((p) => [String(p.purchaseId), p]));
+        return ids.map((id) => by.get(id));
+      })
+      .load(purchase.localId);
+    return plan ? toPlanNode(plan) : null;
   }
 }

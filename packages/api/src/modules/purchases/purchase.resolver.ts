@@ -21,6 +21,7 @@ import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
 import { PURCHASE_STATUSES, Purchase, type PurchaseStatus } from './purchase.entity.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
+import type { Viewer } from '../auth/viewer.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
@@ -44,14 +45,16 @@ class QueueArgs {
   @Field(() => String, { nullable: true }) after?: string | null;
 }
 
-/** Staff see every purchase; a partner app only the purchases it made (others do not exist for it). */
-const visibleTo = (ctx: GraphQLContext): { partnerAppId?: string } =>
-  ctx.viewer.kind === 'partner' ? { partnerAppId: ctx.viewer.id } : {};
+const visibleTo = (ctx: GraphQLContext) => purchasesVisibleTo(ctx.viewer);
 
 registerNodeType('Purchase', async (ctx, id) => {
   const p = await ctx.em.findOne(Purchase, { id, ...visibleTo(ctx) });
   return p ? toPurchaseNode(p) : null;
 });
+
+/** Staff see every purchase; a partner app only the purchases it made (others do not exist for it). */
+export const purchasesVisibleTo = (viewer: Viewer): { partnerAppId?: string } =>
+  viewer.kind === 'partner' ? { partnerAppId: viewer.id } : {};
 
 @ArgsType()
 class AccountPurchasesArgs {

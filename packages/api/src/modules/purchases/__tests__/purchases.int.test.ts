@@ -504,3 +504,47 @@ describe("an account's purchases", () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('from a captured purchase to its plan', () => {
+  it('answers a capture with a term with the plan, ready for a payoff quote; another partner sees the plan but not the purchase', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+    const held = await authorize(api, p, c.accountId, '300');
+    const cap = await api.exec<any>(
+      p,
+      `mutation($input: CapturePurchaseInput!) { capturePurchase(input: $input) {
+        purchase { status installmentPlan { id term principal { amount } purchase { id } } } userErrors { code } } }`,
+      { input: { purchaseId: held.purchase.id, term: 'M3', idempotencyKey: key() } },
+    );
+    expect(cap.errors).toBeUndefined();
+    const plan = cap.data!.capturePurchase.purchase.installmentPlan;
+    expect(plan).toMatchObject({
+      term: 'M3',
+      principal: { amount: '300.00' },
+      purchase: { id: held.purchase.id },
+    });
+    const quote = await api.exec<any>(
+      p,
+      `query($id: ID!) { payoffQuote(planId: $id) { principal { amount } total { amount } } }`,
+      { id: plan.id },
+    );
+    expect(quote.errors).toBeUndefined();
+    expect(quote.data!.payoffQuote.principal.amount).toBe('300.00');
+
+    const other = await partner(api);
+    const seen = await api.exec<any>(
+      other,
+      `query($id: ID!) { node(id: $id) { ... on InstallmentPlan { term purchase { id } } } }`,
+      { id: plan.id },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.node).toEqual({ term: 'M3', purchase: null });
+
+    const notYet = await authorize(api, p, c.accountId, '10');
+    const got = await api.exec<any>(
+      p,
+      `query($id: ID!) { node(id: $id) { ... on Purchase { installmentPlan { id } } } }`,
+      { id: notYet.purchase.id },
+    );
+    expect(got.data!.node.installmentPlan).toBeNull();
+  });
+});
