@@ -81,6 +81,7 @@ export const en = {
     incomeBands: { LOW: 'Low', MID: 'Middle', HIGH: 'High', VERY_HIGH: 'Very high' },
   },
   account: {
+    seePurchases: 'See purchases',
     usedSplit: 'of which held {{held}} · owed {{owed}}',
     title: 'Credit account',
     accountNumber: 'Account number',

@@ -83,6 +83,7 @@ export const zhCN: Resources = {
     incomeBands: { LOW: '低', MID: '中', HIGH: '高', VERY_HIGH: '很高' },
   },
   account: {
+    seePurchases: '查看消费',
     usedSplit: '其中消费冻结 {{held}} · 分期待还 {{owed}}',
     title: '信用账户',
     accountNumber: '账户号',

@@ -48,6 +48,10 @@ describe('AccountPanel', () => {
     expect(screen.getByTestId('used-amount-note')).toHaveTextContent(
       '其中消费冻结 ¥500.00 · 分期待还 ¥8,000.00',
     );
+    expect(screen.getByRole('link', { name: '查看消费' })).toHaveAttribute(
+      'href',
+      '/customers/C1?tab=purchases',
+    );
     expect(screen.getByText('655')).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: '额度使用: 已使用 85% (¥8,500.00 / ¥10,000.00)' }),

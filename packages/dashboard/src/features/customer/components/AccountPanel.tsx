@@ -6,6 +6,8 @@ import { QueryState } from '../../../components/states';
 import { formatMoney, percentOf, toFen } from '../../../format/money';
 import { formatDate } from '../../../format/date';
 import { AccountStatusBadge } from './AccountStatusBadge';
+import { Link, paths } from '../../../app/router';
+import type { ReactNode } from 'react';
 
 /** Status, limits, and a gauge of used against available. */
 export function AccountPanel({ customerId }: { customerId: string }) {
@@ -46,10 +48,18 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                   label={t('account.used')}
                   value={formatMoney(account.usedAmount, lng)}
                   testId="used-amount"
-                  note={t('account.usedSplit', {
-                    held: formatMoney(account.heldAmount, lng),
-                    owed: formatMoney(account.outstandingPrincipal, lng),
-                  })}
+                  note={
+                    <>
+                      {t('account.usedSplit', {
+                        held: formatMoney(account.heldAmount, lng),
+                        owed: formatMoney(account.outstandingPrincipal, lng),
+                      })}{' '}
+                      ·{' '}
+                      <Link to={paths.customer(customerId, 'purchases')} size="xs">
+                        {t('account.seePurchases')}
+                      </Link>
+                    </>
+                  }
                 />
                 <Figure
                   label={t('account.available')}
@@ -154,7 +164,7 @@ function Figure({
   strong?: boolean;
   testId: string;
   /** A line under the figure (what it is made of). */
-  note?: string;
+  note?: ReactNode;
 }) {
   return (
     <div>
