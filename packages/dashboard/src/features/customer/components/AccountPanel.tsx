@@ -55,7 +55,11 @@ export function AccountPanel({ customerId }: { customerId: string }) {
                         owed: formatMoney(account.outstandingPrincipal, lng),
                       })}{' '}
                       ·{' '}
-                      <Link to={paths.customer(customerId, 'purchases')} size="xs">
+                      <Link
+                        to={paths.customer(customerId, 'purchases')}
+                        size="xs"
+                        underline="always"
+                      >
                         {t('account.seePurchases')}
                       </Link>
                     </>
