@@ -4,6 +4,7 @@
  *   creditline-score train    --data F.csv --label default [--exclude ID,…] [--no-derive] [--l2 N] [--min-bin-share S] [--version V] --out model.json
  *   creditline-score evaluate --model m.json --data F.csv [--label default]      → one JSON object on stdout
  *   creditline-score score    --model m.json --data F.csv [--out scores.csv]     → CSV (stdout without --out)
+ *   creditline-score review   --model m.json --data accounts.csv [--policy p.json] [--kind PERIODIC|TRIGGERED] [--out proposals.csv]
  *
  * Errors are one line on stderr, exit code 2.
  */
@@ -25,6 +26,15 @@ import {
   TUNED_OPTIONS,
 } from '../model/index.js';
 import { derivedInputs } from '../model/derived.js';
+import {
+  defaultPolicy,
+  gradeOf,
+  INCOME_BANDS,
+  parsePolicy,
+  type IncomeBand,
+  type LimitPolicy,
+} from '../policy/policy.js';
+import { reviewLimit } from '../policy/limits.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -33,7 +43,8 @@ export class UsageError extends Error {
 const USAGE = `usage:
   creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--version V] --out model.json
   creditline-score evaluate --model m.json --data F.csv [--label default]
-  creditline-score score --model m.json --data F.csv [--out scores.csv]`;
+  creditline-score score --model m.json --data F.csv [--out scores.csv]
+  creditline-score review --model m.json --data accounts.csv [--policy policy.json] [--kind PERIODIC|TRIGGERED] [--out proposals.csv]`;
 
 type Args = Record<string, string | true>;
 
@@ -136,11 +147,11 @@ function idColumn(data: Dataset): number {
   return data.columns.findIndex((c) => c.toLowerCase() === 'id');
 }
 
-export function score(args: Args): string {
-  const model = readModel(str(args, 'model', true));
-  const file = str(args, 'data', true);
-  const data = nonEmpty(readCsvFile(file), file);
-  // Numeric inputs the model reads: raw numeric features and the inputs of derived features.
+/**
+ * The model's inputs found in a data set (raw numeric features and the inputs of derived features,
+ * categorical features), checked: at least one must be present, and numeric cells must be numbers.
+ */
+function modelInputs(model: ScorecardModel, data: Dataset, file: string) {
   const derivedNames = new Set(model.derived.map((d) => d.name));
   const categorical = new Set(
     model.features
@@ -163,6 +174,26 @@ export function score(args: Args): string {
   const numIdx = [...numericCols]
     .map((c) => [c, data.columns.indexOf(c)] as const)
     .filter(([, j]) => j >= 0);
+  const rec: Record<string, string | number | null> = {};
+  /** Score row i (0-based). */
+  return (i: number) => {
+    const r = data.rows[i];
+    for (const [c, j] of numIdx) {
+      if (typeof r[j] === 'string')
+        throw new DataError(
+          `column "${c}" row ${i + 1}: non-numeric value ${JSON.stringify(r[j])} where a number is needed`,
+        );
+    }
+    for (let j = 0; j < data.columns.length; j++) rec[data.columns[j]] = r[j];
+    return scoreFeatures(model, rec);
+  };
+}
+
+export function score(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const file = str(args, 'data', true);
+  const data = nonEmpty(readCsvFile(file), file);
+  const scoreRow = modelInputs(model, data, file);
   const id = idColumn(data);
   const lines: string[] = [];
   lines.push(
@@ -177,17 +208,9 @@ export function score(args: Args): string {
       'reason_4',
     ].join(','),
   );
-  const rec: Record<string, string | number | null> = {};
   for (let i = 0; i < data.rows.length; i++) {
     const r = data.rows[i];
-    for (const [c, j] of numIdx) {
-      if (typeof r[j] === 'string')
-        throw new DataError(
-          `column "${c}" row ${i + 1}: non-numeric value ${JSON.stringify(r[j])} where a number is needed`,
-        );
-    }
-    for (let j = 0; j < data.columns.length; j++) rec[data.columns[j]] = r[j];
-    const res = scoreFeatures(model, rec);
+    const res = scoreRow(i);
     const rc = reasonCodes(res, 4).map((x) => x.code);
     while (rc.length < 4) rc.push('');
     lines.push(
@@ -209,6 +232,130 @@ export function score(args: Args): string {
   return text;
 }
 
+/** The account columns `review` needs beside the model's inputs. */
+export const REVIEW_COLUMNS = [
+  'current_limit_fen',
+  'used_fen',
+  'income_band',
+  'max_days_past_due',
+  'months_on_book',
+] as const;
+
+function readPolicy(file: string | undefined): LimitPolicy {
+  if (!file) return defaultPolicy;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new DataError(`file not found: ${file}`);
+  }
+  try {
+    return parsePolicy(text);
+  } catch (e) {
+    // parsePolicy lists every problem on its own line; one line here: the first of them.
+    const lines = (e as Error).message.split('\n');
+    throw new DataError(`${file}: ${lines[0]}${lines[1] ? ` ${lines[1].trim()}` : ''}`);
+  }
+}
+
+/**
+ * Run the limit policy over a portfolio (a what-if for risk teams): score each account with the
+ * model, grade it by the policy's cut-offs, and propose its next limit exactly as the platform's
+ * review would. One CSV row per account; a summary line when written to a file.
+ */
+export function review(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const policy = readPolicy(str(args, 'policy'));
+  const kind = str(args, 'kind') ?? 'PERIODIC';
+  if (kind !== 'PERIODIC' && kind !== 'TRIGGERED')
+    throw new UsageError(`--kind must be PERIODIC or TRIGGERED, got "${kind}"`);
+  const file = str(args, 'data', true);
+  const data = nonEmpty(readCsvFile(file), file);
+  const missing = REVIEW_COLUMNS.filter((c) => !data.columns.includes(c));
+  if (missing.length) throw new DataError(`${file} lacks the account column "${missing[0]}"`);
+  const col = Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, data.columns.indexOf(c)])) as Record<
+    (typeof REVIEW_COLUMNS)[number],
+    number
+  >;
+  const scoreRow = modelInputs(model, data, file);
+  const id = idColumn(data);
+  const whole = (i: number, c: (typeof REVIEW_COLUMNS)[number]) => {
+    const v = data.rows[i][col[c]];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new DataError(
+        `column "${c}" row ${i + 1}: ${JSON.stringify(v)} is not a whole number ≥ 0`,
+      );
+    return v;
+  };
+  const lines = [
+    [
+      ...(id >= 0 ? [data.columns[id]] : []),
+      'score',
+      'grade',
+      'probability_of_default',
+      'current_limit_fen',
+      'proposed_limit_fen',
+      'action',
+      'reasons',
+    ].join(','),
+  ];
+  const counts = { INCREASE: 0, DECREASE: 0, KEEP: 0, FREEZE: 0 };
+  let before = 0;
+  let after = 0;
+  for (let i = 0; i < data.rows.length; i++) {
+    const band = data.rows[i][col.income_band];
+    if (!(INCOME_BANDS as readonly unknown[]).includes(band))
+      throw new DataError(
+        `column "income_band" row ${i + 1}: ${JSON.stringify(band)} is not one of ${INCOME_BANDS.join(', ')}`,
+      );
+    const res = scoreRow(i);
+    const pd = probabilityFromScore(model, res.score);
+    const grade = gradeOf(res.score, policy);
+    const current = whole(i, 'current_limit_fen');
+    const proposal = reviewLimit(
+      {
+        currentLimitFen: current,
+        usedFen: whole(i, 'used_fen'),
+        score: res.score,
+        grade,
+        probabilityOfDefault: pd,
+        incomeBand: band as IncomeBand,
+        maxDaysPastDue: whole(i, 'max_days_past_due'),
+        monthsOnBook: whole(i, 'months_on_book'),
+        kind,
+      },
+      policy,
+    );
+    counts[proposal.action]++;
+    before += current;
+    after += proposal.limitFen;
+    lines.push(
+      [
+        ...(id >= 0 ? [csvCell(data.rows[i][id])] : []),
+        String(res.score),
+        grade,
+        pd.toFixed(6),
+        String(current),
+        String(proposal.limitFen),
+        proposal.action,
+        proposal.reasons.join(';'),
+      ].join(','),
+    );
+  }
+  const text = lines.join('\n') + '\n';
+  const out = str(args, 'out');
+  if (!out) return text;
+  writeFileSync(out, text);
+  // Integer fen to "1,234.56" without floating-point division.
+  const yuan = (fen: number) =>
+    `${((fen - (fen % 100)) / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+  return (
+    `reviewed ${data.rows.length} accounts with ${model.version} and ${policy.version} (${kind}): ` +
+    `${counts.INCREASE} increase, ${counts.DECREASE} decrease, ${counts.KEEP} keep, ${counts.FREEZE} freeze; ` +
+    `total limit ${yuan(before)} → ${yuan(after)} yuan → ${out}\n`
+  );
+}
+
 /** Runs the CLI; returns the exit code. Output goes to the given writers. */
 export function run(
   argv: string[],
@@ -224,7 +371,8 @@ export function run(
     if (cmd === 'train') stdout(train(args));
     else if (cmd === 'evaluate') stdout(evaluateCmd(args));
     else if (cmd === 'score') stdout(score(args));
-    else throw new UsageError(`unknown command "${cmd}" (train, evaluate, score)`);
+    else if (cmd === 'review') stdout(review(args));
+    else throw new UsageError(`unknown command "${cmd}" (train, evaluate, score, review)`);
     return 0;
   } catch (e) {
     if (e instanceof DataError || e instanceof ModelFormatError || e instanceof UsageError) {

@@ -6,6 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../main.js';
+import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../../demo/demo-population.js';
+import { platformFeatures } from '../../features/platform-features.js';
+import { loadModel, probabilityFromScore, scoreFeatures } from '../../model/index.js';
+import { defaultPolicy, gradeOf, type IncomeBand } from '../../policy/policy.js';
+import { reviewLimit } from '../../policy/limits.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
@@ -212,5 +217,149 @@ describe('creditline-score errors: one line, exit 2', () => {
     writeFileSync(f, '{"format":"nope"}');
     expectError(await cliAsync('score', '--model', f, '--data', test), /invalid scorecard model/);
     expectError(cliInProcess('frobnicate'), /unknown command/);
+  });
+});
+
+describe('creditline-score review: the limit policy over a portfolio', () => {
+  const model = path.join(pkgDir, 'models/platform-v1.json');
+  const asOf = new Date('2026-11-01T00:00:00Z');
+  let dir: string;
+  let portfolio: string;
+  let accounts: Record<string, number | string | null>[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'creditline-review-'));
+    // A portfolio as a risk team would export it: platform features plus the account's facts.
+    const cards = parseCardCsv(readFileSync(cardCsv, 'utf8')).slice(0, 80);
+    const rng = mulberry32(7);
+    accounts = cards.map((card, i) => {
+      const { behaviour } = generateDemoBehaviour(card, rng, asOf);
+      const limit = [50_000, 300_000, 1_000_000, 2_500_000][i % 4]!;
+      return {
+        ID: `A${i + 1}`,
+        ...platformFeatures(behaviour, asOf),
+        current_limit_fen: limit,
+        used_fen: Math.round((limit * (i % 10)) / 10),
+        income_band: behaviour.incomeBand,
+        max_days_past_due: i % 13 === 0 ? 45 : i % 7 === 0 ? 20 : 0,
+        months_on_book: i % 5,
+      };
+    });
+    const cols = Object.keys(accounts[0]!);
+    portfolio = path.join(dir, 'portfolio.csv');
+    writeFileSync(
+      portfolio,
+      [cols.join(','), ...accounts.map((a) => cols.map((c) => a[c] ?? '').join(','))].join('\n') +
+        '\n',
+    );
+  });
+
+  const readRows = (file: string) => {
+    const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+    const cols = header!.split(',');
+    return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i], v])));
+  };
+
+  it('proposes for every account exactly what the library decides, and sums it up', () => {
+    const out = path.join(dir, 'proposals.csv');
+    const r = cli('review', '--model', model, '--data', portfolio, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^reviewed 80 accounts with platform-v1\S* and policy-2026\.11 \(PERIODIC\): \d+ increase, \d+ decrease, \d+ keep, \d+ freeze; total limit [\d,]+\.\d\d → [\d,]+\.\d\d yuan/,
+    );
+    const rows = readRows(out);
+    expect(rows).toHaveLength(80);
+    const loaded = loadModel(readFileSync(model, 'utf8'));
+    for (const [i, row] of rows.entries()) {
+      const a = accounts[i]!;
+      const res = scoreFeatures(loaded, a);
+      const grade = gradeOf(res.score, defaultPolicy);
+      const expected = reviewLimit(
+        {
+          currentLimitFen: a.current_limit_fen as number,
+          usedFen: a.used_fen as number,
+          score: res.score,
+          grade,
+          probabilityOfDefault: probabilityFromScore(loaded, res.score),
+          incomeBand: a.income_band as IncomeBand,
+          maxDaysPastDue: a.max_days_past_due as number,
+          monthsOnBook: a.months_on_book as number,
+          kind: 'PERIODIC',
+        },
+        defaultPolicy,
+      );
+      expect(row).toMatchObject({
+        ID: a.ID,
+        score: String(res.score),
+        grade,
+        proposed_limit_fen: String(expected.limitFen),
+        action: expected.action,
+        reasons: expected.reasons.join(';'),
+      });
+    }
+    const actions = new Set(rows.map((r) => r.action));
+    expect(actions.has('FREEZE')).toBe(true); // 45 days past due
+    expect(actions.size).toBeGreaterThan(2);
+  });
+
+  it('tries another policy, and a triggered review never increases', () => {
+    const policyFile = path.join(dir, 'tight.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ ...defaultPolicy, version: 'tight', decreaseAbovePd: 0.05 }),
+    );
+    const out = path.join(dir, 'tight.csv');
+    const r = cli(
+      'review',
+      '--model',
+      model,
+      '--data',
+      portfolio,
+      '--policy',
+      policyFile,
+      '--kind',
+      'TRIGGERED',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/with platform-v1\S* and tight \(TRIGGERED\): 0 increase/);
+    const rows = readRows(out);
+    // triggered: nothing goes up; the tighter PD threshold cuts more limits
+    expect(
+      rows.every((row) => Number(row.proposed_limit_fen) <= Number(row.current_limit_fen)),
+    ).toBe(true);
+    const highPd = rows.filter((row) => row.reasons!.includes('POLICY_HIGH_PD'));
+    expect(highPd.length).toBeGreaterThan(0);
+    expect(highPd.every((row) => Number(row.probability_of_default) > 0.05)).toBe(true);
+  });
+
+  it('refuses a portfolio without the account columns, a bad income band and an invalid policy, in one line', () => {
+    const noAccount = path.join(dir, 'no-account.csv');
+    writeFileSync(noAccount, 'ID,utilisation\nA1,0.5\n');
+    expectError(
+      cliInProcess('review', '--model', model, '--data', noAccount),
+      /lacks the account column "current_limit_fen"/,
+    );
+    const badBand = path.join(dir, 'bad-band.csv');
+    writeFileSync(
+      badBand,
+      'ID,utilisation,current_limit_fen,used_fen,income_band,max_days_past_due,months_on_book\nA1,0.5,100000,0,RICH,0,6\n',
+    );
+    expectError(
+      cliInProcess('review', '--model', model, '--data', badBand),
+      /row 1: "RICH" is not one of LOW, MID, HIGH, VERY_HIGH/,
+    );
+    const badPolicy = path.join(dir, 'bad-policy.json');
+    writeFileSync(badPolicy, JSON.stringify({ ...defaultPolicy, capFen: -1 }));
+    expectError(
+      cliInProcess('review', '--model', model, '--data', portfolio, '--policy', badPolicy),
+      /bad-policy\.json: invalid limit policy: +- capFen/,
+    );
+    expectError(
+      cliInProcess('review', '--model', model, '--data', portfolio, '--kind', 'MONTHLY'),
+      /--kind must be PERIODIC or TRIGGERED/,
+    );
   });
 });
