@@ -129,8 +129,6 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   const url = withDatabase(serverUrl, dbName);
-  if (process.env.PCM)
-    await admin.query(`alter database ${dbName} set plan_cache_mode = '${process.env.PCM}'`);
 
   const orm = await connectOrm(url);
   await migrate(orm);

@@ -124,6 +124,21 @@ export function readPage(args: PageArgs): Page {
  * Build a connection from rows fetched with `page.size + 1` rows in page order (for backward
  * pages: fetched in reverse order, and reversed here), keyed for cursors by `keyOf`.
  */
+/**
+ * A forward page over rows keyed by their id (newest or oldest first): the checked page and the
+ * id it starts after, refused as BAD_USER_INPUT when the cursor does not carry a row id.
+ */
+export function readIdPage(args: { first: number; after?: string | null }): {
+  page: Page;
+  after: string | undefined;
+} {
+  const page = readPage({ first: args.first, after: args.after });
+  const after = page.cursor ? String(page.cursor[0]) : undefined;
+  if (after !== undefined && !/^\d{1,19}$/.test(after))
+    throw badUserInput('after is not a valid cursor.', 'after');
+  return { page, after };
+}
+
 export function toConnection<R, T>(
   rows: R[],
   page: Page,

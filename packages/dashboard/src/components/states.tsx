@@ -64,3 +64,15 @@ export function QueryState({
   if (!hasData) return loading ? <LoadingState /> : <EmptyState />;
   return <>{children()}</>;
 }
+
+/** "Load more" under a list whose connection has a next page. */
+export function LoadMore({ loading, onClick }: { loading: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="center" mt="sm">
+      <Button variant="light" size="xs" loading={loading} onClick={onClick}>
+        {t('pagination.more')}
+      </Button>
+    </Group>
+  );
+}

@@ -17,7 +17,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selects } from '../../graphql/look-ahead.js';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { Connection, localIdOrThrow, readPage, toConnection } from '../../graphql/relay.js';
+import { Connection, localIdOrThrow, readIdPage, toConnection } from '../../graphql/relay.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { CustomerNode } from './customer.types.js';
 import { toCustomerNode } from './customer.service.js';
@@ -73,10 +73,7 @@ export class CustomerResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
-    const page = readPage({ first: args.first, after: args.after });
-    const afterId = page.cursor ? String(page.cursor[0]) : undefined;
-    if (afterId !== undefined && !/^\d{1,19}$/.test(afterId))
-      throw badUserInput('after is not a valid cursor.', 'after');
+    const { page, after: afterId } = readIdPage({ first: args.first, after: args.after });
     const rows = await ctx.services.customers.search(ctx.em, args.search, page.size + 1, afterId);
     ctx.loaders.primeCustomers(rows);
     return toConnection(rows, page, (r) => [r.id], toCustomerNode);

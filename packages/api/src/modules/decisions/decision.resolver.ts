@@ -14,7 +14,7 @@ import {
 import type { GraphQLContext } from '../../graphql/context.js';
 import { badUserInput, userError } from '../../graphql/errors.js';
 import { money, parseYuanToFen, Money } from '../../graphql/money.js';
-import { Connection, fromGlobalId, readPage, toConnection } from '../../graphql/relay.js';
+import { Connection, fromGlobalId, readIdPage, toConnection } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import { Role, scope, isStaff, canReadLimits } from '../auth/viewer.js';
@@ -69,13 +69,7 @@ class PageArgs {
   @Field(() => Int) first!: number;
   @Field(() => String, { nullable: true }) after?: string | null;
 }
-function pageOf(args: PageArgs) {
-  const page = readPage({ first: args.first, after: args.after });
-  const id = page.cursor ? String(page.cursor[0]) : undefined;
-  if (id !== undefined && !/^\d{1,19}$/.test(id))
-    throw badUserInput('after is not a valid cursor.', 'after');
-  return { page, after: id };
-}
+const pageOf = (args: PageArgs) => readIdPage(args);
 
 /** The local id of a global id of the given type, or undefined (for userErrors). */
 function localId(globalId: string, type: string): string | undefined {

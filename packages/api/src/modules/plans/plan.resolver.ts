@@ -19,8 +19,7 @@ import { Role, scope, canReadLimits } from '../auth/viewer.js';
 import { amountFenOrError } from '../purchases/amount.js';
 import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
 import { Purchase } from '../purchases/purchase.entity.js';
-import { PurchaseNode, toPurchaseNode } from '../purchases/purchase.types.js';
-import { purchasesVisibleTo } from '../purchases/purchase.resolver.js';
+import { PurchaseNode, purchasesVisibleTo, toPurchaseNode } from '../purchases/purchase.types.js';
 import { InstallmentPlan, ScheduleLine } from './installment-plan.entity.js';
 import {
   CreateInstallmentPlanInput,

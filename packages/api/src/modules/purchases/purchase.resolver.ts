@@ -13,15 +13,15 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { Connection, readPage, toConnection } from '../../graphql/relay.js';
+import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
 import { badUserInput, fail, type Outcome } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, scope } from '../auth/viewer.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
 import { PURCHASE_STATUSES, Purchase, type PurchaseStatus } from './purchase.entity.js';
+import { purchasesVisibleTo } from './purchase.types.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
-import type { Viewer } from '../auth/viewer.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
@@ -51,10 +51,6 @@ registerNodeType('Purchase', async (ctx, id) => {
   const p = await ctx.em.findOne(Purchase, { id, ...visibleTo(ctx) });
   return p ? toPurchaseNode(p) : null;
 });
-
-/** Staff see every purchase; a partner app only the purchases it made (others do not exist for it). */
-export const purchasesVisibleTo = (viewer: Viewer): { partnerAppId?: string } =>
-  viewer.kind === 'partner' ? { partnerAppId: viewer.id } : {};
 
 @ArgsType()
 class AccountPurchasesArgs {
@@ -221,10 +217,7 @@ export class PurchaseResolver {
       'Purchases waiting for a supervisor (large amounts, risk-rule hits), oldest first.',
   })
   async purchaseReviewQueue(@Args(() => QueueArgs) args: QueueArgs, @Ctx() ctx: GraphQLContext) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = page.cursor ? String(page.cursor[0]) : undefined;
-    if (after !== undefined && !/^\d{1,19}$/.test(after))
-      throw badUserInput('after is not a valid cursor.', 'after');
+    const { page, after } = readIdPage(args);
     const rows = await ctx.em.find(
       Purchase,
       { status: 'PENDING_REVIEW', ...(after ? { id: { $gt: after } } : {}) },
@@ -277,10 +270,7 @@ export class AccountPurchasesResolver {
     @Args(() => AccountPurchasesArgs) args: AccountPurchasesArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = page.cursor ? String(page.cursor[0]) : undefined;
-    if (after !== undefined && !/^\d{1,19}$/.test(after))
-      throw badUserInput('after is not a valid cursor.', 'after');
+    const { page, after } = readIdPage(args);
     if (args.status != null && !(PURCHASE_STATUSES as readonly string[]).includes(args.status))
       throw badUserInput(`status must be one of ${PURCHASE_STATUSES.join(', ')}.`, 'status');
     const where = {

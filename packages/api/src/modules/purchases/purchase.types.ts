@@ -5,6 +5,7 @@ import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Purchase } from './purchase.entity.js';
+import type { Viewer } from '../auth/viewer.js';
 
 @ObjectType('Purchase', {
   implements: Node,
@@ -34,6 +35,10 @@ export class PurchaseNode extends Node {
   @Field(() => GraphQLDateTime, { nullable: true }) decidedAt?: Date | null;
   partnerAppLocalId!: string | null;
 }
+
+/** Staff see every purchase; a partner app only the purchases it made (others do not exist for it). */
+export const purchasesVisibleTo = (viewer: Viewer): { partnerAppId?: string } =>
+  viewer.kind === 'partner' ? { partnerAppId: viewer.id } : {};
 
 export function toPurchaseNode(p: Purchase): PurchaseNode {
   return Object.assign(new PurchaseNode(), {

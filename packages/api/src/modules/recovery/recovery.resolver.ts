@@ -13,9 +13,9 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { badUserInput, type Outcome } from '../../graphql/errors.js';
+import { type Outcome } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import { Connection, readPage, toConnection } from '../../graphql/relay.js';
+import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role } from '../auth/viewer.js';
@@ -62,13 +62,6 @@ async function payload(
   if (!r.ok) return { recoveryRequest: null, userErrors: r.errors };
   const row = await ctx.em.fork().findOne(RecoveryRequest, { id: r.value.requestId });
   return { recoveryRequest: row ? toRecoveryNode(row) : null, userErrors: [] };
-}
-
-function afterId(cursor: (string | number)[] | undefined): string | undefined {
-  const id = cursor ? String(cursor[0]) : undefined;
-  if (id !== undefined && !/^\d{1,19}$/.test(id))
-    throw badUserInput('after is not a valid cursor.', 'after');
-  return id;
 }
 
 @Resolver(() => RecoveryRequestNode)
@@ -154,8 +147,7 @@ export class RecoveryResolver {
     description: 'Requests waiting for a supervisor (under review), oldest first.',
   })
   async recoveryQueue(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = afterId(page.cursor);
+    const { page, after } = readIdPage(args);
     const where = { status: 'UNDER_REVIEW' as const };
     const rows = await ctx.em.find(
       RecoveryRequest,
@@ -289,8 +281,7 @@ export class CustomerRecoveryResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = afterId(page.cursor);
+    const { page, after } = readIdPage(args);
     const rows = await ctx.em.find(
       RecoveryRequest,
       { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },

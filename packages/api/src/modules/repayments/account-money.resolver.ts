@@ -10,9 +10,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { badUserInput } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import { Connection, readPage, toConnection } from '../../graphql/relay.js';
+import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { InstallmentPlan } from '../plans/installment-plan.entity.js';
 import { InstallmentPlanNode, toPlanNode } from '../plans/plan.types.js';
@@ -29,13 +28,6 @@ class PageArgs {
   @Field(() => String, { nullable: true }) after?: string | null;
 }
 
-function afterId(cursor: (string | number)[] | undefined): string | undefined {
-  const id = cursor ? String(cursor[0]) : undefined;
-  if (id !== undefined && !/^\d{1,19}$/.test(id))
-    throw badUserInput('after is not a valid cursor.', 'after');
-  return id;
-}
-
 /** The money fields of a credit account: plans, repayments and the overdue state (newest first). */
 @Resolver(() => CreditAccountNode)
 export class AccountMoneyResolver {
@@ -48,8 +40,7 @@ export class AccountMoneyResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = afterId(page.cursor);
+    const { page, after } = readIdPage(args);
     const rows = await ctx.em.find(
       InstallmentPlan,
       { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
@@ -65,8 +56,7 @@ export class AccountMoneyResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = readPage({ first: args.first, after: args.after });
-    const after = afterId(page.cursor);
+    const { page, after } = readIdPage(args);
     const rows = await ctx.em.find(
       Repayment,
       { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AuditTrailQuery } from '../graphql/customer.graphql';
-import { QueryState } from '../../../components/states';
+import { LoadMore, QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 
 const PAGE = 25;
@@ -68,13 +68,7 @@ export function AuditPanel({ customerId }: { customerId: string }) {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {trail?.pageInfo.hasNextPage && (
-                <Group justify="center" mt="sm">
-                  <Button variant="light" size="xs" loading={loading} onClick={more}>
-                    {t('pagination.more')}
-                  </Button>
-                </Group>
-              )}
+              {trail?.pageInfo.hasNextPage && <LoadMore loading={loading} onClick={more} />}
             </>
           )
         }

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PurchasesQuery } from '../graphql/customer.graphql';
-import { QueryState } from '../../../components/states';
+import { LoadMore, QueryState } from '../../../components/states';
 import { formatMoney } from '../../../format/money';
 import { formatDateTime } from '../../../format/date';
 
@@ -123,11 +123,7 @@ export function PurchasesPanel({ customerId }: { customerId: string }) {
                 </Table.ScrollContainer>
               )}
               {connection?.pageInfo.hasNextPage && (
-                <Group justify="center">
-                  <Button variant="light" size="xs" loading={loading} onClick={loadMore}>
-                    {t('pagination.more')}
-                  </Button>
-                </Group>
+                <LoadMore loading={loading} onClick={loadMore} />
               )}
             </Stack>
           )

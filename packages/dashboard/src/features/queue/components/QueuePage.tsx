@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PurchaseReviewQueueQuery, RecoveryQueueQuery } from '../graphql/queue.graphql';
-import { QueryState } from '../../../components/states';
+import { LoadMore, QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { Link, paths } from '../../../app/router';
@@ -274,17 +274,6 @@ function DecisionButtons({ onDecide }: { onDecide: (decision: Decision) => void 
       </Button>
       <Button size="compact-sm" color="red" variant="light" onClick={() => onDecide('reject')}>
         {t('queue.reject')}
-      </Button>
-    </Group>
-  );
-}
-
-function LoadMore({ loading, onClick }: { loading: boolean; onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="center" mt="sm">
-      <Button variant="light" size="xs" loading={loading} onClick={onClick}>
-        {t('pagination.more')}
       </Button>
     </Group>
   );
