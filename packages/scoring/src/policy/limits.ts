@@ -222,3 +222,11 @@ export function promotionGrant(
 export function needsManualReview(amountFen: number, policy: LimitPolicy): boolean {
   return amountFen >= policy.manualReviewThresholdFen;
 }
+
+/**
+ * Whether a purchase that came without a device id counts as from a new device (strictly above
+ * the policy amount), so that leaving the id out never gets around the new-device rule.
+ */
+export function missingDeviceIdIsNewDevice(amountFen: number, policy: LimitPolicy): boolean {
+  return amountFen > policy.missingDeviceIdAboveFen;
+}

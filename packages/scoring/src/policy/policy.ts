@@ -74,6 +74,12 @@ const policyObject = z.object({
   }),
   /** A purchase at or above this amount waits for manual review. */
   manualReviewThresholdFen: fen.positive(),
+  /**
+   * A purchase without a device id above this amount is treated as coming from a new device
+   * (the API's new-device rule then applies): a missing id must not be a way around that rule.
+   * Optional in a policy file (older files predate it); the default is ¥500.
+   */
+  missingDeviceIdAboveFen: fen.default(50_000),
   /** Fee rate per period (bp of the principal), by grade and term. DEFERRED_30 is always free. */
   feeRateBp: byGrade(z.object({ M3: bp, M6: bp, M9: bp, M12: bp, M24: bp })),
   /** Late fee per day past due, bp of the overdue amount. */
@@ -190,6 +196,7 @@ export const defaultPolicy: LimitPolicy = {
   freezeAfterDaysPastDue: 30,
   promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000 },
   manualReviewThresholdFen: 2_000_000,
+  missingDeviceIdAboveFen: 50_000,
   feeRateBp: {
     A: { M3: 50, M6: 50, M9: 50, M12: 50, M24: 50 },
     B: { M3: 60, M6: 60, M9: 60, M12: 60, M24: 60 },

@@ -28,6 +28,8 @@ export const policy: LimitPolicy = defaultPolicy;
 /** The per-customer limit cap (a policy value); no single purchase can exceed it either. */
 export const LIMIT_CAP_FEN = policy.capFen;
 export const MAX_PURCHASE_FEN = LIMIT_CAP_FEN;
+/** A purchase without a device id above this amount counts as from a new device (fraud rules). */
+export const MISSING_DEVICE_ID_ABOVE_FEN = policy.missingDeviceIdAboveFen;
 /** Days past due at which an account is frozen. */
 export const FREEZE_AFTER_DAYS = policy.freezeAfterDaysPastDue;
 /** Days past due at which a review of the account is triggered. */

@@ -1,9 +1,14 @@
 import { CATEGORIES as ORDER_CATEGORIES } from '../../db/seed/generate.js';
+import { MISSING_DEVICE_ID_ABOVE_FEN } from '../plans/pricing.js';
 
 /**
  * Purchase policy as data: the categories a partner may send, the anti-fraud rules, and what a
- * hit does. Rules are evaluated on facts read before the money transaction (they are advisory
- * and may lag by a request); the limit itself is enforced inside the transaction.
+ * hit does. The account rules (velocity, new device) depend on the account's other
+ * authorizations and captures, so they are decided under the account row lock, on facts read
+ * after it (in the batch's SQL, `creditline_authorize_batch`, and in the category path's
+ * transaction): concurrent requests cannot all see the same "recent" count. The profile rules
+ * (phone changed, unusual category) depend only on the customer's profile and history, which
+ * authorizations do not change: they are decided just before.
  */
 /** The categories of the behaviour data (orders), so the unusual-category rule compares like with like. */
 export const PURCHASE_CATEGORIES = [...ORDER_CATEGORIES, 'OTHER'] as const;
@@ -20,8 +25,17 @@ export interface FraudRules {
     maxAmountFen: number;
     action: RuleAction;
   };
-  /** A device never seen for this customer (neither bound nor used in an earlier purchase). */
-  newDevice: { enabled: boolean; minAmountFen: number; action: RuleAction };
+  /**
+   * A device neither bound to the customer nor used in a CAPTURED purchase of the account (a
+   * declined, rejected, released or expired purchase teaches nothing). A purchase without a
+   * device id above `missingDeviceIdAboveFen` (the scoring policy's value) counts as from a new device.
+   */
+  newDevice: {
+    enabled: boolean;
+    minAmountFen: number;
+    missingDeviceIdAboveFen: number;
+    action: RuleAction;
+  };
   /** The bound phone changed recently: a classic account-takeover signal. */
   phoneChanged: { enabled: boolean; withinDays: number; minAmountFen: number; action: RuleAction };
   /** A category the customer never bought in, for a customer with enough history to tell. */
@@ -41,7 +55,12 @@ export const defaultFraudRules: FraudRules = {
     maxAmountFen: 3_000_000,
     action: 'DECLINE',
   },
-  newDevice: { enabled: true, minAmountFen: 200_000, action: 'REVIEW' },
+  newDevice: {
+    enabled: true,
+    minAmountFen: 200_000,
+    missingDeviceIdAboveFen: MISSING_DEVICE_ID_ABOVE_FEN,
+    action: 'REVIEW',
+  },
   phoneChanged: { enabled: true, withinDays: 7, minAmountFen: 100_000, action: 'REVIEW' },
   unusualCategory: { enabled: true, minHistoryOrders: 10, minAmountFen: 500_000, action: 'REVIEW' },
 };
@@ -54,12 +73,15 @@ export const noFraudRules: FraudRules = {
   unusualCategory: { ...defaultFraudRules.unusualCategory, enabled: false },
 };
 
-/** What the rules need to know, read in one query before the money transaction. */
+/** What the rules need to know. The first five are read under the account lock. */
 export interface RuleFacts {
   amountFen: number;
+  /** Authorizations of the account in the velocity window, whatever their decision. */
   recentCount: number;
+  /** Amount of the account's HELD, CAPTURED and PENDING_REVIEW purchases in the window. */
   recentAmountFen: number;
   deviceId: string | null;
+  /** The device is bound to the customer or was used in a captured purchase of the account. */
   deviceKnown: boolean;
   phoneChangedAt: Date | null;
   historyOrders: number;
@@ -72,8 +94,19 @@ export interface RuleHit {
   action: RuleAction;
 }
 
-/** Every rule that fires, in a fixed order. Pure. */
+/** Every rule that fires, in a fixed order (account rules, then profile rules). Pure. */
 export function evaluateFraudRules(rules: FraudRules, f: RuleFacts): RuleHit[] {
+  return [...accountRuleHits(rules, f), ...profileRuleHits(rules, f)];
+}
+
+/**
+ * The velocity and new-device rules: what the batch's SQL decides under the lock (the migration
+ * `Migration20261202200000_rules_under_lock` mirrors this function; the tests hold them together).
+ */
+export function accountRuleHits(
+  rules: FraudRules,
+  f: Pick<RuleFacts, 'amountFen' | 'recentCount' | 'recentAmountFen' | 'deviceId' | 'deviceKnown'>,
+): RuleHit[] {
   const hits: RuleHit[] = [];
   const v = rules.velocity;
   if (v.enabled && f.recentCount + 1 > v.maxCount)
@@ -81,8 +114,18 @@ export function evaluateFraudRules(rules: FraudRules, f: RuleFacts): RuleHit[] {
   if (v.enabled && f.recentAmountFen + f.amountFen > v.maxAmountFen)
     hits.push({ code: 'RISK_RULE_VELOCITY_AMOUNT', action: v.action });
   const d = rules.newDevice;
-  if (d.enabled && f.deviceId && !f.deviceKnown && f.amountFen >= d.minAmountFen)
+  const newDevice = f.deviceId ? !f.deviceKnown : f.amountFen > d.missingDeviceIdAboveFen;
+  if (d.enabled && newDevice && f.amountFen >= d.minAmountFen)
     hits.push({ code: 'RISK_RULE_NEW_DEVICE', action: d.action });
+  return hits;
+}
+
+/** The phone-changed and unusual-category rules: facts of the customer that no authorization changes. */
+export function profileRuleHits(
+  rules: FraudRules,
+  f: Pick<RuleFacts, 'amountFen' | 'phoneChangedAt' | 'historyOrders' | 'categoryOrders' | 'now'>,
+): RuleHit[] {
+  const hits: RuleHit[] = [];
   const p = rules.phoneChanged;
   if (
     p.enabled &&

@@ -10,10 +10,15 @@ import {
 } from '../idempotency/idempotency.service.js';
 import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
+import {
+  accountRuleHits,
+  defaultFraudRules,
+  profileRuleHits,
+  type FraudRules,
+} from './purchase-rules.js';
 import { purchaseNeedsReview } from '../plans/pricing.js';
 import { Purchase } from './purchase.entity.js';
-import { AuthorizationBatcher, type FactsRow } from './authorize-batch.js';
+import { AuthorizationBatcher, type FactsRow, type Profiled } from './authorize-batch.js';
 
 export interface AuthorizeInput {
   accountId: string;
@@ -99,12 +104,7 @@ async function replayAuthorization(
 export class PurchaseService {
   rules: FraudRules = defaultFraudRules;
   private readonly batcher = new AuthorizationBatcher(() => ({
-    rules: {
-      windowMinutes: this.rules.velocity.windowMinutes,
-      unusualCategory: this.rules.unusualCategory.enabled,
-      velocity: this.rules.velocity.enabled,
-      countCap: this.rules.velocity.maxCount + 1,
-    },
+    rules: this.rules,
     holdDays: this.holdExpiryDays,
   }));
   constructor(private readonly config: Config) {}
@@ -148,7 +148,7 @@ export class PurchaseService {
         auditActorType: actorType,
         auditActorId: actorId,
       },
-      (f) => this.decide(input.amountFen, f),
+      (f) => this.profile(input.amountFen, f),
     );
     switch (r.kind) {
       case 'no-account':
@@ -170,7 +170,7 @@ export class PurchaseService {
           status: row.status!,
           decision: row.status!,
           declineCode: row.decline_code,
-          reasons: r.reasons,
+          reasons: row.reasons,
           deviceId: input.deviceId ?? null,
           createdAt: new Date(row.created_at),
           decidedAt: row.decided_at ? new Date(row.decided_at) : null,
@@ -179,15 +179,14 @@ export class PurchaseService {
           purchaseId: String(row.id),
           status: row.status!,
           declineCode: row.decline_code,
-          reasons: r.reasons,
+          reasons: row.reasons,
           purchase,
         });
       }
       case 'category':
         return this.authorizeWithCategory(em, viewer, input, scope, hash, {
           customerId: String(r.facts.customer_id),
-          forced: r.forced,
-          reasons: r.reasons,
+          profiled: r.profiled,
         });
       case 'replay':
         return withRawClient(em, (c) => {
@@ -202,32 +201,54 @@ export class PurchaseService {
     }
   }
 
-  /** Rules and the review threshold, decided before the money statement. */
-  private decide(
-    amountFen: number,
-    f: FactsRow,
-  ): {
-    forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null;
-    reasons: string[];
-  } {
-    const hits = evaluateFraudRules(this.rules, {
+  /** The profile rules and the review threshold, decided before the money statement. */
+  private profile(amountFen: number, f: FactsRow): Profiled {
+    const hits = profileRuleHits(this.rules, {
       amountFen,
-      recentCount: Number(f.recent_count),
-      recentAmountFen: Number(f.recent_amount),
-      deviceId: f.device_id_given,
-      deviceKnown: Boolean(f.device_known),
       phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
       historyOrders: Number(f.history_orders),
       categoryOrders: Number(f.category_orders),
       now: new Date(),
     });
-    const reasons = hits.map((h) => h.code);
-    const decline = hits.find((h) => h.action === 'DECLINE');
+    return {
+      declineCode: hits.find((h) => h.action === 'DECLINE')?.code ?? null,
+      hit: hits.length > 0,
+      reasons: hits.map((h) => h.code),
+      reviewAmount: purchaseNeedsReview(amountFen),
+    };
+  }
+
+  /**
+   * The whole decision for the category path, on account facts read under its lock — the same
+   * order as the batch's SQL: a DECLINE-action hit declines (first code in rule order); a purchase
+   * that fits goes to review on any hit or at the review threshold; otherwise the limit decides.
+   */
+  private decideLocked(
+    amountFen: number,
+    deviceId: string | null,
+    profiled: Profiled,
+    locked: {
+      status: string;
+      available: string;
+      recent_count: string;
+      recent_amount: string;
+      device_known: boolean;
+    },
+  ): { forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] } {
+    const hits = accountRuleHits(this.rules, {
+      amountFen,
+      recentCount: Number(locked.recent_count),
+      recentAmountFen: Number(locked.recent_amount),
+      deviceId,
+      deviceKnown: Boolean(locked.device_known),
+    });
+    const reasons = [...hits.map((h) => h.code), ...profiled.reasons];
+    const declineCode = hits.find((h) => h.action === 'DECLINE')?.code ?? profiled.declineCode;
+    if (declineCode) return { forced: { status: 'DECLINED', code: declineCode }, reasons };
     // A frozen or over-limit account is declined outright (in the statement), not sent to review.
-    const canFit = f.status === 'ACTIVE' && Number(f.available) >= amountFen;
-    if (decline) return { forced: { status: 'DECLINED', code: decline.code }, reasons };
-    if (canFit && (hits.length > 0 || purchaseNeedsReview(amountFen))) {
-      if (purchaseNeedsReview(amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+    const canFit = locked.status === 'ACTIVE' && Number(locked.available) >= amountFen;
+    if (canFit && (hits.length > 0 || profiled.hit || profiled.reviewAmount)) {
+      if (profiled.reviewAmount) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
       return { forced: { status: 'PENDING_REVIEW', code: null }, reasons };
     }
     return { forced: null, reasons };
@@ -244,17 +265,49 @@ export class PurchaseService {
     input: AuthorizeInput,
     scope: { actor: string; operation: string; key: string },
     hash: string,
-    decided: {
-      customerId: string;
-      forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null;
-      reasons: string[];
-    },
+    decided: { customerId: string; profiled: Profiled },
   ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
-    const { forced, reasons } = decided;
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
+    const v = this.rules.velocity;
     return em.transactional(async (tem) => {
       await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
+      // The account facts after the lock (a new statement: a new snapshot), as in the batch's SQL.
+      const [locked] = await tem.execute<
+        {
+          status: string;
+          available: string;
+          recent_count: string;
+          recent_amount: string;
+          device_known: boolean;
+        }[]
+      >(
+        `select a.status, (a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen)::text as available,
+                (select count(*) from (select 1 from purchases p where p.account_id = a.id
+                   and p.created_at > now() - make_interval(mins => ?) limit ?) x)::text as recent_count,
+                (select coalesce(sum(p.amount_fen), 0) from purchases p where p.account_id = a.id
+                   and p.created_at > now() - make_interval(mins => ?)
+                   and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW'))::text as recent_amount,
+                (c.device_id = ?::text or exists (select 1 from purchases p where p.account_id = a.id
+                   and p.device_id = ?::text and p.status = 'CAPTURED')) is true as device_known
+           from credit_accounts a join customers c on c.id = a.customer_id where a.id = ?`,
+        [
+          input.category,
+          v.windowMinutes,
+          v.maxCount + 1,
+          v.windowMinutes,
+          input.deviceId ?? null,
+          input.deviceId ?? null,
+          input.accountId,
+        ],
+      );
+      if (!locked) throw new Error('account vanished under its lock');
+      const { forced, reasons } = this.decideLocked(
+        input.amountFen,
+        input.deviceId ?? null,
+        decided.profiled,
+        locked,
+      );
       const inserted = await tem.execute<{ pid: string }[]>(
         `with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid)
          insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)

@@ -10,6 +10,7 @@ import {
 } from '../policy.js';
 import {
   decideInitialLimit,
+  missingDeviceIdIsNewDevice,
   needsManualReview,
   promotionGrant,
   reviewLimit,
@@ -255,5 +256,28 @@ describe('limits', () => {
     );
     expect(needsManualReview(2_000_000, defaultPolicy)).toBe(true);
     expect(needsManualReview(1_999_999, defaultPolicy)).toBe(false);
+  });
+});
+
+describe('a purchase without a device id', () => {
+  it('counts as from a new device strictly above the policy amount (default ¥500)', () => {
+    expect(defaultPolicy.missingDeviceIdAboveFen).toBe(50_000);
+    expect(missingDeviceIdIsNewDevice(50_000, defaultPolicy)).toBe(false);
+    expect(missingDeviceIdIsNewDevice(50_001, defaultPolicy)).toBe(true);
+    const strict = { ...clone(), missingDeviceIdAboveFen: 0 };
+    expect(missingDeviceIdIsNewDevice(1, strict)).toBe(true);
+  });
+  it('is optional in a policy file (older files get the default) and must be whole fen, not negative', () => {
+    const { missingDeviceIdAboveFen: _m, ...older } = clone();
+    expect(parsePolicy(older).missingDeviceIdAboveFen).toBe(50_000);
+    expect(parsePolicy({ ...clone(), missingDeviceIdAboveFen: 120_000 }).missingDeviceIdAboveFen).toBe(
+      120_000,
+    );
+    expect(() => parsePolicy({ ...clone(), missingDeviceIdAboveFen: -1 })).toThrow(
+      /missingDeviceIdAboveFen/,
+    );
+    expect(() => parsePolicy({ ...clone(), missingDeviceIdAboveFen: 10.5 })).toThrow(
+      /missingDeviceIdAboveFen/,
+    );
   });
 });

@@ -1,0 +1,196 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Fraud rules decided under the account lock (issue 12, part 7).
+ *
+ * The velocity and new-device rules used to be decided on facts read before the money statement,
+ * so concurrent batches on one account all saw the same "recent authorizations" and together let
+ * through more than the rule allows (17 in 3 s where it allows 10). They are now decided inside
+ * `creditline_authorize_batch`, a PL/pgSQL function called once per batch (one round trip, as
+ * before) that
+ *
+ *   1. locks the batch's accounts `FOR UPDATE` in id order, then
+ *   2. runs the money statement. A VOLATILE function takes a fresh snapshot for each statement,
+ *      so this statement — started after the locks were granted — sees every authorization
+ *      committed by whoever held them before. (Inside one statement the snapshot is older than
+ *      the lock: only the locked row itself would be current, not the purchases counted.)
+ *
+ * Each account's requests are walked in arrival order carrying three running values: the amount
+ * held so far (the limit), the authorizations so far (velocity count: every authorization
+ * attempt in the window counts, whatever its decision) and the amount of HELD, CAPTURED and
+ * PENDING_REVIEW purchases so far (velocity amount). A device is known when it is the customer's
+ * bound device or the device of a CAPTURED purchase of the account (never a declined, rejected,
+ * released or expired one); a request without a device id above the policy amount counts as
+ * from a new device. The profile rules (phone changed, unusual category) and the review
+ * threshold do not depend on concurrent authorizations: they are decided in JS before and passed
+ * in. The decision order is the same as `evaluateFraudRules` + `PurchaseService.decide`:
+ * a DECLINE-action hit declines with the first such code (rule order); otherwise, when the
+ * purchase fits, any hit or an amount at the review threshold sends it to review (holding
+ * nothing); otherwise it is held when it fits, or declined ACCOUNT_FROZEN / ACCOUNT_CLOSED /
+ * OVER_LIMIT.
+ */
+
+/** Active temporary limits usable for request `f` (its account, its category). */
+const TEMP = `coalesce((select sum(t.amount_fen) from temporary_limits t
+  where t.account_id = f.account_id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()
+    and (t.category is null or t.category = f.category)), 0)`;
+
+/**
+ * One step of an account's walk for request `e`, given what came before it: `held` (amount
+ * held), `n` (authorizations), `amt` (velocity amount). Yields the hits, the status and the
+ * values after it.
+ */
+const step = (held: string, n: string, amt: string) => `
+  select g.vc, g.va, g.code, g.st,
+         (${held} + case when g.st = 'HELD' then e.amount else 0 end)::bigint as held,
+         (${n} + 1)::bigint as n,
+         (${amt} + case when g.st in ('HELD', 'PENDING_REVIEW') then e.amount else 0 end)::bigint as amt
+    from (select v.vc, v.va, v.code,
+                 case when v.code is not null then 'DECLINED'
+                      when v.fits and (v.vc or v.va or e.nd or e.profile_hit or e.review_amount) then 'PENDING_REVIEW'
+                      when v.fits then 'HELD'
+                      else 'DECLINED' end as st
+            from (select u.vc, u.va, u.fits,
+                         case when u.vc and p_velocity_declines then 'RISK_RULE_VELOCITY_COUNT'
+                              when u.va and p_velocity_declines then 'RISK_RULE_VELOCITY_AMOUNT'
+                              when e.nd and p_new_device_declines then 'RISK_RULE_NEW_DEVICE'
+                              else e.profile_code end as code
+                    from (select p_velocity and ${n} + 1 > p_max_count as vc,
+                                 p_velocity and ${amt} + e.amount > p_max_amount as va,
+                                 e.status = 'ACTIVE' and ${held} + e.amount <= e.available as fits) u) v) g`;
+
+const FUNCTION = `
+create or replace function creditline_authorize_batch(
+  p_seq int[], p_actor text[], p_key text[], p_hash text[], p_account bigint[], p_amount bigint[],
+  p_category text[], p_customer bigint[], p_partner bigint[], p_merchant text[], p_device text[],
+  p_audit_type text[], p_audit_id bigint[],
+  p_profile_code text[], p_profile_hit boolean[], p_profile_reasons text[], p_review_amount boolean[],
+  p_hold_days int,
+  p_velocity boolean, p_window_minutes int, p_max_count int, p_max_amount bigint, p_velocity_declines boolean,
+  p_new_device boolean, p_new_device_min bigint, p_new_device_declines boolean, p_without_device_above bigint
+) returns table (seq int, id text, status text, decline_code text, reasons jsonb,
+                 created_at timestamptz, decided_at timestamptz, has_cat boolean, fresh boolean)
+language plpgsql volatile
+as $fn$
+#variable_conflict use_column
+begin
+  -- The lock first: everything the next statement reads about these accounts is as of after it.
+  perform 1 from credit_accounts a where a.id = any (p_account) order by a.id for update;
+  return query
+  with recursive req as (
+    select r.*, nextval(pg_get_serial_sequence('purchases', 'id')) as pid,
+           exists (select 1 from category_limits cl where cl.account_id = r.account_id and cl.category = r.category) as has_cat
+      from unnest(p_seq, p_actor, p_key, p_hash, p_account, p_amount, p_category, p_customer, p_partner, p_merchant,
+                  p_device, p_audit_type, p_audit_id, p_profile_code, p_profile_hit, p_profile_reasons, p_review_amount)
+        as r(seq, actor, key, hash, account_id, amount, category, customer_id, partner_id, merchant,
+             device, audit_type, audit_id, profile_code, profile_hit, profile_reasons, review_amount)
+  ),
+  idem as (
+    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+    select r.actor, 'authorizePurchase', r.key, r.hash, now() + interval '48 hours',
+           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', r.pid::text))
+      from req r where not r.has_cat
+    on conflict do nothing
+    returning actor, key
+  ),
+  fresh as (
+    select r.* from req r join idem i on i.actor = r.actor and i.key = r.key
+  ),
+  acc as (
+    select a.id, a.status, a.base_limit_fen, a.used_fen, c.device_id as bound_device,
+           (case when p_velocity then (select count(*) from (select 1 from purchases p
+              where p.account_id = a.id and p.created_at > now() - make_interval(mins => p_window_minutes)
+              limit p_max_count + 1) x) else 0 end)::bigint as n0,
+           (case when p_velocity then (select coalesce(sum(p.amount_fen), 0) from purchases p
+              where p.account_id = a.id and p.created_at > now() - make_interval(mins => p_window_minutes)
+                and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW')) else 0 end)::bigint as amt0
+      from credit_accounts a join customers c on c.id = a.customer_id
+     where a.id in (select account_id from fresh)
+  ),
+  el as (
+    select f.seq, f.account_id, f.amount, f.profile_code, f.profile_hit, f.review_amount, a.status, a.n0, a.amt0,
+           a.base_limit_fen + ${TEMP} - a.used_fen as available,
+           p_new_device and f.amount >= p_new_device_min
+             and case when f.device is null then f.amount > p_without_device_above
+                      else f.device is distinct from a.bound_device
+                           and not exists (select 1 from purchases p where p.account_id = f.account_id
+                                             and p.device_id = f.device and p.status = 'CAPTURED') end as nd,
+           row_number() over (partition by f.account_id order by f.seq) as rn
+      from fresh f join acc a on a.id = f.account_id
+  ),
+  walk as (
+    select e.seq, e.account_id, e.rn, s.*
+      from el e cross join lateral (${step('0', 'e.n0', 'e.amt0')}) s
+     where e.rn = 1
+    union all
+    select e.seq, e.account_id, e.rn, s.*
+      from walk w join el e on e.account_id = w.account_id and e.rn = w.rn + 1
+      cross join lateral (${step('w.held', 'w.n', 'w.amt')}) s
+  ),
+  acct as (
+    update credit_accounts a set held_fen = a.held_fen + t.total
+      from (select w.account_id, sum(e.amount) as total from walk w join el e on e.seq = w.seq
+             where w.st = 'HELD' group by w.account_id) t
+     where a.id = t.account_id
+    returning a.id
+  ),
+  d as (
+    select f.seq, f.pid, w.st as status,
+           case when w.code is not null then w.code
+                when w.st <> 'DECLINED' then null
+                when e.status = 'FROZEN' then 'ACCOUNT_FROZEN'
+                when e.status <> 'ACTIVE' then 'ACCOUNT_CLOSED'
+                else 'OVER_LIMIT' end as code,
+           to_jsonb(array_remove(array[case when w.vc then 'RISK_RULE_VELOCITY_COUNT' end,
+                                       case when w.va then 'RISK_RULE_VELOCITY_AMOUNT' end,
+                                       case when e.nd then 'RISK_RULE_NEW_DEVICE' end], null))
+             || f.profile_reasons::jsonb
+             || case when w.st = 'PENDING_REVIEW' and f.review_amount then '["AMOUNT_ABOVE_REVIEW_THRESHOLD"]'::jsonb
+                     else '[]'::jsonb end as reasons
+      from fresh f join walk w on w.seq = f.seq join el e on e.seq = f.seq
+  ),
+  p as (
+    insert into purchases (id, account_id, customer_id, partner_app_id, amount_fen, category, merchant, status, decision, decline_code, reasons, device_id, decided_at)
+    select d.pid, f.account_id, f.customer_id, f.partner_id, f.amount, f.category, f.merchant, d.status, d.status, d.code, d.reasons, f.device,
+           case when d.status = 'PENDING_REVIEW' then null else now() end
+      from d join fresh f on f.seq = d.seq
+    returning id, status, decline_code, reasons, created_at, decided_at
+  ),
+  h as (
+    insert into holds (purchase_id, account_id, customer_id, amount_fen, status, expires_at)
+    select p.id, f.account_id, f.customer_id, f.amount, 'LIVE', now() + make_interval(days => p_hold_days)
+      from p join fresh f on f.pid = p.id where p.status = 'HELD'
+  ),
+  l as (
+    insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
+    select f.account_id, f.customer_id, 'HOLD', f.amount, f.amount, 'purchase', p.id from p join fresh f on f.pid = p.id where p.status = 'HELD'
+  ),
+  au as (
+    insert into audit_log (actor_type, actor_id, action, customer_id, target_type, target_id, details)
+    select f.audit_type, f.audit_id, 'authorizePurchase', f.customer_id, 'Purchase', p.id::text,
+           jsonb_build_object('status', p.status, 'amountFen', f.amount, 'declineCode', p.decline_code, 'idempotencyKey', f.key)
+      from p join fresh f on f.pid = p.id
+  )
+  select r.seq, p.id::text, p.status, p.decline_code, p.reasons, p.created_at, p.decided_at, r.has_cat,
+         exists (select 1 from fresh f where f.seq = r.seq)
+    from req r left join p on p.id = r.pid;
+end
+$fn$;`;
+
+export class Migration20261202200000_rules_under_lock extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(FUNCTION);
+    // "Is this device known?" — only captured purchases make it so; the partial index keeps the
+    // question one index probe however many purchases an account has.
+    this.addSql(
+      `create index purchases_captured_device_idx on purchases (account_id, device_id) where status = 'CAPTURED' and device_id is not null;`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index if exists purchases_captured_device_idx;`);
+    this.addSql(
+      `drop function if exists creditline_authorize_batch(int[], text[], text[], text[], bigint[], bigint[], text[], bigint[], bigint[], text[], text[], text[], bigint[], text[], boolean[], text[], boolean[], int, boolean, int, int, bigint, boolean, boolean, bigint, boolean, bigint);`,
+    );
+  }
+}
