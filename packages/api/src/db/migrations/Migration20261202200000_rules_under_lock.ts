@@ -23,7 +23,7 @@ import { Migration } from '@mikro-orm/migrations';
  * released or expired one); a request without a device id above the policy amount counts as
  * from a new device. The profile rules (phone changed, unusual category) and the review
  * threshold do not depend on concurrent authorizations: they are decided in JS before and passed
- * in. The decision order is the same as `evaluateFraudRules` + `PurchaseService.decide`:
+ * in. The decision order is the same as `PurchaseService.decideLocked` (the category path):
  * a DECLINE-action hit declines with the first such code (rule order); otherwise, when the
  * purchase fits, any hit or an amount at the review threshold sends it to review (holding
  * nothing); otherwise it is held when it fits, or declined ACCOUNT_FROZEN / ACCOUNT_CLOSED /
@@ -97,14 +97,14 @@ begin
     select r.* from req r join idem i on i.actor = r.actor and i.key = r.key
   ),
   acc as (
-    select a.id, a.status, a.base_limit_fen, a.used_fen, c.device_id as bound_device,
+    select a.id, a.status, a.base_limit_fen, a.used_fen,
            (case when p_velocity then (select count(*) from (select 1 from purchases p
               where p.account_id = a.id and p.created_at > now() - make_interval(mins => p_window_minutes)
               limit p_max_count + 1) x) else 0 end)::bigint as n0,
            (case when p_velocity then (select coalesce(sum(p.amount_fen), 0) from purchases p
               where p.account_id = a.id and p.created_at > now() - make_interval(mins => p_window_minutes)
                 and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW')) else 0 end)::bigint as amt0
-      from credit_accounts a join customers c on c.id = a.customer_id
+      from credit_accounts a
      where a.id in (select account_id from fresh)
   ),
   el as (
@@ -112,7 +112,7 @@ begin
            a.base_limit_fen + ${TEMP} - a.used_fen as available,
            p_new_device and f.amount >= p_new_device_min
              and case when f.device is null then f.amount > p_without_device_above
-                      else f.device is distinct from a.bound_device
+                      else not exists (select 1 from customers c where c.id = f.customer_id and c.device_id = f.device)
                            and not exists (select 1 from purchases p where p.account_id = f.account_id
                                              and p.device_id = f.device and p.status = 'CAPTURED') end as nd,
            row_number() over (partition by f.account_id order by f.seq) as rn
