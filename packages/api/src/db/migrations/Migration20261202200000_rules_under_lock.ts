@@ -6,8 +6,8 @@ import { Migration } from '@mikro-orm/migrations';
  * The velocity and new-device rules used to be decided on facts read before the money statement,
  * so concurrent batches on one account all saw the same "recent authorizations" and together let
  * through more than the rule allows (17 in 3 s where it allows 10). They are now decided inside
- * `creditline_authorize_batch`, a PL/pgSQL function called once per batch (one round trip, as
- * before) that
+ * `creditline_authorize_batch`, a PL/pgSQL function called once per batch (one round trip: the
+ * facts read that used to precede the money statement is folded in) that
  *
  *   1. locks the batch's accounts `FOR UPDATE` in id order, then
  *   2. runs the money statement. A VOLATILE function takes a fresh snapshot for each statement,
@@ -22,8 +22,8 @@ import { Migration } from '@mikro-orm/migrations';
  * bound device or the device of a CAPTURED purchase of the account (never a declined, rejected,
  * released or expired one); a request without a device id above the policy amount counts as
  * from a new device. The profile rules (phone changed, unusual category) and the review
- * threshold do not depend on concurrent authorizations: they are decided in JS before and passed
- * in. The decision order is the same as `PurchaseService.decideLocked` (the category path):
+ * threshold are decided in the same statement (they do not depend on concurrent authorizations,
+ * but reading their facts separately would cost a round trip). The decision order is the same as `PurchaseService.decideLocked` (the category path):
  * a DECLINE-action hit declines with the first such code (rule order); otherwise, when the
  * purchase fits, any hit or an amount at the review threshold sends it to review (holding
  * nothing); otherwise it is held when it fits, or declined ACCOUNT_FROZEN / ACCOUNT_CLOSED /
@@ -62,13 +62,14 @@ const step = (held: string, n: string, amt: string) => `
 const FUNCTION = `
 create or replace function creditline_authorize_batch(
   p_seq int[], p_actor text[], p_key text[], p_hash text[], p_account bigint[], p_amount bigint[],
-  p_category text[], p_customer bigint[], p_partner bigint[], p_merchant text[], p_device text[],
+  p_category text[], p_partner bigint[], p_merchant text[], p_device text[],
   p_audit_type text[], p_audit_id bigint[],
-  p_profile_code text[], p_profile_hit boolean[], p_profile_reasons text[], p_review_amount boolean[],
-  p_hold_days int,
+  p_hold_days int, p_review_threshold bigint,
   p_velocity boolean, p_window_minutes int, p_max_count int, p_max_amount bigint, p_velocity_declines boolean,
-  p_new_device boolean, p_new_device_min bigint, p_new_device_declines boolean, p_without_device_above bigint
-) returns table (seq int, id text, status text, decline_code text, reasons jsonb,
+  p_new_device boolean, p_new_device_min bigint, p_new_device_declines boolean, p_without_device_above bigint,
+  p_phone boolean, p_phone_days int, p_phone_min bigint, p_phone_declines boolean,
+  p_unusual boolean, p_unusual_history int, p_unusual_min bigint, p_unusual_declines boolean
+) returns table (seq int, customer_id text, id text, status text, decline_code text, reasons jsonb,
                  created_at timestamptz, decided_at timestamptz, has_cat boolean, fresh boolean)
 language plpgsql volatile
 as $fn$
@@ -78,18 +79,20 @@ begin
   perform 1 from credit_accounts a where a.id = any (p_account) order by a.id for update;
   return query
   with recursive req as (
-    select r.*, nextval(pg_get_serial_sequence('purchases', 'id')) as pid,
+    -- customer_id is null for an account that does not exist: such a request writes nothing.
+    select r.*, ca.customer_id, nextval(pg_get_serial_sequence('purchases', 'id')) as pid,
            exists (select 1 from category_limits cl where cl.account_id = r.account_id and cl.category = r.category) as has_cat
-      from unnest(p_seq, p_actor, p_key, p_hash, p_account, p_amount, p_category, p_customer, p_partner, p_merchant,
-                  p_device, p_audit_type, p_audit_id, p_profile_code, p_profile_hit, p_profile_reasons, p_review_amount)
-        as r(seq, actor, key, hash, account_id, amount, category, customer_id, partner_id, merchant,
-             device, audit_type, audit_id, profile_code, profile_hit, profile_reasons, review_amount)
+      from unnest(p_seq, p_actor, p_key, p_hash, p_account, p_amount, p_category, p_partner, p_merchant,
+                  p_device, p_audit_type, p_audit_id)
+        as r(seq, actor, key, hash, account_id, amount, category, partner_id, merchant,
+             device, audit_type, audit_id)
+      left join credit_accounts ca on ca.id = r.account_id
   ),
   idem as (
     insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
     select r.actor, 'authorizePurchase', r.key, r.hash, now() + interval '48 hours',
            jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', r.pid::text))
-      from req r where not r.has_cat
+      from req r where r.customer_id is not null and not r.has_cat
     on conflict do nothing
     returning actor, key
   ),
@@ -98,6 +101,8 @@ begin
   ),
   acc as (
     select a.id, a.status, a.base_limit_fen, a.used_fen,
+           (case when p_phone then (select c.phone_changed_at from customers c where c.id = a.customer_id) end) as phone_changed_at,
+           (case when p_unusual then (select count(*) from orders o where o.customer_id = a.customer_id) else 0 end) as history,
            (case when p_velocity then (select count(*) from (select 1 from purchases p
               where p.account_id = a.id and p.created_at > now() - make_interval(mins => p_window_minutes)
               limit p_max_count + 1) x) else 0 end)::bigint as n0,
@@ -107,8 +112,21 @@ begin
       from credit_accounts a
      where a.id in (select account_id from fresh)
   ),
+  prof as (
+    -- The profile rules and the review threshold (nothing an authorization changes).
+    select f.seq,
+           coalesce(p_phone and f.amount >= p_phone_min
+             and a.phone_changed_at > now() - make_interval(days => p_phone_days), false) as ph,
+           p_unusual and f.amount >= p_unusual_min and a.history >= p_unusual_history
+             and not exists (select 1 from orders o where o.customer_id = f.customer_id and o.category = f.category) as uc
+      from fresh f join acc a on a.id = f.account_id
+  ),
   el as (
-    select f.seq, f.account_id, f.amount, f.profile_code, f.profile_hit, f.review_amount, a.status, a.n0, a.amt0,
+    select f.seq, f.account_id, f.amount, a.status, a.n0, a.amt0, pr.ph, pr.uc,
+           case when pr.ph and p_phone_declines then 'RISK_RULE_PHONE_CHANGED'
+                when pr.uc and p_unusual_declines then 'RISK_RULE_UNUSUAL_CATEGORY' end as profile_code,
+           pr.ph or pr.uc as profile_hit,
+           f.amount >= p_review_threshold as review_amount,
            a.base_limit_fen + ${TEMP} - a.used_fen as available,
            p_new_device and f.amount >= p_new_device_min
              and case when f.device is null then f.amount > p_without_device_above
@@ -116,7 +134,7 @@ begin
                            and not exists (select 1 from purchases p where p.account_id = f.account_id
                                              and p.device_id = f.device and p.status = 'CAPTURED') end as nd,
            row_number() over (partition by f.account_id order by f.seq) as rn
-      from fresh f join acc a on a.id = f.account_id
+      from fresh f join acc a on a.id = f.account_id join prof pr on pr.seq = f.seq
   ),
   walk as (
     select e.seq, e.account_id, e.rn, s.*
@@ -143,10 +161,11 @@ begin
                 else 'OVER_LIMIT' end as code,
            to_jsonb(array_remove(array[case when w.vc then 'RISK_RULE_VELOCITY_COUNT' end,
                                        case when w.va then 'RISK_RULE_VELOCITY_AMOUNT' end,
-                                       case when e.nd then 'RISK_RULE_NEW_DEVICE' end], null))
-             || f.profile_reasons::jsonb
-             || case when w.st = 'PENDING_REVIEW' and f.review_amount then '["AMOUNT_ABOVE_REVIEW_THRESHOLD"]'::jsonb
-                     else '[]'::jsonb end as reasons
+                                       case when e.nd then 'RISK_RULE_NEW_DEVICE' end,
+                                       case when e.ph then 'RISK_RULE_PHONE_CHANGED' end,
+                                       case when e.uc then 'RISK_RULE_UNUSUAL_CATEGORY' end,
+                                       case when w.st = 'PENDING_REVIEW' and e.review_amount
+                                            then 'AMOUNT_ABOVE_REVIEW_THRESHOLD' end], null)) as reasons
       from fresh f join walk w on w.seq = f.seq join el e on e.seq = f.seq
   ),
   p as (
@@ -171,7 +190,7 @@ begin
            jsonb_build_object('status', p.status, 'amountFen', f.amount, 'declineCode', p.decline_code, 'idempotencyKey', f.key)
       from p join fresh f on f.pid = p.id
   )
-  select r.seq, p.id::text, p.status, p.decline_code, p.reasons, p.created_at, p.decided_at, r.has_cat,
+  select r.seq, r.customer_id::text, p.id::text, p.status, p.decline_code, p.reasons, p.created_at, p.decided_at, r.has_cat,
          exists (select 1 from fresh f where f.seq = r.seq)
     from req r left join p on p.id = r.pid;
 end
@@ -190,7 +209,7 @@ export class Migration20261202200000_rules_under_lock extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index if exists purchases_captured_device_idx;`);
     this.addSql(
-      `drop function if exists creditline_authorize_batch(int[], text[], text[], text[], bigint[], bigint[], text[], bigint[], bigint[], text[], text[], text[], bigint[], text[], boolean[], text[], boolean[], int, boolean, int, int, bigint, boolean, boolean, bigint, boolean, bigint);`,
+      `drop function if exists creditline_authorize_batch(int[], text[], text[], text[], bigint[], bigint[], text[], bigint[], text[], text[], text[], bigint[], int, bigint, boolean, int, int, bigint, boolean, boolean, bigint, boolean, bigint, boolean, int, bigint, boolean, boolean, int, bigint, boolean);`,
     );
   }
 }

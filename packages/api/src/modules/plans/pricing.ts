@@ -48,6 +48,9 @@ export const COUPONS: Readonly<Record<string, { freePeriods: number; terms: read
 const gradeOr = (g: string | null | undefined, dflt: Grade = 'C'): Grade =>
   (GRADES as readonly string[]).includes(g ?? '') ? (g as Grade) : dflt;
 
+/** At or above this amount a purchase waits for a supervisor (policy). */
+export const REVIEW_THRESHOLD_FEN = policy.manualReviewThresholdFen;
+
 /** At or above the policy threshold a purchase waits for a supervisor. */
 export function purchaseNeedsReview(amountFen: number): boolean {
   return needsManualReview(amountFen, policy);

@@ -4,9 +4,9 @@ import type { FraudRules } from './purchase-rules.js';
 
 /**
  * Authorizations grouped into one statement. Requests that arrive while earlier batches are in
- * flight wait (at most one event-loop turn when a slot is free) and go together: one statement
- * reads their profile facts, one decides the account rules and the limit and writes every
- * idempotency record, purchase, hold, ledger and audit row and moves each account once. The per-statement cost — round trip, executor start, commit,
+ * flight wait (at most one event-loop turn when a slot is free) and go together: one call decides
+ * the fraud rules and the limit under the accounts' locks and writes every idempotency record,
+ * purchase, hold, ledger and audit row and moves each account once. The per-statement cost — round trip, executor start, commit,
  * and on a busy account the row lock — is paid once per batch instead of once per purchase
  * (docs/benchmarks.md, "Authorizations").
  *
@@ -33,30 +33,9 @@ export interface BatchRequest {
   auditActorId: string | null;
 }
 
-/**
- * A request's profile facts, read before the money statement: the customer, and what the profile
- * rules need (phone change, order history). Nothing an authorization changes.
- */
-export interface FactsRow {
-  customer_id: string;
-  phone_changed_at: Date | string | null;
-  history_orders: string;
-  category_orders: string;
-}
-
-/**
- * What was decided before the money statement: the profile rules' hits (the first DECLINE code,
- * whether any fired, their codes in rule order) and whether the amount is at the review threshold.
- * The account rules and the limit are decided in the statement, under the lock.
- */
-export interface Profiled {
-  declineCode: string | null;
-  hit: boolean;
-  reasons: string[];
-  reviewAmount: boolean;
-}
-
 export interface MoneyRow {
+  /** Null when the account does not exist. */
+  customer_id: string | null;
   id: string | null;
   status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;
   decline_code: string | null;
@@ -68,46 +47,34 @@ export interface MoneyRow {
 }
 
 /**
- * Profile facts for a batch: $1 seq, $2 account, $3 category (arrays); $4 unusual-category rule
- * on. A request whose account does not exist has no row. A rule that is off costs nothing.
+ * The batch: `creditline_authorize_batch` (migration Migration20261202200000_rules_under_lock)
+ * locks the batch's accounts in id order, then — in a statement whose snapshot is taken after
+ * the lock — writes the idempotency records (a request whose key exists is not fresh and writes
+ * nothing: the caller replays; a request for a category with its own limit writes nothing
+ * either, `has_cat`: the caller takes the transactional category path; a request for a missing
+ * account writes nothing, `customer_id` null), decides each account's requests in arrival order
+ * (velocity, new device, phone changed, unusual category, the review threshold, the limit),
+ * moves each account once and writes the purchases, holds, ledger and audit rows. One round trip.
  */
-const FACTS_SQL = `
-  select r.seq, a.customer_id::text as customer_id, c.phone_changed_at,
-         (case when $4::boolean then (select count(*) from orders o where o.customer_id = a.customer_id) else 0 end)::text as history_orders,
-         (case when $4::boolean then (select count(*) from orders o where o.customer_id = a.customer_id and o.category = r.category) else 0 end)::text as category_orders
-    from unnest($1::int[], $2::bigint[], $3::text[]) as r(seq, account_id, category)
-    join credit_accounts a on a.id = r.account_id
-    join customers c on c.id = a.customer_id`;
-
-/**
- * The money statement: `creditline_authorize_batch` (migration
- * Migration20261202200000_rules_under_lock) locks the batch's accounts in id order, then — in a
- * statement whose snapshot is taken after the lock — writes the idempotency records (a request
- * whose key exists is not fresh and writes nothing: the caller replays; a request for a category
- * with its own limit writes nothing either, `has_cat`: the caller takes the transactional
- * category path), decides each account's requests in arrival order (velocity, new device, the
- * profile decision passed in, the review threshold, the limit), moves each account once and
- * writes the purchases, holds, ledger and audit rows.
- */
-const MONEY_SQL = `select * from creditline_authorize_batch(
+const BATCH_SQL = `select * from creditline_authorize_batch(
   $1::int[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[],
-  $9::bigint[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::text[], $15::boolean[],
-  $16::text[], $17::boolean[], $18::int, $19::boolean, $20::int, $21::int, $22::bigint, $23::boolean,
-  $24::boolean, $25::bigint, $26::boolean, $27::bigint)`;
+  $9::text[], $10::text[], $11::text[], $12::bigint[], $13::int, $14::bigint,
+  $15::boolean, $16::int, $17::int, $18::bigint, $19::boolean,
+  $20::boolean, $21::bigint, $22::boolean, $23::bigint,
+  $24::boolean, $25::int, $26::bigint, $27::boolean,
+  $28::boolean, $29::int, $30::bigint, $31::boolean)`;
 
 interface Pending {
   em: EntityManager;
   request: BatchRequest;
-  /** Decide the profile rules and the review threshold on the request's profile facts. */
-  decide: (facts: FactsRow) => Profiled;
   resolve: (r: BatchResult) => void;
   reject: (e: unknown) => void;
 }
 
 export type BatchResult =
   | { kind: 'no-account' }
-  | { kind: 'written'; facts: FactsRow; row: MoneyRow & { id: string; reasons: string[] } }
-  | { kind: 'category'; facts: FactsRow; profiled: Profiled }
+  | { kind: 'written'; row: MoneyRow & { id: string; customer_id: string; reasons: string[] } }
+  | { kind: 'category'; customerId: string }
   | { kind: 'replay' };
 
 /** Most requests one statement carries (the arrays stay small; a bigger burst takes more batches). */
@@ -129,17 +96,17 @@ export class AuthorizationBatcher {
    *   to keep PostgreSQL busy while Node prepares the next batch, few enough that batches fill.
    */
   constructor(
-    private readonly settings: () => { rules: FraudRules; holdDays: number },
+    private readonly settings: () => {
+      rules: FraudRules;
+      holdDays: number;
+      reviewThresholdFen: number;
+    },
     private readonly slots = 2,
   ) {}
 
-  submit(
-    em: EntityManager,
-    request: BatchRequest,
-    decide: Pending['decide'],
-  ): Promise<BatchResult> {
+  submit(em: EntityManager, request: BatchRequest): Promise<BatchResult> {
     return new Promise<BatchResult>((resolve, reject) => {
-      this.queue.push({ em, request, decide, resolve, reject });
+      this.queue.push({ em, request, resolve, reject });
       this.schedule();
     });
   }
@@ -208,50 +175,27 @@ export class AuthorizationBatcher {
   }
 
   private async run(c: RawClient, batch: Pending[]): Promise<void> {
-    const { rules, holdDays } = this.settings();
-    const seqs = batch.map((_, i) => i);
-    const { rows: facts } = await c.query<FactsRow & { seq: number }>({
-      name: 'authorize_batch_facts_v2',
-      text: FACTS_SQL,
-      values: [
-        seqs,
-        batch.map((p) => p.request.accountId),
-        batch.map((p) => p.request.category),
-        rules.unusualCategory.enabled,
-      ],
-    });
-    const factsOf = new Map(facts.map((f) => [f.seq, f]));
-    const going: { p: Pending; seq: number; f: FactsRow; profiled: Profiled }[] = [];
-    for (const [i, p] of batch.entries()) {
-      const f = factsOf.get(i);
-      if (!f) p.resolve({ kind: 'no-account' });
-      else going.push({ p, seq: going.length, f, profiled: p.decide(f) });
-    }
-    if (going.length === 0) return;
-    const col = <T>(fn: (g: (typeof going)[number]) => T) => going.map(fn);
-    const { velocity: v, newDevice: d } = rules;
+    const { rules, holdDays, reviewThresholdFen } = this.settings();
+    const col = <T>(fn: (r: BatchRequest) => T) => batch.map((p) => fn(p.request));
+    const { velocity: v, newDevice: d, phoneChanged: ph, unusualCategory: u } = rules;
     const { rows } = await c.query<MoneyRow & { seq: number }>({
-      name: 'authorize_batch_money_v2',
-      text: MONEY_SQL,
+      name: 'authorize_batch_v2',
+      text: BATCH_SQL,
       values: [
-        col((g) => g.seq),
-        col((g) => g.p.request.actor),
-        col((g) => g.p.request.key),
-        col((g) => g.p.request.hash),
-        col((g) => g.p.request.accountId),
-        col((g) => g.p.request.amountFen),
-        col((g) => g.p.request.category),
-        col((g) => g.f.customer_id),
-        col((g) => g.p.request.partnerId),
-        col((g) => g.p.request.merchant),
-        col((g) => g.p.request.deviceId),
-        col((g) => g.p.request.auditActorType),
-        col((g) => g.p.request.auditActorId),
-        col((g) => g.profiled.declineCode),
-        col((g) => g.profiled.hit),
-        col((g) => JSON.stringify(g.profiled.reasons)),
-        col((g) => g.profiled.reviewAmount),
+        batch.map((_, i) => i),
+        col((r) => r.actor),
+        col((r) => r.key),
+        col((r) => r.hash),
+        col((r) => r.accountId),
+        col((r) => r.amountFen),
+        col((r) => r.category),
+        col((r) => r.partnerId),
+        col((r) => r.merchant),
+        col((r) => r.deviceId),
+        col((r) => r.auditActorType),
+        col((r) => r.auditActorId),
         holdDays,
+        reviewThresholdFen,
         v.enabled,
         v.windowMinutes,
         v.maxCount,
@@ -261,20 +205,28 @@ export class AuthorizationBatcher {
         d.minAmountFen,
         d.action === 'DECLINE',
         d.missingDeviceIdAboveFen,
+        ph.enabled,
+        ph.withinDays,
+        ph.minAmountFen,
+        ph.action === 'DECLINE',
+        u.enabled,
+        u.minHistoryOrders,
+        u.minAmountFen,
+        u.action === 'DECLINE',
       ],
     });
     const bySeq = new Map(rows.map((r) => [r.seq, r]));
-    for (const g of going) {
-      const r = bySeq.get(g.seq);
-      if (!r) g.p.reject(new Error('authorization statement returned no row'));
+    for (const [i, p] of batch.entries()) {
+      const r = bySeq.get(i);
+      if (!r) p.reject(new Error('authorization statement returned no row'));
+      else if (r.customer_id == null) p.resolve({ kind: 'no-account' });
       else if (r.id)
-        g.p.resolve({
+        p.resolve({
           kind: 'written',
-          facts: g.f,
-          row: r as MoneyRow & { id: string; reasons: string[] },
+          row: r as MoneyRow & { id: string; customer_id: string; reasons: string[] },
         });
-      else if (r.has_cat) g.p.resolve({ kind: 'category', facts: g.f, profiled: g.profiled });
-      else g.p.resolve({ kind: 'replay' });
+      else if (r.has_cat) p.resolve({ kind: 'category', customerId: r.customer_id });
+      else p.resolve({ kind: 'replay' });
     }
   }
 }

@@ -3,12 +3,10 @@ import { MISSING_DEVICE_ID_ABOVE_FEN } from '../plans/pricing.js';
 
 /**
  * Purchase policy as data: the categories a partner may send, the anti-fraud rules, and what a
- * hit does. The account rules (velocity, new device) depend on the account's other
- * authorizations and captures, so they are decided under the account row lock, on facts read
- * after it (in the batch's SQL, `creditline_authorize_batch`, and in the category path's
- * transaction): concurrent requests cannot all see the same "recent" count. The profile rules
- * (phone changed, unusual category) depend only on the customer's profile and history, which
- * authorizations do not change: they are decided just before.
+ * hit does. The rules are decided under the account row lock, on facts read after it — in the
+ * batch's SQL (`creditline_authorize_batch`, migration Migration20261202200000_rules_under_lock,
+ * which mirrors these functions) and in the category path's transaction (these functions) — so
+ * concurrent requests, from any API process, cannot all see the same "recent" count.
  */
 /** The categories of the behaviour data (orders), so the unusual-category rule compares like with like. */
 export const PURCHASE_CATEGORIES = [...ORDER_CATEGORIES, 'OTHER'] as const;
@@ -99,10 +97,7 @@ export function evaluateFraudRules(rules: FraudRules, f: RuleFacts): RuleHit[] {
   return [...accountRuleHits(rules, f), ...profileRuleHits(rules, f)];
 }
 
-/**
- * The velocity and new-device rules: what the batch's SQL decides under the lock (the migration
- * `Migration20261202200000_rules_under_lock` mirrors this function; the tests hold them together).
- */
+/** The account rules: velocity (count, amount) and new device — they depend on other purchases. */
 export function accountRuleHits(
   rules: FraudRules,
   f: Pick<RuleFacts, 'amountFen' | 'recentCount' | 'recentAmountFen' | 'deviceId' | 'deviceKnown'>,
@@ -120,7 +115,7 @@ export function accountRuleHits(
   return hits;
 }
 
-/** The phone-changed and unusual-category rules: facts of the customer that no authorization changes. */
+/** The profile rules: phone changed and unusual category — facts no authorization changes. */
 export function profileRuleHits(
   rules: FraudRules,
   f: Pick<RuleFacts, 'amountFen' | 'phoneChangedAt' | 'historyOrders' | 'categoryOrders' | 'now'>,

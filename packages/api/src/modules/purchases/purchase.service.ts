@@ -10,15 +10,10 @@ import {
 } from '../idempotency/idempotency.service.js';
 import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
-import {
-  accountRuleHits,
-  defaultFraudRules,
-  profileRuleHits,
-  type FraudRules,
-} from './purchase-rules.js';
-import { purchaseNeedsReview } from '../plans/pricing.js';
+import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
+import { purchaseNeedsReview, REVIEW_THRESHOLD_FEN } from '../plans/pricing.js';
 import { Purchase } from './purchase.entity.js';
-import { AuthorizationBatcher, type FactsRow, type Profiled } from './authorize-batch.js';
+import { AuthorizationBatcher } from './authorize-batch.js';
 
 export interface AuthorizeInput {
   accountId: string;
@@ -106,6 +101,7 @@ export class PurchaseService {
   private readonly batcher = new AuthorizationBatcher(() => ({
     rules: this.rules,
     holdDays: this.holdExpiryDays,
+    reviewThresholdFen: REVIEW_THRESHOLD_FEN,
   }));
   constructor(private readonly config: Config) {}
 
@@ -133,9 +129,7 @@ export class PurchaseService {
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
 
-    const r = await this.batcher.submit(
-      em,
-      {
+    const r = await this.batcher.submit(em, {
         actor: scope.actor,
         key: scope.key,
         hash,
@@ -146,10 +140,8 @@ export class PurchaseService {
         deviceId: input.deviceId ?? null,
         partnerId,
         auditActorType: actorType,
-        auditActorId: actorId,
-      },
-      (f) => this.profile(input.amountFen, f),
-    );
+      auditActorId: actorId,
+    });
     switch (r.kind) {
       case 'no-account':
         return fail<AuthorizationResult>(
@@ -162,7 +154,7 @@ export class PurchaseService {
         const purchase = Object.assign(new Purchase(), {
           id: String(row.id),
           accountId: input.accountId,
-          customerId: String(r.facts.customer_id),
+          customerId: String(row.customer_id),
           partnerAppId: partnerId,
           amountFen: input.amountFen,
           category: input.category,
@@ -185,8 +177,7 @@ export class PurchaseService {
       }
       case 'category':
         return this.authorizeWithCategory(em, viewer, input, scope, hash, {
-          customerId: String(r.facts.customer_id),
-          profiled: r.profiled,
+          customerId: r.customerId,
         });
       case 'replay':
         return withRawClient(em, (c) => {
@@ -201,54 +192,46 @@ export class PurchaseService {
     }
   }
 
-  /** The profile rules and the review threshold, decided before the money statement. */
-  private profile(amountFen: number, f: FactsRow): Profiled {
-    const hits = profileRuleHits(this.rules, {
-      amountFen,
-      phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
-      historyOrders: Number(f.history_orders),
-      categoryOrders: Number(f.category_orders),
-      now: new Date(),
-    });
-    return {
-      declineCode: hits.find((h) => h.action === 'DECLINE')?.code ?? null,
-      hit: hits.length > 0,
-      reasons: hits.map((h) => h.code),
-      reviewAmount: purchaseNeedsReview(amountFen),
-    };
-  }
-
   /**
-   * The whole decision for the category path, on account facts read under its lock — the same
-   * order as the batch's SQL: a DECLINE-action hit declines (first code in rule order); a purchase
-   * that fits goes to review on any hit or at the review threshold; otherwise the limit decides.
+   * The whole decision for the category path, on facts read under its lock — the same order as
+   * the batch's SQL: a DECLINE-action hit declines (first code in rule order); a purchase that
+   * fits goes to review on any hit or at the review threshold; otherwise the limit decides.
    */
   private decideLocked(
     amountFen: number,
     deviceId: string | null,
-    profiled: Profiled,
-    locked: {
+    f: {
       status: string;
       available: string;
       recent_count: string;
       recent_amount: string;
       device_known: boolean;
+      phone_changed_at: Date | string | null;
+      history_orders: string;
+      category_orders: string;
     },
-  ): { forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null; reasons: string[] } {
-    const hits = accountRuleHits(this.rules, {
+  ): {
+    forced: { status: 'DECLINED' | 'PENDING_REVIEW'; code: string | null } | null;
+    reasons: string[];
+  } {
+    const hits = evaluateFraudRules(this.rules, {
       amountFen,
-      recentCount: Number(locked.recent_count),
-      recentAmountFen: Number(locked.recent_amount),
+      recentCount: Number(f.recent_count),
+      recentAmountFen: Number(f.recent_amount),
       deviceId,
-      deviceKnown: Boolean(locked.device_known),
+      deviceKnown: Boolean(f.device_known),
+      phoneChangedAt: f.phone_changed_at ? new Date(f.phone_changed_at) : null,
+      historyOrders: Number(f.history_orders),
+      categoryOrders: Number(f.category_orders),
+      now: new Date(),
     });
-    const reasons = [...hits.map((h) => h.code), ...profiled.reasons];
-    const declineCode = hits.find((h) => h.action === 'DECLINE')?.code ?? profiled.declineCode;
-    if (declineCode) return { forced: { status: 'DECLINED', code: declineCode }, reasons };
+    const reasons = hits.map((h) => h.code);
+    const decline = hits.find((h) => h.action === 'DECLINE');
+    if (decline) return { forced: { status: 'DECLINED', code: decline.code }, reasons };
     // A frozen or over-limit account is declined outright (in the statement), not sent to review.
-    const canFit = locked.status === 'ACTIVE' && Number(locked.available) >= amountFen;
-    if (canFit && (hits.length > 0 || profiled.hit || profiled.reviewAmount)) {
-      if (profiled.reviewAmount) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
+    const canFit = f.status === 'ACTIVE' && Number(f.available) >= amountFen;
+    if (canFit && (hits.length > 0 || purchaseNeedsReview(amountFen))) {
+      if (purchaseNeedsReview(amountFen)) reasons.push('AMOUNT_ABOVE_REVIEW_THRESHOLD');
       return { forced: { status: 'PENDING_REVIEW', code: null }, reasons };
     }
     return { forced: null, reasons };
@@ -265,23 +248,15 @@ export class PurchaseService {
     input: AuthorizeInput,
     scope: { actor: string; operation: string; key: string },
     hash: string,
-    decided: { customerId: string; profiled: Profiled },
+    decided: { customerId: string },
   ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
     const v = this.rules.velocity;
     return em.transactional(async (tem) => {
       await tem.execute(`select 1 from credit_accounts where id = ? for update`, [input.accountId]);
-      // The account facts after the lock (a new statement: a new snapshot), as in the batch's SQL.
-      const [locked] = await tem.execute<
-        {
-          status: string;
-          available: string;
-          recent_count: string;
-          recent_amount: string;
-          device_known: boolean;
-        }[]
-      >(
+      // The rule facts after the lock (a new statement: a new snapshot), as in the batch's SQL.
+      const [locked] = await tem.execute<Parameters<PurchaseService['decideLocked']>[2][]>(
         `select a.status, (a.base_limit_fen + ${TEMP_LIMIT_SQL} - a.used_fen)::text as available,
                 (select count(*) from (select 1 from purchases p where p.account_id = a.id
                    and p.created_at > now() - make_interval(mins => ?) limit ?) x)::text as recent_count,
@@ -289,7 +264,10 @@ export class PurchaseService {
                    and p.created_at > now() - make_interval(mins => ?)
                    and p.status in ('HELD', 'CAPTURED', 'PENDING_REVIEW'))::text as recent_amount,
                 (c.device_id = ?::text or exists (select 1 from purchases p where p.account_id = a.id
-                   and p.device_id = ?::text and p.status = 'CAPTURED')) is true as device_known
+                   and p.device_id = ?::text and p.status = 'CAPTURED')) is true as device_known,
+                c.phone_changed_at,
+                (select count(*) from orders o where o.customer_id = a.customer_id)::text as history_orders,
+                (select count(*) from orders o where o.customer_id = a.customer_id and o.category = ?)::text as category_orders
            from credit_accounts a join customers c on c.id = a.customer_id where a.id = ?`,
         [
           input.category,
@@ -298,16 +276,12 @@ export class PurchaseService {
           v.windowMinutes,
           input.deviceId ?? null,
           input.deviceId ?? null,
+          input.category,
           input.accountId,
         ],
       );
       if (!locked) throw new Error('account vanished under its lock');
-      const { forced, reasons } = this.decideLocked(
-        input.amountFen,
-        input.deviceId ?? null,
-        decided.profiled,
-        locked,
-      );
+      const { forced, reasons } = this.decideLocked(input.amountFen, input.deviceId ?? null, locked);
       const inserted = await tem.execute<{ pid: string }[]>(
         `with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid)
          insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
