@@ -130,16 +130,16 @@ export class PurchaseService {
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
 
     const r = await this.batcher.submit(em, {
-        actor: scope.actor,
-        key: scope.key,
-        hash,
-        accountId: input.accountId,
-        amountFen: input.amountFen,
-        category: input.category,
-        merchant: input.merchant,
-        deviceId: input.deviceId ?? null,
-        partnerId,
-        auditActorType: actorType,
+      actor: scope.actor,
+      key: scope.key,
+      hash,
+      accountId: input.accountId,
+      amountFen: input.amountFen,
+      category: input.category,
+      merchant: input.merchant,
+      deviceId: input.deviceId ?? null,
+      partnerId,
+      auditActorType: actorType,
       auditActorId: actorId,
     });
     switch (r.kind) {
@@ -281,7 +281,11 @@ export class PurchaseService {
         ],
       );
       if (!locked) throw new Error('account vanished under its lock');
-      const { forced, reasons } = this.decideLocked(input.amountFen, input.deviceId ?? null, locked);
+      const { forced, reasons } = this.decideLocked(
+        input.amountFen,
+        input.deviceId ?? null,
+        locked,
+      );
       const inserted = await tem.execute<{ pid: string }[]>(
         `with ids as (select nextval(pg_get_serial_sequence('purchases', 'id')) as pid)
          insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)

@@ -270,9 +270,9 @@ describe('a purchase without a device id', () => {
   it('is optional in a policy file (older files get the default) and must be whole fen, not negative', () => {
     const { missingDeviceIdAboveFen: _m, ...older } = clone();
     expect(parsePolicy(older).missingDeviceIdAboveFen).toBe(50_000);
-    expect(parsePolicy({ ...clone(), missingDeviceIdAboveFen: 120_000 }).missingDeviceIdAboveFen).toBe(
-      120_000,
-    );
+    expect(
+      parsePolicy({ ...clone(), missingDeviceIdAboveFen: 120_000 }).missingDeviceIdAboveFen,
+    ).toBe(120_000);
     expect(() => parsePolicy({ ...clone(), missingDeviceIdAboveFen: -1 })).toThrow(
       /missingDeviceIdAboveFen/,
     );

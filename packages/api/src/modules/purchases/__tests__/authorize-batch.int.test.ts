@@ -42,8 +42,7 @@ async function counted<T>(
   const orig = pg.Client.prototype.query;
   (pg.Client.prototype as any).query = function (...args: unknown[]) {
     const q = args[0] as { name?: string; values?: unknown[] };
-    if (q?.name === 'authorize_batch_v2')
-      accounts.push((q.values![4] as string[]).map(String));
+    if (q?.name === 'authorize_batch_v2') accounts.push((q.values![4] as string[]).map(String));
     return (orig as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {

@@ -80,7 +80,10 @@ describe('500 authorizations on one account from two API processes', () => {
           });
           const body = (await res.json()) as any;
           if (body.errors) throw new Error(JSON.stringify(body.errors));
-          return { fen, ...(body.data.authorizePurchase as { decision: string; declineCode: string | null }) };
+          return {
+            fen,
+            ...(body.data.authorizePurchase as { decision: string; declineCode: string | null }),
+          };
         }),
       );
       const byVelocity = results.filter((r) => r.declineCode === 'RISK_RULE_VELOCITY_COUNT');
@@ -91,7 +94,8 @@ describe('500 authorizations on one account from two API processes', () => {
       expect(byVelocity).toHaveLength(N - defaultFraudRules.velocity.maxCount);
       expect(
         decidedByLimit.every(
-          (r) => r.decision === 'HELD' || (r.decision === 'DECLINED' && r.declineCode === 'OVER_LIMIT'),
+          (r) =>
+            r.decision === 'HELD' || (r.decision === 'DECLINED' && r.declineCode === 'OVER_LIMIT'),
         ),
       ).toBe(true);
       const held = decidedByLimit.filter((r) => r.decision === 'HELD');
@@ -130,9 +134,12 @@ describe('velocity inside one statement', () => {
             }),
           ),
         );
-        expect(got.map((r) => (r.ok ? (r.value.declineCode ?? r.value.status) : 'error'))).toEqual(
-          ['HELD', 'HELD', 'HELD', ...Array(3).fill('RISK_RULE_VELOCITY_COUNT')],
-        );
+        expect(got.map((r) => (r.ok ? (r.value.declineCode ?? r.value.status) : 'error'))).toEqual([
+          'HELD',
+          'HELD',
+          'HELD',
+          ...Array(3).fill('RISK_RULE_VELOCITY_COUNT'),
+        ]);
         api.app.services.purchases.rules = {
           ...noFraudRules,
           velocity: { ...defaultFraudRules.velocity, maxCount: 100, maxAmountFen: 1_000_000 },
@@ -181,9 +188,11 @@ describe('a device becomes known only through a captured purchase', () => {
         );
 
         // Declined (over the limit): still new.
-        expect(await authorize(api, p, c.accountId, '5000', { deviceId: 'dev-b' })).toMatchObject(
-          { decision: 'DECLINED', declineCode: 'OVER_LIMIT', reasons: ['RISK_RULE_NEW_DEVICE'] },
-        );
+        expect(await authorize(api, p, c.accountId, '5000', { deviceId: 'dev-b' })).toMatchObject({
+          decision: 'DECLINED',
+          declineCode: 'OVER_LIMIT',
+          reasons: ['RISK_RULE_NEW_DEVICE'],
+        });
         const b = await authorize(api, p, c.accountId, '10', { deviceId: 'dev-b' });
         expect(b).toMatchObject(reviewNewDevice);
 
@@ -247,17 +256,18 @@ describe('an authorization without a device id', () => {
         });
         // With a known device the same amount passes.
         await api.sql(`update customers set device_id = 'bound' where id = ?`, [c.customerId]);
-        expect((await authorize(api, p, c.accountId, '500.01', { deviceId: 'bound' })).decision).toBe(
-          'HELD',
-        );
+        expect(
+          (await authorize(api, p, c.accountId, '500.01', { deviceId: 'bound' })).decision,
+        ).toBe('HELD');
         // The category path (an account with a category limit) decides the same, under its lock.
         await api.sql(
           `insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'TRAVEL', 500000)`,
           [c.accountId, c.customerId],
         );
-        expect(
-          await authorize(api, p, c.accountId, '600', { category: 'TRAVEL' }),
-        ).toMatchObject({ decision: 'DECLINED', declineCode: 'RISK_RULE_NEW_DEVICE' });
+        expect(await authorize(api, p, c.accountId, '600', { category: 'TRAVEL' })).toMatchObject({
+          decision: 'DECLINED',
+          declineCode: 'RISK_RULE_NEW_DEVICE',
+        });
         expect(
           (await authorize(api, p, c.accountId, '600', { category: 'TRAVEL', deviceId: 'bound' }))
             .decision,
