@@ -9,8 +9,10 @@ import { Migration } from '@mikro-orm/migrations';
  * `creditline_authorize_batch`, a PL/pgSQL function called once per batch (one round trip: the
  * facts read that used to precede the money statement is folded in) that
  *
- *   1. locks the batch's accounts `FOR UPDATE` in id order, then
- *   2. runs the money statement. A VOLATILE function takes a fresh snapshot for each statement,
+ *   1. inserts the idempotency records (before the lock, as before: the lock is held for the
+ *      shortest time; a request whose key exists is not fresh and writes nothing),
+ *   2. locks the fresh requests' accounts `FOR UPDATE` in id order, then
+ *   3. runs the money statement. A VOLATILE function takes a fresh snapshot for each statement,
  *      so this statement — started after the locks were granted — sees every authorization
  *      committed by whoever held them before. (Inside one statement the snapshot is older than
  *      the lock: only the locked row itself would be current, not the purchases counted.)
@@ -74,13 +76,38 @@ create or replace function creditline_authorize_batch(
 language plpgsql volatile
 as $fn$
 #variable_conflict use_column
+declare
+  v_seq int[];
+  v_pid bigint[];
+  v_account bigint[];
 begin
-  -- The lock first: everything the next statement reads about these accounts is as of after it.
-  perform 1 from credit_accounts a where a.id = any (p_account) order by a.id for update;
+  -- 1. The idempotency records, before the lock (as the money path always did: the lock is held
+  --    for the shortest time). A request whose key exists is not fresh and writes nothing (the
+  --    caller replays); nor does one for a missing account or for a category with its own limit.
+  with cand as (
+    select r.seq, r.actor, r.key, r.hash, r.account_id, nextval(pg_get_serial_sequence('purchases', 'id')) as pid
+      from unnest(p_seq, p_actor, p_key, p_hash, p_account, p_category) as r(seq, actor, key, hash, account_id, category)
+     where exists (select 1 from credit_accounts ca where ca.id = r.account_id)
+       and not exists (select 1 from category_limits cl where cl.account_id = r.account_id and cl.category = r.category)
+  ),
+  idem as (
+    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
+    select c.actor, 'authorizePurchase', c.key, c.hash, now() + interval '48 hours',
+           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', c.pid::text))
+      from cand c
+    on conflict do nothing
+    returning actor, key
+  )
+  select coalesce(array_agg(c.seq), '{}'), coalesce(array_agg(c.pid), '{}'), coalesce(array_agg(c.account_id), '{}')
+    into v_seq, v_pid, v_account
+    from cand c join idem i on i.actor = c.actor and i.key = c.key;
+  -- 2. The fresh requests' accounts, in id order.
+  perform 1 from credit_accounts a where a.id = any (v_account) order by a.id for update;
+  -- 3. Everything this statement reads about those accounts is as of after the lock.
   return query
   with recursive req as (
-    -- customer_id is null for an account that does not exist: such a request writes nothing.
-    select r.*, ca.customer_id, nextval(pg_get_serial_sequence('purchases', 'id')) as pid,
+    -- customer_id is null for an account that does not exist.
+    select r.*, ca.customer_id,
            exists (select 1 from category_limits cl where cl.account_id = r.account_id and cl.category = r.category) as has_cat
       from unnest(p_seq, p_actor, p_key, p_hash, p_account, p_amount, p_category, p_partner, p_merchant,
                   p_device, p_audit_type, p_audit_id)
@@ -88,16 +115,8 @@ begin
              device, audit_type, audit_id)
       left join credit_accounts ca on ca.id = r.account_id
   ),
-  idem as (
-    insert into idempotency_records (actor, operation, key, request_hash, expires_at, response)
-    select r.actor, 'authorizePurchase', r.key, r.hash, now() + interval '48 hours',
-           jsonb_build_object('ok', true, 'value', jsonb_build_object('purchaseId', r.pid::text))
-      from req r where r.customer_id is not null and not r.has_cat
-    on conflict do nothing
-    returning actor, key
-  ),
   fresh as (
-    select r.* from req r join idem i on i.actor = r.actor and i.key = r.key
+    select r.*, x.pid from req r join unnest(v_seq, v_pid) as x(seq, pid) on x.seq = r.seq
   ),
   acc as (
     select a.id, a.status, a.base_limit_fen, a.used_fen,
@@ -191,8 +210,8 @@ begin
       from p join fresh f on f.pid = p.id
   )
   select r.seq, r.customer_id::text, p.id::text, p.status, p.decline_code, p.reasons, p.created_at, p.decided_at, r.has_cat,
-         exists (select 1 from fresh f where f.seq = r.seq)
-    from req r left join p on p.id = r.pid;
+         f.seq is not null
+    from req r left join fresh f on f.seq = r.seq left join p on p.id = f.pid;
 end
 $fn$;`;
 
