@@ -32,7 +32,10 @@ import { ErrorCode } from '../../graphql/errors.js';
 export const OPEN = 'open' as const;
 export type PartnerRule = { scope: string | null } | { staffOnly: true };
 
-/** Value types (no identity of their own: reached only through something already checked). */
+/**
+ * Value types, reached only through a field that is already checked (money amounts, pages,
+ * payloads, schedule lines under a plan, the limits listed under an account): all fields open.
+ */
 const OPEN_TYPES = new Set([
   'Money',
   'PageInfo',
@@ -40,18 +43,30 @@ const OPEN_TYPES = new Set([
   'QuoteLine',
   'InstallmentQuote',
   'PayoffQuote',
+  'ScheduleLine',
+  'TemporaryLimit',
+  'CategoryLimit',
   'AuthorizePurchasePayload',
   'PurchasePayload',
   'InstallmentPlanPayload',
   'RepaymentPayload',
   'StartPartnerLinkPayload',
-  'ConfirmPartnerLinkPayload',
   'PartnerLinkPayload',
 ]);
 
-/** Fields whose rule is not (only) their `@Authorized`: the partner view of customer data. */
-const PARTNER_FIELD_RULES: Record<string, Record<string, string | typeof OPEN>> = {
-  Query: { customer: OPEN, node: OPEN, partnerLinks: OPEN },
+/** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
+const STAFF_TYPES = new Set(['LimitDecision', 'Notice', 'RecoveryRequest', 'PartnerApp', 'Agent']);
+
+const STAFF = 'staff' as const;
+type FieldRule = string | typeof OPEN | typeof STAFF;
+
+/**
+ * Rules by type and field, where `@Authorized` alone does not say it. A string is the scope
+ * needed; `'*'` applies to every field of the type not listed.
+ */
+const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
+  Query: { customer: OPEN, node: OPEN, me: STAFF, demoLogins: STAFF },
+  Mutation: { signIn: STAFF },
   Customer: {
     account: OPEN,
     realNameVerified: 'limits:read',
@@ -64,13 +79,16 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, string | typeof OPEN>> 
     repayments: 'limits:read',
     overdue: 'limits:read',
   },
-  OverdueState: {
-    isOverdue: 'limits:read',
-    daysPastDue: 'limits:read',
-    overdueAmount: 'limits:read',
-    bucket: 'limits:read',
-  },
-  Purchase: { customer: OPEN, holdExpiresAt: OPEN },
+  OverdueState: { '*': 'limits:read' },
+  // A partner sees only the purchases it made (the resolvers filter by app): reading them is
+  // part of making them.
+  Purchase: { customer: OPEN, holdExpiresAt: 'purchases:write', '*': 'purchases:write' },
+  // Plans and repayments are the account's money records, read like its limits; the purchase
+  // behind a plan only by the app that made it (the resolver answers null to others).
+  InstallmentPlan: { purchase: 'purchases:write', '*': 'limits:read' },
+  Repayment: { '*': 'limits:read' },
+  // An app's own links.
+  PartnerLink: { '*': OPEN },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */
@@ -94,8 +112,11 @@ function rolesOf(type: string, field: string): unknown[] | undefined {
 
 /** The partner rule of a field, or undefined when it has none (refused, and the schema test fails). */
 export function partnerRuleFor(type: string, field: string): PartnerRule | undefined {
+  if (STAFF_TYPES.has(type)) return { staffOnly: true };
   if (field === 'id' || field.startsWith('__') || isOpenType(type)) return { scope: null };
-  const explicit = PARTNER_FIELD_RULES[type]?.[field];
+  const rules = PARTNER_FIELD_RULES[type];
+  const explicit = rules?.[field] ?? rules?.['*'];
+  if (explicit === STAFF) return { staffOnly: true };
   if (explicit !== undefined) return { scope: explicit === OPEN ? null : explicit };
   const roles = rolesOf(type, field);
   if (!roles || roles.length === 0) return undefined;
@@ -194,6 +215,7 @@ export function partnerSelectionError(fields: string[], missingScope?: string): 
     missingScope
       ? `This API key lacks the scope "${missingScope}" needed for ${list}.`
       : `Partner apps cannot read ${list}.`,
-    { extensions: { code: ErrorCode.FORBIDDEN } },
+    // Refused before execution: no data at all, so a request error (HTTP 403).
+    { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } },
   );
 }

@@ -27,7 +27,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
 import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
-import { customerOfIfAllowed, mayActFor } from '../links/partner-gate.js';
+import { customerOfIfAllowed } from '../links/partner-gate.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AuthorizePurchaseInput,

@@ -306,7 +306,7 @@ describe('partner apps and keys, managed', () => {
     expect(wallet.keys.map((k: { status: string }) => k.status)).toEqual(['EXPIRED', 'REVOKED']);
     expect(wallet.keys[0].lastUsedAt).not.toBeNull();
     const audit = await api.sql<{ action: string }>(
-      `select action from audit_log where action like 'PARTNER_%' and actor_id = ? order by id`,
+      `select action from audit_log where action like 'PARTNER_%' and actor_type = 'AGENT' and actor_id = ? order by id`,
       [risk.kind === 'agent' ? risk.id : 0],
     );
     expect(audit.map((a) => a.action)).toEqual([
@@ -407,5 +407,5 @@ describe('partner-key command line', () => {
     expect((await cli('revoke', '--key', keyId, '--reason', 'test')).code).toBe(0);
     expect((await cli('revoke', '--key', keyId)).code).toBe(1);
     expect((await cli('bogus')).code).toBe(2);
-  });
+  }, 180_000); // five CLI processes (tsx start-up each)
 });

@@ -220,7 +220,14 @@ describe('partner rules cover the whole schema', () => {
   });
 
   it('every type with customer data that a partner reaches has a path in this test', () => {
-    const missing = [...reachable().types].filter(
+    // Types with a field a partner may read beyond its id (staff records such as LimitDecision
+    // are reachable through node()'s interface but refuse every field).
+    const readable = new Set(
+      reachable()
+        .fields.filter((r) => r.field.name !== 'id')
+        .map((r) => r.type.name),
+    );
+    const missing = [...readable].filter(
       (t) => !VALUE_TYPE(t) && !PATHS[t] && t !== 'Query' && t !== 'Mutation',
     );
     expect(missing).toEqual([]);
