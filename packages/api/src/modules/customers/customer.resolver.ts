@@ -68,9 +68,12 @@ export class CustomerResolver {
       selects(info, ['account', 'latestDecision']) || selects(info, ['account', 'explanation']);
     const localId = localIdOrThrow(id, 'Customer');
     // A partner app reads only customers who linked it; anyone else answers like a missing id.
-    if (ctx.viewer.kind === 'partner' && !(await mayActFor(ctx, localId, info))) return null;
-    const c = await ctx.loaders.customer(localId, { withLatestDecision });
-    return c ? toCustomerNode(c) : null;
+    // The link and the customer are read side by side (two loaders, no round trip waits on the other).
+    const [allowed, c] = await Promise.all([
+      ctx.viewer.kind !== 'partner' || mayActFor(ctx, localId, info),
+      ctx.loaders.customer(localId, { withLatestDecision }),
+    ]);
+    return c && allowed ? toCustomerNode(c) : null;
   }
 
   @Authorized(Role.AGENT)
