@@ -50,7 +50,9 @@ async function post(base: string, input: Record<string, unknown>) {
 }
 
 describe('parallel authorizations from two API processes', () => {
-  it('never overspend one account, and the ledger reconciles', async () => {
+  // 400 HTTP requests through two apps: on a shared two-core machine under load (or beside the
+  // two-process velocity race of fraud-rules.int.test.ts) this can take longer than the default.
+  it('never overspend one account, and the ledger reconciles', { timeout: 180_000 }, async () => {
     const c = await insertCustomer(api, { baseLimitFen: 100_000 }); // ¥1,000.00
     const accountId = toGlobalId('CreditAccount', c.accountId);
     const N = 300;
