@@ -1,5 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from 'pino';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AbuseLimits } from '../modules/abuse/rate-limits.js';
+import { AgentAdminService } from '../modules/agents/agent-admin.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
 import { PurchaseService } from '../modules/purchases/purchase.service.js';
@@ -17,9 +20,12 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
+  abuse: AbuseLimits;
+  agents: AgentAdminService;
 }
 
-export function createServices(config: Config, _logger: Logger): Services {
+export function createServices(config: Config, _logger: Logger, orm: MikroORM): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -28,5 +34,7 @@ export function createServices(config: Config, _logger: Logger): Services {
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    abuse: new AbuseLimits(orm, config),
+    agents: new AgentAdminService(),
   };
 }
