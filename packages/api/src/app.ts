@@ -83,6 +83,9 @@ export async function createApp(opts: {
       depthLimit(config.GRAPHQL_MAX_DEPTH),
       operationShapeRule(config.GRAPHQL_MAX_ALIASES, config.GRAPHQL_MAX_ROOT_FIELDS, SIGN_IN_FIELD),
     ],
+    // Parsing stops at the token limit: 1,000 aliases are refused before the validation rules
+    // (each of which walks the whole document) ever see them.
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatErrorFor({ hideSuggestions: production }),
     plugins: [

@@ -63,7 +63,9 @@ const configSchema = z
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20_000),
     DASHBOARD_DIST: z.string().optional(),
-    /** Root fields plus aliased fields per operation: 1,000 aliases of one field are refused unparsed-cost. */
+    /** Aliased fields per document and root fields per operation (request-guards.ts). */
+    /** Lexical tokens per document: a huge document is refused while parsing, before validation. */
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2_000),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(50),
     GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(20),
     // Abuse limits (rate-limiter-flexible over PostgreSQL, shared by every API process): requests

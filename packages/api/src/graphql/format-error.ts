@@ -52,6 +52,15 @@ export function formatError(
       extensions: { ...formatted.extensions, ...original.extensions, code },
     };
   }
+  // graphql-js: "Document contains more that 2000 tokens. Parsing aborted." (sic)
+  const tokens = /contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    const limit = tokens[1];
+    return {
+      message: `This query is longer than ${limit} tokens; send a smaller query.`,
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: Number(limit) },
+    };
+  }
   if (
     code === ErrorCode.BAD_USER_INPUT &&
     Array.isArray(formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors)

@@ -42,8 +42,15 @@ export function serializeError(err: unknown): unknown {
   if (!out || typeof out !== 'object' || !isDatabaseError(err as Record<string, unknown>))
     return out;
   for (const k of VALUE_FIELDS) delete out[k];
-  if (typeof out.message === 'string') out.message = redactStatementValues(out.message);
-  if (typeof out.stack === 'string') out.stack = redactStatementValues(out.stack);
+  if (typeof out.message === 'string') {
+    // "<statement with values> - <PostgreSQL message>\n - detail: <the row's values>": the detail
+    // (and hint, where) go; the statement and message keep their shape without values.
+    const message = redactStatementValues(out.message.split(/\n - (?:detail|hint|where):/)[0]!);
+    const frames =
+      typeof out.stack === 'string' ? out.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+    out.message = message;
+    out.stack = [`${String(out.type ?? 'Error')}: ${message}`, ...frames].join('\n');
+  }
   return out;
 }
 

@@ -130,18 +130,20 @@ class SignInLockout {
     return res && res.consumedPoints > this.maxFailures ? res.msBeforeNext : 0;
   }
 
-  /** Count a failure; returns the lockout it caused in milliseconds, or 0. */
+  /** Count a failure; the `maxFailures`-th starts a lockout. Returns its length in ms, or 0. */
   async fail(key: string): Promise<number> {
+    let consumed: number;
     try {
-      await this.failures.consume(key);
-      return 0;
+      consumed = (await this.failures.consume(key)).consumedPoints;
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
-      const n = (await this.lockouts.penalty(key, 1)).consumedPoints;
-      const seconds = Math.min(this.lockoutSeconds * 2 ** (n - 1), MAX_LOCKOUT_SECONDS);
-      await this.failures.block(key, seconds);
-      return seconds * 1000;
+      consumed = e.consumedPoints; // a failure counted while already locked (a race): lock again
     }
+    if (consumed < this.maxFailures) return 0;
+    const n = (await this.lockouts.penalty(key, 1)).consumedPoints;
+    const seconds = Math.min(this.lockoutSeconds * 2 ** (n - 1), MAX_LOCKOUT_SECONDS);
+    await this.failures.block(key, seconds);
+    return seconds * 1000;
   }
 
   async succeeded(key: string): Promise<void> {
