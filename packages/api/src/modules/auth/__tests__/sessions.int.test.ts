@@ -48,9 +48,14 @@ beforeAll(async () => {
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const t = setInterval(() => {
-      if (out.includes('Creditline is running')) (clearInterval(t), resolve());
+      if (!out.includes('Creditline is running')) return;
+      clearInterval(t);
+      resolve();
     }, 50);
-    child!.once('exit', (code) => (clearInterval(t), reject(new Error(`exited ${code}: ${out}`))));
+    child!.once('exit', (code) => {
+      clearInterval(t);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
   processUrl = `http://127.0.0.1:${port}`;
 }, 120_000);
