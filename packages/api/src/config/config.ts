@@ -72,9 +72,9 @@ const configSchema = z
     // per window per partner app, per staff member, and per client address (anonymous callers
     // and failed credentials). Generous, so tests and benchmarks never meet them.
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
-    RATE_LIMIT_PARTNER: z.coerce.number().int().min(1).default(20_000),
-    RATE_LIMIT_STAFF: z.coerce.number().int().min(1).default(5_000),
-    RATE_LIMIT_ADDRESS: z.coerce.number().int().min(1).default(1_000),
+    RATE_LIMIT_PARTNER: z.coerce.number().int().min(1).default(50_000),
+    RATE_LIMIT_STAFF: z.coerce.number().int().min(1).default(20_000),
+    RATE_LIMIT_ADDRESS: z.coerce.number().int().min(1).default(2_000),
     /** Failed sign-ins before a lockout, per username and per client address (within 15 minutes). */
     SIGNIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
     SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),

@@ -51,6 +51,8 @@ export class SharedRequestLimit {
     readonly name: string,
     readonly points: number,
     readonly windowSeconds: number,
+    /** Delete rows expired an hour ago, every 5 minutes (one limiter per process does it for the table). */
+    sweepTable = false,
   ) {
     this.store = new RateLimiterPostgres({
       storeClient,
@@ -60,7 +62,7 @@ export class SharedRequestLimit {
       keyPrefix: `req:${name}`,
       points,
       duration: windowSeconds,
-      clearExpiredByTimeout: false,
+      clearExpiredByTimeout: sweepTable,
       insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
     });
     this.batch = Math.max(1, Math.floor(points / 100));
@@ -168,7 +170,8 @@ export class AbuseLimits {
     const w = config.RATE_LIMIT_WINDOW_SECONDS;
     this.partner = new SharedRequestLimit(knex, 'partner', config.RATE_LIMIT_PARTNER, w);
     this.staff = new SharedRequestLimit(knex, 'staff', config.RATE_LIMIT_STAFF, w);
-    this.address = new SharedRequestLimit(knex, 'address', config.RATE_LIMIT_ADDRESS, w);
+    // Keys by address and username come from callers: the sweep keeps the table small.
+    this.address = new SharedRequestLimit(knex, 'address', config.RATE_LIMIT_ADDRESS, w, true);
     this.usernames = new SignInLockout(
       knex,
       'username',
