@@ -73,6 +73,24 @@ class AgentPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
+@InputType()
+class ChangePasswordInput {
+  @Field(() => String) @MaxLength(256) currentPassword!: string;
+  @Field(() => String, { description: 'At least 12 characters.' })
+  @MaxLength(256)
+  newPassword!: string;
+}
+
+@ObjectType()
+class ChangePasswordPayload {
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new token: every earlier session (this one included) has ended.',
+  })
+  token?: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
 @ObjectType()
 class SignOutPayload {
   @Field(() => Boolean, { description: 'True: every session of this staff member has ended.' })
@@ -187,6 +205,45 @@ export class AuthResolver {
       });
     });
     return { signedOut: true };
+  }
+
+  @Authorized(Role.AGENT)
+  @Mutation(() => ChangePasswordPayload, {
+    description:
+      "Change the signed-in staff member's password. Ends every session (all devices, every process) and returns a new token.",
+  })
+  async changePassword(
+    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ChangePasswordPayload> {
+    const viewer = ctx.viewer as Extract<GraphQLContext['viewer'], { kind: 'agent' }>;
+    // The current password is checked like a sign-in: same lockout, same audit.
+    await ctx.services.abuse.signInAllowedOrThrow(viewer.username, ctx.clientAddress);
+    const check = await ctx.services.auth.signIn(ctx.em, viewer.username, input.currentPassword);
+    if (!check.ok) {
+      await ctx.services.abuse.signInFailed(viewer.username, ctx.clientAddress);
+      await writeRefusalAudit(ctx.em, viewer, {
+        action: 'changePasswordFailed',
+        targetType: 'Agent',
+        targetId: viewer.id,
+        details: { username: viewer.username, address: ctx.clientAddress, reason: check.reason },
+      });
+      return {
+        token: null,
+        userErrors: [
+          userError('INVALID_CREDENTIALS', 'The current password is wrong.', 'currentPassword'),
+        ],
+      };
+    }
+    const changed = await ctx.services.agents.setPassword(
+      ctx.em,
+      viewer,
+      viewer.username,
+      input.newPassword,
+    );
+    if (!changed.ok) return { token: null, userErrors: changed.errors };
+    const agent = await ctx.em.fork().findOneOrFail(Agent, { id: viewer.id });
+    return { token: await ctx.services.auth.issueToken(agent), userErrors: [] };
   }
 
   @Authorized(Role.RISK_ADMIN)

@@ -200,7 +200,13 @@ export class AuthService {
     }
     // The signature proves who was given the token; the agents row says whether it still counts:
     // deactivated, deleted, signed out, password or role changed → refused.
-    const session = await this.staffSession(em, claims.agentId);
+    let session = await this.staffSession(em, claims.agentId);
+    // A token newer than what this process remembers (signed in again after a sign-out or a
+    // password change, maybe on another process): read the row again rather than refuse it.
+    if (session && session.sessionVersion < claims.sessionVersion) {
+      this.sessionCache.delete(claims.agentId);
+      session = await this.staffSession(em, claims.agentId);
+    }
     if (
       !session ||
       !session.active ||

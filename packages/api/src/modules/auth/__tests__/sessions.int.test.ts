@@ -162,6 +162,44 @@ describe('staff sessions', () => {
     expect((await me(processUrl, t3)).json.data.me.role).toBe('SUPERVISOR');
   });
 
+  it('changePassword ends the other sessions and returns a working token', async () => {
+    await insertAgent(api, 'own-change', 'AGENT', 'own-change-password');
+    const other = await signIn('own-change', 'own-change-password');
+    const current = await signIn('own-change', 'own-change-password');
+    const change = `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { token userErrors { code field } } }`;
+    const wrong = await post(
+      processUrl,
+      change,
+      { i: { currentPassword: 'nope', newPassword: 'another-long-password' } },
+      current,
+    );
+    expect(wrong.json.data.changePassword).toEqual({
+      token: null,
+      userErrors: [{ code: 'INVALID_CREDENTIALS', field: 'currentPassword' }],
+    });
+    const weak = await post(
+      processUrl,
+      change,
+      { i: { currentPassword: 'own-change-password', newPassword: 'short' } },
+      current,
+    );
+    expect(weak.json.data.changePassword.userErrors[0].code).toBe('WEAK_PASSWORD');
+    const ok = await post(
+      processUrl,
+      change,
+      { i: { currentPassword: 'own-change-password', newPassword: 'another-long-password' } },
+      current,
+    );
+    const fresh = ok.json.data.changePassword.token as string;
+    expect(fresh).toEqual(expect.any(String));
+    // the new token works at once, also on the process that remembered the old version
+    expect((await me(processUrl, fresh)).json.data.me.username).toBe('own-change');
+    await refusedEverywhereWithin(other, STAFF_SESSION_CACHE_MS + 3000);
+    await refusedEverywhereWithin(current, STAFF_SESSION_CACHE_MS + 3000);
+    for (const u of everywhere())
+      expect((await me(u, fresh)).json.data.me.username).toBe('own-change');
+  });
+
   it('a token for an agent that does not exist is refused, even with a valid signature', async () => {
     const token = await api.app.services.auth.issueToken({
       id: '999999',
