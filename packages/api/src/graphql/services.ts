@@ -10,6 +10,8 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { PartnerLinkService } from '../modules/links/links.service.js';
+import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -20,12 +22,14 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  links: PartnerLinkService;
+  partnerKeys: PartnerKeyService;
   /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
   abuse: AbuseLimits;
   agents: AgentAdminService;
 }
 
-export function createServices(config: Config, _logger: Logger, orm: MikroORM): Services {
+export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -34,6 +38,8 @@ export function createServices(config: Config, _logger: Logger, orm: MikroORM): 
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    links: new PartnerLinkService(config, logger),
+    partnerKeys: new PartnerKeyService(),
     abuse: new AbuseLimits(orm, config),
     agents: new AgentAdminService(),
   };
