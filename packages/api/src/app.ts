@@ -16,7 +16,14 @@ import { createSchema } from './graphql/schema.js';
 import { createServices, type Services } from './graphql/services.js';
 import { costLimitPlugin } from './graphql/limits.js';
 import { partnerAccessPlugin } from './modules/links/partner-gate.js';
-import { formatError } from './graphql/format-error.js';
+import { formatErrorFor } from './graphql/format-error.js';
+import {
+  inputTextPlugin,
+  operationShapeRule,
+  refusalAuditPlugin,
+} from './graphql/request-guards.js';
+import { admitRequest, clientAddressOf } from './modules/abuse/admit.js';
+import { SIGN_IN_FIELD } from './modules/auth/auth.resolver.js';
 import { serveDashboard } from './server/static-files.js';
 
 export interface App {
@@ -64,7 +71,7 @@ export async function createApp(opts: {
 }): Promise<App> {
   const { config, orm, logger } = opts;
   const schema = await createSchema();
-  const services = createServices(config, logger);
+  const services = createServices(config, logger, orm);
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -73,9 +80,18 @@ export async function createApp(opts: {
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (HTTP, then ORM, then the embedded PostgreSQL, in that order).
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
-    formatError,
+    validationRules: [
+      depthLimit(config.GRAPHQL_MAX_DEPTH),
+      operationShapeRule(config.GRAPHQL_MAX_ALIASES, config.GRAPHQL_MAX_ROOT_FIELDS, SIGN_IN_FIELD),
+    ],
+    // Parsing stops at the token limit: 1,000 aliases are refused before the validation rules
+    // (each of which walks the whole document) ever see them.
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: formatErrorFor({ hideSuggestions: production }),
     plugins: [
+      inputTextPlugin(),
+      refusalAuditPlugin(orm.em.getConnection().getKnex()),
       // We set no cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
@@ -146,11 +162,27 @@ export async function createApp(opts: {
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => {
-        const viewer = await services.auth.viewerFor(orm.em, {
+        const clientAddress = clientAddressOf(
+          req.socket.remoteAddress,
+          headers,
+          config.TRUST_PROXY,
+        );
+        const viewer = await admitRequest({
+          services,
+          em: orm.em,
           authorization: headers.get('authorization'),
           apiKey: headers.get('x-api-key'),
+          clientAddress,
         });
-        return createContext({ root: orm.em, viewer, config, logger, services, requestId });
+        return createContext({
+          root: orm.em,
+          viewer,
+          config,
+          logger,
+          services,
+          requestId,
+          clientAddress,
+        });
       },
     });
     for (const [k, v] of response.headers) res.setHeader(k, v);

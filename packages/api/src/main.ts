@@ -38,6 +38,17 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (db.embedded) await ensureDemoData(orm, db.url, config, logger);
+  if (config.NODE_ENV === 'production') {
+    // Refused at sign-in and token check anyway (AuthService); said here so an operator removes them.
+    const demo = await orm.em
+      .getConnection()
+      .execute<{ username: string }[]>('select username from agents where demo and active');
+    if (demo.length)
+      logger.warn(
+        { usernames: demo.map((d) => d.username) },
+        'demo logins in this database are refused in production; deactivate them with `pnpm --filter @creditline/api agents deactivate <username>`',
+      );
+  }
 
   const app = await createApp({ config, orm, logger });
   let port: number;

@@ -11,6 +11,30 @@ const port = (min = 0) =>
     .min(min, { error: () => `must be a port number (${min} to 65535)` })
     .max(65535, { error: () => `must be a port number (${min} to 65535)` });
 
+/**
+ * Development-only secrets: fixed so that a restart can still read the data it encrypted.
+ * Every development value of every secret lives here, and a production start refuses any of them
+ * in any secret setting (a future secret adds its default here and its name to SECRET_SETTINGS).
+ */
+const DEV_JWT_SECRET = 'creditline-development-jwt-secret-change-me!';
+const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+const DEV_BLIND_KEY = Buffer.alloc(32, 11).toString('base64');
+export const DEVELOPMENT_SECRETS: ReadonlySet<string> = new Set([
+  DEV_JWT_SECRET,
+  DEV_PII_KEY,
+  DEV_BLIND_KEY,
+]);
+
+/** Settings that are secrets: required, not a development value, ≥ 32 bytes in production. */
+export const SECRET_SETTINGS = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_BLIND_INDEX_KEY'] as const;
+
+/** Key material in bytes: the base64 keys decoded, a passphrase as UTF-8. */
+function secretBytes(key: (typeof SECRET_SETTINGS)[number], value: string): number {
+  return key === 'JWT_SECRET'
+    ? Buffer.byteLength(value, 'utf8')
+    : Buffer.from(value, 'base64').length;
+}
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,7 +47,7 @@ const configSchema = z
     EMBEDDED_PG_PORT: port(1024).default(54329),
     DATA_DIR: z.string().min(1).default('.data'),
     DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_SECRET: z.string().optional(),
     PII_ENCRYPTION_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
@@ -39,13 +63,48 @@ const configSchema = z
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20_000),
     DASHBOARD_DIST: z.string().optional(),
+    /** Aliased fields per document and root fields per operation (request-guards.ts). */
+    /** Lexical tokens per document: a huge document is refused while parsing, before validation. */
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2_000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(50),
+    GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(20),
+    // Abuse limits (rate-limiter-flexible over PostgreSQL, shared by every API process): requests
+    // per window per partner app, per staff member, and per client address (anonymous callers
+    // and failed credentials). Generous, so tests and benchmarks never meet them.
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    RATE_LIMIT_PARTNER: z.coerce.number().int().min(1).default(50_000),
+    RATE_LIMIT_STAFF: z.coerce.number().int().min(1).default(20_000),
+    RATE_LIMIT_ADDRESS: z.coerce.number().int().min(1).default(2_000),
+    /** Failed sign-ins before a lockout, per username and per client address (within 15 minutes). */
+    SIGNIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
+    SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    /** First lockout; each further lockout of the same username or address doubles it (to 24 h). */
+    SIGNIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** Take the client address from the last X-Forwarded-For hop (only behind a proxy you run). */
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
   })
   .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production') {
-      for (const key of ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_BLIND_INDEX_KEY'] as const) {
-        if (!c[key])
+    const production = c.NODE_ENV === 'production';
+    for (const key of SECRET_SETTINGS) {
+      const value = c[key];
+      if (!value) {
+        if (production)
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
-      }
+      } else if (secretBytes(key, value) < 32)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be at least 32 bytes (got ${secretBytes(key, value)})`,
+        });
+      else if (production && DEVELOPMENT_SECRETS.has(value))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'is a published development value; generate one with `openssl rand -base64 32`',
+        });
     }
   });
 
@@ -57,11 +116,6 @@ export interface Config extends RawConfig {
 }
 
 export class ConfigError extends Error {}
-
-/** Development-only defaults: fixed so that a restart can still read the data it encrypted. */
-const DEV_JWT_SECRET = 'creditline-development-jwt-secret-change-me!';
-const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
-const DEV_BLIND_KEY = Buffer.alloc(32, 11).toString('base64');
 
 /** Parse and validate configuration; throws ConfigError with one readable line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -22,7 +22,7 @@ export async function ensureDemoPurchases(
   logger: Logger,
   accounts = 40,
 ): Promise<{ plans: number; held: number; review: number }> {
-  const services = createServices(config, logger);
+  const services = createServices(config, logger, orm);
   const em = orm.em.fork();
   const [partner] = await em.execute<{ id: string }[]>(
     `select partner_app_id::text as id from partner_api_keys where key_id = ?`,

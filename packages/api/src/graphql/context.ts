@@ -22,6 +22,8 @@ export interface GraphQLContext {
    * (set before execution by the partner access plugin; the link must grant them).
    */
   partnerRootScopes?: Map<string, string[]>;
+  /** The caller's address (for per-address limits and the audit of refusals); 'in-process' otherwise. */
+  clientAddress: string;
 }
 
 /**
@@ -30,15 +32,20 @@ export interface GraphQLContext {
  * `root` is the process-wide EntityManager, used only to reach the connection pool.
  */
 export function createContext(
-  base: Omit<GraphQLContext, 'loaders' | 'em'> & { root: EntityManager; em?: EntityManager },
+  base: Omit<GraphQLContext, 'loaders' | 'em' | 'clientAddress'> & {
+    root: EntityManager;
+    em?: EntityManager;
+    clientAddress?: string;
+  },
 ): GraphQLContext {
-  const { root, em: given, ...rest } = base;
+  const { root, em: given, clientAddress = 'in-process', ...rest } = base;
   let em = given;
   const emFor = () => (em ??= root.fork());
   // The getter sits on the context's own prototype: Apollo copies the context's own properties
   // (`Object.assign` onto an object with the same prototype), which would call an own getter.
   const lazy = Object.defineProperty({}, 'em', { get: emFor });
   return Object.assign(Object.create(lazy) as object, rest, {
+    clientAddress,
     loaders: new Loaders(emFor, root),
   }) as GraphQLContext;
 }

@@ -8,6 +8,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.QUERY_TOO_COMPLEX,
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -39,9 +40,27 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } })
     ?.originalError;
+  let code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  // Apollo gives every validation error GRAPHQL_VALIDATION_FAILED; our own rules (request-guards.ts)
+  // say more precisely what is wrong, e.g. QUERY_TOO_COMPLEX for too many aliases.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof original?.extensions?.code === 'string') {
+    code = original.extensions.code;
+    formatted = {
+      ...formatted,
+      extensions: { ...formatted.extensions, ...original.extensions, code },
+    };
+  }
+  // graphql-js: "Document contains more that 2000 tokens. Parsing aborted." (sic)
+  const tokens = /contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    const limit = tokens[1];
+    return {
+      message: `This query is longer than ${limit} tokens; send a smaller query.`,
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxTokens: Number(limit) },
+    };
+  }
   if (
     code === ErrorCode.BAD_USER_INPUT &&
     Array.isArray(formatted.extensions?.validationErrors ?? original?.extensions?.validationErrors)
@@ -78,5 +97,25 @@ export function formatError(
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** graphql-js's suggestions ("Did you mean "revealCustomerPii"?") name fields, arguments and enum values. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * formatError for this deployment. In production the schema is not introspectable, so error
+ * messages must not leak it either: every "Did you mean …?" is removed, whatever produced it
+ * (validation, variable coercion, enum parsing). Apollo's hideSchemaDetailsFromClientErrors
+ * covers validation only.
+ */
+export function formatErrorFor(opts: {
+  hideSuggestions: boolean;
+}): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!opts.hideSuggestions) return formatError;
+  return (formatted, error) => {
+    const out = formatError(formatted, error);
+    const message = out.message.replace(SUGGESTION, '');
+    return message === out.message ? out : { ...out, message };
   };
 }

@@ -1,5 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from 'pino';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AbuseLimits } from '../modules/abuse/rate-limits.js';
+import { AgentAdminService } from '../modules/agents/agent-admin.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
 import { PurchaseService } from '../modules/purchases/purchase.service.js';
@@ -21,9 +24,12 @@ export interface Services {
   decisions: DecisionService;
   links: PartnerLinkService;
   partnerKeys: PartnerKeyService;
+  /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
+  abuse: AbuseLimits;
+  agents: AgentAdminService;
 }
 
-export function createServices(config: Config, logger: Logger): Services {
+export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -34,5 +40,7 @@ export function createServices(config: Config, logger: Logger): Services {
     decisions: new DecisionService(config),
     links: new PartnerLinkService(config, logger),
     partnerKeys: new PartnerKeyService(),
+    abuse: new AbuseLimits(orm, config),
+    agents: new AgentAdminService(),
   };
 }

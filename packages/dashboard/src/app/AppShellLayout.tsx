@@ -16,6 +16,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useSession } from '../features/auth/hooks/useSession';
+import { SignOutMutation } from '../features/auth/graphql/auth.graphql';
 import { paths, useRouter } from './router';
 
 export function LanguageSwitch() {
@@ -102,7 +103,10 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
                 <Button
                   size="xs"
                   variant="default"
-                  onClick={() => {
+                  onClick={async () => {
+                    // End the session on the server (every device, every API process), then here;
+                    // a failure (already ended, offline) still signs out locally.
+                    await client.mutate({ mutation: SignOutMutation }).catch(() => undefined);
                     signOut();
                     void client.clearStore();
                     navigate(paths.signIn(), { replace: true });

@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      agent {\n        id\n        username\n        displayName\n        role\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      username\n      password\n      role\n    }\n  }\n": typeof types.DemoLoginsDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  query CustomerHeader($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      maskedPhone\n      maskedNationalId\n      realNameVerified\n      incomeBand\n      registeredAt\n      account {\n        id\n        accountNumber\n        status\n        baseLimit {\n          ...MoneyParts\n        }\n        usedAmount {\n          ...MoneyParts\n        }\n      }\n    }\n  }\n": typeof types.CustomerHeaderDocument,
     "\n  query AccountOverview($id: ID!) {\n    customer(id: $id) {\n      id\n      account {\n        id\n        status\n        score\n        grade\n        baseLimit {\n          ...MoneyParts\n        }\n        usedAmount {\n          ...MoneyParts\n        }\n        heldAmount {\n          ...MoneyParts\n        }\n        outstandingPrincipal {\n          ...MoneyParts\n        }\n        availableLimit {\n          ...MoneyParts\n        }\n        temporaryLimits {\n          amount {\n            ...MoneyParts\n          }\n          category\n          startsAt\n          endsAt\n        }\n        categoryLimits {\n          category\n          limit {\n            ...MoneyParts\n          }\n          used {\n            ...MoneyParts\n          }\n        }\n      }\n    }\n  }\n": typeof types.AccountOverviewDocument,
     "\n  mutation RevealCustomerPii($input: RevealCustomerPiiInput!) {\n    revealCustomerPii(input: $input) {\n      phone\n      nationalId\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.RevealCustomerPiiDocument,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      agent {\n        id\n        username\n        displayName\n        role\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      username\n      password\n      role\n    }\n  }\n": types.DemoLoginsDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  query CustomerHeader($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      maskedPhone\n      maskedNationalId\n      realNameVerified\n      incomeBand\n      registeredAt\n      account {\n        id\n        accountNumber\n        status\n        baseLimit {\n          ...MoneyParts\n        }\n        usedAmount {\n          ...MoneyParts\n        }\n      }\n    }\n  }\n": types.CustomerHeaderDocument,
     "\n  query AccountOverview($id: ID!) {\n    customer(id: $id) {\n      id\n      account {\n        id\n        status\n        score\n        grade\n        baseLimit {\n          ...MoneyParts\n        }\n        usedAmount {\n          ...MoneyParts\n        }\n        heldAmount {\n          ...MoneyParts\n        }\n        outstandingPrincipal {\n          ...MoneyParts\n        }\n        availableLimit {\n          ...MoneyParts\n        }\n        temporaryLimits {\n          amount {\n            ...MoneyParts\n          }\n          category\n          startsAt\n          endsAt\n        }\n        categoryLimits {\n          category\n          limit {\n            ...MoneyParts\n          }\n          used {\n            ...MoneyParts\n          }\n        }\n      }\n    }\n  }\n": types.AccountOverviewDocument,
     "\n  mutation RevealCustomerPii($input: RevealCustomerPiiInput!) {\n    revealCustomerPii(input: $input) {\n      phone\n      nationalId\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.RevealCustomerPiiDocument,
@@ -108,6 +110,10 @@ export function graphql(source: "\n  query DemoLogins {\n    demoLogins {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import { Migration20261122000000_domain } from './Migration20261122000000_domain
 import { Migration20261123000000_money } from './Migration20261123000000_money.js';
 import { Migration20261123010000_owner_copies } from './Migration20261123010000_owner_copies.js';
 import { Migration20261202000000_partner_links } from './Migration20261202000000_partner_links.js';
+import { Migration20261202100000_staff_sessions } from './Migration20261202100000_staff_sessions.js';
 import { Migration20261202200000_rules_under_lock } from './Migration20261202200000_rules_under_lock.js';
 
 export const migrationsList = [
@@ -13,5 +14,6 @@ export const migrationsList = [
   { name: 'Migration20261123000000_money', class: Migration20261123000000_money },
   { name: 'Migration20261123010000_owner_copies', class: Migration20261123010000_owner_copies },
   { name: 'Migration20261202000000_partner_links', class: Migration20261202000000_partner_links },
+  { name: 'Migration20261202100000_staff_sessions', class: Migration20261202100000_staff_sessions },
   { name: 'Migration20261202200000_rules_under_lock', class: Migration20261202200000_rules_under_lock },
 ];

@@ -103,7 +103,8 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     let agentId = 0;
     for (const l of DEMO_LOGINS) {
       const { rows } = await pool.query<{ id: string }>(
-        `insert into agents (username, display_name, role, password_hash) values ($1, $2, $3, $4) returning id`,
+        // demo = true: refused in production even if this database is later served by one.
+        `insert into agents (username, display_name, role, password_hash, demo) values ($1, $2, $3, $4, true) returning id`,
         [l.username, l.displayName, l.role, await hashPassword(l.password)],
       );
       if (l.role === 'AGENT') agentId = Number(rows[0]!.id);

@@ -13,5 +13,9 @@ export class Agent {
   @Property({ type: 'text' }) role!: AgentRole;
   @Property({ type: 'text', lazy: true }) passwordHash!: string;
   @Property({ type: 'boolean' }) active = true;
+  /** In every token; raised to end all of the agent's sessions (sign-out, password, role, deactivation). */
+  @Property({ type: 'integer' }) sessionVersion = 1;
+  /** One of the published demo logins: refused in production. */
+  @Property({ type: 'boolean' }) demo = false;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt: Date = new Date();
 }

@@ -5,7 +5,7 @@ import { Id } from '../../db/types.js';
 @Entity({ tableName: 'audit_log' })
 export class AuditEntry {
   @PrimaryKey({ type: Id, autoincrement: true }) id!: string;
-  @Property({ type: 'text' }) actorType!: 'AGENT' | 'PARTNER' | 'SYSTEM';
+  @Property({ type: 'text' }) actorType!: 'AGENT' | 'PARTNER' | 'SYSTEM' | 'ANONYMOUS';
   @Property({ type: Id, nullable: true }) actorId?: string | null;
   @Property({ type: 'text' }) action!: string;
   @Property({ type: Id, nullable: true }) customerId?: string | null;

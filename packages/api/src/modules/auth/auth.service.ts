@@ -1,9 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { Agent, type AgentRole } from '../agents/agent.entity.js';
-import { verifyPassword } from '../agents/passwords.js';
+import { hashPassword, verifyPassword } from '../agents/passwords.js';
+import { DEMO_LOGINS } from './demo-logins.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
 import { invalidCredentials as unauthenticated } from '../../graphql/errors.js';
 
@@ -19,6 +20,28 @@ export const API_KEY_CACHE_MS = 3_000;
 const API_KEY_CACHE_MAX = 1_000;
 const TOKEN_CACHE_MS = 60_000;
 const TOKEN_CACHE_MAX = 10_000;
+/**
+ * How long one process trusts what it read of an agent's row (active, session version, role):
+ * deactivation, password change, role change and sign-out reach every process within this.
+ */
+export const STAFF_SESSION_CACHE_MS = 2_000;
+const STAFF_SESSION_CACHE_MAX = 10_000;
+
+/** An agent's row as far as sessions go. */
+interface StaffSession {
+  active: boolean;
+  sessionVersion: number;
+  role: AgentRole;
+  username: string;
+  demo: boolean;
+}
+
+/** Why a sign-in failed (for the audit log; the caller is told only "wrong username or password"). */
+export type SignInFailure =
+  'UNKNOWN_USERNAME' | 'WRONG_PASSWORD' | 'INACTIVE' | 'DEMO_IN_PRODUCTION';
+
+/** A scrypt hash of nothing anyone types: verified for unknown usernames so both take as long. */
+let decoyHash: Promise<string> | undefined;
 
 export class AuthService {
   /**
@@ -29,16 +52,35 @@ export class AuthService {
   private readonly apiKeyCache = new Map<string, { viewer: Viewer; expires: number }>();
 
   /**
-   * Verified staff tokens until they expire (at most a minute): HMAC verification through
-   * WebCrypto was ~6 % of an agent's read. A token is self-contained, so caching its verdict
-   * changes nothing about who may do what; failures are never cached.
+   * Verified staff token claims for up to a minute: HMAC verification through WebCrypto was
+   * ~6 % of an agent's read. Only the signature check is cached; whether the session still
+   * counts is checked against the agents row (staffSession). Failures are never cached.
    */
-  private readonly tokenCache = new Map<string, { viewer: Viewer; expires: number }>();
+  private readonly tokenCache = new Map<
+    string,
+    { agentId: string; sessionVersion: number; expires: number }
+  >();
+
+  /** Agent rows by id, read at most every STAFF_SESSION_CACHE_MS (a pending read is shared). */
+  private readonly sessionCache = new Map<
+    string,
+    { session: Promise<StaffSession | null>; expires: number }
+  >();
 
   constructor(private readonly config: Config) {}
 
-  async issueToken(agent: Pick<Agent, 'id' | 'username' | 'role'>): Promise<string> {
-    return new SignJWT({ username: agent.username, role: agent.role })
+  /**
+   * A token for an agent. `sv` is the agent's session version: raising it in the database
+   * (sign-out, password or role change, deactivation) ends every token issued before.
+   */
+  async issueToken(
+    agent: Pick<Agent, 'id' | 'username' | 'role'> & { sessionVersion?: number },
+  ): Promise<string> {
+    return new SignJWT({
+      username: agent.username,
+      role: agent.role,
+      sv: agent.sessionVersion ?? 1,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(agent.id)
       .setIssuer(ISSUER)
@@ -47,19 +89,73 @@ export class AuthService {
       .sign(this.config.secrets.jwt);
   }
 
-  /** Check a username and password; undefined when either is wrong (the caller says which is not revealed). */
+  /**
+   * Check a username and password. The reason of a failure is for the audit log only: the
+   * caller is told "wrong username or password" whatever it was. In production the demo logins
+   * never work, whether flagged in the database (`agents.demo`, set by the seed) or recognised
+   * by their published password (a database seeded before the flag existed, or a copied row).
+   */
   async signIn(
     em: EntityManager,
     username: string,
     password: string,
-  ): Promise<{ agent: Agent; token: string } | undefined> {
-    const agent = await em.findOne(
-      Agent,
-      { username, active: true },
-      { populate: ['passwordHash'] },
-    );
-    if (!agent || !(await verifyPassword(password, agent.passwordHash))) return undefined;
-    return { agent, token: await this.issueToken(agent) };
+  ): Promise<{ ok: true; agent: Agent; token: string } | { ok: false; reason: SignInFailure }> {
+    const agent = await em.findOne(Agent, { username }, { populate: ['passwordHash'] });
+    if (!agent) {
+      await verifyPassword(password, await (decoyHash ??= hashPassword(randomUUID())));
+      return { ok: false, reason: 'UNKNOWN_USERNAME' };
+    }
+    if (!(await verifyPassword(password, agent.passwordHash)))
+      return { ok: false, reason: 'WRONG_PASSWORD' };
+    if (!agent.active) return { ok: false, reason: 'INACTIVE' };
+    if (
+      this.config.NODE_ENV === 'production' &&
+      (agent.demo || DEMO_LOGINS.some((l) => l.password === password))
+    )
+      return { ok: false, reason: 'DEMO_IN_PRODUCTION' };
+    return { ok: true, agent, token: await this.issueToken(agent) };
+  }
+
+  /** End every session of an agent on every process (within STAFF_SESSION_CACHE_MS). */
+  async endSessions(em: EntityManager, agentId: string): Promise<void> {
+    await em.execute('update agents set session_version = session_version + 1 where id = ?', [
+      agentId,
+    ]);
+    this.sessionCache.delete(agentId);
+  }
+
+  /** The agent's row as sessions see it, from a cache of at most STAFF_SESSION_CACHE_MS. */
+  private staffSession(em: EntityManager, agentId: string): Promise<StaffSession | null> {
+    const now = Date.now();
+    const hit = this.sessionCache.get(agentId);
+    if (hit && hit.expires > now) return hit.session;
+    const session = em
+      .getConnection()
+      .execute<
+        {
+          active: boolean;
+          session_version: number;
+          role: AgentRole;
+          username: string;
+          demo: boolean;
+        }[]
+      >('select active, session_version, role, username, demo from agents where id = ?', [agentId])
+      .then(([r]) =>
+        r
+          ? {
+              active: r.active,
+              sessionVersion: r.session_version,
+              role: r.role,
+              username: r.username,
+              demo: r.demo,
+            }
+          : null,
+      );
+    if (this.sessionCache.size >= STAFF_SESSION_CACHE_MAX) this.sessionCache.clear();
+    this.sessionCache.set(agentId, { session, expires: now + STAFF_SESSION_CACHE_MS });
+    // A failed read is not remembered: the next request asks again.
+    session.catch(() => this.sessionCache.delete(agentId));
+    return session;
   }
 
   /**
@@ -79,34 +175,48 @@ export class AuthService {
     if (!m) throw unauthenticated('Authorization must be "Bearer <token>".');
     const token = m[1]!;
     const now = Date.now();
-    const hit = this.tokenCache.get(token);
-    if (hit && hit.expires > now) return hit.viewer;
-    try {
-      const { payload } = await jwtVerify(token, this.config.secrets.jwt, {
-        issuer: ISSUER,
-        algorithms: ['HS256'],
-      });
-      if (
-        typeof payload.sub !== 'string' ||
-        typeof payload.role !== 'string' ||
-        typeof payload.username !== 'string'
-      )
-        throw new Error('claims');
-      const viewer: Viewer = {
-        kind: 'agent',
-        id: payload.sub,
-        username: payload.username,
-        role: payload.role as AgentRole,
-      };
-      if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.clear();
-      this.tokenCache.set(token, {
-        viewer,
-        expires: Math.min(now + TOKEN_CACHE_MS, (payload.exp ?? 0) * 1000),
-      });
-      return viewer;
-    } catch {
-      throw unauthenticated('Your session has expired or is invalid; sign in again.');
+    let claims = this.tokenCache.get(token);
+    if (!claims || claims.expires <= now) {
+      claims = undefined;
+      try {
+        const { payload } = await jwtVerify(token, this.config.secrets.jwt, {
+          issuer: ISSUER,
+          algorithms: ['HS256'],
+        });
+        if (
+          typeof payload.sub !== 'string' ||
+          !/^[0-9]{1,18}$/.test(payload.sub) ||
+          typeof payload.sv !== 'number'
+        )
+          throw new Error('claims');
+        claims = {
+          agentId: payload.sub,
+          sessionVersion: payload.sv,
+          expires: Math.min(now + TOKEN_CACHE_MS, (payload.exp ?? 0) * 1000),
+        };
+        if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.clear();
+        this.tokenCache.set(token, claims);
+      } catch {
+        throw unauthenticated('Your session has expired or is invalid; sign in again.');
+      }
     }
+    // The signature proves who was given the token; the agents row says whether it still counts:
+    // deactivated, deleted, signed out, password or role changed → refused.
+    let session = await this.staffSession(em, claims.agentId);
+    // A token newer than what this process remembers (signed in again after a sign-out or a
+    // password change, maybe on another process): read the row again rather than refuse it.
+    if (session && session.sessionVersion < claims.sessionVersion) {
+      this.sessionCache.delete(claims.agentId);
+      session = await this.staffSession(em, claims.agentId);
+    }
+    if (
+      !session ||
+      !session.active ||
+      session.sessionVersion !== claims.sessionVersion ||
+      (session.demo && this.config.NODE_ENV === 'production')
+    )
+      throw unauthenticated('Your session has ended; sign in again.');
+    return { kind: 'agent', id: claims.agentId, username: session.username, role: session.role };
   }
 
   private async partnerFor(em: EntityManager, apiKey: string): Promise<Viewer> {

@@ -37,3 +37,11 @@ export const MeQuery = graphql(`
     }
   }
 `);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut {
+      signedOut
+    }
+  }
+`);
