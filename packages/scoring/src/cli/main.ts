@@ -385,13 +385,3 @@ export function run(
     return 1;
   }
 }
-
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  const code = run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-  );
-  process.exitCode = code;
-}

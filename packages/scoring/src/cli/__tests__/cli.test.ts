@@ -14,10 +14,10 @@ import { reviewLimit } from '../../policy/limits.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
-const cardCsv = path.resolve(pkgDir, '../../../shared/data/credit-card-default/dev.csv');
+const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
-const main = path.join(pkgDir, 'src/cli/main.ts');
+const main = path.join(pkgDir, 'src/cli/bin.ts');
 
 interface Run {
   code: number | null;
