@@ -66,6 +66,8 @@ describe('the packed package', () => {
     expect(list).toContain('package/dist/bin.js');
     expect(list).toContain('package/models/platform-v1.json');
     expect(list).toContain('package/CHANGELOG.md');
+    expect(list).toContain('package/schema/scorecard-model.schema.json');
+    expect(list).toContain('package/python/creditline_score.py');
     expect(list.filter((f) => /\/(src|bench|test|scripts|data)\//.test(f))).toEqual([]);
     const manifest = JSON.parse(
       execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),

@@ -228,9 +228,7 @@ export function binNumeric(
   const lab = Uint8Array.from(idx, (i) => y[i]);
   const wt = Float64Array.from(idx, (i) => (w ? w[i] : 1));
   // sort values with labels
-  const perm = Array.from({ length: idx.length }, (_, i) => i).sort(
-    (a, b) => order[a] - order[b],
-  );
+  const perm = Array.from({ length: idx.length }, (_, i) => i).sort((a, b) => order[a] - order[b]);
   const xs = Float64Array.from(perm, (i) => order[i]);
   const ys = Uint8Array.from(perm, (i) => lab[i]);
   const ws = Float64Array.from(perm, (i) => wt[i]);

@@ -49,5 +49,6 @@ export {
   stratifiedFolds,
   type Evaluation,
 } from './evaluate.js';
+export { modelJsonSchema } from './json-schema.js';
 export { fitLogistic, type LogisticFit } from './logistic.js';
 export { CARD_OPTIONS, GERMAN_OPTIONS, TUNED_OPTIONS } from './presets.js';
