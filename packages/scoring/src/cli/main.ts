@@ -35,6 +35,7 @@ import {
   type LimitPolicy,
 } from '../policy/policy.js';
 import { reviewLimit } from '../policy/limits.js';
+import { stressTest, type StressAccount, type StressScenario } from '../policy/stress.js';
 import { scorecardReport } from '../report/report.js';
 import { monitorReport } from '../report/monitor.js';
 import { adverseActions, disparateImpact, type GroupSpec } from '../report/fairness.js';
@@ -55,6 +56,7 @@ const USAGE = `usage:
       [--breaks "F=c1,c2;G=..."] [--monotonic "F=increasing,G=decreasing"] [--weight COL] [--allow-protected] [--version V] --out model.json
   creditline-score report --model m.json --data F.csv [--label default] [--format md|html|json] [--out report.md]
   creditline-score monitor --model m.json --base A.csv --current B.csv [--format md|json] [--out file]
+  creditline-score stress --model m.json --data accounts.csv [--policy p.json] (--pd-multiplier 1.5 | --migration matrix.json) [--format md|json] [--out file]
   creditline-score fairness --model m.json --data F.csv --group COL[:c1,c2,...] [--group ...] [--approve-grades A,B,C,D] [--policy p.json] [--format md|json]
   creditline-score evaluate --model m.json --data F.csv [--label default]
   creditline-score score --model m.json --data F.csv [--adverse-actions] [--out scores.csv]
@@ -497,6 +499,108 @@ export function fairnessCmd(args: Args, argv: string[]): string {
   );
 }
 
+/** The review's portfolio columns read into stress-test accounts (scored and graded by the policy). */
+function portfolioAccounts(
+  model: ScorecardModel,
+  policy: LimitPolicy,
+  data: Dataset,
+  file: string,
+): StressAccount[] {
+  const missing = REVIEW_COLUMNS.filter((c) => !data.columns.includes(c));
+  if (missing.length) throw new DataError(`${file} lacks the account column "${missing[0]}"`);
+  const col = (c: string) => data.columns.indexOf(c);
+  const scoreRow = modelInputs(model, data, file);
+  const whole = (i: number, c: string) => {
+    const v = data.rows[i][col(c)];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new DataError(
+        `column "${c}" row ${i + 1}: ${JSON.stringify(v)} is not a whole number ≥ 0`,
+      );
+    return v;
+  };
+  return data.rows.map((r, i) => {
+    const band = r[col('income_band')];
+    if (!(INCOME_BANDS as readonly unknown[]).includes(band))
+      throw new DataError(
+        `column "income_band" row ${i + 1}: ${JSON.stringify(band)} is not one of ${INCOME_BANDS.join(', ')}`,
+      );
+    const res = scoreRow(i);
+    return {
+      grade: gradeOf(res.score, policy),
+      incomeBand: band as IncomeBand,
+      score: res.score,
+      probabilityOfDefault: probabilityFromScore(model, res.score),
+      currentLimitFen: whole(i, 'current_limit_fen'),
+      usedFen: whole(i, 'used_fen'),
+      maxDaysPastDue: whole(i, 'max_days_past_due'),
+      monthsOnBook: whole(i, 'months_on_book'),
+    };
+  });
+}
+
+/** Stress test of a portfolio: PDs × N or a grade-migration matrix; exposure, EL and cuts by grade and segment. */
+export function stressCmd(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const policy = readPolicy(str(args, 'policy'));
+  const file = str(args, 'data', true);
+  const fmt = format(args, ['md', 'json']);
+  const mult = numArg(args, 'pd-multiplier');
+  const matrixFile = str(args, 'migration');
+  if ((mult === undefined) === (matrixFile === undefined))
+    throw new UsageError('give one of --pd-multiplier N or --migration matrix.json');
+  let scenario: StressScenario;
+  if (mult !== undefined) scenario = { kind: 'PD_MULTIPLIER', multiplier: mult };
+  else {
+    let text: string;
+    try {
+      text = readFileSync(matrixFile!, 'utf8');
+    } catch {
+      throw new DataError(`file not found: ${matrixFile}`);
+    }
+    try {
+      scenario = { kind: 'GRADE_MIGRATION', matrix: JSON.parse(text) };
+    } catch (e) {
+      throw new DataError(`${matrixFile}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const accounts = portfolioAccounts(model, policy, readData(file), file);
+  let r;
+  try {
+    r = stressTest(accounts, policy, scenario);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const y = (fen: number) => (fen / 100).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const label =
+    scenario.kind === 'PD_MULTIPLIER' ? `PD × ${scenario.multiplier}` : 'grade migration';
+  const text =
+    fmt === 'json'
+      ? JSON.stringify(r, null, 2) + '\n'
+      : [
+          `# Stress test — ${label}`,
+          `${r.total.accounts} accounts, LGD ${r.lossGivenDefaultBp / 100} %; exposure ¥${y(r.total.exposureFen)}; expected loss ¥${y(r.total.expectedLossFen)} → ¥${y(r.total.stressedExpectedLossFen)} stressed; ${r.total.limitsCut} limits cut by ¥${y(r.total.cutFen)}.` +
+            (r.budget ? ` Risk budget ${r.budget.breached ? '**breached**' : 'holds'}.` : ''),
+          [
+            '| grade / segment | accounts | exposure (¥) | EL (¥) | stressed EL (¥) | limits cut | cut (¥) |',
+            '|---|---|---|---|---|---|---|',
+            ...[
+              ...Object.entries(r.byGrade).map(([g, c]) => [`grade ${g}`, c] as const),
+              ...Object.entries(r.bySegment)
+                .sort()
+                .map(([s, c]) => [`income ${s}`, c] as const),
+            ].map(
+              ([k, c]) =>
+                `| ${k} | ${c.accounts} | ${y(c.exposureFen)} | ${y(c.expectedLossFen)} | ${y(c.stressedExpectedLossFen)} | ${c.limitsCut} | ${y(c.cutFen)} |`,
+            ),
+          ].join('\n'),
+        ].join('\n\n') + '\n';
+  return emit(
+    args,
+    text,
+    `stress (${label}): expected loss ${y(r.total.expectedLossFen)} → ${y(r.total.stressedExpectedLossFen)} yuan, ${r.total.limitsCut} limits cut`,
+  );
+}
+
 /** Runs the CLI; returns the exit code. Output goes to the given writers. */
 export function run(
   argv: string[],
@@ -512,13 +616,14 @@ export function run(
     if (cmd === 'train') stdout(train(args, stderr));
     else if (cmd === 'report') stdout(reportCmd(args));
     else if (cmd === 'monitor') stdout(monitorCmd(args));
+    else if (cmd === 'stress') stdout(stressCmd(args));
     else if (cmd === 'fairness') stdout(fairnessCmd(args, argv.slice(1)));
     else if (cmd === 'evaluate') stdout(evaluateCmd(args));
     else if (cmd === 'score') stdout(score(args));
     else if (cmd === 'review') stdout(review(args));
     else
       throw new UsageError(
-        `unknown command "${cmd}" (train, evaluate, score, review, report, monitor, fairness)`,
+        `unknown command "${cmd}" (train, evaluate, score, review, report, monitor, fairness, stress)`,
       );
     return 0;
   } catch (e) {
