@@ -30,9 +30,9 @@ export interface StressCell {
   exposureFen: number;
   expectedLossFen: number;
   stressedExpectedLossFen: number;
-  /** Accounts whose limit a periodic review under the shock would cut (decrease or freeze to a lower limit). */
+  /** Accounts whose limit a periodic review under the shock would set lower than the same review without it. */
   limitsCut: number;
-  /** Sum of those cuts, fen. */
+  /** Sum of those cuts (unshocked proposal − shocked proposal), fen. */
   cutFen: number;
 }
 
@@ -138,21 +138,23 @@ export function stressTest(
         }
       }
     }
-    const proposal = reviewLimit(
-      {
-        currentLimitFen: a.currentLimitFen,
-        usedFen: a.usedFen,
-        score: a.score,
-        grade,
-        probabilityOfDefault: pd,
-        incomeBand: a.incomeBand,
-        maxDaysPastDue: a.maxDaysPastDue,
-        monthsOnBook: a.monthsOnBook,
-        kind: 'PERIODIC',
-      },
-      policy,
-    );
-    const cut = Math.max(0, a.currentLimitFen - proposal.limitFen);
+    const review = (g: Grade, p: number) =>
+      reviewLimit(
+        {
+          currentLimitFen: a.currentLimitFen,
+          usedFen: a.usedFen,
+          score: a.score,
+          grade: g,
+          probabilityOfDefault: p,
+          incomeBand: a.incomeBand,
+          maxDaysPastDue: a.maxDaysPastDue,
+          monthsOnBook: a.monthsOnBook,
+          kind: 'PERIODIC',
+        },
+        policy,
+      ).limitFen;
+    // What the shock cuts beyond what the same review would do without it.
+    const cut = Math.max(0, review(a.grade, a.probabilityOfDefault) - review(grade, pd));
     const cells = [total, byGrade[a.grade], (bySegment[a.incomeBand] ??= emptyCell())];
     for (const c of cells) {
       c.accounts++;

@@ -9,11 +9,13 @@ import type { ScorecardReport } from './report.js';
 const f4 = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
+/** A Markdown table; `|` inside a cell (categorical bins `A11|A12`, reasons `|corr|`) is escaped. */
 function table(head: string[], rows: (string | number)[][]): string {
+  const cell = (c: string | number) => String(c).replace(/\|/g, '\\|');
   return [
-    `| ${head.join(' | ')} |`,
+    `| ${head.map(cell).join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n');
 }
 
