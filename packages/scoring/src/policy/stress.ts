@@ -93,11 +93,12 @@ export function stressTest(
   accounts: readonly StressAccount[],
   policy: LimitPolicy,
   scenario: StressScenario,
+  options: StressOptions = {},
 ): StressResult {
   checkScenario(scenario);
   const lgd = policy.riskBudget?.lossGivenDefaultBp ?? 10_000;
   const meanPd = {} as Record<Grade, number>;
-  for (const g of GRADES) {
+  for (const g of options.gradePd ? [] : GRADES) {
     let s = 0;
     let n = 0;
     for (const a of accounts)
@@ -107,6 +108,7 @@ export function stressTest(
       }
     meanPd[g] = n ? s / n : NaN;
   }
+  if (options.gradePd) for (const g of GRADES) meanPd[g] = options.gradePd[g] ?? NaN;
   // A grade with no accounts borrows the PD of the nearest worse (else better) grade with some.
   for (let i = 0; i < GRADES.length; i++) {
     if (!Number.isNaN(meanPd[GRADES[i]])) continue;
@@ -167,6 +169,58 @@ export function stressTest(
       }
     }
   }
+  const result: StressResult = { scenario, lossGivenDefaultBp: lgd, total, byGrade, bySegment };
+  return options.partial ? result : finishStress(result, policy);
+}
+
+/** Options of `stressTest` for a portfolio scored in batches. */
+export interface StressOptions {
+  /** Mean PD per grade over the whole portfolio (migration scenarios); default: from `accounts`. */
+  gradePd?: Partial<Record<Grade, number>>;
+  /** Leave expected losses unrounded and skip the budget check: a part for `mergeStressResults`. */
+  partial?: boolean;
+}
+
+/** Sums the partial results of batches (`stressTest(…, { gradePd, partial: true })`) into one. */
+export function mergeStressResults(
+  parts: readonly StressResult[],
+  policy: LimitPolicy,
+): StressResult {
+  if (parts.length === 0) throw new Error('no stress results to merge');
+  const add = (into: StressCell, c: StressCell) => {
+    into.accounts += c.accounts;
+    into.exposureFen += c.exposureFen;
+    into.expectedLossFen += c.expectedLossFen;
+    into.stressedExpectedLossFen += c.stressedExpectedLossFen;
+    into.limitsCut += c.limitsCut;
+    into.cutFen += c.cutFen;
+  };
+  const total = emptyCell();
+  const byGrade = Object.fromEntries(GRADES.map((g) => [g, emptyCell()])) as Record<
+    Grade,
+    StressCell
+  >;
+  const bySegment: Record<string, StressCell> = {};
+  for (const p of parts) {
+    add(total, p.total);
+    for (const g of GRADES) add(byGrade[g], p.byGrade[g]);
+    for (const [k, c] of Object.entries(p.bySegment)) add((bySegment[k] ??= emptyCell()), c);
+  }
+  return finishStress(
+    {
+      scenario: parts[0].scenario,
+      lossGivenDefaultBp: parts[0].lossGivenDefaultBp,
+      total,
+      byGrade,
+      bySegment,
+    },
+    policy,
+  );
+}
+
+/** Rounds expected losses to the fen and checks the risk budget. */
+function finishStress(result: StressResult, policy: LimitPolicy): StressResult {
+  const { total, byGrade, bySegment } = result;
   const roundCell = (c: StressCell) => {
     c.expectedLossFen = Math.round(c.expectedLossFen);
     c.stressedExpectedLossFen = Math.round(c.stressedExpectedLossFen);
@@ -174,7 +228,6 @@ export function stressTest(
   roundCell(total);
   GRADES.forEach((g) => roundCell(byGrade[g]));
   Object.values(bySegment).forEach(roundCell);
-  const result: StressResult = { scenario, lossGivenDefaultBp: lgd, total, byGrade, bySegment };
   const b = policy.riskBudget;
   if (b) {
     const per: NonNullable<StressResult['budget']>['byGrade'] = {};

@@ -5,6 +5,7 @@ import type { LimitProposal } from '../limits.js';
 import {
   applyRiskBudget,
   checkScenario,
+  mergeStressResults,
   portfolioFigures,
   RISK_BUDGET_REASON,
   stressTest,
@@ -166,6 +167,32 @@ describe('stress test', () => {
     expect(() => checkScenario({ kind: 'PD_MULTIPLIER', multiplier: 0 })).toThrow(
       /must be a number > 0/,
     );
+  });
+
+  it('batches merged with the portfolio-wide grade PDs give the whole-portfolio result', () => {
+    const matrix = Object.fromEntries(GRADES.map((g) => [g, { E: 0.1, [g]: 0.9 }])) as Record<
+      Grade,
+      Partial<Record<Grade, number>>
+    >;
+    matrix.E = { E: 1 };
+    for (const scenario of [
+      { kind: 'PD_MULTIPLIER' as const, multiplier: 1.5 },
+      { kind: 'GRADE_MIGRATION' as const, matrix },
+    ]) {
+      const whole = stressTest(portfolio, defaultPolicy, scenario);
+      const gradePd = Object.fromEntries(
+        GRADES.map((g) => {
+          const ps = portfolio.filter((a) => a.grade === g).map((a) => a.probabilityOfDefault);
+          return [g, ps.reduce((x, y) => x + y, 0) / ps.length];
+        }),
+      );
+      const parts = [0, 17, 34].map((s) =>
+        stressTest(portfolio.slice(s, s + 17), defaultPolicy, scenario, { gradePd, partial: true }),
+      );
+      const merged = mergeStressResults(parts, defaultPolicy);
+      expect(merged.total).toEqual(whole.total);
+      expect(merged.byGrade).toEqual(whole.byGrade);
+    }
   });
 
   it('reports whether the stressed loss breaches the budget', () => {
