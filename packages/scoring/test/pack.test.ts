@@ -108,7 +108,7 @@ describe('the packed package', () => {
       ['train', '--data', 'german.csv', '--label', 'default', '--out', 'm.json'],
       app,
     );
-    expect(t.stderr).toBe('');
+    expect(t.stderr).toMatch(/^creditline-score: warning: protected attributes left out/);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^trained sc-[0-9a-f]{8}: \d+ features/);
     const e = sh(cli, ['evaluate', '--model', 'm.json', '--data', 'german.csv'], app);
@@ -128,6 +128,11 @@ describe('the packed package', () => {
     expect(attw.stderr).toBe('');
     expect(attw.code).toBe(0);
     expect(attw.stdout).toMatch(/node16 \(from ESM\): 🟢 \(ESM\)/);
-    expect(attw.stdout).not.toMatch(/❌|💀|🔴/);
+    // Problems in resolutions the esm-only profile ignores (node10, require) are printed as "(ignored)".
+    const counted = attw.stdout
+      .split('\n')
+      .filter((l) => !l.includes('(ignored'))
+      .join('\n');
+    expect(counted).not.toMatch(/❌|💀|🔴/);
   });
 });

@@ -93,7 +93,10 @@ describe('creditline-score end to end', () => {
       '--out',
       model,
     );
-    expect(t.stderr).toBe('');
+    // The card data's SEX, MARRIAGE and AGE are left out by default, with a warning.
+    expect(t.stderr).toBe(
+      'creditline-score: warning: protected attributes left out (fair lending): SEX, MARRIAGE, AGE; pass allowProtected (CLI --allow-protected) to use them\n',
+    );
     expect(t.code).toBe(0);
     const m = JSON.parse(readFileSync(model, 'utf8'));
     expect(m.format).toBe('creditline-scorecard');
