@@ -16,7 +16,7 @@ import {
 import { CARD_OPTIONS } from '../src/model/presets.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cardCsv = path.resolve(pkgDir, '../../../shared/data/credit-card-default/dev.csv');
+const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
 
 console.log(
   `CPU: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} cores; Node ${process.version}; ${os.platform()} ${os.arch()}`,

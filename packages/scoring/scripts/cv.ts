@@ -1,6 +1,6 @@
 /**
  * Cross-validated AUC on the two development data sets: `pnpm cv` (tsx scripts/cv.ts [card|german]).
- * Data: <repo root>/../shared/data (the shared folder beside the checkout).
+ * Data: the development sets committed in `data/`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { crossValidate, readCsvFile, type TrainOptions } from '../src/model/inde
 import { CARD_OPTIONS, GERMAN_OPTIONS } from '../src/model/presets.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(pkgDir, '../../../shared/data');
+const dataDir = path.join(pkgDir, 'data');
 const which = process.argv[2];
 const extra: Partial<TrainOptions> = process.argv[3] ? JSON.parse(process.argv[3]) : {};
 

@@ -26,9 +26,7 @@ const flag = (name: string, dflt: string) => {
 };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const csvPath =
-  args[0] && !args[0].startsWith('--')
-    ? args[0]
-    : here('../../api/src/db/seed/data/credit-card-default.csv');
+  args[0] && !args[0].startsWith('--') ? args[0] : here('../data/credit-card-default/dev.csv');
 const nRows = Number(flag('--rows', '20000'));
 const out = flag('--out', here('../models/platform-v1.json'));
 const AS_OF = new Date('2026-11-01T00:00:00Z');

@@ -12,6 +12,7 @@ export * from './pricing/index.js';
 export * from './recovery/index.js';
 export * from './demo/index.js';
 export * from './explain/index.js';
+export * from './report/index.js';
 
 /** The shipped platform scorecard (`models/platform-v1.json`, trained by `scripts/train-platform-model.ts` on platform features). */
 export const platformModel: ScorecardModel = loadModel(platformModelJson);

@@ -11,6 +11,7 @@ import type { GraphQLContext } from './context.js';
 import { unauthenticated } from './errors.js';
 import { viewerHasRole } from '../modules/auth/viewer.js';
 import { NodeResolver } from './node.resolver.js';
+import { StressTestResolver } from '../modules/risk/stress.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import {
@@ -55,6 +56,8 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnerLinkResolver,
   CustomerLinksResolver,
   PartnerAppResolver,
+  // risk (issue 16): portfolio stress tests
+  StressTestResolver,
 ];
 
 /**

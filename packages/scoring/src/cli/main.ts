@@ -35,15 +35,31 @@ import {
   type LimitPolicy,
 } from '../policy/policy.js';
 import { reviewLimit } from '../policy/limits.js';
+import { stressTest, type StressAccount, type StressScenario } from '../policy/stress.js';
+import { scorecardReport } from '../report/report.js';
+import { monitorReport } from '../report/monitor.js';
+import { adverseActions, disparateImpact, type GroupSpec } from '../report/fairness.js';
+import {
+  renderFairnessMarkdown,
+  renderHtml,
+  renderMarkdown,
+  renderMonitorMarkdown,
+} from '../report/render.js';
+import type { Monotonic } from '../model/format.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 const USAGE = `usage:
-  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--version V] --out model.json
+  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N]
+      [--breaks "F=c1,c2;G=..."] [--monotonic "F=increasing,G=decreasing"] [--weight COL] [--allow-protected] [--version V] --out model.json
+  creditline-score report --model m.json --data F.csv [--label default] [--format md|html|json] [--out report.md]
+  creditline-score monitor --model m.json --base A.csv --current B.csv [--format md|json] [--out file]
+  creditline-score stress --model m.json --data accounts.csv [--policy p.json] (--pd-multiplier 1.5 | --migration matrix.json) [--format md|json] [--out file]
+  creditline-score fairness --model m.json --data F.csv --group COL[:c1,c2,...] [--group ...] [--approve-grades A,B,C,D] [--policy p.json] [--format md|json]
   creditline-score evaluate --model m.json --data F.csv [--label default]
-  creditline-score score --model m.json --data F.csv [--out scores.csv]
+  creditline-score score --model m.json --data F.csv [--adverse-actions] [--out scores.csv]
   creditline-score review --model m.json --data accounts.csv [--policy policy.json] [--kind PERIODIC|TRIGGERED] [--out proposals.csv]`;
 
 type Args = Record<string, string | true>;
@@ -105,7 +121,36 @@ function csvCell(v: string | number | null): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function train(args: Args): string {
+/** `F=c1,c2;G=c3` → { F: [c1, c2], G: [c3] }. */
+function parseBreaks(v: string | undefined): Record<string, number[]> | undefined {
+  if (!v) return undefined;
+  const out: Record<string, number[]> = {};
+  for (const part of v.split(';').filter((p) => p.trim())) {
+    const [name, list] = part.split('=');
+    const cuts = (list ?? '').split(',').map((c) => Number(c.trim()));
+    if (!name?.trim() || !list || cuts.some((c) => !Number.isFinite(c)))
+      throw new UsageError(`--breaks must look like "FEATURE=c1,c2;OTHER=c3", got "${part}"`);
+    out[name.trim()] = cuts;
+  }
+  return out;
+}
+
+/** `F=increasing,G=decreasing` → { F: 'increasing', G: 'decreasing' }. */
+function parseMonotonic(v: string | undefined): Record<string, Monotonic> | undefined {
+  if (!v) return undefined;
+  const out: Record<string, Monotonic> = {};
+  for (const part of v.split(',').filter((p) => p.trim())) {
+    const [name, dir] = part.split('=').map((s) => s?.trim());
+    if (!name || !['increasing', 'decreasing', 'auto', 'none'].includes(dir ?? ''))
+      throw new UsageError(
+        `--monotonic must look like "FEATURE=increasing,OTHER=decreasing" (increasing, decreasing, auto, none), got "${part}"`,
+      );
+    out[name] = dir as Monotonic;
+  }
+  return out;
+}
+
+export function train(args: Args, warn: (s: string) => void = () => {}): string {
   const file = str(args, 'data', true);
   const label = str(args, 'label', true);
   const out = str(args, 'out', true);
@@ -125,8 +170,13 @@ export function train(args: Args): string {
     minBinShare: numArg(args, 'min-bin-share') ?? TUNED_OPTIONS.minBinShare,
     maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
     version: str(args, 'version'),
+    breaks: parseBreaks(str(args, 'breaks')),
+    monotonic: parseMonotonic(str(args, 'monotonic')),
+    weight: str(args, 'weight'),
+    allowProtected: args['allow-protected'] === true,
   };
   const model = trainScorecard(data, opts);
+  for (const w of model.stats.warnings ?? []) warn(`creditline-score: warning: ${w}\n`);
   writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
   return `trained ${model.version}: ${model.features.length} features, training AUC ${model.stats.auc.toFixed(4)} on ${model.stats.rows} rows → ${out}\n`;
 }
@@ -195,6 +245,7 @@ export function score(args: Args): string {
   const data = nonEmpty(readCsvFile(file), file);
   const scoreRow = modelInputs(model, data, file);
   const id = idColumn(data);
+  const withAdverse = args['adverse-actions'] === true;
   const lines: string[] = [];
   lines.push(
     [
@@ -206,13 +257,22 @@ export function score(args: Args): string {
       'reason_2',
       'reason_3',
       'reason_4',
+      ...(withAdverse
+        ? ['adverse_action_1', 'adverse_action_2', 'adverse_action_3', 'adverse_action_4']
+        : []),
     ].join(','),
   );
   for (let i = 0; i < data.rows.length; i++) {
     const r = data.rows[i];
     const res = scoreRow(i);
-    const rc = reasonCodes(res, 4).map((x) => x.code);
+    const reasons = reasonCodes(res, 4);
+    const rc = reasons.map((x) => x.code);
     while (rc.length < 4) rc.push('');
+    if (withAdverse) {
+      const aa: string[] = adverseActions(reasons, 4).map((a) => a.code);
+      while (aa.length < 4) aa.push('');
+      rc.push(...aa);
+    }
     lines.push(
       [
         ...(id >= 0 ? [csvCell(r[id])] : []),
@@ -356,6 +416,191 @@ export function review(args: Args): string {
   );
 }
 
+function readData(file: string): Dataset {
+  return nonEmpty(readCsvFile(file), file);
+}
+
+function format(args: Args, allowed: string[]): string {
+  const f = str(args, 'format') ?? allowed[0];
+  if (!allowed.includes(f))
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${f}"`);
+  return f;
+}
+
+function emit(args: Args, text: string, what: string): string {
+  const out = str(args, 'out');
+  if (!out) return text;
+  writeFileSync(out, text);
+  return `${what} → ${out}\n`;
+}
+
+/** The binning/IV/VIF/gains report of a model on labelled data, as Markdown, HTML or JSON. */
+export function reportCmd(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const file = str(args, 'data', true);
+  const fmt = format(args, ['md', 'html', 'json']);
+  const data = readData(file);
+  const label = str(args, 'label') ?? model.label;
+  if (!data.columns.includes(label))
+    throw new DataError(`label column "${label}" not found in ${file}`);
+  const r = scorecardReport(model, data, label);
+  const text =
+    fmt === 'json'
+      ? JSON.stringify(r, null, 2) + '\n'
+      : fmt === 'html'
+        ? renderHtml(r)
+        : renderMarkdown(r);
+  return emit(
+    args,
+    text,
+    `report of ${model.version} on ${r.data.rows} rows (AUC ${r.auc.toFixed(4)})`,
+  );
+}
+
+/** PSI of the score and CSI per feature between a base and a current data set. */
+export function monitorCmd(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const base = readData(str(args, 'base', true));
+  const current = readData(str(args, 'current', true));
+  const fmt = format(args, ['md', 'json']);
+  const m = monitorReport(model, base, current);
+  const text = fmt === 'json' ? JSON.stringify(m, null, 2) + '\n' : renderMonitorMarkdown(m);
+  return emit(args, text, `score PSI ${m.score.index.toFixed(4)} (${m.score.status})`);
+}
+
+/** Disparate impact by one or more protected attributes. */
+export function fairnessCmd(args: Args, argv: string[]): string {
+  const model = readModel(str(args, 'model', true));
+  const file = str(args, 'data', true);
+  const data = readData(file);
+  const policy = readPolicy(str(args, 'policy'));
+  const fmt = format(args, ['md', 'json']);
+  // --group may repeat: read every occurrence from argv.
+  const groups: GroupSpec[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--group' ? argv[i + 1] : a.startsWith('--group=') ? a.slice(8) : undefined;
+    if (v === undefined) continue;
+    const [attribute, cutList] = v.split(':');
+    const cuts = cutList?.split(',').map(Number);
+    if (!attribute || (cuts && cuts.some((c) => !Number.isFinite(c))))
+      throw new UsageError(`--group must look like COLUMN or COLUMN:c1,c2, got "${v}"`);
+    if (!data.columns.includes(attribute))
+      throw new DataError(`group column "${attribute}" not found in ${file}`);
+    groups.push({ attribute, cuts });
+  }
+  if (groups.length === 0) throw new UsageError('missing --group');
+  const approve = (str(args, 'approve-grades') ?? 'A,B,C,D').split(',').map((g) => g.trim());
+  const reports = groups.map((g) => disparateImpact(model, data, g, policy, approve));
+  return emit(
+    args,
+    fmt === 'json' ? JSON.stringify(reports, null, 2) + '\n' : renderFairnessMarkdown(reports),
+    `disparate impact by ${groups.map((g) => g.attribute).join(', ')}: ${reports.flatMap((r) => r.groups.filter((g) => g.flagged)).length} groups flagged`,
+  );
+}
+
+/** The review's portfolio columns read into stress-test accounts (scored and graded by the policy). */
+function portfolioAccounts(
+  model: ScorecardModel,
+  policy: LimitPolicy,
+  data: Dataset,
+  file: string,
+): StressAccount[] {
+  const missing = REVIEW_COLUMNS.filter((c) => !data.columns.includes(c));
+  if (missing.length) throw new DataError(`${file} lacks the account column "${missing[0]}"`);
+  const col = (c: string) => data.columns.indexOf(c);
+  const scoreRow = modelInputs(model, data, file);
+  const whole = (i: number, c: string) => {
+    const v = data.rows[i][col(c)];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new DataError(
+        `column "${c}" row ${i + 1}: ${JSON.stringify(v)} is not a whole number ≥ 0`,
+      );
+    return v;
+  };
+  return data.rows.map((r, i) => {
+    const band = r[col('income_band')];
+    if (!(INCOME_BANDS as readonly unknown[]).includes(band))
+      throw new DataError(
+        `column "income_band" row ${i + 1}: ${JSON.stringify(band)} is not one of ${INCOME_BANDS.join(', ')}`,
+      );
+    const res = scoreRow(i);
+    return {
+      grade: gradeOf(res.score, policy),
+      incomeBand: band as IncomeBand,
+      score: res.score,
+      probabilityOfDefault: probabilityFromScore(model, res.score),
+      currentLimitFen: whole(i, 'current_limit_fen'),
+      usedFen: whole(i, 'used_fen'),
+      maxDaysPastDue: whole(i, 'max_days_past_due'),
+      monthsOnBook: whole(i, 'months_on_book'),
+    };
+  });
+}
+
+/** Stress test of a portfolio: PDs × N or a grade-migration matrix; exposure, EL and cuts by grade and segment. */
+export function stressCmd(args: Args): string {
+  const model = readModel(str(args, 'model', true));
+  const policy = readPolicy(str(args, 'policy'));
+  const file = str(args, 'data', true);
+  const fmt = format(args, ['md', 'json']);
+  const mult = numArg(args, 'pd-multiplier');
+  const matrixFile = str(args, 'migration');
+  if ((mult === undefined) === (matrixFile === undefined))
+    throw new UsageError('give one of --pd-multiplier N or --migration matrix.json');
+  let scenario: StressScenario;
+  if (mult !== undefined) scenario = { kind: 'PD_MULTIPLIER', multiplier: mult };
+  else {
+    let text: string;
+    try {
+      text = readFileSync(matrixFile!, 'utf8');
+    } catch {
+      throw new DataError(`file not found: ${matrixFile}`);
+    }
+    try {
+      scenario = { kind: 'GRADE_MIGRATION', matrix: JSON.parse(text) };
+    } catch (e) {
+      throw new DataError(`${matrixFile}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const accounts = portfolioAccounts(model, policy, readData(file), file);
+  let r;
+  try {
+    r = stressTest(accounts, policy, scenario);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const y = (fen: number) => (fen / 100).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const label =
+    scenario.kind === 'PD_MULTIPLIER' ? `PD × ${scenario.multiplier}` : 'grade migration';
+  const text =
+    fmt === 'json'
+      ? JSON.stringify(r, null, 2) + '\n'
+      : [
+          `# Stress test — ${label}`,
+          `${r.total.accounts} accounts, LGD ${r.lossGivenDefaultBp / 100} %; exposure ¥${y(r.total.exposureFen)}; expected loss ¥${y(r.total.expectedLossFen)} → ¥${y(r.total.stressedExpectedLossFen)} stressed; ${r.total.limitsCut} limits cut by ¥${y(r.total.cutFen)}.` +
+            (r.budget ? ` Risk budget ${r.budget.breached ? '**breached**' : 'holds'}.` : ''),
+          [
+            '| grade / segment | accounts | exposure (¥) | EL (¥) | stressed EL (¥) | limits cut | cut (¥) |',
+            '|---|---|---|---|---|---|---|',
+            ...[
+              ...Object.entries(r.byGrade).map(([g, c]) => [`grade ${g}`, c] as const),
+              ...Object.entries(r.bySegment)
+                .sort()
+                .map(([s, c]) => [`income ${s}`, c] as const),
+            ].map(
+              ([k, c]) =>
+                `| ${k} | ${c.accounts} | ${y(c.exposureFen)} | ${y(c.expectedLossFen)} | ${y(c.stressedExpectedLossFen)} | ${c.limitsCut} | ${y(c.cutFen)} |`,
+            ),
+          ].join('\n'),
+        ].join('\n\n') + '\n';
+  return emit(
+    args,
+    text,
+    `stress (${label}): expected loss ${y(r.total.expectedLossFen)} → ${y(r.total.stressedExpectedLossFen)} yuan, ${r.total.limitsCut} limits cut`,
+  );
+}
+
 /** Runs the CLI; returns the exit code. Output goes to the given writers. */
 export function run(
   argv: string[],
@@ -368,11 +613,18 @@ export function run(
       stdout(USAGE + '\n');
       return cmd === '' ? 2 : 0;
     }
-    if (cmd === 'train') stdout(train(args));
+    if (cmd === 'train') stdout(train(args, stderr));
+    else if (cmd === 'report') stdout(reportCmd(args));
+    else if (cmd === 'monitor') stdout(monitorCmd(args));
+    else if (cmd === 'stress') stdout(stressCmd(args));
+    else if (cmd === 'fairness') stdout(fairnessCmd(args, argv.slice(1)));
     else if (cmd === 'evaluate') stdout(evaluateCmd(args));
     else if (cmd === 'score') stdout(score(args));
     else if (cmd === 'review') stdout(review(args));
-    else throw new UsageError(`unknown command "${cmd}" (train, evaluate, score, review)`);
+    else
+      throw new UsageError(
+        `unknown command "${cmd}" (train, evaluate, score, review, report, monitor, fairness, stress)`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof DataError || e instanceof ModelFormatError || e instanceof UsageError) {
@@ -384,14 +636,4 @@ export function run(
     );
     return 1;
   }
-}
-
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  const code = run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-  );
-  process.exitCode = code;
 }

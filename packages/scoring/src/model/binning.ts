@@ -39,6 +39,16 @@ export interface BinningOptions {
    * is at least this factor times the best monotone IV (Infinity = monotone only).
    */
   turnGain: number;
+  /**
+   * Sample weight of each row (default 1 each): goods and bads are sums of weights, and the
+   * minimum bin share and quantile pre-bins are shares of the total weight.
+   */
+  weights?: Float64Array;
+  /**
+   * User-set cut points (numeric/ordinal): bins are exactly [−∞, c1), [c1, c2), …, [ck, ∞), with
+   * no merging (an empty bin is dropped into its neighbour).
+   */
+  breaks?: readonly number[];
 }
 
 export interface BinningResult {
@@ -204,36 +214,42 @@ export function binNumeric(
   opts: BinningOptions,
 ): BinningResult {
   const n = x.length;
+  const w = opts.weights;
   const missing = { good: 0, bad: 0 };
   const idx: number[] = [];
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(x[i])) {
-      if (y[i]) missing.bad++;
-      else missing.good++;
+      if (y[i]) missing.bad += w ? w[i] : 1;
+      else missing.good += w ? w[i] : 1;
     } else idx.push(i);
   }
-  const m = idx.length;
-  if (m === 0) return { groups: [], missing };
+  if (idx.length === 0) return { groups: [], missing };
   const order = Float64Array.from(idx, (i) => x[i]);
   const lab = Uint8Array.from(idx, (i) => y[i]);
+  const wt = Float64Array.from(idx, (i) => (w ? w[i] : 1));
   // sort values with labels
-  const perm = Array.from({ length: m }, (_, i) => i).sort((a, b) => order[a] - order[b]);
+  const perm = Array.from({ length: idx.length }, (_, i) => i).sort((a, b) => order[a] - order[b]);
   const xs = Float64Array.from(perm, (i) => order[i]);
   const ys = Uint8Array.from(perm, (i) => lab[i]);
+  const ws = Float64Array.from(perm, (i) => wt[i]);
+  // m: total weight of the non-missing rows (their number when unweighted).
+  let m = 0;
+  for (let i = 0; i < ws.length; i++) m += ws[i];
 
   // Distinct values with counts.
   const dv: number[] = [];
   const dg: number[] = [];
   const db: number[] = [];
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < xs.length; i++) {
     if (i === 0 || xs[i] !== xs[i - 1]) {
       dv.push(xs[i]);
       dg.push(0);
       db.push(0);
     }
-    if (ys[i]) db[db.length - 1]++;
-    else dg[dg.length - 1]++;
+    if (ys[i]) db[db.length - 1] += ws[i];
+    else dg[dg.length - 1] += ws[i];
   }
+  if (opts.breaks) return { groups: fixedGroups(dv, dg, db, opts.breaks, ordinal), missing };
   let groups: Group[] = [];
   const target = ordinal ? 1 : Math.max(1, Math.floor(m / opts.preBins));
   let cur: Group | null = null;
@@ -295,21 +311,23 @@ export function binCategorical(
 ): BinningResult {
   const missing = { good: 0, bad: 0 };
   const levels = new Map<string, Group>();
+  const w = opts.weights;
   let m = 0;
   let bads = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
+    const wi = w ? w[i] : 1;
     if (v === null) {
-      if (y[i]) missing.bad++;
-      else missing.good++;
+      if (y[i]) missing.bad += wi;
+      else missing.good += wi;
       continue;
     }
     let g = levels.get(v);
     if (!g) levels.set(v, (g = { lo: NaN, hi: NaN, values: [v], good: 0, bad: 0 }));
-    if (y[i]) g.bad++;
-    else g.good++;
-    m++;
-    bads += y[i];
+    if (y[i]) g.bad += wi;
+    else g.good += wi;
+    m += wi;
+    bads += y[i] * wi;
   }
   const prior = m ? bads / m : 0;
   // Shrink small levels' bad rates toward the overall rate before ordering them.
@@ -321,4 +339,39 @@ export function binCategorical(
   const minCount = Math.max(1, Math.ceil(opts.minBinShare * m));
   finish(groups, opts, minCount);
   return { groups, missing };
+}
+
+/** Groups at user-set cut points over the distinct values (empty groups merged away). */
+function fixedGroups(
+  dv: number[],
+  dg: number[],
+  db: number[],
+  breaks: readonly number[],
+  ordinal: boolean,
+): Group[] {
+  const cuts = [...new Set(breaks)].filter(Number.isFinite).sort((a, b) => a - b);
+  const groups: Group[] = [];
+  for (let c = 0; c <= cuts.length; c++)
+    groups.push({
+      lo: c === 0 ? -Infinity : cuts[c - 1],
+      hi: c === cuts.length ? Infinity : cuts[c],
+      values: [],
+      good: 0,
+      bad: 0,
+    });
+  let c = 0;
+  for (let k = 0; k < dv.length; k++) {
+    while (c < cuts.length && dv[k] >= cuts[c]) c++;
+    groups[c].good += dg[k];
+    groups[c].bad += db[k];
+    if (ordinal) groups[c].values.push(String(dv[k]));
+  }
+  // An empty group gives its range to the next one (the last to the previous).
+  for (let i = groups.length - 1; i >= 0 && groups.length > 1; i--) {
+    if (size(groups[i]) > 0) continue;
+    if (i + 1 < groups.length) groups[i + 1].lo = groups[i].lo;
+    else groups[i - 1].hi = groups[i].hi;
+    groups.splice(i, 1);
+  }
+  return groups;
 }

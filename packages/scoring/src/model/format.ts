@@ -85,6 +85,12 @@ export interface TrainingStats {
   l2: number;
   minBinShare: number;
   iterations: number;
+  /** Information value of every candidate feature (kept or dropped), on the training data. */
+  candidateIv?: Record<string, number>;
+  /** Things the trainer wants a risk analyst to know (e.g. protected attributes left out). */
+  warnings?: string[];
+  /** The sample-weight column, when training was weighted. */
+  weight?: string;
 }
 
 export interface ScorecardModel {
@@ -194,6 +200,9 @@ export const scorecardModelSchema = z.object({
     l2: z.number(),
     minBinShare: z.number(),
     iterations: z.number().int(),
+    candidateIv: z.record(z.string(), z.number()).optional(),
+    warnings: z.array(z.string()).optional(),
+    weight: z.string().optional(),
   }),
 });
 

@@ -23,7 +23,12 @@ export {
 export { readCsv, DataError, toRecords, selectRows, labelColumn, type Dataset } from './csv.js';
 export { readCsvFile } from './csv-file.js';
 export { CARD_DERIVED_FEATURES, evalDerived, applicableDerived } from './derived.js';
-export { trainScorecard, type TrainOptions } from './train.js';
+export {
+  trainScorecard,
+  PROTECTED_ATTRIBUTES,
+  protectedColumns,
+  type TrainOptions,
+} from './train.js';
 export {
   compileModel,
   compiled,
@@ -44,5 +49,6 @@ export {
   stratifiedFolds,
   type Evaluation,
 } from './evaluate.js';
+export { modelJsonSchema } from './json-schema.js';
 export { fitLogistic, type LogisticFit } from './logistic.js';
 export { CARD_OPTIONS, GERMAN_OPTIONS, TUNED_OPTIONS } from './presets.js';

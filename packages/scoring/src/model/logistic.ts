@@ -45,13 +45,19 @@ export function fitLogistic(
   l2 = 1,
   maxIter = 50,
   tol = 1e-9,
+  sampleWeights?: Float64Array,
 ): LogisticFit {
   const n = y.length;
   const q = columns.length;
   const p = q + 1;
   let ones = 0;
-  for (let i = 0; i < n; i++) ones += y[i];
-  const ybar = Math.min(Math.max(ones / Math.max(n, 1), 1e-6), 1 - 1e-6);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const si = sampleWeights ? sampleWeights[i] : 1;
+    ones += y[i] * si;
+    total += si;
+  }
+  const ybar = Math.min(Math.max(ones / Math.max(total, 1e-12), 1e-6), 1 - 1e-6);
   const beta = new Float64Array(p);
   beta[0] = Math.log(ybar / (1 - ybar));
   const eta = new Float64Array(n);
@@ -68,8 +74,9 @@ export function fitLogistic(
     }
     for (let i = 0; i < n; i++) {
       const pi = 1 / (1 + Math.exp(-eta[i]));
-      w[i] = Math.max(pi * (1 - pi), 1e-12);
-      r[i] = y[i] - pi;
+      const si = sampleWeights ? sampleWeights[i] : 1;
+      w[i] = Math.max(pi * (1 - pi), 1e-12) * si;
+      r[i] = (y[i] - pi) * si;
     }
     const H = new Float64Array(p * p);
     const g = new Float64Array(p);

@@ -68,6 +68,55 @@ export interface TrainOptions {
   derive?: boolean;
   /** Derived feature specs to use instead of the built-in card set. */
   derived?: DerivedFeatureSpec[];
+  /**
+   * User-set cut points per numeric/ordinal feature: its bins are exactly these
+   * (`[−∞, c1), [c1, c2), …`), not found by the supervised binning.
+   */
+  breaks?: Record<string, number[]>;
+  /** Column of sample weights (numbers ≥ 0; not a feature): counts and the regression are weighted. */
+  weight?: string;
+  /**
+   * Use protected attributes (`PROTECTED_ATTRIBUTES`, or `protectedAttributes`) as features.
+   * Default false: they are left out and `stats.warnings` says so (fair lending).
+   */
+  allowProtected?: boolean;
+  /** The column names treated as protected (default `PROTECTED_ATTRIBUTES`; matched case-insensitively). */
+  protectedAttributes?: readonly string[];
+}
+
+/**
+ * Columns treated as protected attributes by default (fair-lending laws such as ECOA/Reg B in the
+ * US, the EU's anti-discrimination directives and PBOC's consumer-protection rules forbid or
+ * restrict using them): sex/gender, age, marital status, race/ethnicity, religion, national
+ * origin/nationality, disability, pregnancy — as generic names and as they appear in the two
+ * development sets (`SEX`, `AGE`, `MARRIAGE`; `personal_status_sex`, `age_years`,
+ * `foreign_worker`). Matched case-insensitively.
+ */
+export const PROTECTED_ATTRIBUTES: readonly string[] = [
+  'sex',
+  'gender',
+  'age',
+  'age_years',
+  'marriage',
+  'marital_status',
+  'personal_status_sex',
+  'race',
+  'ethnicity',
+  'religion',
+  'national_origin',
+  'nationality',
+  'foreign_worker',
+  'disability',
+  'pregnancy',
+];
+
+/** The columns of `columns` that are protected attributes under `list`. */
+export function protectedColumns(
+  columns: readonly string[],
+  list: readonly string[] = PROTECTED_ATTRIBUTES,
+): string[] {
+  const set = new Set(list.map((c) => c.toLowerCase()));
+  return columns.filter((c) => set.has(c.toLowerCase()));
 }
 
 interface Candidate {
@@ -177,7 +226,12 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
   const k = groups.length + (missing.good + missing.bad > 0 ? 1 : 0);
   const bins: Omit<ScorecardBin, 'points'>[] = groups.map((g) => {
     const cnt = g.good + g.bad;
-    const base = { woe: woe(g.good, g.bad, G, B, k), count: cnt, badRate: cnt ? g.bad / cnt : 0 };
+    // Weighted counts are rounded to whole rows in the model (the bad rate is the weighted one).
+    const base = {
+      woe: woe(g.good, g.bad, G, B, k),
+      count: Math.round(cnt),
+      badRate: cnt ? g.bad / cnt : 0,
+    };
     if (c.kind === 'categorical')
       return { label: g.values.slice().sort().join('|'), values: g.values.slice().sort(), ...base };
     const b: Omit<ScorecardBin, 'points'> = { label: numericLabel(g), ...base };
@@ -191,7 +245,7 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
     label: 'missing',
     isMissing: true,
     woe: woe(missing.good, missing.bad, G, B, k),
-    count: mc,
+    count: Math.round(mc),
     badRate: mc ? missing.bad / mc : 0,
   });
   // WOE per row.
@@ -242,8 +296,18 @@ function corr(a: Float64Array, b: Float64Array): number {
 }
 
 /** Builds the candidate feature columns (raw minus label/excluded, plus applicable derived). */
-function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSpec[]): Candidate[] {
-  const exclude = new Set([opts.label, ...(opts.exclude ?? [])]);
+function candidates(
+  data: Dataset,
+  opts: TrainOptions,
+  derived: DerivedFeatureSpec[],
+  protectedCols: readonly string[],
+): Candidate[] {
+  const exclude = new Set([
+    opts.label,
+    ...(opts.exclude ?? []),
+    ...(opts.weight ? [opts.weight] : []),
+    ...protectedCols,
+  ]);
   for (const c of data.columns) if (c.toLowerCase() === 'id') exclude.add(c);
   for (const e of opts.exclude ?? []) {
     if (!data.columns.includes(e)) throw new DataError(`excluded column "${e}" not found`);
@@ -271,6 +335,8 @@ function candidates(data: Dataset, opts: TrainOptions, derived: DerivedFeatureSp
     if (!c) {
       if (name === opts.label)
         throw new DataError(`derived features may not read the label "${name}"`);
+      if (protectedCols.includes(name))
+        throw new DataError(`derived features may not read the protected attribute "${name}"`);
       c = numericColumn(rawCol(columnIndex(data, name)), name);
       numericCache.set(name, c);
     }
@@ -315,12 +381,42 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     throw new DataError(
       `label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`,
     );
-  const derived =
-    opts.derive === false
-      ? []
-      : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, data.columns);
-  const cands = candidates(data, opts, derived);
   const dropped: { feature: string; reason: string }[] = [];
+  const warnings: string[] = [];
+  const protectedCols = opts.allowProtected
+    ? []
+    : protectedColumns(data.columns, opts.protectedAttributes).filter(
+        (c) => c !== opts.label && !(opts.exclude ?? []).includes(c),
+      );
+  if (protectedCols.length) {
+    warnings.push(
+      `protected attributes left out (fair lending): ${protectedCols.join(', ')}; pass allowProtected (CLI --allow-protected) to use them`,
+    );
+    for (const c of protectedCols)
+      dropped.push({ feature: c, reason: 'protected attribute (fair lending)' });
+  }
+  const usable = data.columns.filter((c) => !protectedCols.includes(c));
+  const derived =
+    opts.derive === false ? [] : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, usable);
+  const cands = candidates(data, opts, derived, protectedCols);
+  let weights: Float64Array | undefined;
+  if (opts.weight) {
+    if (!data.columns.includes(opts.weight))
+      throw new DataError(`weight column "${opts.weight}" not found`);
+    weights = numericColumn(
+      data.rows.map((r) => r[columnIndex(data, opts.weight!)]),
+      opts.weight,
+    );
+    for (let i = 0; i < n; i++)
+      if (!(weights[i] >= 0))
+        throw new DataError(
+          `column "${opts.weight}" row ${i + 1}: weight ${weights[i]} is not a number ≥ 0`,
+        );
+  }
+  for (const name of Object.keys(opts.breaks ?? {}))
+    if (!cands.some((c) => c.name === name && c.kind !== 'categorical'))
+      throw new DataError(`--breaks names "${name}", which is not a numeric or ordinal feature`);
+  const candidateIv: Record<string, number> = {};
 
   // 1. Bin every candidate.
   const binned: BinnedFeature[] = [];
@@ -333,7 +429,10 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
       preBins: o.preBins,
       turnGain: o.turnGain,
       monotonic: mono,
+      weights,
+      breaks: opts.breaks?.[c.name],
     });
+    candidateIv[c.name] = round6(bf.iv);
     if (bf.bins.length <= 1 || !(bf.iv >= o.minIv))
       dropped.push({ feature: c.name, reason: `IV ${bf.iv.toFixed(4)} < ${o.minIv}` });
     else binned.push(bf);
@@ -369,7 +468,9 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
         preBins: o.preBins,
         turnGain: o.turnGain,
         monotonic: 'none',
+        weights,
       });
+      candidateIv[spec.name] = round6(bf.iv);
       if (bf.iv >= o.minIv && bf.bins.length > 1) {
         derived.push(spec);
         cands.push(cand);
@@ -392,6 +493,9 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     kept.map((f) => f.x),
     y,
     o.l2,
+    50,
+    1e-9,
+    weights,
   );
   for (;;) {
     const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
@@ -406,6 +510,9 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
       kept.map((f) => f.x),
       y,
       o.l2,
+      50,
+      1e-9,
+      weights,
     );
   }
   // Features in the order of the input columns (derived after raw), for stable reason-code ties.
@@ -480,6 +587,9 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
       l2: o.l2,
       minBinShare: o.minBinShare,
       iterations: fit.iterations,
+      candidateIv,
+      ...(warnings.length ? { warnings } : {}),
+      ...(opts.weight ? { weight: opts.weight } : {}),
     },
   };
   model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;

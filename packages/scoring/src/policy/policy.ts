@@ -110,6 +110,57 @@ const policyObject = z.object({
     /** Default increase asked for when none is requested, bp of the current limit. */
     defaultIncreaseBp: bp,
   }),
+  /**
+   * Portfolio risk budget (seed 003): caps on total exposure (the sum of base limits) and on
+   * expected loss (Σ limit × PD × LGD), overall and per grade. Reviews that would break it have
+   * their increases scaled down (`applyRiskBudget`, reason `POLICY_RISK_BUDGET`). Optional: a
+   * policy without one has no budget.
+   */
+  riskBudget: z
+    .object({
+      /** Loss given default, bp of the exposure (unsecured consumer credit: ~8,000). */
+      lossGivenDefaultBp: bp.max(10_000),
+      /** Cap on the sum of base limits, fen. */
+      maxExposureFen: fen.positive().optional(),
+      /** Cap on the expected loss, fen. */
+      maxExpectedLossFen: fen.positive().optional(),
+      /** The same caps per grade. */
+      byGrade: z
+        .object({
+          A: z
+            .object({
+              maxExposureFen: fen.positive().optional(),
+              maxExpectedLossFen: fen.positive().optional(),
+            })
+            .optional(),
+          B: z
+            .object({
+              maxExposureFen: fen.positive().optional(),
+              maxExpectedLossFen: fen.positive().optional(),
+            })
+            .optional(),
+          C: z
+            .object({
+              maxExposureFen: fen.positive().optional(),
+              maxExpectedLossFen: fen.positive().optional(),
+            })
+            .optional(),
+          D: z
+            .object({
+              maxExposureFen: fen.positive().optional(),
+              maxExpectedLossFen: fen.positive().optional(),
+            })
+            .optional(),
+          E: z
+            .object({
+              maxExposureFen: fen.positive().optional(),
+              maxExpectedLossFen: fen.positive().optional(),
+            })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 /** The limit and pricing policy: one validated data object (DESIGN.md: policy is data, not code). */
@@ -221,6 +272,8 @@ export const defaultPolicy: LimitPolicy = {
     documentsRequired: { UNFREEZE: 0, RESTORE_REDUCTION: 0, INCREASE: 1 },
     defaultIncreaseBp: 2_000,
   },
+  // LGD only: no caps until risk sets them (a cap that binds changes every review's outcome).
+  riskBudget: { lossGivenDefaultBp: 8_000 },
 };
 
 /** Validate a policy (parsed JSON or object); throws an Error listing every problem with its path. */

@@ -8,6 +8,7 @@ import { Migration20261123010000_owner_copies } from './Migration20261123010000_
 import { Migration20261202000000_partner_links } from './Migration20261202000000_partner_links.js';
 import { Migration20261202100000_staff_sessions } from './Migration20261202100000_staff_sessions.js';
 import { Migration20261202200000_rules_under_lock } from './Migration20261202200000_rules_under_lock.js';
+import { Migration20261202300000_stress_tests } from './Migration20261202300000_stress_tests.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -16,4 +17,5 @@ export const migrationsList = [
   { name: 'Migration20261202000000_partner_links', class: Migration20261202000000_partner_links },
   { name: 'Migration20261202100000_staff_sessions', class: Migration20261202100000_staff_sessions },
   { name: 'Migration20261202200000_rules_under_lock', class: Migration20261202200000_rules_under_lock },
+  { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
 ];

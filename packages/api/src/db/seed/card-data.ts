@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
- * Rows of the real card-default data (Yeh 2009, CC BY 4.0; see data/README.md). Each demo
- * customer takes one row: its repayment statuses, bills and payments shape the customer's
- * repayment history, so the late/default mix follows real relationships.
+ * Rows of the real card-default data (Yeh 2009, CC BY 4.0): the development set committed in the
+ * scoring package (`packages/scoring/data/credit-card-default/`; one copy in the repository).
+ * Each demo customer takes one row: its repayment statuses, bills and payments shape the
+ * customer's repayment history, so the late/default mix follows real relationships.
  */
 export interface CardRow {
   limitBal: number;
@@ -19,9 +20,10 @@ export interface CardRow {
 }
 
 const FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
+  path.dirname(createRequire(import.meta.url).resolve('@creditline/scoring/package.json')),
   'data',
-  'credit-card-default.csv',
+  'credit-card-default',
+  'dev.csv',
 );
 let cache: CardRow[] | undefined;
 

@@ -177,3 +177,14 @@ export function limitImprovements(
       limitEffectFen: i.limitEffectFen > 0 ? i.limitEffectFen : null,
     }));
 }
+
+// Portfolio stress tests (issue 16): the risk module calls the engine through here too.
+export {
+  stressTest,
+  mergeStressResults,
+  checkScenario as checkStressScenario,
+  type StressAccount,
+  type StressCell,
+  type StressResult,
+  type StressScenario,
+} from '@creditline/scoring';

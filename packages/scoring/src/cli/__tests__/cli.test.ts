@@ -14,10 +14,10 @@ import { reviewLimit } from '../../policy/limits.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
-const cardCsv = path.resolve(pkgDir, '../../../shared/data/credit-card-default/dev.csv');
+const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
-const main = path.join(pkgDir, 'src/cli/main.ts');
+const main = path.join(pkgDir, 'src/cli/bin.ts');
 
 interface Run {
   code: number | null;
@@ -93,7 +93,10 @@ describe('creditline-score end to end', () => {
       '--out',
       model,
     );
-    expect(t.stderr).toBe('');
+    // The card data's SEX, MARRIAGE and AGE are left out by default, with a warning.
+    expect(t.stderr).toBe(
+      'creditline-score: warning: protected attributes left out (fair lending): SEX, MARRIAGE, AGE; pass allowProtected (CLI --allow-protected) to use them\n',
+    );
     expect(t.code).toBe(0);
     const m = JSON.parse(readFileSync(model, 'utf8'));
     expect(m.format).toBe('creditline-scorecard');

@@ -4,7 +4,7 @@ import { platformFeatures } from '../../features/platform-features.js';
 import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../demo-population.js';
 
 const csv = readFileSync(
-  new URL('../../../../api/src/db/seed/data/credit-card-default.csv', import.meta.url),
+  new URL('../../../data/credit-card-default/dev.csv', import.meta.url),
   'utf8',
 );
 const asOf = new Date('2026-11-01T00:00:00Z');

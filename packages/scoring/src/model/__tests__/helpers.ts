@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { readCsvFile, selectRows, type Dataset } from '../index.js';
 
 export const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** `<repo root>/../shared/data`. */
-export const dataDir = path.resolve(pkgDir, '../../../shared/data');
+/** The development data committed in the package (`data/`, see its README). */
+export const dataDir = path.join(pkgDir, 'data');
 export const cardCsv = path.join(dataDir, 'credit-card-default/dev.csv');
 export const germanCsv = path.join(dataDir, 'german-credit/dev.csv');
 

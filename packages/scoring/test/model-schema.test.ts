@@ -1,0 +1,80 @@
+/**
+ * The language-neutral model: the committed JSON Schema is the one generated from the schema
+ * `loadModel` validates with, and the plain-Python reference scorer (python/creditline_score.py,
+ * standard library only) gives the TypeScript score on every row of both dev data sets.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  loadModel,
+  ModelFormatError,
+  readCsvFile,
+  scoreDataset,
+  trainScorecard,
+  type ScorecardModel,
+} from '../src/model/index.js';
+import { modelJsonSchemaText } from '../src/model/json-schema.js';
+import { CARD_OPTIONS, GERMAN_OPTIONS } from '../src/model/presets.js';
+import { cardSample } from '../src/model/__tests__/helpers.js';
+
+const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
+const germanCsv = path.join(pkgDir, 'data/german-credit/dev.csv');
+const python = path.join(pkgDir, 'python/creditline_score.py');
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+
+describe('model JSON Schema', () => {
+  it('the committed schema is the generated one (pnpm schema:emit)', () => {
+    expect(readFileSync(path.join(pkgDir, 'schema/scorecard-model.schema.json'), 'utf8')).toBe(
+      modelJsonSchemaText(),
+    );
+  });
+
+  it('loadModel rejects what the schema rejects, naming the path', () => {
+    const m = JSON.parse(readFileSync(path.join(pkgDir, 'models/platform-v1.json'), 'utf8'));
+    m.features[0].bins[0].points = 1.5;
+    expect(() => loadModel(m)).toThrow(ModelFormatError);
+    expect(() => loadModel(m)).toThrow(/features\.0\.bins\.0\.points/);
+  });
+});
+
+describe.skipIf(!hasPython)('Python reference scorer', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'creditline-py-'));
+
+  function compare(model: ScorecardModel, csv: string) {
+    const file = path.join(dir, `${model.version}.json`);
+    writeFileSync(file, JSON.stringify(model));
+    const r = spawnSync('python3', [python, file, csv], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const ts = scoreDataset(model, readCsvFile(csv));
+    expect(lines.length - 1).toBe(ts.length);
+    let mismatches = 0;
+    for (let i = 0; i < ts.length; i++)
+      if (Number(lines[i + 1].split(',')[1]) !== ts[i]) mismatches++;
+    expect(mismatches).toBe(0);
+  }
+
+  it('matches on every row of the German dev data (categorical levels, user breaks)', () => {
+    const data = readCsvFile(germanCsv);
+    compare(
+      trainScorecard(data, { ...GERMAN_OPTIONS, breaks: { duration_months: [12, 24, 36] } }),
+      germanCsv,
+    );
+  });
+
+  it('matches on every row of the card dev data (derived ratios, means, the interaction cell)', () => {
+    const model = trainScorecard(cardSample(7), CARD_OPTIONS);
+    expect(model.derived.some((d) => d.kind === 'cross')).toBe(true);
+    expect(model.derived.some((d) => d.kind === 'ratio')).toBe(true);
+    compare(model, cardCsv);
+  });
+});
