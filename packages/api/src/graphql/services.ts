@@ -7,6 +7,9 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { CouponService } from '../modules/coupons/coupon.service.js';
+import { RefundService } from '../modules/refunds/refund.service.js';
+import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -17,6 +20,9 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  coupons: CouponService;
+  refunds: RefundService;
+  staffMoney: StaffMoneyService;
 }
 
 export function createServices(config: Config, _logger: Logger): Services {
@@ -28,5 +34,8 @@ export function createServices(config: Config, _logger: Logger): Services {
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    coupons: new CouponService(),
+    refunds: new RefundService(),
+    staffMoney: new StaffMoneyService(),
   };
 }

@@ -57,14 +57,21 @@ export class PlanResolver {
     const fen = amountFenOrError(amount);
     if (!fen.ok) throw badUserInput(fen.errors[0]!.message, 'amount');
     let grade: string | null = null;
+    let owner: string | null = null;
     if (customerId != null || accountId != null) {
       const acct = await accountIdFromRef(ctx.em, { customerId, accountId });
       if (!acct.ok) throw badUserInput(acct.errors[0]!.message, acct.errors[0]!.field ?? undefined);
-      grade = (await ctx.loaders.account(acct.value))?.grade ?? null;
+      const a = await ctx.loaders.account(acct.value);
+      grade = a?.grade ?? null;
+      owner = a?.customerId ?? null;
     }
-    const quotes = ctx.services.plans.quote(fen.value, grade, couponCode ?? null);
-    if (!quotes.ok) throw badUserInput(quotes.errors[0]!.message, 'couponCode');
-    return quotes.value.map((q) => toQuoteNode(q, fen.value));
+    let coupon = null;
+    if (couponCode) {
+      const found = await ctx.services.coupons.termsForQuote(ctx.em, couponCode, owner);
+      if (!found.ok) throw badUserInput(found.errors[0]!.message, 'couponCode');
+      coupon = found.value;
+    }
+    return ctx.services.plans.quote(fen.value, grade, coupon).map((q) => toQuoteNode(q, fen.value));
   }
 
   @Authorized(scope('quotes:read'), Role.AGENT)

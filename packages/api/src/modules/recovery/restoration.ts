@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import type { RecoveryStatus } from './recovery-request.entity.js';
+import { RESTORATION_WINDOW_DAYS } from '../plans/pricing.js';
 
 /** Who made a state change: the system (automatic review, repayments, jobs) or a staff member. */
 export type RecoveryActor = { type: 'SYSTEM' } | { type: 'AGENT'; agentId: string };
@@ -138,8 +139,22 @@ export async function applyStage(
 }
 
 /**
- * Apply every pending restoration stage whose on-time repayments have been made (lines paid by
- * their due date since the request was approved); complete requests with no stage left.
+ * On-time repayments that count towards a stage (issue 14: stages that cannot be gamed): an
+ * installment counts only when it was paid **when due** — within its own period (on or after
+ * the day the period began, one month before the due date, and by the due date), never
+ * overdue, with a principal left (not settled by a refund or write-off) — and its due date falls
+ * in the policy window after the approval. Prepaying future periods counts nothing: those lines
+ * are paid before their period begins. Paying the current period early counts once, for that
+ * period. Parameters: account, approval time (twice), window days.
+ */
+export const onTimeLinesSql = `select count(*)::text as n from schedule_lines
+  where account_id = ? and status = 'PAID' and days_past_due = 0 and principal_fen > 0
+    and due_date >= (?::timestamptz)::date and due_date < (?::timestamptz)::date + ?::int
+    and paid_at < (due_date + 1)::timestamptz and paid_at >= (due_date - interval '1 month')::timestamptz`;
+
+/**
+ * Apply every pending restoration stage whose on-time repayments have been made (see
+ * `onTimeLinesSql`); complete requests with no stage left.
  * Called by the repayment path inside its transaction (account row locked), and by the overdue job.
  */
 export async function applyEarnedRestorationStages(
@@ -167,11 +182,12 @@ export async function applyEarnedRestorationStages(
   let applied = 0;
   const touched = new Set<string>();
   for (const s of stages) {
-    const [c] = await tem.execute<{ n: string }[]>(
-      `select count(*)::text as n from schedule_lines
-        where account_id = ? and status = 'PAID' and paid_at >= ? and paid_at < (due_date + 1)::timestamptz and days_past_due = 0`,
-      [accountId, new Date(s.approved_at)],
-    );
+    const [c] = await tem.execute<{ n: string }[]>(onTimeLinesSql, [
+      accountId,
+      new Date(s.approved_at),
+      new Date(s.approved_at),
+      RESTORATION_WINDOW_DAYS,
+    ]);
     if (Number(c!.n) < s.required) continue;
     await applyStage(
       tem,
