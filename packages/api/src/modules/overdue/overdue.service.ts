@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
-import { recordDecision } from '../recovery/restoration.js';
+import { applyDueRestorationStages, recordDecision } from '../recovery/restoration.js';
 import { applyCreditToDue } from '../repayments/repayment.service.js';
 import { FREEZE_AFTER_DAYS, REVIEW_AFTER_DAYS, lateFeeFor } from '../plans/pricing.js';
 
@@ -59,6 +59,8 @@ export async function runOverdue(
     }
     after = String(accounts.at(-1)!.account_id);
   }
+  // Restoration stages are earned as installments paid on time fall due (restoration.ts).
+  await applyDueRestorationStages(em, asOf);
   // Due soon (within 3 days): one notice per line.
   const soon = await em.execute<{ id: string; customer_id: string; due_date: string }[]>(
     `select id, customer_id, to_char(due_date, 'YYYY-MM-DD') as due_date from schedule_lines where status = 'DUE' and due_date >= ?::date and due_date <= ?::date`,

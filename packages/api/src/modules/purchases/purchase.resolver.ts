@@ -31,6 +31,7 @@ import {
   AuthorizePurchasePayload,
   CapturePurchaseInput,
   DecidePurchaseInput,
+  ExtendHoldInput,
   PurchaseNode,
   PurchasePayload,
   ReleasePurchaseInput,
@@ -128,7 +129,7 @@ export class PurchaseResolver {
   @Authorized(scope('purchases:write'))
   @Mutation(() => PurchasePayload, {
     description:
-      'Capture a held purchase (it becomes outstanding principal); with a term, the installment plan is created at once.',
+      'Capture a held purchase, whole or in parts (split shipments): each capture becomes outstanding principal; with a term, that capture’s installment plan is created at once. The last capture releases the rest of the hold.',
   })
   async capturePurchase(
     @Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput,
@@ -136,13 +137,20 @@ export class PurchaseResolver {
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
+    let amountFen: number | null = null;
+    if (input.amount != null) {
+      const a = amountFenOrError(input.amount);
+      if (!a.ok) return { purchase: null, userErrors: a.errors };
+      amountFen = a.value;
+    }
     const term = input.term ?? null;
     const planWith = term
-      ? (tem: typeof ctx.em, purchaseId: string) =>
+      ? (tem: typeof ctx.em, purchaseId: string, captureId: string) =>
           ctx.services.plans.createForPurchase(tem, ctx.viewer, {
             purchaseId,
             term,
             couponCode: input.couponCode ?? null,
+            captureId,
           })
       : undefined;
     return purchasePayload(
@@ -155,6 +163,8 @@ export class PurchaseResolver {
           idempotencyKey: input.idempotencyKey,
           term,
           couponCode: input.couponCode ?? null,
+          amountFen,
+          final: input.final ?? null,
         },
         planWith,
       ),
@@ -174,6 +184,26 @@ export class PurchaseResolver {
     return purchasePayload(
       ctx,
       await ctx.services.purchases.release(ctx.em, ctx.viewer, {
+        purchaseId: id.value,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
+  }
+
+  @Authorized(scope('purchases:write'))
+  @Mutation(() => PurchasePayload, {
+    description:
+      'Extend a live hold once by the policy’s hold extension (a slow shipment); holdExpiresAt shows the new expiry. Idempotent.',
+  })
+  async extendHold(
+    @Arg('input', () => ExtendHoldInput) input: ExtendHoldInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PurchasePayload> {
+    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
+    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
         purchaseId: id.value,
         idempotencyKey: input.idempotencyKey,
       }),
