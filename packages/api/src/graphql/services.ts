@@ -7,6 +7,8 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { PartnerLinkService } from '../modules/links/links.service.js';
+import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { CouponService } from '../modules/coupons/coupon.service.js';
 import { RefundService } from '../modules/refunds/refund.service.js';
 import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
@@ -20,12 +22,14 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  links: PartnerLinkService;
+  partnerKeys: PartnerKeyService;
   coupons: CouponService;
   refunds: RefundService;
   staffMoney: StaffMoneyService;
 }
 
-export function createServices(config: Config, _logger: Logger): Services {
+export function createServices(config: Config, logger: Logger): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -34,6 +38,8 @@ export function createServices(config: Config, _logger: Logger): Services {
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    links: new PartnerLinkService(config, logger),
+    partnerKeys: new PartnerKeyService(),
     coupons: new CouponService(),
     refunds: new RefundService(),
     staffMoney: new StaffMoneyService(),

@@ -6,7 +6,7 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { toAccountNode } from '../accounts/account.service.js';
 import { amountFenOrError } from '../purchases/amount.js';
-import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
+import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
 import { Repayment } from '../repayments/repayment.entity.js';
 import { RepaymentPayload, toRepaymentNode } from '../repayments/repayment.types.js';
 import {
@@ -49,10 +49,10 @@ export class CreditResolver {
   ): Promise<RepaymentPayload> {
     const amount = amountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
     if (!amount.ok) return { repayment: null, userErrors: amount.errors };
-    const account = await accountIdFromRef(ctx.em, input);
+    const account = await resolveAccountRef(ctx, input);
     if (!account.ok) return { repayment: null, userErrors: account.errors };
     const r = await ctx.services.repayments.postExternal(ctx.em, ctx.viewer, {
-      accountId: account.value,
+      accountId: account.value.accountId,
       amountFen: amount.value,
       channel: input.channel.trim().toUpperCase(),
       reference: input.reference.trim(),

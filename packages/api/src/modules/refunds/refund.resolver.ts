@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { customerOfIfAllowed } from '../links/partner-gate.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { money } from '../../graphql/money.js';
 import { toGlobalId } from '../../graphql/relay.js';
@@ -43,6 +45,7 @@ export class RefundResolver {
   async refundPurchase(
     @Arg('input', () => RefundPurchaseInput) input: RefundPurchaseInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RefundPurchasePayload> {
     const failed = (errors: RefundPurchasePayload['userErrors']) => ({
       refund: null,
@@ -54,6 +57,12 @@ export class RefundResolver {
     if (!id.ok) return failed(id.errors);
     const amount = amountFenOrError(input.amount);
     if (!amount.ok) return failed(amount.errors);
+    // A refund is money back to the customer: the app must still act for them (the customer's
+    // link), answered exactly as a missing purchase otherwise.
+    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
+      return failed([
+        { code: 'PURCHASE_NOT_FOUND', field: 'purchaseId', message: 'There is no such purchase.' },
+      ]);
     const r = await ctx.services.refunds.refund(ctx.em, ctx.viewer, {
       purchaseId: id.value,
       amountFen: amount.value,

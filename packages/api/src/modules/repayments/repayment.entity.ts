@@ -19,4 +19,6 @@ export class Repayment {
   @Property({ type: 'text' }) source: 'CUSTOMER' | 'OTHER_CHANNEL' | 'CREDIT' = 'CUSTOMER';
   @Property({ type: 'text', nullable: true }) channel?: string | null;
   @Property({ type: 'text', nullable: true }) externalReference?: string | null;
+  @Property({ type: 'text', nullable: true }) paymentReference?: string | null;
+  @Property({ type: 'text', nullable: true }) paymentChannel?: string | null;
 }

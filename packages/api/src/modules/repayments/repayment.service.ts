@@ -54,11 +54,43 @@ const LINE_COLUMNS = `sl.id, sl.plan_id, to_char(sl.due_date, 'YYYY-MM-DD') as d
  * principal, category pools, ledger rows, the audit row and the idempotent response, all in one
  * transaction that starts by locking the account row (the same lock every money path takes first).
  */
+export interface PaymentRef {
+  reference: string;
+  channel: string;
+}
+/** One payment is recorded once: a partner's reference names one repayment. */
+export class DuplicatePaymentReference extends Error {
+  constructor() {
+    super('duplicate payment reference');
+  }
+}
+export const duplicateReference = () =>
+  fail<never>(
+    'DUPLICATE_PAYMENT_REFERENCE',
+    'A repayment with this paymentReference was already recorded (under another idempotencyKey); a payment is recorded once.',
+    'paymentReference',
+  );
+
+async function referenceUsed(tem: EntityManager, viewer: Viewer, payment?: PaymentRef) {
+  if (!payment || viewer.kind !== 'partner') return false;
+  const rows = await tem.execute(
+    `select 1 from repayments where partner_app_id = ? and payment_reference = ?`,
+    [viewer.id, payment.reference],
+  );
+  return rows.length > 0;
+}
+
 export class RepaymentService {
   async record(
     em: EntityManager,
     viewer: Viewer,
-    input: { accountId: string; amountFen: number; idempotencyKey: string },
+    input: {
+      accountId: string;
+      amountFen: number;
+      idempotencyKey: string;
+      /** The payer's own id for this payment (unique per partner app) and how it was paid. */
+      payment?: PaymentRef;
+    },
   ): Promise<Outcome<RepaymentResult>> {
     return withIdempotency(
       em,
@@ -66,13 +98,24 @@ export class RepaymentService {
         actor: idempotencyActor(viewer),
         operation: 'recordRepayment',
         key: input.idempotencyKey,
-        input: { accountId: input.accountId, amountFen: input.amountFen },
+        input: { accountId: input.accountId, amountFen: input.amountFen, payment: input.payment },
       },
       async (tem) => {
         const acct = await lockAccount(tem, input.accountId);
         if (!acct)
           return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
-        return ok(await repayLocked(tem, viewer, acct, input.amountFen, 'recordRepayment'));
+        if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
+        return ok(
+          await repayLocked(
+            tem,
+            viewer,
+            acct,
+            input.amountFen,
+            'recordRepayment',
+            undefined,
+            input.payment,
+          ),
+        );
       },
     );
   }
@@ -152,7 +195,7 @@ export class RepaymentService {
   async repayEarly(
     em: EntityManager,
     viewer: Viewer,
-    input: { planId: string; idempotencyKey: string },
+    input: { planId: string; idempotencyKey: string; payment?: PaymentRef },
   ): Promise<Outcome<RepaymentResult>> {
     return withIdempotency(
       em,
@@ -160,7 +203,7 @@ export class RepaymentService {
         actor: idempotencyActor(viewer),
         operation: 'repayEarly',
         key: input.idempotencyKey,
-        input: { planId: input.planId },
+        input: { planId: input.planId, payment: input.payment },
       },
       async (tem) => {
         const [plan] = await tem.execute<{ account_id: string; status: string }[]>(
@@ -175,6 +218,7 @@ export class RepaymentService {
         );
         if (again!.status !== 'ACTIVE')
           return fail('PLAN_NOT_ACTIVE', `The plan is ${again!.status}.`, 'planId');
+        if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
         const lines = (
           await tem.execute<LineRow[]>(
             `select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE') for update`,
@@ -188,7 +232,18 @@ export class RepaymentService {
         const alloc = allocateRepayment(payoff.totalFen, lines, 0, asOf);
         if (alloc.unappliedFen !== 0 || alloc.totals.feeWaivedFen !== payoff.waivedFeeFen)
           throw new Error('payoff and repayment disagree on this plan');
-        return ok(await applyAllocation(tem, viewer, acct!, payoff.totalFen, alloc, 'repayEarly'));
+        return ok(
+          await applyAllocation(
+            tem,
+            viewer,
+            acct!,
+            payoff.totalFen,
+            alloc,
+            'repayEarly',
+            undefined,
+            input.payment,
+          ),
+        );
       },
     );
   }
@@ -202,11 +257,12 @@ async function repayLocked(
   amountFen: number,
   action: string,
   source?: RepaymentSource,
+  payment?: PaymentRef,
 ): Promise<RepaymentResult> {
   const lines = await openLines(tem, acct.id);
   const unscheduled = await unscheduledPrincipal(tem, acct.id, acct.outstanding);
   const alloc = allocateRepayment(amountFen, lines, unscheduled, new Date());
-  return applyAllocation(tem, viewer, acct, amountFen, alloc, action, source);
+  return applyAllocation(tem, viewer, acct, amountFen, alloc, action, source, payment);
 }
 
 async function openLines(tem: EntityManager, accountId: string, dueBy?: string) {
@@ -318,11 +374,15 @@ export async function applyAllocation(
   alloc: Allocation,
   action: string,
   source?: RepaymentSource,
+  payment?: PaymentRef,
 ): Promise<RepaymentResult> {
   const principal = alloc.totals.principalFen + alloc.unscheduledPrincipalFen;
+  // The first write of the step: a reference already used by this partner writes nothing at all.
   const [rep] = await tem.execute<{ id: string }[]>(
-    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, source, channel, external_reference, posted_by_agent_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning id`,
+    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, source, channel, external_reference, posted_by_agent_id, payment_reference, payment_channel)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+     on conflict (partner_app_id, payment_reference) where payment_reference is not null do nothing
+     returning id`,
     [
       acct.id,
       acct.customerId,
@@ -340,9 +400,13 @@ export async function applyAllocation(
       source?.source === 'OTHER_CHANNEL' ? source.channel : null,
       source?.source === 'OTHER_CHANNEL' ? source.reference : null,
       source?.source === 'OTHER_CHANNEL' && viewer.kind === 'agent' ? viewer.id : null,
+      payment?.reference ?? null,
+      payment?.channel ?? null,
     ],
   );
-  const repaymentId = String(rep!.id);
+  // Checked before the step began; two first uses racing on different accounts end here.
+  if (!rep) throw new DuplicatePaymentReference();
+  const repaymentId = String(rep.id);
   if (alloc.lines.length > 0) {
     const values = alloc.lines
       .map(() => '(?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint)')
