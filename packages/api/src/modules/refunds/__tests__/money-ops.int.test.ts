@@ -47,12 +47,20 @@ const refund = async (purchaseId: string, amount: string, ref = key('ref'), k = 
   expect(r.errors).toBeUndefined();
   return r.data!.refundPurchase;
 };
-const repay = async (accountId: string, amount: string) =>
-  (
-    await api.exec<any>(p, REPAY, {
-      input: { accountId: gid(accountId), amount, idempotencyKey: key() },
-    })
-  ).data!.recordRepayment;
+const repay = async (accountId: string, amount: string) => {
+  const k = key();
+  const r = await api.exec<any>(p, REPAY, {
+    input: {
+      accountId: gid(accountId),
+      amount,
+      idempotencyKey: k,
+      paymentReference: `ref-${k}`,
+      paymentChannel: 'ALIPAY',
+    },
+  });
+  expect(r.errors).toBeUndefined();
+  return r.data!.recordRepayment;
+};
 const lines = (planId: string) =>
   api.sql<any>(
     `select seq, status, principal_fen::int as p, fee_fen::int as f, paid_principal_fen::int as pp, paid_fee_fen::int as pf, late_fee_fen::int as l from schedule_lines where plan_id = ? order by seq`,
@@ -382,7 +390,14 @@ describe('one prepayment rule', () => {
       await api.exec<any>(
         p,
         `mutation($i: RepayEarlyInput!) { repayEarly(input: $i) { repayment { amount { amount } fee { amount } } userErrors { code } } }`,
-        { i: { planId: toGlobalId('InstallmentPlan', ids[0]!), idempotencyKey: key() } },
+        {
+          i: {
+            planId: toGlobalId('InstallmentPlan', ids[0]!),
+            idempotencyKey: key(),
+            paymentReference: key('early'),
+            paymentChannel: 'ALIPAY',
+          },
+        },
       )
     ).data!.repayEarly;
     const rep = await repay(c2.accountId, q.total.amount);
