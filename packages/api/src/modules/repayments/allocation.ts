@@ -67,8 +67,14 @@ export function allocateRepayment(
   const out: LineAllocation[] = [];
   const totals = { lateFeeFen: 0, feeFen: 0, principalFen: 0, feeWaivedFen: 0 };
   for (const l of [...lines].sort(byDueOrder)) {
-    if (left === 0) break;
     const begun = asOf === null || periodBegun(l.dueDate, asOf);
+    // With nothing left, only a period not begun whose principal is already paid still changes:
+    // its fee is waived (as the payoff quote waives it), which costs nothing.
+    if (
+      left === 0 &&
+      (begun || l.principalFen > l.paidPrincipalFen || l.lateFeeFen > l.paidLateFeeFen)
+    )
+      continue;
     const late = Math.min(left, l.lateFeeFen - l.paidLateFeeFen);
     left -= late;
     const fee = begun ? Math.min(left, l.feeFen - l.paidFeeFen) : 0;
