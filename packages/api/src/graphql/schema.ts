@@ -20,6 +20,9 @@ import {
 } from '../modules/purchases/purchase.resolver.js';
 import { PlanResolver, PurchasePlanResolver } from '../modules/plans/plan.resolver.js';
 import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
+import { RefundResolver } from '../modules/refunds/refund.resolver.js';
+import { CreditResolver } from '../modules/credit/credit.resolver.js';
+import { AccountCouponsResolver, CouponResolver } from '../modules/coupons/coupon.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import {
   CustomerRecoveryResolver,
@@ -46,6 +49,10 @@ export const resolvers: NonEmptyArray<Function> = [
   PurchasePlanResolver,
   RepaymentResolver,
   AccountMoneyResolver,
+  RefundResolver,
+  CreditResolver,
+  CouponResolver,
+  AccountCouponsResolver,
   RecoveryResolver,
   CustomerRecoveryResolver,
   // limits, decisions, promotions, notices, reveal (issue 4)

@@ -12,6 +12,9 @@ import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
 import { PartnerLinkService } from '../modules/links/links.service.js';
 import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
+import { CouponService } from '../modules/coupons/coupon.service.js';
+import { RefundService } from '../modules/refunds/refund.service.js';
+import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -27,6 +30,9 @@ export interface Services {
   /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
   abuse: AbuseLimits;
   agents: AgentAdminService;
+  coupons: CouponService;
+  refunds: RefundService;
+  staffMoney: StaffMoneyService;
 }
 
 export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
@@ -42,5 +48,8 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     partnerKeys: new PartnerKeyService(),
     abuse: new AbuseLimits(orm, config),
     agents: new AgentAdminService(),
+    coupons: new CouponService(),
+    refunds: new RefundService(),
+    staffMoney: new StaffMoneyService(),
   };
 }

@@ -244,6 +244,8 @@ export type RecoveryRequestQueryVariables = Exact<{
 
 
 export type RecoveryRequestQuery = { node:
+    | { __typename: 'Coupon', id: string }
+    | { __typename: 'CouponCampaign', id: string }
     | { __typename: 'CreditAccount', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'InstallmentPlan', id: string }
@@ -253,6 +255,7 @@ export type RecoveryRequestQuery = { node:
     | { __typename: 'PartnerLink', id: string }
     | { __typename: 'Purchase', id: string }
     | { __typename: 'RecoveryRequest', type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, id: string, customer: { id: string, name: string, maskedPhone: string }, reasons: Array<{ code: string, text: string }>, transitions: Array<{ fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actor: string, reason: string, createdAt: string }>, documents: Array<{ kind: string, fileName: string, contentType: string, sizeBytes: number }> }
+    | { __typename: 'Refund', id: string }
     | { __typename: 'Repayment', id: string }
    | null };
 

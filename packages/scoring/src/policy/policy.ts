@@ -86,8 +86,10 @@ const policyObject = z.object({
   lateFeeBpPerDay: bp,
   /** Total late fee cap, bp of the overdue amount. */
   lateFeeCapBp: bp,
-  /** Interest-free coupons by code. */
+  /** Interest-free coupons by code (legacy: the API issues coupons from campaigns instead). */
   coupons: z.record(z.string().min(1), couponSchema),
+  /** Days a purchase hold may be extended by, once (a shipment slower than the hold). */
+  holdExtensionDays: z.number().int().positive().default(7),
   recovery: z.object({
     /** Worst grade (inclusive) that may be approved automatically. */
     autoApproveMinGrade: gradeEnum,
@@ -99,6 +101,11 @@ const policyObject = z.object({
     immediateShareBp: bp.max(10_000),
     /** On-time repayments required before each later stage. */
     onTimeRepaymentsPerStage: z.number().int().positive(),
+    /**
+     * Window (days from the approval) in which on-time repayments count towards later stages:
+     * only installments due in it and paid within their own period (not before it began).
+     */
+    onTimeWindowDays: z.number().int().positive().default(365),
     /** Number of stages after the first (the rest is split evenly over them). */
     laterStages: z.number().int().positive(),
     /** Documents required, by request type. */
@@ -262,12 +269,14 @@ export const defaultPolicy: LimitPolicy = {
     FREE6: { freePeriods: 6, terms: ['M3', 'M6'] },
     FREE12: { freePeriods: 12, terms: ['M3', 'M6', 'M9', 'M12'] },
   },
+  holdExtensionDays: 7,
   recovery: {
     autoApproveMinGrade: 'C',
     autoApproveMaxPd: 0.2,
     rejectAboveDaysPastDue: 90,
     immediateShareBp: 5_000,
     onTimeRepaymentsPerStage: 2,
+    onTimeWindowDays: 365,
     laterStages: 1,
     documentsRequired: { UNFREEZE: 0, RESTORE_REDUCTION: 0, INCREASE: 1 },
     defaultIncreaseBp: 2_000,

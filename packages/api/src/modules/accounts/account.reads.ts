@@ -14,7 +14,7 @@ export type AccountRead = CreditAccount & { activeTemporaryLimits: ActiveTempora
  * The columns are prefixed `a_` so a customer's statement can carry its account too.
  */
 export const ACCOUNT_COLUMNS = `a.id as a_id, a.customer_id as a_customer_id, a.account_number as a_account_number, a.status as a_status,
-  a.base_limit_fen as a_base_limit_fen, a.outstanding_principal_fen as a_outstanding_principal_fen, a.held_fen as a_held_fen, a.used_fen as a_used_fen,
+  a.base_limit_fen as a_base_limit_fen, a.outstanding_principal_fen as a_outstanding_principal_fen, a.held_fen as a_held_fen, a.used_fen as a_used_fen, a.credit_balance_fen as a_credit_balance_fen,
   a.score as a_score, a.grade as a_grade, a.probability_of_default as a_probability_of_default, a.model_version as a_model_version,
   a.frozen_reason as a_frozen_reason, a.opened_at as a_opened_at, a.last_reviewed_at as a_last_reviewed_at, a.version as a_version,
   (select coalesce(json_agg(json_build_object('id', t.id::text, 'amountFen', t.amount_fen, 'category', t.category, 'startsAt', t.starts_at, 'endsAt', t.ends_at) order by t.ends_at, t.id), '[]')
@@ -31,6 +31,7 @@ export interface AccountRow {
   a_outstanding_principal_fen: string;
   a_held_fen: string;
   a_used_fen: string;
+  a_credit_balance_fen: string;
   a_score: number | null;
   a_grade: string | null;
   a_probability_of_default: number | null;
@@ -58,6 +59,7 @@ export function accountFromRow(r: AccountRow): AccountRead {
     outstandingPrincipalFen: Number(r.a_outstanding_principal_fen),
     heldFen: Number(r.a_held_fen),
     usedFen: Number(r.a_used_fen),
+    creditBalanceFen: Number(r.a_credit_balance_fen ?? 0),
     score: r.a_score,
     grade: r.a_grade,
     probabilityOfDefault: r.a_probability_of_default,

@@ -18,6 +18,8 @@ export class CreditAccount {
   @Property({ type: Fen }) baseLimitFen!: number;
   @Property({ type: Fen }) outstandingPrincipalFen = 0;
   @Property({ type: Fen }) heldFen = 0;
+  /** The customer's own money held for them: overpayments and refunds after payoff (issue 14). */
+  @Property({ type: Fen }) creditBalanceFen = 0;
   @Property({
     type: Fen,
     persist: false,

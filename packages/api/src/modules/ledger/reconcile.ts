@@ -18,6 +18,8 @@ export interface ReconcileReport {
  * Together they say: the balances on the account are the sum of the ledger; held money is
  * exactly the live holds; outstanding principal is exactly what the schedules (and opening
  * balances) still ask for; fees charged − waived − repaid is what the schedules still ask for;
+ * credit is the sum of its ledger deltas and every use of it has its record (refund, payout,
+ * repayment from credit); refunds and write-offs agree with their ledger rows;
  * category pools are exactly their live holds and unpaid principal; ids copied onto purchases,
  * holds and ledger rows are their owners' (those copies have no foreign keys of their own).
  */
@@ -32,16 +34,16 @@ const CHECKS: Record<string, string> = {
      where a.outstanding_principal_fen <> coalesce(l.s, 0)`,
   'held = Σ live holds': `
     select a.id as account_id, coalesce(h.s, 0) as expected, a.held_fen as actual from credit_accounts a
-      left join (select account_id, sum(amount_fen) s from holds where status = 'LIVE' group by account_id) h on h.account_id = a.id
+      left join (select account_id, sum(amount_fen - captured_fen) s from holds where status = 'LIVE' group by account_id) h on h.account_id = a.id
      where a.held_fen <> coalesce(h.s, 0)`,
   'outstanding principal = unpaid schedule principal + unplanned captures + opening balance left': `
     select a.id as account_id, coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0) as expected, a.outstanding_principal_fen as actual from credit_accounts a
       left join (select sl.account_id, sum(sl.principal_fen - sl.paid_principal_fen) s from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
                   where ip.status = 'ACTIVE' group by sl.account_id) s on s.account_id = a.id
-      left join (select p.account_id, sum(p.amount_fen) s from purchases p where p.status = 'CAPTURED'
-                  and not exists (select 1 from installment_plans ip where ip.purchase_id = p.id) group by p.account_id) u on u.account_id = a.id
+      left join (select c.account_id, sum(c.amount_fen - c.refunded_fen) s from captures c
+                  where not exists (select 1 from installment_plans ip where ip.capture_id = c.id) group by c.account_id) u on u.account_id = a.id
       left join (select account_id, sum(principal_delta_fen) s from ledger_entries
-                  where kind = 'OPENING_BALANCE' or (kind = 'REPAY_PRINCIPAL' and ref_type = 'opening_balance') group by account_id) o on o.account_id = a.id
+                  where kind = 'OPENING_BALANCE' or (kind in ('REPAY_PRINCIPAL', 'WRITE_OFF_PRINCIPAL') and ref_type = 'opening_balance') group by account_id) o on o.account_id = a.id
      where a.outstanding_principal_fen <> coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0)`,
   'fees charged − waived − repaid = unpaid schedule fees': `
     select a.id as account_id, coalesce(s.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
@@ -49,11 +51,11 @@ const CHECKS: Record<string, string> = {
       left join (select account_id, sum(case kind when 'FEE_CHARGED' then amount_fen else -amount_fen end) s from ledger_entries
                   where kind in ('FEE_CHARGED', 'FEE_WAIVED', 'REPAY_FEE') group by account_id) l on l.account_id = a.id
      where coalesce(s.s, 0) <> coalesce(l.s, 0)`,
-  'late fees charged − repaid = unpaid late fees': `
+  'late fees charged − waived − repaid = unpaid late fees': `
     select a.id as account_id, coalesce(s.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
       left join (select account_id, sum(late_fee_fen - paid_late_fee_fen) s from schedule_lines group by account_id) s on s.account_id = a.id
       left join (select account_id, sum(case kind when 'LATE_FEE_CHARGED' then amount_fen else -amount_fen end) s from ledger_entries
-                  where kind in ('LATE_FEE_CHARGED', 'REPAY_LATE_FEE') group by account_id) l on l.account_id = a.id
+                  where kind in ('LATE_FEE_CHARGED', 'REPAY_LATE_FEE', 'LATE_FEE_WAIVED') group by account_id) l on l.account_id = a.id
      where coalesce(s.s, 0) <> coalesce(l.s, 0)`,
   'repayments add up (principal + fee + late fee + unapplied) and overpayments are in the ledger': `
     select r.account_id, coalesce(r.s, 0) as expected, coalesce(l.s, 0) as actual
@@ -62,13 +64,13 @@ const CHECKS: Record<string, string> = {
      where coalesce(r.s, 0) <> coalesce(l.s, 0)`,
   'category used = live category holds + unpaid principal charged to the category': `
     select c.account_id, coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0) as expected, c.used_fen as actual from category_limits c
-      left join (select account_id, category, sum(amount_fen) s from holds where status = 'LIVE' and category is not null group by account_id, category) h
+      left join (select account_id, category, sum(amount_fen - captured_fen) s from holds where status = 'LIVE' and category is not null group by account_id, category) h
         on h.account_id = c.account_id and h.category = c.category
       left join (select sl.account_id, h.category, sum(sl.principal_fen - sl.paid_principal_fen) s from schedule_lines sl
                    join installment_plans ip on ip.id = sl.plan_id join holds h on h.purchase_id = ip.purchase_id
                   where h.category is not null group by sl.account_id, h.category) p on p.account_id = c.account_id and p.category = c.category
-      left join (select h.account_id, h.category, sum(h.amount_fen) s from holds h join purchases pu on pu.id = h.purchase_id
-                  where h.status = 'CAPTURED' and h.category is not null and not exists (select 1 from installment_plans ip where ip.purchase_id = pu.id)
+      left join (select h.account_id, h.category, sum(cp.amount_fen - cp.refunded_fen) s from captures cp join holds h on h.purchase_id = cp.purchase_id
+                  where h.category is not null and not exists (select 1 from installment_plans ip where ip.capture_id = cp.id)
                   group by h.account_id, h.category) u on u.account_id = c.account_id and u.category = c.category
      where c.used_fen <> coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0)`,
   'copied owner ids agree with their owners (purchase, hold and ledger row)': `
@@ -80,6 +82,36 @@ const CHECKS: Record<string, string> = {
     union all
     select l.account_id, a.customer_id::text, l.customer_id::text from ledger_entries l join credit_accounts a on a.id = l.account_id
      where l.customer_id <> a.customer_id`,
+  'credit balance = Σ ledger credit deltas': `
+    select a.id as account_id, coalesce(l.s, 0) as expected, a.credit_balance_fen as actual from credit_accounts a
+      left join (select account_id, sum(credit_delta_fen) s from ledger_entries group by account_id) l on l.account_id = a.id
+     where a.credit_balance_fen <> coalesce(l.s, 0)`,
+  'credit applied = repayments paid from credit; paid out = credit payouts; refund credit = refunds': `
+    select a.id as account_id, coalesce(r.s, 0) || '/' || coalesce(p.s, 0) || '/' || coalesce(f.s, 0) as expected,
+           coalesce(l.applied, 0) || '/' || coalesce(l.paid_out, 0) || '/' || coalesce(l.refund, 0) as actual from credit_accounts a
+      left join (select account_id, sum(amount_fen) s from repayments where source = 'CREDIT' group by account_id) r on r.account_id = a.id
+      left join (select account_id, sum(amount_fen) s from credit_payouts group by account_id) p on p.account_id = a.id
+      left join (select account_id, sum(credit_fen) s from refunds group by account_id) f on f.account_id = a.id
+      left join (select account_id, sum(amount_fen) filter (where kind = 'CREDIT_APPLIED') applied, sum(amount_fen) filter (where kind = 'CREDIT_PAYOUT') paid_out,
+                        sum(amount_fen) filter (where kind = 'REFUND_CREDIT') refund from ledger_entries group by account_id) l on l.account_id = a.id
+     where coalesce(r.s, 0) <> coalesce(l.applied, 0) or coalesce(p.s, 0) <> coalesce(l.paid_out, 0) or coalesce(f.s, 0) <> coalesce(l.refund, 0)`,
+  'refunds: principal lowered = Σ REFUND_PRINCIPAL, and a purchase refunded = Σ its refunds = Σ its captures refunded': `
+    select a.id as account_id, coalesce(f.s, 0)::text as expected, coalesce(l.s, 0)::text as actual from credit_accounts a
+      left join (select account_id, sum(principal_reduced_fen) s from refunds group by account_id) f on f.account_id = a.id
+      left join (select account_id, -sum(principal_delta_fen) s from ledger_entries where kind = 'REFUND_PRINCIPAL' group by account_id) l on l.account_id = a.id
+     where coalesce(f.s, 0) <> coalesce(l.s, 0)
+    union all
+    select p.account_id, p.refunded_fen || '/' || p.captured_fen, coalesce(r.s, 0) || '/' || coalesce(c.s, 0) from purchases p
+      left join (select purchase_id, sum(amount_fen) s from refunds group by purchase_id) r on r.purchase_id = p.id
+      left join (select purchase_id, sum(amount_fen) s from captures group by purchase_id) c on c.purchase_id = p.id
+     where p.captured_fen > 0 and (p.refunded_fen <> coalesce(r.s, 0) or p.captured_fen <> coalesce(c.s, 0)
+        or p.refunded_fen <> (select coalesce(sum(refunded_fen), 0) from captures c2 where c2.purchase_id = p.id))`,
+  'written off = Σ write-off ledger rows': `
+    select a.id as account_id, coalesce(w.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
+      left join (select account_id, sum(principal_fen + fee_fen + late_fee_fen) s from write_offs group by account_id) w on w.account_id = a.id
+      left join (select account_id, sum(amount_fen) s from ledger_entries
+                  where kind = 'WRITE_OFF_PRINCIPAL' or (kind in ('FEE_WAIVED', 'LATE_FEE_WAIVED') and ref_type = 'write_off') group by account_id) l on l.account_id = a.id
+     where coalesce(w.s, 0) <> coalesce(l.s, 0)`,
   'a purchase is HELD exactly when its hold is LIVE': `
     select p.account_id, 'HELD with a LIVE hold' as expected, p.status || ' / ' || coalesce(h.status, 'no hold') as actual from purchases p
       left join holds h on h.purchase_id = p.id

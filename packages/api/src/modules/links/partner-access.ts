@@ -52,10 +52,19 @@ const OPEN_TYPES = new Set([
   'RepaymentPayload',
   'StartPartnerLinkPayload',
   'PartnerLinkPayload',
+  'PlanFees',
+  'RefundPurchasePayload',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
-const STAFF_TYPES = new Set(['LimitDecision', 'Notice', 'RecoveryRequest', 'PartnerApp', 'Agent']);
+const STAFF_TYPES = new Set([
+  'LimitDecision',
+  'Notice',
+  'RecoveryRequest',
+  'PartnerApp',
+  'Agent',
+  'CouponCampaign',
+]);
 
 const STAFF = 'staff' as const;
 type FieldRule = string | typeof OPEN | typeof STAFF;
@@ -78,7 +87,12 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
     installmentPlans: 'limits:read',
     repayments: 'limits:read',
     overdue: 'limits:read',
+    // A customer's coupons are offered at checkout, with the quotes.
+    usableCoupons: 'quotes:read',
   },
+  Coupon: { '*': 'quotes:read' },
+  // Refunds of a purchase: read by the app that made it, like the purchase.
+  Refund: { '*': 'purchases:write' },
   OverdueState: { '*': 'limits:read' },
   // A partner sees only the purchases it made (the resolvers filter by app): reading them is
   // part of making them.

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
-import { recordDecision } from '../recovery/restoration.js';
+import { applyDueRestorationStages, recordDecision } from '../recovery/restoration.js';
+import { applyCreditToDue } from '../repayments/repayment.service.js';
 import { FREEZE_AFTER_DAYS, REVIEW_AFTER_DAYS, lateFeeFor } from '../plans/pricing.js';
 
 /** Delinquency buckets by days past due. */
@@ -47,7 +48,8 @@ export async function runOverdue(
   let after = '0';
   for (;;) {
     const accounts = await em.execute<{ account_id: string }[]>(
-      `select distinct account_id from schedule_lines where status in ('DUE', 'OVERDUE') and due_date < ?::date and account_id > ? order by account_id limit ?`,
+      // Lines due today too: a customer's credit is applied to them on their due date.
+      `select distinct account_id from schedule_lines where status in ('DUE', 'OVERDUE') and due_date <= ?::date and account_id > ? order by account_id limit ?`,
       [today, after, batch],
     );
     if (accounts.length === 0) break;
@@ -57,6 +59,8 @@ export async function runOverdue(
     }
     after = String(accounts.at(-1)!.account_id);
   }
+  // Restoration stages are earned as installments paid on time fall due (restoration.ts).
+  await applyDueRestorationStages(em, asOf);
   // Due soon (within 3 days): one notice per line.
   const soon = await em.execute<{ id: string; customer_id: string; due_date: string }[]>(
     `select id, customer_id, to_char(due_date, 'YYYY-MM-DD') as due_date from schedule_lines where status = 'DUE' and due_date >= ?::date and due_date <= ?::date`,
@@ -89,6 +93,9 @@ async function overdueForAccount(
   ]);
   if (!a) return;
   const customerId = String(a.customer_id);
+  // Credit first: the customer's own money pays what is due before any late fee accrues, so a
+  // customer whose credit covers what is due is never charged a late fee nor frozen.
+  await applyCreditToDue(tem, accountId, asOf);
   const lines = await tem.execute<
     {
       id: string;
@@ -98,9 +105,10 @@ async function overdueForAccount(
       fee_fen: string;
       paid_fee_fen: string;
       late_fee_fen: string;
+      late_fee_waived_fen: string;
     }[]
   >(
-    `select id, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen
+    `select id, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen, late_fee_waived_fen
        from schedule_lines where account_id = ? and status in ('DUE', 'OVERDUE') and due_date < ?::date order by due_date, id for update`,
     [accountId, dayOf(asOf)],
   );
@@ -116,7 +124,8 @@ async function overdueForAccount(
       Number(l.fee_fen) -
       Number(l.paid_fee_fen);
     const target = lateFeeFor(overdueFen, dpd);
-    const delta = Math.max(0, target - Number(l.late_fee_fen));
+    // A waived late fee counts as charged: the job never charges it again.
+    const delta = Math.max(0, target - Number(l.late_fee_fen) - Number(l.late_fee_waived_fen));
     await tem.execute(
       `update schedule_lines set status = 'OVERDUE', days_past_due = greatest(days_past_due, ?), late_fee_fen = late_fee_fen + ? where id = ?`,
       [dpd, delta, l.id],

@@ -9,6 +9,8 @@ export type PlanTerm = (typeof PLAN_TERMS)[number];
 export class InstallmentPlan {
   @PrimaryKey({ type: Id, autoincrement: true }) id!: string;
   @Property({ type: Id }) purchaseId!: string;
+  /** The capture split into this plan (a purchase captured in parts has a plan per capture). */
+  @Property({ type: Id, nullable: true }) captureId?: string | null;
   @Property({ type: Id }) accountId!: string;
   @Property({ type: Id }) customerId!: string;
   @Property({ type: 'text' }) term!: PlanTerm;
@@ -17,6 +19,7 @@ export class InstallmentPlan {
   @Property({ type: Fen }) totalFeeFen!: number;
   @Property({ type: 'integer' }) aprBp!: number;
   @Property({ type: 'text', nullable: true }) couponCode?: string | null;
+  @Property({ type: Id, nullable: true }) couponId?: string | null;
   @Property({ type: 'text' }) status!: 'ACTIVE' | 'PAID_OFF' | 'CLOSED';
   @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
@@ -38,6 +41,7 @@ export class ScheduleLine {
   @Property({ type: Fen }) paidFeeFen = 0;
   @Property({ type: Fen }) paidLateFeeFen = 0;
   @Property({ type: 'integer' }) daysPastDue = 0;
+  @Property({ type: Fen }) lateFeeWaivedFen = 0;
   @Property({ type: 'text' }) status: 'DUE' | 'PAID' | 'OVERDUE' | 'WAIVED' = 'DUE';
   @Property({ type: 'datetime', nullable: true }) paidAt?: Date | null;
 }

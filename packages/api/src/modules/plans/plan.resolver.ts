@@ -30,12 +30,23 @@ import {
   InstallmentPlanPayload,
   InstallmentQuoteNode,
   PayoffQuoteNode,
+  PlanFeesNode,
   ScheduleLineNode,
   toPlanNode,
   toQuoteNode,
   toScheduleLineNode,
 } from './plan.types.js';
 import { toGlobalId } from '../../graphql/relay.js';
+
+interface PlanFeeRow {
+  plan_id: string;
+  charged: string;
+  fee: string;
+  paid: string;
+  late: string;
+  late_paid: string;
+  late_waived: string;
+}
 
 registerNodeType(
   'InstallmentPlan',
@@ -65,15 +76,22 @@ export class PlanResolver {
     const fen = amountFenOrError(amount);
     if (!fen.ok) throw badUserInput(fen.errors[0]!.message, 'amount');
     let grade: string | null = null;
+    let owner: string | null = null;
     if (customerId != null || accountId != null) {
       // Priced for a named customer only when the viewer may act for them (a partner: linked).
       const acct = await resolveAccountRef(ctx, { customerId, accountId }, info);
       if (!acct.ok) throw badUserInput(acct.errors[0]!.message, acct.errors[0]!.field ?? undefined);
-      grade = (await ctx.loaders.account(acct.value.accountId))?.grade ?? null;
+      const a = await ctx.loaders.account(acct.value.accountId);
+      grade = a?.grade ?? null;
+      owner = a?.customerId ?? null;
     }
-    const quotes = ctx.services.plans.quote(fen.value, grade, couponCode ?? null);
-    if (!quotes.ok) throw badUserInput(quotes.errors[0]!.message, 'couponCode');
-    return quotes.value.map((q) => toQuoteNode(q, fen.value));
+    let coupon = null;
+    if (couponCode) {
+      const found = await ctx.services.coupons.termsForQuote(ctx.em, couponCode, owner);
+      if (!found.ok) throw badUserInput(found.errors[0]!.message, 'couponCode');
+      coupon = found.value;
+    }
+    return ctx.services.plans.quote(fen.value, grade, coupon).map((q) => toQuoteNode(q, fen.value));
   }
 
   @Authorized(scope('quotes:read'), Role.AGENT)
@@ -147,6 +165,39 @@ export class PlanResolver {
     return (lines ?? []).map(toScheduleLineNode);
   }
 
+  @FieldResolver(() => PlanFeesNode, {
+    description: 'Fees charged, paid and waived (and late fees): what the plan cost.',
+  })
+  async fees(@Root() plan: InstallmentPlanNode, @Ctx() ctx: GraphQLContext): Promise<PlanFeesNode> {
+    const r = await ctx.loaders
+      .get<PlanFeeRow>('planFees', async (ids, em) => {
+        const rows = await em.execute<PlanFeeRow[]>(
+          `select ip.id::text as plan_id, ip.total_fee_fen::text as charged, coalesce(sum(sl.fee_fen), 0)::text as fee,
+                  coalesce(sum(sl.paid_fee_fen), 0)::text as paid, coalesce(sum(sl.late_fee_fen), 0)::text as late,
+                  coalesce(sum(sl.paid_late_fee_fen), 0)::text as late_paid, coalesce(sum(sl.late_fee_waived_fen), 0)::text as late_waived
+             from installment_plans ip left join schedule_lines sl on sl.plan_id = ip.id
+            where ip.id = any(?::bigint[]) group by ip.id`,
+          [`{${ids.join(',')}}`],
+        );
+        const by = new Map(rows.map((x) => [x.plan_id, x]));
+        return ids.map((id) => by.get(id));
+      })
+      .load(plan.localId);
+    const n = (x: string | undefined) => Number(x ?? 0);
+    const charged = n(r?.charged);
+    // The lines keep the fee still asked for: what the plan no longer asks for was waived.
+    const waived = charged - n(r?.fee);
+    return Object.assign(new PlanFeesNode(), {
+      charged: money(charged),
+      paid: money(n(r?.paid)),
+      waived: money(waived),
+      outstanding: money(n(r?.fee) - n(r?.paid)),
+      lateFeesCharged: money(n(r?.late) + n(r?.late_waived)),
+      lateFeesPaid: money(n(r?.late_paid)),
+      lateFeesWaived: money(n(r?.late_waived)),
+    });
+  }
+
   @FieldResolver(() => PurchaseNode, {
     nullable: true,
     description: 'The purchase split into this plan (null for a partner app that did not make it).',
@@ -169,20 +220,42 @@ export class PurchasePlanResolver {
   @Authorized()
   @FieldResolver(() => InstallmentPlanNode, {
     nullable: true,
-    description: 'The installment plan this purchase was split into, once captured with a term.',
+    description:
+      'The (first) installment plan this purchase was split into, once captured with a term; see installmentPlans for split shipments.',
   })
   async installmentPlan(
     @Root() purchase: PurchaseNode,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InstallmentPlanNode | null> {
-    if (purchase.status !== 'CAPTURED') return null;
+    if (purchase.capturedAmount.amount === '0.00') return null;
     const plan = await ctx.loaders
       .get<InstallmentPlan>('planByPurchase', async (ids, em) => {
         const plans = await em.find(InstallmentPlan, { purchaseId: { $in: [...ids] } });
-        const by = new Map(plans.map((p) => [String(p.purchaseId), p]));
+        // Several captures can each have a plan: this is the first one.
+        const by = new Map<string, InstallmentPlan>();
+        for (const p of plans.sort((a, b) => Number(b.id) - Number(a.id)))
+          by.set(String(p.purchaseId), p);
         return ids.map((id) => by.get(id));
       })
       .load(purchase.localId);
     return plan ? toPlanNode(plan) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [InstallmentPlanNode], {
+    description:
+      'Every plan of this purchase: one per capture split into installments, oldest first.',
+  })
+  async installmentPlans(
+    @Root() purchase: PurchaseNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<InstallmentPlanNode[]> {
+    if (purchase.capturedAmount.amount === '0.00') return [];
+    const plans = await ctx.em.find(
+      InstallmentPlan,
+      { purchaseId: purchase.localId },
+      { orderBy: { id: 'asc' } },
+    );
+    return plans.map(toPlanNode);
   }
 }

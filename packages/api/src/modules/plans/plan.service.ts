@@ -4,13 +4,14 @@ import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
 import {
-  COUPONS,
   TERMS,
   firstDueDateFor,
   quotePlans,
+  type CouponTerms,
   type PlanQuote,
   type Term,
 } from './pricing.js';
+import { findCoupon } from '../coupons/coupon.service.js';
 
 export interface PlanResult {
   planId: string;
@@ -19,21 +20,15 @@ export interface PlanResult {
 
 /** Installment plans: created from a captured purchase, priced by the scoring package's policy. */
 export class PlanService {
-  /** Quotes for every term; `grade` from the account when known. */
+  /** Quotes for every term; `grade` from the account when known; a coupon's terms when given. */
   quote(
     principalFen: number,
     grade: string | null,
-    couponCode: string | null,
+    coupon: CouponTerms | null,
     today = new Date(),
-  ): Outcome<PlanQuote[]> {
-    if (couponCode && !COUPONS[couponCode])
-      return fail('UNKNOWN_COUPON', 'This coupon code is not known.', 'couponCode');
-    return ok(
-      TERMS.map((t) =>
-        quotePlans(principalFen, grade, firstDueDateFor(t, today), couponCode).find(
-          (q) => q.term === t,
-        )!,
-      ),
+  ): PlanQuote[] {
+    return TERMS.map((t) =>
+      quotePlans(principalFen, grade, firstDueDateFor(t, today), coupon).find((q) => q.term === t)!,
     );
   }
 
@@ -41,7 +36,13 @@ export class PlanService {
   async create(
     em: EntityManager,
     viewer: Viewer,
-    input: { purchaseId: string; term: string; couponCode: string | null; idempotencyKey: string },
+    input: {
+      purchaseId: string;
+      term: string;
+      couponCode: string | null;
+      captureId?: string | null;
+      idempotencyKey: string;
+    },
   ): Promise<Outcome<PlanResult>> {
     return withIdempotency(
       em,
@@ -56,35 +57,36 @@ export class PlanService {
   }
 
   /**
-   * Create the plan and its schedule for a CAPTURED purchase, inside the caller's transaction.
-   * The schedule's principal parts add up exactly to the purchase (checked here, again).
+   * Create the plan and its schedule for a capture of a purchase, inside the caller's
+   * transaction: the given capture, or the purchase's one capture without a plan. The schedule's
+   * principal parts add up exactly to what is left of the capture (checked here, again). A coupon
+   * is one of the customer's issued coupons, used here once.
    */
   async createForPurchase(
     tem: EntityManager,
     viewer: Viewer,
-    input: { purchaseId: string; term: string; couponCode: string | null },
+    input: {
+      purchaseId: string;
+      term: string;
+      couponCode: string | null;
+      captureId?: string | null;
+    },
   ): Promise<Outcome<PlanResult>> {
     if (!(TERMS as readonly string[]).includes(input.term))
       return fail('UNKNOWN_TERM', `term must be one of ${TERMS.join(', ')}.`, 'term');
     const term = input.term as Term;
-    if (input.couponCode && !COUPONS[input.couponCode])
-      return fail('UNKNOWN_COUPON', 'This coupon code is not known.', 'couponCode');
-    if (input.couponCode && !COUPONS[input.couponCode]!.terms.includes(term))
-      return fail('COUPON_NOT_APPLICABLE', `This coupon does not apply to ${term}.`, 'couponCode');
     const [p] = await tem.execute<
       {
         id: string;
         account_id: string;
         customer_id: string;
-        amount_fen: string;
         status: string;
+        captured_fen: string;
         partner_app_id: string | null;
         grade: string | null;
-        has_plan: boolean;
       }[]
     >(
-      `select p.id, p.account_id, p.customer_id, p.amount_fen, p.status, p.partner_app_id, a.grade,
-              exists (select 1 from installment_plans ip where ip.purchase_id = p.id) as has_plan
+      `select p.id, p.account_id, p.customer_id, p.status, p.captured_fen, p.partner_app_id, a.grade
          from purchases p join credit_accounts a on a.id = p.account_id where p.id = ? for update of p`,
       [input.purchaseId],
     );
@@ -95,28 +97,62 @@ export class PlanService {
         String(p.partner_app_id) !== viewer.id)
     )
       return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
-    if (p.status !== 'CAPTURED')
+    if (Number(p.captured_fen) === 0)
       return fail(
         'PURCHASE_NOT_CAPTURED',
         `The purchase is ${p.status}; only a captured purchase can be split into a plan.`,
         'purchaseId',
       );
-    if (p.has_plan)
-      return fail('PLAN_EXISTS', 'This purchase already has an installment plan.', 'purchaseId');
-    const principal = Number(p.amount_fen);
+    const open = await tem.execute<{ id: string; left: string }[]>(
+      `select c.id::text, (c.amount_fen - c.refunded_fen)::text as left from captures c
+        where c.purchase_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id)
+          ${input.captureId ? 'and c.id = ?' : ''} order by c.id`,
+      input.captureId ? [p.id, input.captureId] : [p.id],
+    );
+    if (open.length === 0)
+      return fail(
+        'PLAN_EXISTS',
+        input.captureId
+          ? 'This capture already has an installment plan (or is not of this purchase).'
+          : 'This purchase already has an installment plan.',
+        'purchaseId',
+      );
+    if (open.length > 1)
+      return fail(
+        'CAPTURE_REQUIRED',
+        'This purchase has several captures without a plan; capture with a term, or plan them one by one.',
+        'purchaseId',
+      );
+    const capture = open[0]!;
+    const principal = Number(capture.left);
+    if (principal <= 0)
+      return fail('NOTHING_TO_PLAN', 'This capture has been refunded in full.', 'purchaseId');
+    let coupon: { id: string; code: string; terms: CouponTerms } | null = null;
+    if (input.couponCode) {
+      const found = await findCoupon(tem, input.couponCode, String(p.customer_id));
+      if (!found.ok) return found;
+      if (!found.value.terms.terms.includes(term))
+        return fail(
+          'COUPON_NOT_APPLICABLE',
+          `This coupon does not apply to ${term}.`,
+          'couponCode',
+        );
+      coupon = found.value;
+    }
     const quote = quotePlans(
       principal,
       p.grade,
       firstDueDateFor(term, new Date()),
-      input.couponCode,
+      coupon?.terms ?? null,
     ).find((q) => q.term === term)!;
     const sum = quote.schedule.reduce((s, l) => s + l.principalFen, 0);
-    if (sum !== principal) throw new Error(`schedule principal ${sum} ≠ purchase ${principal}`);
+    if (sum !== principal) throw new Error(`schedule principal ${sum} ≠ capture ${principal}`);
     const [plan] = await tem.execute<{ id: string }[]>(
-      `insert into installment_plans (purchase_id, account_id, customer_id, term, principal_fen, fee_rate_bp, total_fee_fen, apr_bp, coupon_code, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') returning id`,
+      `insert into installment_plans (purchase_id, capture_id, account_id, customer_id, term, principal_fen, fee_rate_bp, total_fee_fen, apr_bp, coupon_code, coupon_id, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') returning id`,
       [
         p.id,
+        capture.id,
         p.account_id,
         p.customer_id,
         term,
@@ -124,10 +160,16 @@ export class PlanService {
         quote.feeRateBp,
         quote.totalFeeFen,
         quote.aprBp,
-        quote.couponApplied ? input.couponCode : null,
+        coupon && quote.couponApplied ? coupon.code : null,
+        coupon && quote.couponApplied ? coupon.id : null,
       ],
     );
     const planId = String(plan!.id);
+    if (coupon && quote.couponApplied)
+      await tem.execute(
+        `update coupons set status = 'USED', used_at = now(), plan_id = ? where id = ?`,
+        [planId, coupon.id],
+      );
     const values = quote.schedule.map(() => `(?, ?, ?, ?, ?::date, ?, ?)`).join(', ');
     await tem.execute(
       `insert into schedule_lines (plan_id, account_id, customer_id, seq, due_date, principal_fen, fee_fen) values ${values}`,
@@ -152,7 +194,13 @@ export class PlanService {
       customerId: p.customer_id,
       targetType: 'InstallmentPlan',
       targetId: planId,
-      details: { term, principalFen: principal, totalFeeFen: quote.totalFeeFen },
+      details: {
+        term,
+        principalFen: principal,
+        totalFeeFen: quote.totalFeeFen,
+        captureId: capture.id,
+        ...(coupon ? { couponId: coupon.id } : {}),
+      },
     });
     return ok({ planId, purchaseId: String(p.id) });
   }

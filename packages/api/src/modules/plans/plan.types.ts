@@ -79,6 +79,20 @@ export function toPlanNode(p: InstallmentPlan): InstallmentPlanNode {
   });
 }
 
+@ObjectType('PlanFees', {
+  description:
+    'Fees of a plan: charged when it was created, paid, and waived (periods not begun at a payoff or a prepayment, refunds, staff waivers, write-offs); late fees likewise.',
+})
+export class PlanFeesNode {
+  @Field(() => Money) charged!: Money;
+  @Field(() => Money) paid!: Money;
+  @Field(() => Money) waived!: Money;
+  @Field(() => Money, { description: 'charged − paid − waived.' }) outstanding!: Money;
+  @Field(() => Money) lateFeesCharged!: Money;
+  @Field(() => Money) lateFeesPaid!: Money;
+  @Field(() => Money) lateFeesWaived!: Money;
+}
+
 @ObjectType('QuoteLine')
 export class QuoteLineNode {
   @Field(() => Int) seq!: number;

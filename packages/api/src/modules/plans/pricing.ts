@@ -6,6 +6,7 @@
  */
 import {
   GRADES,
+  addMonthsClamped,
   TERMS,
   defaultPolicy,
   evaluateRecovery,
@@ -30,6 +31,10 @@ export const LIMIT_CAP_FEN = policy.capFen;
 export const MAX_PURCHASE_FEN = LIMIT_CAP_FEN;
 /** A purchase without a device id above this amount counts as from a new device (fraud rules). */
 export const MISSING_DEVICE_ID_ABOVE_FEN = policy.missingDeviceIdAboveFen;
+/** Days a hold may be extended by, once (policy). */
+export const HOLD_EXTENSION_DAYS = policy.holdExtensionDays;
+/** Days from a recovery approval in which on-time repayments count towards later stages. */
+export const RESTORATION_WINDOW_DAYS = policy.recovery.onTimeWindowDays;
 /** Days past due at which an account is frozen. */
 export const FREEZE_AFTER_DAYS = policy.freezeAfterDaysPastDue;
 /** Days past due at which a review of the account is triggered. */
@@ -40,9 +45,11 @@ export type Term = ScoringTerm;
 export type PlanQuote = ScoringPlanQuote;
 export type PayoffLine = ScoringPayoffLine;
 
-/** Interest-free coupons by code (policy data). */
-export const COUPONS: Readonly<Record<string, { freePeriods: number; terms: readonly Term[] }>> =
-  policy.coupons;
+/** What an interest-free coupon gives: the fees of its first periods, on some terms. */
+export interface CouponTerms {
+  freePeriods: number;
+  terms: readonly Term[];
+}
 
 /** A stored grade, or the middle grade when the account has not been scored yet. */
 const gradeOr = (g: string | null | undefined, dflt: Grade = 'C'): Grade =>
@@ -61,13 +68,16 @@ export function quotePlans(
   principalFen: number,
   grade: string | null | undefined,
   firstDueDate: Date,
-  couponCode?: string | null,
+  coupon?: CouponTerms | null,
 ): PlanQuote[] {
+  // Coupons are issued objects now (modules/coupons), not the policy's global codes: the
+  // library prices a coupon it finds by code, so it is given this one under a private code.
   return quoteInstallments(
-    { principalFen, grade: gradeOr(grade), firstDueDate, coupon: couponCode ?? null },
-    policy,
+    { principalFen, grade: gradeOr(grade), firstDueDate, coupon: coupon ? ISSUED : null },
+    coupon ? { ...policy, coupons: { [ISSUED]: { ...coupon, terms: [...coupon.terms] } } } : policy,
   );
 }
+const ISSUED = '__issued_coupon__';
 
 /** The first due date for a plan started on `from`: 30 days for DEFERRED_30, else one month. */
 export function firstDueDateFor(term: Term, from: Date): Date {
@@ -77,6 +87,14 @@ export function firstDueDateFor(term: Term, from: Date): Date {
 /** Late fee for a line (cumulative for its days past due, capped by policy). */
 export function lateFeeFor(overdueFen: number, daysPastDue: number): number {
   return lateFeeFen(overdueFen, daysPastDue, policy);
+}
+
+/**
+ * Whether a period has begun on `asOf`: a period begins one calendar month before its due date
+ * (the same test as the payoff quote's, so repayment and payoff agree on which fees are waived).
+ */
+export function periodBegun(dueDate: string, asOf: Date): boolean {
+  return addMonthsClamped(new Date(`${dueDate}T00:00:00Z`), -1).getTime() <= asOf.getTime();
 }
 
 /** Early repayment: remaining principal, late fees and begun periods' fees; later fees waived. */

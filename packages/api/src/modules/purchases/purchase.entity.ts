@@ -31,6 +31,9 @@ export class Purchase {
   @Property({ type: 'text', nullable: true }) deviceId?: string | null;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'datetime', nullable: true }) decidedAt?: Date | null;
+  /** Captured so far (split shipments capture in parts) and refunded of that. */
+  @Property({ type: Fen }) capturedFen = 0;
+  @Property({ type: Fen }) refundedFen = 0;
 }
 
 /** The money a purchase holds against the limit until it is captured, released or expires. */

@@ -34,6 +34,7 @@ import {
   AuthorizePurchasePayload,
   CapturePurchaseInput,
   DecidePurchaseInput,
+  ExtendHoldInput,
   PurchaseNode,
   PurchasePayload,
   ReleasePurchaseInput,
@@ -139,7 +140,7 @@ export class PurchaseResolver {
   @Authorized(scope('purchases:write'))
   @Mutation(() => PurchasePayload, {
     description:
-      'Capture a held purchase (it becomes outstanding principal); with a term, the installment plan is created at once.',
+      'Capture a held purchase, whole or in parts (split shipments): each capture becomes outstanding principal; with a term, that capture’s installment plan is created at once. The last capture releases the rest of the hold.',
   })
   async capturePurchase(
     @Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput,
@@ -152,13 +153,20 @@ export class PurchaseResolver {
     // only gives the limit back, so an app may still release its own holds after a revocation.)
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
       return purchasePayload(ctx, purchaseNotFound());
+    let amountFen: number | null = null;
+    if (input.amount != null) {
+      const a = amountFenOrError(input.amount);
+      if (!a.ok) return { purchase: null, userErrors: a.errors };
+      amountFen = a.value;
+    }
     const term = input.term ?? null;
     const planWith = term
-      ? (tem: typeof ctx.em, purchaseId: string) =>
+      ? (tem: typeof ctx.em, purchaseId: string, captureId: string) =>
           ctx.services.plans.createForPurchase(tem, ctx.viewer, {
             purchaseId,
             term,
             couponCode: input.couponCode ?? null,
+            captureId,
           })
       : undefined;
     return purchasePayload(
@@ -171,6 +179,8 @@ export class PurchaseResolver {
           idempotencyKey: input.idempotencyKey,
           term,
           couponCode: input.couponCode ?? null,
+          amountFen,
+          final: input.final ?? null,
         },
         planWith,
       ),
@@ -190,6 +200,30 @@ export class PurchaseResolver {
     return purchasePayload(
       ctx,
       await ctx.services.purchases.release(ctx.em, ctx.viewer, {
+        purchaseId: id.value,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
+  }
+
+  @Authorized(scope('purchases:write'))
+  @Mutation(() => PurchasePayload, {
+    description:
+      'Extend a live hold once by the policy’s hold extension (a slow shipment); holdExpiresAt shows the new expiry. Idempotent.',
+  })
+  async extendHold(
+    @Arg('input', () => ExtendHoldInput) input: ExtendHoldInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PurchasePayload> {
+    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
+    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    // Keeping the customer's limit held: only while the customer's link stands.
+    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
+      return purchasePayload(ctx, purchaseNotFound());
+    return purchasePayload(
+      ctx,
+      await ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
         purchaseId: id.value,
         idempotencyKey: input.idempotencyKey,
       }),

@@ -11,7 +11,11 @@ import {
 import { withRawClient } from '../ledger/pg-client.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
-import { purchaseNeedsReview, REVIEW_THRESHOLD_FEN } from '../plans/pricing.js';
+import {
+  HOLD_EXTENSION_DAYS,
+  purchaseNeedsReview,
+  REVIEW_THRESHOLD_FEN,
+} from '../plans/pricing.js';
 import { Purchase } from './purchase.entity.js';
 import { AuthorizationBatcher } from './authorize-batch.js';
 
@@ -407,8 +411,10 @@ export class PurchaseService {
   }
 
   /**
-   * Capture a held purchase: the hold becomes outstanding principal (used does not change).
-   * With a term, the installment plan is created in the same transaction by `planWith`.
+   * Capture a held purchase, whole or in parts (split shipments): each capture moves its amount
+   * from held to outstanding principal (used does not change) and is a `captures` row; with a
+   * term, that capture's installment plan is created in the same transaction by `planWith`.
+   * The last capture (`final`, or one that takes all that is left) releases the rest of the hold.
    */
   async capture(
     em: EntityManager,
@@ -418,9 +424,15 @@ export class PurchaseService {
       idempotencyKey: string;
       term?: string | null;
       couponCode?: string | null;
+      amountFen?: number | null;
+      final?: boolean | null;
     },
-    planWith?: (tem: EntityManager, purchaseId: string) => Promise<Outcome<unknown>>,
-  ): Promise<Outcome<PurchaseResult>> {
+    planWith?: (
+      tem: EntityManager,
+      purchaseId: string,
+      captureId: string,
+    ) => Promise<Outcome<unknown>>,
+  ): Promise<Outcome<PurchaseResult & { captureId: string }>> {
     return withIdempotency(
       em,
       {
@@ -430,13 +442,18 @@ export class PurchaseService {
         input: { ...input, idempotencyKey: undefined },
       },
       async (tem) => {
-        const closed = await this.closeHold(tem, viewer, input.purchaseId, 'CAPTURED');
+        const closed = await this.closeHold(tem, viewer, input.purchaseId, {
+          to: 'CAPTURED',
+          amountFen: input.amountFen ?? null,
+          final: input.final ?? null,
+        });
         if (!closed.ok) return closed;
+        const captureId = closed.value.captureId!;
         if (planWith) {
-          const planned = await planWith(tem, input.purchaseId);
+          const planned = await planWith(tem, input.purchaseId, captureId);
           if (!planned.ok) throw new PlanRefused(planned.errors);
         }
-        return ok({ purchaseId: input.purchaseId });
+        return ok({ purchaseId: input.purchaseId, captureId });
       },
     ).catch((e: unknown) => {
       if (e instanceof PlanRefused) return { ok: false as const, errors: e.errors };
@@ -444,6 +461,7 @@ export class PurchaseService {
     });
   }
 
+  /** Release a held purchase; after partial captures, release what is left of the hold. */
   async release(
     em: EntityManager,
     viewer: Viewer,
@@ -458,22 +476,68 @@ export class PurchaseService {
         input: { purchaseId: input.purchaseId },
       },
       async (tem) => {
-        const closed = await this.closeHold(tem, viewer, input.purchaseId, 'RELEASED');
+        const closed = await this.closeHold(tem, viewer, input.purchaseId, { to: 'RELEASED' });
         return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
       },
     );
   }
 
   /**
-   * Close a LIVE hold as CAPTURED or RELEASED. A hold past its expiry is expired here (the job
-   * would do the same) and the caller gets HOLD_EXPIRED.
+   * Extend a live hold once, by the policy's `holdExtensionDays` (a shipment that takes longer
+   * than the hold). A second extension is HOLD_ALREADY_EXTENDED; an expired hold HOLD_EXPIRED.
    */
-  private async closeHold(
-    tem: EntityManager,
+  async extendHold(
+    em: EntityManager,
     viewer: Viewer,
-    purchaseId: string,
-    to: 'CAPTURED' | 'RELEASED',
-  ): Promise<Outcome<true>> {
+    input: { purchaseId: string; idempotencyKey: string },
+  ): Promise<Outcome<PurchaseResult & { expiresAt: string }>> {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'extendHold',
+        key: input.idempotencyKey,
+        input: { purchaseId: input.purchaseId },
+      },
+      async (tem) => {
+        const p = await this.visiblePurchase(tem, viewer, input.purchaseId);
+        if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+        await tem.execute(`select 1 from credit_accounts where id = ? for update`, [p.account_id]);
+        const [h] = await tem.execute<{ id: string; expired: boolean; extended_at: Date | null }[]>(
+          `select id, expires_at <= now() as expired, extended_at from holds where purchase_id = ? and status = 'LIVE' for update`,
+          [p.id],
+        );
+        if (!h || h.expired)
+          return fail(
+            h ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD',
+            h
+              ? 'The hold on this purchase has expired; authorize again.'
+              : `The purchase is ${p.status}, not HELD.`,
+            'purchaseId',
+          );
+        if (h.extended_at)
+          return fail(
+            'HOLD_ALREADY_EXTENDED',
+            'A hold can be extended once; capture what has shipped, or authorize again.',
+            'purchaseId',
+          );
+        const [u] = await tem.execute<{ expires_at: Date }[]>(
+          `update holds set expires_at = expires_at + make_interval(days => ?), extended_at = now() where id = ? returning expires_at`,
+          [HOLD_EXTENSION_DAYS, h.id],
+        );
+        await writeAudit(tem, viewer, {
+          action: 'extendHold',
+          customerId: p.customer_id,
+          targetType: 'Purchase',
+          targetId: p.id,
+          details: { days: HOLD_EXTENSION_DAYS },
+        });
+        return ok({ purchaseId: p.id, expiresAt: new Date(u!.expires_at).toISOString() });
+      },
+    );
+  }
+
+  private async visiblePurchase(tem: EntityManager, viewer: Viewer, purchaseId: string) {
     const [p] = await tem.execute<
       {
         id: string;
@@ -491,28 +555,56 @@ export class PurchaseService {
         p.partner_app_id != null &&
         String(p.partner_app_id) !== viewer.id)
     )
-      return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+      return undefined;
+    return p;
+  }
+
+  /**
+   * Capture from (or release) a LIVE hold. A capture takes `amountFen` (default: all that is
+   * left); the hold stays LIVE for later captures unless the capture is final or takes the rest.
+   * A release gives back what is left. A hold past its expiry is expired here (the job would do
+   * the same) and the caller gets HOLD_EXPIRED.
+   */
+  private async closeHold(
+    tem: EntityManager,
+    viewer: Viewer,
+    purchaseId: string,
+    op: { to: 'CAPTURED'; amountFen: number | null; final: boolean | null } | { to: 'RELEASED' },
+  ): Promise<Outcome<{ captureId?: string }>> {
+    const p = await this.visiblePurchase(tem, viewer, purchaseId);
+    if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
     // Account row first (lock order), then the hold.
     await tem.execute(`select 1 from credit_accounts where id = ? for update`, [p.account_id]);
     const [h] = await tem.execute<
-      { id: string; amount_fen: string; category: string | null; expired: boolean }[]
+      {
+        id: string;
+        amount_fen: string;
+        captured_fen: string;
+        category: string | null;
+        expired: boolean;
+      }[]
     >(
-      `select id, amount_fen, category, expires_at <= now() as expired from holds where purchase_id = ? and status = 'LIVE' for update`,
+      `select id, amount_fen, captured_fen, category, expires_at <= now() as expired from holds where purchase_id = ? and status = 'LIVE' for update`,
       [purchaseId],
     );
     if (!h) {
-      const code = p.status === 'EXPIRED' ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD';
+      const [now] = await tem.execute<{ status: string }[]>(
+        `select status from purchases where id = ?`,
+        [purchaseId],
+      );
+      const code = now!.status === 'EXPIRED' ? 'HOLD_EXPIRED' : 'PURCHASE_NOT_HELD';
       return fail(
         code,
         code === 'HOLD_EXPIRED'
           ? 'The hold on this purchase expired and its amount went back to the limit.'
-          : `The purchase is ${p.status}, not HELD.`,
+          : `The purchase is ${now!.status}, not HELD.`,
         'purchaseId',
       );
     }
-    const amount = Number(h.amount_fen);
+    const left = Number(h.amount_fen) - Number(h.captured_fen);
+    const hold = { id: h.id, category: h.category, capturedFen: Number(h.captured_fen) };
     if (h.expired) {
-      await this.closeOne(tem, p, h, amount, 'EXPIRED');
+      await this.closeOne(tem, p, hold, left, 'EXPIRED');
       await writeAudit(
         tem,
         { kind: 'anonymous' },
@@ -530,60 +622,105 @@ export class PurchaseService {
         ],
       };
     }
-    await this.closeOne(tem, p, h, amount, to);
+    if (op.to === 'RELEASED') {
+      await this.closeOne(tem, p, hold, left, 'RELEASED');
+      await writeAudit(tem, viewer, {
+        action: 'releasePurchase',
+        customerId: p.customer_id,
+        targetType: 'Purchase',
+        targetId: p.id,
+        details: { amountFen: left },
+      });
+      return ok({});
+    }
+    const amount = op.amountFen ?? left;
+    if (amount > left)
+      return fail(
+        'CAPTURE_EXCEEDS_HOLD',
+        `Only ${(left / 100).toFixed(2)} is left of this authorization; capture at most that.`,
+        'amount',
+      );
+    const final = (op.final ?? false) || amount === left;
+    // The capture: held → principal, on the hold, the purchase, a capture row and the ledger.
+    await tem.execute(
+      `update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`,
+      [amount, amount, p.account_id],
+    );
+    await tem.execute(`update holds set captured_fen = captured_fen + ? where id = ?`, [
+      amount,
+      h.id,
+    ]);
+    await tem.execute(`update purchases set captured_fen = captured_fen + ? where id = ?`, [
+      amount,
+      p.id,
+    ]);
+    const [c] = await tem.execute<{ id: string }[]>(
+      `insert into captures (purchase_id, account_id, customer_id, amount_fen, final) values (?, ?, ?, ?, ?) returning id`,
+      [p.id, p.account_id, p.customer_id, amount, final],
+    );
+    await tem.execute(
+      `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, principal_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CAPTURE', ?, ?, ?, 'purchase', ?)`,
+      [p.account_id, p.customer_id, -amount, amount, amount, p.id],
+    );
+    if (final)
+      await this.closeOne(
+        tem,
+        p,
+        { ...hold, capturedFen: hold.capturedFen + amount },
+        left - amount,
+        'RELEASED',
+      );
     await writeAudit(tem, viewer, {
-      action: to === 'CAPTURED' ? 'capturePurchase' : 'releasePurchase',
+      action: 'capturePurchase',
       customerId: p.customer_id,
       targetType: 'Purchase',
       targetId: p.id,
-      details: { amountFen: amount },
+      details: { amountFen: amount, final, captureId: String(c!.id) },
     });
-    return ok(true);
+    return ok({ captureId: String(c!.id) });
   }
 
+  /**
+   * Close a hold, giving back `rest` (what was not captured) to the limit and the category pool.
+   * A hold that had captures ends CAPTURED (its purchase too); one without ends RELEASED/EXPIRED.
+   */
   private async closeOne(
     tem: EntityManager,
     p: { id: string; account_id: string; customer_id: string },
-    h: { id: string; category: string | null },
-    amount: number,
-    to: 'CAPTURED' | 'RELEASED' | 'EXPIRED',
+    h: { id: string; category: string | null; capturedFen: number },
+    rest: number,
+    to: 'RELEASED' | 'EXPIRED',
   ): Promise<void> {
-    await tem.execute(`update holds set status = ?, closed_at = now() where id = ?`, [to, h.id]);
+    const status = h.capturedFen > 0 ? 'CAPTURED' : to;
+    await tem.execute(`update holds set status = ?, closed_at = now() where id = ?`, [
+      status,
+      h.id,
+    ]);
     await tem.execute(
       `update purchases set status = ?, decided_at = coalesce(decided_at, now()) where id = ?`,
-      [to, p.id],
+      [status, p.id],
     );
-    if (to === 'CAPTURED') {
+    if (rest <= 0) return;
+    await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [
+      rest,
+      p.account_id,
+    ]);
+    if (h.category)
       await tem.execute(
-        `update credit_accounts set held_fen = held_fen - ?, outstanding_principal_fen = outstanding_principal_fen + ? where id = ?`,
-        [amount, amount, p.account_id],
+        `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+        [rest, p.account_id, h.category],
       );
-      await tem.execute(
-        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, principal_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CAPTURE', ?, ?, ?, 'purchase', ?)`,
-        [p.account_id, p.customer_id, -amount, amount, amount, p.id],
-      );
-    } else {
-      await tem.execute(`update credit_accounts set held_fen = held_fen - ? where id = ?`, [
-        amount,
+    await tem.execute(
+      `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, ?, 'purchase', ?)`,
+      [
         p.account_id,
-      ]);
-      if (h.category)
-        await tem.execute(
-          `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
-          [amount, p.account_id, h.category],
-        );
-      await tem.execute(
-        `insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, ?, 'purchase', ?)`,
-        [
-          p.account_id,
-          p.customer_id,
-          to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE',
-          -amount,
-          amount,
-          p.id,
-        ],
-      );
-    }
+        p.customer_id,
+        to === 'RELEASED' ? 'HOLD_RELEASE' : 'HOLD_EXPIRE',
+        -rest,
+        rest,
+        p.id,
+      ],
+    );
   }
 
   /**
@@ -745,8 +882,9 @@ export class PurchaseService {
         const ids = locked.map((d) => String(d.id));
         const [r] = await tem.execute<{ n: string }[]>(
           `with e as (
-             update holds h set status = 'EXPIRED', closed_at = now() where h.account_id in (${ids.map(() => '?').join(',')}) and h.status = 'LIVE' and h.expires_at <= ?
-             returning h.id, h.purchase_id, h.account_id, h.customer_id, h.amount_fen, h.category
+             update holds h set status = case when h.captured_fen > 0 then 'CAPTURED' else 'EXPIRED' end, closed_at = now()
+              where h.account_id in (${ids.map(() => '?').join(',')}) and h.status = 'LIVE' and h.expires_at <= ?
+             returning h.id, h.purchase_id, h.account_id, h.customer_id, h.amount_fen - h.captured_fen as amount_fen, h.category, h.status
            ),
            a as (
              update credit_accounts a set held_fen = a.held_fen - s.amt
@@ -757,10 +895,10 @@ export class PurchaseService {
                from (select account_id, category, sum(amount_fen) as amt from e where category is not null group by account_id, category) s
               where c.account_id = s.account_id and c.category = s.category
            ),
-           p as (update purchases p set status = 'EXPIRED', decided_at = now() from e where p.id = e.purchase_id),
+           p as (update purchases p set status = e.status, decided_at = now() from e where p.id = e.purchase_id),
            l as (
              insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
-             select e.account_id, e.customer_id, 'HOLD_EXPIRE', -e.amount_fen, e.amount_fen, 'purchase', e.purchase_id from e
+             select e.account_id, e.customer_id, 'HOLD_EXPIRE', -e.amount_fen, e.amount_fen, 'purchase', e.purchase_id from e where e.amount_fen > 0
            ),
            au as (
              insert into audit_log (actor_type, action, customer_id, target_type, target_id, details)

@@ -33,6 +33,10 @@ export class PurchaseNode extends Node {
   @Field(() => [String], { description: 'Rule hits and review reasons.' }) reasons!: string[];
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) decidedAt?: Date | null;
+  @Field(() => Money, { description: 'Captured so far (a purchase can be captured in parts).' })
+  capturedAmount!: Money;
+  @Field(() => Money, { description: 'Refunded so far, of what was captured.' })
+  refundedAmount!: Money;
   partnerAppLocalId!: string | null;
 }
 
@@ -54,6 +58,8 @@ export function toPurchaseNode(p: Purchase): PurchaseNode {
     reasons: Array.isArray(p.reasons) ? p.reasons.map(String) : [],
     createdAt: p.createdAt,
     decidedAt: p.decidedAt ?? null,
+    capturedAmount: money(p.capturedFen ?? 0),
+    refundedAmount: money(p.refundedFen ?? 0),
     partnerAppLocalId: p.partnerAppId ?? null,
   });
 }
@@ -92,15 +98,34 @@ export class AuthorizePurchasePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({
+  description:
+    'Capture a held purchase, whole or in parts (split shipments): amount defaults to all that is left; the last capture (final, or one that takes the rest) releases what is not captured.',
+})
 export class CapturePurchaseInput {
   @Field(() => ID) purchaseId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Yuan to capture now (at most what is left of the hold); all of it when omitted.',
+  })
+  amount?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The last shipment: release what is left of the hold after this capture.',
+  })
+  final?: boolean | null;
   @Field(() => String, {
     nullable: true,
     description: 'Create the installment plan at once: DEFERRED_30, M3, M6, M9, M12 or M24.',
   })
   term?: string | null;
   @Field(() => String, { nullable: true }) couponCode?: string | null;
+  @Field(() => String) idempotencyKey!: string;
+}
+
+@InputType()
+export class ExtendHoldInput {
+  @Field(() => ID) purchaseId!: string;
   @Field(() => String) idempotencyKey!: string;
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import type { RecoveryStatus } from './recovery-request.entity.js';
+import { RESTORATION_WINDOW_DAYS } from '../plans/pricing.js';
 
 /** Who made a state change: the system (automatic review, repayments, jobs) or a staff member. */
 export type RecoveryActor = { type: 'SYSTEM' } | { type: 'AGENT'; agentId: string };
@@ -156,13 +157,51 @@ export async function applyStage(
 }
 
 /**
- * Apply every pending restoration stage whose on-time repayments have been made (lines paid by
- * their due date since the request was approved); complete requests with no stage left.
+ * On-time repayments that count towards a stage (issue 14: stages that cannot be gamed): an
+ * installment counts only once it has **fallen due** (its due date reached) and only if it was
+ * paid **when due** — within its own period (on or after the day the period began, one month
+ * before the due date) and by the due date, never overdue, with principal left on it (not
+ * settled by a refund or write-off) — and its due date falls in the policy window after the
+ * approval. Prepaying future periods counts nothing (paid before their period began), and paying
+ * the current period early counts only when its due date comes, so a stage cannot be released
+ * faster than installments actually fall due. Parameters: account, approval time (twice),
+ * window days, as-of day.
+ */
+export const onTimeLinesSql = `select count(*)::text as n from schedule_lines
+  where account_id = ? and status = 'PAID' and days_past_due = 0 and principal_fen > 0
+    and due_date >= (?::timestamptz)::date and due_date < (?::timestamptz)::date + ?::int and due_date <= ?::date
+    and paid_at < (due_date + 1)::timestamptz and paid_at >= (due_date - interval '1 month')::timestamptz`;
+
+/**
+ * The daily pass (run by the overdue job): installments fall due every day, so stages are
+ * earned by time passing too, not only by a repayment. One short transaction per account with a
+ * pending stage (account row locked first).
+ */
+export async function applyDueRestorationStages(
+  em: EntityManager,
+  asOf = new Date(),
+): Promise<number> {
+  const accounts = await em.execute<{ account_id: string }[]>(
+    `select distinct account_id from restoration_stages where status = 'PENDING'`,
+  );
+  let applied = 0;
+  for (const { account_id } of accounts)
+    applied += await em.transactional(async (tem) => {
+      await tem.execute(`select 1 from credit_accounts where id = ? for update`, [account_id]);
+      return applyEarnedRestorationStages(tem, String(account_id), asOf);
+    });
+  return applied;
+}
+
+/**
+ * Apply every pending restoration stage whose on-time repayments have been made (see
+ * `onTimeLinesSql`); complete requests with no stage left.
  * Called by the repayment path inside its transaction (account row locked), and by the overdue job.
  */
 export async function applyEarnedRestorationStages(
   tem: EntityManager,
   accountId: string,
+  asOf = new Date(),
 ): Promise<number> {
   const stages = await tem.execute<
     {
@@ -185,11 +224,13 @@ export async function applyEarnedRestorationStages(
   let applied = 0;
   const touched = new Set<string>();
   for (const s of stages) {
-    const [c] = await tem.execute<{ n: string }[]>(
-      `select count(*)::text as n from schedule_lines
-        where account_id = ? and status = 'PAID' and paid_at >= ? and paid_at < (due_date + 1)::timestamptz and days_past_due = 0`,
-      [accountId, new Date(s.approved_at)],
-    );
+    const [c] = await tem.execute<{ n: string }[]>(onTimeLinesSql, [
+      accountId,
+      new Date(s.approved_at),
+      new Date(s.approved_at),
+      RESTORATION_WINDOW_DAYS,
+      asOf.toISOString().slice(0, 10),
+    ]);
     if (Number(c!.n) < s.required) continue;
     await applyStage(
       tem,

@@ -15,6 +15,10 @@ export class Repayment {
   @Property({ type: Fen }) unappliedFen = 0;
   @Property({ type: 'json' }) allocation: unknown[] = [];
   @Property({ type: 'datetime', defaultRaw: 'now()' }) receivedAt: Date = new Date();
+  /** CUSTOMER (through a partner), OTHER_CHANNEL (posted by staff) or CREDIT (credit applied). */
+  @Property({ type: 'text' }) source: 'CUSTOMER' | 'OTHER_CHANNEL' | 'CREDIT' = 'CUSTOMER';
+  @Property({ type: 'text', nullable: true }) channel?: string | null;
+  @Property({ type: 'text', nullable: true }) externalReference?: string | null;
   @Property({ type: 'text', nullable: true }) paymentReference?: string | null;
   @Property({ type: 'text', nullable: true }) paymentChannel?: string | null;
 }

@@ -104,26 +104,67 @@ export class RepaymentService {
         const acct = await lockAccount(tem, input.accountId);
         if (!acct)
           return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
-        const lines = (
-          await tem.execute<LineRow[]>(
-            `select ${LINE_COLUMNS} from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
-          where sl.account_id = ? and ip.status = 'ACTIVE' and sl.status in ('DUE', 'OVERDUE') for update of sl`,
-            [input.accountId],
-          )
-        ).map(toAllocLine);
-        const unscheduled = await unscheduledPrincipal(tem, input.accountId, acct.outstanding);
-        const alloc = allocateRepayment(input.amountFen, lines, unscheduled);
         if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
-        const result = await applyAllocation(
-          tem,
-          viewer,
-          acct,
-          input.amountFen,
-          alloc,
-          'recordRepayment',
-          input.payment,
+        return ok(
+          await repayLocked(
+            tem,
+            viewer,
+            acct,
+            input.amountFen,
+            'recordRepayment',
+            undefined,
+            input.payment,
+          ),
         );
-        return ok(result);
+      },
+    );
+  }
+
+  /**
+   * Staff post money received through another channel (bank transfer, counter): the same
+   * allocation as a repayment, with the channel and its reference (unique per channel: the same
+   * transfer can never be posted twice, whatever the idempotency key).
+   */
+  async postExternal(
+    em: EntityManager,
+    viewer: Viewer,
+    input: {
+      accountId: string;
+      amountFen: number;
+      channel: string;
+      reference: string;
+      idempotencyKey: string;
+    },
+  ): Promise<Outcome<RepaymentResult>> {
+    return withIdempotency(
+      em,
+      {
+        actor: idempotencyActor(viewer),
+        operation: 'postExternalRepayment',
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+      },
+      async (tem) => {
+        const acct = await lockAccount(tem, input.accountId);
+        if (!acct)
+          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+        const [dup] = await tem.execute<{ id: string }[]>(
+          `select id from repayments where channel = ? and external_reference = ?`,
+          [input.channel, input.reference],
+        );
+        if (dup)
+          return fail(
+            'DUPLICATE_REFERENCE',
+            `A repayment with reference ${input.reference} through ${input.channel} was already posted (repayment ${dup.id}).`,
+            'reference',
+          );
+        return ok(
+          await repayLocked(tem, viewer, acct, input.amountFen, 'postExternalRepayment', {
+            source: 'OTHER_CHANNEL',
+            channel: input.channel,
+            reference: input.reference,
+          }),
+        );
       },
     );
   }
@@ -184,23 +225,13 @@ export class RepaymentService {
             [input.planId],
           )
         ).map(toAllocLine);
-        const payoff = payoffFor(lines, new Date());
-        for (const [lineId, waived] of Object.entries(payoff.waivedByLine)) {
-          await tem.execute(`update schedule_lines set fee_fen = fee_fen - ? where id = ?`, [
-            waived,
-            lineId,
-          ]);
-          const l = lines.find((x) => x.id === lineId)!;
-          l.feeFen -= waived;
-        }
-        if (payoff.waivedFeeFen > 0) {
-          await tem.execute(
-            `insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type, ref_id) values (?, ?, 'FEE_WAIVED', ?, 'plan', ?)`,
-            [acct!.id, acct!.customerId, payoff.waivedFeeFen, input.planId],
-          );
-        }
-        const alloc = allocateRepayment(payoff.totalFen, lines, 0);
-        if (alloc.unappliedFen !== 0) throw new Error('payoff did not pay the plan off exactly');
+        // One prepayment rule (allocation.ts): paying the payoff quote through the allocation
+        // waives exactly the fees the quote waives — checked, so the two can never drift apart.
+        const asOf = new Date();
+        const payoff = payoffFor(lines, asOf);
+        const alloc = allocateRepayment(payoff.totalFen, lines, 0, asOf);
+        if (alloc.unappliedFen !== 0 || alloc.totals.feeWaivedFen !== payoff.waivedFeeFen)
+          throw new Error('payoff and repayment disagree on this plan');
         return ok(
           await applyAllocation(
             tem,
@@ -209,6 +240,7 @@ export class RepaymentService {
             payoff.totalFen,
             alloc,
             'repayEarly',
+            undefined,
             input.payment,
           ),
         );
@@ -217,10 +249,92 @@ export class RepaymentService {
   }
 }
 
-async function lockAccount(
+/** A repayment of `amountFen` on a locked account: oldest due first, the rest kept as credit. */
+async function repayLocked(
+  tem: EntityManager,
+  viewer: Viewer,
+  acct: LockedAccount,
+  amountFen: number,
+  action: string,
+  source?: RepaymentSource,
+  payment?: PaymentRef,
+): Promise<RepaymentResult> {
+  const lines = await openLines(tem, acct.id);
+  const unscheduled = await unscheduledPrincipal(tem, acct.id, acct.outstanding);
+  const alloc = allocateRepayment(amountFen, lines, unscheduled, new Date());
+  return applyAllocation(tem, viewer, acct, amountFen, alloc, action, source, payment);
+}
+
+async function openLines(tem: EntityManager, accountId: string, dueBy?: string) {
+  return (
+    await tem.execute<LineRow[]>(
+      `select ${LINE_COLUMNS} from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
+        where sl.account_id = ? and ip.status = 'ACTIVE' and sl.status in ('DUE', 'OVERDUE')
+          ${dueBy ? 'and sl.due_date <= ?::date' : ''} for update of sl`,
+      dueBy ? [accountId, dueBy] : [accountId],
+    )
+  ).map(toAllocLine);
+}
+
+/**
+ * Apply the customer's credit balance to amounts already due (due date on or before `asOf`),
+ * oldest first — called before the overdue job charges any late fee, and whenever credit
+ * arises, so a customer whose credit covers what is due is never charged a late fee or frozen.
+ * The account row must be locked by the caller. Returns the amount applied.
+ */
+export async function applyCreditToDue(
   tem: EntityManager,
   accountId: string,
-): Promise<{ id: string; customerId: string; outstanding: number } | undefined> {
+  asOf = new Date(),
+): Promise<number> {
+  const [a] = await tem.execute<
+    {
+      id: string;
+      customer_id: string;
+      outstanding_principal_fen: string;
+      credit_balance_fen: string;
+    }[]
+  >(
+    `select id, customer_id, outstanding_principal_fen, credit_balance_fen from credit_accounts where id = ?`,
+    [accountId],
+  );
+  const credit = Number(a?.credit_balance_fen ?? 0);
+  if (!a || credit <= 0) return 0;
+  const lines = await openLines(tem, accountId, asOf.toISOString().slice(0, 10));
+  const due = lines.reduce(
+    (s, l) =>
+      s +
+      l.lateFeeFen -
+      l.paidLateFeeFen +
+      l.feeFen -
+      l.paidFeeFen +
+      l.principalFen -
+      l.paidPrincipalFen,
+    0,
+  );
+  const amount = Math.min(credit, due);
+  if (amount <= 0) return 0;
+  const alloc = allocateRepayment(amount, lines, 0, null);
+  await applyAllocation(
+    tem,
+    { kind: 'anonymous' },
+    { id: String(a.id), customerId: String(a.customer_id) },
+    amount,
+    alloc,
+    'applyCredit',
+    { source: 'CREDIT' },
+  );
+  return amount;
+}
+
+type LockedAccount = { id: string; customerId: string; outstanding: number };
+type RepaymentSource =
+  { source: 'OTHER_CHANNEL'; channel: string; reference: string } | { source: 'CREDIT' };
+
+export async function lockAccount(
+  tem: EntityManager,
+  accountId: string,
+): Promise<LockedAccount | undefined> {
   const [a] = await tem.execute<
     { id: string; customer_id: string; outstanding_principal_fen: string }[]
   >(
@@ -236,7 +350,7 @@ async function lockAccount(
     : undefined;
 }
 
-/** Outstanding principal on no schedule: not on an ACTIVE plan's lines and not a captured purchase still without a plan (an opening balance). */
+/** Outstanding principal on no schedule: not on an ACTIVE plan's lines and not a capture still without a plan (an opening balance). */
 async function unscheduledPrincipal(
   tem: EntityManager,
   accountId: string,
@@ -245,27 +359,28 @@ async function unscheduledPrincipal(
   const [r] = await tem.execute<{ lines: string; unplanned: string }[]>(
     `select (select coalesce(sum(sl.principal_fen - sl.paid_principal_fen), 0) from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
               where sl.account_id = ? and ip.status = 'ACTIVE')::text as lines,
-            (select coalesce(sum(p.amount_fen), 0) from purchases p
-              where p.account_id = ? and p.status = 'CAPTURED' and not exists (select 1 from installment_plans ip where ip.purchase_id = p.id))::text as unplanned`,
+            (select coalesce(sum(c.amount_fen - c.refunded_fen), 0) from captures c
+              where c.account_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id))::text as unplanned`,
     [accountId, accountId],
   );
   return Math.max(0, outstanding - Number(r!.lines) - Number(r!.unplanned));
 }
 
-async function applyAllocation(
+export async function applyAllocation(
   tem: EntityManager,
   viewer: Viewer,
   acct: { id: string; customerId: string },
   amountFen: number,
   alloc: Allocation,
   action: string,
+  source?: RepaymentSource,
   payment?: PaymentRef,
 ): Promise<RepaymentResult> {
   const principal = alloc.totals.principalFen + alloc.unscheduledPrincipalFen;
   // The first write of the step: a reference already used by this partner writes nothing at all.
   const [rep] = await tem.execute<{ id: string }[]>(
-    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, payment_reference, payment_channel)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, source, channel, external_reference, posted_by_agent_id, payment_reference, payment_channel)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
      on conflict (partner_app_id, payment_reference) where payment_reference is not null do nothing
      returning id`,
     [
@@ -281,6 +396,10 @@ async function applyAllocation(
         lines: alloc.lines,
         unscheduledPrincipalFen: alloc.unscheduledPrincipalFen,
       }),
+      source?.source ?? 'CUSTOMER',
+      source?.source === 'OTHER_CHANNEL' ? source.channel : null,
+      source?.source === 'OTHER_CHANNEL' ? source.reference : null,
+      source?.source === 'OTHER_CHANNEL' && viewer.kind === 'agent' ? viewer.id : null,
       payment?.reference ?? null,
       payment?.channel ?? null,
     ],
@@ -289,14 +408,24 @@ async function applyAllocation(
   if (!rep) throw new DuplicatePaymentReference();
   const repaymentId = String(rep.id);
   if (alloc.lines.length > 0) {
-    const values = alloc.lines.map(() => '(?::bigint, ?::bigint, ?::bigint, ?::bigint)').join(', ');
+    const values = alloc.lines
+      .map(() => '(?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint)')
+      .join(', ');
+    const settled = `s.paid_late_fee_fen + v.late = s.late_fee_fen and s.paid_fee_fen + v.fee = s.fee_fen - v.waived and s.paid_principal_fen + v.pr = s.principal_fen`;
     await tem.execute(
       `update schedule_lines s set
          paid_late_fee_fen = s.paid_late_fee_fen + v.late, paid_fee_fen = s.paid_fee_fen + v.fee, paid_principal_fen = s.paid_principal_fen + v.pr,
-         status = case when s.paid_late_fee_fen + v.late = s.late_fee_fen and s.paid_fee_fen + v.fee = s.fee_fen and s.paid_principal_fen + v.pr = s.principal_fen then 'PAID' else s.status end,
-         paid_at = case when s.paid_late_fee_fen + v.late = s.late_fee_fen and s.paid_fee_fen + v.fee = s.fee_fen and s.paid_principal_fen + v.pr = s.principal_fen then now() else s.paid_at end
-       from (values ${values}) v(id, late, fee, pr) where s.id = v.id`,
-      alloc.lines.flatMap((l) => [l.lineId, l.lateFeeFen, l.feeFen, l.principalFen]),
+         fee_fen = s.fee_fen - v.waived,
+         status = case when ${settled} then 'PAID' else s.status end,
+         paid_at = case when ${settled} then now() else s.paid_at end
+       from (values ${values}) v(id, late, fee, pr, waived) where s.id = v.id`,
+      alloc.lines.flatMap((l) => [
+        l.lineId,
+        l.lateFeeFen,
+        l.feeFen,
+        l.principalFen,
+        l.feeWaivedFen,
+      ]),
     );
     const planIds = [...new Set(alloc.lines.map((l) => l.planId))];
     const ph = planIds.map(() => '?').join(',');
@@ -329,27 +458,39 @@ async function applyAllocation(
       `update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ? where id = ?`,
       [principal, acct.id],
     );
-  const ledger: [string, number, number, string][] = [
-    ['REPAY_LATE_FEE', 0, alloc.totals.lateFeeFen, 'repayment'],
-    ['REPAY_FEE', 0, alloc.totals.feeFen, 'repayment'],
-    ['REPAY_PRINCIPAL', -alloc.totals.principalFen, alloc.totals.principalFen, 'repayment'],
+  // Credit: an overpayment adds to the customer's balance; a repayment paid from credit takes it.
+  const creditDelta = alloc.unappliedFen - (source?.source === 'CREDIT' ? amountFen : 0);
+  if (creditDelta !== 0)
+    await tem.execute(
+      `update credit_accounts set credit_balance_fen = credit_balance_fen + ? where id = ?`,
+      [creditDelta, acct.id],
+    );
+  // [kind, principal Δ, credit Δ, amount, ref_type]
+  const ledger: [string, number, number, number, string][] = [
+    ['CREDIT_APPLIED', 0, -amountFen, source?.source === 'CREDIT' ? amountFen : 0, 'repayment'],
+    ['REPAY_LATE_FEE', 0, 0, alloc.totals.lateFeeFen, 'repayment'],
+    ['REPAY_FEE', 0, 0, alloc.totals.feeFen, 'repayment'],
+    ['FEE_WAIVED', 0, 0, alloc.totals.feeWaivedFen, 'repayment'],
+    ['REPAY_PRINCIPAL', -alloc.totals.principalFen, 0, alloc.totals.principalFen, 'repayment'],
     [
       'REPAY_PRINCIPAL',
       -alloc.unscheduledPrincipalFen,
+      0,
       alloc.unscheduledPrincipalFen,
       'opening_balance',
     ],
-    ['OVERPAYMENT', 0, alloc.unappliedFen, 'repayment'],
+    ['OVERPAYMENT', 0, alloc.unappliedFen, alloc.unappliedFen, 'repayment'],
   ];
-  const rows = ledger.filter(([, , amount]) => amount > 0);
+  const rows = ledger.filter(([, , , amount]) => amount > 0);
   if (rows.length > 0) {
     await tem.execute(
-      `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, amount_fen, ref_type, ref_id) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap(([kind, delta, amount, refType]) => [
+      `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, credit_delta_fen, amount_fen, ref_type, ref_id) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap(([kind, delta, credit, amount, refType]) => [
         acct.id,
         acct.customerId,
         kind,
         delta,
+        credit,
         amount,
         refType,
         repaymentId,
@@ -367,6 +508,11 @@ async function applyAllocation(
       feeFen: alloc.totals.feeFen,
       lateFeeFen: alloc.totals.lateFeeFen,
       unappliedFen: alloc.unappliedFen,
+      feeWaivedFen: alloc.totals.feeWaivedFen,
+      ...(source ? { source: source.source } : {}),
+      ...(source?.source === 'OTHER_CHANNEL'
+        ? { channel: source.channel, reference: source.reference }
+        : {}),
     },
   });
   if (alloc.lines.length > 0) await applyEarnedRestorationStages(tem, acct.id);

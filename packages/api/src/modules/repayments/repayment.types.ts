@@ -45,7 +45,15 @@ export class RepaymentNode extends Node {
   principal!: Money;
   @Field(() => Money) fee!: Money;
   @Field(() => Money) lateFee!: Money;
-  @Field(() => Money, { description: 'Overpayment kept as credit.' }) unapplied!: Money;
+  @Field(() => Money, { description: 'Overpayment kept as customer credit.' }) unapplied!: Money;
+  @Field(() => String, {
+    description:
+      'CUSTOMER (through a partner app), OTHER_CHANNEL (posted by staff, with its reference) or CREDIT (the customer credit applied to amounts due).',
+  })
+  source!: string;
+  @Field(() => String, { nullable: true }) channel?: string | null;
+  @Field(() => String, { nullable: true, description: 'The other channel’s reference.' })
+  reference?: string | null;
 }
 
 export function toRepaymentNode(r: Repayment): RepaymentNode {
@@ -60,6 +68,9 @@ export function toRepaymentNode(r: Repayment): RepaymentNode {
     fee: money(r.feeFen),
     lateFee: money(r.lateFeeFen),
     unapplied: money(r.unappliedFen),
+    source: r.source,
+    channel: r.channel ?? null,
+    reference: r.externalReference ?? null,
   });
 }
 

@@ -144,6 +144,18 @@ const PATHS: Record<string, { root: string; wrap: (sel: string) => string }> = {
     root: 'node',
     wrap: (s) => `node(id: "${ids.repayment}") { ... on Repayment { ${s} } }`,
   },
+  Refund: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.purchase}") { ... on Purchase { refunds { ${s} } } }`,
+  },
+  PlanFees: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.plan}") { ... on InstallmentPlan { fees { ${s} } } }`,
+  },
+  Coupon: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { usableCoupons { ${s} } } }`,
+  },
   PartnerLink: {
     root: 'partnerLinks',
     wrap: (s) => `partnerLinks(first: 5) { edges { node { ${s} } } }`,
@@ -374,6 +386,23 @@ const MUTATION_CASES: Record<
       },
     }),
     expect: ['PLAN_NOT_FOUND'],
+  },
+  extendHold: {
+    query: `mutation($i: ExtendHoldInput!) { r: extendHold(input: $i) { purchase { id } userErrors { code } } }`,
+    vars: () => ({ i: { purchaseId: ids.heldPurchase, idempotencyKey: 'm-7' } }),
+    expect: ['PURCHASE_NOT_FOUND'],
+  },
+  refundPurchase: {
+    query: `mutation($i: RefundPurchaseInput!) { r: refundPurchase(input: $i) { refund { id } userErrors { code } } }`,
+    vars: () => ({
+      i: {
+        purchaseId: ids.purchase,
+        amount: '1.00',
+        merchantReference: 'm-8',
+        idempotencyKey: 'm-8',
+      },
+    }),
+    expect: ['PURCHASE_NOT_FOUND'],
   },
   confirmPartnerLink: {
     query: `mutation($i: ConfirmPartnerLinkInput!) { r: confirmPartnerLink(input: $i) { link { id } userErrors { code } } }`,

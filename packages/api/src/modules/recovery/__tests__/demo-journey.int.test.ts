@@ -186,7 +186,13 @@ describe('demo journey over GraphQL', () => {
     ).toEqual(['APPLIED', 'PENDING']);
     expect(Number((await account(c.customer_id)).baseLimit.amount)).toBeCloseTo(target - 1000, 2);
 
-    // Two on-time repayments (the next installments, paid before they are due) complete it.
+    // Two on-time repayments complete it: the next installments, paid when due (their periods
+    // are moved to fall due today — paying periods that have not begun would count nothing).
+    await api.sql(
+      `update schedule_lines set due_date = current_date
+        where seq in (2, 3) and plan_id = (select max(id) from installment_plans where customer_id = ?)`,
+      [c.customer_id],
+    );
     for (const [i, line] of plan.schedule.slice(1).entries()) {
       const amount =
         (Math.round(Number(line.principal.amount) * 100) +

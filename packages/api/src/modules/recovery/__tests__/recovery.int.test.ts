@@ -150,11 +150,17 @@ describe('recovery state machine', () => {
     expect(r2.documents).toEqual([{ kind: 'INCOME_PROOF', fileName: 'payslip.pdf' }]);
     expect(r2.stages.map((s: any) => s.status)).toEqual(['APPLIED', 'PENDING']);
     expect((await account(api, c.accountId)).base).toBe(400_000); // half of the ¥2,000 increase now
-    // Two on-time repayments (lines paid before their due date) apply stage 2.
+    // Two on-time repayments (installments paid within their own period, by the due date, once
+    // due) apply stage 2. The periods are moved to fall due today: a prepayment of a period not
+    // begun, or one not yet due, would not count (restoration.ts, onTimeLinesSql).
     const auth = await authorize(api, p, c.accountId, '300');
     await api.exec<any>(p, CAPTURE, {
       input: { purchaseId: auth.purchase.id, term: 'M3', idempotencyKey: key() },
     });
+    await api.sql(
+      `update schedule_lines set due_date = current_date where account_id = ? and seq < 3`,
+      [c.accountId],
+    );
     const [l] = await api.sql<any>(
       `select (principal_fen + fee_fen)::int as due from schedule_lines where account_id = ? and seq = 1`,
       [c.accountId],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateRepayment, type AllocLine } from '../allocation.js';
+import { payoffFor, periodBegun } from '../../plans/pricing.js';
 
 const line = (
   id: string,
@@ -32,8 +33,8 @@ describe('allocateRepayment', () => {
     ];
     const a = allocateRepayment(1100, lines);
     expect(a.lines).toEqual([
-      { lineId: '1', planId: '1', lateFeeFen: 25, feeFen: 60, principalFen: 1000 },
-      { lineId: '2', planId: '1', lateFeeFen: 0, feeFen: 15, principalFen: 0 },
+      { lineId: '1', planId: '1', lateFeeFen: 25, feeFen: 60, principalFen: 1000, feeWaivedFen: 0 },
+      { lineId: '2', planId: '1', lateFeeFen: 0, feeFen: 15, principalFen: 0, feeWaivedFen: 0 },
     ]);
     expect(a.unappliedFen).toBe(0);
   });
@@ -97,5 +98,96 @@ describe('allocateRepayment', () => {
         },
       ),
     );
+  });
+
+  describe('the prepayment rule (asOf given)', () => {
+    const asOf = new Date('2026-12-02T08:00:00Z');
+    // Periods: due 12-15 (begun 11-15), due 2027-01-15 (begins 12-15: not begun), due 02-15.
+    const plan = () => [
+      line('1', '2026-12-15', 10_000, 75),
+      line('2', '2027-01-15', 10_000, 75),
+      line('3', '2027-02-15', 10_000, 75),
+    ];
+
+    it('never pays the fee of a period not begun; its fee is waived once its principal is paid', () => {
+      const a = allocateRepayment(10_075 + 10_000 + 5_000, plan(), 0, asOf);
+      expect(a.lines).toEqual([
+        {
+          lineId: '1',
+          planId: '1',
+          lateFeeFen: 0,
+          feeFen: 75,
+          principalFen: 10_000,
+          feeWaivedFen: 0,
+        },
+        {
+          lineId: '2',
+          planId: '1',
+          lateFeeFen: 0,
+          feeFen: 0,
+          principalFen: 10_000,
+          feeWaivedFen: 75,
+        },
+        {
+          lineId: '3',
+          planId: '1',
+          lateFeeFen: 0,
+          feeFen: 0,
+          principalFen: 5_000,
+          feeWaivedFen: 0,
+        },
+      ]);
+    });
+
+    it('repaying the payoff amount pays the plan off exactly as the payoff quote does', () => {
+      const lines = plan();
+      const q = payoffFor(lines, asOf);
+      const a = allocateRepayment(q.totalFen, lines, 0, asOf);
+      expect(a.unappliedFen).toBe(0);
+      expect(a.totals.feeWaivedFen).toBe(q.waivedFeeFen);
+      expect(a.totals.feeFen).toBe(q.feeFen);
+    });
+
+    it('property: principal never goes below zero; payoff and repayment agree', () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              p: fc.integer({ min: 1, max: 100_000 }),
+              f: fc.integer({ min: 0, max: 5_000 }),
+              paid: fc.integer({ min: 0, max: 100 }),
+              month: fc.integer({ min: 0, max: 11 }),
+            }),
+            { minLength: 1, maxLength: 12 },
+          ),
+          fc.integer({ min: 1, max: 3_000_000 }),
+          (ls, amount) => {
+            const lines = ls.map((x, i) => ({
+              ...line(
+                String(i + 1),
+                new Date(Date.UTC(2026, 10 + x.month, 15)).toISOString().slice(0, 10),
+                x.p,
+                x.f,
+              ),
+              paidPrincipalFen: Math.floor((x.p * x.paid) / 100),
+            }));
+            const a = allocateRepayment(amount, lines, 0, asOf);
+            for (const al of a.lines) {
+              const l = lines.find((x) => x.id === al.lineId)!;
+              expect(l.principalFen - l.paidPrincipalFen - al.principalFen).toBeGreaterThanOrEqual(
+                0,
+              );
+              if (!periodBegun(l.dueDate, asOf)) expect(al.feeFen).toBe(0);
+            }
+            const q = payoffFor(lines, asOf);
+            if (q.totalFen > 0) {
+              const p = allocateRepayment(q.totalFen, lines, 0, asOf);
+              expect(p.unappliedFen).toBe(0);
+              expect(p.totals.feeWaivedFen).toBe(q.waivedFeeFen);
+            }
+          },
+        ),
+      );
+    });
   });
 });
