@@ -14,6 +14,7 @@ const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNTRUSTED_DOCUMENT',
 ]);
 
 interface ValidationErrorLike {
