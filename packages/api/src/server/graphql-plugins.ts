@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { graphqlDuration, graphqlRequests } from '../shared/metrics.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -26,8 +26,12 @@ export function operationMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
       const started = performance.now();
       return {
         async willSendResponse(rc) {
-          const operation = operationLabel(rc.operationName ?? rc.request.operationName);
-          const type = rc.operation?.operation ?? 'unknown';
+          // A document that failed validation has no resolved operation, but still its name.
+          const op =
+            rc.operation ??
+            (rc.document ? getOperationAST(rc.document, rc.request.operationName) : null);
+          const operation = operationLabel(op?.name?.value ?? rc.request.operationName);
+          const type = op?.operation ?? 'unknown';
           const body = rc.response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : rc.errors;
           const executed =

@@ -97,7 +97,7 @@ const FACTS_SQL = `
  * - `acc` locks the batch's accounts in id order; `walk` takes each account's fresh, unforced
  *   requests in arrival order against the locked row; `acct` moves each account once.
  */
-const MONEY_SQL = `
+export const MONEY_SQL = `
   with recursive req as (
     select r.*, nextval(pg_get_serial_sequence('purchases', 'id')) as pid,
            exists (select 1 from category_limits cl where cl.account_id = r.account_id and cl.category = r.category) as has_cat
