@@ -4,7 +4,6 @@
  * that it instruments is imported; when it is not set nothing of the SDK is loaded at all, so
  * tracing off costs nothing.
  */
-import { register } from 'node:module';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
@@ -19,9 +18,9 @@ export interface Tracing {
 }
 
 export function startTracing(opts: { endpoint: string; serviceName: string }): Tracing {
-  // ESM modules (ours, and graphql as we import it) are instrumented through the loader hook;
-  // CommonJS ones (pg under knex, Fastify's http) through the require hook the instrumentations set.
-  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+  // graphql, pg (under knex) and http (under Fastify) are CommonJS: the instrumentations' require
+  // hook patches them. (The ESM loader hook, import-in-the-middle, breaks loading some of our
+  // dependencies and is not needed for these.)
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': opts.serviceName }),
     spanProcessors: [
