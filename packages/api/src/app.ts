@@ -13,6 +13,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
 } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
@@ -64,6 +65,40 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
     .code(status)
     .type('application/json; charset=utf-8')
     .send({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Request errors: the document was refused before execution (not a malformed HTTP request). */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) gets
+ * 200 for parse, validation and variable errors, as its older clients expect; one that accepts
+ * `application/graphql-response+json` gets 400 (Apollo's answer). Only 400s are looked at.
+ */
+async function legacyJsonStatus(_req: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (reply.statusCode !== 400 || typeof payload !== 'string') return payload;
+  const type = reply.getHeader('content-type');
+  if (typeof type !== 'string' || !type.startsWith('application/json')) return payload;
+  try {
+    const body = JSON.parse(payload) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    if (
+      body.data === undefined &&
+      body.errors?.length &&
+      body.errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code ?? ''))
+    )
+      reply.code(200);
+  } catch {
+    // not a GraphQL response: leave it
+  }
+  return payload;
 }
 
 /**
@@ -299,6 +334,7 @@ export async function createApp(opts: {
     method: ['GET', 'POST'],
     url: '/graphql',
     handler: graphqlHandler,
+    onSend: legacyJsonStatus,
     // Apollo's landing page (development only) loads the Sandbox from Apollo's CDN.
     helmet: production ? undefined : { contentSecurityPolicy: false },
   });

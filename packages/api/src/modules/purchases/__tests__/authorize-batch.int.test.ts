@@ -44,8 +44,7 @@ async function counted<T>(
   (pg.Client.prototype as any).query = function (...args: unknown[]) {
     const q = args[0] as { name?: string; text?: string; values?: unknown[] };
     // By its text: behind a transaction pooler (pnpm test:pgbouncer) the statement has no name.
-    if (q?.text === MONEY_SQL)
-      accounts.push((q.values![4] as string[]).map(String));
+    if (q?.text === MONEY_SQL) accounts.push((q.values![4] as string[]).map(String));
     return (orig as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {
