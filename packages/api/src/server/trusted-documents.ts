@@ -20,7 +20,10 @@ export class TrustedDocuments {
   static fromFile(file: string | undefined): TrustedDocuments {
     if (!file || !existsSync(file)) return TrustedDocuments.empty();
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    return new TrustedDocuments(new Map(Object.entries(parsed)));
+    // Codegen writes `sha256:<hex>`; clients send the bare hex (Apollo's persistedQuery extension).
+    return new TrustedDocuments(
+      new Map(Object.entries(parsed).map(([k, v]) => [k.replace(/^sha256:/, ''), v])),
+    );
   }
 
   get size(): number {

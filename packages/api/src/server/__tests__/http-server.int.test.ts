@@ -13,6 +13,7 @@ import { createLogger } from '../../shared/logger.js';
 import { recordJobRun } from '../../shared/metrics.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { SCHEMA_FILE } from '../../graphql/emit-schema.js';
+import { TrustedDocuments } from '../trusted-documents.js';
 
 /** A built dashboard as Vite lays it out: index.html, hashed assets, a favicon. */
 const dist = mkdtempSync(path.join(tmpdir(), 'creditline-dist-'));
@@ -251,6 +252,21 @@ describe('operations endpoints', () => {
 });
 
 describe('trusted documents', () => {
+  it("reads the dashboard's codegen manifest: each hash is the SHA-256 of its document", () => {
+    const file = path.resolve(
+      SCHEMA_FILE,
+      '../../dashboard/src/generated/persisted-documents.json',
+    );
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    const trusted = TrustedDocuments.fromFile(file);
+    expect(trusted.size).toBeGreaterThan(10);
+    for (const [key, text] of Object.entries(raw)) {
+      const hash = createHash('sha256').update(text).digest('hex');
+      expect(key).toBe(`sha256:${hash}`);
+      expect(trusted.has(hash)).toBe(true);
+    }
+  });
+
   it('runs a listed document sent by its hash alone (automatic persisted queries, pre-registered)', async () => {
     const res = await gql({
       operationName: 'Demo',
