@@ -9,7 +9,9 @@ const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const compiled = path.join(apiRoot, 'dist/main.js');
 const production = process.env.NODE_ENV === 'production';
 if (production && !existsSync(compiled)) {
-  process.stderr.write('creditline: no compiled API in packages/api/dist; run `pnpm build` first.\n');
+  process.stderr.write(
+    'creditline: no compiled API in packages/api/dist; run `pnpm build` first.\n',
+  );
   process.exit(1);
 }
 // `creditline-compiled` makes @creditline/scoring resolve to its compiled dist/ as well.
