@@ -28,6 +28,7 @@ import { createContext, type GraphQLContext } from './graphql/context.js';
 import { createSchema } from './graphql/schema.js';
 import { createServices, type Services } from './graphql/services.js';
 import { costLimitPlugin } from './graphql/limits.js';
+import { partnerAccessPlugin } from './modules/links/partner-gate.js';
 import { formatError } from './graphql/format-error.js';
 import { migrationsList } from './db/migrations/index.js';
 import { registerDashboard } from './server/dashboard.js';
@@ -133,6 +134,7 @@ export async function createApp(opts: {
       // We set no cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
+      partnerAccessPlugin(schema),
       operationMetricsPlugin(),
       trustedDocumentsPlugin(trusted, config.GRAPHQL_UNTRUSTED_DOCUMENTS),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -29,6 +29,8 @@ import {
   CustomerAuditResolver,
   DecisionMutationResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
+import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,6 +51,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
+  PartnerLinkResolver,
+  CustomerLinksResolver,
+  PartnerAppResolver,
 ];
 
 /**
