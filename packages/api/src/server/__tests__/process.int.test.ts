@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { useTestApi } from '../../../test/harness.js';
-import { insertCustomer, insertPartner, linkPartner } from '../../../test/fixtures.js';
+import { insertCustomer, insertPartner } from '../../../test/fixtures.js';
 import { freePort, withDatabase } from '../../db/embedded-postgres.js';
 import { toGlobalId } from '../../graphql/relay.js';
 
@@ -72,7 +72,6 @@ describe('the API process', () => {
     async () => {
       const partner = await insertPartner(api, ['purchases:write']);
       const c = await insertCustomer(api, { baseLimitFen: 100_000 });
-    await linkPartner(api, partner.id, c.customerId);
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const run = startApi({
