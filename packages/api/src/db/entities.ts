@@ -28,7 +28,13 @@ import { Agent } from '../modules/agents/agent.entity.js';
 import { PartnerApp } from '../modules/partners/partner-app.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
-import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { JobRun, JobWorker } from '../modules/jobs/job-run.entity.js';
+import {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
+} from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
   Customer,
@@ -58,4 +64,9 @@ export const entities = [
   AuditEntry,
   IdempotencyRecord,
   JobRun,
+  JobWorker,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

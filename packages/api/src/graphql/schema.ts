@@ -29,6 +29,12 @@ import {
   CustomerAuditResolver,
   DecisionMutationResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { JobResolver } from '../modules/jobs/job.resolver.js';
+import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
+import {
+  WebhookDeliveryFieldsResolver,
+  WebhookResolver,
+} from '../modules/webhooks/webhook.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,6 +55,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // jobs, delivery, webhooks (issue 13)
+  JobResolver,
+  DeliveryResolver,
+  WebhookResolver,
+  WebhookDeliveryFieldsResolver,
 ];
 
 /**

@@ -41,3 +41,19 @@ export const partnerEventsSql = (type: WebhookEventType, from: string, data: str
   `insert into webhook_events (event_type, customer_id, payload)
    select '${type}', customer_id, ${data} from ${from}
     where exists (select 1 from webhook_endpoints we where we.active and '${type}' = any (we.event_types))`;
+
+/** PURCHASE_REVIEW_DECIDED, to the partner app that made the purchase (in the decision's transaction). */
+export async function emitPurchaseReviewDecided(
+  em: EntityManager,
+  purchaseId: string,
+  decision: 'APPROVED' | 'REJECTED',
+): Promise<void> {
+  await em.execute(
+    `insert into webhook_events (event_type, customer_id, partner_app_id, payload)
+     select 'PURCHASE_REVIEW_DECIDED', customer_id, partner_app_id,
+            jsonb_build_object('purchaseId', id::text, 'accountId', account_id::text, 'decision', ?::text,
+                               'status', status, 'declineCode', decline_code, 'amountFen', amount_fen)
+       from purchases where id = ? and partner_app_id is not null`,
+    [decision, purchaseId],
+  );
+}
