@@ -61,7 +61,9 @@ function jobCommand(def: JobDefinition): JobCommand {
             { asOf: asOf?.toISOString(), trigger: 'enqueued' },
             { jobKey: `${def.name}:enqueued`, maxAttempts: def.maxAttempts },
           );
-          out(`enqueued ${def.name} (queue job ${job.id}); a worker runs it — see jobRuns in GraphQL`);
+          out(
+            `enqueued ${def.name} (queue job ${job.id}); a worker runs it — see jobRuns in GraphQL`,
+          );
         } finally {
           await utils.release();
         }
@@ -70,7 +72,9 @@ function jobCommand(def: JobDefinition): JobCommand {
       const bar =
         def.name === 'periodic-review' && process.stdout.isTTY
           ? new cliProgress.SingleBar(
-              { format: `${def.name} [{bar}] {percentage}% | {value}/{total} | {changed} changed | ETA {eta}s` },
+              {
+                format: `${def.name} [{bar}] {percentage}% | {value}/{total} | {changed} changed | ETA {eta}s`,
+              },
               cliProgress.Presets.shades_classic,
             )
           : undefined;

@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { forbidden } from '../../graphql/errors.js';
@@ -12,15 +22,18 @@ export enum SinkChannelEnum {
 registerEnumType(SinkChannelEnum, { name: 'SinkChannel' });
 
 @ObjectType('SinkMessage', {
-  description: 'An email or SMS kept by the development sink instead of being sent (development only).',
+  description:
+    'An email or SMS kept by the development sink instead of being sent (development only).',
 })
 export class SinkMessageNode {
   @Field(() => String) id!: string;
   @Field(() => SinkChannelEnum) channel!: SinkChannelEnum;
-  @Field(() => String, { description: 'Recipient: a phone number or an email address.' }) to!: string;
+  @Field(() => String, { description: 'Recipient: a phone number or an email address.' })
+  to!: string;
   @Field(() => String, { nullable: true }) subject?: string | null;
   @Field(() => String) text!: string;
-  @Field(() => String, { nullable: true, description: 'The notice it delivered (local id).' }) noticeId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The notice it delivered (local id).' })
+  noticeId?: string | null;
   @Field(() => GraphQLDateTime) receivedAt!: Date;
 }
 
@@ -38,8 +51,13 @@ export class DeliveryResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
   ): SinkMessageNode[] {
     if (ctx.config.NODE_ENV === 'production')
-      throw forbidden('There are no development sinks in production: messages go to the configured SMTP server and SMS gateway.');
-    return listSinkMessages(ctx.config.DATA_DIR, channel, { to, first: Math.min(Math.max(first, 1), 100) }).map((m) =>
+      throw forbidden(
+        'There are no development sinks in production: messages go to the configured SMTP server and SMS gateway.',
+      );
+    return listSinkMessages(ctx.config.DATA_DIR, channel, {
+      to,
+      first: Math.min(Math.max(first, 1), 100),
+    }).map((m) =>
       Object.assign(new SinkMessageNode(), {
         id: m.id,
         channel: m.channel as SinkChannelEnum,

@@ -12,7 +12,12 @@ const maskEmail = (e: string) => e.replace(/^(.).*(@.*)$/, '$1***$2');
 
 let cached: { key: string; t: Transports } | undefined;
 function transports(ctx: JobBodyContext): Transports {
-  const key = JSON.stringify([ctx.config.SMTP_URL, ctx.config.SMS_PROVIDER, ctx.config.DATA_DIR, ctx.config.SMTP_SINK_PORT]);
+  const key = JSON.stringify([
+    ctx.config.SMTP_URL,
+    ctx.config.SMS_PROVIDER,
+    ctx.config.DATA_DIR,
+    ctx.config.SMTP_SINK_PORT,
+  ]);
   if (cached?.key !== key) cached = { key, t: transportsFor(ctx.config) };
   return cached.t;
 }
@@ -74,7 +79,12 @@ export async function deliverOutbox(
         recipient = undefined;
       }
       if (!recipient) {
-        await recordDead(em, row, attempt, `no ${row.channel === 'SMS' ? 'phone number' : 'email address'} on file`);
+        await recordDead(
+          em,
+          row,
+          attempt,
+          `no ${row.channel === 'SMS' ? 'phone number' : 'email address'} on file`,
+        );
         res.dead++;
         continue;
       }
@@ -92,7 +102,8 @@ export async function deliverOutbox(
             headers: { 'X-Creditline-Notice': String(row.notice_id) },
           })) as { messageId?: string };
           providerId = info.messageId ?? '';
-        } else providerId = await t.sms!.send({ to: recipient, text, noticeId: String(row.notice_id) });
+        } else
+          providerId = await t.sms!.send({ to: recipient, text, noticeId: String(row.notice_id) });
         await em.execute(
           `with o as (
              update notice_outbox set status = 'SENT', sent_at = now(), attempts = ?, recipient_masked = ?, provider_message_id = ?, last_error = null where id = ? returning notice_id
@@ -109,11 +120,20 @@ export async function deliverOutbox(
         } else {
           await em.execute(
             `update notice_outbox set attempts = ?, last_error = ?, recipient_masked = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?`,
-            [attempt, message, masked, backoffSeconds(attempt, config.DELIVERY_BACKOFF_SECONDS), row.id],
+            [
+              attempt,
+              message,
+              masked,
+              backoffSeconds(attempt, config.DELIVERY_BACKOFF_SECONDS),
+              row.id,
+            ],
           );
           res.retrying++;
         }
-        logger.warn({ outboxId: row.id, channel: row.channel, attempt, err: message }, 'notice delivery failed');
+        logger.warn(
+          { outboxId: row.id, channel: row.channel, attempt, err: message },
+          'notice delivery failed',
+        );
       }
     }
   }

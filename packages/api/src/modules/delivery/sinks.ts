@@ -66,7 +66,9 @@ export function listSinkMessages(
   for (const name of names.sort().reverse()) {
     let m: SinkMessage;
     try {
-      m = JSON.parse(readFileSync(path.join(sinkDir(dataDir, channel), name), 'utf8')) as SinkMessage;
+      m = JSON.parse(
+        readFileSync(path.join(sinkDir(dataDir, channel), name), 'utf8'),
+      ) as SinkMessage;
     } catch {
       continue; // being written
     }
@@ -79,15 +81,19 @@ export function listSinkMessages(
 
 /** Decode a MIME header's encoded-words (=?UTF-8?B?…?= / ?Q?), as nodemailer writes a Chinese subject. */
 function decodeHeader(v: string): string {
-  return v.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g, (_m, _cs: string, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(
-          data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) =>
-            String.fromCharCode(parseInt(h, 16)),
-          ),
-          'latin1',
-        ).toString('utf8'),
+  return v.replace(
+    /=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g,
+    (_m, _cs: string, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) =>
+                String.fromCharCode(parseInt(h, 16)),
+              ),
+            'latin1',
+          ).toString('utf8'),
   );
 }
 

@@ -68,7 +68,8 @@ export interface Transports {
 
 export function transportsFor(config: Config): Transports {
   const dev = config.NODE_ENV !== 'production';
-  const smtpUrl = config.SMTP_URL ?? (dev ? `smtp://127.0.0.1:${config.SMTP_SINK_PORT}` : undefined);
+  const smtpUrl =
+    config.SMTP_URL ?? (dev ? `smtp://127.0.0.1:${config.SMTP_SINK_PORT}` : undefined);
   let mail: Transports['mail'];
   if (smtpUrl) {
     const u = new URL(smtpUrl);

@@ -21,18 +21,28 @@ export async function startBackground(opts: {
   if (config.NODE_ENV !== 'production' && !config.SMTP_URL) {
     try {
       sink = await startSmtpSink({ dataDir: config.DATA_DIR, port: config.SMTP_SINK_PORT });
-      lines.push(`  Mail sink:    smtp://127.0.0.1:${sink.port} → ${sinkDir(config.DATA_DIR, 'EMAIL')}`);
+      lines.push(
+        `  Mail sink:    smtp://127.0.0.1:${sink.port} → ${sinkDir(config.DATA_DIR, 'EMAIL')}`,
+      );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
       // Another start on this machine runs it (the same data folder, or set SMTP_SINK_PORT).
-      logger.warn({ port: config.SMTP_SINK_PORT }, 'SMTP sink port in use; not starting another sink');
+      logger.warn(
+        { port: config.SMTP_SINK_PORT },
+        'SMTP sink port in use; not starting another sink',
+      );
     }
   }
   if (config.NODE_ENV !== 'production' && (config.SMS_PROVIDER ?? 'sink') === 'sink')
     lines.push(`  SMS sink:     ${sinkDir(config.DATA_DIR, 'SMS')}`);
   const workers =
     config.WORKERS > 0
-      ? superviseWorkers({ count: config.WORKERS, dbUrl, logger, env: { DATA_DIR: config.DATA_DIR } })
+      ? superviseWorkers({
+          count: config.WORKERS,
+          dbUrl,
+          logger,
+          env: { DATA_DIR: config.DATA_DIR },
+        })
       : undefined;
   lines.push(
     `  Job workers:  ${config.WORKERS} process(es) × ${config.WORKER_CONCURRENCY} job(s) (schedules: docs/operations.md)`,

@@ -118,10 +118,7 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '30 3 * * *',
     maxAttempts: 5,
     run: async ({ orm, asOf }) =>
-      counted(
-        { deleted: await deleteExpiredIdempotencyRecords(orm.em.fork(), asOf) },
-        'deleted',
-      ),
+      counted({ deleted: await deleteExpiredIdempotencyRecords(orm.em.fork(), asOf) }, 'deleted'),
   },
 ];
 

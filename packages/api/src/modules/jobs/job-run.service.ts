@@ -37,7 +37,10 @@ export async function runTracked(
   body: () => Promise<JobResult>,
   opts: { ownRun?: boolean } = {},
 ): Promise<JobResult> {
-  const lock = new pg.Client({ connectionString: dbUrl, application_name: `creditline-job:${job}` });
+  const lock = new pg.Client({
+    connectionString: dbUrl,
+    application_name: `creditline-job:${job}`,
+  });
   await lock.connect();
   try {
     const { rows } = await lock.query<{ ok: boolean }>(
@@ -59,7 +62,14 @@ export async function runTracked(
     if (!opts.ownRun) {
       const [row] = await em.execute<{ id: string }[]>(
         `insert into job_runs (job, status, as_of, queue_job_id, attempt, worker_id, trigger) values (?, 'RUNNING', ?, ?, ?, ?, ?) returning id`,
-        [job, asOf, info.queueJobId ?? null, info.attempt ?? null, info.workerId ?? null, info.trigger],
+        [
+          job,
+          asOf,
+          info.queueJobId ?? null,
+          info.attempt ?? null,
+          info.workerId ?? null,
+          info.trigger,
+        ],
       );
       runId = String(row!.id);
     }
@@ -91,10 +101,10 @@ export async function runTracked(
         );
       else if (opts.ownRun)
         // The review leaves its run RUNNING on purpose (the retry resumes from its cursor); say why it stopped.
-        await em.execute(
-          `update job_runs set error = ? where job = ? and status = 'RUNNING'`,
-          [message, job],
-        );
+        await em.execute(`update job_runs set error = ? where job = ? and status = 'RUNNING'`, [
+          message,
+          job,
+        ]);
       throw err;
     }
   } finally {

@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { parseCronItem } from 'graphile-worker';
 import type { GraphQLContext } from '../../graphql/context.js';
@@ -13,18 +24,22 @@ export class JobRunNode {
   @Field(() => ID) id!: string;
   @Field(() => String) job!: string;
   @Field(() => String, {
-    description: 'RUNNING, DONE, FAILED, or INTERRUPTED (its worker died; the retry is another run).',
+    description:
+      'RUNNING, DONE, FAILED, or INTERRUPTED (its worker died; the retry is another run).',
   })
   status!: string;
   @Field(() => String, { nullable: true, description: 'schedule, cli, enqueued or wake.' })
   trigger?: string | null;
-  @Field(() => Int, { nullable: true, description: "The queue's attempt number." }) attempt?: number | null;
+  @Field(() => Int, { nullable: true, description: "The queue's attempt number." }) attempt?:
+    number | null;
   @Field(() => GraphQLDateTime) asOf!: Date;
   @Field(() => GraphQLDateTime) startedAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) finishedAt?: Date | null;
   @Field(() => Int, { nullable: true }) durationMs?: number | null;
-  @Field(() => Int, { description: 'Items processed (accounts, holds, messages…).' }) processed!: number;
-  @Field(() => String, { nullable: true, description: 'The result summary as JSON.' }) result?: string | null;
+  @Field(() => Int, { description: 'Items processed (accounts, holds, messages…).' })
+  processed!: number;
+  @Field(() => String, { nullable: true, description: 'The result summary as JSON.' }) result?:
+    string | null;
   @Field(() => String, { nullable: true }) error?: string | null;
 }
 
@@ -32,11 +47,16 @@ export class JobRunNode {
 export class JobScheduleNode {
   @Field(() => String) job!: string;
   @Field(() => String) description!: string;
-  @Field(() => String, { nullable: true, description: 'Cron (UTC); null when not scheduled (JOB_SCHEDULES name=off).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cron (UTC); null when not scheduled (JOB_SCHEDULES name=off).',
+  })
   schedule?: string | null;
   @Field(() => GraphQLDateTime, { nullable: true }) nextRunAt?: Date | null;
   @Field(() => JobRunNode, { nullable: true }) lastRun?: JobRunNode | null;
-  @Field(() => Int, { description: 'Worker processes that answered in the last 10 seconds (all jobs).' })
+  @Field(() => Int, {
+    description: 'Worker processes that answered in the last 10 seconds (all jobs).',
+  })
   liveWorkers!: number;
 }
 
@@ -71,7 +91,9 @@ const toRunNode = (r: RunRow) =>
     asOf: r.as_of,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
-    durationMs: r.finished_at ? new Date(r.finished_at).getTime() - new Date(r.started_at).getTime() : null,
+    durationMs: r.finished_at
+      ? new Date(r.finished_at).getTime() - new Date(r.started_at).getTime()
+      : null,
     processed: Number(r.processed),
     result: r.result == null ? null : JSON.stringify(r.result),
     error: r.error,
@@ -150,13 +172,23 @@ export class JobResolver {
     if (!def)
       return {
         enqueued: false,
-        userErrors: [userError('UNKNOWN_JOB', `No job named "${job}" (jobs: ${JOBS.map((j) => j.name).join(', ')}).`, 'job')],
+        userErrors: [
+          userError(
+            'UNKNOWN_JOB',
+            `No job named "${job}" (jobs: ${JOBS.map((j) => j.name).join(', ')}).`,
+            'job',
+          ),
+        ],
       };
     await ctx.em.execute(
       `select graphile_worker.add_job(?, ?::json, job_key := ?, max_attempts := ?)`,
       [def.name, JSON.stringify({ trigger: 'enqueued' }), `${def.name}:enqueued`, def.maxAttempts],
     );
-    await writeAudit(ctx.em, ctx.viewer, { action: 'runJobNow', targetType: 'Job', targetId: def.name });
+    await writeAudit(ctx.em, ctx.viewer, {
+      action: 'runJobNow',
+      targetType: 'Job',
+      targetId: def.name,
+    });
     return { enqueued: true, userErrors: [] };
   }
 }

@@ -30,7 +30,12 @@ export function superviseWorkers(opts: {
   const spawnOne = (slot: number, restarts: number) => {
     const child = fork(path.join(here, 'worker-main.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...opts.env, DATABASE_URL: opts.dbUrl, CREDITLINE_WORKER_SLOT: String(slot) },
+      env: {
+        ...process.env,
+        ...opts.env,
+        DATABASE_URL: opts.dbUrl,
+        CREDITLINE_WORKER_SLOT: String(slot),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.add(child);
@@ -39,7 +44,10 @@ export function superviseWorkers(opts: {
       if (stopping) return;
       // Quick crash loops back off (a bad config would otherwise spin), up to 30 s between tries.
       const delay = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
-      log.warn({ pid: child.pid, code, signal, restartInMs: delay }, 'job worker exited; starting another');
+      log.warn(
+        { pid: child.pid, code, signal, restartInMs: delay },
+        'job worker exited; starting another',
+      );
       setTimeout(() => {
         if (!stopping) spawnOne(slot, restarts + 1);
       }, delay).unref();

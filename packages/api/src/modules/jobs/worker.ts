@@ -136,7 +136,11 @@ export async function startWorker(opts: {
     void beat();
   });
 
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 2, application_name: 'creditline-worker' });
+  const pool = new pg.Pool({
+    connectionString: dbUrl,
+    max: 2,
+    application_name: 'creditline-worker',
+  });
   pool.on('error', (err) => log.warn({ err }, 'worker pool connection lost'));
   const host = hostname();
   let beating: Promise<void> | undefined;
@@ -183,7 +187,10 @@ export async function startWorker(opts: {
   let stopped = false;
   const listen = async () => {
     if (stopped) return;
-    const client = new pg.Client({ connectionString: dbUrl, application_name: 'creditline-listen' });
+    const client = new pg.Client({
+      connectionString: dbUrl,
+      application_name: 'creditline-listen',
+    });
     client.on('error', () => undefined);
     client.on('end', () => {
       if (!stopped) setTimeout(() => void listen().catch(() => undefined), 1000).unref();

@@ -30,7 +30,8 @@ export class Notice {
   @Property({ type: 'datetime', nullable: true }) readAt?: Date | null;
   @Property({ type: 'datetime', nullable: true }) acknowledgedAt?: Date | null;
   /** SMS/email only: PENDING → DELIVERED, or FAILED once the outbox gave up (dead letter). */
-  @Property({ type: 'text', nullable: true }) deliveryStatus?: 'PENDING' | 'DELIVERED' | 'FAILED' | null;
+  @Property({ type: 'text', nullable: true }) deliveryStatus?:
+    'PENDING' | 'DELIVERED' | 'FAILED' | null;
   @Property({ type: 'datetime', nullable: true }) deliveredAt?: Date | null;
   @Property({ type: 'text', nullable: true }) deliveryError?: string | null;
 }

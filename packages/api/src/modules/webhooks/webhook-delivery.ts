@@ -17,9 +17,14 @@ const ID_TYPES: Record<string, string> = {
 export function publicData(payload: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(payload)) {
-    if (k.endsWith('Fen') && (typeof v === 'number' || typeof v === 'string') && /^-?\d+$/.test(String(v)))
+    if (
+      k.endsWith('Fen') &&
+      (typeof v === 'number' || typeof v === 'string') &&
+      /^-?\d+$/.test(String(v))
+    )
       out[k.slice(0, -3)] = money(BigInt(String(v)));
-    else if (ID_TYPES[k] && v !== null && v !== undefined) out[k] = toGlobalId(ID_TYPES[k], String(v));
+    else if (ID_TYPES[k] && v !== null && v !== undefined)
+      out[k] = toGlobalId(ID_TYPES[k], String(v));
     else out[k] = v;
   }
   return out;
@@ -108,7 +113,10 @@ export async function deliverWebhooks(
           if (!r.ok) error = `answered ${r.status}`;
         } catch (err) {
           const e = err as Error & { cause?: { code?: string } };
-          error = e.name === 'TimeoutError' ? `no answer within ${config.WEBHOOK_TIMEOUT_MS} ms` : (e.cause?.code ?? e.message);
+          error =
+            e.name === 'TimeoutError'
+              ? `no answer within ${config.WEBHOOK_TIMEOUT_MS} ms`
+              : (e.cause?.code ?? e.message);
         }
         const ms = Date.now() - t0;
         const dead = error !== null && attempt >= config.DELIVERY_MAX_ATTEMPTS;

@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { forbidden, userError } from '../../graphql/errors.js';
 import { fromGlobalId, localIdOrThrow } from '../../graphql/relay.js';
@@ -22,7 +33,8 @@ const READERS = [scope('webhooks:manage'), Role.AGENT];
 
 /** The partner app whose webhooks the viewer may see: its own for a partner, null (all) for staff. */
 const ownerOf = (v: Viewer): string | null => (v.kind === 'partner' ? v.id : null);
-const staffManager = (v: Viewer) => isStaff(v) && (v.role === 'SUPERVISOR' || v.role === 'RISK_ADMIN');
+const staffManager = (v: Viewer) =>
+  isStaff(v) && (v.role === 'SUPERVISOR' || v.role === 'RISK_ADMIN');
 
 /** An id of the given type, or undefined (answered like a missing one: no existence leak). */
 const localOf = (id: string, type: string) => {
@@ -42,7 +54,8 @@ export class WebhookResolver {
     @Arg('partnerAppId', () => ID, { nullable: true }) partnerAppId?: string | null,
   ): Promise<WebhookEndpointNode[]> {
     const owner =
-      ownerOf(ctx.viewer) ?? (partnerAppId ? localIdOrThrow(partnerAppId, 'PartnerApp', 'partnerAppId') : null);
+      ownerOf(ctx.viewer) ??
+      (partnerAppId ? localIdOrThrow(partnerAppId, 'PartnerApp', 'partnerAppId') : null);
     return (await ctx.services.webhooks.list(ctx.em, owner)).map(toEndpointNode);
   }
 
@@ -54,7 +67,8 @@ export class WebhookResolver {
   async webhookDeliveries(
     @Ctx() ctx: GraphQLContext,
     @Arg('endpointId', () => ID, { nullable: true }) endpointId?: string | null,
-    @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true }) status?: WebhookDeliveryStatusEnum | null,
+    @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
+    status?: WebhookDeliveryStatusEnum | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
   ): Promise<WebhookDeliveryNode[]> {
     const endpoint = endpointId ? localOf(endpointId, 'WebhookEndpoint') : null;
@@ -82,7 +96,13 @@ export class WebhookResolver {
     else if (!staffManager(ctx.viewer)) throw forbidden();
     else if (!input.partnerAppId)
       return {
-        userErrors: [userError('PARTNER_APP_REQUIRED', 'Staff must name the partner app (partnerAppId).', 'partnerAppId')],
+        userErrors: [
+          userError(
+            'PARTNER_APP_REQUIRED',
+            'Staff must name the partner app (partnerAppId).',
+            'partnerAppId',
+          ),
+        ],
       };
     else partnerAppId = localIdOrThrow(input.partnerAppId, 'PartnerApp', 'partnerAppId');
     const r = await ctx.services.webhooks.create(ctx.em, partnerAppId!, input);
@@ -91,27 +111,39 @@ export class WebhookResolver {
       action: 'createWebhookEndpoint',
       targetType: 'WebhookEndpoint',
       targetId: String(r.value.endpoint.id),
-      details: { partnerAppId: partnerAppId!, url: r.value.endpoint.url, eventTypes: r.value.endpoint.event_types },
+      details: {
+        partnerAppId: partnerAppId!,
+        url: r.value.endpoint.url,
+        eventTypes: r.value.endpoint.event_types,
+      },
     });
     return { endpoint: toEndpointNode(r.value.endpoint), secret: r.value.secret, userErrors: [] };
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => WebhookEndpointPayload, {
-    description: 'Stop sending to an endpoint (its pending deliveries are not sent). Kept for its history.',
+    description:
+      'Stop sending to an endpoint (its pending deliveries are not sent). Kept for its history.',
   })
   async disableWebhookEndpoint(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID) id: string,
   ): Promise<WebhookEndpointPayload> {
     const local = localOf(id, 'WebhookEndpoint');
-    const row = local ? await ctx.services.webhooks.disable(ctx.em, local, ownerOf(ctx.viewer)) : undefined;
+    const row = local
+      ? await ctx.services.webhooks.disable(ctx.em, local, ownerOf(ctx.viewer))
+      : undefined;
     if (!row) return { userErrors: [userError('NOT_FOUND', 'No such webhook endpoint.', 'id')] };
     await ctx.em.execute(
       `update webhook_deliveries set status = 'DEAD', last_error = coalesce(last_error, 'endpoint disabled') where endpoint_id = ? and status = 'PENDING'`,
       [local],
     );
-    await writeAudit(ctx.em, ctx.viewer, { action: 'disableWebhookEndpoint', targetType: 'WebhookEndpoint', targetId: local!, details: {} });
+    await writeAudit(ctx.em, ctx.viewer, {
+      action: 'disableWebhookEndpoint',
+      targetType: 'WebhookEndpoint',
+      targetId: local!,
+      details: {},
+    });
     return { endpoint: toEndpointNode(row), userErrors: [] };
   }
 
@@ -124,17 +156,31 @@ export class WebhookResolver {
     @Arg('id', () => ID) id: string,
   ): Promise<WebhookDeliveryPayload> {
     const local = localOf(id, 'WebhookDelivery');
-    const retried = local ? await ctx.services.webhooks.retry(ctx.em, local, ownerOf(ctx.viewer)) : false;
+    const retried = local
+      ? await ctx.services.webhooks.retry(ctx.em, local, ownerOf(ctx.viewer))
+      : false;
     return retried
       ? { retried, userErrors: [] }
-      : { retried, userErrors: [userError('NOT_FOUND', 'No such delivery waiting or given up (a delivered one is not resent).', 'id')] };
+      : {
+          retried,
+          userErrors: [
+            userError(
+              'NOT_FOUND',
+              'No such delivery waiting or given up (a delivered one is not resent).',
+              'id',
+            ),
+          ],
+        };
   }
 }
 
 @Resolver(() => WebhookDeliveryNode)
 export class WebhookDeliveryFieldsResolver {
   @FieldResolver(() => [WebhookAttemptNode], { description: 'Every attempt, oldest first.' })
-  async attempts(@Root() d: WebhookDeliveryNode, @Ctx() ctx: GraphQLContext): Promise<WebhookAttemptNode[]> {
+  async attempts(
+    @Root() d: WebhookDeliveryNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WebhookAttemptNode[]> {
     const rows = await ctx.services.webhooks.attempts(ctx.em, [d.localId]);
     return rows.map((a) =>
       Object.assign(new WebhookAttemptNode(), {

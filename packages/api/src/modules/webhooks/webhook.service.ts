@@ -63,21 +63,29 @@ export class WebhookService {
     const problem = this.urlProblem(input.url.trim());
     if (problem) return fail('INVALID_WEBHOOK_URL', problem, 'url');
     const types = [...new Set(input.eventTypes)];
-    if (types.length === 0 || types.some((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t)))
+    if (
+      types.length === 0 ||
+      types.some((t) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(t))
+    )
       return fail(
         'INVALID_EVENT_TYPES',
         `eventTypes must name at least one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
         'eventTypes',
       );
     if ((input.description ?? '').length > 200)
-      return fail('DESCRIPTION_TOO_LONG', 'description must be at most 200 characters', 'description');
+      return fail(
+        'DESCRIPTION_TOO_LONG',
+        'description must be at most 200 characters',
+        'description',
+      );
     return em.transactional(async (tem) => {
       // Lock the partner row: the count check and the insert are one decision.
       const [p] = await tem.execute<{ id: string }[]>(
         `select id from partner_apps where id = ? and active for update`,
         [partnerAppId],
       );
-      if (!p) return fail('PARTNER_APP_NOT_FOUND', 'No active partner app with that id.', 'partnerAppId');
+      if (!p)
+        return fail('PARTNER_APP_NOT_FOUND', 'No active partner app with that id.', 'partnerAppId');
       const [{ n }] = (await tem.execute<{ n: string }[]>(
         `select count(*) as n from webhook_endpoints where partner_app_id = ? and active`,
         [partnerAppId],
@@ -110,7 +118,11 @@ export class WebhookService {
     );
   }
 
-  async endpoint(em: EntityManager, id: string, partnerAppId: string | null): Promise<EndpointRow | undefined> {
+  async endpoint(
+    em: EntityManager,
+    id: string,
+    partnerAppId: string | null,
+  ): Promise<EndpointRow | undefined> {
     const [row] = await em.execute<EndpointRow[]>(
       `select ${ENDPOINT_COLS} from webhook_endpoints where id = ? ${partnerAppId ? 'and partner_app_id = ?' : ''}`,
       partnerAppId ? [id, partnerAppId] : [id],
@@ -118,7 +130,11 @@ export class WebhookService {
     return row;
   }
 
-  async disable(em: EntityManager, id: string, partnerAppId: string | null): Promise<EndpointRow | undefined> {
+  async disable(
+    em: EntityManager,
+    id: string,
+    partnerAppId: string | null,
+  ): Promise<EndpointRow | undefined> {
     const [row] = await em.execute<EndpointRow[]>(
       `update webhook_endpoints set active = false, disabled_at = coalesce(disabled_at, now())
         where id = ? ${partnerAppId ? 'and partner_app_id = ?' : ''} returning ${ENDPOINT_COLS}`,
@@ -129,7 +145,12 @@ export class WebhookService {
 
   async deliveries(
     em: EntityManager,
-    opts: { endpointId?: string | null; partnerAppId: string | null; status?: string | null; first: number },
+    opts: {
+      endpointId?: string | null;
+      partnerAppId: string | null;
+      status?: string | null;
+      first: number;
+    },
   ): Promise<DeliveryRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -165,7 +186,11 @@ export class WebhookService {
   }
 
   /** Send a dead (or pending) delivery again now, with a fresh round of attempts. */
-  async retry(em: EntityManager, deliveryId: string, partnerAppId: string | null): Promise<boolean> {
+  async retry(
+    em: EntityManager,
+    deliveryId: string,
+    partnerAppId: string | null,
+  ): Promise<boolean> {
     const rows = await em.execute(
       `update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now()
         where id = ? and status <> 'DELIVERED' ${partnerAppId ? 'and partner_app_id = ?' : ''} returning id`,

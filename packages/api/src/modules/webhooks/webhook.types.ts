@@ -54,7 +54,9 @@ export const toEndpointNode = (r: EndpointRow) =>
     localPartnerAppId: String(r.partner_app_id),
   });
 
-@ObjectType('WebhookAttempt', { description: 'One POST of a delivery and how the endpoint answered.' })
+@ObjectType('WebhookAttempt', {
+  description: 'One POST of a delivery and how the endpoint answered.',
+})
 export class WebhookAttemptNode {
   @Field(() => Int) attempt!: number;
   @Field(() => GraphQLDateTime) attemptedAt!: Date;
@@ -68,14 +70,18 @@ export class WebhookAttemptNode {
 export class WebhookDeliveryNode {
   @Field(() => ID) id!: string;
   @Field(() => String, {
-    description: 'The event id (`evt_…`), also in the body and the Creditline-Event-Id header: de-duplicate on it.',
+    description:
+      'The event id (`evt_…`), also in the body and the Creditline-Event-Id header: de-duplicate on it.',
   })
   eventId!: string;
   @Field(() => WebhookEventTypeEnum) eventType!: WebhookEventTypeEnum;
   @Field(() => ID) endpointId!: string;
   @Field(() => WebhookDeliveryStatusEnum) status!: WebhookDeliveryStatusEnum;
   @Field(() => Int, { description: 'Attempts made so far.' }) attemptCount!: number;
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the next attempt is due (PENDING only).' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'When the next attempt is due (PENDING only).',
+  })
   nextAttemptAt?: Date | null;
   @Field(() => Int, { nullable: true }) lastStatusCode?: number | null;
   @Field(() => String, { nullable: true }) lastError?: string | null;
@@ -117,7 +123,8 @@ export class CreateWebhookEndpointPayload {
   @Field(() => WebhookEndpointNode, { nullable: true }) endpoint?: WebhookEndpointNode | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The signing secret (`whsec_…`), shown only in this answer: keep it to verify signatures.',
+    description:
+      'The signing secret (`whsec_…`), shown only in this answer: keep it to verify signatures.',
   })
   secret?: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];

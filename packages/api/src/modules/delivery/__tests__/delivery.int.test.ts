@@ -33,16 +33,30 @@ const SINK = `query($channel: SinkChannel!, $to: String, $first: Int) {
   sinkMessages(channel: $channel, to: $to, first: $first) { channel to subject text noticeId }
 }`;
 
-async function notice(customerId: string, channel: 'EMAIL' | 'SMS', payload: Record<string, unknown> = {}) {
+async function notice(
+  customerId: string,
+  channel: 'EMAIL' | 'SMS',
+  payload: Record<string, unknown> = {},
+) {
   const em = api.orm.em.fork();
   const eventKey = `test:${channel}:${Math.random()}`;
-  expect(await raiseNotice(em, { customerId, kind: 'LIMIT_CHANGED', channel, eventKey, payload })).toBe(true);
-  const [n] = await api.sql<{ id: string }>(`select id from notices where customer_id = ? and event_key = ?`, [customerId, eventKey]);
+  expect(
+    await raiseNotice(em, { customerId, kind: 'LIMIT_CHANGED', channel, eventKey, payload }),
+  ).toBe(true);
+  const [n] = await api.sql<{ id: string }>(
+    `select id from notices where customer_id = ? and event_key = ?`,
+    [customerId, eventKey],
+  );
   return String(n!.id);
 }
 const status = async (noticeId: string) =>
   (
-    await api.sql<{ delivery_status: string; delivery_error: string | null; outbox: string; attempts: number }>(
+    await api.sql<{
+      delivery_status: string;
+      delivery_error: string | null;
+      outbox: string;
+      attempts: number;
+    }>(
       `select n.delivery_status, n.delivery_error, o.status as outbox, o.attempts from notices n join notice_outbox o on o.notice_id = n.id where n.id = ?`,
       [noticeId],
     )
@@ -53,21 +67,28 @@ describe('notice delivery', () => {
     const sink = await startSmtpSink({ dataDir, port: smtpPort });
     try {
       const c = await insertCustomer(api);
-      await api.sql(`update customers set email_enc = ?, email_masked = 'l***@example.com' where id = ?`, [
-        encryptPii('li.lei@example.com', api.config.secrets.piiKey),
-        c.customerId,
-      ]);
+      await api.sql(
+        `update customers set email_enc = ?, email_masked = 'l***@example.com' where id = ?`,
+        [encryptPii('li.lei@example.com', api.config.secrets.piiKey), c.customerId],
+      );
       const id = await notice(c.customerId, 'EMAIL', { before: 500000, after: 800000 });
       expect(await status(id)).toMatchObject({ delivery_status: 'PENDING', outbox: 'PENDING' });
       expect(await run()).toMatchObject({ sent: 1 });
-      expect(await status(id)).toMatchObject({ delivery_status: 'DELIVERED', outbox: 'SENT', attempts: 1 });
+      expect(await status(id)).toMatchObject({
+        delivery_status: 'DELIVERED',
+        outbox: 'SENT',
+        attempts: 1,
+      });
       const [m] = listSinkMessages(dataDir, 'EMAIL', { to: 'li.lei@example.com' });
       expect(m).toMatchObject({ to: 'li.lei@example.com', noticeId: id });
       expect(m!.subject).toContain('额度变更 / Your limit changed');
       expect(m!.text).toContain('¥8,000.00');
       expect(m!.text).toContain('Your credit limit has changed to ¥8,000.00');
       // Staff read the sink through GraphQL; partners cannot; production has none.
-      const staff = await api.exec<any>(agentViewer(), SINK, { channel: 'EMAIL', to: 'li.lei@example.com' });
+      const staff = await api.exec<any>(agentViewer(), SINK, {
+        channel: 'EMAIL',
+        to: 'li.lei@example.com',
+      });
       expect(staff.data.sinkMessages[0]).toMatchObject({ to: 'li.lei@example.com', noticeId: id });
       const p = await api.exec(partnerViewer(), SINK, { channel: 'EMAIL' });
       expect(p.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -78,12 +99,26 @@ describe('notice delivery', () => {
 
   it('an SMS goes to the SMS sink; the latest one to a phone is one query away', async () => {
     const c = await insertCustomer(api);
-    await notice(c.customerId, 'SMS', { text: { 'zh-CN': '您的验证码是 111111', en: 'Your code is 111111' } });
-    const id = await notice(c.customerId, 'SMS', { text: { 'zh-CN': '您的验证码是 424242', en: 'Your code is 424242' } });
+    await notice(c.customerId, 'SMS', {
+      text: { 'zh-CN': '您的验证码是 111111', en: 'Your code is 111111' },
+    });
+    const id = await notice(c.customerId, 'SMS', {
+      text: { 'zh-CN': '您的验证码是 424242', en: 'Your code is 424242' },
+    });
     expect(await run()).toMatchObject({ sent: 2 });
-    const latest = await api.exec<any>(agentViewer(), SINK, { channel: 'SMS', to: c.phone, first: 1 });
+    const latest = await api.exec<any>(agentViewer(), SINK, {
+      channel: 'SMS',
+      to: c.phone,
+      first: 1,
+    });
     expect(latest.data.sinkMessages).toEqual([
-      { channel: 'SMS', to: c.phone, subject: null, text: '您的验证码是 424242\nYour code is 424242', noticeId: id },
+      {
+        channel: 'SMS',
+        to: c.phone,
+        subject: null,
+        text: '您的验证码是 424242\nYour code is 424242',
+        noticeId: id,
+      },
     ]);
     expect(await status(id)).toMatchObject({ delivery_status: 'DELIVERED', outbox: 'SENT' });
   });
@@ -91,10 +126,17 @@ describe('notice delivery', () => {
   it('retries with back-off, then dead-letters: the notice says FAILED and why', async () => {
     // No SMTP sink listening on this port now: every attempt fails.
     const c = await insertCustomer(api);
-    await api.sql(`update customers set email_enc = ? where id = ?`, [encryptPii('x@example.com', api.config.secrets.piiKey), c.customerId]);
+    await api.sql(`update customers set email_enc = ? where id = ?`, [
+      encryptPii('x@example.com', api.config.secrets.piiKey),
+      c.customerId,
+    ]);
     const id = await notice(c.customerId, 'EMAIL');
     expect(await run()).toMatchObject({ sent: 0, retrying: 1 });
-    expect(await status(id)).toMatchObject({ delivery_status: 'PENDING', outbox: 'PENDING', attempts: 1 });
+    expect(await status(id)).toMatchObject({
+      delivery_status: 'PENDING',
+      outbox: 'PENDING',
+      attempts: 1,
+    });
     expect(await run()).toMatchObject({ retrying: 0, dead: 0 }); // not due yet: back-off
     await sleep(300);
     expect(await run()).toMatchObject({ dead: 1 });
@@ -105,7 +147,10 @@ describe('notice delivery', () => {
     const d = await insertCustomer(api);
     const none = await notice(d.customerId, 'EMAIL');
     await run();
-    expect(await status(none)).toMatchObject({ delivery_status: 'FAILED', delivery_error: 'no email address on file' });
+    expect(await status(none)).toMatchObject({
+      delivery_status: 'FAILED',
+      delivery_error: 'no email address on file',
+    });
   });
 
   it('in production there is no sink: SMS_PROVIDER=sink is refused at start and sinkMessages is FORBIDDEN', async () => {
@@ -121,7 +166,12 @@ describe('notice delivery', () => {
     const prod = { ...api.config, NODE_ENV: 'production' as const };
     const ctx = api.app.contextFor(agentViewer());
     Object.assign(ctx, { config: prod });
-    const res = await api.app.apollo.executeOperation({ query: SINK, variables: { channel: 'SMS' } }, { contextValue: ctx });
-    expect(res.body.kind === 'single' && res.body.singleResult.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await api.app.apollo.executeOperation(
+      { query: SINK, variables: { channel: 'SMS' } },
+      { contextValue: ctx },
+    );
+    expect(res.body.kind === 'single' && res.body.singleResult.errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -1,7 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentViewer, partnerViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
+import {
+  agentViewer,
+  partnerViewer,
+  supervisorViewer,
+  useTestApi,
+} from '../../../../test/harness.js';
 import { insertCustomer, insertPartner } from '../../../../test/fixtures.js';
 import { createLogger } from '../../../shared/logger.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
@@ -44,7 +49,12 @@ const DELIVERIES = `query($endpointId: ID) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const run = () =>
-  deliverWebhooks({ orm: api.orm, config: api.config, logger: createLogger('silent'), asOf: new Date() });
+  deliverWebhooks({
+    orm: api.orm,
+    config: api.config,
+    logger: createLogger('silent'),
+    asOf: new Date(),
+  });
 
 describe('partner webhooks', () => {
   const rx = receiver();
@@ -73,14 +83,23 @@ describe('partner webhooks', () => {
     });
     expect(noScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const agent = await api.exec(agentViewer(), CREATE, {
-      input: { url: rx.url(), eventTypes: ['HOLD_EXPIRED'], partnerAppId: toGlobalId('PartnerApp', partner.kind === 'partner' ? partner.id : '') },
+      input: {
+        url: rx.url(),
+        eventTypes: ['HOLD_EXPIRED'],
+        partnerAppId: toGlobalId('PartnerApp', partner.kind === 'partner' ? partner.id : ''),
+      },
     });
     expect(agent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await api.exec<any>(partner, CREATE, { input: { url: 'ftp://x', eventTypes: ['HOLD_EXPIRED'] } });
+    const bad = await api.exec<any>(partner, CREATE, {
+      input: { url: 'ftp://x', eventTypes: ['HOLD_EXPIRED'] },
+    });
     expect(bad.data.createWebhookEndpoint.userErrors[0].code).toBe('INVALID_WEBHOOK_URL');
 
     const r = await api.exec<any>(partner, CREATE, {
-      input: { url: rx.url(), eventTypes: ['HOLD_EXPIRED', 'LIMIT_CHANGED', 'PURCHASE_REVIEW_DECIDED'] },
+      input: {
+        url: rx.url(),
+        eventTypes: ['HOLD_EXPIRED', 'LIMIT_CHANGED', 'PURCHASE_REVIEW_DECIDED'],
+      },
     });
     expect(r.errors).toBeUndefined();
     expect(r.data.createWebhookEndpoint.userErrors).toEqual([]);
@@ -93,7 +112,10 @@ describe('partner webhooks', () => {
       input: {
         url: other.url(),
         eventTypes: ['HOLD_EXPIRED', 'LIMIT_CHANGED'],
-        partnerAppId: toGlobalId('PartnerApp', otherPartner.kind === 'partner' ? otherPartner.id : ''),
+        partnerAppId: toGlobalId(
+          'PartnerApp',
+          otherPartner.kind === 'partner' ? otherPartner.id : '',
+        ),
       },
     });
     expect(s.data.createWebhookEndpoint.userErrors).toEqual([]);
@@ -107,7 +129,9 @@ describe('partner webhooks', () => {
     const held = await authorize(api, partner, c.accountId, '88.00');
     expect(held.decision).toBe('HELD');
     // The hold expires (the expire-holds job): HOLD_EXPIRED in the same transaction, to the partner that made it.
-    await api.sql(`update holds set expires_at = now() - interval '1 day' where account_id = ?`, [c.accountId]);
+    await api.sql(`update holds set expires_at = now() - interval '1 day' where account_id = ?`, [
+      c.accountId,
+    ]);
     expect(await new PurchaseService(api.config).expireHolds(api.orm.em.fork())).toBe(1);
 
     rx.statuses.push(500);
@@ -127,14 +151,32 @@ describe('partner webhooks', () => {
     const event = JSON.parse(two!.body);
     expect(event).toMatchObject({
       type: 'HOLD_EXPIRED',
-      data: { customerId: toGlobalId('Customer', c.customerId), accountId: toGlobalId('CreditAccount', c.accountId), amount: { amount: '88.00', currency: 'CNY' } },
+      data: {
+        customerId: toGlobalId('Customer', c.customerId),
+        accountId: toGlobalId('CreditAccount', c.accountId),
+        amount: { amount: '88.00', currency: 'CNY' },
+      },
     });
     expect(event.id).toMatch(/^evt_\d+$/);
     expect(two!.headers['creditline-event-id']).toBe(event.id);
     for (const g of rx.got)
-      expect(verifyWebhookSignature(g.headers['creditline-signature'] as string, g.body, secret)).toBe(true);
-    expect(verifyWebhookSignature(two!.headers['creditline-signature'] as string, two!.body + ' ', secret)).toBe(false);
-    expect(verifyWebhookSignature(two!.headers['creditline-signature'] as string, two!.body, 'whsec_wrong')).toBe(false);
+      expect(
+        verifyWebhookSignature(g.headers['creditline-signature'] as string, g.body, secret),
+      ).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        two!.headers['creditline-signature'] as string,
+        two!.body + ' ',
+        secret,
+      ),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        two!.headers['creditline-signature'] as string,
+        two!.body,
+        'whsec_wrong',
+      ),
+    ).toBe(false);
     // The other partner made no purchase for this customer: it heard nothing.
     expect(other.got).toHaveLength(0);
 
@@ -175,17 +217,29 @@ describe('partner webhooks', () => {
     );
     expect(d).toEqual({ status: 'DEAD', attempts: 3 });
     const body = JSON.parse(rx.got.at(-1)!.body);
-    expect(body).toMatchObject({ type: 'LIMIT_CHANGED', data: { baseLimitBefore: { amount: '5000.00' }, baseLimitAfter: { amount: '4000.00' }, kind: 'MANUAL' } });
+    expect(body).toMatchObject({
+      type: 'LIMIT_CHANGED',
+      data: {
+        baseLimitBefore: { amount: '5000.00' },
+        baseLimitAfter: { amount: '4000.00' },
+        kind: 'MANUAL',
+      },
+    });
     // The partner sends it again by hand.
-    const dead = (await api.exec<any>(partner, DELIVERIES, { endpointId })).data.webhookDeliveries.find(
-      (x: { status: string }) => x.status === 'DEAD',
+    const dead = (
+      await api.exec<any>(partner, DELIVERIES, { endpointId })
+    ).data.webhookDeliveries.find((x: { status: string }) => x.status === 'DEAD');
+    const retry = await api.exec<any>(
+      partner,
+      `mutation($id: ID!) { retryWebhookDelivery(id: $id) { retried userErrors { code } } }`,
+      { id: dead.id },
     );
-    const retry = await api.exec<any>(partner, `mutation($id: ID!) { retryWebhookDelivery(id: $id) { retried userErrors { code } } }`, { id: dead.id });
     expect(retry.data.retryWebhookDelivery.retried).toBe(true);
     await run();
-    const [after] = await api.sql<{ status: string }>(`select status from webhook_deliveries where id = ?`, [
-      fromGlobalId(dead.id)!.id,
-    ]);
+    const [after] = await api.sql<{ status: string }>(
+      `select status from webhook_deliveries where id = ?`,
+      [fromGlobalId(dead.id)!.id],
+    );
     expect(after!.status).toBe('DELIVERED');
   });
 });
