@@ -120,27 +120,31 @@ export class Migration20261202500000_jobs_delivery_webhooks extends Migration {
       end $$;`);
     this.addSql(`create trigger webhook_events_fanout after insert on webhook_events for each row execute function creditline_webhook_fanout();`);
     // LIMIT_CHANGED from every writer of decisions (reviews, overdue, recovery, staff, and any
-    // added later), in the decision's transaction. Nothing is written unless an endpoint listens.
+    // added later), in the decision's transaction. A statement-level trigger: one INSERT … SELECT
+    // per statement (the seed and the periodic review write decisions by the thousand), and
+    // nothing at all unless an endpoint listens.
     this.addSql(`
-      create function creditline_decision_event() returns trigger language plpgsql as $$
+      create function creditline_decision_events() returns trigger language plpgsql as $$
       begin
         if exists (select 1 from webhook_endpoints where active and 'LIMIT_CHANGED' = any (event_types)) then
           insert into webhook_events (event_type, customer_id, payload)
-          values ('LIMIT_CHANGED', new.customer_id, jsonb_build_object(
-            'accountId', new.account_id::text, 'decisionId', new.id::text, 'kind', new.kind,
-            'baseLimitBeforeFen', new.base_limit_before_fen, 'baseLimitAfterFen', new.base_limit_after_fen,
-            'statusBefore', new.status_before, 'statusAfter', new.status_after));
+          select 'LIMIT_CHANGED', d.customer_id, jsonb_build_object(
+                   'accountId', d.account_id::text, 'decisionId', d.id::text, 'kind', d.kind,
+                   'baseLimitBeforeFen', d.base_limit_before_fen, 'baseLimitAfterFen', d.base_limit_after_fen,
+                   'statusBefore', d.status_before, 'statusAfter', d.status_after)
+            from new_decisions d
+           where d.base_limit_after_fen is distinct from d.base_limit_before_fen or d.status_after is distinct from d.status_before
+           order by d.id;
         end if;
-        return new;
+        return null;
       end $$;`);
-    this.addSql(`create trigger limit_decisions_event after insert on limit_decisions for each row
-      when (new.base_limit_after_fen <> new.base_limit_before_fen or new.status_after <> new.status_before)
-      execute function creditline_decision_event();`);
+    this.addSql(`create trigger limit_decisions_events after insert on limit_decisions referencing new table as new_decisions
+      for each statement execute function creditline_decision_events();`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop trigger limit_decisions_event on limit_decisions;`);
-    this.addSql(`drop function creditline_decision_event();`);
+    this.addSql(`drop trigger limit_decisions_events on limit_decisions;`);
+    this.addSql(`drop function creditline_decision_events();`);
     this.addSql(`drop trigger webhook_events_fanout on webhook_events;`);
     this.addSql(`drop function creditline_webhook_fanout();`);
     this.addSql(`drop function creditline_partners_for_customer(bigint);`);

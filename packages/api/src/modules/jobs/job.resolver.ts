@@ -15,6 +15,7 @@ import { parseCronItem } from 'graphile-worker';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { UserError, userError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
+import { asDate } from '../../graphql/dates.js';
 import { Role } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { JOBS, jobNamed, schedulesFrom } from './job-definitions.js';
@@ -88,9 +89,9 @@ const toRunNode = (r: RunRow) =>
     status: r.status,
     trigger: r.trigger,
     attempt: r.attempt,
-    asOf: r.as_of,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
+    asOf: asDate(r.as_of),
+    startedAt: asDate(r.started_at),
+    finishedAt: asDate(r.finished_at),
     durationMs: r.finished_at
       ? new Date(r.finished_at).getTime() - new Date(r.started_at).getTime()
       : null,

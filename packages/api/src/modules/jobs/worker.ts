@@ -131,9 +131,14 @@ export async function startWorker(opts: {
 
   const workerIds: string[] = [];
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  // Jobs are locked in the pool's name (graphile-worker 0.17 fetches jobs per pool), so the pool
+  // id is what the sweep must release; the workers' ids are kept beside it for the logs.
+  events.on('pool:create', ({ workerPool }) => {
+    workerIds.push(workerPool.id);
+    void beat();
+  });
   events.on('worker:create', ({ worker }) => {
     workerIds.push(worker.workerId);
-    void beat();
   });
 
   const pool = new pg.Pool({

@@ -15,6 +15,7 @@ import { forbidden, userError } from '../../graphql/errors.js';
 import { fromGlobalId, localIdOrThrow } from '../../graphql/relay.js';
 import { Role, isStaff, scope, type Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { asDate } from '../../graphql/dates.js';
 import {
   CreateWebhookEndpointInput,
   CreateWebhookEndpointPayload,
@@ -185,7 +186,7 @@ export class WebhookDeliveryFieldsResolver {
     return rows.map((a) =>
       Object.assign(new WebhookAttemptNode(), {
         attempt: a.attempt,
-        attemptedAt: a.attempted_at,
+        attemptedAt: asDate(a.attempted_at),
         statusCode: a.status_code,
         error: a.error,
         durationMs: a.duration_ms,

@@ -154,9 +154,13 @@ export class WebhookService {
   ): Promise<DeliveryRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (opts.endpointId) (where.push('d.endpoint_id = ?'), params.push(opts.endpointId));
-    if (opts.partnerAppId) (where.push('d.partner_app_id = ?'), params.push(opts.partnerAppId));
-    if (opts.status) (where.push('d.status = ?'), params.push(opts.status));
+    const add = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (opts.endpointId) add('d.endpoint_id = ?', opts.endpointId);
+    if (opts.partnerAppId) add('d.partner_app_id = ?', opts.partnerAppId);
+    if (opts.status) add('d.status = ?', opts.status);
     params.push(Math.min(Math.max(opts.first, 1), 100));
     return em.execute<DeliveryRow[]>(
       `select d.id, d.event_id, d.endpoint_id, d.partner_app_id, ev.event_type, d.status, d.attempts, d.next_attempt_at,

@@ -3,6 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { UserError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import type { DeliveryRow, EndpointRow } from './webhook.service.js';
+import { asDate } from '../../graphql/dates.js';
 
 export enum WebhookEventTypeEnum {
   LIMIT_CHANGED = 'LIMIT_CHANGED',
@@ -48,8 +49,8 @@ export const toEndpointNode = (r: EndpointRow) =>
     eventTypes: r.event_types as WebhookEventTypeEnum[],
     description: r.description,
     active: r.active,
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
+    createdAt: asDate(r.created_at),
+    disabledAt: asDate(r.disabled_at),
     localId: String(r.id),
     localPartnerAppId: String(r.partner_app_id),
   });
@@ -97,11 +98,11 @@ export const toDeliveryNode = (r: DeliveryRow) =>
     endpointId: toGlobalId('WebhookEndpoint', r.endpoint_id),
     status: r.status as WebhookDeliveryStatusEnum,
     attemptCount: Number(r.attempts),
-    nextAttemptAt: r.status === 'PENDING' ? r.next_attempt_at : null,
+    nextAttemptAt: r.status === 'PENDING' ? asDate(r.next_attempt_at) : null,
     lastStatusCode: r.last_status_code,
     lastError: r.last_error,
-    deliveredAt: r.delivered_at,
-    createdAt: r.created_at,
+    deliveredAt: asDate(r.delivered_at),
+    createdAt: asDate(r.created_at),
     localId: String(r.id),
   });
 
