@@ -47,9 +47,13 @@ export const EXIT_ALREADY_RUNNING = 3;
  */
 function jobCommand(def: JobDefinition): JobCommand {
   return {
-    describe: `${def.describe} [--as-of DATE] [--enqueue]`,
-    run: async ({ orm, config, logger, dbUrl, args, out }) => {
+    describe: `${def.describe} [--as-of DATE] [--enqueue]${def.name === 'periodic-review' ? ' [--batch-size N]' : ''}`,
+    run: async ({ orm, config: base, logger, dbUrl, args, out }) => {
       const asOf = asOfArg(args);
+      const batch = argValue(args, '--batch-size');
+      if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1))
+        throw new Error('--batch-size must be a positive integer');
+      const config = batch ? { ...base, REVIEW_BATCH_SIZE: Number(batch) } : base;
       if (args.includes('--enqueue')) {
         const utils = await makeWorkerUtils({
           connectionString: dbUrl,

@@ -190,3 +190,15 @@ export async function startSmtpSink(opts: {
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/**
+ * The latest message the sink kept for a recipient (development and tests): e.g. the one-time
+ * code of a partner link sent to a phone. Undefined when none.
+ */
+export function latestSinkMessage(
+  dataDir: string,
+  channel: SinkChannel,
+  to: string,
+): SinkMessage | undefined {
+  return listSinkMessages(dataDir, channel, { to, first: 1 })[0];
+}

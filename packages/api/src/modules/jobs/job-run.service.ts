@@ -25,8 +25,8 @@ export class JobAlreadyRunningError extends Error {}
  * Run a job body once, recorded in job_runs (RUNNING → DONE | FAILED, result, error, duration),
  * under a session advisory lock on the job's name: the same job never runs twice at once,
  * whether a worker, another machine's worker or the CLI started it. A process that dies drops
- * its connection and with it the lock. A retry of a queue job marks the dead attempt's row
- * INTERRUPTED, so the runs screen never shows a run that will not finish.
+ * its connection and with it the lock; the next run marks the dead one's row INTERRUPTED, so
+ * the runs screen never shows a run that will not finish.
  */
 export async function runTracked(
   orm: MikroORM,
@@ -52,11 +52,13 @@ export async function runTracked(
         `The ${job} job is already running in another process; it was not started again.`,
       );
     const em = orm.em.fork();
-    if (info.queueJobId)
+    // We hold the job's lock, so no other run of it is alive: a RUNNING row left behind is from
+    // a process that died (the review's own row excepted: it is resumed, not abandoned).
+    if (!opts.ownRun)
       await em.execute(
-        `update job_runs set status = 'INTERRUPTED', finished_at = now(), error = 'the worker running it stopped; retried'
-          where queue_job_id = ? and status = 'RUNNING' and job <> 'periodic-review'`,
-        [info.queueJobId],
+        `update job_runs set status = 'INTERRUPTED', finished_at = now(), error = 'the process running it stopped'
+          where job = ? and status = 'RUNNING'`,
+        [job],
       );
     let runId: string | undefined;
     if (!opts.ownRun) {

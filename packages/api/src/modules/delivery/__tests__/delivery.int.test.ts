@@ -10,7 +10,7 @@ import { loadConfig } from '../../../config/config.js';
 import { encryptPii } from '../../customers/pii.js';
 import { raiseNotice } from '../../notices/notice-events.js';
 import { deliverOutbox } from '../outbox-delivery.js';
-import { listSinkMessages, startSmtpSink } from '../sinks.js';
+import { latestSinkMessage, listSinkMessages, startSmtpSink } from '../sinks.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'creditline-sink-'));
 chmodSync(dataDir, 0o755);
@@ -106,6 +106,7 @@ describe('notice delivery', () => {
       text: { 'zh-CN': '您的验证码是 424242', en: 'Your code is 424242' },
     });
     expect(await run()).toMatchObject({ sent: 2 });
+    expect(latestSinkMessage(dataDir, 'SMS', c.phone)?.text).toContain('424242');
     const latest = await api.exec<any>(agentViewer(), SINK, {
       channel: 'SMS',
       to: c.phone,

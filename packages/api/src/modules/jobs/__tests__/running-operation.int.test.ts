@@ -168,7 +168,8 @@ describe('a running operation', () => {
           query: `{ jobSchedules { job schedule nextRunAt liveWorkers lastRun { status durationMs result finishedAt } } }`,
         }),
       }).then((r) => r.json() as Promise<any>);
-      const review = schedules.data.jobSchedules.find(
+      expect(schedules.errors).toBeUndefined();
+    const review = schedules.data.jobSchedules.find(
         (s: { job: string }) => s.job === 'periodic-review',
       );
       expect(review).toMatchObject({
