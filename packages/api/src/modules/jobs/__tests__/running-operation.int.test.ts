@@ -169,7 +169,7 @@ describe('a running operation', () => {
         }),
       }).then((r) => r.json() as Promise<any>);
       expect(schedules.errors).toBeUndefined();
-    const review = schedules.data.jobSchedules.find(
+      const review = schedules.data.jobSchedules.find(
         (s: { job: string }) => s.job === 'periodic-review',
       );
       expect(review).toMatchObject({
