@@ -35,6 +35,8 @@ import {
   WebhookDeliveryFieldsResolver,
   WebhookResolver,
 } from '../modules/webhooks/webhook.resolver.js';
+import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
+import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -60,6 +62,10 @@ export const resolvers: NonEmptyArray<Function> = [
   DeliveryResolver,
   WebhookResolver,
   WebhookDeliveryFieldsResolver,
+  // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
+  PartnerLinkResolver,
+  CustomerLinksResolver,
+  PartnerAppResolver,
 ];
 
 /**

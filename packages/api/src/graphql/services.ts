@@ -8,6 +8,8 @@ import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
 import { WebhookService } from '../modules/webhooks/webhook.service.js';
+import { PartnerLinkService } from '../modules/links/links.service.js';
+import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -19,9 +21,11 @@ export interface Services {
   recovery: RecoveryService;
   decisions: DecisionService;
   webhooks: WebhookService;
+  links: PartnerLinkService;
+  partnerKeys: PartnerKeyService;
 }
 
-export function createServices(config: Config, _logger: Logger): Services {
+export function createServices(config: Config, logger: Logger): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -31,5 +35,7 @@ export function createServices(config: Config, _logger: Logger): Services {
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
     webhooks: new WebhookService(config),
+    links: new PartnerLinkService(config, logger),
+    partnerKeys: new PartnerKeyService(),
   };
 }

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../shared/logger.js';
 import { openDatabase } from '../db/database.js';
 import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
+import { partnerJobs } from './partner-jobs.js';
 import { JOBS, type JobDefinition } from '../modules/jobs/job-definitions.js';
 import { JobAlreadyRunningError, runTracked } from '../modules/jobs/job-run.service.js';
 
@@ -128,6 +129,7 @@ export const commands: Record<string, JobCommand> = {
   ...Object.fromEntries(JOBS.map((d) => [d.name, jobCommand(d)])),
   review: jobCommand(JOBS.find((d) => d.name === 'periodic-review')!),
   ...moneyJobs,
+  ...partnerJobs,
 };
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

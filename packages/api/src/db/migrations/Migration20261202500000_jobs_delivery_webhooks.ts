@@ -96,13 +96,11 @@ export class Migration20261202500000_jobs_delivery_webhooks extends Migration {
         duration_ms integer not null
       );`);
     this.addSql(`create index webhook_attempts_delivery_idx on webhook_attempts (delivery_id, id);`);
-    this.addSql(`create index purchases_customer_partner_idx on purchases (customer_id, partner_app_id) where partner_app_id is not null;`);
-    // Which partner apps hear about a customer's events. Until customer ↔ partner links exist
-    // (issue 12), a partner app that made a purchase for the customer; with links, this one
-    // function changes to read them.
+    // Which partner apps hear about a customer's events: the apps the customer linked (issue 12),
+    // while the link is active. The one place to change who hears what.
     this.addSql(`
       create function creditline_partners_for_customer(customer bigint) returns setof bigint language sql stable as $$
-        select distinct partner_app_id from purchases where customer_id = customer and partner_app_id is not null
+        select partner_app_id from partner_links where customer_id = customer and status = 'ACTIVE' and expires_at > now()
       $$;`);
     // Fan-out in the event's own transaction: one delivery per subscribed endpoint.
     this.addSql(`
@@ -148,7 +146,6 @@ export class Migration20261202500000_jobs_delivery_webhooks extends Migration {
     this.addSql(`drop trigger webhook_events_fanout on webhook_events;`);
     this.addSql(`drop function creditline_webhook_fanout();`);
     this.addSql(`drop function creditline_partners_for_customer(bigint);`);
-    this.addSql(`drop index purchases_customer_partner_idx;`);
     this.addSql(`drop table webhook_attempts, webhook_deliveries, webhook_events, webhook_endpoints;`);
     this.addSql(`drop trigger notice_outbox_queued on notice_outbox;`);
     this.addSql(`drop function creditline_outbox_queued();`);

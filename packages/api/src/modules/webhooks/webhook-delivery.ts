@@ -11,6 +11,7 @@ const ID_TYPES: Record<string, string> = {
   purchaseId: 'Purchase',
   decisionId: 'LimitDecision',
   planId: 'InstallmentPlan',
+  linkId: 'PartnerLink',
 };
 
 /** The event's data as partners read the API: money objects and global ids. */
