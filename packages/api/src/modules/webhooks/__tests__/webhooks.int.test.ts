@@ -7,7 +7,7 @@ import {
   supervisorViewer,
   useTestApi,
 } from '../../../../test/harness.js';
-import { insertCustomer, insertPartner, linkPartner } from '../../../../test/fixtures.js';
+import { insertCustomer, insertPartner } from '../../../../test/fixtures.js';
 import { createLogger } from '../../../shared/logger.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import { authorize } from '../../purchases/__tests__/money-helpers.js';
@@ -126,7 +126,6 @@ describe('partner webhooks', () => {
 
   it('sends a signed event from where it happened, retries after a 500, and delivers it once', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 500_000 });
-    await linkPartner(api, partner.kind === 'partner' ? partner.id : '', c.customerId);
     const held = await authorize(api, partner, c.accountId, '88.00');
     expect(held.decision).toBe('HELD');
     // The hold expires (the expire-holds job): HOLD_EXPIRED in the same transaction, to the partner that made it.
@@ -201,7 +200,6 @@ describe('partner webhooks', () => {
 
   it('emits LIMIT_CHANGED for any decision that changes a limit, and dead-letters after the last attempt', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 500_000 });
-    await linkPartner(api, partner.kind === 'partner' ? partner.id : '', c.customerId);
     rx.statuses.push(500, 503, 500);
     await api.sql(
       `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
