@@ -28,7 +28,14 @@ import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
+
+import {
+  AccountLifecycleResolver,
+  CustomerApplicationsResolver,
+  LifecycleMutationResolver,
+} from '../modules/lifecycle/lifecycle.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,6 +56,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  NoticeTextResolver,
+  // account lifecycle, bureau reports (issue 13)
+  LifecycleMutationResolver,
+  CustomerApplicationsResolver,
+  AccountLifecycleResolver,
 ];
 
 /**

@@ -353,6 +353,12 @@ const POLICY_TEXTS: Record<string, Entry> = {
     'Every overdue amount has been repaid',
     'every overdue amount has been repaid',
   ),
+  RECOVERY_UNFREEZE: e(
+    '额度恢复申请已批准，账户解冻',
+    '额度恢复申请已批准',
+    'Your recovery request was approved and the account unfrozen',
+    'your recovery request was approved',
+  ),
   MANUAL_FREEZE: e(
     '主管根据核查结果冻结了账户',
     '主管核查后冻结了账户',

@@ -5,8 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { raiseNotice } from '../notices/notice-events.js';
 import { decryptPii } from '../customers/pii.js';
-import { loadAccountFacts } from './behaviour.js';
-import { reviewAccount } from './review.js';
+import { runTriggeredReview } from './triggered-review.js';
 import { GRADES, LIMIT_CAP_FEN, promotionGrant } from './scoring-adapter.js';
 import { pgArray } from './pg-array.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
@@ -29,75 +28,52 @@ function checkReason(reason: string): Outcome<string> {
 export class DecisionService {
   constructor(private readonly config: Config) {}
 
-  /** A triggered review now: behaviour → features → score → bounded step → TRIGGERED_REVIEW decision. */
+  /**
+   * A triggered review asked for by staff: a reason is required (stored as the decision's note
+   * and audited), and the policy's cooldown applies: on unchanged evidence within the cooldown it
+   * is refused (REVIEW_COOLDOWN), and a cut on the same evidence as the last cut is not repeated.
+   */
   async requestLimitReview(
     em: EntityManager,
     viewer: Viewer,
     accountId: string,
+    reasonText: string,
     asOf = new Date(),
   ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+    const reason = checkReason(reasonText);
+    if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<{ id: string; status: string }[]>(
         `select id, status from credit_accounts where id = ? for update`,
         [accountId],
       );
       if (!a) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
-      if (a.status !== 'ACTIVE')
-        return fail('ACCOUNT_NOT_ACTIVE', `A ${a.status} account is not reviewed.`, 'accountId');
-      const [facts] = await loadAccountFacts(tem, { accountIds: [accountId] }, asOf);
-      const r = reviewAccount(facts!, 'TRIGGERED', asOf);
-      const [d] = await tem.execute<{ id: string }[]>(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, agent_id)
-         values (?, ?, 'TRIGGERED_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id`,
-        [
-          r.accountId,
-          r.customerId,
-          r.baseBefore,
-          r.baseAfter,
-          r.status,
-          r.statusAfter,
-          r.score,
-          r.grade,
-          r.pd,
-          r.modelVersion,
-          JSON.stringify(r.features),
-          JSON.stringify(r.reasons),
-          agentIdOf(viewer) ? 'AGENT' : 'SYSTEM',
-          agentIdOf(viewer),
-        ],
-      );
-      await tem.execute(
-        `update credit_accounts set base_limit_fen = ?, status = ?, frozen_reason = case when ? = 'FROZEN' and status <> 'FROZEN' then 'Limit review: overdue' else frozen_reason end,
-                score = ?, grade = ?, probability_of_default = ?, model_version = ?, last_reviewed_at = ?, version = version + 1 where id = ?`,
-        [
-          r.baseAfter,
-          r.statusAfter,
-          r.statusAfter,
-          r.score,
-          r.grade,
-          r.pd,
-          r.modelVersion,
-          asOf,
-          r.accountId,
-        ],
-      );
-      const decisionId = String(d!.id);
-      if (r.baseAfter !== r.baseBefore || r.statusAfter !== r.status) {
-        await raiseNotice(tem, {
-          customerId: r.customerId,
-          kind: 'LIMIT_CHANGED',
-          eventKey: `decision:${decisionId}`,
-          payload: { before: r.baseBefore, after: r.baseAfter, status: r.statusAfter },
-        });
-      }
+      const r = await runTriggeredReview(tem, { agentId: agentIdOf(viewer) }, accountId, asOf, {
+        note: reason.value,
+      });
+      if (!r.done && r.code === 'ACCOUNT_NOT_ACTIVE')
+        return fail('ACCOUNT_NOT_ACTIVE', `A ${r.status} account is not reviewed.`, 'accountId');
+      if (!r.done)
+        return fail(
+          'REVIEW_COOLDOWN',
+          `This account was reviewed on ${r.lastReviewAt.toISOString().slice(0, 10)} and nothing new is known since (no new bureau report, repayment, overdue or order). Another review on the same data is possible from ${r.nextAt.toISOString().slice(0, 10)}; record new data (e.g. a bureau report) to review sooner.`,
+          'accountId',
+        );
+      const o = r.outcome;
       await writeAudit(tem, viewer, {
         action: 'requestLimitReview',
-        customerId: r.customerId,
+        customerId: o.customerId,
         targetType: 'LimitDecision',
-        targetId: decisionId,
-        details: { before: r.baseBefore, after: r.baseAfter, score: r.score, grade: r.grade },
+        targetId: r.decisionId,
+        details: {
+          reason: reason.value,
+          before: o.baseBefore,
+          after: o.baseAfter,
+          score: o.score,
+          grade: o.grade,
+        },
       });
-      return ok({ accountId: r.accountId, decisionId });
+      return ok({ accountId: o.accountId, decisionId: r.decisionId });
     });
   }
 
@@ -112,12 +88,24 @@ export class DecisionService {
     if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<
-        { id: string; customer_id: string; status: string; base_limit_fen: string }[]
+        {
+          id: string;
+          customer_id: string;
+          status: string;
+          base_limit_fen: string;
+          frozen_cause: string | null;
+        }[]
       >(
-        `select id, customer_id, status, base_limit_fen from credit_accounts where id = ? for update`,
+        `select id, customer_id, status, base_limit_fen, frozen_cause from credit_accounts where id = ? for update`,
         [accountId],
       );
       if (!a) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      if (!frozen && a.frozen_cause === 'RISK_ALERT')
+        return fail(
+          'RISK_ALERT_FREEZE',
+          'This account is frozen by a risk alert; a risk admin lifts it with clearRiskAlert once the check is done.',
+          'accountId',
+        );
       if (frozen && a.status !== 'ACTIVE')
         return fail(
           'ACCOUNT_NOT_ACTIVE',
@@ -128,8 +116,14 @@ export class DecisionService {
         return fail('ACCOUNT_NOT_FROZEN', 'The account is not frozen.', 'accountId');
       const after = frozen ? 'FROZEN' : 'ACTIVE';
       await tem.execute(
-        `update credit_accounts set status = ?, frozen_reason = ?, version = version + 1 where id = ?`,
-        [after, frozen ? reason.value : null, accountId],
+        `update credit_accounts set status = ?, frozen_reason = ?, frozen_cause = ?, frozen_reason_code = ?, version = version + 1 where id = ?`,
+        [
+          after,
+          frozen ? reason.value : null,
+          frozen ? 'MANUAL' : null,
+          frozen ? 'MANUAL_FREEZE' : null,
+          accountId,
+        ],
       );
       const [d] = await tem.execute<{ id: string }[]>(
         `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
@@ -138,13 +132,21 @@ export class DecisionService {
           frozen ? 'FREEZE' : 'UNFREEZE',
           a.status,
           after,
-          JSON.stringify([{ code: frozen ? 'FROZEN' : 'UNFROZEN' }]),
+          JSON.stringify([{ code: frozen ? 'MANUAL_FREEZE' : 'MANUAL_UNFREEZE' }]),
           agentIdOf(viewer),
           reason.value,
           accountId,
         ],
       );
       const decisionId = String(d!.id);
+      await raiseNotice(tem, {
+        customerId: String(a.customer_id),
+        kind: frozen ? 'ACCOUNT_FROZEN' : 'ACCOUNT_UNFROZEN',
+        eventKey: `decision:${decisionId}`,
+        payload: frozen
+          ? { cause: 'MANUAL', reasonCode: 'MANUAL_FREEZE', decisionId }
+          : { limitFen: Number(a.base_limit_fen), decisionId },
+      });
       await writeAudit(tem, viewer, {
         action: frozen ? 'freezeAccount' : 'unfreezeAccount',
         customerId: String(a.customer_id),

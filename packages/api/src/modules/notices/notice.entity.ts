@@ -10,6 +10,13 @@ export const NOTICE_KINDS = [
   'PROMOTION_ENDING',
   'RECOVERY_STATUS',
   'BUDGETING_TIP',
+  'ACCOUNT_OPENED',
+  'APPLICATION_DECLINED',
+  'ACCOUNT_CLOSED',
+  'ACCOUNT_FROZEN',
+  'ACCOUNT_UNFROZEN',
+  'PROMOTION_CANCELLED',
+  'CATEGORY_LIMIT_CHANGED',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
