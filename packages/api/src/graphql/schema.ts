@@ -37,6 +37,9 @@ import {
   LifecycleMutationResolver,
 } from '../modules/lifecycle/lifecycle.resolver.js';
 
+import { CategoryLimitResolver } from '../modules/accounts/category-limit.resolver.js';
+import { PromotionResolver } from '../modules/promotions/promotion.resolver.js';
+
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -61,6 +64,8 @@ export const resolvers: NonEmptyArray<Function> = [
   LifecycleMutationResolver,
   CustomerApplicationsResolver,
   AccountLifecycleResolver,
+  CategoryLimitResolver,
+  PromotionResolver,
 ];
 
 /**

@@ -6,6 +6,7 @@ import {
   nationalIdCheckChar,
 } from '../../modules/customers/pii.js';
 import type { CardRow } from './card-data.js';
+import { ORDER_CATEGORIES } from '../../modules/purchases/categories.js';
 import { chance, int, pick, weighted, type Rng } from './random.js';
 
 /**
@@ -154,18 +155,7 @@ const REGIONS = [
   '640104',
   '460105',
 ];
-export const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-] as const;
+export const CATEGORIES = ORDER_CATEGORIES;
 const CATEGORY_PRICE_FEN: Record<string, [number, number]> = {
   ELECTRONICS: [30_000, 800_000],
   GROCERIES: [2_000, 40_000],

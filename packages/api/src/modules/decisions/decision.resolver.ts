@@ -27,6 +27,7 @@ import { Notice } from '../notices/notice.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { noticeText } from '../notices/notice-texts.js';
+import { loadPromotionNode } from '../promotions/promotion.resolver.js';
 import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
 import { explainDecision, limitImprovements } from './scoring-adapter.js';
@@ -45,7 +46,6 @@ import {
   NoticeNode,
   NoticePayload,
   NoticeTextNode,
-  PromotionNode,
   RequestLimitReviewInput,
   RevealCustomerPiiInput,
   RevealCustomerPiiPayload,
@@ -445,13 +445,7 @@ export class DecisionMutationResolver {
       category: input.category ?? null,
     });
     if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
-    const promotion = Object.assign(new PromotionNode(), {
-      id: r.value.promotionId,
-      name: input.name.trim(),
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
-      grantedAccounts: r.value.granted,
-    });
+    const promotion = await loadPromotionNode(ctx.em.fork(), r.value.promotionId);
     return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
   }
 

@@ -247,13 +247,24 @@ export class CreatePromotionInput {
   percentBp?: number | null;
   @Field(() => String, { nullable: true }) category?: string | null;
 }
-@ObjectType('Promotion')
-export class PromotionNode {
-  @Field(() => ID) id!: string;
+@ObjectType('Promotion', {
+  implements: Node,
+  description:
+    'A campaign (e.g. 618) granting temporary limits to eligible grades within a window.',
+})
+export class PromotionNode extends Node {
   @Field(() => String) name!: string;
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => Int, { description: 'Accounts granted a temporary limit.' })
+  @Field(() => String, { description: 'SCHEDULED, ACTIVE, ENDED or CANCELLED.' }) status!: string;
+  @Field(() => [String]) eligibleGrades!: string[];
+  @Field(() => Money, { nullable: true, description: 'A fixed temporary amount, or null.' })
+  amount?: Money | null;
+  @Field(() => Int, { nullable: true, description: 'A share of the base limit (bp), or null.' })
+  percentBp?: number | null;
+  @Field(() => String, { nullable: true, description: 'Only for purchases in this category.' })
+  category?: string | null;
+  @Field(() => Int, { description: 'Accounts holding a temporary limit of it now.' })
   grantedAccounts!: number;
 }
 @ObjectType()

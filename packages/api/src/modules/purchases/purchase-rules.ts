@@ -1,13 +1,10 @@
-import { CATEGORIES as ORDER_CATEGORIES } from '../../db/seed/generate.js';
-
 /**
  * Purchase policy as data: the categories a partner may send, the anti-fraud rules, and what a
  * hit does. Rules are evaluated on facts read before the money transaction (they are advisory
  * and may lag by a request); the limit itself is enforced inside the transaction.
  */
 /** The categories of the behaviour data (orders), so the unusual-category rule compares like with like. */
-export const PURCHASE_CATEGORIES = [...ORDER_CATEGORIES, 'OTHER'] as const;
-export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
+export { PURCHASE_CATEGORIES, type PurchaseCategory } from './categories.js';
 
 export type RuleAction = 'DECLINE' | 'REVIEW';
 

@@ -277,7 +277,7 @@ describe('promotions', () => {
       [{ percentBp: 1000 }, 'AMOUNT_OR_PERCENT'],
       [{ amount: null, percentBp: 20000 }, 'INVALID_PERCENT'],
       [{ name: 'x'.repeat(101) }, 'INVALID_NAME'],
-      [{ category: 'bad category!' }, 'INVALID_CATEGORY'],
+      [{ category: 'bad category!' }, 'UNKNOWN_CATEGORY'],
     ];
     for (const [patch, code] of cases) {
       const r = await api.exec(risk, CREATE, { i: { ...base(), ...patch } });
