@@ -30,6 +30,8 @@ import {
   DecisionMutationResolver,
   NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
+import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 
 import {
   AccountLifecycleResolver,
@@ -59,6 +61,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
+  PartnerLinkResolver,
+  CustomerLinksResolver,
+  PartnerAppResolver,
   NoticeTextResolver,
   // account lifecycle, bureau reports (issue 13)
   LifecycleMutationResolver,
