@@ -66,7 +66,7 @@ export class Migration20261202600000_lifecycle extends Migration {
     this.addSql(`alter table notices drop constraint if exists notices_kind_check;`);
     this.addSql(`alter table notices add constraint notices_kind_check check (kind in (
       'HIGH_UTILISATION', 'DUE_SOON', 'OVERDUE', 'LIMIT_CHANGED', 'PROMOTION_STARTED', 'PROMOTION_ENDING', 'RECOVERY_STATUS', 'BUDGETING_TIP',
-      'ACCOUNT_OPENED', 'APPLICATION_DECLINED', 'ACCOUNT_CLOSED', 'ACCOUNT_FROZEN', 'ACCOUNT_UNFROZEN', 'PROMOTION_CANCELLED', 'CATEGORY_LIMIT_CHANGED'));`);
+      'PARTNER_LINK_CODE', 'PARTNER_LINK_CHANGED', 'ACCOUNT_OPENED', 'APPLICATION_DECLINED', 'ACCOUNT_CLOSED', 'ACCOUNT_FROZEN', 'ACCOUNT_UNFROZEN', 'PROMOTION_CANCELLED', 'CATEGORY_LIMIT_CHANGED'));`);
   }
 
   override async down(): Promise<void> {

@@ -7,6 +7,7 @@ import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import { Role, isStaff } from '../auth/viewer.js';
+import { mayActFor } from '../links/partner-gate.js';
 import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
@@ -31,6 +32,10 @@ import {
 } from './lifecycle.types.js';
 
 const service = new LifecycleService();
+
+/** Staff may act for any customer; a partner app only for one linked to it with `accounts:apply`. */
+export const assertPartnerMayActFor = (ctx: GraphQLContext, customerId: string) =>
+  mayActFor(ctx, customerId, undefined, ['accounts:apply']);
 
 interface ApplicationRow {
   id: string;
@@ -99,7 +104,8 @@ const badAccountId = () =>
 /** Applications, closing, risk-alert freezes and bureau reports (issue 13). */
 @Resolver()
 export class LifecycleMutationResolver {
-  // Staff for now; a partner app for a customer linked to it once partner↔customer links exist.
+  // Staff only for now. The partner path (a linked customer, scope accounts:apply) is guarded by
+  // assertPartnerMayActFor below but not opened: the trust-boundary test needs its cases first.
   @Authorized(Role.AGENT)
   @Mutation(() => ApplyForCreditPayload, {
     description:
@@ -113,6 +119,12 @@ export class LifecycleMutationResolver {
     if (!customerId)
       return Object.assign(new ApplyForCreditPayload(), {
         userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
+      });
+    // A partner app acts only for a customer who linked it (with accounts:apply); any other
+    // customer is answered like a missing one.
+    if (!(await assertPartnerMayActFor(ctx, customerId)))
+      return Object.assign(new ApplyForCreditPayload(), {
+        userErrors: [userError('CUSTOMER_NOT_FOUND', 'There is no such customer.', 'customerId')],
       });
     const r = await service.applyForCredit(ctx.em, ctx.viewer, {
       customerId,

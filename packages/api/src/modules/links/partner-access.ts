@@ -63,8 +63,8 @@ const STAFF_TYPES = new Set([
   'Agent',
   // account lifecycle (issue 13): staff and risk-admin records and payloads
   'NoticeText',
-  'CreditApplication',
   'Promotion',
+  'CreditApplication',
   'ApplyForCreditPayload',
   'RecordBureauReportPayload',
   'CategoryLimitPayload',

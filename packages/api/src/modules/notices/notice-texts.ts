@@ -322,6 +322,40 @@ const TEXTS: Record<NoticeKind, T> = {
           meaning: 'You can pay with it again.',
           action: 'Repay on time to keep a good record.',
         },
+  // The link notices carry their own words (the code must be in the SMS itself).
+  PARTNER_LINK_CODE: (p, zh) => {
+    const t = (p.text ?? {}) as Record<string, string>;
+    return zh
+      ? {
+          title: '合作方授权验证码',
+          happened: t['zh-CN'] ?? `${String(p.partnerName ?? '合作方应用')} 申请使用您的白条额度。`,
+          meaning: '输入验证码即授权该应用在所列范围内使用您的白条。',
+          action: '如非本人操作，请勿告诉任何人，并联系客服。',
+        }
+      : {
+          title: 'Your partner link code',
+          happened:
+            t.en ?? `${String(p.partnerName ?? 'A partner app')} asks to use your credit line.`,
+          meaning: 'Giving the code lets that app use your credit line within the listed scopes.',
+          action: 'If this was not you, do not share it and contact support.',
+        };
+  },
+  PARTNER_LINK_CHANGED: (p, zh) => {
+    const t = (p.text ?? {}) as Record<string, string>;
+    return zh
+      ? {
+          title: '合作方授权已变更',
+          happened: t['zh-CN'] ?? '一个合作方应用的授权已变更。',
+          meaning: '该应用不能再使用您的白条额度。',
+          action: '如需继续使用，请在该应用中重新授权。',
+        }
+      : {
+          title: 'A partner link changed',
+          happened: t.en ?? 'A partner app link changed.',
+          meaning: 'That app can no longer use your credit line.',
+          action: 'To use it again, link it again in that app.',
+        };
+  },
   CATEGORY_LIMIT_CHANGED: (p, zh) => {
     const removed = p.limitFen == null;
     const cat = String(p.category ?? '');

@@ -17,6 +17,8 @@ export const NOTICE_KINDS = [
   'ACCOUNT_UNFROZEN',
   'PROMOTION_CANCELLED',
   'CATEGORY_LIMIT_CHANGED',
+  'PARTNER_LINK_CODE',
+  'PARTNER_LINK_CHANGED',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;

@@ -173,7 +173,13 @@ describe('closeAccount', () => {
       'ACCOUNT_HAS_BALANCE',
     );
     await api.exec(p, REPAY, {
-      input: { accountId: gid('CreditAccount', c.accountId), amount: '100', idempotencyKey: key() },
+      input: {
+        accountId: gid('CreditAccount', c.accountId),
+        amount: '100',
+        idempotencyKey: key(),
+        paymentReference: key('pay'),
+        paymentChannel: 'ALIPAY',
+      },
     });
     const closed = (await api.exec(agent, CLOSE, { i })).data.closeAccount;
     expect(closed.userErrors).toEqual([]);
@@ -460,6 +466,8 @@ describe('when a customer frozen for an overdue has repaid', () => {
         accountId: gid('CreditAccount', c.accountId),
         amount: (owedFen / 100).toFixed(2),
         idempotencyKey: key(),
+        paymentReference: key('pay'),
+        paymentChannel: 'ALIPAY',
       },
     });
     expect(pay.data.recordRepayment.userErrors).toEqual([]);

@@ -25,6 +25,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   ACCOUNT_FROZEN: { cause: 'RISK_ALERT', reasonCode: 'RISK_ALERT_FRAUD_SUSPECTED' },
   ACCOUNT_UNFROZEN: { reasonCode: 'OVERDUE_REPAID', limitFen: 500_000 },
   CATEGORY_LIMIT_CHANGED: { category: 'TRAVEL', limitFen: 300_000 },
+  PARTNER_LINK_CODE: { requestId: '1', code: '123456', partnerName: 'Wallet' },
+  PARTNER_LINK_CHANGED: { linkId: '1' },
 };
 
 describe('notice texts', () => {
