@@ -1,3 +1,4 @@
+import { CustomerService } from './modules/customers/customer.service.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError } from './config/config.js';
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (db.embedded) await ensureDemoData(orm, db.url, config, logger);
+  // Customers from before the last-four index existed get theirs (a no-op once filled).
+  const backfilled = await new CustomerService(config).backfillPhoneLast4(orm.em.fork());
+  if (backfilled) logger.info({ backfilled }, 'phone last-four index filled');
 
   const app = await createApp({ config, orm, logger });
   let port: number;

@@ -59,7 +59,9 @@ export class Migration20261122000000_domain extends Migration {
         registered_at timestamptz not null,
         created_at timestamptz not null default now()
       );`);
-    this.addSql(`create unique index customers_national_id_hash_uq on customers (national_id_hash);`);
+    this.addSql(
+      `create unique index customers_national_id_hash_uq on customers (national_id_hash);`,
+    );
     this.addSql(`create index customers_phone_hash_idx on customers (phone_hash);`);
     this.addSql(`create index customers_name_trgm_idx on customers using gin (name gin_trgm_ops);`);
 
@@ -98,7 +100,9 @@ export class Migration20261122000000_domain extends Migration {
         paid_at timestamptz,
         days_past_due integer not null default 0 check (days_past_due >= 0)
       );`);
-    this.addSql(`create index repayment_history_customer_idx on repayment_history (customer_id, due_date);`);
+    this.addSql(
+      `create index repayment_history_customer_idx on repayment_history (customer_id, due_date);`,
+    );
 
     this.addSql(`
       create table bureau_reports (
@@ -111,7 +115,9 @@ export class Migration20261122000000_domain extends Migration {
         other_debt_fen bigint not null check (other_debt_fen >= 0),
         past_defaults integer not null check (past_defaults >= 0)
       );`);
-    this.addSql(`create index bureau_reports_customer_idx on bureau_reports (customer_id, reported_at desc);`);
+    this.addSql(
+      `create index bureau_reports_customer_idx on bureau_reports (customer_id, reported_at desc);`,
+    );
 
     // ---- accounts and limits ------------------------------------------------------------
     this.addSql(`
@@ -166,8 +172,12 @@ export class Migration20261122000000_domain extends Migration {
         created_at timestamptz not null default now(),
         check (ends_at > starts_at)
       );`);
-    this.addSql(`create index temporary_limits_account_idx on temporary_limits (account_id, ends_at) where status = 'ACTIVE';`);
-    this.addSql(`create unique index temporary_limits_promotion_uq on temporary_limits (promotion_id, account_id) where promotion_id is not null;`);
+    this.addSql(
+      `create index temporary_limits_account_idx on temporary_limits (account_id, ends_at) where status = 'ACTIVE';`,
+    );
+    this.addSql(
+      `create unique index temporary_limits_promotion_uq on temporary_limits (promotion_id, account_id) where promotion_id is not null;`,
+    );
 
     this.addSql(`
       create table category_limits (
@@ -202,8 +212,12 @@ export class Migration20261122000000_domain extends Migration {
         note text,
         created_at timestamptz not null default now()
       );`);
-    this.addSql(`create index limit_decisions_account_idx on limit_decisions (account_id, created_at desc, id desc);`);
-    this.addSql(`create trigger limit_decisions_append_only before update or delete on limit_decisions for each row execute function creditline_append_only();`);
+    this.addSql(
+      `create index limit_decisions_account_idx on limit_decisions (account_id, created_at desc, id desc);`,
+    );
+    this.addSql(
+      `create trigger limit_decisions_append_only before update or delete on limit_decisions for each row execute function creditline_append_only();`,
+    );
 
     // ---- purchases, plans, repayments, ledger --------------------------------------------
     this.addSql(`
@@ -223,7 +237,9 @@ export class Migration20261122000000_domain extends Migration {
         decided_at timestamptz
       );`);
     this.addSql(`create index purchases_account_idx on purchases (account_id, created_at desc);`);
-    this.addSql(`create index purchases_review_idx on purchases (created_at) where status = 'PENDING_REVIEW';`);
+    this.addSql(
+      `create index purchases_review_idx on purchases (created_at) where status = 'PENDING_REVIEW';`,
+    );
 
     this.addSql(`
       create table holds (
@@ -257,7 +273,9 @@ export class Migration20261122000000_domain extends Migration {
         created_at timestamptz not null default now(),
         closed_at timestamptz
       );`);
-    this.addSql(`create index installment_plans_account_idx on installment_plans (account_id, created_at desc);`);
+    this.addSql(
+      `create index installment_plans_account_idx on installment_plans (account_id, created_at desc);`,
+    );
 
     this.addSql(`
       create table schedule_lines (
@@ -278,8 +296,12 @@ export class Migration20261122000000_domain extends Migration {
         paid_at timestamptz,
         unique (plan_id, seq)
       );`);
-    this.addSql(`create index schedule_lines_account_due_idx on schedule_lines (account_id, due_date) where status <> 'PAID';`);
-    this.addSql(`create index schedule_lines_overdue_idx on schedule_lines (due_date) where status in ('DUE', 'OVERDUE');`);
+    this.addSql(
+      `create index schedule_lines_account_due_idx on schedule_lines (account_id, due_date) where status <> 'PAID';`,
+    );
+    this.addSql(
+      `create index schedule_lines_overdue_idx on schedule_lines (due_date) where status in ('DUE', 'OVERDUE');`,
+    );
 
     this.addSql(`
       create table repayments (
@@ -296,7 +318,9 @@ export class Migration20261122000000_domain extends Migration {
         received_at timestamptz not null default now(),
         check (principal_fen + fee_fen + late_fee_fen + unapplied_fen = amount_fen)
       );`);
-    this.addSql(`create index repayments_account_idx on repayments (account_id, received_at desc);`);
+    this.addSql(
+      `create index repayments_account_idx on repayments (account_id, received_at desc);`,
+    );
 
     // Every movement of an account's money. Sums of the deltas equal the balances on the
     // account (checked by the reconcile job).
@@ -314,7 +338,9 @@ export class Migration20261122000000_domain extends Migration {
         created_at timestamptz not null default now()
       );`);
     this.addSql(`create index ledger_entries_account_idx on ledger_entries (account_id, id);`);
-    this.addSql(`create trigger ledger_entries_append_only before update or delete on ledger_entries for each row execute function creditline_append_only();`);
+    this.addSql(
+      `create trigger ledger_entries_append_only before update or delete on ledger_entries for each row execute function creditline_append_only();`,
+    );
 
     // ---- recovery requests --------------------------------------------------------------
     this.addSql(`
@@ -334,8 +360,12 @@ export class Migration20261122000000_domain extends Migration {
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
       );`);
-    this.addSql(`create index recovery_requests_customer_idx on recovery_requests (customer_id, created_at desc);`);
-    this.addSql(`create index recovery_requests_open_idx on recovery_requests (status, created_at) where status in ('SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED');`);
+    this.addSql(
+      `create index recovery_requests_customer_idx on recovery_requests (customer_id, created_at desc);`,
+    );
+    this.addSql(
+      `create index recovery_requests_open_idx on recovery_requests (status, created_at) where status in ('SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED');`,
+    );
 
     this.addSql(`
       create table recovery_documents (
@@ -363,8 +393,12 @@ export class Migration20261122000000_domain extends Migration {
         reason text not null,
         created_at timestamptz not null default now()
       );`);
-    this.addSql(`create index recovery_transitions_request_idx on recovery_transitions (request_id, id);`);
-    this.addSql(`create trigger recovery_transitions_append_only before update or delete on recovery_transitions for each row execute function creditline_append_only();`);
+    this.addSql(
+      `create index recovery_transitions_request_idx on recovery_transitions (request_id, id);`,
+    );
+    this.addSql(
+      `create trigger recovery_transitions_append_only before update or delete on recovery_transitions for each row execute function creditline_append_only();`,
+    );
 
     this.addSql(`
       create table restoration_stages (
@@ -396,7 +430,9 @@ export class Migration20261122000000_domain extends Migration {
         acknowledged_at timestamptz,
         unique (customer_id, event_key)
       );`);
-    this.addSql(`create index notices_customer_idx on notices (customer_id, created_at desc, id desc);`);
+    this.addSql(
+      `create index notices_customer_idx on notices (customer_id, created_at desc, id desc);`,
+    );
 
     this.addSql(`
       create table notice_outbox (
@@ -409,7 +445,9 @@ export class Migration20261122000000_domain extends Migration {
         created_at timestamptz not null default now(),
         sent_at timestamptz
       );`);
-    this.addSql(`create index notice_outbox_pending_idx on notice_outbox (id) where status = 'PENDING';`);
+    this.addSql(
+      `create index notice_outbox_pending_idx on notice_outbox (id) where status = 'PENDING';`,
+    );
 
     this.addSql(`
       create table audit_log (
@@ -423,8 +461,12 @@ export class Migration20261122000000_domain extends Migration {
         details jsonb not null default '{}',
         created_at timestamptz not null default now()
       );`);
-    this.addSql(`create index audit_log_customer_idx on audit_log (customer_id, id desc) where customer_id is not null;`);
-    this.addSql(`create trigger audit_log_append_only before update or delete on audit_log for each row execute function creditline_append_only();`);
+    this.addSql(
+      `create index audit_log_customer_idx on audit_log (customer_id, id desc) where customer_id is not null;`,
+    );
+    this.addSql(
+      `create trigger audit_log_append_only before update or delete on audit_log for each row execute function creditline_append_only();`,
+    );
 
     this.addSql(`
       create table idempotency_records (
@@ -455,11 +497,33 @@ export class Migration20261122000000_domain extends Migration {
 
   override async down(): Promise<void> {
     for (const t of [
-      'job_runs', 'idempotency_records', 'audit_log', 'notice_outbox', 'notices', 'restoration_stages',
-      'recovery_transitions', 'recovery_documents', 'recovery_requests', 'ledger_entries', 'repayments',
-      'schedule_lines', 'installment_plans', 'holds', 'purchases', 'limit_decisions', 'category_limits',
-      'temporary_limits', 'promotions', 'credit_accounts', 'bureau_reports', 'repayment_history',
-      'reviews', 'orders', 'customers', 'partner_apps', 'agents',
+      'job_runs',
+      'idempotency_records',
+      'audit_log',
+      'notice_outbox',
+      'notices',
+      'restoration_stages',
+      'recovery_transitions',
+      'recovery_documents',
+      'recovery_requests',
+      'ledger_entries',
+      'repayments',
+      'schedule_lines',
+      'installment_plans',
+      'holds',
+      'purchases',
+      'limit_decisions',
+      'category_limits',
+      'temporary_limits',
+      'promotions',
+      'credit_accounts',
+      'bureau_reports',
+      'repayment_history',
+      'reviews',
+      'orders',
+      'customers',
+      'partner_apps',
+      'agents',
     ]) {
       this.addSql(`drop table if exists ${t} cascade;`);
     }

@@ -14,8 +14,12 @@ export class Migration20261123000000_money extends Migration {
         'FEE_CHARGED', 'LATE_FEE_CHARGED', 'OPENING_BALANCE', 'OVERPAYMENT', 'FEE_WAIVED'));`);
     // The first decision on a purchase (its status moves on: HELD → CAPTURED …); an idempotent
     // retry of authorizePurchase answers with this.
-    this.addSql(`alter table purchases add column decision text check (decision in ('HELD', 'DECLINED', 'PENDING_REVIEW'));`);
-    this.addSql(`create index if not exists restoration_stages_pending_idx on restoration_stages (account_id) where status = 'PENDING';`);
+    this.addSql(
+      `alter table purchases add column decision text check (decision in ('HELD', 'DECLINED', 'PENDING_REVIEW'));`,
+    );
+    this.addSql(
+      `create index if not exists restoration_stages_pending_idx on restoration_stages (account_id) where status = 'PENDING';`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -13,14 +13,24 @@ export class Migration20261123010000_owner_copies extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table holds drop constraint if exists holds_account_id_fkey;`);
     this.addSql(`alter table holds drop constraint if exists holds_customer_id_fkey;`);
-    this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_customer_id_fkey;`);
+    this.addSql(
+      `alter table ledger_entries drop constraint if exists ledger_entries_customer_id_fkey;`,
+    );
     this.addSql(`alter table purchases drop constraint if exists purchases_customer_id_fkey;`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table holds add constraint holds_account_id_fkey foreign key (account_id) references credit_accounts(id);`);
-    this.addSql(`alter table holds add constraint holds_customer_id_fkey foreign key (customer_id) references customers(id);`);
-    this.addSql(`alter table ledger_entries add constraint ledger_entries_customer_id_fkey foreign key (customer_id) references customers(id);`);
-    this.addSql(`alter table purchases add constraint purchases_customer_id_fkey foreign key (customer_id) references customers(id);`);
+    this.addSql(
+      `alter table holds add constraint holds_account_id_fkey foreign key (account_id) references credit_accounts(id);`,
+    );
+    this.addSql(
+      `alter table holds add constraint holds_customer_id_fkey foreign key (customer_id) references customers(id);`,
+    );
+    this.addSql(
+      `alter table ledger_entries add constraint ledger_entries_customer_id_fkey foreign key (customer_id) references customers(id);`,
+    );
+    this.addSql(
+      `alter table purchases add constraint purchases_customer_id_fkey foreign key (customer_id) references customers(id);`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import {
   blindIndex,
+  phoneLast4Index,
   encryptPii,
   maskNationalId,
   maskPhone,
@@ -247,6 +248,7 @@ export const COLUMNS = {
     'phone_enc',
     'phone_hash',
     'phone_masked',
+    'phone_last4_hash',
     'real_name_verified',
     'phone_bound',
     'bank_card_bound',
@@ -420,6 +422,7 @@ export function generateCustomer(
     encryptPii(phone, ctx.piiKey),
     blindIndex('phone', phone, ctx.blindIndexKey),
     maskPhone(phone),
+    phoneLast4Index(phone, ctx.blindIndexKey),
     verified,
     true,
     chance(rng, 0.85),
