@@ -29,6 +29,7 @@ import { PartnerApp } from '../modules/partners/partner-app.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { CustomerNote } from '../modules/notes/customer-note.entity.js';
 
 export const entities = [
   Customer,
@@ -58,4 +59,5 @@ export const entities = [
   AuditEntry,
   IdempotencyRecord,
   JobRun,
+  CustomerNote,
 ];

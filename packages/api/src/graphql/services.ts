@@ -7,6 +7,7 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { NoteService } from '../modules/notes/note.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  notes: NoteService;
 }
 
 export function createServices(config: Config, _logger: Logger): Services {
@@ -28,5 +30,6 @@ export function createServices(config: Config, _logger: Logger): Services {
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    notes: new NoteService(),
   };
 }
