@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useSession } from '../features/auth/hooks/useSession';
 import { paths, useRouter } from './router';
+import { SessionExpiryWarning } from '../features/auth/components/SessionExpiryWarning';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -133,6 +134,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
+        <SessionExpiryWarning />
         {children}
       </AppShell.Main>
     </AppShell>

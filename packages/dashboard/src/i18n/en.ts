@@ -41,12 +41,13 @@ export const en = {
   },
   lookup: {
     title: 'Customer lookup',
-    label: 'Phone, national ID, name or account number',
+    label: 'Phone (or its last 4 digits), national ID, name or account number (or its start)',
     placeholder: 'e.g. 13812345678, 110101…, 张, CL0000000001',
     hint: 'Type at least 2 characters (1 Chinese character). Use ↑ ↓ to move and Enter to open.',
     results: 'Results',
     noResults: 'No customer matches “{{search}}”.',
     count: '{{count}} customers found',
+    countOf: '{{count}} customers found; showing the first {{shown}}',
     noAccount: 'No credit account',
   },
   customer: {
@@ -70,6 +71,7 @@ export const en = {
     revealed: 'Revealed — this was recorded in the audit log.',
     notFound: 'No customer with this id.',
     tabs: {
+      timeline: 'Timeline & notes',
       overview: 'Overview',
       history: 'Limit history',
       purchases: 'Purchases',
@@ -199,7 +201,12 @@ export const en = {
     planNone: 'Nothing to restore at the target: the limit stays as it is.',
     stageNow: '{{amount}} at once',
     stageLater: '{{amount}} after {{count}} on-time repayments',
-    stageStatuses: { PLANNED: 'on approval', PENDING: 'waiting', APPLIED: 'applied', CANCELLED: 'cancelled' },
+    stageStatuses: {
+      PLANNED: 'on approval',
+      PENDING: 'waiting',
+      APPLIED: 'applied',
+      CANCELLED: 'cancelled',
+    },
     openRequest: 'Open recovery request: {{type}} — {{status}}',
     listTitle: 'Recovery requests',
     none: 'No recovery requests for this customer.',
@@ -397,7 +404,8 @@ export const en = {
     NOTE_BODY_REQUIRED: 'Write the note first.',
     NOTE_TOO_LONG: 'A note is at most 4000 characters.',
     UNKNOWN_NOTE_TAG: 'Choose tags from the list.',
-    INVALID_TICKET_REF: 'A ticket reference is letters, digits and - _ # . / : only (e.g. ZD-12345).',
+    INVALID_TICKET_REF:
+      'A ticket reference is letters, digits and - _ # . / : only (e.g. ZD-12345).',
     CUSTOMER_NOT_FOUND: 'There is no such customer.',
     INVALID_ID: 'This record could not be found.',
     FORBIDDEN: 'Your role is not allowed to do this.',
@@ -437,8 +445,10 @@ export const en = {
   },
   session: {
     expiringTitle: 'Your session ends soon',
-    expiringText: 'You will be signed out in about {{minutes}} min. Save your work; after signing in again you return to this page with what you typed.',
-    expired: 'Your session ended. Sign in again to continue on the same page; what you typed is kept.',
+    expiringText:
+      'You will be signed out in about {{minutes}} min. Save your work; after signing in again you return to this page with what you typed.',
+    expired:
+      'Your session ended. Sign in again to continue on the same page; what you typed is kept.',
     dismiss: 'OK',
   },
   auditActions: {

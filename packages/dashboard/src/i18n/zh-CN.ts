@@ -43,12 +43,13 @@ export const zhCN: Resources = {
   },
   lookup: {
     title: '客户查询',
-    label: '手机号、身份证号、姓名或账户号',
+    label: '手机号（或其后四位）、身份证号、姓名或账户号（或其开头）',
     placeholder: '例如 13812345678、110101…、张、CL0000000001',
     hint: '至少输入 1 个汉字或 2 个字符。用 ↑ ↓ 选择，回车打开。',
     results: '查询结果',
     noResults: '没有与“{{search}}”匹配的客户。',
     count: '找到 {{count}} 位客户',
+    countOf: '找到 {{count}} 位客户，当前显示前 {{shown}} 位',
     noAccount: '无信用账户',
   },
   customer: {
@@ -72,6 +73,7 @@ export const zhCN: Resources = {
     revealed: '已查看——此操作已记录在审计日志中。',
     notFound: '没有此客户。',
     tabs: {
+      timeline: '时间线与备注',
       overview: '概览',
       history: '额度历史',
       purchases: '消费',
@@ -198,7 +200,12 @@ export const zhCN: Resources = {
     planNone: '目标额度不高于当前额度：额度保持不变。',
     stageNow: '立即恢复 {{amount}}',
     stageLater: '按时还款 {{count}} 次后恢复 {{amount}}',
-    stageStatuses: { PLANNED: '批准后执行', PENDING: '等待中', APPLIED: '已恢复', CANCELLED: '已取消' },
+    stageStatuses: {
+      PLANNED: '批准后执行',
+      PENDING: '等待中',
+      APPLIED: '已恢复',
+      CANCELLED: '已取消',
+    },
     openRequest: '进行中的额度恢复申请：{{type}}（{{status}}）',
     listTitle: '额度恢复申请',
     none: '该客户暂无额度恢复申请。',
@@ -434,7 +441,8 @@ export const zhCN: Resources = {
   },
   session: {
     expiringTitle: '登录即将过期',
-    expiringText: '约 {{minutes}} 分钟后将自动退出登录。重新登录后会回到本页面，已填写的内容会保留。',
+    expiringText:
+      '约 {{minutes}} 分钟后将自动退出登录。重新登录后会回到本页面，已填写的内容会保留。',
     expired: '登录已过期。重新登录后将回到原页面，已填写的内容会保留。',
     dismiss: '知道了',
   },

@@ -10,6 +10,7 @@ import {
 } from '../graphql/queue.graphql';
 import { ErrorState } from '../../../components/states';
 import { useUserErrorText } from '../../../apollo/userErrors';
+import { useDraft } from '../../auth/hooks/useDraft';
 
 export type Decision = 'approve' | 'reject';
 /** What is being decided: a recovery request or a purchase waiting for manual review. */
@@ -39,7 +40,7 @@ export function DecideModal({
 }) {
   const { t } = useTranslation();
   const userErrorText = useUserErrorText();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useDraft(`decide:${subject?.id ?? ''}`, '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [userError, setUserError] = useState<string | null>(null);
   const [approveRecovery, recoveryApproval] = useMutation(ApproveRecoveryRequestMutation);

@@ -157,7 +157,14 @@ function RecoveryQueue() {
           rows.length === 0 ? (
             <Text c="dimmed">{t('queue.noRecovery')}</Text>
           ) : (
-            <Stack gap="sm" data-testid="recovery-queue" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            <Stack
+              gap="sm"
+              data-testid="recovery-queue"
+              component="ul"
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+            >
               {rows.map((r) => {
                 const age = ageOf(r.createdAt, r.dueAt, now);
                 return (
@@ -187,7 +194,10 @@ function RecoveryQueue() {
                     <Text size="sm" data-testid="queue-amounts">
                       {t('queue.amounts', {
                         current: formatMoney(r.currentLimit, lng),
-                        target: formatMoney(r.requestedLimit ?? r.targetLimit ?? r.currentLimit, lng),
+                        target: formatMoney(
+                          r.requestedLimit ?? r.targetLimit ?? r.currentLimit,
+                          lng,
+                        ),
                       })}
                     </Text>
                     <Text size="sm" lineClamp={2} c="dimmed">
@@ -200,14 +210,22 @@ function RecoveryQueue() {
                         </Badge>
                       )}
                       {r.reasons.map((x) => (
-                        <Badge key={x.code} size="xs" variant="light" color="gray.8" style={{ textTransform: 'none' }}>
+                        <Badge
+                          key={x.code}
+                          size="xs"
+                          variant="light"
+                          color="gray.8"
+                          style={{ textTransform: 'none' }}
+                        >
                           {x.text}
                         </Badge>
                       ))}
                     </Group>
                     <Group gap="xs" mt="xs" wrap="wrap">
                       <Text size="xs" c="dimmed">
-                        {r.assignedTo ? t('queue.takenBy', { name: r.assignedTo }) : t('queue.notTaken')}
+                        {r.assignedTo
+                          ? t('queue.takenBy', { name: r.assignedTo })
+                          : t('queue.notTaken')}
                       </Text>
                       {!r.assignedTo && (
                         <Button

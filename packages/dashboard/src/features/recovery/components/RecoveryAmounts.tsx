@@ -55,7 +55,9 @@ export function RecoveryAmounts({ r, compact }: { r: RecoveryAmountsData; compac
           {t('recovery.plan')}
         </Text>
         {r.plan.length === 0 ? (
-          <Text size="sm">{r.type === 'UNFREEZE' ? t('recovery.planUnfreeze') : t('recovery.planNone')}</Text>
+          <Text size="sm">
+            {r.type === 'UNFREEZE' ? t('recovery.planUnfreeze') : t('recovery.planNone')}
+          </Text>
         ) : (
           <List size="sm" data-testid="recovery-plan">
             {r.plan.map((s) => (

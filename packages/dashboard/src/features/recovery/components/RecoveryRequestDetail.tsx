@@ -64,7 +64,13 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
         </Alert>
       )}
       {isSupervisor && open && (
-        <Card withBorder padding="sm" radius="md" component="section" aria-label={t('queue.actions')}>
+        <Card
+          withBorder
+          padding="sm"
+          radius="md"
+          component="section"
+          aria-label={t('queue.actions')}
+        >
           <Group gap="xs" wrap="wrap">
             <Text size="sm">
               {request.assignedTo
@@ -138,7 +144,10 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
           <List size="sm">
             {request.documents.map((d, i) => (
               <List.Item key={i}>
-                {d.fileName} ({t(`recovery.documentKinds.${d.kind}`, { defaultValue: t('recovery.documentKinds.OTHER') })}
+                {d.fileName} (
+                {t(`recovery.documentKinds.${d.kind}`, {
+                  defaultValue: t('recovery.documentKinds.OTHER'),
+                })}
                 , {formatBytes(d.sizeBytes)})
               </List.Item>
             ))}
@@ -166,7 +175,10 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
               <Text size="xs" c="dimmed">
                 {formatDateTime(tr.createdAt, lng)} ·{' '}
                 {t('recovery.by', {
-                  actor: tr.actorType === 'SYSTEM' ? t('actors.SYSTEM') : (tr.actorName ?? t('actors.AGENT')),
+                  actor:
+                    tr.actorType === 'SYSTEM'
+                      ? t('actors.SYSTEM')
+                      : (tr.actorName ?? t('actors.AGENT')),
                 })}
               </Text>
               <Text size="sm">{tr.reasonText}</Text>

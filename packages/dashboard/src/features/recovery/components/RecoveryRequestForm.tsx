@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useUserErrorText } from '../../../apollo/userErrors';
+import { useDraft } from '../../auth/hooks/useDraft';
 import { formatMoney } from '../../../format/money';
 import { useTranslation } from 'react-i18next';
 import { FileRecoveryRequestMutation } from '../graphql/recovery.graphql';
@@ -59,10 +60,11 @@ export function RecoveryRequestForm({
   const { t, i18n } = useTranslation();
   const userErrorText = useUserErrorText();
   const types = RECOVERY_TYPES.filter((x) => !offeredTypes || offeredTypes.includes(x));
-  const [requestedLimit, setRequestedLimit] = useState('');
+  // Drafts survive an expired session: signing in again returns here with the text.
+  const [requestedLimit, setRequestedLimit] = useDraft(`recovery-limit:${customerId}`, '');
   const [chosenType, setType] = useState<RecoveryTypeValue | null>(null);
   const type = chosenType ?? suggestedType ?? null;
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useDraft(`recovery-reason:${customerId}`, '');
   const [documents, setDocuments] = useState<RecoveryDocumentDraft[]>([]);
   const [errors, setErrors] = useState<RecoveryFormErrors>({ documents: [] });
   const [submitted, setSubmitted] = useState(false);
@@ -104,17 +106,17 @@ export function RecoveryRequestForm({
             customerId,
             type,
             reason: reason.trim(),
-            requestedLimit:
-              type === 'INCREASE' ? requestedLimit.replace(/[,，\s¥]/g, '') : null,
+            requestedLimit: type === 'INCREASE' ? requestedLimit.replace(/[,，\s¥]/g, '') : null,
             documents: documents.length ? documents : null,
           },
         },
       });
       const payload = data?.fileRecoveryRequest;
-      if (payload?.recoveryRequest && payload.userErrors.length === 0)
+      if (payload?.recoveryRequest && payload.userErrors.length === 0) {
+        setReason('');
+        setRequestedLimit('');
         onFiled(payload.recoveryRequest.id);
-      else if (payload)
-        setUserErrors(payload.userErrors.map(userErrorText));
+      } else if (payload) setUserErrors(payload.userErrors.map(userErrorText));
     } catch {
       // shown through `error`
     }
