@@ -109,6 +109,7 @@ export const en = {
     overLimit: 'Over the limit: purchases are declined until the used amount is below the limit.',
   },
   limit: {
+    payFirst: 'First: repay what is overdue',
     whyTitle: 'Why this limit?',
     reasons: 'Main reasons',
     improvements: 'What would raise the limit',

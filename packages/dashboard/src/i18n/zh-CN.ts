@@ -111,6 +111,7 @@ export const zhCN: Resources = {
     overLimit: '已超出额度：在已用额度低于额度之前，消费将被拒绝。',
   },
   limit: {
+    payFirst: '请先还清逾期欠款',
     whyTitle: '为什么是这个额度？',
     reasons: '主要原因',
     improvements: '如何提升额度',
