@@ -92,7 +92,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     ];
     for (const tab of tabs) {
       await page.goto(`/customers/${encodeURIComponent(customerId)}?tab=${tab}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
       await check(page, lang, `customer ${tab}`);
     }
     // dialogs: explain a past decision, reveal personal data
@@ -113,11 +113,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: /关闭对话框|Close dialog/ }).click();
 
     await page.goto(`/customers/${encodeURIComponent(customerId)}/recovery-requests/new`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
     await check(page, lang, 'recovery form');
 
     await page.goto('/queue');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
     await check(page, lang, 'queue');
     if (requestId) {
       await page.goto(`/recovery-requests/${encodeURIComponent(requestId)}`);

@@ -34,7 +34,10 @@ export function App() {
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
-  useFocusHeadingOnNavigation(`${route.name}:${JSON.stringify(route)}`);
+  // A new page, not a new search text or tab on the same page (typing must keep its focus).
+  useFocusHeadingOnNavigation(
+    `${route.name}:${'customerId' in route ? route.customerId : ''}:${'requestId' in route ? route.requestId : ''}`,
+  );
 
   let page: React.ReactNode;
   if (needsSignIn) page = null;

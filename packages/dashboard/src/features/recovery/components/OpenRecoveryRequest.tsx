@@ -22,7 +22,7 @@ export function OpenRecoveryRequest({ customerId }: { customerId: string }) {
     <>
       {open.map((r) => (
         <Alert key={r.id} color="blue" variant="light" mb="md" data-testid="open-recovery-request">
-          <Link to={paths.recovery(r.id)}>
+          <Link to={paths.recovery(r.id)} c="blue.9" underline="always">
             {t('recovery.openRequest', {
               type: t(`recovery.types.${r.type}`),
               status: t(`recovery.statuses.${r.status}`),
