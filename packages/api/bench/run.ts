@@ -148,9 +148,20 @@ async function main(): Promise<void> {
     const apiPort = await app.listen(0, '127.0.0.1');
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
     const secret = 'sk_bench_reads_0123456789';
+    const [benchApp] = (
+      await pool.query<{ id: string }>(
+        `insert into partner_apps (name, scopes) values ('bench reads', '{limits:read}') returning id::text`,
+      )
+    ).rows;
     await pool.query(
-      `insert into partner_apps (name, key_id, key_hash, scopes) values ('bench reads', 'pk_reads', $1, '{limits:read}')`,
-      [hashApiSecret(secret)],
+      `insert into partner_api_keys (partner_app_id, key_id, secret_hash, scopes) values ($1, 'pk_reads', $2, '{limits:read}')`,
+      [benchApp!.id, hashApiSecret(secret)],
+    );
+    // The read goes through the partner's link check, as in production.
+    await pool.query(
+      `insert into partner_links (partner_app_id, customer_id, scopes, expires_at)
+       select $1, id, '{limits:read}', now() + interval '1 year' from customers`,
+      [benchApp!.id],
     );
     const [agent] = (
       await pool.query<{ id: string; username: string; role: 'AGENT' }>(

@@ -15,6 +15,7 @@ import { createContext, type GraphQLContext } from './graphql/context.js';
 import { createSchema } from './graphql/schema.js';
 import { createServices, type Services } from './graphql/services.js';
 import { costLimitPlugin } from './graphql/limits.js';
+import { partnerAccessPlugin } from './modules/links/partner-gate.js';
 import { formatError } from './graphql/format-error.js';
 import { serveDashboard } from './server/static-files.js';
 
@@ -78,6 +79,7 @@ export async function createApp(opts: {
       // We set no cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
+      partnerAccessPlugin(schema),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       {
         async requestDidStart() {

@@ -45,6 +45,8 @@ export async function insertCustomer(
     outstandingFen?: number;
     status?: 'ACTIVE' | 'FROZEN' | 'CLOSED';
     incomeBand?: string;
+    /** Not linked to the test partner apps (by default every test partner app is linked). */
+    unlinked?: boolean;
   } = {},
 ): Promise<CustomerFixture> {
   const n = ++seq + Math.floor(Math.random() * 1e6);
@@ -85,6 +87,12 @@ export async function insertCustomer(
       [a!.id, c!.id, opts.outstandingFen, opts.outstandingFen],
     );
   }
+  if (!opts.unlinked)
+    await api.sql(
+      `insert into partner_links (partner_app_id, customer_id, scopes, expires_at)
+       select id, ?, scopes, now() + interval '1 year' from partner_apps where name = 'test partner'`,
+      [c!.id],
+    );
   return { customerId: String(c!.id), accountId: String(a!.id), phone, nationalId, accountNumber };
 }
 
@@ -102,16 +110,48 @@ export async function insertAgent(
   return String(a!.id);
 }
 
-/** Insert a partner app; returns the API key header value. */
+/** Insert a partner app with one key; returns the API key header value. */
 export async function insertPartner(
   api: TestApi,
   scopes: string[],
   keyId = `pk_test_${Math.random().toString(36).slice(2, 8)}`,
+  opts: { name?: string } = {},
 ): Promise<{ id: string; apiKey: string }> {
   const secret = `sk_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  // A 'test partner' is linked to every test customer (fixtures for money tests); give another
+  // name for an app that must earn its links (the trust-boundary tests).
+  const name = opts.name ?? 'test partner';
   const [p] = await api.sql<{ id: string }>(
-    `insert into partner_apps (name, key_id, key_hash, scopes) values (?, ?, ?, ?) returning id`,
-    ['test partner', keyId, hashApiSecret(secret), `{${scopes.join(',')}}`],
+    `insert into partner_apps (name, scopes) values (?, ?) returning id`,
+    [name, `{${scopes.join(',')}}`],
+  );
+  if (name === 'test partner')
+    await api.sql(
+      `insert into partner_links (partner_app_id, customer_id, scopes, expires_at)
+       select ?, id, ?, now() + interval '1 year' from customers`,
+      [p!.id, `{${scopes.join(',')}}`],
+    );
+  await api.sql(
+    `insert into partner_api_keys (partner_app_id, key_id, secret_hash, scopes) values (?, ?, ?, ?)`,
+    [p!.id, keyId, hashApiSecret(secret), `{${scopes.join(',')}}`],
   );
   return { id: String(p!.id), apiKey: `${keyId}.${secret}` };
+}
+
+/**
+ * Link a partner app to a customer as if the customer had confirmed the SMS code (links.int.test
+ * covers the real flow). Scopes default to all four.
+ */
+export async function linkPartner(
+  api: TestApi,
+  partnerAppId: string,
+  customerId: string,
+  scopes = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'],
+): Promise<string> {
+  const [l] = await api.sql<{ id: string }>(
+    `insert into partner_links (partner_app_id, customer_id, scopes, expires_at)
+     values (?, ?, ?, now() + interval '1 year') returning id::text`,
+    [partnerAppId, customerId, `{${scopes.join(',')}}`],
+  );
+  return l!.id;
 }

@@ -35,6 +35,12 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
     drop = db.drop;
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
     const orm = await connectOrm(db.url);
+    // partnerViewer() defaults to app 1: a 'test partner' with every scope, linked by the fixtures.
+    await orm.em
+      .getConnection()
+      .execute(
+        `insert into partner_apps (name, scopes) values ('test partner', '{limits:read,quotes:read,purchases:write,repayments:write}')`,
+      );
     const app = await createApp({ config, orm, logger: createLogger('silent') });
     let url = '';
     if (opts.listen) url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;

@@ -25,7 +25,7 @@ export async function ensureDemoPurchases(
   const services = createServices(config, logger);
   const em = orm.em.fork();
   const [partner] = await em.execute<{ id: string }[]>(
-    `select id::text as id from partner_apps where key_id = ?`,
+    `select partner_app_id::text as id from partner_api_keys where key_id = ?`,
     [DEMO_PARTNER.keyId],
   );
   if (!partner) return { plans: 0, held: 0, review: 0 };
@@ -42,13 +42,19 @@ export async function ensureDemoPurchases(
   };
   // Everyday purchases stay below the amounts the fraud rules look at (1,000 yuan and up).
   const small = await em.execute<{ id: string; available: string }[]>(
-    `select id::text as id, (base_limit_fen - used_fen)::text as available from credit_accounts where status = 'ACTIVE' and base_limit_fen - used_fen >= 200000 order by id limit ?`,
-    [accounts],
+    `select a.id::text as id, (a.base_limit_fen - a.used_fen)::text as available from credit_accounts a
+      where a.status = 'ACTIVE' and a.base_limit_fen - a.used_fen >= 200000
+        and exists (select 1 from partner_links l where l.customer_id = a.customer_id and l.partner_app_id = ? and l.status = 'ACTIVE')
+      order by a.id limit ?`,
+    [partner.id, accounts],
   );
   const threshold = defaultPolicy.manualReviewThresholdFen;
   const large = await em.execute<{ id: string }[]>(
-    `select id::text as id from credit_accounts where status = 'ACTIVE' and base_limit_fen - used_fen >= ? and id > ? order by id limit 3`,
-    [threshold, small.at(-1)?.id ?? 0],
+    `select a.id::text as id from credit_accounts a
+      where a.status = 'ACTIVE' and a.base_limit_fen - a.used_fen >= ? and a.id > ?
+        and exists (select 1 from partner_links l where l.customer_id = a.customer_id and l.partner_app_id = ? and l.status = 'ACTIVE')
+      order by a.id limit 3`,
+    [threshold, small.at(-1)?.id ?? 0, partner.id],
   );
   const counts = { plans: 0, held: 0, review: 0 };
   const authorize = (accountId: string, amountFen: number, category: string) =>
@@ -89,6 +95,7 @@ export async function ensureDemoPurchases(
         accountId: a.id,
         amountFen: 10_000,
         idempotencyKey: `demo-repay-${a.id}`,
+        payment: { reference: `demo-pay-${a.id}`, channel: 'ALIPAY' },
       });
   }
   for (const a of large) {

@@ -25,7 +25,8 @@ import {
 } from '../modules/recovery/recovery-request.entity.js';
 import { Notice, NoticeOutbox } from '../modules/notices/notice.entity.js';
 import { Agent } from '../modules/agents/agent.entity.js';
-import { PartnerApp } from '../modules/partners/partner-app.entity.js';
+import { PartnerApiKey, PartnerApp } from '../modules/partners/partner-app.entity.js';
+import { PartnerLink, PartnerLinkRequest } from '../modules/links/partner-link.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
@@ -56,6 +57,9 @@ export const entities = [
   NoticeOutbox,
   Agent,
   PartnerApp,
+  PartnerApiKey,
+  PartnerLink,
+  PartnerLinkRequest,
   AuditEntry,
   IdempotencyRecord,
   JobRun,

@@ -17,6 +17,11 @@ export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   requestId: string;
+  /**
+   * For a partner's operation: each root field's response key → the scopes its selection needs
+   * (set before execution by the partner access plugin; the link must grant them).
+   */
+  partnerRootScopes?: Map<string, string[]>;
 }
 
 /**

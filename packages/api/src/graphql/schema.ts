@@ -32,6 +32,8 @@ import {
   DecisionMutationResolver,
   LimitDecisionResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
+import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 import { NoteResolver } from '../modules/notes/note.resolver.js';
 import { CustomerTimelineResolver } from '../modules/timeline/timeline.resolver.js';
 
@@ -54,6 +56,10 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
+  PartnerLinkResolver,
+  CustomerLinksResolver,
+  PartnerAppResolver,
   // support desk (issue 15)
   NoteResolver,
   CustomerTimelineResolver,

@@ -7,6 +7,8 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { PartnerLinkService } from '../modules/links/links.service.js';
+import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { NoteService } from '../modules/notes/note.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
@@ -18,10 +20,12 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  links: PartnerLinkService;
+  partnerKeys: PartnerKeyService;
   notes: NoteService;
 }
 
-export function createServices(config: Config, _logger: Logger): Services {
+export function createServices(config: Config, logger: Logger): Services {
   return {
     auth: new AuthService(config),
     customers: new CustomerService(config),
@@ -30,6 +34,8 @@ export function createServices(config: Config, _logger: Logger): Services {
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    links: new PartnerLinkService(config, logger),
+    partnerKeys: new PartnerKeyService(),
     notes: new NoteService(),
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/database.js';
 import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
 import { limitJobs } from './limit-jobs.js';
+import { partnerJobs } from './partner-jobs.js';
 
 export interface JobContext {
   orm: MikroORM;
@@ -26,6 +27,7 @@ export interface JobCommand {
 export const commands: Record<string, JobCommand> = {
   ...moneyJobs,
   ...limitJobs,
+  ...partnerJobs,
 };
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -453,6 +453,7 @@ export const en = {
     dismiss: 'OK',
   },
   auditActions: {
+    CUSTOMER_SEARCHED: 'Looked the customer up by phone or ID number',
     fileRecoveryRequest: 'Filed a recovery request',
     addRecoveryDocuments: 'Added documents to a recovery request',
     approveRecoveryRequest: 'Approved a recovery request',

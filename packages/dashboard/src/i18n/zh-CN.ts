@@ -448,6 +448,7 @@ export const zhCN: Resources = {
     dismiss: '知道了',
   },
   auditActions: {
+    CUSTOMER_SEARCHED: '按手机号或身份证号查询了客户',
     fileRecoveryRequest: '提交了额度恢复申请',
     addRecoveryDocuments: '为额度恢复申请补充了材料',
     approveRecoveryRequest: '批准了额度恢复申请',

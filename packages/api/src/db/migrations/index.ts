@@ -5,11 +5,13 @@
 import { Migration20261122000000_domain } from './Migration20261122000000_domain.js';
 import { Migration20261123000000_money } from './Migration20261123000000_money.js';
 import { Migration20261123010000_owner_copies } from './Migration20261123010000_owner_copies.js';
+import { Migration20261202000000_partner_links } from './Migration20261202000000_partner_links.js';
 import { Migration20261202700000_support_desk } from './Migration20261202700000_support_desk.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
   { name: 'Migration20261123000000_money', class: Migration20261123000000_money },
   { name: 'Migration20261123010000_owner_copies', class: Migration20261123010000_owner_copies },
+  { name: 'Migration20261202000000_partner_links', class: Migration20261202000000_partner_links },
   { name: 'Migration20261202700000_support_desk', class: Migration20261202700000_support_desk },
 ];

@@ -1,7 +1,11 @@
 import pg from 'pg';
 import { hashPassword } from '../../modules/agents/passwords.js';
 import { hashApiSecret } from '../../modules/auth/auth.service.js';
-import { DEMO_LOGINS, DEMO_PARTNER } from '../../modules/auth/demo-logins.js';
+import {
+  DEMO_LOGINS,
+  DEMO_PARTNER,
+  DEMO_PARTNER_LINKED_SQL,
+} from '../../modules/auth/demo-logins.js';
 import { cardRows } from './card-data.js';
 import { copyRows } from './copy.js';
 import {
@@ -65,7 +69,10 @@ const DOMAIN_TABLES = [
   'repayment_history',
   'reviews',
   'orders',
+  'partner_links',
+  'partner_link_requests',
   'customers',
+  'partner_api_keys',
   'partner_apps',
   'agents',
 ];
@@ -102,14 +109,14 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
       );
       if (l.role === 'AGENT') agentId = Number(rows[0]!.id);
     }
+    const { rows: partnerRows } = await pool.query<{ id: string }>(
+      `insert into partner_apps (name, scopes) values ($1, $2) returning id::text`,
+      [DEMO_PARTNER.name, DEMO_PARTNER.scopes],
+    );
+    const demoPartnerId = partnerRows[0]!.id;
     await pool.query(
-      `insert into partner_apps (name, key_id, key_hash, scopes) values ($1, $2, $3, $4)`,
-      [
-        DEMO_PARTNER.name,
-        DEMO_PARTNER.keyId,
-        hashApiSecret(DEMO_PARTNER.secret),
-        DEMO_PARTNER.scopes,
-      ],
+      `insert into partner_api_keys (partner_app_id, key_id, secret_hash, scopes, label) values ($1, $2, $3, $4, 'demo key')`,
+      [demoPartnerId, DEMO_PARTNER.keyId, hashApiSecret(DEMO_PARTNER.secret), DEMO_PARTNER.scopes],
     );
     const promotion = {
       startsAt: new Date(asOf.getTime() - 10 * DAY),
@@ -178,9 +185,16 @@ export async function seedDatabase(url: string, opts: SeedOptions): Promise<Seed
     }
     await Promise.all(inFlight);
     await recreateIndexes(pool, dropped);
+    // The demo checkout acts only for customers who linked it: two in three (docs/partners.md).
+    await pool.query(
+      `insert into partner_links (partner_app_id, customer_id, scopes, created_at, expires_at)
+       select $1, id, $2, $3::timestamptz - interval '30 days', $3::timestamptz + interval '335 days'
+         from customers where ${DEMO_PARTNER_LINKED_SQL}`,
+      [demoPartnerId, DEMO_PARTNER.scopes, asOf],
+    );
 
     // Ids were given explicitly: move every identity sequence past them.
-    for (const t of [...TABLES, 'agents', 'partner_apps', 'promotions']) {
+    for (const t of [...TABLES, 'agents', 'partner_apps', 'partner_api_keys', 'promotions']) {
       await pool.query(
         `select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`,
       );

@@ -82,9 +82,10 @@ describe('GraphQL over HTTP', () => {
     expect(forged.status).toBe(401);
     expect(forged.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const partner = await insertPartner(api, ['limits:read']);
+    // `me` is a staff field: a partner's operation selecting it is refused before it runs.
     const asPartner = await post({ query: '{ me { username } }' }, { 'x-api-key': partner.apiKey });
-    expect(asPartner.status).toBe(200);
-    expect(asPartner.json.data.me).toBeNull();
+    expect(asPartner.status).toBe(403);
+    expect(asPartner.json.errors[0].extensions.code).toBe('FORBIDDEN');
     const badKey = await post(
       { query: '{ me { username } }' },
       { 'x-api-key': `${partner.apiKey.split('.')[0]}.wrongsecretwrongsecret` },

@@ -37,3 +37,10 @@ export const DEMO_PARTNER = {
   secret: 'sk_demo_checkout_2026_not_for_production',
   scopes: ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'],
 };
+
+/**
+ * Which demo customers linked the demo partner (授权): those whose id is not a multiple of 3.
+ * Customers 1, 2, 4, 5 … are linked; 3, 6, 9 … are not, and the demo partner sees them as
+ * missing. A condition on `id` (SQL), so the seed and the demo purchases agree.
+ */
+export const DEMO_PARTNER_LINKED_SQL = 'id % 3 <> 0';

@@ -4,7 +4,16 @@ import type { AgentRole } from '../agents/agent.entity.js';
 export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'agent'; id: string; username: string; role: AgentRole }
-  | { kind: 'partner'; id: string; name: string; scopes: string[] };
+  | {
+      kind: 'partner';
+      /** The partner app: what it may see (its purchases, its links) belongs to the app. */
+      id: string;
+      name: string;
+      /** The key's scopes (the app's, or fewer). */
+      scopes: string[];
+      /** The API key used, for the audit log and last-used time. */
+      keyId?: string;
+    };
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
@@ -17,6 +26,8 @@ export const Role = {
   AGENT: 'AGENT',
   SUPERVISOR: 'SUPERVISOR',
   RISK_ADMIN: 'RISK_ADMIN',
+  /** Any partner app (what it may then do is decided by scopes and links). */
+  PARTNER: 'PARTNER',
 } as const;
 
 export const scope = (s: string) => `scope:${s}`;
@@ -24,6 +35,7 @@ export const scope = (s: string) => `scope:${s}`;
 export function viewerHasRole(viewer: Viewer, required: string): boolean {
   if (required.startsWith('scope:'))
     return viewer.kind === 'partner' && viewer.scopes.includes(required.slice(6));
+  if (required === Role.PARTNER) return viewer.kind === 'partner';
   if (viewer.kind !== 'agent') return false;
   switch (required) {
     case Role.AGENT:

@@ -20,11 +20,13 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { Connection, localIdOrThrow, readIdPage, toConnection } from '../../graphql/relay.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { CustomerNode } from './customer.types.js';
-import { toCustomerNode } from './customer.service.js';
+import { classifySearch, toCustomerNode } from './customer.service.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role } from '../auth/viewer.js';
+import { mayActFor } from '../links/partner-gate.js';
 
 const CustomerConnection = Connection(CustomerNode, 'Customer');
 
@@ -41,10 +43,14 @@ class CustomerSearchArgs {
   @Field(() => String, { nullable: true }) after?: string;
 }
 
-registerNodeType('Customer', async (ctx, id) => {
-  const c = await ctx.loaders.customer(id);
-  return c ? toCustomerNode(c) : null;
-});
+registerNodeType(
+  'Customer',
+  async (ctx, id) => {
+    const c = await ctx.loaders.customer(id);
+    return c ? toCustomerNode(c) : null;
+  },
+  (c) => c.localId,
+);
 
 @Resolver(() => CustomerNode)
 export class CustomerResolver {
@@ -61,8 +67,14 @@ export class CustomerResolver {
     // A customer page shows the latest decision: read it with the customer and account, in one round trip.
     const withLatestDecision =
       selects(info, ['account', 'latestDecision']) || selects(info, ['account', 'explanation']);
-    const c = await ctx.loaders.customer(localIdOrThrow(id, 'Customer'), { withLatestDecision });
-    return c ? toCustomerNode(c) : null;
+    const localId = localIdOrThrow(id, 'Customer');
+    // A partner app reads only customers who linked it; anyone else answers like a missing id.
+    // The link and the customer are read side by side (two loaders, no round trip waits on the other).
+    const [allowed, c] = await Promise.all([
+      ctx.viewer.kind !== 'partner' || mayActFor(ctx, localId, info),
+      ctx.loaders.customer(localId, { withLatestDecision }),
+    ]);
+    return c && allowed ? toCustomerNode(c) : null;
   }
 
   @Authorized(Role.AGENT)
@@ -82,6 +94,14 @@ export class CustomerResolver {
       page.size + 1,
       afterId,
     );
+    // A lookup by full phone or ID number touches personal data: it is audited (without the text).
+    const kind = classifySearch(args.search.trim());
+    if (kind === 'PHONE' || kind === 'NATIONAL_ID')
+      await writeAudit(ctx.em, ctx.viewer, {
+        action: 'CUSTOMER_SEARCHED',
+        customerId: rows.length === 1 ? rows[0]!.id : null,
+        details: { by: kind, matches: totalCount },
+      });
     ctx.loaders.primeCustomers(rows);
     return toConnection(rows, page, (r) => [r.id], toCustomerNode, totalCount);
   }

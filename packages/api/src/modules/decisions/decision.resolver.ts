@@ -99,11 +99,15 @@ const loaders = {
       .load(accountId),
 };
 
-registerNodeType('CreditAccount', async (ctx, id) => {
-  if (!canReadLimits(ctx.viewer)) return null;
-  const a = await ctx.loaders.account(id);
-  return a ? toAccountNode(a) : null;
-});
+registerNodeType(
+  'CreditAccount',
+  async (ctx, id) => {
+    if (!canReadLimits(ctx.viewer)) return null;
+    const a = await ctx.loaders.account(id);
+    return a ? toAccountNode(a) : null;
+  },
+  (a) => a.entity.customerId,
+);
 registerNodeType('LimitDecision', async (ctx, id) => {
   if (!isStaff(ctx.viewer)) return null;
   const d = await ctx.em.findOne(LimitDecision, { id });

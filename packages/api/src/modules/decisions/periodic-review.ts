@@ -186,9 +186,17 @@ async function writeOutcomes(
               as t(account_id, customer_id, before, after, status, status_after, score, grade, pd, model, features, reasons)
        returning id, customer_id, base_limit_before_fen, base_limit_after_fen, status_before, status_after
      )
+     , changed as (select * from d where base_limit_after_fen <> base_limit_before_fen or status_after <> status_before)
+     , audited as (
+       -- A limit changed by a job is in the audit log like one changed by an agent (actor SYSTEM).
+       insert into audit_log (actor_type, action, customer_id, target_type, target_id, details)
+       select 'SYSTEM', 'LIMIT_CHANGED_BY_JOB', customer_id, 'LimitDecision', id::text,
+              jsonb_build_object('job', 'periodic-review', 'before', base_limit_before_fen, 'after', base_limit_after_fen, 'statusBefore', status_before, 'statusAfter', status_after)
+         from changed
+     )
      insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
      select customer_id, 'LIMIT_CHANGED', 'IN_APP', 'decision:' || id, jsonb_build_object('before', base_limit_before_fen, 'after', base_limit_after_fen, 'status', status_after), now()
-       from d where base_limit_after_fen <> base_limit_before_fen or status_after <> status_before
+       from changed
      on conflict (customer_id, event_key) do nothing`,
     [
       asOf,

@@ -1,35 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
-
-/** The local account id for an input naming a customer or an account (exactly one). */
-export async function accountIdFromRef(
-  em: EntityManager,
-  ref: { customerId?: string | null; accountId?: string | null },
-): Promise<Outcome<string>> {
-  if ((ref.customerId == null) === (ref.accountId == null))
-    return fail(
-      'ACCOUNT_REQUIRED',
-      'Give exactly one of customerId or accountId.',
-      ref.customerId == null ? 'customerId' : 'accountId',
-    );
-  if (ref.accountId != null) {
-    const g = fromGlobalId(ref.accountId);
-    if (!g || g.type !== 'CreditAccount')
-      return fail('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId');
-    return ok(g.id);
-  }
-  const g = fromGlobalId(ref.customerId!);
-  if (!g || g.type !== 'Customer')
-    return fail('INVALID_ID', 'customerId is not a Customer id.', 'customerId');
-  const [row] = await em.execute<{ id: string }[]>(
-    `select id from credit_accounts where customer_id = ?`,
-    [g.id],
-  );
-  return row
-    ? ok(String(row.id))
-    : fail('ACCOUNT_NOT_FOUND', 'This customer has no credit account.', 'customerId');
-}
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { mayActFor } from '../links/partner-gate.js';
 
 /** A global id of an expected type as a local id, or a userError naming the field. */
 export function localIdOrError(globalId: string, type: string, field: string): Outcome<string> {
@@ -37,4 +10,53 @@ export function localIdOrError(globalId: string, type: string, field: string): O
   return g && g.type === type
     ? ok(g.id)
     : fail('INVALID_ID', `${field} is not a ${type} id.`, field);
+}
+
+/**
+ * Account → customer never changes, so it is remembered per process: a partner's authorization
+ * by accountId needs no read before its money statement to find whose link to check.
+ */
+const accountOwners = new Map<string, { accountId: string; customerId: string }>();
+
+/** The same answer for "no such account" and "not yours to see": nothing leaks about who exists. */
+const accountNotFound = (field: string) =>
+  fail<never>(
+    'ACCOUNT_NOT_FOUND',
+    'No credit account was found for this customer or account.',
+    field,
+  );
+
+/**
+ * The account an input names (exactly one of customerId or accountId), checked for the viewer:
+ * staff reach every account; a partner app only a customer who linked it with the scopes this
+ * root field's selection needs (see links/partner-gate.ts). Missing and unlinked answer alike.
+ */
+export async function resolveAccountRef(
+  ctx: GraphQLContext,
+  ref: { customerId?: string | null; accountId?: string | null },
+  info?: GraphQLResolveInfo,
+): Promise<Outcome<{ accountId: string; customerId: string }>> {
+  if ((ref.customerId == null) === (ref.accountId == null))
+    return fail(
+      'ACCOUNT_REQUIRED',
+      'Give exactly one of customerId or accountId.',
+      ref.customerId == null ? 'customerId' : 'accountId',
+    );
+  const field = ref.accountId != null ? 'accountId' : 'customerId';
+  const type = ref.accountId != null ? 'CreditAccount' : 'Customer';
+  const g = fromGlobalId((ref.accountId ?? ref.customerId)!);
+  if (!g || g.type !== type) return fail('INVALID_ID', `${field} is not a ${type} id.`, field);
+  let pair = type === 'CreditAccount' ? accountOwners.get(g.id) : undefined;
+  if (!pair) {
+    const account =
+      type === 'CreditAccount'
+        ? await ctx.loaders.account(g.id)
+        : await ctx.loaders.accountByCustomer(g.id);
+    if (!account) return accountNotFound(field);
+    pair = { accountId: account.id, customerId: account.customerId };
+    if (accountOwners.size >= 100_000) accountOwners.clear();
+    accountOwners.set(account.id, pair);
+  }
+  if (!(await mayActFor(ctx, pair.customerId, info))) return accountNotFound(field);
+  return ok(pair);
 }

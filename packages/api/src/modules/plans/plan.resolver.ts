@@ -4,20 +4,23 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { badUserInput, userError } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
 import { localIdOrThrow } from '../../graphql/relay.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, scope, canReadLimits } from '../auth/viewer.js';
 import { amountFenOrError } from '../purchases/amount.js';
-import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
+import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
+import { customerOfIfAllowed } from '../links/partner-gate.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Purchase } from '../purchases/purchase.entity.js';
 import { PurchaseNode, purchasesVisibleTo, toPurchaseNode } from '../purchases/purchase.types.js';
 import { InstallmentPlan, ScheduleLine } from './installment-plan.entity.js';
@@ -34,11 +37,15 @@ import {
 } from './plan.types.js';
 import { toGlobalId } from '../../graphql/relay.js';
 
-registerNodeType('InstallmentPlan', async (ctx, id) => {
-  if (!canReadLimits(ctx.viewer)) return null; // as the account it belongs to
-  const p = await ctx.em.findOne(InstallmentPlan, { id });
-  return p ? toPlanNode(p) : null;
-});
+registerNodeType(
+  'InstallmentPlan',
+  async (ctx, id) => {
+    if (!canReadLimits(ctx.viewer)) return null; // as the account it belongs to
+    const p = await ctx.em.findOne(InstallmentPlan, { id });
+    return p ? toPlanNode(p) : null;
+  },
+  (p) => p.customerLocalId,
+);
 
 @Resolver(() => InstallmentPlanNode)
 export class PlanResolver {
@@ -53,14 +60,16 @@ export class PlanResolver {
     @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
     @Arg('couponCode', () => String, { nullable: true }) couponCode: string | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstallmentQuoteNode[]> {
     const fen = amountFenOrError(amount);
     if (!fen.ok) throw badUserInput(fen.errors[0]!.message, 'amount');
     let grade: string | null = null;
     if (customerId != null || accountId != null) {
-      const acct = await accountIdFromRef(ctx.em, { customerId, accountId });
+      // Priced for a named customer only when the viewer may act for them (a partner: linked).
+      const acct = await resolveAccountRef(ctx, { customerId, accountId }, info);
       if (!acct.ok) throw badUserInput(acct.errors[0]!.message, acct.errors[0]!.field ?? undefined);
-      grade = (await ctx.loaders.account(acct.value))?.grade ?? null;
+      grade = (await ctx.loaders.account(acct.value.accountId))?.grade ?? null;
     }
     const quotes = ctx.services.plans.quote(fen.value, grade, couponCode ?? null);
     if (!quotes.ok) throw badUserInput(quotes.errors[0]!.message, 'couponCode');
@@ -72,8 +81,11 @@ export class PlanResolver {
   async payoffQuote(
     @Arg('planId', () => ID) planId: string,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PayoffQuoteNode> {
     const id = localIdOrThrow(planId, 'InstallmentPlan', 'planId');
+    if (!(await customerOfIfAllowed(ctx, 'installment_plans', id, info)))
+      throw badUserInput('There is no such installment plan.', 'planId');
     const q = await ctx.services.repayments.payoffQuote(ctx.em, id);
     if (!q.ok) throw badUserInput(q.errors[0]!.message, 'planId');
     const v = q.value;
@@ -94,9 +106,15 @@ export class PlanResolver {
   async createInstallmentPlan(
     @Arg('input', () => CreateInstallmentPlanInput) input: CreateInstallmentPlanInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstallmentPlanPayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { installmentPlan: null, userErrors: id.errors };
+    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
+      return {
+        installmentPlan: null,
+        userErrors: [userError('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId')],
+      };
     const r = await ctx.services.plans.create(ctx.em, ctx.viewer, {
       purchaseId: id.value,
       term: input.term,

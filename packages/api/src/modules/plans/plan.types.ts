@@ -49,6 +49,7 @@ export function toScheduleLineNode(l: ScheduleLine): ScheduleLineNode {
 export class InstallmentPlanNode extends Node {
   localId!: string;
   purchaseLocalId!: string;
+  customerLocalId!: string;
   @Field(() => String, { description: 'DEFERRED_30, M3, M6, M9, M12 or M24.' }) term!: string;
   @Field(() => Money) principal!: Money;
   @Field(() => Money) totalFee!: Money;
@@ -66,6 +67,7 @@ export function toPlanNode(p: InstallmentPlan): InstallmentPlanNode {
     id: toGlobalId('InstallmentPlan', p.id),
     localId: p.id,
     purchaseLocalId: p.purchaseId,
+    customerLocalId: p.customerId,
     term: p.term,
     principal: money(p.principalFen),
     totalFee: money(p.totalFeeFen),

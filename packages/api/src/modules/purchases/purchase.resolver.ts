@@ -6,6 +6,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  Info,
   Int,
   Mutation,
   Query,
@@ -25,7 +26,9 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
-import { accountIdFromRef, localIdOrError } from '../ledger/account-ref.js';
+import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
+import { customerOfIfAllowed } from '../links/partner-gate.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   AuthorizePurchaseInput,
   AuthorizePurchasePayload,
@@ -37,6 +40,9 @@ import {
   toPurchaseNode,
 } from './purchase.types.js';
 
+const purchaseNotFound = () =>
+  fail<{ purchaseId: string }>('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+
 export const PurchaseConnection = Connection(PurchaseNode, 'Purchase');
 
 @ArgsType()
@@ -47,10 +53,14 @@ class QueueArgs {
 
 const visibleTo = (ctx: GraphQLContext) => purchasesVisibleTo(ctx.viewer);
 
-registerNodeType('Purchase', async (ctx, id) => {
-  const p = await ctx.em.findOne(Purchase, { id, ...visibleTo(ctx) });
-  return p ? toPurchaseNode(p) : null;
-});
+registerNodeType(
+  'Purchase',
+  async (ctx, id) => {
+    const p = await ctx.em.findOne(Purchase, { id, ...visibleTo(ctx) });
+    return p ? toPurchaseNode(p) : null;
+  },
+  (p) => p.customerLocalId,
+);
 
 @ArgsType()
 class AccountPurchasesArgs {
@@ -82,6 +92,7 @@ export class PurchaseResolver {
   async authorizePurchase(
     @Arg('input', () => AuthorizePurchaseInput) input: AuthorizePurchaseInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AuthorizePurchasePayload> {
     const failed = (o: { ok: false; errors: AuthorizePurchasePayload['userErrors'] }) => ({
       purchase: null,
@@ -102,10 +113,10 @@ export class PurchaseResolver {
         ) as { ok: false; errors: AuthorizePurchasePayload['userErrors'] },
       );
     }
-    const account = await accountIdFromRef(ctx.em, input);
+    const account = await resolveAccountRef(ctx, input, info);
     if (!account.ok) return failed(account);
     const r = await ctx.services.purchases.authorize(ctx.em, ctx.viewer, {
-      accountId: account.value,
+      accountId: account.value.accountId,
       amountFen: amount.value,
       category: input.category,
       merchant: input.merchant.trim(),
@@ -133,9 +144,14 @@ export class PurchaseResolver {
   async capturePurchase(
     @Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
     if (!id.ok) return { purchase: null, userErrors: id.errors };
+    // Capturing charges the customer: only while the customer's link stands. (Releasing a hold
+    // only gives the limit back, so an app may still release its own holds after a revocation.)
+    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
+      return purchasePayload(ctx, purchaseNotFound());
     const term = input.term ?? null;
     const planWith = term
       ? (tem: typeof ctx.em, purchaseId: string) =>

@@ -88,6 +88,24 @@ export async function recordDecision(
       d.accountId,
     ],
   );
+  // Staff decisions are audited by the service that took them; a job's are audited here.
+  if (!d.agentId)
+    await tem.execute(
+      `insert into audit_log (actor_type, action, customer_id, target_type, target_id, details)
+       values ('SYSTEM', 'LIMIT_CHANGED_BY_JOB', ?, 'CreditAccount', ?, ?::jsonb)`,
+      [
+        d.customerId,
+        d.accountId,
+        JSON.stringify({
+          kind: d.kind,
+          before: d.baseBefore,
+          after: d.baseAfter,
+          statusBefore: d.statusBefore,
+          statusAfter: d.statusAfter,
+          reasons: d.reasons,
+        }),
+      ],
+    );
 }
 
 /** Raise the base limit by a stage's amount, as a RECOVERY decision. The account row must be locked. */

@@ -15,4 +15,6 @@ export class Repayment {
   @Property({ type: Fen }) unappliedFen = 0;
   @Property({ type: 'json' }) allocation: unknown[] = [];
   @Property({ type: 'datetime', defaultRaw: 'now()' }) receivedAt: Date = new Date();
+  @Property({ type: 'text', nullable: true }) paymentReference?: string | null;
+  @Property({ type: 'text', nullable: true }) paymentChannel?: string | null;
 }

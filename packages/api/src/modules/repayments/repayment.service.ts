@@ -54,11 +54,43 @@ const LINE_COLUMNS = `sl.id, sl.plan_id, to_char(sl.due_date, 'YYYY-MM-DD') as d
  * principal, category pools, ledger rows, the audit row and the idempotent response, all in one
  * transaction that starts by locking the account row (the same lock every money path takes first).
  */
+export interface PaymentRef {
+  reference: string;
+  channel: string;
+}
+/** One payment is recorded once: a partner's reference names one repayment. */
+export class DuplicatePaymentReference extends Error {
+  constructor() {
+    super('duplicate payment reference');
+  }
+}
+export const duplicateReference = () =>
+  fail<never>(
+    'DUPLICATE_PAYMENT_REFERENCE',
+    'A repayment with this paymentReference was already recorded (under another idempotencyKey); a payment is recorded once.',
+    'paymentReference',
+  );
+
+async function referenceUsed(tem: EntityManager, viewer: Viewer, payment?: PaymentRef) {
+  if (!payment || viewer.kind !== 'partner') return false;
+  const rows = await tem.execute(
+    `select 1 from repayments where partner_app_id = ? and payment_reference = ?`,
+    [viewer.id, payment.reference],
+  );
+  return rows.length > 0;
+}
+
 export class RepaymentService {
   async record(
     em: EntityManager,
     viewer: Viewer,
-    input: { accountId: string; amountFen: number; idempotencyKey: string },
+    input: {
+      accountId: string;
+      amountFen: number;
+      idempotencyKey: string;
+      /** The payer's own id for this payment (unique per partner app) and how it was paid. */
+      payment?: PaymentRef;
+    },
   ): Promise<Outcome<RepaymentResult>> {
     return withIdempotency(
       em,
@@ -66,7 +98,7 @@ export class RepaymentService {
         actor: idempotencyActor(viewer),
         operation: 'recordRepayment',
         key: input.idempotencyKey,
-        input: { accountId: input.accountId, amountFen: input.amountFen },
+        input: { accountId: input.accountId, amountFen: input.amountFen, payment: input.payment },
       },
       async (tem) => {
         const acct = await lockAccount(tem, input.accountId);
@@ -81,6 +113,7 @@ export class RepaymentService {
         ).map(toAllocLine);
         const unscheduled = await unscheduledPrincipal(tem, input.accountId, acct.outstanding);
         const alloc = allocateRepayment(input.amountFen, lines, unscheduled);
+        if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
         const result = await applyAllocation(
           tem,
           viewer,
@@ -88,6 +121,7 @@ export class RepaymentService {
           input.amountFen,
           alloc,
           'recordRepayment',
+          input.payment,
         );
         return ok(result);
       },
@@ -120,7 +154,7 @@ export class RepaymentService {
   async repayEarly(
     em: EntityManager,
     viewer: Viewer,
-    input: { planId: string; idempotencyKey: string },
+    input: { planId: string; idempotencyKey: string; payment?: PaymentRef },
   ): Promise<Outcome<RepaymentResult>> {
     return withIdempotency(
       em,
@@ -128,7 +162,7 @@ export class RepaymentService {
         actor: idempotencyActor(viewer),
         operation: 'repayEarly',
         key: input.idempotencyKey,
-        input: { planId: input.planId },
+        input: { planId: input.planId, payment: input.payment },
       },
       async (tem) => {
         const [plan] = await tem.execute<{ account_id: string; status: string }[]>(
@@ -143,6 +177,7 @@ export class RepaymentService {
         );
         if (again!.status !== 'ACTIVE')
           return fail('PLAN_NOT_ACTIVE', `The plan is ${again!.status}.`, 'planId');
+        if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
         const lines = (
           await tem.execute<LineRow[]>(
             `select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE') for update`,
@@ -166,7 +201,17 @@ export class RepaymentService {
         }
         const alloc = allocateRepayment(payoff.totalFen, lines, 0);
         if (alloc.unappliedFen !== 0) throw new Error('payoff did not pay the plan off exactly');
-        return ok(await applyAllocation(tem, viewer, acct!, payoff.totalFen, alloc, 'repayEarly'));
+        return ok(
+          await applyAllocation(
+            tem,
+            viewer,
+            acct!,
+            payoff.totalFen,
+            alloc,
+            'repayEarly',
+            input.payment,
+          ),
+        );
       },
     );
   }
@@ -214,11 +259,15 @@ async function applyAllocation(
   amountFen: number,
   alloc: Allocation,
   action: string,
+  payment?: PaymentRef,
 ): Promise<RepaymentResult> {
   const principal = alloc.totals.principalFen + alloc.unscheduledPrincipalFen;
+  // The first write of the step: a reference already used by this partner writes nothing at all.
   const [rep] = await tem.execute<{ id: string }[]>(
-    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id`,
+    `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, payment_reference, payment_channel)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+     on conflict (partner_app_id, payment_reference) where payment_reference is not null do nothing
+     returning id`,
     [
       acct.id,
       acct.customerId,
@@ -232,9 +281,13 @@ async function applyAllocation(
         lines: alloc.lines,
         unscheduledPrincipalFen: alloc.unscheduledPrincipalFen,
       }),
+      payment?.reference ?? null,
+      payment?.channel ?? null,
     ],
   );
-  const repaymentId = String(rep!.id);
+  // Checked before the step began; two first uses racing on different accounts end here.
+  if (!rep) throw new DuplicatePaymentReference();
+  const repaymentId = String(rep.id);
   if (alloc.lines.length > 0) {
     const values = alloc.lines.map(() => '(?::bigint, ?::bigint, ?::bigint, ?::bigint)').join(', ');
     await tem.execute(

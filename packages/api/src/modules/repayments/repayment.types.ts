@@ -1,16 +1,45 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Repayment } from './repayment.entity.js';
 
+export enum PaymentChannel {
+  BANK_CARD = 'BANK_CARD',
+  ALIPAY = 'ALIPAY',
+  WECHAT_PAY = 'WECHAT_PAY',
+  BANK_TRANSFER = 'BANK_TRANSFER',
+  OTHER = 'OTHER',
+}
+registerEnumType(PaymentChannel, {
+  name: 'PaymentChannel',
+  description: 'How a repayment was paid.',
+  valuesConfig: {
+    BANK_CARD: { description: 'Debit from the bound bank card.' },
+    ALIPAY: { description: 'Alipay (支付宝).' },
+    WECHAT_PAY: { description: 'WeChat Pay (微信支付).' },
+    BANK_TRANSFER: { description: 'A bank transfer.' },
+    OTHER: { description: 'Any other channel.' },
+  },
+});
+
 @ObjectType('Repayment', {
   implements: Node,
   description: 'Money received for an account, and how it was allocated.',
 })
 export class RepaymentNode extends Node {
+  /** Whose repayment (not exposed): partners read it only through that customer's link. */
+  customerLocalId!: string;
   @Field(() => Money) amount!: Money;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The payer's own id for this payment (a partner's payment id); unique per partner app.",
+  })
+  paymentReference?: string | null;
+  @Field(() => PaymentChannel, { nullable: true, description: 'How the money was paid.' })
+  paymentChannel?: PaymentChannel | null;
   @Field(() => GraphQLDateTime) receivedAt!: Date;
   @Field(() => Money, { description: 'Paid to principal (restores the available limit).' })
   principal!: Money;
@@ -22,7 +51,10 @@ export class RepaymentNode extends Node {
 export function toRepaymentNode(r: Repayment): RepaymentNode {
   return Object.assign(new RepaymentNode(), {
     id: toGlobalId('Repayment', r.id),
+    customerLocalId: r.customerId,
     amount: money(r.amountFen),
+    paymentReference: r.paymentReference ?? null,
+    paymentChannel: (r.paymentChannel as PaymentChannel | null) ?? null,
     receivedAt: r.receivedAt,
     principal: money(r.principalFen),
     fee: money(r.feeFen),
@@ -49,12 +81,25 @@ export class RecordRepaymentInput {
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
   @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description:
+      'Your own id for this payment (1–64 characters), unique per partner app: the same payment is never recorded twice.',
+  })
+  paymentReference!: string;
+  @Field(() => PaymentChannel, { description: 'How the customer paid.' })
+  paymentChannel!: PaymentChannel;
 }
 
 @InputType()
 export class RepayEarlyInput {
   @Field(() => ID) planId!: string;
   @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description: 'Your own id for this payment (1–64 characters), unique per partner app.',
+  })
+  paymentReference!: string;
+  @Field(() => PaymentChannel, { description: 'How the customer paid.' })
+  paymentChannel!: PaymentChannel;
 }
 
 @ObjectType()

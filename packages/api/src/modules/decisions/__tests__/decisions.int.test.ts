@@ -453,6 +453,8 @@ describe('role × field matrix (through node())', () => {
         accountId: gid('CreditAccount', c.accountId),
         amount: '1.00',
         idempotencyKey: key(),
+        paymentReference: 'node-test-1',
+        paymentChannel: 'BANK_CARD',
       },
     });
     expect(repaid.data.recordRepayment.userErrors).toEqual([]);

@@ -187,7 +187,15 @@ describe('mixed money operations racing on one account', () => {
       );
     for (let i = 0; i < 30; i++)
       ops.push(
-        api.exec(p, REPAY, { input: { accountId, amount: '7.77', idempotencyKey: `rep-${i}` } }),
+        api.exec(p, REPAY, {
+          input: {
+            accountId,
+            amount: '7.77',
+            idempotencyKey: `rep-${i}`,
+            paymentReference: `rep-${i}`,
+            paymentChannel: 'BANK_CARD',
+          },
+        }),
       );
     ops.push(api.app.services.purchases.expireHolds(api.orm.em.fork()));
     const results = await Promise.all(ops);

@@ -122,7 +122,13 @@ describe('demo journey over GraphQL', () => {
       { apiKey: partnerKey },
       `mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { repayment { principal { amount } fee { amount } } userErrors { code } } }`,
       {
-        i: { customerId, amount: due.toFixed(2), idempotencyKey: 'demo-rep-1' },
+        i: {
+          customerId,
+          amount: due.toFixed(2),
+          idempotencyKey: 'demo-rep-1',
+          paymentReference: 'demo-rep-1',
+          paymentChannel: 'ALIPAY',
+        },
       },
     );
     expect(rep.recordRepayment.repayment.principal.amount).toBe(first.principal.amount);
@@ -189,7 +195,15 @@ describe('demo journey over GraphQL', () => {
       await gql(
         { apiKey: partnerKey },
         `mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { userErrors { code } } }`,
-        { i: { customerId, amount: amount.toFixed(2), idempotencyKey: `demo-rep-${i + 2}` } },
+        {
+          i: {
+            customerId,
+            amount: amount.toFixed(2),
+            idempotencyKey: `demo-rep-${i + 2}`,
+            paymentReference: `demo-rep-${i + 2}`,
+            paymentChannel: 'ALIPAY',
+          },
+        },
       );
     }
     const done = await gql(

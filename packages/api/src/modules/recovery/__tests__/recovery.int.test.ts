@@ -165,6 +165,8 @@ describe('recovery state machine', () => {
           accountId: toGlobalId('CreditAccount', c.accountId),
           amount: (l.due / 100).toFixed(2),
           idempotencyKey: key(),
+          paymentReference: `rec-${c.accountId}-${i}`,
+          paymentChannel: 'BANK_CARD',
         },
       });
       expect(rep.data!.recordRepayment.userErrors).toEqual([]);

@@ -47,7 +47,13 @@ async function buy(
 const repay = async (accountId: string, amount: string, idempotencyKey = key()) =>
   (
     await api.exec<any>(p, REPAY, {
-      input: { accountId: toGlobalId('CreditAccount', accountId), amount, idempotencyKey },
+      input: {
+        accountId: toGlobalId('CreditAccount', accountId),
+        amount,
+        idempotencyKey,
+        paymentReference: `ref-${idempotencyKey}`,
+        paymentChannel: 'ALIPAY',
+      },
     })
   ).data!.recordRepayment;
 
@@ -220,7 +226,14 @@ describe('early repayment', () => {
     const r = await api.exec<any>(
       p,
       `mutation($i: RepayEarlyInput!) { repayEarly(input: $i) { repayment { amount { amount } unapplied { amount } } userErrors { code } } }`,
-      { i: { planId: gid, idempotencyKey: key() } },
+      {
+        i: {
+          planId: gid,
+          idempotencyKey: key(),
+          paymentReference: key(),
+          paymentChannel: 'BANK_CARD',
+        },
+      },
     );
     expect(r.data!.repayEarly.repayment.amount.amount).toBe(quote.total.amount);
     expect(r.data!.repayEarly.repayment.unapplied.amount).toBe('0.00');
@@ -228,7 +241,14 @@ describe('early repayment', () => {
     const again = await api.exec<any>(
       p,
       `mutation($i: RepayEarlyInput!) { repayEarly(input: $i) { userErrors { code } } }`,
-      { i: { planId: gid, idempotencyKey: key() } },
+      {
+        i: {
+          planId: gid,
+          idempotencyKey: key(),
+          paymentReference: key(),
+          paymentChannel: 'BANK_CARD',
+        },
+      },
     );
     expect(again.data!.repayEarly.userErrors[0].code).toBe('PLAN_NOT_ACTIVE');
     await expectReconciled(api);
