@@ -35,13 +35,11 @@ async function check(page: Page, lang: 'zh-CN' | 'en', where: string) {
   await expectAccessible(page, `${where} (${lang})`);
 }
 
-let agent: DemoLogin;
 let supervisor: DemoLogin;
 let customerId: string;
 let requestId: string | null = null;
 
 test.beforeAll(async ({ request }) => {
-  agent = await demoLogin(request, 'AGENT');
   supervisor = await demoLogin(request, 'SUPERVISOR');
   const token = await apiToken(request, supervisor);
   const data = await gql<{

@@ -25,7 +25,6 @@ import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { Link, paths } from '../../../app/router';
 import { useSession } from '../../auth/hooks/useSession';
-import { RecoveryStatusBadge } from '../../recovery/components/RecoveryStatusBadge';
 import { useAutoOutcome } from '../../recovery/hooks/useAutoOutcome';
 import { DecideModal, type Decision } from './DecideModal';
 import { RecoveryAmounts } from '../../recovery/components/RecoveryAmounts';
