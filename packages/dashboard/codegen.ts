@@ -14,7 +14,12 @@ const config: CodegenConfig = {
   generates: {
     'src/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // persisted-documents.json: the dashboard's operations by SHA-256, the server's trusted
+        // documents (GRAPHQL_UNTRUSTED_DOCUMENTS); each document carries its hash (`__meta__`).
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
