@@ -33,9 +33,9 @@ function cache(): InMemoryCache {
 /**
  * The hash codegen gave the operation (its persisted-documents manifest is the server's list of
  * trusted documents), so the dashboard sends the hash alone; a document without one is hashed
- * here and registered by APQ on first use. Note: Apollo Client's `__typename` transform gives
- * the link a new document without codegen's `__meta__` (docs/operations-server.md, trusted
- * documents).
+ * here and registered by APQ on first use. Apollo Client hands the link codegen's document with
+ * its `__meta__`; codegen adds `__typename` itself, so the listed text is what the cache expects
+ * (docs/operations-server.md, trusted documents).
  */
 export async function documentHash(document: DocumentNode): Promise<string> {
   const meta = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__;
