@@ -142,8 +142,7 @@ export function pairwiseInteractions(
     grad[i] = (y[i] - p[i]) * w;
     hess[i] = Math.max(p[i] * (1 - p[i]), 1e-12) * w;
   }
-  const ranked: { a: number; b: number; gain: number; groups: CellGroup[]; miss: CellGroup }[] =
-    [];
+  const ranked: { a: number; b: number; gain: number; groups: CellGroup[]; miss: CellGroup }[] = [];
   for (let a = 0; a < features.length; a++)
     for (let b = a + 1; b < features.length; b++) {
       const nb = features[b].cuts.length + 1;

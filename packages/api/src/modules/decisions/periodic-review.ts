@@ -3,6 +3,7 @@ import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount, type ReviewOutcome } from './review.js';
 import { pgArray } from './pg-array.js';
 import { POLICY } from './scoring-adapter.js';
+import { ReviewBudget, activeRiskBudget, type RiskBudget } from '../risk/review-budget.js';
 
 export interface ReviewProgress {
   runId: string;
@@ -19,6 +20,8 @@ export interface PeriodicReviewOptions {
   stopAfterBatches?: number;
   /** Batches in flight at once, each on its own connection (default 2: one writes while the next loads and scores). */
   workers?: number;
+  /** The portfolio risk budget to respect (default: the active one, `activeRiskBudget()`). */
+  riskBudget?: RiskBudget;
 }
 
 export const REVIEW_JOB = 'periodic-review';
@@ -74,6 +77,8 @@ export async function runPeriodicReview(
   )) as [{ n: string }];
   const total = processed + Number(n);
   let changed = 0;
+  // The risk budget's running figure of the book (null when the budget has no caps).
+  const budget = await ReviewBudget.start(em, opts.riskBudget ?? activeRiskBudget());
   const timings = { load: 0, score: 0, write: 0, waitForPrevious: 0 };
   opts.onProgress?.({ runId, processed, total, changed });
 
@@ -91,8 +96,10 @@ export async function runPeriodicReview(
     selected: (lastId: string | null) => void,
   ) =>
     orm.em.fork().transactional(async (tem) => {
-      const ids = await tem.execute<{ id: string }[]>(
-        `select id from credit_accounts where id > ? and ${due} order by id limit ? for update`,
+      const ids = await tem.execute<
+        { id: string; grade: string | null; probability_of_default: number | null }[]
+      >(
+        `select id, grade, probability_of_default from credit_accounts where id > ? and ${due} order by id limit ? for update`,
         [from, asOf, batchSize],
       );
       const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
@@ -103,6 +110,20 @@ export async function runPeriodicReview(
       timings.load += performance.now() - t;
       t = performance.now();
       const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
+      if (budget) {
+        const old = new Map(ids.map((r) => [String(r.id), r]));
+        budget.fit(
+          outcomes.map((o) =>
+            Object.assign(o, {
+              oldGrade: old.get(o.accountId)?.grade ?? null,
+              oldPd:
+                old.get(o.accountId)?.probability_of_default == null
+                  ? null
+                  : Number(old.get(o.accountId)!.probability_of_default),
+            }),
+          ),
+        );
+      }
       timings.score += performance.now() - t;
       t = performance.now();
       const batchChanged = await writeOutcomes(tem, outcomes, asOf);

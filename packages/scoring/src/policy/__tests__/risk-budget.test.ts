@@ -49,9 +49,7 @@ describe('risk budget', () => {
         fc.integer({ min: 1, max: 20 }),
         fc.integer({ min: 0, max: 100 }),
         (rows, batch, capPct) => {
-          const accts = rows.map((r) =>
-            account(r.grade, r.pd, r.cur, Math.max(0, r.cur + r.step)),
-          );
+          const accts = rows.map((r) => account(r.grade, r.pd, r.cur, Math.max(0, r.cur + r.step)));
           const current = accts.reduce((s, a) => s + a.currentLimitFen, 0);
           const policy = withBudget({
             lossGivenDefaultBp: 8_000,
