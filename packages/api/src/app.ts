@@ -25,6 +25,7 @@ import {
 import { admitRequest, clientAddressOf } from './modules/abuse/admit.js';
 import { SIGN_IN_FIELD } from './modules/auth/auth.resolver.js';
 import { serveDashboard } from './server/static-files.js';
+import { refreshActiveModel } from './modules/models/model-registry.service.js';
 
 export interface App {
   schema: GraphQLSchema;
@@ -72,6 +73,8 @@ export async function createApp(opts: {
   const { config, orm, logger } = opts;
   const schema = await createSchema();
   const services = createServices(config, logger, orm);
+  // The model a risk admin promoted (issue 16 item 7), else the shipped one.
+  await refreshActiveModel(orm.em.fork());
   const production = config.NODE_ENV === 'production';
 
   const apollo = new ApolloServer<GraphQLContext>({

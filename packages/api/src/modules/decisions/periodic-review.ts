@@ -3,6 +3,7 @@ import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount, type ReviewOutcome } from './review.js';
 import { pgArray } from './pg-array.js';
 import { POLICY } from './scoring-adapter.js';
+import { refreshActiveModel } from '../models/model-registry.service.js';
 import { ReviewBudget, activeRiskBudget, type RiskBudget } from '../risk/review-budget.js';
 
 export interface ReviewProgress {
@@ -42,6 +43,8 @@ export async function runPeriodicReview(
   opts: PeriodicReviewOptions = {},
 ): Promise<ReviewProgress & { resumed: boolean }> {
   const em = orm.em.fork();
+  // A job process scores with the model a risk admin promoted last (modules/models).
+  await refreshActiveModel(em);
   const batchSize = Math.min(Math.max(opts.batchSize ?? 2000, 1), 10_000);
   const workers = Math.min(Math.max(opts.workers ?? 2, 1), 8);
   const [running] = await em.execute<
