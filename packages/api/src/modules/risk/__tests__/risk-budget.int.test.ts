@@ -4,7 +4,7 @@ import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
 import { loadAccountFacts } from '../../decisions/behaviour.js';
 import { runPeriodicReview } from '../../decisions/periodic-review.js';
 import { reviewAccount } from '../../decisions/review.js';
-import { explainDecision } from '../../decisions/scoring-adapter.js';
+import { toGlobalId } from '../../../graphql/relay.js';
 import { loadBookFigures, setActiveRiskBudget } from '../review-budget.js';
 import type { Viewer } from '../../auth/viewer.js';
 
@@ -67,11 +67,12 @@ describe('the periodic review respects the risk budget', () => {
     expect(r.processed).toBe(12);
     expect(await exposure()).toBeLessThanOrEqual(cap);
     const decisions = await api.sql<{
+      account_id: string;
       before: string;
       after: string;
       reasons: { code: string }[];
     }>(
-      `select base_limit_before_fen::text as before, base_limit_after_fen::text as after, reasons
+      `select account_id::text, base_limit_before_fen::text as before, base_limit_after_fen::text as after, reasons
          from limit_decisions where kind = 'PERIODIC_REVIEW' and account_id = any(?::bigint[]) order by account_id`,
       [`{${ids.join(',')}}`],
     );
@@ -84,35 +85,26 @@ describe('the periodic review respects the risk budget', () => {
     // Every scaled decision got less than the review wanted, none got more.
     const byBefore = decisions.map((d, i) => ({ d, w: wanted[i]! }));
     for (const { d, w } of byBefore) expect(Number(d.after)).toBeLessThanOrEqual(w.baseAfter);
-    // The customer is told why, in both languages.
-    const ex = explainDecision(
-      {
-        kind: 'PERIODIC_REVIEW',
-        baseLimitBeforeFen: Number(scaled[0]!.before),
-        baseLimitAfterFen: Number(scaled[0]!.after),
-        statusBefore: 'ACTIVE',
-        statusAfter: 'ACTIVE',
-        score: 580,
-        grade: 'A',
-        reasons: scaled[0]!.reasons,
-      },
-      'en',
+    // Staff and the customer are told why, in both languages (texts from the scoring package).
+    const q = await api.exec(
+      risk,
+      `query($id: ID!) { node(id: $id) { ... on CreditAccount {
+         latestDecision { reasons { code text } }
+         zh: explanation(locale: ZH_CN) { reasons { code text } }
+         en: explanation(locale: EN) { reasons { code text } } } } }`,
+      { id: toGlobalId('CreditAccount', scaled[0]!.account_id) },
     );
-    expect(ex.reasons.map((x) => x.text).join(' ')).toMatch(/risk budget/);
-    const zh = explainDecision(
-      {
-        kind: 'PERIODIC_REVIEW',
-        baseLimitBeforeFen: Number(scaled[0]!.before),
-        baseLimitAfterFen: Number(scaled[0]!.after),
-        statusBefore: 'ACTIVE',
-        statusAfter: 'ACTIVE',
-        score: 580,
-        grade: 'A',
-        reasons: scaled[0]!.reasons,
-      },
-      'zh-CN',
-    );
-    expect(zh.reasons.map((x) => x.text).join(' ')).toMatch(/风险预算/);
+    expect(q.errors).toBeUndefined();
+    const node = q.data.node as {
+      latestDecision: { reasons: { code: string; text: string }[] };
+      zh: { reasons: { code: string; text: string }[] };
+      en: { reasons: { code: string; text: string }[] };
+    };
+    const textOf = (rs: { code: string; text: string }[]) =>
+      rs.find((r) => r.code === 'POLICY_RISK_BUDGET')?.text;
+    expect(textOf(node.latestDecision.reasons)).toMatch(/风险预算/);
+    expect(textOf(node.zh.reasons)).toMatch(/风险预算/);
+    expect(textOf(node.en.reasons)).toMatch(/risk budget/);
   });
 });
 
