@@ -16,6 +16,7 @@ export const LIMIT_REASON_CODES = [
   'POLICY_NO_CHANGE',
   'POLICY_INQUIRY_SPIKE',
   'POLICY_KEEP_ABOVE_USED',
+  'POLICY_RISK_BUDGET',
 ] as const;
 /** A policy reason code of a limit decision. */
 export type LimitReasonCode = (typeof LIMIT_REASON_CODES)[number];

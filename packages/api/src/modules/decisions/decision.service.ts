@@ -8,6 +8,7 @@ import { decryptPii } from '../customers/pii.js';
 import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount } from './review.js';
 import { GRADES, LIMIT_CAP_FEN, promotionGrant } from './scoring-adapter.js';
+import { fitGrantsToBudget } from '../risk/review-budget.js';
 import { pgArray } from './pg-array.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
 
@@ -230,12 +231,18 @@ export class DecisionService {
       );
       const promotionId = String(p!.id);
       const accounts = await tem.execute<
-        { id: string; customer_id: string; base_limit_fen: string; grade: string | null }[]
+        {
+          id: string;
+          customer_id: string;
+          base_limit_fen: string;
+          grade: string | null;
+          probability_of_default: number | null;
+        }[]
       >(
-        `select id, customer_id, base_limit_fen, grade from credit_accounts where status = 'ACTIVE' and grade = any(?::text[]) order by id for update`,
+        `select id, customer_id, base_limit_fen, grade, probability_of_default from credit_accounts where status = 'ACTIVE' and grade = any(?::text[]) order by id for update`,
         [pgArray(grades)],
       );
-      const grants = accounts
+      const wanted = accounts
         .map((a) => ({
           a,
           fen: Math.min(
@@ -251,6 +258,18 @@ export class DecisionService {
             }),
           ),
         }))
+        .filter((g) => g.fen > 0);
+      // The portfolio risk budget: where a cap binds, grants are scaled down (POLICY_RISK_BUDGET).
+      const fitted = await fitGrantsToBudget(
+        tem,
+        wanted.map((g) => ({
+          grade: g.a.grade ?? '',
+          pd: Number(g.a.probability_of_default ?? 0),
+          fen: g.fen,
+        })),
+      );
+      const grants = wanted
+        .map((g, i) => ({ ...g, fen: fitted[i]!.fen, scaled: fitted[i]!.scaled }))
         .filter((g) => g.fen > 0);
       for (let i = 0; i < grants.length; i += 2000) {
         const chunk = grants.slice(i, i + 2000);
@@ -269,14 +288,22 @@ export class DecisionService {
         );
         await tem.execute(
           `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-           select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, 'AGENT', ?, ?
-             from unnest(?::bigint[], ?::bigint[]) as t(id, fen) join credit_accounts a on a.id = t.id`,
+           select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, t.reasons::jsonb, 'AGENT', ?, ?
+             from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, fen, reasons) join credit_accounts a on a.id = t.id`,
           [
-            JSON.stringify([{ code: 'PROMOTION' }]),
             agentIdOf(viewer),
             `Promotion ${promotionId}: ${name}`,
             pgArray(chunk.map((g) => g.a.id)),
             pgArray(chunk.map((g) => g.fen)),
+            pgArray(
+              chunk.map((g) =>
+                JSON.stringify(
+                  g.scaled
+                    ? [{ code: 'PROMOTION' }, { code: 'POLICY_RISK_BUDGET' }]
+                    : [{ code: 'PROMOTION' }],
+                ),
+              ),
+            ),
           ],
         );
       }
@@ -291,6 +318,7 @@ export class DecisionService {
           percentBp: input.percentBp,
           category,
           granted: grants.length,
+          scaledByRiskBudget: grants.filter((g) => g.scaled).length,
         },
       });
       return ok({ promotionId, granted: grants.length });
