@@ -103,6 +103,20 @@ export class PlanService {
         `The purchase is ${p.status}; only a captured purchase can be split into a plan.`,
         'purchaseId',
       );
+    // On a revolving account a capture without a term is on the statement (its balance and
+    // points are counted there); installments are chosen at capture.
+    if (!input.captureId) {
+      const [rv] = await tem.execute(
+        `select 1 from revolving_accounts ra join purchases p on p.account_id = ra.account_id where p.id = ?`,
+        [p.id],
+      );
+      if (rv)
+        return fail(
+          'REVOLVING_PURCHASE',
+          'On a revolving account a purchase captured without a term is on the statement; capture with a term for installments.',
+          'purchaseId',
+        );
+    }
     const open = await tem.execute<{ id: string; left: string }[]>(
       `select c.id::text, (c.amount_fen - c.refunded_fen)::text as left from captures c
         where c.purchase_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id)
