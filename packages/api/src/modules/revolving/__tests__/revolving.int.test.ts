@@ -6,6 +6,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../../purchases/purchase-rules.js';
 import { expectReconciled, key, partner } from '../../purchases/__tests__/money-helpers.js';
 import { runRevolvingStatements } from '../revolving.service.js';
+import { toGlobalId } from '../../../graphql/relay.js';
 import { giveGoodHistory, isoPlus } from './revolving-fixtures.js';
 
 const api = useTestApi();
@@ -407,5 +408,123 @@ describe('statement identity (property)', () => {
       { numRuns: 12, seed: 20_261_203 },
     );
     await expectReconciled(api);
+  });
+});
+
+describe('over GraphQL', () => {
+  const STATEMENTS = `query($c: ID!) { customer(id: $c) { account { revolving { statementDay aprPercent dailyInterestPercent balance { amount } points }
+    statements { seq status balance { amount } minimumPayment { amount } unpaid { amount } pointsEarned } revolvingOffer { status } } } }`;
+  const PAY = `mutation($i: PayStatementInput!) { payStatement(input: $i) { repayment { kind amount { amount } principal { amount } interest { amount } }
+    revolving { balance { amount } } userErrors { code field } } }`;
+
+  it('a partner reads the line and statements, pays with its reference (once), redeems points; staff post other channels', async () => {
+    const c = await revolvingCustomer();
+    await buy(c.accountId, 50_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
+    const cid = toGlobalId('Customer', c.customerId);
+    const read = await api.exec<any>(p, STATEMENTS, { c: cid });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.customer.account).toMatchObject({
+      revolving: {
+        aprPercent: '18.25',
+        dailyInterestPercent: '0.05',
+        balance: { amount: '500.00' },
+        points: 500,
+      },
+      statements: [
+        {
+          seq: 1,
+          status: 'OPEN',
+          balance: { amount: '500.00' },
+          minimumPayment: { amount: '100.00' },
+        },
+      ],
+      revolvingOffer: { status: 'ACCEPTED' },
+    });
+    const input = {
+      customerId: cid,
+      amount: '200.00',
+      idempotencyKey: key(),
+      paymentReference: key('wx'),
+      paymentChannel: 'WECHAT_PAY',
+    };
+    const paid = await api.exec<any>(p, PAY, { i: input });
+    expect(paid.data.payStatement).toMatchObject({
+      repayment: {
+        kind: 'REVOLVING',
+        amount: { amount: '200.00' },
+        principal: { amount: '200.00' },
+      },
+      revolving: { balance: { amount: '300.00' } },
+      userErrors: [],
+    });
+    const dup = await api.exec<any>(p, PAY, { i: { ...input, idempotencyKey: key() } });
+    expect(dup.data.payStatement.userErrors[0].code).toBe('DUPLICATE_PAYMENT_REFERENCE');
+    const noRef = await api.exec<any>(staff, PAY, {
+      i: {
+        accountId: toGlobalId('CreditAccount', c.accountId),
+        amount: '1.00',
+        idempotencyKey: key(),
+      },
+    });
+    expect(noRef.data.payStatement.userErrors[0].code).toBe('REFERENCE_REQUIRED');
+    const posted = await api.exec<any>(staff, PAY, {
+      i: {
+        accountId: toGlobalId('CreditAccount', c.accountId),
+        amount: '1.00',
+        idempotencyKey: key(),
+        channel: 'bank_transfer',
+        reference: key('bt'),
+      },
+    });
+    expect(posted.data.payStatement.userErrors).toEqual([]);
+    const redeem = `mutation($i: RedeemPointsInput!) { redeemPoints(input: $i) { redeemed { amount } revolving { points } userErrors { code } } }`;
+    const bad = await api.exec<any>(p, redeem, {
+      i: { customerId: cid, points: 0, idempotencyKey: key() },
+    });
+    expect(bad.data.redeemPoints.userErrors[0].code).toBe('INVALID_POINTS');
+    const ok = await api.exec<any>(p, redeem, {
+      i: { customerId: cid, points: 100, idempotencyKey: key() },
+    });
+    expect(ok.data.redeemPoints).toMatchObject({
+      redeemed: { amount: '1.00' },
+      revolving: { points: 400 },
+      userErrors: [],
+    });
+    await expectReconciled(api);
+  });
+
+  it('staff offer through GraphQL; NOT_ELIGIBLE names the reasons; partners cannot offer or read eligibility', async () => {
+    const c = await insertCustomer(api);
+    const aid = toGlobalId('CreditAccount', c.accountId);
+    const OFFER = `mutation($i: RevolvingAccountInput!) { offerRevolvingUpgrade(input: $i) { offer { status } userErrors { code message } } }`;
+    const no = await api.exec<any>(staff, OFFER, { i: { accountId: aid, idempotencyKey: key() } });
+    expect(no.data.offerRevolvingUpgrade.userErrors[0].code).toBe('NOT_ELIGIBLE');
+    await giveGoodHistory(api, c.accountId);
+    const yes = await api.exec<any>(staff, OFFER, { i: { accountId: aid, idempotencyKey: key() } });
+    expect(yes.data.offerRevolvingUpgrade).toMatchObject({
+      offer: { status: 'OFFERED' },
+      userErrors: [],
+    });
+    const asPartner = await api.exec<any>(p, OFFER, {
+      i: { accountId: aid, idempotencyKey: key() },
+    });
+    expect(asPartner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const elig = await api.exec<any>(
+      p,
+      `query($c: ID!) { customer(id: $c) { account { revolvingEligibility { eligible } } } }`,
+      { c: toGlobalId('Customer', c.customerId) },
+    );
+    expect(elig.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const staffElig = await api.exec<any>(
+      staff,
+      `query($c: ID!) { customer(id: $c) { account { revolvingEligibility { eligible reasons onTimeInstallments } } } }`,
+      { c: toGlobalId('Customer', c.customerId) },
+    );
+    expect(staffElig.data.customer.account.revolvingEligibility).toEqual({
+      eligible: true,
+      reasons: [],
+      onTimeInstallments: 6,
+    });
   });
 });
