@@ -161,6 +161,14 @@ export class PlanService {
     ).find((q) => q.term === term)!;
     const sum = quote.schedule.reduce((s, l) => s + l.principalFen, 0);
     if (sum !== principal) throw new Error(`schedule principal ${sum} ≠ capture ${principal}`);
+    // A period with nothing to pay could never be paid, so its plan would never be paid off
+    // (found by the 10,000-operation model test: a 5-fen capture in 6 periods).
+    if (quote.schedule.some((l) => l.principalFen === 0))
+      return fail(
+        'AMOUNT_TOO_SMALL_FOR_TERM',
+        `${(principal / 100).toFixed(2)} cannot be split into ${quote.schedule.length} periods of at least 0.01; choose a shorter term.`,
+        'term',
+      );
     const [plan] = await tem.execute<{ id: string }[]>(
       `insert into installment_plans (purchase_id, capture_id, account_id, customer_id, term, principal_fen, fee_rate_bp, total_fee_fen, apr_bp, coupon_code, coupon_id, status)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') returning id`,

@@ -461,30 +461,37 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                     })
                 : undefined,
             );
-            expect(res.ok, JSON.stringify(res)).toBe(true);
-            a.held -= amount;
-            a.principal += amount;
-            pu.holdLeft -= amount;
-            const cap: MCapture = { amount, refunded: 0, plan: null };
-            if (final) {
-              a.held -= pu.holdLeft;
-              pu.holdLeft = 0;
-              pu.live = false;
+            const periods = term === null ? 0 : term === 'DEFERRED_30' ? 1 : Number(term.slice(1));
+            if (amount < periods) {
+              // Every period must have principal to pay: the capture is refused, nothing moves.
+              expect(!res.ok && res.errors[0]!.code).toBe('AMOUNT_TOO_SMALL_FOR_TERM');
+              op = 'capture refused';
+            } else {
+              expect(res.ok, JSON.stringify(res)).toBe(true);
+              a.held -= amount;
+              a.principal += amount;
+              pu.holdLeft -= amount;
+              const cap: MCapture = { amount, refunded: 0, plan: null };
+              if (final) {
+                a.held -= pu.holdLeft;
+                pu.holdLeft = 0;
+                pu.live = false;
+              }
+              if (term && res.ok) {
+                const [row] = await api.sql<any>(
+                  `select id::text from installment_plans where capture_id = ?`,
+                  [res.value.captureId],
+                );
+                cap.plan = await loadPlan(row.id);
+                a.plans.push(cap.plan);
+                touched = cap.plan;
+              } else if (rv) {
+                // A capture without a term goes on the revolving balance.
+                rv.principal += amount;
+                rv.cycle.purchases += amount;
+              }
+              pu.captures.push(cap);
             }
-            if (term && res.ok) {
-              const [row] = await api.sql<any>(
-                `select id::text from installment_plans where capture_id = ?`,
-                [res.value.captureId],
-              );
-              cap.plan = await loadPlan(row.id);
-              a.plans.push(cap.plan);
-              touched = cap.plan;
-            } else if (rv) {
-              // A capture without a term goes on the revolving balance.
-              rv.principal += amount;
-              rv.cycle.purchases += amount;
-            }
-            pu.captures.push(cap);
           } else if (choice < 55 && live.length > 0) {
             op = 'release';
             const pu = live[next(live.length)]!;
