@@ -128,7 +128,7 @@ const CHECKS: Record<string, string> = {
     select r.account_id, r.s::text as expected, coalesce(l.s, 0)::text as actual
       from (select account_id, 'repayment' as ref_type, sum(principal_fen + fee_fen + interest_fen) s from repayments where kind = 'REVOLVING' group by account_id
             union all select account_id, 'points_redemption', sum(amount_fen) from points_redemptions group by account_id) r
-      left join (select account_id, ref_type, sum(amount_fen) s from ledger_entries where kind like 'REVOLVING\_PAY\_%' group by account_id, ref_type) l
+      left join (select account_id, ref_type, sum(amount_fen) s from ledger_entries where kind like 'REVOLVING\\_PAY\\_%' group by account_id, ref_type) l
         on l.account_id = r.account_id and l.ref_type = r.ref_type
      where r.s <> coalesce(l.s, 0)`,
   'latest statement balance + revolving movements since = what the revolving line owes': `
