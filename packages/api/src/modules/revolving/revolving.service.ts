@@ -125,7 +125,6 @@ export async function latestStatement(tem: EntityManager, accountId: string, loc
   return s;
 }
 
-
 /** Write what a revolving payment (or a points redemption) paid: balances, statement, ledger. */
 async function applyToRevolving(
   tem: EntityManager,
