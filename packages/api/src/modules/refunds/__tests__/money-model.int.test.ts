@@ -13,8 +13,11 @@
  * (default 8) lanes, each with its own accounts and its own seeded random stream: one lane's
  * steps are sequential and compared after each step, while the lanes overlap their round trips
  * (the authorizations of different lanes meet in the authorization batch, as in production).
- * One operation is a real transaction plus one comparison read, ~35 ms on the shared 2-core
- * machine; run one after another, 10,000 took ~6 minutes; in 8 lanes see docs/benchmarks.md.
+ * One operation is a real transaction (10–15 statements) plus one comparison read: ~35–45 ms one
+ * after another on the shared 2-core machine (load average ~20 from other sessions), ~26 ms per
+ * operation in 8 lanes. Measured 2026-12-02: 10,000 over 200 in 312 s (setup of 200 accounts
+ * 47 s, operations 265 s), plus ~70 s of vitest start-up — CPU-bound on a shared machine, not
+ * within 3 minutes there. A quick local run: `MODEL_OPS=600 MODEL_ACCOUNTS=40`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
