@@ -24,6 +24,7 @@ import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { RefundResolver } from '../modules/refunds/refund.resolver.js';
 import { CreditResolver } from '../modules/credit/credit.resolver.js';
 import { AccountCouponsResolver, CouponResolver } from '../modules/coupons/coupon.resolver.js';
+import { RevolvingResolver } from '../modules/revolving/revolving.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import {
   CustomerRecoveryResolver,
@@ -53,6 +54,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RefundResolver,
   CreditResolver,
   CouponResolver,
+  RevolvingResolver,
   AccountCouponsResolver,
   RecoveryResolver,
   CustomerRecoveryResolver,

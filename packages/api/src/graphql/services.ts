@@ -15,6 +15,7 @@ import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { CouponService } from '../modules/coupons/coupon.service.js';
 import { RefundService } from '../modules/refunds/refund.service.js';
 import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
+import { RevolvingService } from '../modules/revolving/revolving.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   coupons: CouponService;
   refunds: RefundService;
   staffMoney: StaffMoneyService;
+  /** The revolving upgrade: offers, statements, payments, points (issue 14). */
+  revolving: RevolvingService;
 }
 
 export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
@@ -51,5 +54,6 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     coupons: new CouponService(),
     refunds: new RefundService(),
     staffMoney: new StaffMoneyService(),
+    revolving: new RevolvingService(),
   };
 }

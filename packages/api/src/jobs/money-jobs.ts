@@ -3,6 +3,7 @@ import { PurchaseService } from '../modules/purchases/purchase.service.js';
 import { runOverdue } from '../modules/overdue/overdue.service.js';
 import { reconcile } from '../modules/ledger/reconcile.js';
 import { deleteExpiredIdempotencyRecords } from '../modules/idempotency/idempotency.service.js';
+import { runRevolvingStatements } from '../modules/revolving/revolving.service.js';
 
 /** Record a run in job_runs (RUNNING → DONE | FAILED with the count processed), for operators. */
 async function tracked(
@@ -66,6 +67,22 @@ export const moneyJobs: Record<string, JobCommand> = {
         async () => (r = await runOverdue(orm.em.fork(), asOf)).linesOverdue,
       );
       out(`overdue: ${JSON.stringify(r)}`);
+      return 0;
+    },
+  },
+  'revolving-statements': {
+    describe:
+      'Revolving lines: accrue interest and late fees to the day, close statements whose date has come (daily).',
+    run: async ({ orm, out, args }) => {
+      const asOf = asOfArg(args);
+      let r: Awaited<ReturnType<typeof runRevolvingStatements>> | undefined;
+      await tracked(
+        orm,
+        'revolving-statements',
+        asOf,
+        async () => (r = await runRevolvingStatements(orm.em.fork(), asOf)).statements,
+      );
+      out(`revolving-statements: ${JSON.stringify(r)}`);
       return 0;
     },
   },

@@ -1,3 +1,4 @@
+import { onUnplannedCapture } from '../revolving/revolving.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
@@ -457,7 +458,7 @@ export class PurchaseService {
         if (planWith) {
           const planned = await planWith(tem, input.purchaseId, captureId);
           if (!planned.ok) throw new PlanRefused(planned.errors);
-        }
+        } else await onUnplannedCapture(tem, captureId); // revolving accounts: on the statement
         return ok({ purchaseId: input.purchaseId, captureId });
       },
     ).catch((e: unknown) => {

@@ -8,11 +8,17 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
 } from 'graphql';
-import { useTestApi } from '../../../../test/harness.js';
-import { insertCustomer, insertPartner, linkPartner } from '../../../../test/fixtures.js';
+import { agentViewer, useTestApi } from '../../../../test/harness.js';
+import {
+  insertAgent,
+  insertCustomer,
+  insertPartner,
+  linkPartner,
+} from '../../../../test/fixtures.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { partnerRuleFor } from '../partner-access.js';
+import { giveGoodHistory } from '../../revolving/__tests__/revolving-fixtures.js';
 
 /**
  * The trust boundary over the whole schema (issue 12). Every field and mutation a partner app
@@ -107,6 +113,42 @@ beforeAll(async () => {
     },
   );
   ids.heldPurchase = held2.data!.authorizePurchase.purchase.id;
+
+  // The revolving upgrade (issue 14): support offers it, the customer accepts through app A; a
+  // revolving purchase and a statement, so the line, its statements and the offer hold data.
+  await giveGoodHistory(api, x.accountId);
+  const staff = agentViewer(await insertAgent(api, `boundary${Date.now()}`, 'AGENT'));
+  const offer = await api.app.services.revolving.offer(api.orm.em.fork(), staff, {
+    accountId: x.accountId,
+    idempotencyKey: 'b-5',
+  });
+  expect(offer.ok).toBe(true);
+  const accept = await api.exec(
+    A,
+    `mutation($i: RevolvingAccountInput!) { acceptRevolvingUpgrade(input: $i) { revolving { statementDay } userErrors { code message } } }`,
+    { i: { customerId: ids.customer, idempotencyKey: 'b-6' } },
+  );
+  expect(accept.data!.acceptRevolvingUpgrade.userErrors).toEqual([]);
+  const card = await api.exec(
+    A,
+    `mutation($i: AuthorizePurchaseInput!) { authorizePurchase(input: $i) { purchase { id } } }`,
+    {
+      i: {
+        customerId: ids.customer,
+        amount: '50.00',
+        category: 'DIGITAL',
+        merchant: 'shop',
+        idempotencyKey: 'b-7',
+        deviceId: 'dev-1',
+      },
+    },
+  );
+  await api.exec(
+    A,
+    `mutation($i: CapturePurchaseInput!) { capturePurchase(input: $i) { userErrors { code } } }`,
+    { i: { purchaseId: card.data!.authorizePurchase.purchase.id, idempotencyKey: 'b-8' } },
+  );
+  await api.app.services.revolving.closeStatement(api.orm.em.fork(), x.accountId, new Date());
 });
 
 /** How a partner reaches an object of each type that holds customer data. */
@@ -155,6 +197,18 @@ const PATHS: Record<string, { root: string; wrap: (sel: string) => string }> = {
   Coupon: {
     root: 'customer',
     wrap: (s) => `customer(id: "${ids.customer}") { account { usableCoupons { ${s} } } }`,
+  },
+  RevolvingLine: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { revolving { ${s} } } }`,
+  },
+  Statement: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { statements { ${s} } } }`,
+  },
+  RevolvingOffer: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { revolvingOffer { ${s} } } }`,
   },
   PartnerLink: {
     root: 'partnerLinks',
@@ -403,6 +457,29 @@ const MUTATION_CASES: Record<
       },
     }),
     expect: ['PURCHASE_NOT_FOUND'],
+  },
+  acceptRevolvingUpgrade: {
+    query: `mutation($i: RevolvingAccountInput!) { r: acceptRevolvingUpgrade(input: $i) { revolving { statementDay } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.customer, idempotencyKey: 'm-9' } }),
+    expect: ['ACCOUNT_NOT_FOUND'],
+  },
+  payStatement: {
+    query: `mutation($i: PayStatementInput!) { r: payStatement(input: $i) { repayment { id } userErrors { code } } }`,
+    vars: () => ({
+      i: {
+        accountId: ids.account,
+        amount: '5.00',
+        idempotencyKey: 'm-10',
+        paymentReference: 'm-10',
+        paymentChannel: 'BANK_CARD',
+      },
+    }),
+    expect: ['ACCOUNT_NOT_FOUND'],
+  },
+  redeemPoints: {
+    query: `mutation($i: RedeemPointsInput!) { r: redeemPoints(input: $i) { redeemed { amount } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.customer, points: 10, idempotencyKey: 'm-11' } }),
+    expect: ['ACCOUNT_NOT_FOUND'],
   },
   confirmPartnerLink: {
     query: `mutation($i: ConfirmPartnerLinkInput!) { r: confirmPartnerLink(input: $i) { link { id } userErrors { code } } }`,
