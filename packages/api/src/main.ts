@@ -8,6 +8,7 @@ import { connectOrm, migrate } from './db/orm.js';
 import { createApp } from './app.js';
 import { DEMO_LOGINS, DEMO_PARTNER } from './modules/auth/demo-logins.js';
 import { ensureDemoData } from './db/demo-data.js';
+import { startBackground } from './modules/jobs/background.js';
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,11 +51,13 @@ async function main(): Promise<void> {
       );
   }
 
+  const background = await startBackground({ config, dbUrl: db.url, logger });
   const app = await createApp({ config, orm, logger });
   let port: number;
   try {
     port = await app.listen(config.PORT, config.HOST);
   } catch (err) {
+    await background.stop();
     await orm.close();
     await db.stop();
     const e = err as NodeJS.ErrnoException;
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     `  GraphQL API:  ${base}/graphql`,
     `  Dashboard:    ${base}/`,
     `  Database:     ${db.embedded ? `embedded PostgreSQL (data in ${config.DATA_DIR})` : 'DATABASE_URL'}`,
+    ...background.lines,
   ];
   if (config.NODE_ENV === 'development') {
     lines.push('  Demo logins (dashboard):');
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await app.close().catch(() => undefined);
     logger.debug('http closed');
+    await background.stop().catch(() => undefined);
     await orm.close().catch(() => undefined);
     logger.debug('orm closed');
     await db.stop();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -29,5 +30,11 @@ export async function connectOrm(url: string, extra: Partial<Options> = {}): Pro
 /** Apply pending migrations (never a schema sync). Returns the names applied. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  // The job queue's own schema (graphile_worker), versioned by graphile-worker itself: migrated
+  // here too, so that every database the API uses can take jobs before any worker has started.
+  const url = orm.config.get('clientUrl');
+  if (url) await runWorkerMigrations({ connectionString: url, logger: quietWorkerLogger });
   return applied.map((m) => m.name);
 }
+
+const quietWorkerLogger = new WorkerLogger(() => () => undefined);

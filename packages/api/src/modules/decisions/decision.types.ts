@@ -156,6 +156,15 @@ export class NoticeNode extends Node {
   @Field(() => GraphQLDateTime, { nullable: true }) sentAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) readAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) acknowledgedAt?: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SMS and email: PENDING (waiting or being retried), DELIVERED, or FAILED (given up; see deliveryError). Null for in-app notices.',
+  })
+  deliveryStatus?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why delivery failed, when it did.' })
+  deliveryError?: string | null;
 }
 export const toNoticeNode = (n: Notice) =>
   Object.assign(new NoticeNode(), {
@@ -168,6 +177,9 @@ export const toNoticeNode = (n: Notice) =>
     sentAt: n.sentAt ?? null,
     readAt: n.readAt ?? null,
     acknowledgedAt: n.acknowledgedAt ?? null,
+    deliveryStatus: n.deliveryStatus ?? null,
+    deliveredAt: n.deliveredAt ?? null,
+    deliveryError: n.deliveryError ?? null,
   });
 
 @ObjectType('AuditEntry', {

@@ -54,6 +54,9 @@ const OPEN_TYPES = new Set([
   'PartnerLinkPayload',
   'PlanFees',
   'RefundPurchasePayload',
+  'CreateWebhookEndpointPayload',
+  'WebhookEndpointPayload',
+  'WebhookDeliveryPayload',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -103,6 +106,10 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   Repayment: { '*': 'limits:read' },
   // An app's own links.
   PartnerLink: { '*': OPEN },
+  // An app's own webhook endpoints, deliveries and attempts (the resolvers filter by app).
+  WebhookEndpoint: { '*': 'webhooks:manage' },
+  WebhookDelivery: { '*': 'webhooks:manage' },
+  WebhookAttempt: { '*': 'webhooks:manage' },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */
