@@ -11,6 +11,7 @@ import { Migration20261202200000_rules_under_lock } from './Migration20261202200
 import { Migration20261202300000_stress_tests } from './Migration20261202300000_stress_tests.js';
 import { Migration20261202500000_jobs_delivery_webhooks } from './Migration20261202500000_jobs_delivery_webhooks.js';
 import { Migration20261202800000_money_ops } from './Migration20261202800000_money_ops.js';
+import { Migration20261203200000_webhook_link_scopes } from './Migration20261203200000_webhook_link_scopes.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -22,4 +23,5 @@ export const migrationsList = [
   { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
   { name: 'Migration20261202500000_jobs_delivery_webhooks', class: Migration20261202500000_jobs_delivery_webhooks },
   { name: 'Migration20261202800000_money_ops', class: Migration20261202800000_money_ops },
+  { name: 'Migration20261203200000_webhook_link_scopes', class: Migration20261203200000_webhook_link_scopes },
 ];

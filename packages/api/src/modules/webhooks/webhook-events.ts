@@ -12,9 +12,12 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /**
  * Record a partner event in the caller's transaction (transactional outbox): if the transaction
  * rolls back, no partner hears of it; if it commits, the deliver-webhooks job sends it. A
- * trigger fans the event out to every subscribed endpoint of the partner apps entitled to it —
- * `partnerAppId` when the event concerns one partner (a revoked link), else the partners of the
- * customer (SQL function creditline_partners_for_customer). Keys ending in `Fen` become money,
+ * trigger fans the event out to every subscribed endpoint of the partner apps entitled to it:
+ * apps whose active link with the customer grants the scope that reading the same fact through
+ * the API needs (limits:read for LIMIT_CHANGED and PLAN_OVERDUE, purchases:write for the
+ * purchase events, which go only to `partnerAppId`, the app that made the purchase); a revoked
+ * link's LINK_REVOKED goes to its app whatever the link (migration 20261203200000, SQL function
+ * creditline_partners_for_customer). Keys ending in `Fen` become money,
  * and `…Id` keys global ids, when the event is sent (webhook-delivery.ts).
  */
 export async function emitPartnerEvent(

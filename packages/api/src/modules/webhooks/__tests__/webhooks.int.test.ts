@@ -7,7 +7,7 @@ import {
   supervisorViewer,
   useTestApi,
 } from '../../../../test/harness.js';
-import { insertCustomer, insertPartner } from '../../../../test/fixtures.js';
+import { insertCustomer, insertPartner, linkPartner } from '../../../../test/fixtures.js';
 import { createLogger } from '../../../shared/logger.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import { authorize } from '../../purchases/__tests__/money-helpers.js';
@@ -240,5 +240,50 @@ describe('partner webhooks', () => {
       [fromGlobalId(dead.id)!.id],
     );
     expect(after!.status).toBe('DELIVERED');
+  });
+
+  it('follows the link: a customer who linked an app for quotes only is not heard of by its limit events', async () => {
+    // A third app, with its own endpoint for LIMIT_CHANGED, linked to one customer for quotes only
+    // and to another with limits:read.
+    const third = receiver();
+    await third.listen();
+    try {
+      const t = await insertPartner(api, ['limits:read', 'webhooks:manage'], undefined, {
+        name: 'quotes-only app',
+      });
+      const tv = partnerViewer(t.id, ['limits:read', 'webhooks:manage']);
+      const r = await api.exec<any>(tv, CREATE, {
+        input: { url: third.url(), eventTypes: ['LIMIT_CHANGED'] },
+      });
+      expect(r.data.createWebhookEndpoint.userErrors).toEqual([]);
+      const quotesOnly = await insertCustomer(api, { baseLimitFen: 500_000, unlinked: true });
+      const full = await insertCustomer(api, { baseLimitFen: 500_000, unlinked: true });
+      await linkPartner(api, t.id, quotesOnly.customerId, ['quotes:read']);
+      await linkPartner(api, t.id, full.customerId, ['limits:read']);
+      for (const c of [quotesOnly, full])
+        await api.sql(
+          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
+           values (?, ?, 'MANUAL', 500000, 450000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]')`,
+          [c.accountId, c.customerId],
+        );
+      const heard = await api.sql<{ customer_id: string }>(
+        `select e.customer_id::text from webhook_deliveries d join webhook_events e on e.id = d.event_id
+          where d.partner_app_id = ? order by e.id`,
+        [t.id],
+      );
+      expect(heard).toEqual([{ customer_id: String(full.customerId) }]);
+      // Revoked: no more events for that customer either.
+      await api.sql(`update partner_links set status = 'REVOKED' where partner_app_id = ?`, [t.id]);
+      await api.sql(
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
+         values (?, ?, 'MANUAL', 450000, 400000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]')`,
+        [full.accountId, full.customerId],
+      );
+      expect(
+        await api.sql(`select 1 from webhook_deliveries where partner_app_id = ?`, [t.id]),
+      ).toHaveLength(1);
+    } finally {
+      third.server.close();
+    }
   });
 });
