@@ -172,6 +172,8 @@ export const en = {
     title: 'Education notices',
     none: 'No notices sent.',
     kind: 'Kind',
+    text: 'Notice',
+    delivery: 'SMS / email delivery',
     channel: 'Channel',
     created: 'Created',
     sent: 'Sent',

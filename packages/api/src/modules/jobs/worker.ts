@@ -99,6 +99,18 @@ export async function startWorker(opts: {
         // Another process runs it now: that run does the work, so this one is not a failure.
         if (err instanceof JobAlreadyRunningError) {
           log.info({ job: def.name }, err.message);
+          // A wake-up (a new outbox row or webhook delivery) may have come after that run's
+          // last look at its queue: look again shortly rather than wait for the next minute.
+          if (payload.trigger === 'wake')
+            await helpers.addJob(
+              def.name,
+              { trigger: 'wake' },
+              {
+                jobKey: `${def.name}:wake`,
+                runAt: new Date(Date.now() + 1000),
+                maxAttempts: def.maxAttempts,
+              },
+            );
           return;
         }
         throw err;
