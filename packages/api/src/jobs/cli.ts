@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
-import { makeWorkerUtils, Logger as WorkerLogger } from 'graphile-worker';
+import type cliProgressType from 'cli-progress';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../shared/logger.js';
@@ -48,14 +47,22 @@ export const EXIT_ALREADY_RUNNING = 3;
  */
 function jobCommand(def: JobDefinition): JobCommand {
   return {
-    describe: `${def.describe} [--as-of DATE] [--enqueue]${def.name === 'periodic-review' ? ' [--batch-size N]' : ''}`,
+    describe: `${def.describe} [--as-of DATE] [--enqueue]${def.name === 'periodic-review' ? ' [--batch-size N] [--workers N batches in flight, 1-8]' : ''}`,
     run: async ({ orm, config: base, logger, dbUrl, args, out }) => {
       const asOf = asOfArg(args);
       const batch = argValue(args, '--batch-size');
       if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1))
         throw new Error('--batch-size must be a positive integer');
       const config = batch ? { ...base, REVIEW_BATCH_SIZE: Number(batch) } : base;
+      const workersArg = argValue(args, '--workers');
+      const reviewWorkers = workersArg === undefined ? undefined : Number(workersArg);
+      if (
+        reviewWorkers !== undefined &&
+        !(Number.isInteger(reviewWorkers) && reviewWorkers >= 1 && reviewWorkers <= 8)
+      )
+        throw new Error('--workers must be an integer from 1 to 8');
       if (args.includes('--enqueue')) {
+        const { makeWorkerUtils, Logger: WorkerLogger } = await import('graphile-worker');
         const utils = await makeWorkerUtils({
           connectionString: dbUrl,
           logger: new WorkerLogger(() => () => undefined),
@@ -74,15 +81,18 @@ function jobCommand(def: JobDefinition): JobCommand {
         }
         return 0;
       }
-      const bar =
+      const cliProgress: typeof cliProgressType | undefined =
         def.name === 'periodic-review' && process.stdout.isTTY
-          ? new cliProgress.SingleBar(
-              {
-                format: `${def.name} [{bar}] {percentage}% | {value}/{total} | {changed} changed | ETA {eta}s`,
-              },
-              cliProgress.Presets.shades_classic,
-            )
+          ? (await import('cli-progress')).default
           : undefined;
+      const bar = cliProgress
+        ? new cliProgress.SingleBar(
+            {
+              format: `${def.name} [{bar}] {percentage}% | {value}/{total} | {changed} changed | ETA {eta}s`,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
       let started = false;
       const t0 = Date.now();
       try {
@@ -98,6 +108,7 @@ function jobCommand(def: JobDefinition): JobCommand {
               config,
               logger,
               asOf: asOf ?? new Date(),
+              reviewWorkers,
               onProgress: (p) => {
                 if (!bar) return;
                 if (!started) bar.start(p.total, p.processed, { changed: p.changed });

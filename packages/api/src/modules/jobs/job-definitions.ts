@@ -1,14 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../shared/logger.js';
-import { runPeriodicReview } from '../decisions/periodic-review.js';
-import { expirePromotions, raiseEventNotices } from '../decisions/notice-jobs.js';
-import { runOverdue } from '../overdue/overdue.service.js';
-import { PurchaseService } from '../purchases/purchase.service.js';
-import { deleteExpiredIdempotencyRecords } from '../idempotency/idempotency.service.js';
-import { deliverOutbox } from '../delivery/outbox-delivery.js';
-import { deliverWebhooks } from '../webhooks/webhook-delivery.js';
 import type { JobResult } from './job-run.service.js';
+
+// Job bodies are imported when a job runs: the `jobs` CLI (partner keys, reconcile, one job)
+// and the API (which lists the schedules) do not pay for loading every job's modules.
+const periodicReview = () => import('../decisions/periodic-review.js');
+const noticeJobs = () => import('../decisions/notice-jobs.js');
+const overdue = () => import('../overdue/overdue.service.js');
+const purchases = () => import('../purchases/purchase.service.js');
+const idempotency = () => import('../idempotency/idempotency.service.js');
+const outbox = () => import('../delivery/outbox-delivery.js');
+const webhooks = () => import('../webhooks/webhook-delivery.js');
 
 export interface JobBodyContext {
   orm: MikroORM;
@@ -16,6 +19,8 @@ export interface JobBodyContext {
   logger: Logger;
   asOf: Date;
   onProgress?: (p: { processed: number; total: number; changed: number }) => void;
+  /** The periodic review's batches in flight (the CLI's `--workers`; default 2). */
+  reviewWorkers?: number;
   /** Ask a delivery job to run again at this time (the worker schedules it; the CLI ignores it). */
   runAgainAt?: (when: Date) => void;
 }
@@ -48,10 +53,12 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '0 2 * * *',
     maxAttempts: 10,
     ownRun: true,
-    run: async ({ orm, config, asOf, onProgress }) => {
+    run: async ({ orm, config, asOf, onProgress, reviewWorkers }) => {
+      const { runPeriodicReview } = await periodicReview();
       const r = await runPeriodicReview(orm, {
         asOf,
         batchSize: config.REVIEW_BATCH_SIZE,
+        workers: reviewWorkers,
         onProgress,
       });
       return {
@@ -67,7 +74,7 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '15 0 * * *',
     maxAttempts: 5,
     run: async ({ orm, asOf }) =>
-      counted({ ...(await runOverdue(orm.em.fork(), asOf)) }, 'linesOverdue'),
+      counted({ ...(await (await overdue()).runOverdue(orm.em.fork(), asOf)) }, 'linesOverdue'),
   },
   {
     name: 'expire-holds',
@@ -76,7 +83,12 @@ export const JOBS: JobDefinition[] = [
     maxAttempts: 5,
     run: async ({ orm, config, asOf }) =>
       counted(
-        { expired: await new PurchaseService(config).expireHolds(orm.em.fork(), asOf) },
+        {
+          expired: await new (await purchases()).PurchaseService(config).expireHolds(
+            orm.em.fork(),
+            asOf,
+          ),
+        },
         'expired',
       ),
   },
@@ -86,7 +98,10 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '*/5 * * * *',
     maxAttempts: 5,
     run: async ({ orm, asOf }) =>
-      counted({ ...(await expirePromotions(orm.em.fork(), asOf)) }, 'temporaryLimitsExpired'),
+      counted(
+        { ...(await (await noticeJobs()).expirePromotions(orm.em.fork(), asOf)) },
+        'temporaryLimitsExpired',
+      ),
   },
   {
     name: 'notices',
@@ -94,7 +109,7 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '0 * * * *',
     maxAttempts: 5,
     run: async ({ orm, asOf }) => {
-      const r = await raiseEventNotices(orm.em.fork(), asOf);
+      const r = await (await noticeJobs()).raiseEventNotices(orm.em.fork(), asOf);
       return { processed: Object.values(r).reduce((a, b) => a + b, 0), summary: r };
     },
   },
@@ -103,14 +118,15 @@ export const JOBS: JobDefinition[] = [
     describe: 'Send SMS and email notices waiting in the outbox (retries with back-off).',
     defaultSchedule: '* * * * *',
     maxAttempts: 3,
-    run: async (ctx) => counted({ ...(await deliverOutbox(ctx)) }, 'sent'),
+    run: async (ctx) => counted({ ...(await (await outbox()).deliverOutbox(ctx)) }, 'sent'),
   },
   {
     name: 'deliver-webhooks',
     describe: 'POST signed partner webhook events to their endpoints (retries with back-off).',
     defaultSchedule: '* * * * *',
     maxAttempts: 3,
-    run: async (ctx) => counted({ ...(await deliverWebhooks(ctx)) }, 'delivered'),
+    run: async (ctx) =>
+      counted({ ...(await (await webhooks()).deliverWebhooks(ctx)) }, 'delivered'),
   },
   {
     name: 'idempotency-cleanup',
@@ -118,7 +134,12 @@ export const JOBS: JobDefinition[] = [
     defaultSchedule: '30 3 * * *',
     maxAttempts: 5,
     run: async ({ orm, asOf }) =>
-      counted({ deleted: await deleteExpiredIdempotencyRecords(orm.em.fork(), asOf) }, 'deleted'),
+      counted(
+        {
+          deleted: await (await idempotency()).deleteExpiredIdempotencyRecords(orm.em.fork(), asOf),
+        },
+        'deleted',
+      ),
   },
 ];
 

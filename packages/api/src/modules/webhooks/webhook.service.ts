@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { encryptPii } from '../customers/pii.js';
@@ -6,6 +7,33 @@ import { newWebhookSecret } from './webhook-signing.js';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 
 export const MAX_ENDPOINTS_PER_PARTNER = 10;
+
+/** Loopback, private, link-local and unique-local hosts given literally (or as localhost). */
+export function isInternalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal')) return true;
+  if (isIP(h) === 4) {
+    const [a, b] = h.split('.').map(Number) as [number, number];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (isIP(h) === 6)
+    return (
+      h === '::1' ||
+      h === '::' ||
+      /^f[cd]/.test(h) ||
+      /^fe[89ab]/.test(h) ||
+      h.startsWith('::ffff:')
+    );
+  return false;
+}
 
 export interface EndpointRow {
   id: string;
@@ -52,6 +80,9 @@ export class WebhookService {
     if (u.protocol === 'http:' && this.config.NODE_ENV === 'production')
       return 'url must use https in production';
     if (u.username || u.password) return 'url must not contain a user name or password';
+    // In production a partner cannot point our workers at our own network (SSRF).
+    if (this.config.NODE_ENV === 'production' && isInternalHost(u.hostname))
+      return 'url must be a public address (not localhost or a private network)';
     return undefined;
   }
 

@@ -10,7 +10,7 @@ import {
 import { insertCustomer, insertPartner, linkPartner } from '../../../../test/fixtures.js';
 import { createLogger } from '../../../shared/logger.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
-import { authorize } from '../../purchases/__tests__/money-helpers.js';
+import { CAPTURE, authorize, expectReconciled } from '../../purchases/__tests__/money-helpers.js';
 import { PurchaseService } from '../../purchases/purchase.service.js';
 import { deliverWebhooks } from '../webhook-delivery.js';
 import { verifyWebhookSignature } from '../webhook-signing.js';
@@ -285,5 +285,39 @@ describe('partner webhooks', () => {
     } finally {
       third.server.close();
     }
+  });
+
+  it('a partly captured hold that expires: its rest goes back, the purchase stays CAPTURED, the partner hears of the rest', async () => {
+    const c = await insertCustomer(api, { baseLimitFen: 500_000 });
+    const held = await authorize(api, partner, c.accountId, '100.00');
+    const cap = await api.exec<any>(partner, CAPTURE, {
+      input: {
+        purchaseId: held.purchase.id,
+        amount: '30.00',
+        idempotencyKey: `cap-${c.accountId}`,
+      },
+    });
+    expect(cap.data.capturePurchase.userErrors).toEqual([]);
+    await api.sql(
+      `update holds set expires_at = now() - interval '1 minute' where account_id = ?`,
+      [c.accountId],
+    );
+    expect(await new PurchaseService(api.config).expireHolds(api.orm.em.fork())).toBe(1);
+    const purchaseId = fromGlobalId(held.purchase.id)!.id;
+    const [p] = await api.sql<{ status: string }>(`select status from purchases where id = ?`, [
+      purchaseId,
+    ]);
+    expect(p!.status).toBe('CAPTURED');
+    const [a] = await api.sql<{ held: string; outstanding: string }>(
+      `select held_fen::text as held, outstanding_principal_fen::text as outstanding from credit_accounts where id = ?`,
+      [c.accountId],
+    );
+    expect(a).toEqual({ held: '0', outstanding: '3000' });
+    const [e] = await api.sql<{ payload: Record<string, unknown> }>(
+      `select payload from webhook_events where event_type = 'HOLD_EXPIRED' and customer_id = ?`,
+      [c.customerId],
+    );
+    expect(e!.payload).toMatchObject({ amountFen: 7000, purchaseStatus: 'CAPTURED' });
+    await expectReconciled(api);
   });
 });
