@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config/config.js';
 import { WebhookService, isInternalHost } from '../webhook.service.js';
