@@ -28,8 +28,11 @@ export function superviseWorkers(opts: {
   let stopping = false;
 
   const spawnOne = (slot: number, restarts: number) => {
-    const child = fork(path.join(here, 'worker-main.ts'), [], {
-      execArgv: ['--import', 'tsx'],
+    // From the sources through tsx (development), or the compiled build (`pnpm build`, with the
+    // API's own `--conditions=creditline-compiled`): whichever this file was loaded from.
+    const compiled = import.meta.url.endsWith('.js');
+    const child = fork(path.join(here, compiled ? 'worker-main.js' : 'worker-main.ts'), [], {
+      execArgv: compiled ? process.execArgv : ['--import', 'tsx'],
       env: {
         ...process.env,
         ...opts.env,
