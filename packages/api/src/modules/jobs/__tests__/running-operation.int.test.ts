@@ -513,11 +513,30 @@ describe('a running operation', () => {
         },
         60_000,
       );
-      await until('the API to answer', async () => (await health()) === 200, 60_000);
-      db = new pg.Client({
-        connectionString: `postgres://postgres:creditline@127.0.0.1:${env.EMBEDDED_PG_PORT}/creditline`,
-      });
-      await db.connect();
+      // Ready (its database answers), not only alive.
+      await until(
+        'the API to be ready again',
+        async () =>
+          (await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5000) })).status === 200,
+        60_000,
+      );
+      // A GraphQL query that reads the database, through the API's own (reconnected) pool.
+      await until(
+        'a query through the API',
+        async () => (await signIn('agent', 'agent-demo-2026')).length > 0,
+        30_000,
+      );
+      db = await until(
+        'a connection of our own',
+        async () => {
+          const c = new pg.Client({
+            connectionString: `postgres://postgres:creditline@127.0.0.1:${env.EMBEDDED_PG_PORT}/creditline`,
+          });
+          await c.connect();
+          return c;
+        },
+        30_000,
+      );
       expect((await q<{ one: number }>(`select 1 as one`))[0]!.one).toBe(1);
     },
   );
