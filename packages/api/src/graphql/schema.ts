@@ -35,6 +35,12 @@ import {
   CustomerAuditResolver,
   DecisionMutationResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { JobResolver } from '../modules/jobs/job.resolver.js';
+import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
+import {
+  WebhookDeliveryFieldsResolver,
+  WebhookResolver,
+} from '../modules/webhooks/webhook.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 
@@ -62,6 +68,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // jobs, delivery, webhooks (issue 13)
+  JobResolver,
+  DeliveryResolver,
+  WebhookResolver,
+  WebhookDeliveryFieldsResolver,
   // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
   PartnerLinkResolver,
   CustomerLinksResolver,

@@ -10,6 +10,7 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { PartnerLinkService } from '../modules/links/links.service.js';
 import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { CouponService } from '../modules/coupons/coupon.service.js';
@@ -26,6 +27,7 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  webhooks: WebhookService;
   links: PartnerLinkService;
   partnerKeys: PartnerKeyService;
   /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
@@ -47,6 +49,7 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    webhooks: new WebhookService(config),
     links: new PartnerLinkService(config, logger),
     partnerKeys: new PartnerKeyService(),
     abuse: new AbuseLimits(orm, config),

@@ -190,6 +190,8 @@ export const en = {
     title: 'Education notices',
     none: 'No notices sent.',
     kind: 'Kind',
+    text: 'Notice',
+    delivery: 'SMS / email delivery',
     channel: 'Channel',
     created: 'Created',
     sent: 'Sent',

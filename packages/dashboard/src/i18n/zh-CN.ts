@@ -189,6 +189,8 @@ export const zhCN: Resources = {
     title: '用户教育通知',
     none: '暂无通知。',
     kind: '类型',
+    text: '通知内容',
+    delivery: '短信/邮件送达',
     channel: '渠道',
     created: '创建时间',
     sent: '发送时间',

@@ -59,6 +59,9 @@ const OPEN_TYPES = new Set([
   'RevolvingOfferPayload',
   'PayStatementPayload',
   'RedeemPointsPayload',
+  'CreateWebhookEndpointPayload',
+  'WebhookEndpointPayload',
+  'WebhookDeliveryPayload',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -123,6 +126,10 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   RevolvingLine: { '*': 'limits:read' },
   Statement: { '*': 'limits:read' },
   RevolvingOffer: { '*': 'limits:read' },
+  // An app's own webhook endpoints, deliveries and attempts (the resolvers filter by app).
+  WebhookEndpoint: { '*': 'webhooks:manage' },
+  WebhookDelivery: { '*': 'webhooks:manage' },
+  WebhookAttempt: { '*': 'webhooks:manage' },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */
