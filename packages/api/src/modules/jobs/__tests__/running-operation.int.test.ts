@@ -14,6 +14,7 @@ import { loadConfig } from '../../../config/config.js';
 import { encryptPii } from '../../customers/pii.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { DEMO_PARTNER } from '../../auth/demo-logins.js';
+import { JOBS } from '../job-definitions.js';
 
 /**
  * The operation as it runs: README's start command (src/main.ts: API, embedded PostgreSQL, two
@@ -164,16 +165,8 @@ describe('a running operation', () => {
         `update credit_accounts set last_reviewed_at = null where id in (select id from credit_accounts where status = 'ACTIVE' order by id limit 20)`,
       );
       const since = new Date();
-      const jobs = [
-        'periodic-review',
-        'overdue',
-        'expire-holds',
-        'expire-promotions',
-        'notices',
-        'deliver-outbox',
-        'deliver-webhooks',
-        'idempotency-cleanup',
-      ];
+      // Every scheduled job, from the one list the worker schedules.
+      const jobs = JOBS.map((j) => j.name);
       const runs = await until(
         'every job to run on its schedule',
         async () => {
@@ -370,10 +363,18 @@ describe('a running operation', () => {
       );
       expect(mail.to).toBe('han.meimei@example.com');
       expect(mail.text).toContain('Your statement is ready.');
-      const [n] = await q<{ delivery_status: string }>(
-        `select delivery_status from notices where customer_id = 2 and channel = 'EMAIL' order by id desc limit 1`,
+      // The sink has the message before the worker records the delivery: wait for the status.
+      const n = await until(
+        'the notice marked delivered',
+        async () =>
+          (
+            await q<{ delivery_status: string }>(
+              `select delivery_status from notices where customer_id = 2 and channel = 'EMAIL' order by id desc limit 1`,
+            )
+          ).find((r) => r.delivery_status === 'DELIVERED'),
+        30_000,
       );
-      expect(n!.delivery_status).toBe('DELIVERED');
+      expect(n.delivery_status).toBe('DELIVERED');
       // On disk under the data folder, as a .eml file a mail client opens.
       const mailDir = path.join(dir, 'data', 'sink', 'mail');
       const emls = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
