@@ -32,9 +32,19 @@ import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
+
+import {
+  AccountLifecycleResolver,
+  CustomerApplicationsResolver,
+  LifecycleMutationResolver,
+} from '../modules/lifecycle/lifecycle.resolver.js';
+
+import { CategoryLimitResolver } from '../modules/accounts/category-limit.resolver.js';
+import { PromotionResolver } from '../modules/promotions/promotion.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -65,6 +75,13 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnerAppResolver,
   // risk (issue 16): portfolio stress tests
   StressTestResolver,
+  NoticeTextResolver,
+  // account lifecycle, bureau reports (issue 13)
+  LifecycleMutationResolver,
+  CustomerApplicationsResolver,
+  AccountLifecycleResolver,
+  CategoryLimitResolver,
+  PromotionResolver,
 ];
 
 /**

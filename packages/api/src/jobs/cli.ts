@@ -8,6 +8,7 @@ import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
 import { limitJobs } from './limit-jobs.js';
 import { partnerJobs } from './partner-jobs.js';
+import { lifecycleJobs } from './lifecycle-jobs.js';
 
 export interface JobContext {
   orm: MikroORM;
@@ -28,6 +29,7 @@ export const commands: Record<string, JobCommand> = {
   ...moneyJobs,
   ...limitJobs,
   ...partnerJobs,
+  ...lifecycleJobs,
 };
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

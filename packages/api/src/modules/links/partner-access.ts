@@ -64,6 +64,14 @@ const STAFF_TYPES = new Set([
   'PartnerApp',
   'Agent',
   'CouponCampaign',
+  // account lifecycle (issue 13): staff and risk-admin records and payloads
+  'NoticeText',
+  'Promotion',
+  'CreditApplication',
+  'ApplyForCreditPayload',
+  'RecordBureauReportPayload',
+  'CategoryLimitPayload',
+  'PromotionPayload',
 ]);
 
 const STAFF = 'staff' as const;
