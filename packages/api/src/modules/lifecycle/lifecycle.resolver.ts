@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userError, type Outcome } from '../../graphql/errors.js';
@@ -6,7 +7,7 @@ import { money, parseYuanToFen } from '../../graphql/money.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
-import { Role, isStaff } from '../auth/viewer.js';
+import { Role, isStaff, scope } from '../auth/viewer.js';
 import { mayActFor } from '../links/partner-gate.js';
 import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
@@ -33,9 +34,15 @@ import {
 
 const service = new LifecycleService();
 
-/** Staff may act for any customer; a partner app only for one linked to it with `accounts:apply`. */
-export const assertPartnerMayActFor = (ctx: GraphQLContext, customerId: string) =>
-  mayActFor(ctx, customerId, undefined, ['accounts:apply']);
+/**
+ * Staff may act for any customer; a partner app only for one linked to it with `accounts:apply`
+ * (and with every scope the rest of its selection needs, e.g. `limits:read` for the account).
+ */
+export const partnerMayApplyFor = (
+  ctx: GraphQLContext,
+  customerId: string,
+  info?: GraphQLResolveInfo,
+) => mayActFor(ctx, customerId, info, ['accounts:apply']);
 
 interface ApplicationRow {
   id: string;
@@ -45,6 +52,9 @@ interface ApplicationRow {
   grade: string | null;
   reasons: { code: string }[] | string;
   created_at: Date;
+  customer_id: string;
+  actor_type: string;
+  actor_id: string | null;
 }
 function toApplicationNode(r: ApplicationRow): CreditApplicationNode {
   const codes = (typeof r.reasons === 'string' ? JSON.parse(r.reasons) : r.reasons).map(
@@ -62,18 +72,29 @@ function toApplicationNode(r: ApplicationRow): CreditApplicationNode {
     codes,
     reasons: texts('zh-CN'),
     reasonsEn: texts('en'),
+    customerLocalId: String(r.customer_id),
+    actorType: r.actor_type,
+    actorId: r.actor_id == null ? null : String(r.actor_id),
   });
 }
-const APPLICATION_COLUMNS = `id::text as id, status, limit_fen::text, score, grade, reasons, created_at`;
+const APPLICATION_COLUMNS = `id::text as id, status, limit_fen::text, score, grade, reasons, created_at, customer_id::text, actor_type, actor_id::text`;
 
-registerNodeType('CreditApplication', async (ctx, id) => {
-  if (!isStaff(ctx.viewer)) return null;
-  const [r] = await ctx.em.execute<ApplicationRow[]>(
-    `select ${APPLICATION_COLUMNS} from credit_applications where id = ?`,
-    [id],
-  );
-  return r ? toApplicationNode(r) : null;
-});
+// Staff read every application; a partner app only those it filed, and only while the customer's
+// link lets it (ownerOf: node() checks the link, so a revoked link ends access at once).
+registerNodeType(
+  'CreditApplication',
+  async (ctx, id) => {
+    const v = ctx.viewer;
+    if (!isStaff(v) && v.kind !== 'partner') return null;
+    const [r] = await ctx.em.execute<ApplicationRow[]>(
+      `select ${APPLICATION_COLUMNS} from credit_applications where id = ?` +
+        (v.kind === 'partner' ? ` and actor_type = 'PARTNER' and actor_id = ?` : ''),
+      v.kind === 'partner' ? [id, v.id] : [id],
+    );
+    return r ? toApplicationNode(r) : null;
+  },
+  (a) => a.customerLocalId,
+);
 
 function localId(globalId: string, type: string): string | undefined {
   const p = fromGlobalId(globalId);
@@ -104,16 +125,16 @@ const badAccountId = () =>
 /** Applications, closing, risk-alert freezes and bureau reports (issue 13). */
 @Resolver()
 export class LifecycleMutationResolver {
-  // Staff only for now. The partner path (a linked customer, scope accounts:apply) is guarded by
-  // assertPartnerMayActFor below but not opened: the trust-boundary test needs its cases first.
-  @Authorized(Role.AGENT)
+  // Staff, or a partner app with `accounts:apply` for a customer whose link grants it.
+  @Authorized(Role.AGENT, scope('accounts:apply'))
   @Mutation(() => ApplyForCreditPayload, {
     description:
-      "Apply for a credit line for a customer without an open account (staff): the policy decides from the data we hold — an ACTIVE account at the policy's low initial limit with its INITIAL decision, or DECLINED with reasons. A CLOSED account is reopened when approved. Idempotent.",
+      "Apply for a credit line for a customer without an open account (staff, or a partner app with accounts:apply for a customer who linked it with that scope): the policy decides from the data we hold — an ACTIVE account at the policy's low initial limit with its INITIAL decision, or DECLINED with reasons. A CLOSED account is reopened when approved. Idempotent.",
   })
   async applyForCredit(
     @Arg('input', () => ApplyForCreditInput) input: ApplyForCreditInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ApplyForCreditPayload> {
     const customerId = localId(input.customerId, 'Customer');
     if (!customerId)
@@ -122,7 +143,7 @@ export class LifecycleMutationResolver {
       });
     // A partner app acts only for a customer who linked it (with accounts:apply); any other
     // customer is answered like a missing one.
-    if (!(await assertPartnerMayActFor(ctx, customerId)))
+    if (!(await partnerMayApplyFor(ctx, customerId, info)))
       return Object.assign(new ApplyForCreditPayload(), {
         userErrors: [userError('CUSTOMER_NOT_FOUND', 'There is no such customer.', 'customerId')],
       });

@@ -27,17 +27,24 @@ export class CreditApplicationNode extends Node {
   @Field(() => String, { description: 'APPROVED or DECLINED.' }) status!: string;
   @Field(() => Money, { description: 'The initial limit given (0 when declined).' })
   initialLimit!: Money;
-  @Field(() => Int, { nullable: true }) score?: number | null;
-  @Field(() => String, { nullable: true }) grade?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The score (staff only).' })
+  score?: number | null;
+  @Field(() => String, { nullable: true, description: 'The grade (staff only).' })
+  grade?: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => [DecisionReason], {
     description:
-      'Why: the policy reasons (decline rules, or approval and initial-limit reasons), then the scorecard reasons, in Chinese (use `explanation` for English).',
+      'Why: the policy reasons (decline rules, or approval and initial-limit reasons), then the scorecard reasons, in Chinese (`reasonsEn` in English).',
   })
   reasons!: DecisionReason[];
   @Field(() => [DecisionReason], { description: 'The reasons in English.' })
   reasonsEn!: DecisionReason[];
   codes!: string[];
+  /** Whose application it is (a partner reaches it only through this customer's link). */
+  customerLocalId!: string;
+  /** Who filed it: a partner app sees only its own applications. */
+  actorType!: string;
+  actorId!: string | null;
 }
 
 @InputType()
@@ -46,7 +53,10 @@ export class ApplyForCreditInput {
   @Field(() => String, { description: 'A retry with the same key returns the first result.' })
   idempotencyKey!: string;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The application and, when approved, the account. A partner app reads the account like any other (its scopes and the link decide which fields); the INITIAL decision is for staff.',
+})
 export class ApplyForCreditPayload {
   @Field(() => CreditApplicationNode, { nullable: true })
   application?: CreditApplicationNode | null;

@@ -54,6 +54,8 @@ const OPEN_TYPES = new Set([
   'PartnerLinkPayload',
   'PlanFees',
   'RefundPurchasePayload',
+  // A reason code with its text, under an application (or a staff record, refused there).
+  'DecisionReason',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -67,8 +69,6 @@ const STAFF_TYPES = new Set([
   // account lifecycle (issue 13): staff and risk-admin records and payloads
   'NoticeText',
   'Promotion',
-  'CreditApplication',
-  'ApplyForCreditPayload',
   'RecordBureauReportPayload',
   'CategoryLimitPayload',
   'PromotionPayload',
@@ -111,6 +111,12 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   Repayment: { '*': 'limits:read' },
   // An app's own links.
   PartnerLink: { '*': OPEN },
+  // The applications an app filed (applyForCredit, node()): the outcome and its reasons; the
+  // score and grade behind them are staff information.
+  CreditApplication: { score: STAFF, grade: STAFF, '*': 'accounts:apply' },
+  // What applyForCredit answers a partner: the application and the account; the INITIAL decision
+  // is a staff record.
+  ApplyForCreditPayload: { decision: STAFF, '*': OPEN },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */

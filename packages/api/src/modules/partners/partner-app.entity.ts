@@ -6,6 +6,8 @@ export const PARTNER_SCOPES = [
   'quotes:read',
   'purchases:write',
   'repayments:write',
+  /** Open a credit line for a customer who linked the app (applyForCredit). */
+  'accounts:apply',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 

@@ -6,7 +6,12 @@ import {
   supervisorViewer,
   useTestApi,
 } from '../../../../test/harness.js';
-import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
+import {
+  insertAgent,
+  insertCustomer,
+  insertPartner,
+  linkPartner,
+} from '../../../../test/fixtures.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../../purchases/purchase-rules.js';
@@ -108,7 +113,7 @@ describe('applyForCredit', () => {
       [c.customerId],
     );
     expect(audit).toHaveLength(1);
-    // a partner cannot apply (no partner↔customer links yet)
+    // a partner key without accounts:apply is refused before anything runs
     expect(
       (await api.exec(partnerViewer('1', ['limits:read']), APPLY, { i })).errors?.[0]?.extensions
         ?.code,
@@ -149,6 +154,149 @@ describe('applyForCredit', () => {
       { id: gid('Customer', c.customerId) },
     );
     expect(q.data.node.creditApplications[0].status).toBe('DECLINED');
+  });
+});
+
+describe('applyForCredit by a partner app', () => {
+  const ALL = [
+    'limits:read',
+    'quotes:read',
+    'purchases:write',
+    'repayments:write',
+    'accounts:apply',
+  ];
+  const PARTNER_APPLY = `mutation($i: ApplyForCreditInput!) { applyForCredit(input: $i) {
+    application { id status initialLimit { amount } reasons { code text } }
+    account { id status baseLimit { amount } availableLimit { amount } }
+    userErrors { code field message } } }`;
+  const applyAs = (v: Viewer, customerId: string, q = PARTNER_APPLY) =>
+    api.exec<any>(v, q, {
+      i: { customerId: gid('Customer', customerId), idempotencyKey: key('papply') },
+    });
+  const applications = async (customerId: string) =>
+    (
+      await api.sql<{ n: string }>(
+        `select count(*)::text n from credit_applications where customer_id = ?`,
+        [customerId],
+      )
+    )[0]!.n;
+
+  it('opens an account for a customer who linked the app with accounts:apply, and reads it back', async () => {
+    const app = await insertPartner(api, ALL, undefined, { name: 'Wallet' });
+    const v = partnerViewer(app.id, ALL);
+    const c = await insertCustomer(api, { noAccount: true, unlinked: true, incomeBand: 'HIGH' });
+    await behaviour(c.customerId, true);
+    await linkPartner(api, app.id, c.customerId, ALL);
+    const r = await applyAs(v, c.customerId);
+    expect(r.errors).toBeUndefined();
+    const a = r.data.applyForCredit;
+    expect(a.userErrors).toEqual([]);
+    expect(a.application.status).toBe('APPROVED');
+    expect(a.account.status).toBe('ACTIVE');
+    expect(a.account.availableLimit.amount).toBe(a.account.baseLimit.amount);
+    const [row] = await api.sql<any>(
+      `select actor_type, actor_id::text from credit_applications where customer_id = ?`,
+      [c.customerId],
+    );
+    expect(row).toEqual({ actor_type: 'PARTNER', actor_id: app.id });
+    const audit = await api.sql<any>(
+      `select actor_type from audit_log where customer_id = ? and action = 'applyForCredit'`,
+      [c.customerId],
+    );
+    expect(audit.map((x: any) => x.actor_type)).toEqual(['PARTNER']);
+    // its own application through node(); the INITIAL decision, the score and the grade are staff's
+    const node = await api.exec<any>(
+      v,
+      `query($id: ID!) { node(id: $id) { ... on CreditApplication { status reasons { code } } } }`,
+      { id: a.application.id },
+    );
+    expect(node.data.node.status).toBe('APPROVED');
+    for (const staffField of [
+      'decision { kind }',
+      'application { score }',
+      'application { grade }',
+    ])
+      expect(
+        (
+          await applyAs(
+            v,
+            c.customerId,
+            `mutation($i: ApplyForCreditInput!) { applyForCredit(input: $i) { ${staffField} } }`,
+          )
+        ).errors?.[0]?.extensions?.code,
+      ).toBe('FORBIDDEN');
+    // staff see it too; another app does not
+    expect(
+      (
+        await api.exec<any>(
+          agent,
+          `query($id: ID!) { node(id: $id) { ... on CreditApplication { status } } }`,
+          { id: a.application.id },
+        )
+      ).data.node.status,
+    ).toBe('APPROVED');
+    const other = await insertPartner(api, ALL, undefined, { name: 'Other app' });
+    await linkPartner(api, other.id, c.customerId, ALL);
+    expect(
+      (
+        await api.exec<any>(
+          partnerViewer(other.id, ALL),
+          `query($id: ID!) { node(id: $id) { ... on CreditApplication { status } } }`,
+          { id: a.application.id },
+        )
+      ).data.node,
+    ).toBeNull();
+  });
+
+  it('an unlinked customer, another app’s customer and a link without accounts:apply answer like a missing customer; a key without the scope is refused', async () => {
+    const appA = await insertPartner(api, ALL, undefined, { name: 'App A13' });
+    const appB = await insertPartner(api, ALL, undefined, { name: 'App B13' });
+    const A = partnerViewer(appA.id, ALL);
+    const missing = await applyAs(A, '987654321');
+    expect(missing.data.applyForCredit.userErrors.map((e: any) => e.code)).toEqual([
+      'CUSTOMER_NOT_FOUND',
+    ]);
+    const unlinked = await insertCustomer(api, { noAccount: true, unlinked: true });
+    const othersOnly = await insertCustomer(api, { noAccount: true, unlinked: true });
+    await linkPartner(api, appB.id, othersOnly.customerId, ALL);
+    const noScope = await insertCustomer(api, { noAccount: true, unlinked: true });
+    await linkPartner(
+      api,
+      appA.id,
+      noScope.customerId,
+      ALL.filter((s) => s !== 'accounts:apply'),
+    );
+    // the account's limit needs limits:read from the link as well
+    const noLimits = await insertCustomer(api, { noAccount: true, unlinked: true });
+    await linkPartner(api, appA.id, noLimits.customerId, ['accounts:apply']);
+    for (const c of [unlinked, othersOnly, noScope, noLimits]) {
+      const r = await applyAs(A, c.customerId);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.applyForCredit).toEqual({
+        ...missing.data.applyForCredit,
+        userErrors: missing.data.applyForCredit.userErrors,
+      });
+      expect(await applications(c.customerId)).toBe('0');
+    }
+    // selecting only the application, a link with accounts:apply alone is enough
+    const onlyApp = await applyAs(
+      A,
+      noLimits.customerId,
+      `mutation($i: ApplyForCreditInput!) { applyForCredit(input: $i) { application { status } userErrors { code } } }`,
+    );
+    expect(onlyApp.data.applyForCredit.userErrors).toEqual([]);
+    expect(await applications(noLimits.customerId)).toBe('1');
+    // a key of app A without the scope: refused before anything runs
+    const narrow = await applyAs(
+      partnerViewer(
+        appA.id,
+        ALL.filter((s) => s !== 'accounts:apply'),
+      ),
+      noScope.customerId,
+    );
+    expect(narrow.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(narrow.data?.applyForCredit ?? null).toBeNull();
+    expect(await applications(noScope.customerId)).toBe('0');
   });
 });
 
