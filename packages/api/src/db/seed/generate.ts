@@ -483,7 +483,6 @@ export function generateCustomer(
   ]);
 
   // ---- the account --------------------------------------------------------------------------
-  // LIMIT_BAL NT$10k–1M → ¥500–¥50,000 (whole ¥100), the customer's limit before this review.
   // LIMIT_BAL NT$10k–1M → ¥500–¥50,000 (whole ¥100): the limit an established customer has grown to.
   let baseLimitFen = Math.min(CAP_FEN, roundTo(card.limitBal * 5, 10_000));
   const openedAt = new Date(registeredAt.getTime() + int(rng, 0, 10) * DAY);
