@@ -95,6 +95,19 @@ describe('the demo population', () => {
       );
     }
     expect(frozen).toBeGreaterThan(0);
+    // an open UNFREEZE request belongs to a customer frozen for an overdue who repaid it all (the
+    // rules would refuse one still overdue; a risk alert is lifted by a risk admin)
+    const openUnfreeze = await api.sql<any>(
+      `select r.account_id, a.status, a.frozen_cause, a.used_fen::int as used from recovery_requests r join credit_accounts a on a.id = r.account_id
+        where r.type = 'UNFREEZE' and r.status in ('SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS')`,
+    );
+    expect(openUnfreeze.length).toBeGreaterThan(0);
+    for (const r of openUnfreeze)
+      expect(r, `account ${r.account_id}`).toMatchObject({
+        status: 'FROZEN',
+        frozen_cause: 'OVERDUE',
+        used: 0,
+      });
     const [cat] = await api.sql<any>(`select count(*)::int as n from category_limits`);
     expect(cat.n).toBeGreaterThan(0);
   });

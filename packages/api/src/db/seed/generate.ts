@@ -566,9 +566,18 @@ export function generateCustomer(
   // Behind now (the card row's latest month): the purchase's installment is that many days past due.
   const daysPastDue = card.pay[0]! >= 1 ? card.pay[0]! * 30 - int(rng, 0, 14) : 0;
   // ~3 % frozen: mostly customers who are two or more months behind now, a few by a risk alert.
+  // A fifth of those frozen for an overdue have since repaid everything: nothing is owed, and the
+  // policy's recovery path (an UNFREEZE request, below) waits for review.
+  let repaidSinceFreeze = false;
+  let frozenAt = 0;
   if ((card.pay[0]! >= 2 && chance(rng, 0.25)) || chance(rng, 0.004)) {
     status = 'FROZEN';
     const overdue = card.pay[0]! >= 2;
+    if (overdue && chance(rng, 0.2)) {
+      repaidSinceFreeze = true;
+      outstanding = 0;
+    }
+    frozenAt = now - int(rng, 2, 11) * DAY;
     frozenCause = overdue ? 'OVERDUE' : 'RISK_ALERT';
     frozenCode = overdue ? 'POLICY_FREEZE' : 'RISK_ALERT_ACCOUNT_TAKEOVER';
     frozenReason = overdue
@@ -580,7 +589,7 @@ export function generateCustomer(
       baseLimitFen,
       'ACTIVE',
       'FROZEN',
-      new Date(now - int(rng, 1, 11) * DAY),
+      new Date(frozenAt),
       frozenReason,
       overdue ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['RISK_ALERT_ACCOUNT_TAKEOVER'],
     );
@@ -839,10 +848,15 @@ export function generateCustomer(
       p.amountFen,
     );
   }
-  if ((status === 'FROZEN' && chance(rng, 0.2)) || chance(rng, 0.003)) {
-    const type = status === 'FROZEN' ? 'UNFREEZE' : 'INCREASE';
+  // Recovery requests in progress: the UNFREEZE of a customer who repaid after the freeze (one
+  // still overdue would be refused by the rules, a risk-alert freeze is lifted by a risk admin),
+  // and a few increases.
+  if (repaidSinceFreeze || (status === 'ACTIVE' && chance(rng, 0.003))) {
+    const type = repaidSinceFreeze ? 'UNFREEZE' : 'INCREASE';
     const reqId = ++ids.recovery;
-    const filed = new Date(now - int(rng, 1, 6) * DAY);
+    const filed = repaidSinceFreeze
+      ? new Date(frozenAt + int(rng, 1, Math.floor((now - frozenAt) / DAY)) * DAY - DAY / 2)
+      : new Date(now - int(rng, 1, 6) * DAY);
     const reason =
       type === 'UNFREEZE'
         ? 'Customer has repaid the overdue amount and asks to use the line again.'
