@@ -12,6 +12,7 @@ import { unauthenticated } from './errors.js';
 import { viewerHasRole } from '../modules/auth/viewer.js';
 import { NodeResolver } from './node.resolver.js';
 import { StressTestResolver } from '../modules/risk/stress.resolver.js';
+import { ScoringModelResolver } from '../modules/models/model-registry.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import {
@@ -82,6 +83,8 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLifecycleResolver,
   CategoryLimitResolver,
   PromotionResolver,
+  // models (issue 16 item 7): the model lifecycle
+  ScoringModelResolver,
 ];
 
 /**

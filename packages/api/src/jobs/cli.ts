@@ -9,6 +9,7 @@ import { moneyJobs } from './money-jobs.js';
 import { limitJobs } from './limit-jobs.js';
 import { partnerJobs } from './partner-jobs.js';
 import { lifecycleJobs } from './lifecycle-jobs.js';
+import { modelJobs } from './model-jobs.js';
 
 export interface JobContext {
   orm: MikroORM;
@@ -30,6 +31,7 @@ export const commands: Record<string, JobCommand> = {
   ...limitJobs,
   ...partnerJobs,
   ...lifecycleJobs,
+  ...modelJobs,
 };
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

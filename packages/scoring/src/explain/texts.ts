@@ -401,6 +401,12 @@ const POLICY_TEXTS: Record<string, Entry> = {
     'A category limit was removed; that category uses the general limit again',
     'a category limit was removed',
   ),
+  POLICY_RISK_BUDGET: e(
+    '平台本期的风险预算已接近上限，本次提额按比例下调',
+    '本期提额受平台风险预算限制',
+    "The platform's risk budget for this period is nearly used up, so this increase was scaled down",
+    "the platform's risk budget limited increases this period",
+  ),
   RECOVERY_STILL_OVERDUE: e(
     '仍有逾期未还款项，请先还清',
     '仍有逾期未还款项',

@@ -18,6 +18,7 @@ export const LIMIT_REASON_CODES = [
   'POLICY_KEEP_ABOVE_USED',
   'POLICY_NEW_DEFAULT',
   'POLICY_SAME_EVIDENCE',
+  'POLICY_RISK_BUDGET',
 ] as const;
 /** A policy reason code of a limit decision. */
 export type LimitReasonCode = (typeof LIMIT_REASON_CODES)[number];

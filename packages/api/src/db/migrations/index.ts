@@ -11,6 +11,7 @@ import { Migration20261202200000_rules_under_lock } from './Migration20261202200
 import { Migration20261202300000_stress_tests } from './Migration20261202300000_stress_tests.js';
 import { Migration20261202600000_lifecycle } from './Migration20261202600000_lifecycle.js';
 import { Migration20261202800000_money_ops } from './Migration20261202800000_money_ops.js';
+import { Migration20261203600000_model_registry } from './Migration20261203600000_model_registry.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -22,4 +23,5 @@ export const migrationsList = [
   { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
   { name: 'Migration20261202600000_lifecycle', class: Migration20261202600000_lifecycle },
   { name: 'Migration20261202800000_money_ops', class: Migration20261202800000_money_ops },
+  { name: 'Migration20261203600000_model_registry', class: Migration20261203600000_model_registry },
 ];

@@ -188,7 +188,13 @@ export class DecisionService {
         ],
       );
       const promotionId = String(row!.id);
-      const granted = await grantPromotion(tem, viewer, promotionId, p, 'PROMOTION_GRANTED');
+      const { granted, scaledByRiskBudget } = await grantPromotion(
+        tem,
+        viewer,
+        promotionId,
+        p,
+        'PROMOTION_GRANTED',
+      );
       await writeAudit(tem, viewer, {
         action: 'createPromotion',
         targetType: 'Promotion',
@@ -200,6 +206,7 @@ export class DecisionService {
           percentBp: p.percentBp,
           category: p.category,
           granted,
+          scaledByRiskBudget,
         },
       });
       return ok({ promotionId, granted });

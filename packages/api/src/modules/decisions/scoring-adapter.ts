@@ -25,11 +25,25 @@ import {
   type Grade,
   type IncomeBand,
   type ReasonCode,
+  type ScorecardModel,
 } from '@creditline/scoring';
 
 export type CustomerBehaviour = EngineBehaviour;
 export type Features = Record<string, number | string | null>;
+/** The shipped model's version (what scores when no registered model is ACTIVE). */
 export const MODEL_VERSION = platformModel.version;
+/** The shipped model (`models/platform-v1.json`). */
+export const SHIPPED_MODEL: ScorecardModel = platformModel;
+
+// The model that scores (issue 16 item 7): the shipped one unless a risk admin promoted a
+// registered model; modules/models sets it at boot, on promotion and on rollback.
+let scoringModel: ScorecardModel = platformModel;
+/** The model every score in this process uses now. */
+export const activeModel = (): ScorecardModel => scoringModel;
+/** Switches the scoring model of this process (modules/models only). */
+export function setActiveModel(m: ScorecardModel | null): void {
+  scoringModel = m ?? platformModel;
+}
 export const POLICY = defaultPolicy;
 export const GRADES: readonly string[] = ENGINE_GRADES;
 export const LIMIT_CAP_FEN = defaultPolicy.capFen;
@@ -53,8 +67,8 @@ export interface ScoreResult {
   modelVersion: string;
 }
 
-export function scoreFeatures(f: Features): ScoreResult {
-  const r = engineScoreFeatures(platformModel, f as never);
+export function scoreFeatures(f: Features, model: ScorecardModel = scoringModel): ScoreResult {
+  const r = engineScoreFeatures(model, f as never);
   return {
     score: r.score,
     probabilityOfDefault: r.probabilityOfDefault,
@@ -191,9 +205,9 @@ export function limitImprovements(
   locale: EngineLocale,
 ): { feature: string; text: string; pointsGain: number; limitEffectFen: number | null }[] {
   if (!current.grade || !(ENGINE_GRADES as readonly string[]).includes(current.grade)) return [];
-  const result = engineScoreFeatures(platformModel, features as never);
+  const result = engineScoreFeatures(scoringModel, features as never);
   return engineImprovements(
-    platformModel,
+    scoringModel,
     result,
     defaultPolicy,
     {

@@ -72,6 +72,14 @@ const STAFF_TYPES = new Set([
   'RecordBureauReportPayload',
   'CategoryLimitPayload',
   'PromotionPayload',
+  // the model lifecycle (issue 16): staff records, reached only through RISK_ADMIN fields
+  'ScoringModelNode',
+  'ScoringModelEventNode',
+  'ShadowRunNode',
+  'ScoreSummaryNode',
+  'GradeCountNode',
+  'ScoringModelPayload',
+  'RollbackScoringModelPayload',
 ]);
 
 const STAFF = 'staff' as const;

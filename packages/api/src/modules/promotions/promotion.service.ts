@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { GRADES, LIMIT_CAP_FEN, POLICY, promotionGrant } from '../decisions/scoring-adapter.js';
 import { pgArray } from '../decisions/pg-array.js';
 import { PURCHASE_CATEGORIES, isPurchaseCategory } from '../purchases/categories.js';
+import { fitGrantsToBudget } from '../risk/review-budget.js';
 
 export interface PromotionInput {
   name: string;
@@ -77,11 +78,17 @@ export async function grantPromotion(
   promotionId: string,
   p: PromotionInput,
   reasonCode: 'PROMOTION_GRANTED' | 'PROMOTION_CHANGED',
-): Promise<number> {
+): Promise<{ granted: number; scaledByRiskBudget: number }> {
   const accounts = await tem.execute<
-    { id: string; customer_id: string; base_limit_fen: string; grade: string | null }[]
+    {
+      id: string;
+      customer_id: string;
+      base_limit_fen: string;
+      grade: string | null;
+      probability_of_default: number | null;
+    }[]
   >(
-    `select a.id, a.customer_id, a.base_limit_fen, a.grade from credit_accounts a
+    `select a.id, a.customer_id, a.base_limit_fen, a.grade, a.probability_of_default from credit_accounts a
       where a.status = 'ACTIVE' and a.grade = any(?::text[])
         and (?::boolean or not exists (
           select 1 from temporary_limits t where t.account_id = a.id and t.status = 'ACTIVE' and t.promotion_id is not null
@@ -89,7 +96,7 @@ export async function grantPromotion(
       order by a.id for update of a`,
     [pgArray(p.eligibleGrades), POLICY.promotion.stack, promotionId, p.endsAt, p.startsAt],
   );
-  const grants = accounts
+  const wanted = accounts
     .map((a) => ({
       a,
       fen: Math.min(
@@ -105,6 +112,18 @@ export async function grantPromotion(
         }),
       ),
     }))
+    .filter((g) => g.fen > 0);
+  // The portfolio risk budget: where a cap binds, grants are scaled down (POLICY_RISK_BUDGET).
+  const fitted = await fitGrantsToBudget(
+    tem,
+    wanted.map((g) => ({
+      grade: g.a.grade ?? '',
+      pd: Number(g.a.probability_of_default ?? 0),
+      fen: g.fen,
+    })),
+  );
+  const grants = wanted
+    .map((g, i) => ({ ...g, fen: fitted[i]!.fen, scaled: fitted[i]!.scaled }))
     .filter((g) => g.fen > 0);
   for (let i = 0; i < grants.length; i += 2000) {
     const chunk = grants.slice(i, i + 2000);
@@ -123,18 +142,26 @@ export async function grantPromotion(
     );
     await tem.execute(
       `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-       select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, 'AGENT', ?, ?
-         from unnest(?::bigint[], ?::bigint[]) as t(id, fen) join credit_accounts a on a.id = t.id`,
+       select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, t.reasons::jsonb, 'AGENT', ?, ?
+         from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, fen, reasons) join credit_accounts a on a.id = t.id`,
       [
-        JSON.stringify([{ code: reasonCode }]),
         agentIdOf(viewer),
         `Promotion ${promotionId}: ${p.name}`,
         pgArray(chunk.map((g) => g.a.id)),
         pgArray(chunk.map((g) => g.fen)),
+        pgArray(
+          chunk.map((g) =>
+            JSON.stringify(
+              g.scaled
+                ? [{ code: reasonCode }, { code: 'POLICY_RISK_BUDGET' }]
+                : [{ code: reasonCode }],
+            ),
+          ),
+        ),
       ],
     );
   }
-  return grants.length;
+  return { granted: grants.length, scaledByRiskBudget: grants.filter((g) => g.scaled).length };
 }
 
 /**
@@ -265,12 +292,18 @@ export class PromotionService {
         `delete from temporary_limits where promotion_id = ? and status = 'REVOKED'`,
         [promotionId],
       );
-      const granted = await grantPromotion(tem, viewer, promotionId, p, 'PROMOTION_CHANGED');
+      const { granted, scaledByRiskBudget } = await grantPromotion(
+        tem,
+        viewer,
+        promotionId,
+        p,
+        'PROMOTION_CHANGED',
+      );
       await writeAudit(tem, viewer, {
         action: 'updatePromotion',
         targetType: 'Promotion',
         targetId: promotionId,
-        details: { ...p, granted },
+        details: { ...p, granted, scaledByRiskBudget },
       });
       return ok({ promotionId, granted });
     });
