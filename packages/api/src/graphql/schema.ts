@@ -34,6 +34,7 @@ import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
@@ -43,6 +44,15 @@ import {
 } from '../modules/webhooks/webhook.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
+
+import {
+  AccountLifecycleResolver,
+  CustomerApplicationsResolver,
+  LifecycleMutationResolver,
+} from '../modules/lifecycle/lifecycle.resolver.js';
+
+import { CategoryLimitResolver } from '../modules/accounts/category-limit.resolver.js';
+import { PromotionResolver } from '../modules/promotions/promotion.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -79,6 +89,13 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnerAppResolver,
   // risk (issue 16): portfolio stress tests
   StressTestResolver,
+  NoticeTextResolver,
+  // account lifecycle, bureau reports (issue 13)
+  LifecycleMutationResolver,
+  CustomerApplicationsResolver,
+  AccountLifecycleResolver,
+  CategoryLimitResolver,
+  PromotionResolver,
   // models (issue 16 item 7): the model lifecycle
   ScoringModelResolver,
 ];

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/database.js';
 import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
 import { partnerJobs } from './partner-jobs.js';
+import { lifecycleJobs } from './lifecycle-jobs.js';
 import { modelJobs } from './model-jobs.js';
 import { JOBS, type JobDefinition } from '../modules/jobs/job-definitions.js';
 import { JobAlreadyRunningError, runTracked } from '../modules/jobs/job-run.service.js';
@@ -142,6 +143,7 @@ export const commands: Record<string, JobCommand> = {
   review: jobCommand(JOBS.find((d) => d.name === 'periodic-review')!),
   ...moneyJobs,
   ...partnerJobs,
+  ...lifecycleJobs,
   ...modelJobs,
 };
 

@@ -254,12 +254,14 @@ export type RecoveryRequestQuery = { __typename: 'Query', node:
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CouponCampaign', id: string }
     | { __typename: 'CreditAccount', id: string }
+    | { __typename: 'CreditApplication', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'InstallmentPlan', id: string }
     | { __typename: 'LimitDecision', id: string }
     | { __typename: 'Notice', id: string }
     | { __typename: 'PartnerApp', id: string }
     | { __typename: 'PartnerLink', id: string }
+    | { __typename: 'Promotion', id: string }
     | { __typename: 'Purchase', id: string }
     | { __typename: 'RecoveryRequest', type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, id: string, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, transitions: Array<{ __typename: 'RecoveryTransition', fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actor: string, reason: string, createdAt: string }>, documents: Array<{ __typename: 'RecoveryDocument', kind: string, fileName: string, contentType: string, sizeBytes: number }> }
     | { __typename: 'Refund', id: string }

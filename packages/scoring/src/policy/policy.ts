@@ -106,7 +106,43 @@ const policyObject = z.object({
     maxDaysPastDue: z.number().int().positive(),
     /** Rise of 3-month bureau inquiries over the previous value that triggers a review. */
     inquiries3mSpike: z.number().int().positive(),
+    /** A default reported at the bureau that the previous report did not show triggers a review. */
+    newDefaultTriggers: z.boolean().default(true),
+    /**
+     * Days after a review during which another triggered review on the same evidence is refused
+     * (and a triggered review never cuts twice on the same evidence at all): without it an agent
+     * could cut the same customer's limit again and again on unchanged data.
+     */
+    cooldownDays: z.number().int().nonnegative().default(30),
   }),
+  /** Applications for a credit line (a new customer's first account). */
+  application: z
+    .object({
+      /** Grades that are declined outright. */
+      declineGrades: z.array(gradeEnum),
+      /** Probability of default above which an application is declined. */
+      declineAbovePd: z.number().min(0).max(1),
+      /** Worst days past due (last 12 months, any lender we know of) above which an application is declined. */
+      declineAboveDaysPastDue: z.number().int().nonnegative(),
+      /** Past defaults at the bureau at or above which an application is declined. */
+      declinePastDefaults: z.number().int().positive(),
+      /** Whether real-name verification (实名认证) is required to open a line. */
+      requireRealName: z.boolean(),
+    })
+    .default({
+      declineGrades: ['E'],
+      declineAbovePd: 0.35,
+      declineAboveDaysPastDue: 30,
+      declinePastDefaults: 2,
+      requireRealName: true,
+    }),
+  /** Risk-alert rules that freeze an account by themselves (a risk admin can always freeze by hand). */
+  riskAlert: z
+    .object({
+      /** Freeze (RISK_ALERT_BUREAU_DEFAULT) when the bureau reports a new default. */
+      freezeOnNewBureauDefault: z.boolean(),
+    })
+    .default({ freezeOnNewBureauDefault: true }),
   /** Days past due at which the account is frozen. */
   freezeAfterDaysPastDue: z.number().int().positive(),
   promotion: z.object({
@@ -114,6 +150,11 @@ const policyObject = z.object({
     eligibleGrades: z.array(gradeEnum),
     /** Largest temporary limit as bp of the base limit. */
     maxPercentBp: bp,
+    /**
+     * Whether promotions stack: false = an account holding a temporary limit whose window
+     * overlaps a new campaign's is not granted the new one (one promotion at a time).
+     */
+    stack: z.boolean().default(false),
   }),
   /** A purchase at or above this amount waits for manual review. */
   manualReviewThresholdFen: fen.positive(),
@@ -159,6 +200,12 @@ const policyObject = z.object({
     }),
     /** Default increase asked for when none is requested, bp of the current limit. */
     defaultIncreaseBp: bp,
+    /**
+     * When a customer frozen for an overdue has repaid every overdue amount: `UNFREEZE` the
+     * account at once, or open an UNFREEZE recovery request (`RECOVERY_REQUEST`) that is
+     * reviewed like any other (fresh score, rules, maybe a supervisor).
+     */
+    afterOverdueRepaid: z.enum(['UNFREEZE', 'RECOVERY_REQUEST']).default('RECOVERY_REQUEST'),
   }),
   /**
    * The revolving upgrade (seed 004: 白条 → credit card): who may be offered it, and the card's
@@ -299,9 +346,22 @@ export const defaultPolicy: LimitPolicy = {
   periodicReviewIntervalDays: 30,
   noIncreaseGrades: ['E'],
   decreaseAbovePd: 0.3,
-  triggeredReview: { maxDaysPastDue: 15, inquiries3mSpike: 3 },
+  triggeredReview: {
+    maxDaysPastDue: 15,
+    inquiries3mSpike: 3,
+    newDefaultTriggers: true,
+    cooldownDays: 30,
+  },
+  application: {
+    declineGrades: ['E'],
+    declineAbovePd: 0.35,
+    declineAboveDaysPastDue: 30,
+    declinePastDefaults: 2,
+    requireRealName: true,
+  },
+  riskAlert: { freezeOnNewBureauDefault: true },
   freezeAfterDaysPastDue: 30,
-  promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000 },
+  promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000, stack: false },
   manualReviewThresholdFen: 2_000_000,
   missingDeviceIdAboveFen: 50_000,
   feeRateBp: {
@@ -329,6 +389,7 @@ export const defaultPolicy: LimitPolicy = {
     laterStages: 1,
     documentsRequired: { UNFREEZE: 0, RESTORE_REDUCTION: 0, INCREASE: 1 },
     defaultIncreaseBp: 2_000,
+    afterOverdueRepaid: 'RECOVERY_REQUEST',
   },
   // LGD only: no caps until risk sets them (a cap that binds changes every review's outcome).
   riskBudget: { lossGivenDefaultBp: 8_000 },

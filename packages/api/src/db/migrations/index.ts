@@ -10,6 +10,7 @@ import { Migration20261202100000_staff_sessions } from './Migration2026120210000
 import { Migration20261202200000_rules_under_lock } from './Migration20261202200000_rules_under_lock.js';
 import { Migration20261202300000_stress_tests } from './Migration20261202300000_stress_tests.js';
 import { Migration20261202500000_jobs_delivery_webhooks } from './Migration20261202500000_jobs_delivery_webhooks.js';
+import { Migration20261202600000_lifecycle } from './Migration20261202600000_lifecycle.js';
 import { Migration20261202800000_money_ops } from './Migration20261202800000_money_ops.js';
 import { Migration20261203200000_webhook_link_scopes } from './Migration20261203200000_webhook_link_scopes.js';
 import { Migration20261203500000_revolving } from './Migration20261203500000_revolving.js';
@@ -24,6 +25,7 @@ export const migrationsList = [
   { name: 'Migration20261202200000_rules_under_lock', class: Migration20261202200000_rules_under_lock },
   { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
   { name: 'Migration20261202500000_jobs_delivery_webhooks', class: Migration20261202500000_jobs_delivery_webhooks },
+  { name: 'Migration20261202600000_lifecycle', class: Migration20261202600000_lifecycle },
   { name: 'Migration20261202800000_money_ops', class: Migration20261202800000_money_ops },
   { name: 'Migration20261203200000_webhook_link_scopes', class: Migration20261203200000_webhook_link_scopes },
   { name: 'Migration20261203500000_revolving', class: Migration20261203500000_revolving },

@@ -242,7 +242,9 @@ async function writeOutcomes(
   t = performance.now();
   await trx.raw(
     `update credit_accounts a set base_limit_fen = t.after, status = t.status_after,
-            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
+            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end,
+            frozen_cause = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'OVERDUE' else a.frozen_cause end,
+            frozen_reason_code = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'POLICY_FREEZE' else a.frozen_reason_code end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
             version = a.version + case when t.after <> a.base_limit_fen or t.status_after <> a.status then 1 else 0 end
        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, status_after, score, grade, pd, model)
       where a.id = t.id`,

@@ -4,6 +4,11 @@
  * these functions only, so a change in the package's exports is a change here.
  */
 import {
+  decideApplication as engineDecideApplication,
+  reviewCooldown as engineReviewCooldown,
+  triggeredReviewNeeded as engineTriggeredReviewNeeded,
+  sameReviewEvidence as engineSameEvidence,
+  type PreviousReview,
   defaultPolicy,
   explainDecision as engineExplain,
   gradeOf as engineGradeOf,
@@ -100,6 +105,35 @@ export interface ReviewResult {
 export function reviewLimit(r: ReviewInput): ReviewResult {
   return engineReviewLimit(
     { ...r, grade: r.grade as Grade, incomeBand: r.incomeBand as IncomeBand },
+    defaultPolicy,
+  );
+}
+
+/** Whether an event calls for a triggered review (the policy's thresholds). */
+export const triggeredReviewNeeded = (
+  input: Parameters<typeof engineTriggeredReviewNeeded>[0],
+): { needed: boolean; trigger?: string } => engineTriggeredReviewNeeded(input, defaultPolicy);
+
+/** Whether two stored feature sets carry the same evidence (utilisation and account age aside). */
+export const sameReviewEvidence = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  engineSameEvidence(a, b);
+
+/** The policy's review cooldown against the previous review. */
+export const reviewCooldownFor = (previous: PreviousReview | null, asOf: Date) =>
+  engineReviewCooldown(previous, asOf, defaultPolicy);
+
+/** An application: scored from the data we hold → an initial limit within the policy's bounds, or declined with reasons. */
+export function decideApplication(input: {
+  score: number;
+  grade: string;
+  probabilityOfDefault: number;
+  incomeBand: string;
+  realNameVerified: boolean;
+  maxDaysPastDue: number;
+  pastDefaults: number;
+}): { approved: boolean; limitFen: number; reasons: string[] } {
+  return engineDecideApplication(
+    { ...input, grade: input.grade as Grade, incomeBand: input.incomeBand as IncomeBand },
     defaultPolicy,
   );
 }

@@ -344,6 +344,7 @@ function scopeZh(s: string): string {
       'quotes:read': '分期报价',
       'purchases:write': '支付',
       'repayments:write': '还款',
+      'accounts:apply': '开通额度',
     }[s] ?? s
   );
 }

@@ -62,6 +62,8 @@ const OPEN_TYPES = new Set([
   'CreateWebhookEndpointPayload',
   'WebhookEndpointPayload',
   'WebhookDeliveryPayload',
+  // A reason code with its text, under an application (or a staff record, refused there).
+  'DecisionReason',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -72,6 +74,13 @@ const STAFF_TYPES = new Set([
   'PartnerApp',
   'Agent',
   'CouponCampaign',
+  // account lifecycle (issue 13): staff and risk-admin records and payloads
+  'NoticeText',
+  'NoticeWords',
+  'Promotion',
+  'RecordBureauReportPayload',
+  'CategoryLimitPayload',
+  'PromotionPayload',
   // the model lifecycle (issue 16): staff records, reached only through RISK_ADMIN fields
   'ScoringModelNode',
   'ScoringModelEventNode',
@@ -130,6 +139,12 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   WebhookEndpoint: { '*': 'webhooks:manage' },
   WebhookDelivery: { '*': 'webhooks:manage' },
   WebhookAttempt: { '*': 'webhooks:manage' },
+  // The applications an app filed (applyForCredit, node()): the outcome and its reasons; the
+  // score and grade behind them are staff information.
+  CreditApplication: { score: STAFF, grade: STAFF, '*': 'accounts:apply' },
+  // What applyForCredit answers a partner: the application and the account; the INITIAL decision
+  // is a staff record.
+  ApplyForCreditPayload: { decision: STAFF, '*': OPEN },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */

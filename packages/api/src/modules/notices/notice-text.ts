@@ -5,6 +5,8 @@
  * (`payload.text = { 'zh-CN': …, en: … }`, as a partner link's one-time code does) keeps it; a
  * staff message (`payload.message`) is sent as the agent wrote it.
  */
+import { NOTICE_PART_KINDS, noticeWords } from './notice-texts.js';
+
 export interface NoticeWords {
   zhCN: string;
   en: string;
@@ -78,7 +80,19 @@ export function noticeText(kind: string, payload: Record<string, unknown> = {}):
     return { zhCN: own['zh-CN'] ?? own.en ?? '', en: own.en ?? own['zh-CN'] ?? '' };
   if (typeof payload.message === 'string' && payload.message.trim())
     return { zhCN: payload.message, en: payload.message };
-  return TEXTS[kind]?.(payload) ?? GENERIC;
+  const words = TEXTS[kind]?.(payload);
+  if (words) return words;
+  // Kinds written as parts (the account lifecycle's): the parts in one paragraph per language.
+  if (kind in NOTICE_PART_KINDS) {
+    const para = (l: 'zh-CN' | 'en') => {
+      const w = noticeWords(kind, payload, l);
+      return l === 'zh-CN'
+        ? `${w.title}：${w.happened}${w.meaning}${w.action}`
+        : `${w.title}: ${w.happened} ${w.meaning} ${w.action}`;
+    };
+    return { zhCN: para('zh-CN'), en: para('en') };
+  }
+  return GENERIC;
 }
 
 export function noticeSubject(kind: string, payload: Record<string, unknown> = {}): string {

@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
 import { payoffFor, type PayoffLine } from '../plans/pricing.js';
 import { applyEarnedRestorationStages } from '../recovery/restoration.js';
+import { onRepayment } from '../lifecycle/after-overdue.js';
 import { allocateRepayment, type AllocLine, type Allocation } from './allocation.js';
 
 export interface RepaymentResult {
@@ -516,6 +517,7 @@ export async function applyAllocation(
     },
   });
   if (alloc.lines.length > 0) await applyEarnedRestorationStages(tem, acct.id);
+  if (alloc.lines.length > 0) await onRepayment(tem, acct);
   return {
     repaymentId,
     accountId: acct.id,

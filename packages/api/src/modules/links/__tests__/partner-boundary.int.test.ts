@@ -34,6 +34,7 @@ const ALL = [
   'purchases:write',
   'repayments:write',
   'webhooks:manage',
+  'accounts:apply',
 ];
 const partner = (id: string, scopes = ALL): Viewer => ({
   kind: 'partner',
@@ -57,6 +58,14 @@ beforeAll(async () => {
   ids.link = toGlobalId('PartnerLink', await linkPartner(api, appA, x.customerId));
   await linkPartner(api, appC, x.customerId, ['quotes:read']);
   ids.missingCustomer = toGlobalId('Customer', '987654321');
+  // Applicants without an account, linked like X: Y gets an application filed by app A (read
+  // below through node()); Z stays without one for the mutation case.
+  for (const name of ['applicant', 'applicant2']) {
+    const y = await insertCustomer(api, { unlinked: true, noAccount: true });
+    ids[name] = toGlobalId('Customer', y.customerId);
+    await linkPartner(api, appA, y.customerId, ALL);
+    await linkPartner(api, appC, y.customerId, ['quotes:read']);
+  }
   await api.sql(
     `insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'DIGITAL', 50000)`,
     [x.accountId, x.customerId],
@@ -182,6 +191,13 @@ beforeAll(async () => {
   );
   ids.webhookDelivery = toGlobalId('WebhookDelivery', delivery!.id);
   ids.webhookDeliveryLocal = delivery!.id;
+  const applied = await api.exec(
+    A,
+    `mutation($i: ApplyForCreditInput!) { applyForCredit(input: $i) { application { id } userErrors { code message } } }`,
+    { i: { customerId: ids.applicant, idempotencyKey: 'b-5' } },
+  );
+  expect(applied.data!.applyForCredit.userErrors).toEqual([]);
+  ids.application = applied.data!.applyForCredit.application.id;
 });
 
 /** How a partner reaches an object of each type that holds customer data. */
@@ -242,6 +258,15 @@ const PATHS: Record<string, { root: string; wrap: (sel: string) => string }> = {
   RevolvingOffer: {
     root: 'customer',
     wrap: (s) => `customer(id: "${ids.customer}") { account { revolvingOffer { ${s} } } }`,
+  },
+  // Only the app that filed it reads an application (and only while the link grants accounts:apply).
+  CreditApplication: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.application}") { ... on CreditApplication { ${s} } }`,
+  },
+  DecisionReason: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.application}") { ... on CreditApplication { reasons { ${s} } } }`,
   },
   PartnerLink: {
     root: 'partnerLinks',
@@ -542,6 +567,12 @@ const MUTATION_CASES: Record<
     vars: () => ({ i: { linkId: ids.link } }),
     expect: ['LINK_NOT_FOUND'],
   },
+  // Z linked app A (with accounts:apply), not app B.
+  applyForCredit: {
+    query: `mutation($i: ApplyForCreditInput!) { r: applyForCredit(input: $i) { application { id } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.applicant2, idempotencyKey: 'm-9' } }),
+    expect: ['CUSTOMER_NOT_FOUND'],
+  },
   // Starting a link is how an app asks for consent: allowed for any phone, and answered the same
   // for a customer and for nobody (links.int.test checks that no SMS goes to a non-customer).
   startPartnerLink: {
@@ -588,7 +619,7 @@ describe('every partner mutation: app B cannot act on customer X', () => {
 
   it('answers each with a not-found userError and changes nothing', async () => {
     const before = await api.sql(
-      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
+      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select count(*) from credit_applications) ap, (select count(*) from credit_accounts) ac, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
               (select count(*) from webhook_endpoints where partner_app_id = ? and active) we, (select status || attempts from webhook_deliveries where id = ?) wd`,
       [appA, ids.webhookDeliveryLocal],
     );
@@ -601,7 +632,7 @@ describe('every partner mutation: app B cannot act on customer X', () => {
       ).toEqual(c.expect);
     }
     const after = await api.sql(
-      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
+      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select count(*) from credit_applications) ap, (select count(*) from credit_accounts) ac, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
               (select count(*) from webhook_endpoints where partner_app_id = ? and active) we, (select status || attempts from webhook_deliveries where id = ?) wd`,
       [appA, ids.webhookDeliveryLocal],
     );

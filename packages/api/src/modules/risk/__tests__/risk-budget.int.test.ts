@@ -147,9 +147,9 @@ describe('promotions respect the risk budget', () => {
       [`{${ids.join(',')}}`],
     );
     expect(reasons.map((x) => x.reasons.map((c) => c.code))).toEqual([
-      ['PROMOTION', 'POLICY_RISK_BUDGET'],
-      ['PROMOTION', 'POLICY_RISK_BUDGET'],
-      ['PROMOTION', 'POLICY_RISK_BUDGET'],
+      ['PROMOTION_GRANTED', 'POLICY_RISK_BUDGET'],
+      ['PROMOTION_GRANTED', 'POLICY_RISK_BUDGET'],
+      ['PROMOTION_GRANTED', 'POLICY_RISK_BUDGET'],
     ]);
     const after = await loadBookFigures(api.orm.em.fork(), 8_000);
     expect(after.byGrade.B.exposureFen).toBeLessThanOrEqual(book.byGrade.B.exposureFen + 50_000);
