@@ -710,11 +710,15 @@ function binRefit(
         h[bj[i]] += p * (1 - p) * w;
       }
       const step = new Float64Array(k);
+      const prev = Float64Array.from(adjust[j]);
       for (let b = 0; b < k; b++) {
         if (h[b] <= 0) continue;
-        step[b] = -(g[b] + lambda * adjust[j][b]) / (h[b] + lambda);
-        adjust[j][b] += step[b];
+        adjust[j][b] -= (g[b] + lambda * adjust[j][b]) / (h[b] + lambda);
       }
+      // Main effects keep the order of their WOE: a safer bin never gets fewer points.
+      if (!isInteraction(kept[j].name))
+        monotoneProject(kept[j].bins, fit.coefficients[j], adjust[j], h, lambda);
+      for (let b = 0; b < k; b++) step[b] = adjust[j][b] - prev[b];
       for (let i = 0; i < n; i++) eta[i] += step[bj[i]];
     }
     // Intercept.
@@ -730,6 +734,40 @@ function binRefit(
     fit.intercept += d0;
     for (let i = 0; i < n; i++) eta[i] += d0;
   }
+}
+
+/** Interaction terms (`cross` features) are named `A_x_B`; their cells have no order. */
+function isInteraction(name: string): boolean {
+  return name.includes('_x_');
+}
+
+/**
+ * Projects the bins' log-odds β·WOE + adj onto "non-increasing in WOE" (pool adjacent violators,
+ * weighted by Hessian + λ) and writes the projected adjustments back. Bins without rows are left.
+ */
+function monotoneProject(
+  bins: readonly { woe: number; count: number }[],
+  beta: number,
+  adj: Float64Array,
+  h: Float64Array,
+  lambda: number,
+): void {
+  const order = bins
+    .map((b, i) => i)
+    .filter((i) => bins[i].count > 0)
+    .sort((a, b) => bins[a].woe - bins[b].woe);
+  // Blocks of pooled bins; log-odds must not increase along `order` (ascending WOE → falling).
+  const blocks: { idx: number[]; w: number; v: number }[] = [];
+  for (const i of order) {
+    let cur = { idx: [i], w: h[i] + lambda, v: beta * bins[i].woe + adj[i] };
+    while (blocks.length && blocks[blocks.length - 1].v < cur.v) {
+      const top = blocks.pop()!;
+      const w = top.w + cur.w;
+      cur = { idx: [...top.idx, ...cur.idx], w, v: (top.v * top.w + cur.v * cur.w) / w };
+    }
+    blocks.push(cur);
+  }
+  for (const bl of blocks) for (const i of bl.idx) adj[i] = bl.v - beta * bins[i].woe;
 }
 
 function round6(v: number): number {
