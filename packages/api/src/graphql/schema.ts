@@ -24,6 +24,7 @@ import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { RefundResolver } from '../modules/refunds/refund.resolver.js';
 import { CreditResolver } from '../modules/credit/credit.resolver.js';
 import { AccountCouponsResolver, CouponResolver } from '../modules/coupons/coupon.resolver.js';
+import { RevolvingResolver } from '../modules/revolving/revolving.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import {
   CustomerRecoveryResolver,
@@ -34,6 +35,12 @@ import {
   CustomerAuditResolver,
   DecisionMutationResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { JobResolver } from '../modules/jobs/job.resolver.js';
+import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
+import {
+  WebhookDeliveryFieldsResolver,
+  WebhookResolver,
+} from '../modules/webhooks/webhook.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
 
@@ -53,6 +60,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RefundResolver,
   CreditResolver,
   CouponResolver,
+  RevolvingResolver,
   AccountCouponsResolver,
   RecoveryResolver,
   CustomerRecoveryResolver,
@@ -60,6 +68,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // jobs, delivery, webhooks (issue 13)
+  JobResolver,
+  DeliveryResolver,
+  WebhookResolver,
+  WebhookDeliveryFieldsResolver,
   // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
   PartnerLinkResolver,
   CustomerLinksResolver,

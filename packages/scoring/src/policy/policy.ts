@@ -28,6 +28,49 @@ const couponSchema = z.object({
   terms: z.array(z.enum(TERMS)).min(1),
 });
 
+/** Defaults of the revolving section (used when a policy file has none). */
+export const DEFAULT_REVOLVING_POLICY = {
+  eligibleGrades: ['A', 'B'] as Grade[],
+  minTenureDays: 180,
+  minOnTimeInstallments: 6,
+  maxPastDaysPastDue: 0,
+  offerValidDays: 30,
+  dueDays: 20,
+  dailyInterestPpm: 500,
+  minimumPaymentShareBp: 1_000,
+  minimumPaymentFloorFen: 10_000,
+  lateFeeBp: 500,
+  pointsPerYuan: 1,
+  fenPerPoint: 1,
+};
+
+const revolvingPolicySchema = z.object({
+  /** Grades that may be offered the upgrade. */
+  eligibleGrades: z.array(gradeEnum),
+  /** Days since the account was opened. */
+  minTenureDays: z.number().int().nonnegative(),
+  /** Installments paid on time (by their due date) the customer must have. */
+  minOnTimeInstallments: z.number().int().nonnegative(),
+  /** Worst days past due ever allowed (0: never late). */
+  maxPastDaysPastDue: z.number().int().nonnegative(),
+  /** Days an offer stays open. */
+  offerValidDays: z.number().int().positive(),
+  /** Days from the statement date to the due date. */
+  dueDays: z.number().int().min(1).max(28),
+  /** Revolving interest per day, parts per million of the unpaid statement balance (500 = 0.05 %). */
+  dailyInterestPpm: z.number().int().nonnegative(),
+  /** Minimum payment: this share (bp) of the statement balance before interest and fees … */
+  minimumPaymentShareBp: bp.max(10_000),
+  /** … plus the cycle's interest and fees, and never below this floor (nor above the balance). */
+  minimumPaymentFloorFen: fen,
+  /** Late fee when the minimum is not paid by the due date: bp of the unpaid minimum, once per statement. */
+  lateFeeBp: bp,
+  /** Reward points per whole yuan spent (net of refunds) in a cycle. */
+  pointsPerYuan: z.number().int().nonnegative(),
+  /** What one point is worth when redeemed against a statement, fen. */
+  fenPerPoint: z.number().int().positive(),
+});
+
 const policyObject = z.object({
   version: z.string().min(1),
   /** Minimum score for each grade A–D (E is everything below D's cut-off); strictly decreasing. */
@@ -117,6 +160,12 @@ const policyObject = z.object({
     /** Default increase asked for when none is requested, bp of the current limit. */
     defaultIncreaseBp: bp,
   }),
+  /**
+   * The revolving upgrade (seed 004: 白条 → credit card): who may be offered it, and the card's
+   * statement cycle, minimum payment, interest, late fee and reward points. Optional in a policy
+   * file (older files predate it): the defaults below apply.
+   */
+  revolving: revolvingPolicySchema.default(DEFAULT_REVOLVING_POLICY),
   /**
    * Portfolio risk budget (seed 003): caps on total exposure (the sum of base limits) and on
    * expected loss (Σ limit × PD × LGD), overall and per grade. Reviews that would break it have
@@ -283,6 +332,7 @@ export const defaultPolicy: LimitPolicy = {
   },
   // LGD only: no caps until risk sets them (a cap that binds changes every review's outcome).
   riskBudget: { lossGivenDefaultBp: 8_000 },
+  revolving: DEFAULT_REVOLVING_POLICY,
 };
 
 /** Validate a policy (parsed JSON or object); throws an Error listing every problem with its path. */

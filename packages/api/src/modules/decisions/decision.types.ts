@@ -1,3 +1,4 @@
+import { noticeText } from '../notices/notice-text.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
@@ -142,6 +143,14 @@ export class LimitExplanationNode {
   @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
 }
 
+@ObjectType('NoticeText', {
+  description: 'A notice in words: what happened, what it means, what the customer can do.',
+})
+export class NoticeTextNode {
+  @Field(() => String) zhCN!: string;
+  @Field(() => String) en!: string;
+}
+
 @ObjectType('Notice', {
   implements: Node,
   description: '用户教育通知: a message to the customer, raised once per event.',
@@ -152,10 +161,23 @@ export class NoticeNode extends Node {
   @Field(() => String) channel!: string;
   @Field(() => String, { nullable: true, description: 'The text, for notices sent by staff.' })
   message?: string | null;
+  @Field(() => NoticeTextNode, {
+    description: 'What the customer reads (in the app, by SMS and email), in zh-CN and en.',
+  })
+  text!: NoticeTextNode;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) sentAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) readAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) acknowledgedAt?: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SMS and email: PENDING (waiting or being retried), DELIVERED, or FAILED (given up; see deliveryError). Null for in-app notices.',
+  })
+  deliveryStatus?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why delivery failed, when it did.' })
+  deliveryError?: string | null;
 }
 export const toNoticeNode = (n: Notice) =>
   Object.assign(new NoticeNode(), {
@@ -164,10 +186,14 @@ export const toNoticeNode = (n: Notice) =>
     kind: n.kind,
     channel: n.channel,
     message: typeof n.payload?.message === 'string' ? n.payload.message : null,
+    text: Object.assign(new NoticeTextNode(), noticeText(n.kind, n.payload ?? {})),
     createdAt: n.createdAt,
     sentAt: n.sentAt ?? null,
     readAt: n.readAt ?? null,
     acknowledgedAt: n.acknowledgedAt ?? null,
+    deliveryStatus: n.deliveryStatus ?? null,
+    deliveredAt: n.deliveredAt ?? null,
+    deliveryError: n.deliveryError ?? null,
   });
 
 @ObjectType('AuditEntry', {

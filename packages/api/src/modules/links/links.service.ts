@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { blindIndex, isPhone, normalizePhone } from '../customers/pii.js';
 import { PARTNER_SCOPES } from '../partners/partner-app.entity.js';
 import { PartnerLink } from './partner-link.entity.js';
+import { emitPartnerEvent } from '../webhooks/webhook-events.js';
 
 /** How long a one-time code works, how often it may be tried, how many a phone gets per window. */
 export const LINK_CODE_TTL_MS = 5 * 60_000;
@@ -306,6 +307,13 @@ export class PartnerLinkService {
           }),
         ],
       );
+      // The app hears it by webhook too (in this transaction: no revoke, no event).
+      await emitPartnerEvent(tem, {
+        type: 'LINK_REVOKED',
+        customerId: row.customer_id,
+        partnerAppId: row.partner_app_id,
+        data: { linkId: input.linkId, revokedBy: actorType },
+      });
       this.cache.delete(`${row.partner_app_id}:${row.customer_id}`);
       return ok({ linkId: input.linkId });
     });

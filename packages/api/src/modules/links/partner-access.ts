@@ -54,6 +54,14 @@ const OPEN_TYPES = new Set([
   'PartnerLinkPayload',
   'PlanFees',
   'RefundPurchasePayload',
+  // the revolving line (issue 14): payloads of mutations checked by their own rules
+  'RevolvingLinePayload',
+  'RevolvingOfferPayload',
+  'PayStatementPayload',
+  'RedeemPointsPayload',
+  'CreateWebhookEndpointPayload',
+  'WebhookEndpointPayload',
+  'WebhookDeliveryPayload',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -72,6 +80,8 @@ const STAFF_TYPES = new Set([
   'GradeCountNode',
   'ScoringModelPayload',
   'RollbackScoringModelPayload',
+  // The policy's facts about a customer (grade, history): support reads them, partners do not.
+  'RevolvingEligibility',
 ]);
 
 const STAFF = 'staff' as const;
@@ -111,6 +121,15 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   Repayment: { '*': 'limits:read' },
   // An app's own links.
   PartnerLink: { '*': OPEN },
+  // The revolving line, its statements and the upgrade offer: the account's money records,
+  // read like its limits (paying, redeeming and accepting need repayments:write, on the mutations).
+  RevolvingLine: { '*': 'limits:read' },
+  Statement: { '*': 'limits:read' },
+  RevolvingOffer: { '*': 'limits:read' },
+  // An app's own webhook endpoints, deliveries and attempts (the resolvers filter by app).
+  WebhookEndpoint: { '*': 'webhooks:manage' },
+  WebhookDelivery: { '*': 'webhooks:manage' },
+  WebhookAttempt: { '*': 'webhooks:manage' },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */

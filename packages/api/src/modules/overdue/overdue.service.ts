@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import { applyDueRestorationStages, recordDecision } from '../recovery/restoration.js';
 import { applyCreditToDue } from '../repayments/repayment.service.js';
+import { emitPartnerEvent } from '../webhooks/webhook-events.js';
 import { FREEZE_AFTER_DAYS, REVIEW_AFTER_DAYS, lateFeeFor } from '../plans/pricing.js';
 
 /** Delinquency buckets by days past due. */
@@ -99,6 +100,7 @@ async function overdueForAccount(
   const lines = await tem.execute<
     {
       id: string;
+      plan_id: string;
       due_date: string;
       principal_fen: string;
       paid_principal_fen: string;
@@ -108,7 +110,7 @@ async function overdueForAccount(
       late_fee_waived_fen: string;
     }[]
   >(
-    `select id, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen, late_fee_waived_fen
+    `select id, plan_id::text, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen, late_fee_waived_fen
        from schedule_lines where account_id = ? and status in ('DUE', 'OVERDUE') and due_date < ?::date order by due_date, id for update`,
     [accountId, dayOf(asOf)],
   );
@@ -133,18 +135,27 @@ async function overdueForAccount(
     lateTotal += delta;
     maxDpd = Math.max(maxDpd, dpd);
     res.linesOverdue++;
-    await raiseNotice(tem, {
-      customerId,
-      kind: 'OVERDUE',
-      eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
-      payload: {
-        lineId: String(l.id),
-        dueDate: l.due_date,
-        daysPastDue: dpd,
-        bucket: bucketOf(dpd),
-        overdueFen,
-      },
-    });
+    const payload = {
+      lineId: String(l.id),
+      dueDate: l.due_date,
+      daysPastDue: dpd,
+      bucket: bucketOf(dpd),
+      overdueFen,
+    };
+    // Once per line and bucket (the notice's event key), partners of the customer hear it too.
+    if (
+      await raiseNotice(tem, {
+        customerId,
+        kind: 'OVERDUE',
+        eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
+        payload,
+      })
+    )
+      await emitPartnerEvent(tem, {
+        type: 'PLAN_OVERDUE',
+        customerId,
+        data: { accountId, planId: l.plan_id, ...payload },
+      });
   }
   if (lateTotal > 0) {
     await tem.execute(

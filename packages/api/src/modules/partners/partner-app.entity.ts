@@ -6,6 +6,8 @@ export const PARTNER_SCOPES = [
   'quotes:read',
   'purchases:write',
   'repayments:write',
+  // Register webhook endpoints and read their deliveries (issue 13).
+  'webhooks:manage',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
