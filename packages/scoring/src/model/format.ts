@@ -5,9 +5,11 @@
  * - WOE = ln(%good / %bad) of the bin (smoothed), so a positive WOE means a safer-than-average bin.
  * - The logistic regression models ln(odds of bad) = intercept + Σ coefficient·WOE, so the
  *   coefficients of useful features are negative.
- * - points(bin) = round(−(coefficient·WOE + intercept/n)·factor + offset/n), with
- *   factor = pdo / ln 2, offset = baseScore − factor·ln(baseOdds) and n the number of features;
- *   the score is the sum of these integer points (each bin is rounded once, at training time).
+ * - points(bin) = round(−(coefficient·WOE + adjustment + intercept/n)·factor + offset/n), with
+ *   factor = pdo / ln 2, offset = baseScore − factor·ln(baseOdds), n the number of features and
+ *   adjustment the bin's log-odds correction from the bin-level refit (training option
+ *   `binRefit`; 0 when off); the score is the sum of these integer points (each bin is rounded
+ *   once, at training time). Scorers read only the points.
  */
 import { z } from 'zod';
 

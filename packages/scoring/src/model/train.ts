@@ -67,6 +67,14 @@ export interface TrainOptions {
   interactionMaxBins?: number;
   /** Shrinkage of an interaction cell group's residual log-odds, in Hessian units (default 10). */
   interactionLambda?: number;
+  /**
+   * Bin-level refit (EBM-style backfitting of the points table): after the logistic fit, this many
+   * cyclic passes of a penalised Newton step per bin adjust each bin's log-odds jointly with all
+   * other features, so a bin's points are no longer tied to its univariate WOE (default 0 = off).
+   */
+  binRefit?: number;
+  /** L2 penalty (in Hessian units) of a bin's adjustment in `binRefit` (default 20; the presets use 100). */
+  binRefitLambda?: number;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -577,6 +585,10 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     }
     if (terms.length) fit = fitSigned();
   }
+  // 3c. Bin-level refit: per-bin log-odds adjustments on top of β·WOE (zero when off).
+  const adjust = kept.map((f) => new Float64Array(f.bins.length));
+  if ((opts.binRefit ?? 0) > 0)
+    binRefit(kept, fit, adjust, y, opts.binRefit!, opts.binRefitLambda ?? 20, weights);
   // Features in the order of the input columns (derived after raw), for stable reason-code ties.
   const position = new Map(cands.map((c, i) => [c.name, i]));
   const orderIdx = kept
@@ -590,11 +602,13 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   const features: ScorecardFeature[] = orderIdx.map((j) => {
     const f = kept[j];
     const beta = fit.coefficients[j];
-    const bins: ScorecardBin[] = f.bins.map((b) => ({
+    const bins: ScorecardBin[] = f.bins.map((b, bi) => ({
       ...b,
       woe: round6(b.woe),
       badRate: round6(b.badRate),
-      points: Math.round(-(beta * b.woe + fit.intercept / nf) * factor + offset / nf),
+      points: Math.round(
+        -(beta * b.woe + adjust[j][bi] + fit.intercept / nf) * factor + offset / nf,
+      ),
     }));
     return { name: f.name, kind: f.kind, bins, coefficient: round6(beta), iv: round6(f.iv) };
   });
@@ -656,6 +670,104 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   };
   model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
   return model;
+}
+
+/**
+ * Cyclic per-bin Newton steps (penalised by `lambda`) on the logistic loss, starting from the
+ * fitted β·WOE: `adjust[j][b]` is added to feature j's bin b log-odds; the intercept is refitted
+ * each pass. Bins are identified by their WOE value (as in the training scores).
+ */
+function binRefit(
+  kept: BinnedFeature[],
+  fit: { intercept: number; coefficients: number[] },
+  adjust: Float64Array[],
+  y: Uint8Array,
+  passes: number,
+  lambda: number,
+  weights?: Float64Array,
+): void {
+  const n = y.length;
+  const idx = kept.map((f) => {
+    const byWoe = new Map<number, number>();
+    f.bins.forEach((b, bi) => byWoe.set(b.woe, bi));
+    return Uint8Array.from(f.x, (v) => byWoe.get(v)!);
+  });
+  const eta = new Float64Array(n).fill(fit.intercept);
+  kept.forEach((f, j) => {
+    const beta = fit.coefficients[j];
+    for (let i = 0; i < n; i++) eta[i] += beta * f.x[i];
+  });
+  for (let pass = 0; pass < passes; pass++) {
+    for (let j = 0; j < kept.length; j++) {
+      const k = adjust[j].length;
+      const g = new Float64Array(k);
+      const h = new Float64Array(k);
+      const bj = idx[j];
+      for (let i = 0; i < n; i++) {
+        const p = 1 / (1 + Math.exp(-eta[i]));
+        const w = weights ? weights[i] : 1;
+        g[bj[i]] += (p - y[i]) * w;
+        h[bj[i]] += p * (1 - p) * w;
+      }
+      const step = new Float64Array(k);
+      const prev = Float64Array.from(adjust[j]);
+      for (let b = 0; b < k; b++) {
+        if (h[b] <= 0) continue;
+        adjust[j][b] -= (g[b] + lambda * adjust[j][b]) / (h[b] + lambda);
+      }
+      // Main effects keep the order of their WOE: a safer bin never gets fewer points.
+      if (!isInteraction(kept[j].name))
+        monotoneProject(kept[j].bins, fit.coefficients[j], adjust[j], h, lambda);
+      for (let b = 0; b < k; b++) step[b] = adjust[j][b] - prev[b];
+      for (let i = 0; i < n; i++) eta[i] += step[bj[i]];
+    }
+    // Intercept.
+    let g0 = 0;
+    let h0 = 0;
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-eta[i]));
+      const w = weights ? weights[i] : 1;
+      g0 += (p - y[i]) * w;
+      h0 += p * (1 - p) * w;
+    }
+    const d0 = -g0 / Math.max(h0, 1e-12);
+    fit.intercept += d0;
+    for (let i = 0; i < n; i++) eta[i] += d0;
+  }
+}
+
+/** Interaction terms (`cross` features) are named `A_x_B`; their cells have no order. */
+function isInteraction(name: string): boolean {
+  return name.includes('_x_');
+}
+
+/**
+ * Projects the bins' log-odds β·WOE + adj onto "non-increasing in WOE" (pool adjacent violators,
+ * weighted by Hessian + λ) and writes the projected adjustments back. Bins without rows are left.
+ */
+function monotoneProject(
+  bins: readonly { woe: number; count: number }[],
+  beta: number,
+  adj: Float64Array,
+  h: Float64Array,
+  lambda: number,
+): void {
+  const order = bins
+    .map((b, i) => i)
+    .filter((i) => bins[i].count > 0)
+    .sort((a, b) => bins[a].woe - bins[b].woe);
+  // Blocks of pooled bins; log-odds must not increase along `order` (ascending WOE → falling).
+  const blocks: { idx: number[]; w: number; v: number }[] = [];
+  for (const i of order) {
+    let cur = { idx: [i], w: h[i] + lambda, v: beta * bins[i].woe + adj[i] };
+    while (blocks.length && blocks[blocks.length - 1].v < cur.v) {
+      const top = blocks.pop()!;
+      const w = top.w + cur.w;
+      cur = { idx: [...top.idx, ...cur.idx], w, v: (top.v * top.w + cur.v * cur.w) / w };
+    }
+    blocks.push(cur);
+  }
+  for (const bl of blocks) for (const i of bl.idx) adj[i] = bl.v - beta * bins[i].woe;
 }
 
 function round6(v: number): number {
