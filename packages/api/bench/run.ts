@@ -57,6 +57,12 @@ const AUTH_ACCOUNTS = arg('auth-accounts', QUICK ? 5000 : 40_000);
 const ONLY = text('only') ?? '';
 const CPU_PROF = text('cpu-prof');
 const LOG_LEVEL = text('log-level') ?? 'info';
+/**
+ * `--baseline <dir>`: a second Creditline, `<dir>/dist/main.js` (another build, e.g. main's, copied
+ * into packages/api/.bench-baseline so it resolves the same node_modules), measured as its own
+ * server in the same rounds: a change is judged against the code before it in one run.
+ */
+const BASELINE = text('baseline');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '..');
@@ -71,12 +77,6 @@ function cpuMs(pid: number): number {
 }
 
 const load1 = () => os.loadavg()[0]!.toFixed(1);
-
-interface Server {
-  name: string;
-  url: string;
-  proc: ChildProcess;
-}
 
 async function waitFor(url: string, proc: ChildProcess, what: string): Promise<void> {
   const until = Date.now() + 120_000;
@@ -268,35 +268,52 @@ async function main(): Promise<void> {
     writeFileSync(ids.auth, authAccounts.join('\n'));
 
     // --- the servers, each in its own process
-    const compiled = existsSync(path.join(apiRoot, 'dist/main.js'));
-    const apiPort = await freePort();
-    const creditline = spawn(
-      process.execPath,
-      [
-        ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []),
-        ...(compiled
+    // `--source`: the TypeScript sources through tsx (A/B runs of a change without a rebuild).
+    const compiled =
+      !process.argv.includes('--source') && existsSync(path.join(apiRoot, 'dist/main.js'));
+    const startCreditline = async (distDir: string | undefined) => {
+      const port = await freePort();
+      const entry = distDir
+        ? ['--conditions=creditline-compiled', path.join(distDir, 'main.js')]
+        : compiled
           ? ['--conditions=creditline-compiled', 'dist/main.js']
-          : ['--import', 'tsx', 'src/main.ts']),
-      ],
-      {
-        cwd: apiRoot,
-        env: {
-          ...process.env,
-          ...env,
-          DATABASE_URL: url,
-          PORT: String(apiPort),
-          HOST: '127.0.0.1',
-          LOG_LEVEL,
-          // The abuse limits still run on every request; these bounds only keep the bench's
-          // one key and one agent under them.
-          RATE_LIMIT_PARTNER: '100000000',
-          RATE_LIMIT_STAFF: '100000000',
-          RATE_LIMIT_ADDRESS: '100000000',
+          : ['--import', 'tsx', 'src/main.ts'];
+      const proc = spawn(
+        process.execPath,
+        [
+          ...(CPU_PROF && !distDir
+            ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`]
+            : []),
+          ...entry,
+        ],
+        {
+          cwd: apiRoot,
+          env: {
+            ...process.env,
+            ...env,
+            DATABASE_URL: url,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            LOG_LEVEL,
+            // Absolute, so a baseline build elsewhere reads the same files.
+            TRUSTED_DOCUMENTS_FILE: path.resolve(
+              apiRoot,
+              '../dashboard/src/generated/persisted-documents.json',
+            ),
+            DASHBOARD_DIST: path.resolve(apiRoot, '../dashboard/dist'),
+            // The abuse limits run as in production (partner: the default 50,000 per 10 s); the
+            // bench's one agent may send 6,000/s (default 2,000/s) so the page is never cut off.
+            RATE_LIMIT_STAFF: '60000',
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    children.push(creditline);
+      );
+      children.push(proc);
+      await waitFor(`http://127.0.0.1:${port}/health`, proc, 'Creditline');
+      return { proc, url: `http://127.0.0.1:${port}/graphql` };
+    };
+    const { proc: creditline, url: apiUrl } = await startCreditline(undefined);
+    const base = BASELINE ? await startCreditline(path.resolve(BASELINE, 'dist')) : undefined;
     const pglPort = await freePort();
     const pgl = spawn(
       process.execPath,
@@ -325,18 +342,10 @@ async function main(): Promise<void> {
       stdio: 'ignore',
     });
     children.push(raw);
-    const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
     const pglUrl = `http://127.0.0.1:${pglPort}/graphql`;
     const rawUrl = `http://127.0.0.1:${rawPort}/`;
-    await waitFor(`http://127.0.0.1:${apiPort}/health`, creditline, 'Creditline');
     await waitFor(pglUrl, pgl, 'PostGraphile');
     await waitFor(rawUrl, raw, 'raw-pg server');
-    const servers: Server[] = [
-      { name: 'Creditline', url: apiUrl, proc: creditline },
-      { name: 'PostGraphile 4', url: pglUrl, proc: pgl },
-      { name: 'raw pg', url: rawUrl, proc: raw },
-    ];
-    void servers;
 
     const partnerH = { 'x-api-key': `pk_reads.${readSecret}` };
     const authH = { 'x-api-key': `pk_auth.${authSecret}` };
@@ -453,6 +462,19 @@ async function main(): Promise<void> {
         },
       );
     }
+    if (base)
+      for (const c of [...cases])
+        if (c.server.startsWith('Creditline'))
+          cases.splice(cases.indexOf(c) + 1, 0, {
+            ...c,
+            server: `${c.server} (baseline)`,
+            proc: base.proc,
+            spec: {
+              ...c.spec,
+              url: base.url,
+              keyPrefix: c.spec.keyPrefix && `${c.spec.keyPrefix}b`,
+            },
+          });
     const selected = cases.filter((c) => `${c.group} ${c.server}`.includes(ONLY));
     // Rotation offsets carry over between rounds, so authorizations keep moving to fresh accounts.
     const offsets = new Map<string, number>();
@@ -515,7 +537,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(
           ' / ',
-        )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; reads at ${CONNECTIONS} connections.\n`,
+        )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; reads at ${CONNECTIONS} connections.\n`,
     );
     console.log(
       '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | load CPU ms/req | errors | load avg (rounds) |',
@@ -544,6 +566,8 @@ async function main(): Promise<void> {
     for (const g of ['partner availableLimit', 'agent customer page']) {
       ratio(g, 'Creditline', 'PostGraphile 4');
       ratio(g, 'Creditline', 'raw pg');
+      ratio(g, 'Creditline', 'Creditline (baseline)');
+      ratio(g, 'Creditline (baseline)', 'PostGraphile 4');
     }
     for (const n of [16, 64]) {
       ratio(`authorize, ${n} clients`, 'Creditline authorizePurchase', 'bare UPDATE (pg clients)');
@@ -551,6 +575,11 @@ async function main(): Promise<void> {
         `authorize, ${n} clients`,
         'Creditline authorizePurchase',
         'bare UPDATE behind raw-pg HTTP',
+      );
+      ratio(
+        `authorize, ${n} clients`,
+        'Creditline authorizePurchase',
+        'Creditline authorizePurchase (baseline)',
       );
     }
     console.log(
