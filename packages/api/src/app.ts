@@ -43,6 +43,7 @@ import { Readiness } from './server/readiness.js';
 import { operationMetricsPlugin, trustedDocumentsPlugin } from './server/graphql-plugins.js';
 import { TrustedDocuments } from './server/trusted-documents.js';
 import { httpDuration, httpRequests, registerPool, registry } from './shared/metrics.js';
+import { refreshActiveModel } from './modules/models/model-registry.service.js';
 
 export interface App {
   schema: GraphQLSchema;
@@ -122,6 +123,8 @@ export async function createApp(opts: {
   const { config, orm, logger } = opts;
   const schema = await createSchema();
   const services = createServices(config, logger, orm);
+  // The model a risk admin promoted (issue 16 item 7), else the shipped one.
+  await refreshActiveModel(orm.em.fork());
   const production = config.NODE_ENV === 'production';
   const trusted = TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_FILE);
 

@@ -70,11 +70,15 @@ async function main(): Promise<void> {
       );
   }
 
+  // Job workers and the development mail sink (src/modules/jobs/background.ts).
+  const { startBackground } = await import('./modules/jobs/background.js');
+  const background = await startBackground({ config, dbUrl: db.url, logger });
   const app = await createApp({ config, orm, logger });
   let port: number;
   try {
     port = await app.listen(config.PORT, config.HOST);
   } catch (err) {
+    await background.stop();
     await orm.close();
     await db.stop();
     const e = err as NodeJS.ErrnoException;
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
     `  GraphQL API:  ${base}/graphql`,
     `  Dashboard:    ${base}/`,
     `  Database:     ${db.embedded ? `embedded PostgreSQL (data in ${config.DATA_DIR})` : 'DATABASE_URL'}`,
+    ...background.lines,
   ];
   if (config.NODE_ENV === 'development') {
     const { DEMO_LOGINS, DEMO_PARTNER } = await import('./modules/auth/demo-logins.js');
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_MS));
     await app.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
     logger.debug('http closed');
+    await background.stop().catch(() => undefined);
     await orm.close().catch(() => undefined);
     logger.debug('orm closed');
     await db.stop();

@@ -44,6 +44,9 @@ export async function insertCustomer(
     outstandingFen?: number;
     status?: 'ACTIVE' | 'FROZEN' | 'CLOSED';
     incomeBand?: string;
+    /** A customer without a credit account yet (an applicant); accountId and accountNumber are ''. */
+    noAccount?: boolean;
+    realNameVerified?: boolean;
     /** Not linked to the test partner apps (by default every test partner app is linked). */
     unlinked?: boolean;
   } = {},
@@ -54,7 +57,7 @@ export async function insertCustomer(
   const cfg: Config = api.config;
   const [c] = await api.sql<{ id: string }>(
     `insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_masked, real_name_verified, phone_bound, bank_card_bound, income_band, registered_at)
-     values (?, ?, ?, ?, ?, ?, ?, true, true, true, ?, now() - interval '400 days') returning id`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, true, true, ?, now() - interval '400 days') returning id`,
     [
       opts.name ?? `测试客户${n}`,
       encryptPii(nationalId, cfg.secrets.piiKey),
@@ -63,9 +66,19 @@ export async function insertCustomer(
       encryptPii(phone, cfg.secrets.piiKey),
       blindIndex('phone', phone, cfg.secrets.blindIndexKey),
       maskPhone(phone),
+      opts.realNameVerified ?? true,
       opts.incomeBand ?? 'MID',
     ],
   );
+  if (opts.noAccount) {
+    if (!opts.unlinked)
+      await api.sql(
+        `insert into partner_links (partner_app_id, customer_id, scopes, expires_at)
+         select id, ?, scopes, now() + interval '1 year' from partner_apps where name = 'test partner'`,
+        [c!.id],
+      );
+    return { customerId: String(c!.id), accountId: '', phone, nationalId, accountNumber: '' };
+  }
   const accountNumber = `CL${String(n).padStart(10, '0').slice(-10)}`;
   const [a] = await api.sql<{ id: string }>(
     `insert into credit_accounts (customer_id, account_number, status, base_limit_fen, outstanding_principal_fen, opened_at, frozen_reason)

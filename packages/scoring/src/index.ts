@@ -10,6 +10,7 @@ export * from './features/index.js';
 export * from './policy/index.js';
 export * from './pricing/index.js';
 export * from './recovery/index.js';
+export * from './revolving/index.js';
 export * from './demo/index.js';
 export * from './explain/index.js';
 export * from './report/index.js';

@@ -85,6 +85,25 @@ const configSchema = z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
+    // Jobs (src/modules/jobs): worker processes that `pnpm start` runs beside the API, jobs each
+    // runs at once, and schedule overrides (`name=cron;…`, `*=` for every job; see docs/operations.md).
+    WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    JOB_SCHEDULES: z.string().optional(),
+    REVIEW_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(2000),
+    // Delivery of SMS and email notices and of partner webhooks (src/modules/delivery, webhooks).
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Creditline <no-reply@creditline.local>'),
+    SMTP_SINK_PORT: port().default(2525),
+    SMS_PROVIDER: z.enum(['sink', 'http']).optional(),
+    SMS_HTTP_URL: z.string().url().optional(),
+    SMS_HTTP_TOKEN: z.string().optional(),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    DELIVERY_BACKOFF_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Behind PgBouncer in transaction mode named (prepared) statements break: `transaction` sends unnamed ones. */
     DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
     /** Origins allowed to call the API from a browser (comma-separated, exact `scheme://host[:port]`). */
@@ -141,6 +160,18 @@ const configSchema = z
           message: 'is a published development value; generate one with `openssl rand -base64 32`',
         });
     }
+    if (production && c.SMS_PROVIDER === 'sink')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_PROVIDER'],
+        message: 'cannot be the development sink in production (use http)',
+      });
+    if (c.SMS_PROVIDER === 'http' && !c.SMS_HTTP_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_HTTP_URL'],
+        message: 'is required when SMS_PROVIDER is http',
+      });
   });
 
 export type RawConfig = z.infer<typeof configSchema>;

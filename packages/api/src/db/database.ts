@@ -81,12 +81,16 @@ export async function openDatabase(
     dataDir: path.resolve(root, config.DATA_DIR, 'postgres'),
     port: config.EMBEDDED_PG_PORT,
     onLog: (line) => log.debug(line),
+    onRestart: () => log.warn('embedded PostgreSQL died and was started again'),
   });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   const exists = await admin.query(`select 1 from pg_database where datname = 'creditline'`);
   if (exists.rowCount === 0) await admin.query('create database creditline');
   await admin.end();
-  log.info({ dataDir: server.dataDir, port: server.port }, 'embedded PostgreSQL ready');
+  log.info(
+    { dataDir: server.dataDir, port: server.port, owned: server.owned },
+    server.owned ? 'embedded PostgreSQL ready' : 'embedded PostgreSQL already running; connected',
+  );
   return { url: withDatabase(server.url, 'creditline'), embedded: true, stop: server.stop };
 }

@@ -40,12 +40,19 @@ export interface EmbeddedPostgresOptions {
   /** Faster, unsafe-on-crash settings for throwaway test clusters. */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /** Called after the server died and was started again. */
+  onRestart?: () => void;
 }
 
 export interface RunningPostgres {
   url: string;
   port: number;
   dataDir: string;
+  /**
+   * False when another live process (an API, a worker supervisor, a CLI) started this server:
+   * we only connect to it, and `stop()` leaves it running.
+   */
+  owned: boolean;
   stop(): Promise<void>;
 }
 
@@ -247,6 +254,83 @@ function lastMeaningfulLine(log: string): string | undefined {
   return lines.reverse().find((l) => /FATAL|ERROR|could not|error/i.test(l)) ?? lines[0];
 }
 
+/**
+ * Who started the server on a data folder: `<dataDir>.owner` holds `{ pid, port }` of the process
+ * that owns the postmaster. A second starter whose owner is alive connects instead of starting
+ * (the old behaviour, stopping any postmaster it found, killed a running API's database when
+ * `pnpm review` started beside it). An owner file whose process is dead means an orphan from a
+ * killed run: that postmaster is stopped and started again, now owned by us.
+ */
+interface OwnerRecord {
+  pid: number;
+  port: number;
+}
+const ownerFile = (dataDir: string) => `${dataDir}.owner`;
+const startLockFile = (dataDir: string) => `${dataDir}.starting`;
+
+function readOwner(dataDir: string): OwnerRecord | undefined {
+  try {
+    const r = JSON.parse(readFileSync(ownerFile(dataDir), 'utf8')) as OwnerRecord;
+    return Number.isInteger(r.pid) && Number.isInteger(r.port) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Starters of one data folder take turns (an exclusive lock file holding the pid), so two
+ * processes started at the same moment never both initialise or start a server there.
+ */
+async function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const file = startLockFile(dataDir);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(file, 'utf8').trim() || 'NaN');
+      if (!Number.isInteger(holder) || !isAlive(holder)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new EmbeddedPostgresError(
+          `Another process (pid ${holder}) has been starting the embedded PostgreSQL in ${dataDir} for 2 minutes; stop it or remove ${file}.`,
+        );
+      await sleep(100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 /** Start (initialising if needed) a PostgreSQL server on 127.0.0.1:port with its data in dataDir. */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -254,11 +338,31 @@ export async function startEmbeddedPostgres(
   const who = runAsPostgresUser();
   const binDir = placeBinaries(await resolveBinDir(), who);
   const dataDir = placeDataDir(options.dataDir, who);
-  const env = { ...process.env, LC_ALL: 'C', LANG: 'C', LC_MESSAGES: 'C' };
-  const bin = (name: string) => path.join(binDir, 'bin', name);
-
   // Parents readable by the postgres user (a recursive mkdir would give them the data folder's 0700).
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  return withStartLock(dataDir, async () => {
+    const owner = readOwner(dataDir);
+    if (owner && owner.pid !== process.pid && isAlive(owner.pid) && postmasterPid(dataDir)) {
+      const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${owner.port}/postgres`;
+      if (owner.port !== options.port)
+        throw new EmbeddedPostgresError(
+          `The embedded PostgreSQL in ${dataDir} is running on port ${owner.port} (started by pid ${owner.pid}), not ${options.port}; use EMBEDDED_PG_PORT=${owner.port}.`,
+        );
+      if (await accepts(url))
+        return { url, port: owner.port, dataDir, owned: false, stop: async () => undefined };
+    }
+    return startOwned(options, who, binDir, dataDir);
+  });
+}
+
+async function startOwned(
+  options: EmbeddedPostgresOptions,
+  who: RunAs | undefined,
+  binDir: string,
+  dataDir: string,
+): Promise<RunningPostgres> {
+  const env = { ...process.env, LC_ALL: 'C', LANG: 'C', LC_MESSAGES: 'C' };
+  const bin = (name: string) => path.join(binDir, 'bin', name);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (who) chownSync(dataDir, who.uid, who.gid);
   await stopOrphan(dataDir);
@@ -320,65 +424,97 @@ export async function startEmbeddedPostgres(
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
   const log: string[] = [];
-  const child: ChildProcess = spawn(bin('postgres'), flags, {
-    ...(who ?? {}),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: Ctrl-C in a terminal reaches us, and we stop it in order.
-    detached: true,
-  });
-  const onData = (d: Buffer) => {
-    for (const line of d.toString().split('\n')) {
-      if (!line.trim()) continue;
-      log.push(line);
-      if (log.length > 200) log.shift();
-      options.onLog?.(line);
-    }
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) {
-      const fatal = log.find((l) => /FATAL|PANIC/.test(l)) ?? log.at(-1) ?? 'no output';
-      throw new EmbeddedPostgresError(
-        `Embedded PostgreSQL did not start: ${fatal.replace(/^.*?(FATAL|PANIC):\s*/, '')}`,
-      );
-    }
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      await client.end();
-      break;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
+  let child!: ChildProcess;
+  let exited = false;
+  let stopping: Promise<void> | undefined;
+
+  /** Spawn the postmaster and wait until it accepts connections. */
+  const launch = async (): Promise<void> => {
+    exited = false;
+    child = spawn(bin('postgres'), flags, {
+      ...(who ?? {}),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C in a terminal reaches us, and we stop it in order.
+      detached: true,
+    });
+    const onData = (d: Buffer) => {
+      for (const line of d.toString().split('\n')) {
+        if (!line.trim()) continue;
+        log.push(line);
+        if (log.length > 200) log.shift();
+        options.onLog?.(line);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    const mine = child;
+    mine.on('exit', () => {
+      if (child === mine) exited = true;
+    });
+
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (exited) {
+        const fatal = log.find((l) => /FATAL|PANIC/.test(l)) ?? log.at(-1) ?? 'no output';
         throw new EmbeddedPostgresError(
-          `Embedded PostgreSQL did not accept connections within 30 s: ${log.at(-1) ?? ''}`,
+          `Embedded PostgreSQL did not start: ${fatal.replace(/^.*?(FATAL|PANIC):\s*/, '')}`,
         );
       }
-      await sleep(50);
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.query('select 1');
+        await client.end();
+        break;
+      } catch {
+        await client.end().catch(() => undefined);
+        if (Date.now() > deadline) {
+          child.kill('SIGKILL');
+          throw new EmbeddedPostgresError(
+            `Embedded PostgreSQL did not accept connections within 30 s: ${log.at(-1) ?? ''}`,
+          );
+        }
+        await sleep(50);
+      }
     }
-  }
+    // Restart if it dies while we own it (a crash, an OOM kill, someone's `kill`): the API and the
+    // workers reconnect through their pools. Not while we are stopping it.
+    mine.once('exit', (code, signal) => {
+      if (stopping || child !== mine) return;
+      options.onLog?.(`postgres exited (${signal ?? code}); restarting`);
+      const retry = (attempt: number) =>
+        void stopOrphan(dataDir)
+          .then(launch)
+          .then(() => options.onRestart?.())
+          .catch((err: Error) => {
+            options.onLog?.(`restart failed: ${err.message}`);
+            if (!stopping && attempt < 10) setTimeout(() => retry(attempt + 1), 1000).unref();
+          });
+      retry(1);
+    });
+  };
 
-  let stopping: Promise<void> | undefined;
+  await launch();
+  writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: process.pid, port: options.port }));
+
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      child.once('exit', () => resolve());
+      const done = () => {
+        const owner = readOwner(dataDir);
+        if (owner?.pid === process.pid) rmSync(ownerFile(dataDir), { force: true });
+        resolve();
+      };
+      if (exited) return done();
+      child.once('exit', done);
       child.kill('SIGINT');
       setTimeout(() => {
         if (!exited) child.kill('SIGKILL');
       }, 10_000).unref();
     }));
 
-  return { url, port: options.port, dataDir, stop };
+  return { url, port: options.port, dataDir, owned: true, stop };
 }
 
 /** Replace the database name in a connection URL. */

@@ -29,7 +29,13 @@ import { PartnerApiKey, PartnerApp } from '../modules/partners/partner-app.entit
 import { PartnerLink, PartnerLinkRequest } from '../modules/links/partner-link.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
-import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { JobRun, JobWorker } from '../modules/jobs/job-run.entity.js';
+import {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
+} from '../modules/webhooks/webhook.entity.js';
 
 export const entities = [
   Customer,
@@ -62,4 +68,9 @@ export const entities = [
   AuditEntry,
   IdempotencyRecord,
   JobRun,
+  JobWorker,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { setStatementMode } from '../modules/ledger/pg-client.js';
@@ -51,12 +52,17 @@ const MIGRATION_LOCK_KEY = 0x43_4c_4d_49; // "CLMI"
  * and is released correctly through PgBouncer in transaction mode.
  */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  const url = orm.config.get('clientUrl');
+  const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {
     await lock.query('begin');
     await lock.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await orm.getMigrator().up();
+    // The job queue's own schema (graphile_worker), versioned by graphile-worker itself: migrated
+    // here too (under the same lock), so every database the API uses can take jobs before any
+    // worker has started.
+    if (url) await runWorkerMigrations({ connectionString: url, logger: quietWorkerLogger });
     await lock.query('commit');
     return applied.map((m) => m.name);
   } catch (err) {
@@ -66,3 +72,5 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
     await lock.end().catch(() => undefined);
   }
 }
+
+const quietWorkerLogger = new WorkerLogger(() => () => undefined);

@@ -12,6 +12,7 @@ import { unauthenticated } from './errors.js';
 import { viewerHasRole } from '../modules/auth/viewer.js';
 import { NodeResolver } from './node.resolver.js';
 import { StressTestResolver } from '../modules/risk/stress.resolver.js';
+import { ScoringModelResolver } from '../modules/models/model-registry.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import {
@@ -23,6 +24,7 @@ import { RepaymentResolver } from '../modules/repayments/repayment.resolver.js';
 import { RefundResolver } from '../modules/refunds/refund.resolver.js';
 import { CreditResolver } from '../modules/credit/credit.resolver.js';
 import { AccountCouponsResolver, CouponResolver } from '../modules/coupons/coupon.resolver.js';
+import { RevolvingResolver } from '../modules/revolving/revolving.resolver.js';
 import { AccountMoneyResolver } from '../modules/repayments/account-money.resolver.js';
 import {
   CustomerRecoveryResolver,
@@ -32,9 +34,25 @@ import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { JobResolver } from '../modules/jobs/job.resolver.js';
+import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
+import {
+  WebhookDeliveryFieldsResolver,
+  WebhookResolver,
+} from '../modules/webhooks/webhook.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
+
+import {
+  AccountLifecycleResolver,
+  CustomerApplicationsResolver,
+  LifecycleMutationResolver,
+} from '../modules/lifecycle/lifecycle.resolver.js';
+
+import { CategoryLimitResolver } from '../modules/accounts/category-limit.resolver.js';
+import { PromotionResolver } from '../modules/promotions/promotion.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,6 +70,7 @@ export const resolvers: NonEmptyArray<Function> = [
   RefundResolver,
   CreditResolver,
   CouponResolver,
+  RevolvingResolver,
   AccountCouponsResolver,
   RecoveryResolver,
   CustomerRecoveryResolver,
@@ -59,12 +78,26 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  // jobs, delivery, webhooks (issue 13)
+  JobResolver,
+  DeliveryResolver,
+  WebhookResolver,
+  WebhookDeliveryFieldsResolver,
   // trust boundary (issue 12): customer ↔ partner links, partner apps and keys
   PartnerLinkResolver,
   CustomerLinksResolver,
   PartnerAppResolver,
   // risk (issue 16): portfolio stress tests
   StressTestResolver,
+  NoticeTextResolver,
+  // account lifecycle, bureau reports (issue 13)
+  LifecycleMutationResolver,
+  CustomerApplicationsResolver,
+  AccountLifecycleResolver,
+  CategoryLimitResolver,
+  PromotionResolver,
+  // models (issue 16 item 7): the model lifecycle
+  ScoringModelResolver,
 ];
 
 /**

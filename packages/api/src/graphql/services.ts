@@ -10,11 +10,13 @@ import { PlanService } from '../modules/plans/plan.service.js';
 import { RepaymentService } from '../modules/repayments/repayment.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { DecisionService } from '../modules/decisions/decision.service.js';
+import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { PartnerLinkService } from '../modules/links/links.service.js';
 import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { CouponService } from '../modules/coupons/coupon.service.js';
 import { RefundService } from '../modules/refunds/refund.service.js';
 import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
+import { RevolvingService } from '../modules/revolving/revolving.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -25,6 +27,7 @@ export interface Services {
   repayments: RepaymentService;
   recovery: RecoveryService;
   decisions: DecisionService;
+  webhooks: WebhookService;
   links: PartnerLinkService;
   partnerKeys: PartnerKeyService;
   /** Rate limits and sign-in lockouts, shared by every process through PostgreSQL. */
@@ -33,6 +36,8 @@ export interface Services {
   coupons: CouponService;
   refunds: RefundService;
   staffMoney: StaffMoneyService;
+  /** The revolving upgrade: offers, statements, payments, points (issue 14). */
+  revolving: RevolvingService;
 }
 
 export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
@@ -44,6 +49,7 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     repayments: new RepaymentService(),
     recovery: new RecoveryService(),
     decisions: new DecisionService(config),
+    webhooks: new WebhookService(config),
     links: new PartnerLinkService(config, logger),
     partnerKeys: new PartnerKeyService(),
     abuse: new AbuseLimits(orm, config),
@@ -51,5 +57,6 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     coupons: new CouponService(),
     refunds: new RefundService(),
     staffMoney: new StaffMoneyService(),
+    revolving: new RevolvingService(),
   };
 }

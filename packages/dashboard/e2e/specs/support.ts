@@ -94,12 +94,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface DemoCustomer {
   id: string;
   name: string;
-  account: { accountNumber: string; status: string } | null;
+  account: { accountNumber: string; status: string; frozenCause: string | null } | null;
 }
 
 /**
- * A demo customer with a credit account, found through the API. A frozen account is preferred
- * (it makes an UNFREEZE request meaningful). E2E_CUSTOMER_SEARCH pins the search text.
+ * A demo customer with a credit account, found through the API. An account frozen for an overdue
+ * is preferred (it makes an UNFREEZE request meaningful; a risk-alert freeze is lifted by a risk
+ * admin, not by a recovery request). E2E_CUSTOMER_SEARCH pins the search text.
  */
 export async function findDemoCustomer(
   request: APIRequestContext,
@@ -135,12 +136,14 @@ export async function findDemoCustomer(
   for (const search of searches) {
     const data = await gql<{ customers: { edges: { node: DemoCustomer }[] } }>(
       request,
-      'query($s: String!) { customers(search: $s, first: 50) { edges { node { id name account { accountNumber status } } } } }',
+      'query($s: String!) { customers(search: $s, first: 50) { edges { node { id name account { accountNumber status frozenCause } } } } }',
       { s: search },
       token,
     );
     candidates.push(...data.customers.edges.map((e) => e.node).filter((c) => c.account));
-    const frozen = candidates.find((c) => c.account?.status === 'FROZEN');
+    const frozen = candidates.find(
+      (c) => c.account?.status === 'FROZEN' && c.account.frozenCause === 'OVERDUE',
+    );
     if (frozen) return frozen;
     if (prefer === 'ANY' && candidates.length) return candidates[0];
   }

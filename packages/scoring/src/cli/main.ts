@@ -31,10 +31,12 @@ import {
   gradeOf,
   INCOME_BANDS,
   parsePolicy,
+  type Grade,
   type IncomeBand,
   type LimitPolicy,
 } from '../policy/policy.js';
-import { reviewLimit } from '../policy/limits.js';
+import { reviewLimit, type LimitProposal } from '../policy/limits.js';
+import { applyRiskBudget } from '../policy/risk-budget.js';
 import { stressTest, type StressAccount, type StressScenario } from '../policy/stress.js';
 import { scorecardReport } from '../report/report.js';
 import { monitorReport } from '../report/monitor.js';
@@ -52,7 +54,7 @@ export class UsageError extends Error {
 }
 
 const USAGE = `usage:
-  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N]
+  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--interactions N]
       [--breaks "F=c1,c2;G=..."] [--monotonic "F=increasing,G=decreasing"] [--weight COL] [--allow-protected] [--version V] --out model.json
   creditline-score report --model m.json --data F.csv [--label default] [--format md|html|json] [--out report.md]
   creditline-score monitor --model m.json --base A.csv --current B.csv [--format md|json] [--out file]
@@ -169,6 +171,7 @@ export function train(args: Args, warn: (s: string) => void = () => {}): string 
     l2: numArg(args, 'l2'),
     minBinShare: numArg(args, 'min-bin-share') ?? TUNED_OPTIONS.minBinShare,
     maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
+    interactions: numArg(args, 'interactions') ?? TUNED_OPTIONS.interactions,
     version: str(args, 'version'),
     breaks: parseBreaks(str(args, 'breaks')),
     monotonic: parseMonotonic(str(args, 'monotonic')),
@@ -359,9 +362,13 @@ export function review(args: Args): string {
       'reasons',
     ].join(','),
   ];
-  const counts = { INCREASE: 0, DECREASE: 0, KEEP: 0, FREEZE: 0 };
-  let before = 0;
-  let after = 0;
+  const reviewed: {
+    score: number;
+    grade: Grade;
+    pd: number;
+    current: number;
+    proposal: LimitProposal;
+  }[] = [];
   for (let i = 0; i < data.rows.length; i++) {
     const band = data.rows[i][col.income_band];
     if (!(INCOME_BANDS as readonly unknown[]).includes(band))
@@ -386,22 +393,39 @@ export function review(args: Args): string {
       },
       policy,
     );
+    reviewed.push({ score: res.score, grade, pd, current, proposal });
+  }
+  // The file is the portfolio: the policy's risk budget scales its increases down where it binds.
+  const budgeted = applyRiskBudget(
+    reviewed.map((r) => ({
+      grade: r.grade,
+      probabilityOfDefault: r.pd,
+      currentLimitFen: r.current,
+      proposal: r.proposal,
+    })),
+    policy,
+  );
+  const counts = { INCREASE: 0, DECREASE: 0, KEEP: 0, FREEZE: 0 };
+  let before = 0;
+  let after = 0;
+  reviewed.forEach((r, i) => {
+    const proposal = budgeted.proposals[i]!;
     counts[proposal.action]++;
-    before += current;
+    before += r.current;
     after += proposal.limitFen;
     lines.push(
       [
         ...(id >= 0 ? [csvCell(data.rows[i][id])] : []),
-        String(res.score),
-        grade,
-        pd.toFixed(6),
-        String(current),
+        String(r.score),
+        r.grade,
+        r.pd.toFixed(6),
+        String(r.current),
         String(proposal.limitFen),
         proposal.action,
         proposal.reasons.join(';'),
       ].join(','),
     );
-  }
+  });
   const text = lines.join('\n') + '\n';
   const out = str(args, 'out');
   if (!out) return text;
@@ -412,7 +436,9 @@ export function review(args: Args): string {
   return (
     `reviewed ${data.rows.length} accounts with ${model.version} and ${policy.version} (${kind}): ` +
     `${counts.INCREASE} increase, ${counts.DECREASE} decrease, ${counts.KEEP} keep, ${counts.FREEZE} freeze; ` +
-    `total limit ${yuan(before)} → ${yuan(after)} yuan → ${out}\n`
+    `total limit ${yuan(before)} → ${yuan(after)} yuan` +
+    (budgeted.binding ? ' (increases scaled down by the risk budget, POLICY_RISK_BUDGET)' : '') +
+    ` → ${out}\n`
   );
 }
 

@@ -39,12 +39,21 @@ export interface DecisionExplanation {
 
 // policy codes that are the real cause when present, in priority order
 const DOMINANT = [
+  'RISK_ALERT_FRAUD_SUSPECTED',
+  'RISK_ALERT_ACCOUNT_TAKEOVER',
+  'RISK_ALERT_IDENTITY_MISMATCH',
+  'RISK_ALERT_BUREAU_DEFAULT',
+  'ACCOUNT_CLOSED_ON_REQUEST',
   'POLICY_FREEZE',
   'POLICY_OVERDUE',
   'RECOVERY_STILL_OVERDUE',
   'POLICY_HIGH_PD',
+  'POLICY_NEW_DEFAULT',
   'POLICY_INQUIRY_SPIKE',
   'POLICY_RECENT_LATE',
+  'OVERDUE_REPAID',
+  'RISK_ALERT_CLEARED',
+  'PROMOTION_CANCELLED',
 ];
 
 /**
@@ -84,11 +93,17 @@ export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionE
   let change: string;
   const frozeNow = d.statusAfter === 'FROZEN' && d.statusBefore !== 'FROZEN';
   const unfrozeNow = d.statusBefore === 'FROZEN' && d.statusAfter !== 'FROZEN';
-  if (frozeNow) change = zh ? '您的额度已被冻结' : 'Your credit line was frozen';
+  if (d.statusAfter === 'CLOSED' && d.statusBefore !== 'CLOSED')
+    change = zh ? '您的白条账户已关闭' : 'Your credit line was closed';
+  else if (frozeNow) change = zh ? '您的额度已被冻结' : 'Your credit line was frozen';
   else if (unfrozeNow)
     change = zh
       ? `您的额度已解冻，总额度为 ${after}`
       : `Your credit line was unfrozen with a limit of ${after}`;
+  else if (d.kind === 'PROMOTION' && d.policyReasons.includes('PROMOTION_CANCELLED'))
+    change = zh
+      ? `活动临时额度已收回，总额度仍为 ${after}`
+      : `A promotion's temporary limit was withdrawn; your base limit stays at ${after}`;
   else if (d.kind === 'PROMOTION' && d.baseLimitAfterFen === d.baseLimitBeforeFen)
     change = zh
       ? `您获得了一笔临时额度，总额度仍为 ${after}`

@@ -1,6 +1,7 @@
 import { PLATFORM_FEATURES } from '../features/platform-features.js';
 import { reasonCodeFor } from '../model/score.js';
 import { LIMIT_REASON_CODES } from '../policy/limits.js';
+import { LIFECYCLE_REASON_CODES } from '../policy/lifecycle.js';
 import { RECOVERY_REASON_CODES } from '../recovery/recovery.js';
 
 /** Locales every customer-facing text exists in. */
@@ -262,6 +263,150 @@ const POLICY_TEXTS: Record<string, Entry> = {
     'The limit is not lowered below what you have already used',
     'the limit is kept above your balance',
   ),
+  POLICY_NEW_DEFAULT: e(
+    '征信报告新增了违约记录',
+    '征信报告新增了违约记录',
+    'Your credit report shows a new default',
+    'your credit report shows a new default',
+  ),
+  POLICY_SAME_EVIDENCE: e(
+    '自上次评估以来没有新的信息，额度不会再次调低',
+    '自上次评估以来没有新的信息',
+    'Nothing new is known since the last review, so the limit is not lowered again',
+    'nothing new is known since the last review',
+  ),
+  APPLICATION_APPROVED: e(
+    '您的白条申请已通过',
+    '您的申请已通过',
+    'Your application for a credit line was approved',
+    'your application was approved',
+  ),
+  APPLICATION_GRADE: e(
+    '综合信用评分未达到开通标准',
+    '综合信用评分未达到开通标准',
+    'Your overall credit score is below what we need to open a credit line',
+    'your credit score is below what we need',
+  ),
+  APPLICATION_HIGH_PD: e(
+    '综合评估风险偏高，暂不能开通',
+    '综合评估风险偏高',
+    'Our overall risk assessment is too high to open a credit line now',
+    'our overall risk assessment is too high',
+  ),
+  APPLICATION_NOT_VERIFIED: e(
+    '尚未完成实名认证',
+    '尚未完成实名认证',
+    'Real-name verification is not complete',
+    'real-name verification is not complete',
+  ),
+  APPLICATION_DELINQUENT: e(
+    '近12个月有较长时间的逾期',
+    '近期有较长时间的逾期',
+    'There was a long overdue repayment in the last 12 months',
+    'of a long overdue repayment in the last 12 months',
+  ),
+  APPLICATION_BUREAU_DEFAULTS: e(
+    '征信报告有多次违约记录',
+    '征信报告有违约记录',
+    'Your credit report shows several defaults',
+    'your credit report shows defaults',
+  ),
+  ACCOUNT_CLOSED_ON_REQUEST: e(
+    '应您的要求，白条账户已关闭',
+    '您申请关闭账户',
+    'Your credit line was closed at your request',
+    'you asked to close it',
+  ),
+  RISK_ALERT_FRAUD_SUSPECTED: e(
+    '账户出现疑似欺诈交易，为保护您的资金已暂时冻结',
+    '账户出现疑似欺诈交易',
+    'Suspicious transactions were seen; the account is frozen to protect you',
+    'suspicious transactions were seen on the account',
+  ),
+  RISK_ALERT_ACCOUNT_TAKEOVER: e(
+    '账户疑似被他人登录使用，为保护您的资金已暂时冻结',
+    '账户疑似被他人使用',
+    'Someone else may be using your account; it is frozen to protect you',
+    'someone else may be using the account',
+  ),
+  RISK_ALERT_IDENTITY_MISMATCH: e(
+    '身份信息核验不一致，需重新核验',
+    '身份信息核验不一致',
+    'Your identity details did not match and need to be verified again',
+    'identity details did not match',
+  ),
+  RISK_ALERT_BUREAU_DEFAULT: e(
+    '征信报告新增违约记录，账户已暂时冻结',
+    '征信报告新增了违约记录',
+    'Your credit report shows a new default; the account is frozen for now',
+    'your credit report shows a new default',
+  ),
+  RISK_ALERT_CLEARED: e(
+    '风险核查已完成，账户恢复使用',
+    '风险核查已完成',
+    'The risk check is complete and the account can be used again',
+    'the risk check is complete',
+  ),
+  OVERDUE_REPAID: e(
+    '逾期款项已全部还清',
+    '逾期款项已全部还清',
+    'Every overdue amount has been repaid',
+    'every overdue amount has been repaid',
+  ),
+  RECOVERY_UNFREEZE: e(
+    '额度恢复申请已批准，账户解冻',
+    '额度恢复申请已批准',
+    'Your recovery request was approved and the account unfrozen',
+    'your recovery request was approved',
+  ),
+  MANUAL_FREEZE: e(
+    '主管根据核查结果冻结了账户',
+    '主管核查后冻结了账户',
+    'A supervisor froze the account after a check',
+    'a supervisor froze it after a check',
+  ),
+  MANUAL_UNFREEZE: e(
+    '主管核查后解冻了账户',
+    '主管核查后解冻了账户',
+    'A supervisor unfroze the account after a check',
+    'a supervisor unfroze it after a check',
+  ),
+  PROMOTION_GRANTED: e(
+    '您获得了活动临时额度',
+    '您参与了额度活动',
+    'You were granted a temporary limit from a promotion',
+    'of a promotion',
+  ),
+  PROMOTION_CHANGED: e(
+    '活动开始前调整了临时额度',
+    '活动内容有调整',
+    'The promotion was changed before it started, and your temporary limit with it',
+    'the promotion was changed before it started',
+  ),
+  PROMOTION_CANCELLED: e(
+    '活动已取消，临时额度收回',
+    '活动已取消',
+    'The promotion was cancelled and its temporary limit withdrawn',
+    'the promotion was cancelled',
+  ),
+  CATEGORY_LIMIT_SET: e(
+    '设置了专项额度：该类商品的消费不超过专项额度',
+    '设置了专项额度',
+    'A category limit was set: purchases in that category stay within it',
+    'a category limit was set',
+  ),
+  CATEGORY_LIMIT_REMOVED: e(
+    '专项额度已取消，该类商品按总额度使用',
+    '专项额度已取消',
+    'A category limit was removed; that category uses the general limit again',
+    'a category limit was removed',
+  ),
+  POLICY_RISK_BUDGET: e(
+    '平台本期的风险预算已接近上限，本次提额按比例下调',
+    '本期提额受平台风险预算限制',
+    "The platform's risk budget for this period is nearly used up, so this increase was scaled down",
+    "the platform's risk budget limited increases this period",
+  ),
   RECOVERY_STILL_OVERDUE: e(
     '仍有逾期未还款项，请先还清',
     '仍有逾期未还款项',
@@ -322,7 +467,11 @@ export const REASON_TEXTS: Readonly<Record<string, Entry>> = Object.fromEntries(
 export const FEATURE_REASON_TEXTS: Readonly<Record<string, Entry>> = FEATURE_TEXTS;
 
 /** All policy and recovery codes that must have texts (for completeness tests). */
-export const POLICY_CODES: readonly string[] = [...LIMIT_REASON_CODES, ...RECOVERY_REASON_CODES];
+export const POLICY_CODES: readonly string[] = [
+  ...LIMIT_REASON_CODES,
+  ...RECOVERY_REASON_CODES,
+  ...LIFECYCLE_REASON_CODES,
+];
 /** All platform feature reason codes. */
 export const PLATFORM_REASON_CODES: readonly string[] = PLATFORM_FEATURES.map((f) =>
   featureReasonCode(f.name),

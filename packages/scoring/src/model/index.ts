@@ -22,7 +22,7 @@ export {
 } from './format.js';
 export { readCsv, DataError, toRecords, selectRows, labelColumn, type Dataset } from './csv.js';
 export { readCsvFile } from './csv-file.js';
-export { CARD_DERIVED_FEATURES, evalDerived, applicableDerived } from './derived.js';
+export { CARD_DERIVED_FEATURES, evalDerived, applicableDerived, derivedInputs } from './derived.js';
 export {
   trainScorecard,
   PROTECTED_ATTRIBUTES,

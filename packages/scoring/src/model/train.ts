@@ -21,6 +21,7 @@ import type {
   ScorecardFeature,
   ScorecardModel,
 } from './format.js';
+import { pairwiseInteractions } from './interactions.js';
 import { fitLogistic } from './logistic.js';
 import { auc as aucOf, gini as giniOf, ks as ksOf } from './metrics.js';
 
@@ -51,6 +52,21 @@ export interface TrainOptions {
    * binned as a categorical (default false; needs at least 2000 rows; on in `TUNED_OPTIONS`).
    */
   interaction?: boolean;
+  /**
+   * EBM-style pairwise interaction terms: after the main effects are fitted, pairs of the
+   * strongest kept numeric/ordinal features are ranked by FAST gain on the residuals and up to
+   * this many become `cross` features whose cell groups carry residual log-odds as WOE (default
+   * 0 = off; needs at least 2000 rows). See `interactions.ts`.
+   */
+  interactions?: number;
+  /** How many of the strongest kept features are paired for `interactions` (default 10). */
+  interactionCandidates?: number;
+  /** Minimum share of rows per cell group of an interaction term (default `minBinShare`). */
+  interactionMinShare?: number;
+  /** Maximum cell groups per interaction term (default 6). */
+  interactionMaxBins?: number;
+  /** Shrinkage of an interaction cell group's residual log-odds, in Hessian units (default 10). */
+  interactionLambda?: number;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -489,31 +505,77 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   }
   // 3. Logistic regression; drop features whose coefficient has the wrong sign (≥ 0: a higher,
   //    safer WOE must not raise the odds of bad), refit.
-  let fit = fitLogistic(
-    kept.map((f) => f.x),
-    y,
-    o.l2,
-    50,
-    1e-9,
-    weights,
-  );
-  for (;;) {
-    const wrong = fit.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
-    if (wrong.length === 0 || kept.length === 0 || o.signCheck === false) break;
-    const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
-    dropped.push({
-      feature: kept[worst.j].name,
-      reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign`,
-    });
-    kept = kept.filter((_, j) => j !== worst.j);
-    fit = fitLogistic(
-      kept.map((f) => f.x),
+  const fitSigned = () => {
+    let f = fitLogistic(
+      kept.map((k) => k.x),
       y,
       o.l2,
       50,
       1e-9,
       weights,
     );
+    for (;;) {
+      const wrong = f.coefficients.map((b, j) => ({ b, j })).filter((x) => x.b >= 0);
+      if (wrong.length === 0 || kept.length === 0 || o.signCheck === false) break;
+      const worst = wrong.reduce((a, b) => (b.b > a.b ? b : a));
+      dropped.push({
+        feature: kept[worst.j].name,
+        reason: `coefficient ${worst.b.toFixed(4)} has the wrong sign`,
+      });
+      kept = kept.filter((_, j) => j !== worst.j);
+      f = fitLogistic(
+        kept.map((k) => k.x),
+        y,
+        o.l2,
+        50,
+        1e-9,
+        weights,
+      );
+    }
+    return f;
+  };
+  let fit = fitSigned();
+  // 3b. EBM-style pairwise interactions on the residuals of the main effects, then one refit.
+  if ((opts.interactions ?? 0) > 0 && n >= 2000 && kept.length >= 2) {
+    const pool = kept
+      .filter((f) => f.kind !== 'categorical' && f.bins.filter((b) => !b.isMissing).length >= 2)
+      .sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1))
+      .slice(0, opts.interactionCandidates ?? 10);
+    const p = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let eta = fit.intercept;
+      for (let j = 0; j < kept.length; j++) eta += fit.coefficients[j] * kept[j].x[i];
+      p[i] = 1 / (1 + Math.exp(-eta));
+    }
+    const terms = pairwiseInteractions(
+      pool.map((f) => {
+        const real = f.bins.filter((b) => !b.isMissing);
+        return {
+          name: f.name,
+          cuts: real.slice(1).map((b) => b.lower!),
+          labels: real.map((b) => b.label),
+          values: cands.find((c) => c.name === f.name)!.num!,
+          iv: f.iv,
+        };
+      }),
+      y,
+      p,
+      {
+        count: opts.interactions!,
+        minShare: opts.interactionMinShare ?? o.minBinShare,
+        maxBins: opts.interactionMaxBins ?? 6,
+        lambda: opts.interactionLambda ?? 10,
+        minGainPerRow: 1e-4,
+      },
+      weights,
+    );
+    for (const t of terms) {
+      candidateIv[t.spec.name] = round6(t.iv);
+      derived.push(t.spec);
+      cands.push({ name: t.spec.name, kind: 'categorical', cat: [] });
+      kept.push({ name: t.spec.name, kind: 'categorical', bins: t.bins, iv: t.iv, x: t.x });
+    }
+    if (terms.length) fit = fitSigned();
   }
   // Features in the order of the input columns (derived after raw), for stable reason-code ties.
   const position = new Map(cands.map((c, i) => [c.name, i]));

@@ -16,6 +16,9 @@ export const LIMIT_REASON_CODES = [
   'POLICY_NO_CHANGE',
   'POLICY_INQUIRY_SPIKE',
   'POLICY_KEEP_ABOVE_USED',
+  'POLICY_NEW_DEFAULT',
+  'POLICY_SAME_EVIDENCE',
+  'POLICY_RISK_BUDGET',
 ] as const;
 /** A policy reason code of a limit decision. */
 export type LimitReasonCode = (typeof LIMIT_REASON_CODES)[number];
@@ -179,13 +182,30 @@ export function reviewLimit(input: LimitReviewInput, policy: LimitPolicy): Limit
   };
 }
 
-/** Whether an event calls for a triggered review now: days past due at the threshold, or a spike in bureau inquiries. */
+/**
+ * Whether an event calls for a triggered review now: days past due at the threshold, a spike in
+ * bureau inquiries, or (when given both counts and the policy says so) a default the previous
+ * bureau report did not show.
+ */
 export function triggeredReviewNeeded(
-  input: { maxDaysPastDue: number; inquiries3m: number; previousInquiries3m: number },
+  input: {
+    maxDaysPastDue: number;
+    inquiries3m: number;
+    previousInquiries3m: number;
+    pastDefaults?: number;
+    previousPastDefaults?: number;
+  },
   policy: LimitPolicy,
 ): { needed: boolean; trigger?: string } {
   if (input.maxDaysPastDue >= policy.triggeredReview.maxDaysPastDue)
     return { needed: true, trigger: 'POLICY_OVERDUE' };
+  if (
+    policy.triggeredReview.newDefaultTriggers &&
+    input.pastDefaults !== undefined &&
+    input.previousPastDefaults !== undefined &&
+    input.pastDefaults > input.previousPastDefaults
+  )
+    return { needed: true, trigger: 'POLICY_NEW_DEFAULT' };
   if (input.inquiries3m - input.previousInquiries3m >= policy.triggeredReview.inquiries3mSpike)
     return { needed: true, trigger: 'POLICY_INQUIRY_SPIKE' };
   return { needed: false };

@@ -28,6 +28,49 @@ const couponSchema = z.object({
   terms: z.array(z.enum(TERMS)).min(1),
 });
 
+/** Defaults of the revolving section (used when a policy file has none). */
+export const DEFAULT_REVOLVING_POLICY = {
+  eligibleGrades: ['A', 'B'] as Grade[],
+  minTenureDays: 180,
+  minOnTimeInstallments: 6,
+  maxPastDaysPastDue: 0,
+  offerValidDays: 30,
+  dueDays: 20,
+  dailyInterestPpm: 500,
+  minimumPaymentShareBp: 1_000,
+  minimumPaymentFloorFen: 10_000,
+  lateFeeBp: 500,
+  pointsPerYuan: 1,
+  fenPerPoint: 1,
+};
+
+const revolvingPolicySchema = z.object({
+  /** Grades that may be offered the upgrade. */
+  eligibleGrades: z.array(gradeEnum),
+  /** Days since the account was opened. */
+  minTenureDays: z.number().int().nonnegative(),
+  /** Installments paid on time (by their due date) the customer must have. */
+  minOnTimeInstallments: z.number().int().nonnegative(),
+  /** Worst days past due ever allowed (0: never late). */
+  maxPastDaysPastDue: z.number().int().nonnegative(),
+  /** Days an offer stays open. */
+  offerValidDays: z.number().int().positive(),
+  /** Days from the statement date to the due date. */
+  dueDays: z.number().int().min(1).max(28),
+  /** Revolving interest per day, parts per million of the unpaid statement balance (500 = 0.05 %). */
+  dailyInterestPpm: z.number().int().nonnegative(),
+  /** Minimum payment: this share (bp) of the statement balance before interest and fees … */
+  minimumPaymentShareBp: bp.max(10_000),
+  /** … plus the cycle's interest and fees, and never below this floor (nor above the balance). */
+  minimumPaymentFloorFen: fen,
+  /** Late fee when the minimum is not paid by the due date: bp of the unpaid minimum, once per statement. */
+  lateFeeBp: bp,
+  /** Reward points per whole yuan spent (net of refunds) in a cycle. */
+  pointsPerYuan: z.number().int().nonnegative(),
+  /** What one point is worth when redeemed against a statement, fen. */
+  fenPerPoint: z.number().int().positive(),
+});
+
 const policyObject = z.object({
   version: z.string().min(1),
   /** Minimum score for each grade A–D (E is everything below D's cut-off); strictly decreasing. */
@@ -63,7 +106,43 @@ const policyObject = z.object({
     maxDaysPastDue: z.number().int().positive(),
     /** Rise of 3-month bureau inquiries over the previous value that triggers a review. */
     inquiries3mSpike: z.number().int().positive(),
+    /** A default reported at the bureau that the previous report did not show triggers a review. */
+    newDefaultTriggers: z.boolean().default(true),
+    /**
+     * Days after a review during which another triggered review on the same evidence is refused
+     * (and a triggered review never cuts twice on the same evidence at all): without it an agent
+     * could cut the same customer's limit again and again on unchanged data.
+     */
+    cooldownDays: z.number().int().nonnegative().default(30),
   }),
+  /** Applications for a credit line (a new customer's first account). */
+  application: z
+    .object({
+      /** Grades that are declined outright. */
+      declineGrades: z.array(gradeEnum),
+      /** Probability of default above which an application is declined. */
+      declineAbovePd: z.number().min(0).max(1),
+      /** Worst days past due (last 12 months, any lender we know of) above which an application is declined. */
+      declineAboveDaysPastDue: z.number().int().nonnegative(),
+      /** Past defaults at the bureau at or above which an application is declined. */
+      declinePastDefaults: z.number().int().positive(),
+      /** Whether real-name verification (实名认证) is required to open a line. */
+      requireRealName: z.boolean(),
+    })
+    .default({
+      declineGrades: ['E'],
+      declineAbovePd: 0.35,
+      declineAboveDaysPastDue: 30,
+      declinePastDefaults: 2,
+      requireRealName: true,
+    }),
+  /** Risk-alert rules that freeze an account by themselves (a risk admin can always freeze by hand). */
+  riskAlert: z
+    .object({
+      /** Freeze (RISK_ALERT_BUREAU_DEFAULT) when the bureau reports a new default. */
+      freezeOnNewBureauDefault: z.boolean(),
+    })
+    .default({ freezeOnNewBureauDefault: true }),
   /** Days past due at which the account is frozen. */
   freezeAfterDaysPastDue: z.number().int().positive(),
   promotion: z.object({
@@ -71,6 +150,11 @@ const policyObject = z.object({
     eligibleGrades: z.array(gradeEnum),
     /** Largest temporary limit as bp of the base limit. */
     maxPercentBp: bp,
+    /**
+     * Whether promotions stack: false = an account holding a temporary limit whose window
+     * overlaps a new campaign's is not granted the new one (one promotion at a time).
+     */
+    stack: z.boolean().default(false),
   }),
   /** A purchase at or above this amount waits for manual review. */
   manualReviewThresholdFen: fen.positive(),
@@ -116,7 +200,19 @@ const policyObject = z.object({
     }),
     /** Default increase asked for when none is requested, bp of the current limit. */
     defaultIncreaseBp: bp,
+    /**
+     * When a customer frozen for an overdue has repaid every overdue amount: `UNFREEZE` the
+     * account at once, or open an UNFREEZE recovery request (`RECOVERY_REQUEST`) that is
+     * reviewed like any other (fresh score, rules, maybe a supervisor).
+     */
+    afterOverdueRepaid: z.enum(['UNFREEZE', 'RECOVERY_REQUEST']).default('RECOVERY_REQUEST'),
   }),
+  /**
+   * The revolving upgrade (seed 004: 白条 → credit card): who may be offered it, and the card's
+   * statement cycle, minimum payment, interest, late fee and reward points. Optional in a policy
+   * file (older files predate it): the defaults below apply.
+   */
+  revolving: revolvingPolicySchema.default(DEFAULT_REVOLVING_POLICY),
   /**
    * Portfolio risk budget (seed 003): caps on total exposure (the sum of base limits) and on
    * expected loss (Σ limit × PD × LGD), overall and per grade. Reviews that would break it have
@@ -250,9 +346,22 @@ export const defaultPolicy: LimitPolicy = {
   periodicReviewIntervalDays: 30,
   noIncreaseGrades: ['E'],
   decreaseAbovePd: 0.3,
-  triggeredReview: { maxDaysPastDue: 15, inquiries3mSpike: 3 },
+  triggeredReview: {
+    maxDaysPastDue: 15,
+    inquiries3mSpike: 3,
+    newDefaultTriggers: true,
+    cooldownDays: 30,
+  },
+  application: {
+    declineGrades: ['E'],
+    declineAbovePd: 0.35,
+    declineAboveDaysPastDue: 30,
+    declinePastDefaults: 2,
+    requireRealName: true,
+  },
+  riskAlert: { freezeOnNewBureauDefault: true },
   freezeAfterDaysPastDue: 30,
-  promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000 },
+  promotion: { eligibleGrades: ['A', 'B', 'C'], maxPercentBp: 5_000, stack: false },
   manualReviewThresholdFen: 2_000_000,
   missingDeviceIdAboveFen: 50_000,
   feeRateBp: {
@@ -280,9 +389,11 @@ export const defaultPolicy: LimitPolicy = {
     laterStages: 1,
     documentsRequired: { UNFREEZE: 0, RESTORE_REDUCTION: 0, INCREASE: 1 },
     defaultIncreaseBp: 2_000,
+    afterOverdueRepaid: 'RECOVERY_REQUEST',
   },
   // LGD only: no caps until risk sets them (a cap that binds changes every review's outcome).
   riskBudget: { lossGivenDefaultBp: 8_000 },
+  revolving: DEFAULT_REVOLVING_POLICY,
 };
 
 /** Validate a policy (parsed JSON or object); throws an Error listing every problem with its path. */

@@ -4,11 +4,11 @@
  * into the budget by scaling its increases down — per grade first, then overall — to whole ¥100,
  * rounding down, so a cap is never overshot. Decreases, freezes and kept limits are not touched.
  */
-import { floorToHundredYuan, type LimitProposal } from './limits.js';
+import { floorToHundredYuan, type LimitProposal, type LimitReasonCode } from './limits.js';
 import { GRADES, type Grade, type LimitPolicy } from './policy.js';
 
-/** Reason code added to a proposal whose increase the risk budget cut (not in `LIMIT_REASON_CODES` until it has texts). */
-export const RISK_BUDGET_REASON = 'POLICY_RISK_BUDGET';
+/** Reason code added to a proposal whose increase the risk budget cut (zh/en texts in `REASON_TEXTS`). */
+export const RISK_BUDGET_REASON = 'POLICY_RISK_BUDGET' satisfies LimitReasonCode;
 
 /** One account of the portfolio as the budget sees it. */
 export interface BudgetAccount {
@@ -72,13 +72,16 @@ function share(cap: number | undefined, base: number, add: number): number {
 }
 
 /**
- * Fits a batch of review proposals into the policy's risk budget. `accounts` must be the whole
- * portfolio the budget covers (accounts without a proposal count with their current limit). Without
- * a `riskBudget` in the policy the proposals come back unchanged.
+ * Fits a batch of review proposals into the policy's risk budget. `accounts` is the whole
+ * portfolio the budget covers (accounts without a proposal count with their current limit), or —
+ * for a review that runs in batches — one batch, with `rest` the exposure and expected loss of
+ * every account outside it (see `portfolioFigures`). Without a `riskBudget` in the policy the
+ * proposals come back unchanged. `before`/`after` cover `accounts` only.
  */
 export function applyRiskBudget(
   accounts: readonly BudgetAccount[],
   policy: LimitPolicy,
+  rest?: BudgetFigures & { byGrade: Record<Grade, BudgetFigures> },
 ): RiskBudgetResult {
   const budget = policy.riskBudget;
   const lgd = budget?.lossGivenDefaultBp ?? 10_000;
@@ -91,6 +94,11 @@ export function applyRiskBudget(
   // budget rations is the increases.
   const base = zeroByGrade();
   const inc = zeroByGrade();
+  if (rest)
+    for (const g of GRADES) {
+      base[g].exposureFen += rest.byGrade[g].exposureFen;
+      base[g].expectedLossFen += rest.byGrade[g].expectedLossFen;
+    }
   for (const a of accounts) {
     const p = proposedLimit(a);
     const floor = Math.min(a.currentLimitFen, p);

@@ -6,6 +6,8 @@ import {
   nationalIdCheckChar,
 } from '../../modules/customers/pii.js';
 import type { CardRow } from './card-data.js';
+import { ORDER_CATEGORIES } from '../../modules/purchases/categories.js';
+import { defaultPolicy, lateFeeFen } from '@creditline/scoring';
 import { chance, int, pick, weighted, type Rng } from './random.js';
 
 /**
@@ -154,18 +156,7 @@ const REGIONS = [
   '640104',
   '460105',
 ];
-export const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-] as const;
+export const CATEGORIES = ORDER_CATEGORIES;
 const CATEGORY_PRICE_FEN: Record<string, [number, number]> = {
   ELECTRONICS: [30_000, 800_000],
   GROCERIES: [2_000, 40_000],
@@ -219,6 +210,10 @@ export interface Ids {
   temporaryLimit: number;
   recovery: number;
   transition: number;
+  purchase: number;
+  plan: number;
+  line: number;
+  categoryLimit: number;
 }
 export const newIds = (): Ids => ({
   order: 0,
@@ -231,6 +226,10 @@ export const newIds = (): Ids => ({
   temporaryLimit: 0,
   recovery: 0,
   transition: 0,
+  purchase: 0,
+  plan: 0,
+  line: 0,
+  categoryLimit: 0,
 });
 
 export type Cell = string | number | boolean | null | Date | Buffer;
@@ -264,6 +263,8 @@ export const COLUMNS = {
     'base_limit_fen',
     'outstanding_principal_fen',
     'frozen_reason',
+    'frozen_cause',
+    'frozen_reason_code',
     'opened_at',
     'last_reviewed_at',
   ],
@@ -313,6 +314,56 @@ export const COLUMNS = {
     'note',
     'created_at',
   ],
+  purchases: [
+    'id',
+    'account_id',
+    'customer_id',
+    'amount_fen',
+    'category',
+    'merchant',
+    'status',
+    'decision',
+    'created_at',
+    'decided_at',
+  ],
+  holds: [
+    'id',
+    'purchase_id',
+    'account_id',
+    'customer_id',
+    'amount_fen',
+    'status',
+    'expires_at',
+    'created_at',
+    'closed_at',
+  ],
+  installment_plans: [
+    'id',
+    'purchase_id',
+    'account_id',
+    'customer_id',
+    'term',
+    'principal_fen',
+    'fee_rate_bp',
+    'total_fee_fen',
+    'apr_bp',
+    'status',
+    'created_at',
+  ],
+  schedule_lines: [
+    'id',
+    'plan_id',
+    'account_id',
+    'customer_id',
+    'seq',
+    'due_date',
+    'principal_fen',
+    'fee_fen',
+    'late_fee_fen',
+    'days_past_due',
+    'status',
+  ],
+  category_limits: ['id', 'account_id', 'customer_id', 'category', 'limit_fen'],
   ledger_entries: [
     'id',
     'account_id',
@@ -322,6 +373,7 @@ export const COLUMNS = {
     'principal_delta_fen',
     'amount_fen',
     'ref_type',
+    'ref_id',
     'created_at',
   ],
   temporary_limits: [
@@ -431,16 +483,23 @@ export function generateCustomer(
   ]);
 
   // ---- the account --------------------------------------------------------------------------
-  // LIMIT_BAL NT$10k–1M → ¥500–¥50,000 (whole ¥100), the customer's limit before this review.
+  // LIMIT_BAL NT$10k–1M → ¥500–¥50,000 (whole ¥100): the limit an established customer has grown to.
   let baseLimitFen = Math.min(CAP_FEN, roundTo(card.limitBal * 5, 10_000));
   const openedAt = new Date(registeredAt.getTime() + int(rng, 0, 10) * DAY);
+  // Every account started at the policy's initial limit for the grade its risk suggests; one
+  // opened less than three months ago (no increase before then, by policy) still has it.
+  const initialFen = defaultPolicy.initialLimitFen[risk === 0 ? 'B' : risk <= 2 ? 'C' : 'D'];
+  const isNew = now - openedAt.getTime() < 90 * DAY;
+  if (isNew) baseLimitFen = initialFen;
   const recentBill = Math.max(0, card.bill[0]!) * NTD_TO_FEN;
   let outstanding = Math.min(recentBill, Math.round(baseLimitFen * 0.95));
   let status: 'ACTIVE' | 'FROZEN' = 'ACTIVE';
   let frozenReason: string | null = null;
-  const decisions: Cell[][] = [];
+  let frozenCause: 'OVERDUE' | 'RISK_ALERT' | null = null;
+  let frozenCode: string | null = null;
+  const decisions: { at: Date; row: Cell[] }[] = [];
   // Imported decisions carry the policy reason codes that explain them (no score yet: the
-  // first periodic review scores the account).
+  // first periodic review scores the account). Ids are given in time order at the end.
   const decision = (
     kind: string,
     before: number,
@@ -450,26 +509,30 @@ export function generateCustomer(
     at: Date,
     note: string | null,
     reasons: string[],
+    temporaryFen: number | null = null,
   ) =>
-    decisions.push([
-      ++ids.decision,
-      id,
-      id,
-      kind,
-      before,
-      after,
-      null,
-      statusBefore,
-      statusAfter,
-      'import',
-      JSON.stringify(reasons.map((code) => ({ code }))),
-      'SYSTEM',
-      note,
+    decisions.push({
       at,
-    ]);
+      row: [
+        0,
+        id,
+        id,
+        kind,
+        before,
+        after,
+        temporaryFen,
+        statusBefore,
+        statusAfter,
+        'import',
+        JSON.stringify(reasons.map((code) => ({ code }))),
+        'SYSTEM',
+        note,
+        at,
+      ],
+    });
 
-  const initialFen = Math.min(baseLimitFen, 200_000);
   decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', [
+    'APPLICATION_APPROVED',
     'POLICY_INITIAL_LIMIT',
   ]);
   if (baseLimitFen !== initialFen)
@@ -479,13 +542,13 @@ export function generateCustomer(
       baseLimitFen,
       'ACTIVE',
       'ACTIVE',
-      new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 40, 200) * DAY)),
+      new Date(Math.max(openedAt.getTime() + 90 * DAY, now - int(rng, 40, 200) * DAY)),
       null,
       ['POLICY_GRADE_TARGET'],
     );
 
   // ~2 % over the limit after a reduction: the limit was cut below what is already owed.
-  if (risk >= 2 && chance(rng, 0.07) && baseLimitFen >= 100_000) {
+  if (risk >= 2 && chance(rng, 0.07) && baseLimitFen >= 100_000 && !isNew) {
     outstanding = Math.round(baseLimitFen * (0.9 + rng() * 0.2));
     const reduced = roundTo(baseLimitFen * 0.7, 10_000);
     decision(
@@ -494,26 +557,41 @@ export function generateCustomer(
       reduced,
       'ACTIVE',
       'ACTIVE',
-      new Date(now - int(rng, 3, 25) * DAY),
+      new Date(now - int(rng, 12, 25) * DAY),
       'reduced after late repayments',
       ['POLICY_RECENT_LATE'],
     );
     baseLimitFen = reduced;
   }
-  // ~3 % frozen: mostly customers who are two or more months behind now.
+  // Behind now (the card row's latest month): the purchase's installment is that many days past due.
+  const daysPastDue = card.pay[0]! >= 1 ? card.pay[0]! * 30 - int(rng, 0, 14) : 0;
+  // ~3 % frozen: mostly customers who are two or more months behind now, a few by a risk alert.
+  // A fifth of those frozen for an overdue have since repaid everything: nothing is owed, and the
+  // policy's recovery path (an UNFREEZE request, below) waits for review.
+  let repaidSinceFreeze = false;
+  let frozenAt = 0;
   if ((card.pay[0]! >= 2 && chance(rng, 0.25)) || chance(rng, 0.004)) {
     status = 'FROZEN';
-    frozenReason =
-      card.pay[0]! >= 2 ? `${card.pay[0]! * 30 - 10}+ days past due` : 'suspected account takeover';
+    const overdue = card.pay[0]! >= 2;
+    if (overdue && chance(rng, 0.2)) {
+      repaidSinceFreeze = true;
+      outstanding = 0;
+    }
+    frozenAt = now - int(rng, 2, 11) * DAY;
+    frozenCause = overdue ? 'OVERDUE' : 'RISK_ALERT';
+    frozenCode = overdue ? 'POLICY_FREEZE' : 'RISK_ALERT_ACCOUNT_TAKEOVER';
+    frozenReason = overdue
+      ? `${daysPastDue} days past due`
+      : 'Risk alert: suspected account takeover';
     decision(
       'FREEZE',
       baseLimitFen,
       baseLimitFen,
       'ACTIVE',
       'FROZEN',
-      new Date(now - int(rng, 1, 20) * DAY),
+      new Date(frozenAt),
       frozenReason,
-      card.pay[0]! >= 2 ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['POLICY_FREEZE'],
+      overdue ? ['POLICY_FREEZE', 'POLICY_OVERDUE'] : ['RISK_ALERT_ACCOUNT_TAKEOVER'],
     );
   }
   out.credit_accounts.push([
@@ -524,22 +602,115 @@ export function generateCustomer(
     baseLimitFen,
     outstanding,
     frozenReason,
+    frozenCause,
+    frozenCode,
     openedAt,
     null,
   ]);
-  out.limit_decisions.push(...decisions);
-  if (outstanding > 0)
+
+  // What is owed is a purchase captured into a 30-day plan (no fee), never a bare balance: made
+  // within the last 25 days and due ahead, or — for a customer behind now — due `daysPastDue`
+  // days ago and overdue, with its late fee charged. One ledger row: captured at import.
+  const purchaseCategory = pick(rng, CATEGORIES);
+  if (outstanding > 0) {
+    const ageDays = daysPastDue > 0 ? 30 + daysPastDue : int(rng, 1, 25);
+    const bought = new Date(now - ageDays * DAY - int(rng, 0, DAY - 1));
+    const due = new Date(bought.getTime() + 30 * DAY);
+    const pid = ++ids.purchase;
+    out.purchases.push([
+      pid,
+      id,
+      id,
+      outstanding,
+      purchaseCategory,
+      'imported balance',
+      'CAPTURED',
+      'HELD',
+      bought,
+      bought,
+    ]);
+    out.holds.push([
+      pid,
+      pid,
+      id,
+      id,
+      outstanding,
+      'CAPTURED',
+      new Date(bought.getTime() + 7 * DAY),
+      bought,
+      bought,
+    ]);
+    const planId = ++ids.plan;
+    out.installment_plans.push([
+      planId,
+      pid,
+      id,
+      id,
+      'DEFERRED_30',
+      outstanding,
+      0,
+      0,
+      0,
+      'ACTIVE',
+      bought,
+    ]);
+    const lateFee = daysPastDue > 0 ? lateFeeFen(outstanding, daysPastDue, defaultPolicy) : 0;
+    out.schedule_lines.push([
+      ++ids.line,
+      planId,
+      id,
+      id,
+      1,
+      due.toISOString().slice(0, 10),
+      outstanding,
+      0,
+      lateFee,
+      daysPastDue,
+      daysPastDue > 0 ? 'OVERDUE' : 'DUE',
+    ]);
     out.ledger_entries.push([
       ++ids.ledger,
       id,
       id,
-      'OPENING_BALANCE',
+      'CAPTURE',
       0,
       outstanding,
       outstanding,
-      'seed',
-      openedAt,
+      'purchase',
+      pid,
+      bought,
     ]);
+    if (lateFee > 0)
+      out.ledger_entries.push([
+        ++ids.ledger,
+        id,
+        id,
+        'LATE_FEE_CHARGED',
+        0,
+        0,
+        lateFee,
+        'overdue_job',
+        null,
+        asOf,
+      ]);
+  }
+  // ~5 % of active, clean accounts have a category limit (专项额度) for travel or education,
+  // never the category of the purchase they owe on (its pool would have to carry it).
+  if (status === 'ACTIVE' && risk < 2 && chance(rng, 0.05)) {
+    const category = purchaseCategory === 'TRAVEL' ? 'EDUCATION' : 'TRAVEL';
+    const limitFen = Math.max(10_000, roundTo(baseLimitFen * 0.3, 10_000));
+    out.category_limits.push([++ids.categoryLimit, id, id, category, limitFen]);
+    decision(
+      'MANUAL',
+      baseLimitFen,
+      baseLimitFen,
+      'ACTIVE',
+      'ACTIVE',
+      new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 26, 60) * DAY)),
+      `Category limit ${category}: none → ¥${limitFen / 100}`,
+      ['CATEGORY_LIMIT_SET'],
+    );
+  }
 
   // ---- repayment history: 12 monthly statements, the last six straight from the card row ----
   const months = Math.min(12, Math.max(2, Math.floor((now - openedAt.getTime()) / (30 * DAY))));
@@ -665,27 +836,27 @@ export function generateCustomer(
       p.endsAt,
       'ACTIVE',
     ]);
-    out.limit_decisions.push([
-      ++ids.decision,
-      id,
-      id,
+    decision(
       'PROMOTION',
       baseLimitFen,
       baseLimitFen,
-      p.amountFen,
       'ACTIVE',
       'ACTIVE',
-      'import',
-      '[]',
-      'SYSTEM',
-      '双11 temporary limit',
       p.startsAt,
-    ]);
+      '双11 temporary limit',
+      ['PROMOTION_GRANTED'],
+      p.amountFen,
+    );
   }
-  if ((status === 'FROZEN' && chance(rng, 0.2)) || chance(rng, 0.003)) {
-    const type = status === 'FROZEN' ? 'UNFREEZE' : 'INCREASE';
+  // Recovery requests in progress: the UNFREEZE of a customer who repaid after the freeze (one
+  // still overdue would be refused by the rules, a risk-alert freeze is lifted by a risk admin),
+  // and a few increases.
+  if (repaidSinceFreeze || (status === 'ACTIVE' && chance(rng, 0.003))) {
+    const type = repaidSinceFreeze ? 'UNFREEZE' : 'INCREASE';
     const reqId = ++ids.recovery;
-    const filed = new Date(now - int(rng, 1, 6) * DAY);
+    const filed = repaidSinceFreeze
+      ? new Date(frozenAt + int(rng, 1, Math.floor((now - frozenAt) / DAY)) * DAY - DAY / 2)
+      : new Date(now - int(rng, 1, 6) * DAY);
     const reason =
       type === 'UNFREEZE'
         ? 'Customer has repaid the overdue amount and asks to use the line again.'
@@ -757,5 +928,11 @@ export function generateCustomer(
       at,
       null,
     ]);
+  }
+  // decisions in time order, ids in that order
+  decisions.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const d of decisions) {
+    d.row[0] = ++ids.decision;
+    out.limit_decisions.push(d.row);
   }
 }

@@ -16,7 +16,7 @@ export type AccountRead = CreditAccount & { activeTemporaryLimits: ActiveTempora
 export const ACCOUNT_COLUMNS = `a.id as a_id, a.customer_id as a_customer_id, a.account_number as a_account_number, a.status as a_status,
   a.base_limit_fen as a_base_limit_fen, a.outstanding_principal_fen as a_outstanding_principal_fen, a.held_fen as a_held_fen, a.used_fen as a_used_fen, a.credit_balance_fen as a_credit_balance_fen,
   a.score as a_score, a.grade as a_grade, a.probability_of_default as a_probability_of_default, a.model_version as a_model_version,
-  a.frozen_reason as a_frozen_reason, a.opened_at as a_opened_at, a.last_reviewed_at as a_last_reviewed_at, a.version as a_version,
+  a.frozen_reason as a_frozen_reason, a.frozen_cause as a_frozen_cause, a.frozen_reason_code as a_frozen_reason_code, a.closed_at as a_closed_at, a.opened_at as a_opened_at, a.last_reviewed_at as a_last_reviewed_at, a.version as a_version,
   (select coalesce(json_agg(json_build_object('id', t.id::text, 'amountFen', t.amount_fen, 'category', t.category, 'startsAt', t.starts_at, 'endsAt', t.ends_at) order by t.ends_at, t.id), '[]')
      from temporary_limits t where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()) as a_temps`;
 export const ACCOUNTS_BY_ID = `select ${ACCOUNT_COLUMNS} from credit_accounts a where a.id = any($1::bigint[])`;
@@ -37,6 +37,9 @@ export interface AccountRow {
   a_probability_of_default: number | null;
   a_model_version: string | null;
   a_frozen_reason: string | null;
+  a_frozen_cause: CreditAccount['frozenCause'];
+  a_frozen_reason_code: string | null;
+  a_closed_at: Date | null;
   a_opened_at: Date;
   a_last_reviewed_at: Date | null;
   a_version: number;
@@ -65,6 +68,9 @@ export function accountFromRow(r: AccountRow): AccountRead {
     probabilityOfDefault: r.a_probability_of_default,
     modelVersion: r.a_model_version,
     frozenReason: r.a_frozen_reason,
+    frozenCause: r.a_frozen_cause,
+    frozenReasonCode: r.a_frozen_reason_code,
+    closedAt: r.a_closed_at,
     openedAt: r.a_opened_at,
     lastReviewedAt: r.a_last_reviewed_at,
     version: r.a_version,

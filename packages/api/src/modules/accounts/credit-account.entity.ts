@@ -31,6 +31,11 @@ export class CreditAccount {
   @Property({ type: 'double', nullable: true }) probabilityOfDefault?: number | null;
   @Property({ type: 'text', nullable: true }) modelVersion?: string | null;
   @Property({ type: 'text', nullable: true }) frozenReason?: string | null;
+  /** Why it is frozen: OVERDUE (lifted by repaying, per policy), RISK_ALERT (a risk admin), MANUAL (a supervisor). */
+  @Property({ type: 'text', nullable: true }) frozenCause?:
+    'OVERDUE' | 'RISK_ALERT' | 'MANUAL' | null;
+  @Property({ type: 'text', nullable: true }) frozenReasonCode?: string | null;
+  @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
   @Property({ type: 'datetime' }) openedAt!: Date;
   @Property({ type: 'datetime', nullable: true }) lastReviewedAt?: Date | null;
   @Property({ type: 'integer' }) version = 1;

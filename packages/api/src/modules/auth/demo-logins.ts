@@ -35,7 +35,7 @@ export const DEMO_PARTNER = {
   name: 'Demo checkout',
   keyId: 'pk_demo_checkout',
   secret: 'sk_demo_checkout_2026_not_for_production',
-  scopes: ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'],
+  scopes: ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write', 'webhooks:manage'],
 };
 
 /**

@@ -1,3 +1,4 @@
+import { UNPLANNED_PRINCIPAL_SQL } from '../revolving/unplanned.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -172,9 +173,8 @@ export class StaffMoneyService {
         const [u] = await tem.execute<{ lines: string; unplanned: string }[]>(
           `select (select coalesce(sum(sl.principal_fen - sl.paid_principal_fen), 0) from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
                     where sl.account_id = ? and ip.status = 'ACTIVE')::text as lines,
-                  (select coalesce(sum(c.amount_fen - c.refunded_fen), 0) from captures c
-                    where c.account_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id))::text as unplanned`,
-          [acct.id, acct.id],
+                  (${UNPLANNED_PRINCIPAL_SQL})::text as unplanned`,
+          [acct.id, acct.id, acct.id],
         );
         const opening = Math.max(0, acct.outstanding - Number(u!.lines) - Number(u!.unplanned));
         const sum = (k: 'pr' | 'fee' | 'late') => lines.reduce((s, l) => s + Number(l[k]), 0);

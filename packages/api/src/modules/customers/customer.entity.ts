@@ -15,6 +15,9 @@ export class Customer {
   @Property({ type: 'blob', lazy: true }) phoneEnc!: Buffer;
   @Property({ type: 'blob', lazy: true }) phoneHash!: Buffer;
   @Property({ type: 'text' }) phoneMasked!: string;
+  /** Where email notices go (optional; encrypted like the phone). */
+  @Property({ type: 'blob', lazy: true, nullable: true }) emailEnc?: Buffer | null;
+  @Property({ type: 'text', nullable: true }) emailMasked?: string | null;
   @Property({ type: 'boolean' }) realNameVerified = false;
   @Property({ type: 'boolean' }) phoneBound = false;
   @Property({ type: 'boolean' }) bankCardBound = false;

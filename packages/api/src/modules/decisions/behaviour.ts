@@ -53,6 +53,49 @@ export async function loadAccountFacts(
     [pgArray(sel.accountIds)],
   );
   if (accounts.length === 0) return [];
+  const b = await loadBehaviourRows(q, accounts, asOf);
+  return accounts.map((a) => {
+    const base = Number(a.base_limit_fen);
+    const used = Number(a.used_fen);
+    const behaviour = b.behaviourOf(a.customer_id, a);
+    const opened = new Date(a.opened_at);
+    const monthsOnBook = Math.max(
+      0,
+      (asOf.getUTCFullYear() - opened.getUTCFullYear()) * 12 +
+        asOf.getUTCMonth() -
+        opened.getUTCMonth() -
+        (asOf.getUTCDate() < opened.getUTCDate() ? 1 : 0),
+    );
+    const maxDaysPastDue = Math.max(0, a.live_dpd ?? 0, b.historyMaxDpd(a.customer_id));
+    return {
+      accountId: a.account_id,
+      customerId: a.customer_id,
+      status: a.status,
+      baseLimitFen: base,
+      usedFen: used,
+      incomeBand: a.income_band,
+      monthsOnBook,
+      maxDaysPastDue,
+      behaviour: {
+        ...behaviour,
+        account: { baseLimitFen: base, usedFen: used, openedAt: opened },
+      },
+    };
+  });
+}
+
+type Q = <R>(sql: string, params: unknown[]) => Promise<R[]>;
+interface PersonRow {
+  customer_id: string;
+  registered_at: Date;
+  real_name_verified: boolean;
+  phone_bound: boolean;
+  bank_card_bound: boolean;
+  income_band: string;
+}
+
+/** Orders, reviews, repayment history and the latest bureau report of a set of customers: four statements. */
+async function loadBehaviourRows(q: Q, accounts: PersonRow[], asOf: Date) {
   const cids = pgArray(accounts.map((a) => a.customer_id));
   const since = new Date(asOf.getTime() - 731 * 86_400_000);
   // one connection: the statements run one after another
@@ -106,36 +149,20 @@ export async function loadAccountFacts(
     rv = group(reviews),
     rh = group(repayments),
     br = group(bureau);
-  return accounts.map((a) => {
-    const base = Number(a.base_limit_fen);
-    const used = Number(a.used_fen);
-    const reps = rh.get(a.customer_id) ?? [];
-    const b = br.get(a.customer_id)?.[0];
-    const opened = new Date(a.opened_at);
-    const monthsOnBook = Math.max(
-      0,
-      (asOf.getUTCFullYear() - opened.getUTCFullYear()) * 12 +
-        asOf.getUTCMonth() -
-        opened.getUTCMonth() -
-        (asOf.getUTCDate() < opened.getUTCDate() ? 1 : 0),
-    );
-    const maxDaysPastDue = Math.max(
-      0,
-      a.live_dpd ?? 0,
-      ...reps
-        .filter((r) => new Date(r.due_date).getTime() > asOf.getTime() - 366 * 86_400_000)
-        .map((r) => r.days_past_due),
-    );
-    return {
-      accountId: a.account_id,
-      customerId: a.customer_id,
-      status: a.status,
-      baseLimitFen: base,
-      usedFen: used,
-      incomeBand: a.income_band,
-      monthsOnBook,
-      maxDaysPastDue,
-      behaviour: {
+  return {
+    /** Worst recorded days past due of the last 12 months. */
+    historyMaxDpd: (customerId: string) =>
+      Math.max(
+        0,
+        ...(rh.get(customerId) ?? [])
+          .filter((r) => new Date(r.due_date).getTime() > asOf.getTime() - 366 * 86_400_000)
+          .map((r) => r.days_past_due),
+      ),
+    pastDefaults: (customerId: string) => br.get(customerId)?.[0]?.past_defaults ?? 0,
+    behaviourOf: (customerId: string, a: PersonRow): CustomerBehaviour => {
+      const reps = rh.get(customerId) ?? [];
+      const b = br.get(customerId)?.[0];
+      return {
         registeredAt: new Date(a.registered_at),
         verification: {
           realName: a.real_name_verified,
@@ -143,13 +170,13 @@ export async function loadAccountFacts(
           bankCardBound: a.bank_card_bound,
         },
         incomeBand: a.income_band as CustomerBehaviour['incomeBand'],
-        orders: (o.get(a.customer_id) ?? []).map((x) => ({
+        orders: (o.get(customerId) ?? []).map((x) => ({
           placedAt: new Date(x.placed_at),
           amountFen: Number(x.amount_fen),
           category: x.category,
           status: x.status,
         })),
-        reviews: (rv.get(a.customer_id) ?? []).map((x) => ({
+        reviews: (rv.get(customerId) ?? []).map((x) => ({
           createdAt: new Date(x.created_at),
           rating: x.rating,
         })),
@@ -170,8 +197,43 @@ export async function loadAccountFacts(
               pastDefaults: b.past_defaults,
             }
           : null,
-        account: { baseLimitFen: base, usedFen: used, openedAt: opened },
-      },
-    };
-  });
+      };
+    },
+  };
+}
+
+/** What an application is decided on: a customer's behaviour without an account, and the hard facts. */
+export interface ApplicantFacts {
+  customerId: string;
+  incomeBand: string;
+  realNameVerified: boolean;
+  maxDaysPastDue: number;
+  pastDefaults: number;
+  behaviour: CustomerBehaviour;
+}
+
+/** The behaviour of one customer who has no (open) account yet: the data we hold, as of a date. */
+export async function loadApplicantFacts(
+  em: EntityManager,
+  customerId: string,
+  asOf: Date,
+): Promise<ApplicantFacts | undefined> {
+  const knex = (em.getTransactionContext<Raw>() ??
+    (em.getConnection() as unknown as { getKnex(): Raw }).getKnex()) as Raw;
+  const q: Q = async <R>(sql: string, params: unknown[]) =>
+    (await knex.raw(sql, params)).rows as R[];
+  const [c] = await q<PersonRow>(
+    `select id::text as customer_id, registered_at, real_name_verified, phone_bound, bank_card_bound, income_band from customers where id = ?`,
+    [customerId],
+  );
+  if (!c) return undefined;
+  const b = await loadBehaviourRows(q, [c], asOf);
+  return {
+    customerId: c.customer_id,
+    incomeBand: c.income_band,
+    realNameVerified: c.real_name_verified,
+    maxDaysPastDue: b.historyMaxDpd(c.customer_id),
+    pastDefaults: b.pastDefaults(c.customer_id),
+    behaviour: b.behaviourOf(c.customer_id, c),
+  };
 }

@@ -26,6 +26,8 @@ import { CustomerNode } from '../customers/customer.types.js';
 import { Notice } from '../notices/notice.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { groupByKey } from '../../graphql/loaders.js';
+import { noticeWords } from '../notices/notice-texts.js';
+import { loadPromotionNode } from '../promotions/promotion.resolver.js';
 import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
 import { explainDecision, limitImprovements } from './scoring-adapter.js';
@@ -43,7 +45,7 @@ import {
   Locale,
   NoticeNode,
   NoticePayload,
-  PromotionNode,
+  NoticeWordsNode,
   RequestLimitReviewInput,
   RevealCustomerPiiInput,
   RevealCustomerPiiPayload,
@@ -303,6 +305,22 @@ export class AccountLimitsResolver {
   }
 }
 
+/** The words of a notice, rendered from its kind and payload in the asked locale. */
+@Resolver(() => NoticeNode)
+export class NoticeTextResolver {
+  @Authorized(Role.AGENT)
+  @FieldResolver(() => NoticeWordsNode, {
+    description:
+      'The notice in one language, in parts: a title, what happened, what it means, what to do.',
+  })
+  words(@Root() notice: NoticeNode, @Arg('locale', () => Locale) locale: Locale): NoticeWordsNode {
+    return Object.assign(
+      new NoticeWordsNode(),
+      noticeWords(notice.kind, notice.payload, engineLocale(locale)),
+    );
+  }
+}
+
 @Resolver(() => CustomerNode)
 export class CustomerAuditResolver {
   @Authorized(Role.AGENT)
@@ -353,7 +371,7 @@ export class DecisionMutationResolver {
   @Authorized(Role.AGENT)
   @Mutation(() => LimitDecisionPayload, {
     description:
-      "A triggered review now: scores the customer's behaviour and stores a TRIGGERED_REVIEW decision (staff).",
+      "A triggered review now: scores the customer's behaviour and stores a TRIGGERED_REVIEW decision (staff; reason required). Refused with REVIEW_COOLDOWN while nothing new is known since the last review (policy cooldown), and never cuts twice on the same data.",
   })
   async requestLimitReview(
     @Arg('input', () => RequestLimitReviewInput) input: RequestLimitReviewInput,
@@ -361,7 +379,10 @@ export class DecisionMutationResolver {
   ) {
     const id = localId(input.accountId, 'CreditAccount');
     if (!id) return accountIdError();
-    return decisionPayload(ctx, await service(ctx).requestLimitReview(ctx.em, ctx.viewer, id));
+    return decisionPayload(
+      ctx,
+      await service(ctx).requestLimitReview(ctx.em, ctx.viewer, id, input.reason),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
@@ -429,13 +450,7 @@ export class DecisionMutationResolver {
       category: input.category ?? null,
     });
     if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
-    const promotion = Object.assign(new PromotionNode(), {
-      id: r.value.promotionId,
-      name: input.name.trim(),
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
-      grantedAccounts: r.value.granted,
-    });
+    const promotion = await loadPromotionNode(ctx.em.fork(), r.value.promotionId);
     return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
   }
 

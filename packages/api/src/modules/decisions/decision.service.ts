@@ -5,9 +5,12 @@ import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { raiseNotice } from '../notices/notice-events.js';
 import { decryptPii } from '../customers/pii.js';
-import { loadAccountFacts } from './behaviour.js';
-import { reviewAccount } from './review.js';
-import { GRADES, LIMIT_CAP_FEN, promotionGrant } from './scoring-adapter.js';
+import { runTriggeredReview } from './triggered-review.js';
+import {
+  grantPromotion,
+  validatePromotion,
+  type PromotionInput,
+} from '../promotions/promotion.service.js';
 import { pgArray } from './pg-array.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
 
@@ -29,75 +32,52 @@ function checkReason(reason: string): Outcome<string> {
 export class DecisionService {
   constructor(private readonly config: Config) {}
 
-  /** A triggered review now: behaviour → features → score → bounded step → TRIGGERED_REVIEW decision. */
+  /**
+   * A triggered review asked for by staff: a reason is required (stored as the decision's note
+   * and audited), and the policy's cooldown applies: on unchanged evidence within the cooldown it
+   * is refused (REVIEW_COOLDOWN), and a cut on the same evidence as the last cut is not repeated.
+   */
   async requestLimitReview(
     em: EntityManager,
     viewer: Viewer,
     accountId: string,
+    reasonText: string,
     asOf = new Date(),
   ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+    const reason = checkReason(reasonText);
+    if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<{ id: string; status: string }[]>(
         `select id, status from credit_accounts where id = ? for update`,
         [accountId],
       );
       if (!a) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
-      if (a.status !== 'ACTIVE')
-        return fail('ACCOUNT_NOT_ACTIVE', `A ${a.status} account is not reviewed.`, 'accountId');
-      const [facts] = await loadAccountFacts(tem, { accountIds: [accountId] }, asOf);
-      const r = reviewAccount(facts!, 'TRIGGERED', asOf);
-      const [d] = await tem.execute<{ id: string }[]>(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, agent_id)
-         values (?, ?, 'TRIGGERED_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id`,
-        [
-          r.accountId,
-          r.customerId,
-          r.baseBefore,
-          r.baseAfter,
-          r.status,
-          r.statusAfter,
-          r.score,
-          r.grade,
-          r.pd,
-          r.modelVersion,
-          JSON.stringify(r.features),
-          JSON.stringify(r.reasons),
-          agentIdOf(viewer) ? 'AGENT' : 'SYSTEM',
-          agentIdOf(viewer),
-        ],
-      );
-      await tem.execute(
-        `update credit_accounts set base_limit_fen = ?, status = ?, frozen_reason = case when ? = 'FROZEN' and status <> 'FROZEN' then 'Limit review: overdue' else frozen_reason end,
-                score = ?, grade = ?, probability_of_default = ?, model_version = ?, last_reviewed_at = ?, version = version + 1 where id = ?`,
-        [
-          r.baseAfter,
-          r.statusAfter,
-          r.statusAfter,
-          r.score,
-          r.grade,
-          r.pd,
-          r.modelVersion,
-          asOf,
-          r.accountId,
-        ],
-      );
-      const decisionId = String(d!.id);
-      if (r.baseAfter !== r.baseBefore || r.statusAfter !== r.status) {
-        await raiseNotice(tem, {
-          customerId: r.customerId,
-          kind: 'LIMIT_CHANGED',
-          eventKey: `decision:${decisionId}`,
-          payload: { before: r.baseBefore, after: r.baseAfter, status: r.statusAfter },
-        });
-      }
+      const r = await runTriggeredReview(tem, { agentId: agentIdOf(viewer) }, accountId, asOf, {
+        note: reason.value,
+      });
+      if (!r.done && r.code === 'ACCOUNT_NOT_ACTIVE')
+        return fail('ACCOUNT_NOT_ACTIVE', `A ${r.status} account is not reviewed.`, 'accountId');
+      if (!r.done)
+        return fail(
+          'REVIEW_COOLDOWN',
+          `This account was reviewed on ${r.lastReviewAt.toISOString().slice(0, 10)} and nothing new is known since (no new bureau report, repayment, overdue or order). Another review on the same data is possible from ${r.nextAt.toISOString().slice(0, 10)}; record new data (e.g. a bureau report) to review sooner.`,
+          'accountId',
+        );
+      const o = r.outcome;
       await writeAudit(tem, viewer, {
         action: 'requestLimitReview',
-        customerId: r.customerId,
+        customerId: o.customerId,
         targetType: 'LimitDecision',
-        targetId: decisionId,
-        details: { before: r.baseBefore, after: r.baseAfter, score: r.score, grade: r.grade },
+        targetId: r.decisionId,
+        details: {
+          reason: reason.value,
+          before: o.baseBefore,
+          after: o.baseAfter,
+          score: o.score,
+          grade: o.grade,
+        },
       });
-      return ok({ accountId: r.accountId, decisionId });
+      return ok({ accountId: o.accountId, decisionId: r.decisionId });
     });
   }
 
@@ -112,12 +92,24 @@ export class DecisionService {
     if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<
-        { id: string; customer_id: string; status: string; base_limit_fen: string }[]
+        {
+          id: string;
+          customer_id: string;
+          status: string;
+          base_limit_fen: string;
+          frozen_cause: string | null;
+        }[]
       >(
-        `select id, customer_id, status, base_limit_fen from credit_accounts where id = ? for update`,
+        `select id, customer_id, status, base_limit_fen, frozen_cause from credit_accounts where id = ? for update`,
         [accountId],
       );
       if (!a) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      if (!frozen && a.frozen_cause === 'RISK_ALERT')
+        return fail(
+          'RISK_ALERT_FREEZE',
+          'This account is frozen by a risk alert; a risk admin lifts it with clearRiskAlert once the check is done.',
+          'accountId',
+        );
       if (frozen && a.status !== 'ACTIVE')
         return fail(
           'ACCOUNT_NOT_ACTIVE',
@@ -128,8 +120,14 @@ export class DecisionService {
         return fail('ACCOUNT_NOT_FROZEN', 'The account is not frozen.', 'accountId');
       const after = frozen ? 'FROZEN' : 'ACTIVE';
       await tem.execute(
-        `update credit_accounts set status = ?, frozen_reason = ?, version = version + 1 where id = ?`,
-        [after, frozen ? reason.value : null, accountId],
+        `update credit_accounts set status = ?, frozen_reason = ?, frozen_cause = ?, frozen_reason_code = ?, version = version + 1 where id = ?`,
+        [
+          after,
+          frozen ? reason.value : null,
+          frozen ? 'MANUAL' : null,
+          frozen ? 'MANUAL_FREEZE' : null,
+          accountId,
+        ],
       );
       const [d] = await tem.execute<{ id: string }[]>(
         `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
@@ -138,13 +136,21 @@ export class DecisionService {
           frozen ? 'FREEZE' : 'UNFREEZE',
           a.status,
           after,
-          JSON.stringify([{ code: frozen ? 'FROZEN' : 'UNFROZEN' }]),
+          JSON.stringify([{ code: frozen ? 'MANUAL_FREEZE' : 'MANUAL_UNFREEZE' }]),
           agentIdOf(viewer),
           reason.value,
           accountId,
         ],
       );
       const decisionId = String(d!.id);
+      await raiseNotice(tem, {
+        customerId: String(a.customer_id),
+        kind: frozen ? 'ACCOUNT_FROZEN' : 'ACCOUNT_UNFROZEN',
+        eventKey: `decision:${decisionId}`,
+        payload: frozen
+          ? { cause: 'MANUAL', reasonCode: 'MANUAL_FREEZE', decisionId }
+          : { limitFen: Number(a.base_limit_fen), decisionId },
+      });
       await writeAudit(tem, viewer, {
         action: frozen ? 'freezeAccount' : 'unfreezeAccount',
         customerId: String(a.customer_id),
@@ -160,140 +166,50 @@ export class DecisionService {
   async createPromotion(
     em: EntityManager,
     viewer: Viewer,
-    input: {
-      name: string;
-      startsAt: Date;
-      endsAt: Date;
-      eligibleGrades: string[];
-      amountFen: number | null;
-      percentBp: number | null;
-      category: string | null;
-    },
+    input: PromotionInput,
   ): Promise<Outcome<{ promotionId: string; granted: number }>> {
-    const name = input.name.trim();
-    if (!name || name.length > 100)
-      return fail('INVALID_NAME', 'A name is 1 to 100 characters.', 'name');
-    if (Number.isNaN(input.startsAt.getTime()) || Number.isNaN(input.endsAt.getTime()))
-      return fail('INVALID_WINDOW', 'Give valid dates.', 'startsAt');
-    if (input.endsAt <= input.startsAt)
-      return fail('INVALID_WINDOW', 'The end must be after the start.', 'endsAt');
-    if (input.endsAt.getTime() - input.startsAt.getTime() > 366 * 86_400_000)
-      return fail('INVALID_WINDOW', 'A promotion lasts at most a year.', 'endsAt');
-    if (input.endsAt <= new Date())
-      return fail('INVALID_WINDOW', 'The promotion would already be over.', 'endsAt');
-    const grades = [...new Set(input.eligibleGrades)];
-    if (grades.length === 0)
-      return fail('NO_GRADES', 'Name at least one eligible grade.', 'eligibleGrades');
-    const bad = grades.find((g) => !(GRADES as readonly string[]).includes(g));
-    if (bad)
-      return fail(
-        'UNKNOWN_GRADE',
-        `Unknown grade ${bad.slice(0, 10)}; grades are ${GRADES.join(', ')}.`,
-        'eligibleGrades',
-      );
-    if ((input.amountFen == null) === (input.percentBp == null))
-      return fail(
-        'AMOUNT_OR_PERCENT',
-        'Give either an amount or a percentage, not both.',
-        'amount',
-      );
-    if (
-      input.amountFen != null &&
-      (!Number.isInteger(input.amountFen) ||
-        input.amountFen < 100 ||
-        input.amountFen > LIMIT_CAP_FEN)
-    )
-      return fail('INVALID_AMOUNT', `The amount is 1 to ${LIMIT_CAP_FEN / 100} yuan.`, 'amount');
-    if (
-      input.percentBp != null &&
-      (!Number.isInteger(input.percentBp) || input.percentBp < 1 || input.percentBp > 10_000)
-    )
-      return fail('INVALID_PERCENT', 'The percentage is 0.01 to 100.', 'percent');
-    const category = input.category?.trim() || null;
-    if (category && (category.length > 50 || !/^[\w-]+$/.test(category)))
-      return fail('INVALID_CATEGORY', 'A category is 1 to 50 letters, digits, - or _.', 'category');
+    const v = validatePromotion(input);
+    if (!v.ok) return v;
+    const p = v.value;
     return em.transactional(async (tem) => {
-      const [p] = await tem.execute<{ id: string }[]>(
+      const [row] = await tem.execute<{ id: string }[]>(
         `insert into promotions (name, starts_at, ends_at, eligible_grades, amount_fen, percent_bp, category, status, created_by_agent_id)
          values (?, ?, ?, ?::text[], ?, ?, ?, case when ?::timestamptz <= now() then 'ACTIVE' else 'SCHEDULED' end, ?) returning id`,
         [
-          name,
-          input.startsAt,
-          input.endsAt,
-          pgArray(grades),
-          input.amountFen,
-          input.percentBp,
-          category,
-          input.startsAt,
+          p.name,
+          p.startsAt,
+          p.endsAt,
+          pgArray(p.eligibleGrades),
+          p.amountFen,
+          p.percentBp,
+          p.category,
+          p.startsAt,
           agentIdOf(viewer),
         ],
       );
-      const promotionId = String(p!.id);
-      const accounts = await tem.execute<
-        { id: string; customer_id: string; base_limit_fen: string; grade: string | null }[]
-      >(
-        `select id, customer_id, base_limit_fen, grade from credit_accounts where status = 'ACTIVE' and grade = any(?::text[]) order by id for update`,
-        [pgArray(grades)],
+      const promotionId = String(row!.id);
+      const { granted, scaledByRiskBudget } = await grantPromotion(
+        tem,
+        viewer,
+        promotionId,
+        p,
+        'PROMOTION_GRANTED',
       );
-      const grants = accounts
-        .map((a) => ({
-          a,
-          fen: Math.min(
-            LIMIT_CAP_FEN,
-            promotionGrant({
-              grade: a.grade,
-              baseLimitFen: Number(a.base_limit_fen),
-              campaign: {
-                eligibleGrades: grades,
-                amountFen: input.amountFen,
-                percentBp: input.percentBp,
-              },
-            }),
-          ),
-        }))
-        .filter((g) => g.fen > 0);
-      for (let i = 0; i < grants.length; i += 2000) {
-        const chunk = grants.slice(i, i + 2000);
-        await tem.execute(
-          `insert into temporary_limits (account_id, customer_id, promotion_id, amount_fen, category, starts_at, ends_at)
-           select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[])`,
-          [
-            pgArray(chunk.map((g) => g.a.id)),
-            pgArray(chunk.map((g) => g.a.customer_id)),
-            pgArray(chunk.map(() => promotionId)),
-            pgArray(chunk.map((g) => g.fen)),
-            pgArray(chunk.map(() => category)),
-            pgArray(chunk.map(() => input.startsAt)),
-            pgArray(chunk.map(() => input.endsAt)),
-          ],
-        );
-        await tem.execute(
-          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-           select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, 'AGENT', ?, ?
-             from unnest(?::bigint[], ?::bigint[]) as t(id, fen) join credit_accounts a on a.id = t.id`,
-          [
-            JSON.stringify([{ code: 'PROMOTION' }]),
-            agentIdOf(viewer),
-            `Promotion ${promotionId}: ${name}`,
-            pgArray(chunk.map((g) => g.a.id)),
-            pgArray(chunk.map((g) => g.fen)),
-          ],
-        );
-      }
       await writeAudit(tem, viewer, {
         action: 'createPromotion',
         targetType: 'Promotion',
         targetId: promotionId,
         details: {
-          name,
-          grades,
-          amountFen: input.amountFen,
-          percentBp: input.percentBp,
-          category,
-          granted: grants.length,
+          name: p.name,
+          grades: p.eligibleGrades,
+          amountFen: p.amountFen,
+          percentBp: p.percentBp,
+          category: p.category,
+          granted,
+          scaledByRiskBudget,
         },
       });
-      return ok({ promotionId, granted: grants.length });
+      return ok({ promotionId, granted });
     });
   }
 

@@ -1,3 +1,4 @@
+import { noticeText } from '../notices/notice-text.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
@@ -31,6 +32,13 @@ export enum NoticeKindEnum {
   PROMOTION_ENDING = 'PROMOTION_ENDING',
   RECOVERY_STATUS = 'RECOVERY_STATUS',
   BUDGETING_TIP = 'BUDGETING_TIP',
+  ACCOUNT_OPENED = 'ACCOUNT_OPENED',
+  APPLICATION_DECLINED = 'APPLICATION_DECLINED',
+  ACCOUNT_CLOSED = 'ACCOUNT_CLOSED',
+  ACCOUNT_FROZEN = 'ACCOUNT_FROZEN',
+  ACCOUNT_UNFROZEN = 'ACCOUNT_UNFROZEN',
+  PROMOTION_CANCELLED = 'PROMOTION_CANCELLED',
+  CATEGORY_LIMIT_CHANGED = 'CATEGORY_LIMIT_CHANGED',
 }
 registerEnumType(NoticeKindEnum, { name: 'NoticeKind' });
 export enum NoticeChannelEnum {
@@ -78,7 +86,7 @@ export class LimitDecisionNode extends Node {
   entity!: LimitDecision;
   @Field(() => String, {
     description:
-      'INITIAL, PERIODIC_REVIEW, TRIGGERED_REVIEW, PROMOTION, FREEZE, UNFREEZE, RECOVERY or MANUAL.',
+      'INITIAL, PERIODIC_REVIEW, TRIGGERED_REVIEW, PROMOTION, FREEZE, UNFREEZE, RECOVERY, MANUAL or CLOSE.',
   })
   kind!: string;
   @Field(() => Money) baseLimitBefore!: Money;
@@ -142,32 +150,70 @@ export class LimitExplanationNode {
   @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
 }
 
+@ObjectType('NoticeText', {
+  description: 'A notice in words: what happened, what it means, what the customer can do.',
+})
+export class NoticeTextNode {
+  @Field(() => String) zhCN!: string;
+  @Field(() => String) en!: string;
+}
+
+@ObjectType('NoticeWords', {
+  description:
+    'A notice in words in one language: a title, what happened, what it means, what to do.',
+})
+export class NoticeWordsNode {
+  @Field(() => String, { description: 'A short title.' }) title!: string;
+  @Field(() => String, { description: 'What happened.' }) happened!: string;
+  @Field(() => String, { description: 'What it means for the customer.' }) meaning!: string;
+  @Field(() => String, { description: 'What the customer can do.' }) action!: string;
+}
+
 @ObjectType('Notice', {
   implements: Node,
   description: '用户教育通知: a message to the customer, raised once per event.',
 })
 export class NoticeNode extends Node {
   customerId!: string;
+  payload!: Record<string, unknown>;
   @Field(() => String) kind!: string;
   @Field(() => String) channel!: string;
   @Field(() => String, { nullable: true, description: 'The text, for notices sent by staff.' })
   message?: string | null;
+  @Field(() => NoticeTextNode, {
+    description: 'What the customer reads (in the app, by SMS and email), in zh-CN and en.',
+  })
+  text!: NoticeTextNode;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) sentAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) readAt?: Date | null;
   @Field(() => GraphQLDateTime, { nullable: true }) acknowledgedAt?: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SMS and email: PENDING (waiting or being retried), DELIVERED, or FAILED (given up; see deliveryError). Null for in-app notices.',
+  })
+  deliveryStatus?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why delivery failed, when it did.' })
+  deliveryError?: string | null;
 }
 export const toNoticeNode = (n: Notice) =>
   Object.assign(new NoticeNode(), {
     id: toGlobalId('Notice', n.id),
     customerId: n.customerId,
+    payload: n.payload ?? {},
     kind: n.kind,
     channel: n.channel,
     message: typeof n.payload?.message === 'string' ? n.payload.message : null,
+    text: Object.assign(new NoticeTextNode(), noticeText(n.kind, n.payload ?? {})),
     createdAt: n.createdAt,
     sentAt: n.sentAt ?? null,
     readAt: n.readAt ?? null,
     acknowledgedAt: n.acknowledgedAt ?? null,
+    deliveryStatus: n.deliveryStatus ?? null,
+    deliveredAt: n.deliveredAt ?? null,
+    deliveryError: n.deliveryError ?? null,
   });
 
 @ObjectType('AuditEntry', {
@@ -198,6 +244,10 @@ export class AccountReasonInput {
 @InputType()
 export class RequestLimitReviewInput {
   @Field(() => ID) accountId!: string;
+  @Field(() => String, {
+    description: 'Why a review now (1–500 characters; stored on the decision and audited).',
+  })
+  reason!: string;
 }
 @ObjectType()
 export class LimitDecisionPayload {
@@ -224,13 +274,24 @@ export class CreatePromotionInput {
   percentBp?: number | null;
   @Field(() => String, { nullable: true }) category?: string | null;
 }
-@ObjectType('Promotion')
-export class PromotionNode {
-  @Field(() => ID) id!: string;
+@ObjectType('Promotion', {
+  implements: Node,
+  description:
+    'A campaign (e.g. 618) granting temporary limits to eligible grades within a window.',
+})
+export class PromotionNode extends Node {
   @Field(() => String) name!: string;
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => Int, { description: 'Accounts granted a temporary limit.' })
+  @Field(() => String, { description: 'SCHEDULED, ACTIVE, ENDED or CANCELLED.' }) status!: string;
+  @Field(() => [String]) eligibleGrades!: string[];
+  @Field(() => Money, { nullable: true, description: 'A fixed temporary amount, or null.' })
+  amount?: Money | null;
+  @Field(() => Int, { nullable: true, description: 'A share of the base limit (bp), or null.' })
+  percentBp?: number | null;
+  @Field(() => String, { nullable: true, description: 'Only for purchases in this category.' })
+  category?: string | null;
+  @Field(() => Int, { description: 'Accounts holding a temporary limit of it now.' })
   grantedAccounts!: number;
 }
 @ObjectType()

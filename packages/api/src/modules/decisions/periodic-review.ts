@@ -3,6 +3,8 @@ import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount, type ReviewOutcome } from './review.js';
 import { pgArray } from './pg-array.js';
 import { POLICY } from './scoring-adapter.js';
+import { refreshActiveModel } from '../models/model-registry.service.js';
+import { ReviewBudget, activeRiskBudget, type RiskBudget } from '../risk/review-budget.js';
 
 export interface ReviewProgress {
   runId: string;
@@ -19,6 +21,8 @@ export interface PeriodicReviewOptions {
   stopAfterBatches?: number;
   /** Batches in flight at once, each on its own connection (default 2: one writes while the next loads and scores). */
   workers?: number;
+  /** The portfolio risk budget to respect (default: the active one, `activeRiskBudget()`). */
+  riskBudget?: RiskBudget;
 }
 
 export const REVIEW_JOB = 'periodic-review';
@@ -39,6 +43,8 @@ export async function runPeriodicReview(
   opts: PeriodicReviewOptions = {},
 ): Promise<ReviewProgress & { resumed: boolean }> {
   const em = orm.em.fork();
+  // A job process scores with the model a risk admin promoted last (modules/models).
+  await refreshActiveModel(em);
   const batchSize = Math.min(Math.max(opts.batchSize ?? 2000, 1), 10_000);
   const workers = Math.min(Math.max(opts.workers ?? 2, 1), 8);
   const [running] = await em.execute<
@@ -74,6 +80,8 @@ export async function runPeriodicReview(
   )) as [{ n: string }];
   const total = processed + Number(n);
   let changed = 0;
+  // The risk budget's running figure of the book (null when the budget has no caps).
+  const budget = await ReviewBudget.start(em, opts.riskBudget ?? activeRiskBudget());
   const timings = { load: 0, score: 0, write: 0, waitForPrevious: 0 };
   opts.onProgress?.({ runId, processed, total, changed });
 
@@ -91,8 +99,10 @@ export async function runPeriodicReview(
     selected: (lastId: string | null) => void,
   ) =>
     orm.em.fork().transactional(async (tem) => {
-      const ids = await tem.execute<{ id: string }[]>(
-        `select id from credit_accounts where id > ? and ${due} order by id limit ? for update`,
+      const ids = await tem.execute<
+        { id: string; grade: string | null; probability_of_default: number | null }[]
+      >(
+        `select id, grade, probability_of_default from credit_accounts where id > ? and ${due} order by id limit ? for update`,
         [from, asOf, batchSize],
       );
       const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
@@ -103,6 +113,20 @@ export async function runPeriodicReview(
       timings.load += performance.now() - t;
       t = performance.now();
       const outcomes = facts.map((f) => reviewAccount(f, 'PERIODIC', asOf));
+      if (budget) {
+        const old = new Map(ids.map((r) => [String(r.id), r]));
+        budget.fit(
+          outcomes.map((o) =>
+            Object.assign(o, {
+              oldGrade: old.get(o.accountId)?.grade ?? null,
+              oldPd:
+                old.get(o.accountId)?.probability_of_default == null
+                  ? null
+                  : Number(old.get(o.accountId)!.probability_of_default),
+            }),
+          ),
+        );
+      }
       timings.score += performance.now() - t;
       t = performance.now();
       const batchChanged = await writeOutcomes(tem, outcomes, asOf);
@@ -218,7 +242,9 @@ async function writeOutcomes(
   t = performance.now();
   await trx.raw(
     `update credit_accounts a set base_limit_fen = t.after, status = t.status_after,
-            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
+            frozen_reason = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'Periodic review: overdue' else a.frozen_reason end,
+            frozen_cause = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'OVERDUE' else a.frozen_cause end,
+            frozen_reason_code = case when t.status_after = 'FROZEN' and a.status <> 'FROZEN' then 'POLICY_FREEZE' else a.frozen_reason_code end, score = t.score, grade = t.grade, probability_of_default = t.pd, model_version = t.model, last_reviewed_at = ?::timestamptz,
             version = a.version + case when t.after <> a.base_limit_fen or t.status_after <> a.status then 1 else 0 end
        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[]) as t(id, after, status_after, score, grade, pd, model)
       where a.id = t.id`,

@@ -4,6 +4,11 @@
  * these functions only, so a change in the package's exports is a change here.
  */
 import {
+  decideApplication as engineDecideApplication,
+  reviewCooldown as engineReviewCooldown,
+  triggeredReviewNeeded as engineTriggeredReviewNeeded,
+  sameReviewEvidence as engineSameEvidence,
+  type PreviousReview,
   defaultPolicy,
   explainDecision as engineExplain,
   gradeOf as engineGradeOf,
@@ -20,11 +25,25 @@ import {
   type Grade,
   type IncomeBand,
   type ReasonCode,
+  type ScorecardModel,
 } from '@creditline/scoring';
 
 export type CustomerBehaviour = EngineBehaviour;
 export type Features = Record<string, number | string | null>;
+/** The shipped model's version (what scores when no registered model is ACTIVE). */
 export const MODEL_VERSION = platformModel.version;
+/** The shipped model (`models/platform-v1.json`). */
+export const SHIPPED_MODEL: ScorecardModel = platformModel;
+
+// The model that scores (issue 16 item 7): the shipped one unless a risk admin promoted a
+// registered model; modules/models sets it at boot, on promotion and on rollback.
+let scoringModel: ScorecardModel = platformModel;
+/** The model every score in this process uses now. */
+export const activeModel = (): ScorecardModel => scoringModel;
+/** Switches the scoring model of this process (modules/models only). */
+export function setActiveModel(m: ScorecardModel | null): void {
+  scoringModel = m ?? platformModel;
+}
 export const POLICY = defaultPolicy;
 export const GRADES: readonly string[] = ENGINE_GRADES;
 export const LIMIT_CAP_FEN = defaultPolicy.capFen;
@@ -48,8 +67,8 @@ export interface ScoreResult {
   modelVersion: string;
 }
 
-export function scoreFeatures(f: Features): ScoreResult {
-  const r = engineScoreFeatures(platformModel, f as never);
+export function scoreFeatures(f: Features, model: ScorecardModel = scoringModel): ScoreResult {
+  const r = engineScoreFeatures(model, f as never);
   return {
     score: r.score,
     probabilityOfDefault: r.probabilityOfDefault,
@@ -86,6 +105,35 @@ export interface ReviewResult {
 export function reviewLimit(r: ReviewInput): ReviewResult {
   return engineReviewLimit(
     { ...r, grade: r.grade as Grade, incomeBand: r.incomeBand as IncomeBand },
+    defaultPolicy,
+  );
+}
+
+/** Whether an event calls for a triggered review (the policy's thresholds). */
+export const triggeredReviewNeeded = (
+  input: Parameters<typeof engineTriggeredReviewNeeded>[0],
+): { needed: boolean; trigger?: string } => engineTriggeredReviewNeeded(input, defaultPolicy);
+
+/** Whether two stored feature sets carry the same evidence (utilisation and account age aside). */
+export const sameReviewEvidence = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  engineSameEvidence(a, b);
+
+/** The policy's review cooldown against the previous review. */
+export const reviewCooldownFor = (previous: PreviousReview | null, asOf: Date) =>
+  engineReviewCooldown(previous, asOf, defaultPolicy);
+
+/** An application: scored from the data we hold → an initial limit within the policy's bounds, or declined with reasons. */
+export function decideApplication(input: {
+  score: number;
+  grade: string;
+  probabilityOfDefault: number;
+  incomeBand: string;
+  realNameVerified: boolean;
+  maxDaysPastDue: number;
+  pastDefaults: number;
+}): { approved: boolean; limitFen: number; reasons: string[] } {
+  return engineDecideApplication(
+    { ...input, grade: input.grade as Grade, incomeBand: input.incomeBand as IncomeBand },
     defaultPolicy,
   );
 }
@@ -157,9 +205,9 @@ export function limitImprovements(
   locale: EngineLocale,
 ): { feature: string; text: string; pointsGain: number; limitEffectFen: number | null }[] {
   if (!current.grade || !(ENGINE_GRADES as readonly string[]).includes(current.grade)) return [];
-  const result = engineScoreFeatures(platformModel, features as never);
+  const result = engineScoreFeatures(scoringModel, features as never);
   return engineImprovements(
-    platformModel,
+    scoringModel,
     result,
     defaultPolicy,
     {

@@ -36,12 +36,14 @@ const CHECKS: Record<string, string> = {
     select a.id as account_id, coalesce(h.s, 0) as expected, a.held_fen as actual from credit_accounts a
       left join (select account_id, sum(amount_fen - captured_fen) s from holds where status = 'LIVE' group by account_id) h on h.account_id = a.id
      where a.held_fen <> coalesce(h.s, 0)`,
-  'outstanding principal = unpaid schedule principal + unplanned captures + opening balance left': `
+  'outstanding principal = unpaid schedule principal + unplanned captures (or revolving principal) + opening balance left': `
     select a.id as account_id, coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0) as expected, a.outstanding_principal_fen as actual from credit_accounts a
       left join (select sl.account_id, sum(sl.principal_fen - sl.paid_principal_fen) s from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
                   where ip.status = 'ACTIVE' group by sl.account_id) s on s.account_id = a.id
       left join (select c.account_id, sum(c.amount_fen - c.refunded_fen) s from captures c
-                  where not exists (select 1 from installment_plans ip where ip.capture_id = c.id) group by c.account_id) u on u.account_id = a.id
+                  where not exists (select 1 from installment_plans ip where ip.capture_id = c.id)
+                    and not exists (select 1 from revolving_accounts ra where ra.account_id = c.account_id) group by c.account_id
+                 union all select account_id, principal_fen from revolving_accounts) u on u.account_id = a.id
       left join (select account_id, sum(principal_delta_fen) s from ledger_entries
                   where kind = 'OPENING_BALANCE' or (kind in ('REPAY_PRINCIPAL', 'WRITE_OFF_PRINCIPAL') and ref_type = 'opening_balance') group by account_id) o on o.account_id = a.id
      where a.outstanding_principal_fen <> coalesce(s.s, 0) + coalesce(u.s, 0) + coalesce(o.s, 0)`,
@@ -71,6 +73,7 @@ const CHECKS: Record<string, string> = {
                   where h.category is not null group by sl.account_id, h.category) p on p.account_id = c.account_id and p.category = c.category
       left join (select h.account_id, h.category, sum(cp.amount_fen - cp.refunded_fen) s from captures cp join holds h on h.purchase_id = cp.purchase_id
                   where h.category is not null and not exists (select 1 from installment_plans ip where ip.capture_id = cp.id)
+                    and not exists (select 1 from revolving_accounts ra where ra.account_id = cp.account_id)
                   group by h.account_id, h.category) u on u.account_id = c.account_id and u.category = c.category
      where c.used_fen <> coalesce(h.s, 0) + coalesce(p.s, 0) + coalesce(u.s, 0)`,
   'copied owner ids agree with their owners (purchase, hold and ledger row)': `
@@ -112,6 +115,33 @@ const CHECKS: Record<string, string> = {
       left join (select account_id, sum(amount_fen) s from ledger_entries
                   where kind = 'WRITE_OFF_PRINCIPAL' or (kind in ('FEE_WAIVED', 'LATE_FEE_WAIVED') and ref_type = 'write_off') group by account_id) l on l.account_id = a.id
      where coalesce(w.s, 0) <> coalesce(l.s, 0)`,
+  'revolving principal / interest / fees = Σ their ledger rows': `
+    select ra.account_id, coalesce(l.p, 0) || '/' || coalesce(l.i, 0) || '/' || coalesce(l.f, 0) as expected,
+           ra.principal_fen || '/' || ra.interest_fen || '/' || ra.fees_fen as actual from revolving_accounts ra
+      left join (select account_id,
+                        sum(case when kind in ('REVOLVING_OPENING', 'REVOLVING_PURCHASE') then amount_fen when kind in ('REVOLVING_REFUND', 'REVOLVING_PAY_PRINCIPAL') then -amount_fen else 0 end) p,
+                        sum(case kind when 'REVOLVING_INTEREST' then amount_fen when 'REVOLVING_PAY_INTEREST' then -amount_fen else 0 end) i,
+                        sum(case kind when 'REVOLVING_FEE' then amount_fen when 'REVOLVING_PAY_FEE' then -amount_fen else 0 end) f
+                   from ledger_entries where kind like 'REVOLVING%' group by account_id) l on l.account_id = ra.account_id
+     where ra.principal_fen <> coalesce(l.p, 0) or ra.interest_fen <> coalesce(l.i, 0) or ra.fees_fen <> coalesce(l.f, 0)`,
+  'revolving payments and points redemptions = their ledger rows': `
+    select r.account_id, r.s::text as expected, coalesce(l.s, 0)::text as actual
+      from (select account_id, 'repayment' as ref_type, sum(principal_fen + fee_fen + interest_fen) s from repayments where kind = 'REVOLVING' group by account_id
+            union all select account_id, 'points_redemption', sum(amount_fen) from points_redemptions group by account_id) r
+      left join (select account_id, ref_type, sum(amount_fen) s from ledger_entries where kind like 'REVOLVING\\_PAY\\_%' group by account_id, ref_type) l
+        on l.account_id = r.account_id and l.ref_type = r.ref_type
+     where r.s <> coalesce(l.s, 0)`,
+  'latest statement balance + revolving movements since = what the revolving line owes': `
+    select ra.account_id, s.balance_fen + coalesce(l.s, 0) as expected, ra.principal_fen + ra.interest_fen + ra.fees_fen as actual from revolving_accounts ra
+      join lateral (select balance_fen, ledger_to_id from statements st where st.account_id = ra.account_id order by seq desc limit 1) s on true
+      left join lateral (select sum(case when kind in ('REVOLVING_OPENING', 'REVOLVING_PURCHASE', 'REVOLVING_INTEREST', 'REVOLVING_FEE') then amount_fen else -amount_fen end) s
+                           from ledger_entries le where le.account_id = ra.account_id and le.id > s.ledger_to_id and le.kind like 'REVOLVING%') l on true
+     where s.balance_fen + coalesce(l.s, 0) <> ra.principal_fen + ra.interest_fen + ra.fees_fen`,
+  'points = earned on statements − redeemed': `
+    select ra.account_id, coalesce(e.s, 0) - coalesce(r.s, 0) as expected, ra.points as actual from revolving_accounts ra
+      left join (select account_id, sum(points_earned) s from statements group by account_id) e on e.account_id = ra.account_id
+      left join (select account_id, sum(points) s from points_redemptions group by account_id) r on r.account_id = ra.account_id
+     where ra.points <> coalesce(e.s, 0) - coalesce(r.s, 0)`,
   'a purchase is HELD exactly when its hold is LIVE': `
     select p.account_id, 'HELD with a LIVE hold' as expected, p.status || ' / ' || coalesce(h.status, 'no hold') as actual from purchases p
       left join holds h on h.purchase_id = p.id

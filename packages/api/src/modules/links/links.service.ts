@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { blindIndex, isPhone, normalizePhone } from '../customers/pii.js';
 import { PARTNER_SCOPES } from '../partners/partner-app.entity.js';
 import { PartnerLink } from './partner-link.entity.js';
+import { emitPartnerEvent } from '../webhooks/webhook-events.js';
 
 /** How long a one-time code works, how often it may be tried, how many a phone gets per window. */
 export const LINK_CODE_TTL_MS = 5 * 60_000;
@@ -309,6 +310,13 @@ export class PartnerLinkService {
           }),
         ],
       );
+      // The app hears it by webhook too (in this transaction: no revoke, no event).
+      await emitPartnerEvent(tem, {
+        type: 'LINK_REVOKED',
+        customerId: row.customer_id,
+        partnerAppId: row.partner_app_id,
+        data: { linkId: input.linkId, revokedBy: actorType },
+      });
       this.cache.delete(`${row.partner_app_id}:${row.customer_id}`);
       return ok({ linkId: input.linkId });
     });
@@ -339,6 +347,7 @@ function scopeZh(s: string): string {
       'quotes:read': '分期报价',
       'purchases:write': '支付',
       'repayments:write': '还款',
+      'accounts:apply': '开通额度',
     }[s] ?? s
   );
 }

@@ -54,6 +54,16 @@ const OPEN_TYPES = new Set([
   'PartnerLinkPayload',
   'PlanFees',
   'RefundPurchasePayload',
+  // the revolving line (issue 14): payloads of mutations checked by their own rules
+  'RevolvingLinePayload',
+  'RevolvingOfferPayload',
+  'PayStatementPayload',
+  'RedeemPointsPayload',
+  'CreateWebhookEndpointPayload',
+  'WebhookEndpointPayload',
+  'WebhookDeliveryPayload',
+  // A reason code with its text, under an application (or a staff record, refused there).
+  'DecisionReason',
 ]);
 
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
@@ -64,6 +74,23 @@ const STAFF_TYPES = new Set([
   'PartnerApp',
   'Agent',
   'CouponCampaign',
+  // account lifecycle (issue 13): staff and risk-admin records and payloads
+  'NoticeText',
+  'NoticeWords',
+  'Promotion',
+  'RecordBureauReportPayload',
+  'CategoryLimitPayload',
+  'PromotionPayload',
+  // the model lifecycle (issue 16): staff records, reached only through RISK_ADMIN fields
+  'ScoringModelNode',
+  'ScoringModelEventNode',
+  'ShadowRunNode',
+  'ScoreSummaryNode',
+  'GradeCountNode',
+  'ScoringModelPayload',
+  'RollbackScoringModelPayload',
+  // The policy's facts about a customer (grade, history): support reads them, partners do not.
+  'RevolvingEligibility',
 ]);
 
 const STAFF = 'staff' as const;
@@ -103,6 +130,21 @@ const PARTNER_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   Repayment: { '*': 'limits:read' },
   // An app's own links.
   PartnerLink: { '*': OPEN },
+  // The revolving line, its statements and the upgrade offer: the account's money records,
+  // read like its limits (paying, redeeming and accepting need repayments:write, on the mutations).
+  RevolvingLine: { '*': 'limits:read' },
+  Statement: { '*': 'limits:read' },
+  RevolvingOffer: { '*': 'limits:read' },
+  // An app's own webhook endpoints, deliveries and attempts (the resolvers filter by app).
+  WebhookEndpoint: { '*': 'webhooks:manage' },
+  WebhookDelivery: { '*': 'webhooks:manage' },
+  WebhookAttempt: { '*': 'webhooks:manage' },
+  // The applications an app filed (applyForCredit, node()): the outcome and its reasons; the
+  // score and grade behind them are staff information.
+  CreditApplication: { score: STAFF, grade: STAFF, '*': 'accounts:apply' },
+  // What applyForCredit answers a partner: the application and the account; the INITIAL decision
+  // is a staff record.
+  ApplyForCreditPayload: { decision: STAFF, '*': OPEN },
 };
 
 /** Types whose every field is open once the object is reached (connections, edges, payloads). */

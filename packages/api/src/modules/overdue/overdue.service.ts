@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import { applyDueRestorationStages, recordDecision } from '../recovery/restoration.js';
 import { applyCreditToDue } from '../repayments/repayment.service.js';
+import { emitPartnerEvent } from '../webhooks/webhook-events.js';
+import { runTriggeredReview } from '../decisions/triggered-review.js';
 import { FREEZE_AFTER_DAYS, REVIEW_AFTER_DAYS, lateFeeFor } from '../plans/pricing.js';
 
 /** Delinquency buckets by days past due. */
@@ -28,7 +30,8 @@ export interface OverdueRunResult {
 /**
  * The overdue job, as of a day: for every unpaid schedule line due before that day, days past
  * due and the late fee (cumulative, never lowered); per account the bucket, notices (once per
- * line and bucket), a triggered review at REVIEW_AFTER_DAYS and a freeze at FREEZE_AFTER_DAYS.
+ * line and bucket), a triggered review that rescores the customer at REVIEW_AFTER_DAYS (once per
+ * overdue episode) and a freeze at FREEZE_AFTER_DAYS.
  * One transaction per account (account row locked first, like every money path); rerunnable.
  */
 export async function runOverdue(
@@ -99,6 +102,7 @@ async function overdueForAccount(
   const lines = await tem.execute<
     {
       id: string;
+      plan_id: string;
       due_date: string;
       principal_fen: string;
       paid_principal_fen: string;
@@ -108,12 +112,13 @@ async function overdueForAccount(
       late_fee_waived_fen: string;
     }[]
   >(
-    `select id, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen, late_fee_waived_fen
+    `select id, plan_id::text, to_char(due_date, 'YYYY-MM-DD') as due_date, principal_fen, paid_principal_fen, fee_fen, paid_fee_fen, late_fee_fen, late_fee_waived_fen
        from schedule_lines where account_id = ? and status in ('DUE', 'OVERDUE') and due_date < ?::date order by due_date, id for update`,
     [accountId, dayOf(asOf)],
   );
   let maxDpd = 0;
   let lateTotal = 0;
+  let overdueTotal = 0;
   for (const l of lines) {
     const dpd = Math.floor(
       (Date.parse(`${dayOf(asOf)}T00:00:00Z`) - Date.parse(`${l.due_date}T00:00:00Z`)) / DAY,
@@ -131,20 +136,30 @@ async function overdueForAccount(
       [dpd, delta, l.id],
     );
     lateTotal += delta;
+    overdueTotal += overdueFen;
     maxDpd = Math.max(maxDpd, dpd);
     res.linesOverdue++;
-    await raiseNotice(tem, {
-      customerId,
-      kind: 'OVERDUE',
-      eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
-      payload: {
-        lineId: String(l.id),
-        dueDate: l.due_date,
-        daysPastDue: dpd,
-        bucket: bucketOf(dpd),
-        overdueFen,
-      },
-    });
+    const payload = {
+      lineId: String(l.id),
+      dueDate: l.due_date,
+      daysPastDue: dpd,
+      bucket: bucketOf(dpd),
+      overdueFen,
+    };
+    // Once per line and bucket (the notice's event key), partners of the customer hear it too.
+    if (
+      await raiseNotice(tem, {
+        customerId,
+        kind: 'OVERDUE',
+        eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
+        payload,
+      })
+    )
+      await emitPartnerEvent(tem, {
+        type: 'PLAN_OVERDUE',
+        customerId,
+        data: { accountId, planId: l.plan_id, ...payload },
+      });
   }
   if (lateTotal > 0) {
     await tem.execute(
@@ -156,32 +171,33 @@ async function overdueForAccount(
   const oldest = lines[0];
   if (!oldest) return;
   const base = Number(a.base_limit_fen);
-  // Once per overdue episode (keyed by its oldest line): a triggered review, then a freeze.
+  // Once per overdue episode (keyed by its oldest line): a triggered review that rescores the
+  // customer (the policy may cut the limit, or freeze at its days past due), then a freeze.
+  let status = a.status;
   if (
     maxDpd >= REVIEW_AFTER_DAYS &&
+    a.status === 'ACTIVE' &&
     (await raiseNotice(tem, {
       customerId,
       kind: 'OVERDUE',
       eventKey: `overdue-review:${oldest.id}`,
-      payload: { daysPastDue: maxDpd, bucket: bucketOf(maxDpd) },
+      payload: { daysPastDue: maxDpd, bucket: bucketOf(maxDpd), overdueFen: overdueTotal },
     }))
   ) {
-    await recordDecision(tem, {
-      accountId,
-      customerId,
-      kind: 'TRIGGERED_REVIEW',
-      baseBefore: base,
-      baseAfter: base,
-      statusBefore: a.status,
-      statusAfter: a.status,
-      reasons: ['OVERDUE_' + bucketOf(maxDpd)!.replace(/[-+]/g, '_')],
+    const r = await runTriggeredReview(tem, { agentId: null }, accountId, asOf, {
+      trigger: 'POLICY_OVERDUE',
       note: `Overdue ${maxDpd} days: review triggered.`,
+      event: true,
     });
-    res.reviews++;
+    if (r.done) {
+      res.reviews++;
+      status = r.outcome.statusAfter;
+      if (status === 'FROZEN') res.frozen++;
+    }
   }
-  if (maxDpd >= FREEZE_AFTER_DAYS && a.status === 'ACTIVE') {
+  if (maxDpd >= FREEZE_AFTER_DAYS && status === 'ACTIVE') {
     await tem.execute(
-      `update credit_accounts set status = 'FROZEN', frozen_reason = ?, version = version + 1 where id = ?`,
+      `update credit_accounts set status = 'FROZEN', frozen_reason = ?, frozen_cause = 'OVERDUE', frozen_reason_code = 'POLICY_FREEZE', version = version + 1 where id = ?`,
       [`Overdue ${maxDpd} days`, accountId],
     );
     await recordDecision(tem, {
@@ -192,14 +208,14 @@ async function overdueForAccount(
       baseAfter: base,
       statusBefore: 'ACTIVE',
       statusAfter: 'FROZEN',
-      reasons: ['OVERDUE_FREEZE_THRESHOLD'],
+      reasons: ['POLICY_FREEZE', 'POLICY_OVERDUE'],
       note: `Frozen: ${maxDpd} days past due (threshold ${FREEZE_AFTER_DAYS}).`,
     });
     await raiseNotice(tem, {
       customerId,
-      kind: 'LIMIT_CHANGED',
+      kind: 'ACCOUNT_FROZEN',
       eventKey: `freeze:${oldest.id}`,
-      payload: { status: 'FROZEN', daysPastDue: maxDpd },
+      payload: { cause: 'OVERDUE', reasonCode: 'POLICY_FREEZE', daysPastDue: maxDpd },
     });
     res.frozen++;
   }

@@ -6,6 +6,10 @@ export const PARTNER_SCOPES = [
   'quotes:read',
   'purchases:write',
   'repayments:write',
+  // Register webhook endpoints and read their deliveries (issue 13).
+  'webhooks:manage',
+  /** Open a credit line for a customer who linked the app (applyForCredit). */
+  'accounts:apply',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 

@@ -93,7 +93,7 @@ function toAppNode(a: PartnerApp): PartnerAppNode {
 class CreatePartnerAppInput {
   @Field(() => String) @MaxLength(100) name!: string;
   @Field(() => [String], {
-    description: 'limits:read, quotes:read, purchases:write, repayments:write',
+    description: 'limits:read, quotes:read, purchases:write, repayments:write, accounts:apply',
   })
   scopes!: string[];
 }

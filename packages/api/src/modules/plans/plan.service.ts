@@ -103,6 +103,20 @@ export class PlanService {
         `The purchase is ${p.status}; only a captured purchase can be split into a plan.`,
         'purchaseId',
       );
+    // On a revolving account a capture without a term is on the statement (its balance and
+    // points are counted there); installments are chosen at capture.
+    if (!input.captureId) {
+      const [rv] = await tem.execute(
+        `select 1 from revolving_accounts ra join purchases p on p.account_id = ra.account_id where p.id = ?`,
+        [p.id],
+      );
+      if (rv)
+        return fail(
+          'REVOLVING_PURCHASE',
+          'On a revolving account a purchase captured without a term is on the statement; capture with a term for installments.',
+          'purchaseId',
+        );
+    }
     const open = await tem.execute<{ id: string; left: string }[]>(
       `select c.id::text, (c.amount_fen - c.refunded_fen)::text as left from captures c
         where c.purchase_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id)
@@ -147,6 +161,14 @@ export class PlanService {
     ).find((q) => q.term === term)!;
     const sum = quote.schedule.reduce((s, l) => s + l.principalFen, 0);
     if (sum !== principal) throw new Error(`schedule principal ${sum} ≠ capture ${principal}`);
+    // A period with nothing to pay could never be paid, so its plan would never be paid off
+    // (found by the 10,000-operation model test: a 5-fen capture in 6 periods).
+    if (quote.schedule.some((l) => l.principalFen === 0))
+      return fail(
+        'AMOUNT_TOO_SMALL_FOR_TERM',
+        `${(principal / 100).toFixed(2)} cannot be split into ${quote.schedule.length} periods of at least 0.01; choose a shorter term.`,
+        'term',
+      );
     const [plan] = await tem.execute<{ id: string }[]>(
       `insert into installment_plans (purchase_id, capture_id, account_id, customer_id, term, principal_fen, fee_rate_bp, total_fee_fen, apr_bp, coupon_code, coupon_id, status)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') returning id`,

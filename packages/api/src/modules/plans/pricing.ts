@@ -16,6 +16,18 @@ import {
   payoffQuote,
   quoteInstallments,
   restorationStages,
+  addDaysIso,
+  allocateRevolvingPayment,
+  daysBetweenIso,
+  minimumPaymentFen,
+  nextStatementDate,
+  pointsEarned,
+  revolvingAprBp,
+  revolvingEligibility,
+  revolvingInterestFen,
+  revolvingLateFeeFen,
+  statementBalanceFen,
+  type RevolvingFacts,
   type Grade,
   type IncomeBand,
   type LimitPolicy,
@@ -154,3 +166,22 @@ export function reviewRecovery(f: RecoveryFacts): RecoveryReview {
 export function stagesFor(gainFen: number): RecoveryReview['stages'] {
   return restorationStages(gainFen, policy);
 }
+
+/** The revolving upgrade's policy (seed 004), from the same policy as everything else. */
+export const REVOLVING_POLICY = policy.revolving;
+/** Eligibility, minimum payment, interest, late fee, points and dates of the revolving line. */
+export const revolving = {
+  eligibility: (facts: RevolvingFacts) => revolvingEligibility(facts, REVOLVING_POLICY),
+  minimumPaymentFen: (balanceFen: number, cycleChargesFen: number) =>
+    minimumPaymentFen(balanceFen, cycleChargesFen, REVOLVING_POLICY),
+  interestFen: (unpaidFen: number, days: number) =>
+    revolvingInterestFen(unpaidFen, days, REVOLVING_POLICY),
+  lateFeeFen: (unpaidMinimumFen: number) => revolvingLateFeeFen(unpaidMinimumFen, REVOLVING_POLICY),
+  pointsEarned: (netSpentFen: number) => pointsEarned(netSpentFen, REVOLVING_POLICY),
+  aprBp: () => revolvingAprBp(REVOLVING_POLICY),
+  allocate: allocateRevolvingPayment,
+  statementBalanceFen,
+  nextStatementDate,
+  addDaysIso,
+  daysBetweenIso,
+};

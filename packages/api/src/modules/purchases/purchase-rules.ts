@@ -1,4 +1,3 @@
-import { CATEGORIES as ORDER_CATEGORIES } from '../../db/seed/generate.js';
 import { MISSING_DEVICE_ID_ABOVE_FEN } from '../plans/pricing.js';
 
 /**
@@ -9,8 +8,7 @@ import { MISSING_DEVICE_ID_ABOVE_FEN } from '../plans/pricing.js';
  * concurrent requests, from any API process, cannot all see the same "recent" count.
  */
 /** The categories of the behaviour data (orders), so the unusual-category rule compares like with like. */
-export const PURCHASE_CATEGORIES = [...ORDER_CATEGORIES, 'OTHER'] as const;
-export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
+export { PURCHASE_CATEGORIES, type PurchaseCategory } from './categories.js';
 
 export type RuleAction = 'DECLINE' | 'REVIEW';
 

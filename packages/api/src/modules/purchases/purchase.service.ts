@@ -1,3 +1,4 @@
+import { onUnplannedCapture } from '../revolving/revolving.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
@@ -11,6 +12,7 @@ import {
 import { withRawClient } from '../ledger/pg-client.js';
 import { authorizations } from '../../shared/metrics.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { emitPurchaseReviewDecided } from '../webhooks/webhook-events.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
 import {
   HOLD_EXTENSION_DAYS,
@@ -457,7 +459,7 @@ export class PurchaseService {
         if (planWith) {
           const planned = await planWith(tem, input.purchaseId, captureId);
           if (!planned.ok) throw new PlanRefused(planned.errors);
-        }
+        } else await onUnplannedCapture(tem, captureId); // revolving accounts: on the statement
         return ok({ purchaseId: input.purchaseId, captureId });
       },
     ).catch((e: unknown) => {
@@ -818,6 +820,7 @@ export class PurchaseService {
           [p.account_id, p.customer_id, amount, amount, p.id],
         );
       }
+      await emitPurchaseReviewDecided(tem, p.id, 'APPROVED');
       await writeAudit(tem, viewer, {
         action: 'approvePurchase',
         customerId: p.customer_id,
@@ -853,6 +856,7 @@ export class PurchaseService {
             )
           : fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
       }
+      await emitPurchaseReviewDecided(tem, purchaseId, 'REJECTED');
       await writeAudit(tem, viewer, {
         action: 'rejectPurchase',
         customerId: rows[0].customer_id,
@@ -900,7 +904,15 @@ export class PurchaseService {
                from (select account_id, category, sum(amount_fen) as amt from e where category is not null group by account_id, category) s
               where c.account_id = s.account_id and c.category = s.category
            ),
-           p as (update purchases p set status = e.status, decided_at = now() from e where p.id = e.purchase_id),
+           p as (update purchases p set status = e.status, decided_at = now() from e where p.id = e.purchase_id returning p.id, p.partner_app_id),
+           -- HOLD_EXPIRED to the partner that made the purchase, when an uncaptured amount lapsed
+           -- (a partly captured hold closes as CAPTURED and its remainder is released: still news).
+           ev as (
+             insert into webhook_events (event_type, customer_id, partner_app_id, payload)
+             select 'HOLD_EXPIRED', e.customer_id, p.partner_app_id,
+                    jsonb_build_object('purchaseId', e.purchase_id::text, 'accountId', e.account_id::text, 'amountFen', e.amount_fen, 'purchaseStatus', e.status)
+               from e join p on p.id = e.purchase_id where p.partner_app_id is not null and e.amount_fen > 0
+           ),
            l as (
              insert into ledger_entries (account_id, customer_id, kind, held_delta_fen, amount_fen, ref_type, ref_id)
              select e.account_id, e.customer_id, 'HOLD_EXPIRE', -e.amount_fen, e.amount_fen, 'purchase', e.purchase_id from e where e.amount_fen > 0

@@ -99,9 +99,15 @@ export class RecoveryService {
       );
     return em.transactional(async (tem) => {
       const [a] = await tem.execute<
-        { id: string; status: string; base_limit_fen: string; previous: string | null }[]
+        {
+          id: string;
+          status: string;
+          base_limit_fen: string;
+          previous: string | null;
+          frozen_cause: string | null;
+        }[]
       >(
-        `select a.id, a.status, a.base_limit_fen,
+        `select a.id, a.status, a.base_limit_fen, a.frozen_cause,
                 (select max(d.base_limit_before_fen) from limit_decisions d where d.account_id = a.id and d.base_limit_after_fen < d.base_limit_before_fen)::text as previous
            from credit_accounts a where a.customer_id = ? for update`,
         [input.customerId],
@@ -110,6 +116,18 @@ export class RecoveryService {
         return fail('ACCOUNT_NOT_FOUND', 'This customer has no credit account.', 'customerId');
       if (input.type === 'UNFREEZE' && a.status !== 'FROZEN')
         return fail('ACCOUNT_NOT_FROZEN', 'The account is not frozen.', 'type');
+      if (a.status === 'CLOSED')
+        return fail(
+          'ACCOUNT_CLOSED',
+          'The account is closed; a new application reopens it.',
+          'customerId',
+        );
+      if (input.type === 'UNFREEZE' && a.frozen_cause === 'RISK_ALERT')
+        return fail(
+          'RISK_ALERT_FREEZE',
+          'The account is frozen by a risk alert: a risk admin lifts it (clearRiskAlert) once the check is done, not a recovery request.',
+          'type',
+        );
       if (
         input.type === 'RESTORE_REDUCTION' &&
         !(a.previous && Number(a.previous) > Number(a.base_limit_fen))
@@ -163,6 +181,43 @@ export class RecoveryService {
       await this.autoReview(tem, id);
       return ok({ requestId: id });
     });
+  }
+
+  /**
+   * The recovery path the policy opens when a customer frozen for an overdue has repaid every
+   * overdue amount: an UNFREEZE request filed by the system and reviewed at once like any other
+   * (fresh rules; approved, or left to a supervisor). Inside the caller's transaction (account row
+   * locked); does nothing when an UNFREEZE request is already open.
+   */
+  async fileForOverdueRepaid(
+    tem: EntityManager,
+    account: { id: string; customerId: string },
+  ): Promise<string | null> {
+    const [open] = await tem.execute<{ id: string }[]>(
+      `select id from recovery_requests where account_id = ? and type = 'UNFREEZE' and status in (${OPEN.map(() => '?').join(',')})`,
+      [account.id, ...OPEN],
+    );
+    if (open) return null;
+    const reason = 'Every overdue amount was repaid: the account may be unfrozen (policy).';
+    const [r] = await tem.execute<{ id: string }[]>(
+      `insert into recovery_requests (account_id, customer_id, type, status, reason) values (?, ?, 'UNFREEZE', 'SUBMITTED', ?) returning id`,
+      [account.id, account.customerId, reason],
+    );
+    const id = String(r!.id);
+    await tem.execute(
+      `insert into recovery_transitions (request_id, customer_id, from_status, to_status, actor_type, reason) values (?, ?, null, 'SUBMITTED', 'SYSTEM', ?)`,
+      [id, account.customerId, reason],
+    );
+    await raiseNotice(tem, {
+      customerId: account.customerId,
+      kind: 'RECOVERY_STATUS',
+      eventKey: `recovery:${id}:SUBMITTED`,
+      payload: { requestId: id, status: 'SUBMITTED', type: 'UNFREEZE' },
+    });
+    const req = { id, customerId: account.customerId, status: 'SUBMITTED' as RecoveryStatus };
+    await transition(tem, req, 'UNDER_REVIEW', { type: 'SYSTEM' }, 'Automatic review started.');
+    await this.autoReview(tem, id);
+    return id;
   }
 
   /** Add documents; a request waiting for documents goes back to review (and is reviewed again). */
@@ -372,7 +427,7 @@ export class RecoveryService {
     const base = Number(a!.base_limit_fen);
     if (r.type === 'UNFREEZE' && a!.status === 'FROZEN') {
       await tem.execute(
-        `update credit_accounts set status = 'ACTIVE', frozen_reason = null, version = version + 1 where id = ?`,
+        `update credit_accounts set status = 'ACTIVE', frozen_reason = null, frozen_cause = null, frozen_reason_code = null, version = version + 1 where id = ?`,
         [r.account_id],
       );
       await recordDecision(tem, {
@@ -386,6 +441,12 @@ export class RecoveryService {
         reasons: ['RECOVERY_UNFREEZE'],
         agentId,
         note: `Recovery request ${r.id}`,
+      });
+      await raiseNotice(tem, {
+        customerId: r.customer_id,
+        kind: 'ACCOUNT_UNFROZEN',
+        eventKey: `recovery:${r.id}:unfrozen`,
+        payload: { reasonCode: 'RECOVERY_UNFREEZE', limitFen: base, requestId: r.id },
       });
     }
     const target = r.target_limit_fen != null ? Number(r.target_limit_fen) : base;

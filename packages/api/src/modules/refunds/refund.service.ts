@@ -1,3 +1,4 @@
+import { recordRevolvingRefund, refundOnRevolving } from '../revolving/revolving.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -125,13 +126,20 @@ export class RefundService {
     let principal = 0;
     let fee = 0;
     let credit = 0;
+    // Principal lowered on a revolving balance (no category pool: the revolving line is one pool).
+    let revolvingPrincipal = 0;
     for (const c of captures) {
       if (left === 0) break;
       const r = Math.min(left, Number(c.amount_fen) - Number(c.refunded_fen));
       if (r === 0) continue;
       left -= r;
-      if (!c.plan_id) principal += r;
-      else if (c.plan_status !== 'ACTIVE') credit += r;
+      if (!c.plan_id) {
+        const rv = await refundOnRevolving(tem, accountId, r, revolvingPrincipal);
+        if (rv) {
+          revolvingPrincipal += rv.principalFen;
+          credit += rv.creditFen;
+        } else principal += r;
+      } else if (c.plan_status !== 'ACTIVE') credit += r;
       else {
         const lines = (
           await tem.execute<
@@ -192,7 +200,7 @@ export class RefundService {
     ]);
     await tem.execute(
       `update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ?, credit_balance_fen = credit_balance_fen + ? where id = ?`,
-      [principal, credit, accountId],
+      [principal + revolvingPrincipal, credit, accountId],
     );
     if (principal > 0)
       await tem.execute(
@@ -210,7 +218,7 @@ export class RefundService {
         partnerId,
         input.merchantReference,
         input.amountFen,
-        principal,
+        principal + revolvingPrincipal,
         fee,
         credit,
       ],
@@ -218,7 +226,7 @@ export class RefundService {
     const refundId = String(row!.id);
     // [kind, principal Δ, credit Δ, amount]
     const ledger: [string, number, number, number][] = [
-      ['REFUND_PRINCIPAL', -principal, 0, principal],
+      ['REFUND_PRINCIPAL', -(principal + revolvingPrincipal), 0, principal + revolvingPrincipal],
       ['FEE_WAIVED', 0, 0, fee],
       ['REFUND_CREDIT', 0, credit, credit],
     ];
@@ -235,6 +243,7 @@ export class RefundService {
         refundId,
       ]),
     );
+    await recordRevolvingRefund(tem, accountId, customerId, revolvingPrincipal, refundId);
     await writeAudit(tem, viewer, {
       action: 'refundPurchase',
       customerId,
@@ -244,7 +253,7 @@ export class RefundService {
         refundId,
         amountFen: input.amountFen,
         merchantReference: input.merchantReference,
-        principalReducedFen: principal,
+        principalReducedFen: principal + revolvingPrincipal,
         feeReducedFen: fee,
         creditFen: credit,
       },
@@ -253,7 +262,7 @@ export class RefundService {
     return ok({
       refundId,
       purchaseId: String(p!.id),
-      principalReducedFen: principal,
+      principalReducedFen: principal + revolvingPrincipal,
       feeReducedFen: fee,
       creditFen: credit,
       creditAppliedFen: applied,

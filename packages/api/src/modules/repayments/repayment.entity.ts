@@ -13,6 +13,10 @@ export class Repayment {
   @Property({ type: Fen }) feeFen = 0;
   @Property({ type: Fen }) lateFeeFen = 0;
   @Property({ type: Fen }) unappliedFen = 0;
+  /** INSTALLMENT (schedule lines) or REVOLVING (a revolving statement's balance). */
+  @Property({ type: 'text' }) kind: 'INSTALLMENT' | 'REVOLVING' = 'INSTALLMENT';
+  /** Revolving interest paid (REVOLVING only). */
+  @Property({ type: Fen }) interestFen = 0;
   @Property({ type: 'json' }) allocation: unknown[] = [];
   @Property({ type: 'datetime', defaultRaw: 'now()' }) receivedAt: Date = new Date();
   /** CUSTOMER (through a partner), OTHER_CHANNEL (posted by staff) or CREDIT (credit applied). */

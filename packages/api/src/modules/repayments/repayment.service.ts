@@ -1,3 +1,4 @@
+import { UNPLANNED_PRINCIPAL_SQL } from '../revolving/unplanned.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -5,6 +6,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
 import { payoffFor, type PayoffLine } from '../plans/pricing.js';
 import { applyEarnedRestorationStages } from '../recovery/restoration.js';
+import { onRepayment } from '../lifecycle/after-overdue.js';
 import { allocateRepayment, type AllocLine, type Allocation } from './allocation.js';
 
 export interface RepaymentResult {
@@ -359,9 +361,8 @@ async function unscheduledPrincipal(
   const [r] = await tem.execute<{ lines: string; unplanned: string }[]>(
     `select (select coalesce(sum(sl.principal_fen - sl.paid_principal_fen), 0) from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
               where sl.account_id = ? and ip.status = 'ACTIVE')::text as lines,
-            (select coalesce(sum(c.amount_fen - c.refunded_fen), 0) from captures c
-              where c.account_id = ? and not exists (select 1 from installment_plans ip where ip.capture_id = c.id))::text as unplanned`,
-    [accountId, accountId],
+            (${UNPLANNED_PRINCIPAL_SQL})::text as unplanned`,
+    [accountId, accountId, accountId],
   );
   return Math.max(0, outstanding - Number(r!.lines) - Number(r!.unplanned));
 }
@@ -516,6 +517,7 @@ export async function applyAllocation(
     },
   });
   if (alloc.lines.length > 0) await applyEarnedRestorationStages(tem, acct.id);
+  if (alloc.lines.length > 0) await onRepayment(tem, acct);
   return {
     repaymentId,
     accountId: acct.id,

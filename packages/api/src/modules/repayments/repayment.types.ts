@@ -48,6 +48,13 @@ export class RepaymentNode extends Node {
   @Field(() => Money, { description: 'Overpayment kept as customer credit.' }) unapplied!: Money;
   @Field(() => String, {
     description:
+      'INSTALLMENT (paid over schedule lines) or REVOLVING (paid on the revolving balance: fees, interest, principal).',
+  })
+  kind!: string;
+  @Field(() => Money, { description: 'Revolving interest paid (REVOLVING only).' })
+  interest!: Money;
+  @Field(() => String, {
+    description:
       'CUSTOMER (through a partner app), OTHER_CHANNEL (posted by staff, with its reference) or CREDIT (the customer credit applied to amounts due).',
   })
   source!: string;
@@ -68,6 +75,8 @@ export function toRepaymentNode(r: Repayment): RepaymentNode {
     fee: money(r.feeFen),
     lateFee: money(r.lateFeeFen),
     unapplied: money(r.unappliedFen),
+    kind: r.kind,
+    interest: money(r.interestFen),
     source: r.source,
     channel: r.channel ?? null,
     reference: r.externalReference ?? null,

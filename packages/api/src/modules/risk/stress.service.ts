@@ -12,7 +12,7 @@ import type { Viewer } from '../auth/viewer.js';
 import {
   checkStressScenario,
   GRADES,
-  MODEL_VERSION,
+  activeModel,
   mergeStressResults,
   POLICY,
   stressTest,
@@ -107,7 +107,7 @@ export async function runStressTest(
        values (?::jsonb, ?, ?, ?, ?::jsonb, ?) returning id, created_at`,
       [
         JSON.stringify(scenario),
-        MODEL_VERSION,
+        activeModel().version,
         POLICY.version,
         result.total.accounts,
         JSON.stringify(result),
@@ -125,7 +125,7 @@ export async function runStressTest(
   return ok({
     id: String(row!.id),
     scenario,
-    modelVersion: MODEL_VERSION,
+    modelVersion: activeModel().version,
     policyVersion: POLICY.version,
     accounts: result.total.accounts,
     result,

@@ -306,6 +306,54 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
     expect(actions.size).toBeGreaterThan(2);
   });
 
+  it('a policy with a binding exposure cap scales the increases down with POLICY_RISK_BUDGET', () => {
+    const free = path.join(dir, 'free.csv');
+    expect(cli('review', '--model', model, '--data', portfolio, '--out', free).code).toBe(0);
+    const wanted = readRows(free);
+    const current = wanted.reduce((s, r) => s + Number(r.current_limit_fen), 0);
+    const floor = wanted.reduce(
+      (s, r) => s + Math.min(Number(r.current_limit_fen), Number(r.proposed_limit_fen)),
+      0,
+    );
+    const increases = wanted.filter((r) => r.action === 'INCREASE');
+    expect(increases.length).toBeGreaterThan(1);
+    const policyFile = path.join(dir, 'budget.json');
+    const cap = floor + 100_000; // ¥1,000 of room for all the increases together
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        ...defaultPolicy,
+        version: 'budget',
+        riskBudget: { lossGivenDefaultBp: 8_000, maxExposureFen: cap },
+      }),
+    );
+    const out = path.join(dir, 'budget.csv');
+    const r = cli(
+      'review',
+      '--model',
+      model,
+      '--data',
+      portfolio,
+      '--policy',
+      policyFile,
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/scaled down by the risk budget/);
+    const rows = readRows(out);
+    expect(rows.reduce((s, x) => s + Number(x.proposed_limit_fen), 0)).toBeLessThanOrEqual(cap);
+    expect(current).toBeGreaterThan(0);
+    for (const [i, row] of rows.entries()) {
+      const w = wanted[i]!;
+      if (w.action !== 'INCREASE') expect(row.proposed_limit_fen).toBe(w.proposed_limit_fen);
+      else {
+        expect(Number(row.proposed_limit_fen)).toBeLessThan(Number(w.proposed_limit_fen));
+        expect(row.reasons.split(';')).toContain('POLICY_RISK_BUDGET');
+      }
+    }
+  });
+
   it('tries another policy, and a triggered review never increases', () => {
     const policyFile = path.join(dir, 'tight.json');
     writeFileSync(

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, GRADES, type Grade, type LimitPolicy } from '../policy.js';
-import type { LimitProposal } from '../limits.js';
+import { LIMIT_REASON_CODES, type LimitProposal } from '../limits.js';
+import { reasonText } from '../../explain/texts.js';
 import {
   applyRiskBudget,
   checkScenario,
@@ -33,6 +34,57 @@ const account = (grade: Grade, pd: number, cur: number, next?: number): BudgetAc
 });
 
 describe('risk budget', () => {
+  it('batch by batch with the rest of the book, a cap holds for the whole portfolio', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            grade: fc.constantFrom(...GRADES),
+            pd: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+            cur: fc.integer({ min: 0, max: 300 }).map((k) => k * 10_000),
+            step: fc.integer({ min: -100, max: 200 }).map((k) => k * 10_000),
+          }),
+          { minLength: 2, maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 100 }),
+        (rows, batch, capPct) => {
+          const accts = rows.map((r) => account(r.grade, r.pd, r.cur, Math.max(0, r.cur + r.step)));
+          const current = accts.reduce((s, a) => s + a.currentLimitFen, 0);
+          const policy = withBudget({
+            lossGivenDefaultBp: 8_000,
+            maxExposureFen: Math.round((current * (100 + capPct)) / 100),
+          });
+          // The book as the review sees it: limits already reviewed, the rest still current.
+          const limits = accts.map((a) => a.currentLimitFen);
+          for (let s = 0; s < accts.length; s += batch) {
+            const part = accts.slice(s, s + batch);
+            const rest = portfolioFigures(
+              accts
+                .map((a, i) => ({ ...a, limitFen: limits[i] }))
+                .filter((_, i) => i < s || i >= s + batch),
+              8_000,
+            );
+            const r = applyRiskBudget(part, policy, rest);
+            r.proposals.forEach((p, k) => (limits[s + k] = p?.limitFen ?? limits[s + k]));
+            for (const p of r.proposals)
+              if (p?.reasons.includes(RISK_BUDGET_REASON)) expect(p.limitFen % 10_000).toBe(0);
+          }
+          const total = limits.reduce((a, b) => a + b, 0);
+          // Never above the cap, unless decreases alone could not bring it there (no increase then).
+          const increased = limits.some((l, i) => l > accts[i].currentLimitFen);
+          if (increased) expect(total).toBeLessThanOrEqual(policy.riskBudget!.maxExposureFen!);
+        },
+      ),
+    );
+  });
+
+  it('POLICY_RISK_BUDGET has zh-CN and en texts', () => {
+    expect(reasonText(RISK_BUDGET_REASON, 'en')).toMatch(/risk budget/);
+    expect(reasonText(RISK_BUDGET_REASON, 'zh-CN')).toMatch(/风险预算/);
+    expect(LIMIT_REASON_CODES).toContain(RISK_BUDGET_REASON);
+  });
+
   it('without caps the proposals are unchanged', () => {
     const accts = [account('A', 0.02, 1_000_000, 1_500_000), account('C', 0.1, 500_000, 400_000)];
     const r = applyRiskBudget(accts, defaultPolicy);

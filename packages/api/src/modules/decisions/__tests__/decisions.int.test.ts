@@ -54,7 +54,7 @@ const ACCOUNT = `query($id: ID!) { node(id: $id) { ... on CreditAccount { id sta
 describe('requestLimitReview', () => {
   it('writes a TRIGGERED_REVIEW decision, updates the account, and explains it in both locales', async () => {
     const res = await api.exec(agent, REVIEW, {
-      i: { accountId: gid('CreditAccount', c.accountId) },
+      i: { reason: 'customer asked for a review', accountId: gid('CreditAccount', c.accountId) },
     });
     expect(res.errors).toBeUndefined();
     const p = res.data.requestLimitReview;
@@ -96,7 +96,7 @@ describe('requestLimitReview', () => {
     const d = await insertCustomer(api, { baseLimitFen: 1_000_000, outstandingFen: 100_000 });
     await behaviour(d.customerId, false);
     const res = await api.exec(agent, REVIEW, {
-      i: { accountId: gid('CreditAccount', d.accountId) },
+      i: { reason: 'customer asked for a review', accountId: gid('CreditAccount', d.accountId) },
     });
     const p = res.data.requestLimitReview;
     expect(p.userErrors).toEqual([]);
@@ -114,11 +114,17 @@ describe('requestLimitReview', () => {
   });
 
   it('bad ids are userErrors or BAD_USER_INPUT, never internal errors', async () => {
-    const r1 = await api.exec(agent, REVIEW, { i: { accountId: 'nope!' } });
+    const r1 = await api.exec(agent, REVIEW, {
+      i: { reason: 'customer asked for a review', accountId: 'nope!' },
+    });
     expect(r1.data.requestLimitReview.userErrors[0].code).toBe('INVALID_ID');
-    const r2 = await api.exec(agent, REVIEW, { i: { accountId: gid('CreditAccount', '999999') } });
+    const r2 = await api.exec(agent, REVIEW, {
+      i: { reason: 'customer asked for a review', accountId: gid('CreditAccount', '999999') },
+    });
     expect(r2.data.requestLimitReview.userErrors[0].code).toBe('ACCOUNT_NOT_FOUND');
-    const r3 = await api.exec(agent, REVIEW, { i: { accountId: gid('Customer', c.customerId) } });
+    const r3 = await api.exec(agent, REVIEW, {
+      i: { reason: 'customer asked for a review', accountId: gid('Customer', c.customerId) },
+    });
     expect(r3.data.requestLimitReview.userErrors[0].code).toBe('INVALID_ID');
     const r4 = await api.exec(
       agent,
@@ -271,7 +277,7 @@ describe('promotions', () => {
       [{ percentBp: 1000 }, 'AMOUNT_OR_PERCENT'],
       [{ amount: null, percentBp: 20000 }, 'INVALID_PERCENT'],
       [{ name: 'x'.repeat(101) }, 'INVALID_NAME'],
-      [{ category: 'bad category!' }, 'INVALID_CATEGORY'],
+      [{ category: 'bad category!' }, 'UNKNOWN_CATEGORY'],
     ];
     for (const [patch, code] of cases) {
       const r = await api.exec(risk, CREATE, { i: { ...base(), ...patch } });

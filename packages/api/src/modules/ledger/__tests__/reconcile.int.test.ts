@@ -87,7 +87,7 @@ describe('reconcile', () => {
     );
     const run = await cli('expire-holds');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/expired [1-9]\d* hold/);
+    expect(run.stdout).toMatch(/expire-holds done .*"expired":[1-9]/);
     const [a] = await api.sql<any>(
       `select held_fen::int as held from credit_accounts where id = ?`,
       [c.accountId],

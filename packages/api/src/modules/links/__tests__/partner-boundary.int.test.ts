@@ -8,11 +8,17 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
 } from 'graphql';
-import { useTestApi } from '../../../../test/harness.js';
-import { insertCustomer, insertPartner, linkPartner } from '../../../../test/fixtures.js';
-import { toGlobalId } from '../../../graphql/relay.js';
+import { agentViewer, useTestApi } from '../../../../test/harness.js';
+import {
+  insertAgent,
+  insertCustomer,
+  insertPartner,
+  linkPartner,
+} from '../../../../test/fixtures.js';
+import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { partnerRuleFor } from '../partner-access.js';
+import { giveGoodHistory } from '../../revolving/__tests__/revolving-fixtures.js';
 
 /**
  * The trust boundary over the whole schema (issue 12). Every field and mutation a partner app
@@ -22,7 +28,14 @@ import { partnerRuleFor } from '../partner-access.js';
  * here, or a partner mutation without a case below makes this file fail.
  */
 const api = useTestApi();
-const ALL = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'];
+const ALL = [
+  'limits:read',
+  'quotes:read',
+  'purchases:write',
+  'repayments:write',
+  'webhooks:manage',
+  'accounts:apply',
+];
 const partner = (id: string, scopes = ALL): Viewer => ({
   kind: 'partner',
   id,
@@ -45,6 +58,14 @@ beforeAll(async () => {
   ids.link = toGlobalId('PartnerLink', await linkPartner(api, appA, x.customerId));
   await linkPartner(api, appC, x.customerId, ['quotes:read']);
   ids.missingCustomer = toGlobalId('Customer', '987654321');
+  // Applicants without an account, linked like X: Y gets an application filed by app A (read
+  // below through node()); Z stays without one for the mutation case.
+  for (const name of ['applicant', 'applicant2']) {
+    const y = await insertCustomer(api, { unlinked: true, noAccount: true });
+    ids[name] = toGlobalId('Customer', y.customerId);
+    await linkPartner(api, appA, y.customerId, ALL);
+    await linkPartner(api, appC, y.customerId, ['quotes:read']);
+  }
   await api.sql(
     `insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'DIGITAL', 50000)`,
     [x.accountId, x.customerId],
@@ -107,6 +128,76 @@ beforeAll(async () => {
     },
   );
   ids.heldPurchase = held2.data!.authorizePurchase.purchase.id;
+
+  // The revolving upgrade (issue 14): support offers it, the customer accepts through app A; a
+  // revolving purchase and a statement, so the line, its statements and the offer hold data.
+  await giveGoodHistory(api, x.accountId);
+  const staff = agentViewer(await insertAgent(api, `boundary${Date.now()}`, 'AGENT'));
+  const offer = await api.app.services.revolving.offer(api.orm.em.fork(), staff, {
+    accountId: x.accountId,
+    idempotencyKey: 'b-5',
+  });
+  expect(offer.ok).toBe(true);
+  const accept = await api.exec(
+    A,
+    `mutation($i: RevolvingAccountInput!) { acceptRevolvingUpgrade(input: $i) { revolving { statementDay } userErrors { code message } } }`,
+    { i: { customerId: ids.customer, idempotencyKey: 'b-6' } },
+  );
+  expect(accept.data!.acceptRevolvingUpgrade.userErrors).toEqual([]);
+  const card = await api.exec(
+    A,
+    `mutation($i: AuthorizePurchaseInput!) { authorizePurchase(input: $i) { purchase { id } } }`,
+    {
+      i: {
+        customerId: ids.customer,
+        amount: '50.00',
+        category: 'DIGITAL',
+        merchant: 'shop',
+        idempotencyKey: 'b-7',
+        deviceId: 'dev-1',
+      },
+    },
+  );
+  await api.exec(
+    A,
+    `mutation($i: CapturePurchaseInput!) { capturePurchase(input: $i) { userErrors { code } } }`,
+    { i: { purchaseId: card.data!.authorizePurchase.purchase.id, idempotencyKey: 'b-8' } },
+  );
+  await api.app.services.revolving.closeStatement(api.orm.em.fork(), x.accountId, new Date());
+  // App A's webhook endpoint, with a delivery (given up, so that it may be retried) and an attempt.
+  const hook = await api.exec(
+    A,
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }`,
+    {
+      i: {
+        url: 'http://127.0.0.1:9/hooks',
+        eventTypes: ['LINK_REVOKED', 'HOLD_EXPIRED', 'LIMIT_CHANGED'],
+      },
+    },
+  );
+  expect(hook.data!.createWebhookEndpoint.userErrors).toEqual([]);
+  ids.webhookEndpoint = hook.data!.createWebhookEndpoint.endpoint.id;
+  const [event] = await api.sql<{ id: string }>(
+    `insert into webhook_events (event_type, customer_id, partner_app_id, payload) values ('LINK_REVOKED', ?, ?, '{}') returning id::text`,
+    [x.customerId, appA],
+  );
+  const [delivery] = await api.sql<{ id: string }>(
+    `update webhook_deliveries set status = 'DEAD', attempts = 1 where event_id = ? returning id::text`,
+    [event!.id],
+  );
+  await api.sql(
+    `insert into webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) values (?, 1, 500, 'answered 500', 12)`,
+    [delivery!.id],
+  );
+  ids.webhookDelivery = toGlobalId('WebhookDelivery', delivery!.id);
+  ids.webhookDeliveryLocal = delivery!.id;
+  const applied = await api.exec(
+    A,
+    `mutation($i: ApplyForCreditInput!) { applyForCredit(input: $i) { application { id } userErrors { code message } } }`,
+    { i: { customerId: ids.applicant, idempotencyKey: 'b-5' } },
+  );
+  expect(applied.data!.applyForCredit.userErrors).toEqual([]);
+  ids.application = applied.data!.applyForCredit.application.id;
 });
 
 /** How a partner reaches an object of each type that holds customer data. */
@@ -156,11 +247,55 @@ const PATHS: Record<string, { root: string; wrap: (sel: string) => string }> = {
     root: 'customer',
     wrap: (s) => `customer(id: "${ids.customer}") { account { usableCoupons { ${s} } } }`,
   },
+  RevolvingLine: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { revolving { ${s} } } }`,
+  },
+  Statement: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { statements { ${s} } } }`,
+  },
+  RevolvingOffer: {
+    root: 'customer',
+    wrap: (s) => `customer(id: "${ids.customer}") { account { revolvingOffer { ${s} } } }`,
+  },
+  // Only the app that filed it reads an application (and only while the link grants accounts:apply).
+  CreditApplication: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.application}") { ... on CreditApplication { ${s} } }`,
+  },
+  DecisionReason: {
+    root: 'node',
+    wrap: (s) => `node(id: "${ids.application}") { ... on CreditApplication { reasons { ${s} } } }`,
+  },
   PartnerLink: {
     root: 'partnerLinks',
     wrap: (s) => `partnerLinks(first: 5) { edges { node { ${s} } } }`,
   },
+  WebhookEndpoint: { root: 'webhookEndpoints', wrap: (s) => `webhookEndpoints { ${s} }` },
+  WebhookDelivery: {
+    root: 'webhookDeliveries',
+    wrap: (s) => `webhookDeliveries(first: 5) { ${s} }`,
+  },
+  WebhookAttempt: {
+    root: 'webhookDeliveries',
+    wrap: (s) => `webhookDeliveries(first: 5) { attempts { ${s} } }`,
+  },
 };
+
+/** Whether a root's answer holds anything (an app's own lists: any element; else non-null). */
+function holdsSomething(root: string, value: unknown): boolean {
+  if (value == null) return false;
+  if (root === 'partnerLinks') return (value as { edges: unknown[] }).edges.length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+/**
+ * Roots that list the calling app's own records (its links, webhook endpoints and deliveries):
+ * another app gets an empty list, and the customer's link scopes do not apply to them.
+ */
+const APP_OWN_ROOTS = new Set(['partnerLinks', 'webhookEndpoints', 'webhookDeliveries']);
+
 /** Types with no data of their own (money amounts, pages, payloads): covered through their parents. */
 const VALUE_TYPE = (name: string) =>
   ['Money', 'PageInfo', 'UserError', 'QuoteLine', 'InstallmentQuote', 'PayoffQuote'].includes(
@@ -259,16 +394,11 @@ describe('every readable field: the linked app reads it, nobody else does', () =
       const scope = 'scope' in rule ? rule.scope : null;
 
       const a = await api.exec(partner(appA), query);
-      if (a.errors || a.data?.[path.root] == null)
+      if (a.errors || !holdsSomething(path.root, a.data?.[path.root]))
         problems.push(`${label}: app A (linked) got ${JSON.stringify(a.errors ?? a.data)}`);
 
       const b = await api.exec(partner(appB), query);
-      const bRoot = b.data?.[path.root];
-      const bLeaks =
-        path.root === 'partnerLinks'
-          ? (bRoot as { edges: unknown[] }).edges.length > 0
-          : bRoot != null;
-      if (b.errors || bLeaks)
+      if (b.errors || holdsSomething(path.root, b.data?.[path.root]))
         problems.push(`${label}: app B (not linked) got ${JSON.stringify(b.errors ?? b.data)}`);
 
       if (scope) {
@@ -281,7 +411,7 @@ describe('every readable field: the linked app reads it, nobody else does', () =
         );
         if (narrow.errors?.[0]?.extensions?.code !== 'FORBIDDEN')
           problems.push(`${label}: a key without ${scope} got ${JSON.stringify(narrow.data)}`);
-        if (path.root !== 'partnerLinks' && scope !== 'quotes:read') {
+        if (!APP_OWN_ROOTS.has(path.root) && scope !== 'quotes:read') {
           const c = await api.exec(partner(appC), query);
           if (c.errors || c.data?.[path.root] != null)
             problems.push(
@@ -404,6 +534,29 @@ const MUTATION_CASES: Record<
     }),
     expect: ['PURCHASE_NOT_FOUND'],
   },
+  acceptRevolvingUpgrade: {
+    query: `mutation($i: RevolvingAccountInput!) { r: acceptRevolvingUpgrade(input: $i) { revolving { statementDay } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.customer, idempotencyKey: 'm-9' } }),
+    expect: ['ACCOUNT_NOT_FOUND'],
+  },
+  payStatement: {
+    query: `mutation($i: PayStatementInput!) { r: payStatement(input: $i) { repayment { id } userErrors { code } } }`,
+    vars: () => ({
+      i: {
+        accountId: ids.account,
+        amount: '5.00',
+        idempotencyKey: 'm-10',
+        paymentReference: 'm-10',
+        paymentChannel: 'BANK_CARD',
+      },
+    }),
+    expect: ['ACCOUNT_NOT_FOUND'],
+  },
+  redeemPoints: {
+    query: `mutation($i: RedeemPointsInput!) { r: redeemPoints(input: $i) { redeemed { amount } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.customer, points: 10, idempotencyKey: 'm-11' } }),
+    expect: ['ACCOUNT_NOT_FOUND'],
+  },
   confirmPartnerLink: {
     query: `mutation($i: ConfirmPartnerLinkInput!) { r: confirmPartnerLink(input: $i) { link { id } userErrors { code } } }`,
     vars: () => ({ i: { linkRequestId: toGlobalId('PartnerLinkRequest', '1'), code: '123456' } }),
@@ -414,12 +567,41 @@ const MUTATION_CASES: Record<
     vars: () => ({ i: { linkId: ids.link } }),
     expect: ['LINK_NOT_FOUND'],
   },
+  // Z linked app A (with accounts:apply), not app B.
+  applyForCredit: {
+    query: `mutation($i: ApplyForCreditInput!) { r: applyForCredit(input: $i) { application { id } userErrors { code } } }`,
+    vars: () => ({ i: { customerId: ids.applicant2, idempotencyKey: 'm-9' } }),
+    expect: ['CUSTOMER_NOT_FOUND'],
+  },
   // Starting a link is how an app asks for consent: allowed for any phone, and answered the same
   // for a customer and for nobody (links.int.test checks that no SMS goes to a non-customer).
   startPartnerLink: {
     query: `mutation($i: StartPartnerLinkInput!) { r: startPartnerLink(input: $i) { userErrors { code } } }`,
     vars: () => ({ i: { phone: '13900000000' } }),
     expect: [],
+  },
+  // An app registers endpoints for itself only: naming app A (a staff option) is ignored, the
+  // endpoint is B's and hears only of B's customers (checked below and in webhooks.int.test).
+  createWebhookEndpoint: {
+    query: `mutation($i: CreateWebhookEndpointInput!) { r: createWebhookEndpoint(input: $i) { endpoint { id partnerAppId } userErrors { code } } }`,
+    vars: () => ({
+      i: {
+        url: 'http://127.0.0.1:9/b-hooks',
+        eventTypes: ['LIMIT_CHANGED', 'LINK_REVOKED'],
+        partnerAppId: toGlobalId('PartnerApp', appA),
+      },
+    }),
+    expect: [],
+  },
+  disableWebhookEndpoint: {
+    query: `mutation($id: ID!) { r: disableWebhookEndpoint(id: $id) { endpoint { id } userErrors { code } } }`,
+    vars: () => ({ id: ids.webhookEndpoint }),
+    expect: ['NOT_FOUND'],
+  },
+  retryWebhookDelivery: {
+    query: `mutation($id: ID!) { r: retryWebhookDelivery(id: $id) { retried userErrors { code } } }`,
+    vars: () => ({ id: ids.webhookDelivery }),
+    expect: ['NOT_FOUND'],
   },
 };
 
@@ -437,7 +619,9 @@ describe('every partner mutation: app B cannot act on customer X', () => {
 
   it('answers each with a not-found userError and changes nothing', async () => {
     const before = await api.sql(
-      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u`,
+      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select count(*) from credit_applications) ap, (select count(*) from credit_accounts) ac, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
+              (select count(*) from webhook_endpoints where partner_app_id = ? and active) we, (select status || attempts from webhook_deliveries where id = ?) wd`,
+      [appA, ids.webhookDeliveryLocal],
     );
     for (const [name, c] of Object.entries(MUTATION_CASES)) {
       const res = await api.exec(partner(appB), c.query, c.vars());
@@ -448,9 +632,26 @@ describe('every partner mutation: app B cannot act on customer X', () => {
       ).toEqual(c.expect);
     }
     const after = await api.sql(
-      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u`,
+      `select (select count(*) from purchases) p, (select count(*) from repayments) r, (select count(*) from installment_plans) i, (select count(*) from partner_links where status = 'ACTIVE') l, (select count(*) from credit_applications) ap, (select count(*) from credit_accounts) ac, (select used_fen from credit_accounts where id = (select id from credit_accounts order by id limit 1)) u,
+              (select count(*) from webhook_endpoints where partner_app_id = ? and active) we, (select status || attempts from webhook_deliveries where id = ?) wd`,
+      [appA, ids.webhookDeliveryLocal],
     );
     expect(after).toEqual(before);
+    // B's endpoint is B's, and an event of customer X (linked to A only) reaches A's alone.
+    const [own] = await api.sql<{ partner_app_id: string }>(
+      `select partner_app_id::text from webhook_endpoints where url = 'http://127.0.0.1:9/b-hooks'`,
+    );
+    expect(own!.partner_app_id).toBe(appB);
+    const [limitEvent] = await api.sql<{ id: string }>(
+      `insert into webhook_events (event_type, customer_id, payload) values ('LIMIT_CHANGED', (select customer_id from credit_accounts where id = ?), '{}') returning id::text`,
+      [fromGlobalId(ids.account)!.id],
+    );
+    expect(
+      await api.sql(
+        `select partner_app_id::text as app from webhook_deliveries where event_id = ?`,
+        [limitEvent!.id],
+      ),
+    ).toEqual([{ app: appA }]);
   });
 
   it('a key without the mutation scope is refused before anything runs', async () => {

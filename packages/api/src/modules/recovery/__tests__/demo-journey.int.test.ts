@@ -65,20 +65,28 @@ const account = async (customerId: string) =>
 
 describe('demo journey over GraphQL', () => {
   it('authorize → capture into a plan → repay; then recovery approved by a supervisor, restored in stages', async () => {
-    // A demo customer in good standing with room on the limit and no open increase request.
+    // A demo customer in good standing with room on the limit, no open increase request and
+    // nothing owed yet: since the demo population backs every used amount with plans, a customer
+    // with an older plan would see this journey's repayment go (rightly, earliest due first) to
+    // that plan's line instead of the new plan's first installment.
     const [c] = await api.sql<any>(
       `select a.customer_id::text as customer_id from credit_accounts a join customers cu on cu.id = a.customer_id
         where a.status = 'ACTIVE' and a.base_limit_fen - a.used_fen >= 200000 and a.base_limit_fen % 10000 = 0
+          and a.used_fen = 0
+          and not exists (select 1 from installment_plans p where p.account_id = a.id and p.status = 'ACTIVE')
+          and exists (select 1 from partner_links l join partner_apps pa on pa.id = l.partner_app_id
+                       where l.customer_id = a.customer_id and l.status = 'ACTIVE' and pa.name = ?)
           -- room for ¥2,000 more under the policy's target for an unscored (middle-grade) account
           and a.base_limit_fen + 200000 <= (?::jsonb ->> cu.income_band)::bigint
           and not exists (select 1 from recovery_requests r where r.account_id = a.id and r.status not in ('REJECTED', 'COMPLETED'))
           and coalesce((select max(days_past_due) from repayment_history h where h.customer_id = a.customer_id and h.due_date > now() - interval '12 months'), 0) <= 90
         order by a.id limit 1`,
-      [JSON.stringify(defaultPolicy.limitMatrixFen.C)],
+      [DEMO_PARTNER.name, JSON.stringify(defaultPolicy.limitMatrixFen.C)],
     );
     expect(c, 'a suitable demo customer').toBeDefined();
     const customerId = toGlobalId('Customer', c.customer_id);
     const before = await account(c.customer_id);
+    expect(before.usedAmount.amount).toBe('0.00');
 
     // Partner: authorize ¥900.00 (a category of the behaviour data), capture into 3 installments, repay the first.
     const auth = await gql(

@@ -539,3 +539,19 @@ describe('staff money operations', () => {
     await expectReconciled(api);
   });
 });
+
+describe('plans: every period carries principal', () => {
+  it('a capture too small for its term is refused and moves nothing (AMOUNT_TOO_SMALL_FOR_TERM)', async () => {
+    const c = await insertCustomer(api);
+    const a = await authorize(api, p, c.accountId, '0.05');
+    const before = await account(api, c.accountId);
+    const r = await capture(a.purchase.id, { term: 'M6' });
+    expect(r.userErrors.map((e: { code: string }) => e.code)).toEqual([
+      'AMOUNT_TOO_SMALL_FOR_TERM',
+    ]);
+    expect(await account(api, c.accountId)).toEqual(before);
+    const ok = await capture(a.purchase.id, { term: 'M3' });
+    expect(ok.userErrors).toEqual([]);
+    await expectReconciled(api);
+  });
+});

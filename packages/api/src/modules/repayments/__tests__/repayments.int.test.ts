@@ -276,11 +276,18 @@ describe('overdue job', () => {
       [c.customerId],
     );
     expect(notices.filter((n: any) => n.kind === 'OVERDUE').length).toBe(2); // the line's bucket, the review
+    // The review rescored the customer and, at 31 days past due, the policy froze the account.
     const decisions = await api.sql<any>(
-      `select kind from limit_decisions where account_id = ? order by id`,
+      `select kind, status_after, score, reasons->0->>'code' as first from limit_decisions where account_id = ? order by id`,
       [c.accountId],
     );
-    expect(decisions.map((d: any) => d.kind)).toEqual(['TRIGGERED_REVIEW', 'FREEZE']);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      kind: 'TRIGGERED_REVIEW',
+      status_after: 'FROZEN',
+      first: 'POLICY_FREEZE',
+    });
+    expect(decisions[0].score).toBeGreaterThan(0);
     // Frozen: purchases declined.
     expect(await authorize(api, p, c.accountId, '1')).toMatchObject({
       decision: 'DECLINED',

@@ -12,6 +12,7 @@ import { AccountPanel } from './AccountPanel';
 import { PlansPanel } from './PlansPanel';
 import { PurchasesPanel } from './PurchasesPanel';
 import { RepaymentsPanel } from './RepaymentsPanel';
+import { StatementsPanel } from './StatementsPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { AuditPanel } from './AuditPanel';
 import { WhyThisLimit } from '../../limit/components/WhyThisLimit';
@@ -120,7 +121,10 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
           <PlansPanel customerId={customerId} />
         </Tabs.Panel>
         <Tabs.Panel value="repayments" pt="md">
-          <RepaymentsPanel customerId={customerId} />
+          <Stack gap="md">
+            <RepaymentsPanel customerId={customerId} />
+            <StatementsPanel customerId={customerId} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="notices" pt="md">
           <NoticesPanel customerId={customerId} />

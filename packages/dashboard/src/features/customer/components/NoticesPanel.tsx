@@ -26,8 +26,9 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('notices.kind')}</Table.Th>
+                    <Table.Th>{t('notices.text')}</Table.Th>
                     <Table.Th>{t('notices.channel')}</Table.Th>
+                    <Table.Th>{t('notices.delivery')}</Table.Th>
                     <Table.Th>{t('notices.created')}</Table.Th>
                     <Table.Th>{t('notices.sent')}</Table.Th>
                     <Table.Th>{t('notices.read')}</Table.Th>
@@ -37,8 +38,16 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
                 <Table.Tbody>
                   {notices.map((n) => (
                     <Table.Tr key={n.id}>
-                      <Table.Td>{n.kind}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{lng.startsWith('zh') ? n.text.zhCN : n.text.en}</Text>
+                        <Text size="xs" c="dimmed">
+                          {n.kind}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>{n.channel}</Table.Td>
+                      <Table.Td title={n.deliveryError ?? undefined}>
+                        {n.deliveryStatus ?? t('notices.notYet')}
+                      </Table.Td>
                       <Table.Td>{formatDateTime(n.createdAt, lng)}</Table.Td>
                       <Table.Td>{formatDateTime(n.sentAt, lng)}</Table.Td>
                       <Table.Td>{formatDateTime(n.readAt, lng)}</Table.Td>

@@ -175,6 +175,12 @@ export const NoticesQuery = graphql(`
               id
               kind
               channel
+              text {
+                zhCN
+                en
+              }
+              deliveryStatus
+              deliveryError
               createdAt
               sentAt
               readAt

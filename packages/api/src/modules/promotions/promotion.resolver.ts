@@ -1,0 +1,199 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { UserError, badUserInput, userError, type Outcome } from '../../graphql/errors.js';
+import { money, parseYuanToFen } from '../../graphql/money.js';
+import {
+  Connection,
+  fromGlobalId,
+  readIdPage,
+  toConnection,
+  toGlobalId,
+} from '../../graphql/relay.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { Role, isStaff } from '../auth/viewer.js';
+import { PromotionNode } from '../decisions/decision.types.js';
+import { PromotionService, type PromotionInput } from './promotion.service.js';
+
+const service = new PromotionService();
+const PromotionConnection = Connection(PromotionNode, 'Promotion');
+
+interface Row {
+  id: string;
+  name: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  eligible_grades: string[];
+  amount_fen: string | null;
+  percent_bp: number | null;
+  category: string | null;
+  granted: string;
+}
+const COLUMNS = `p.id::text as id, p.name, p.starts_at, p.ends_at, p.status, p.eligible_grades, p.amount_fen::text, p.percent_bp, p.category,
+  (select count(*) from temporary_limits t where t.promotion_id = p.id and t.status = 'ACTIVE')::text as granted`;
+
+const toNode = (r: Row) =>
+  Object.assign(new PromotionNode(), {
+    id: toGlobalId('Promotion', r.id),
+    name: r.name,
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    status: r.status,
+    eligibleGrades: r.eligible_grades,
+    amount: r.amount_fen != null ? money(Number(r.amount_fen)) : null,
+    percentBp: r.percent_bp,
+    category: r.category,
+    grantedAccounts: Number(r.granted),
+  });
+
+export async function loadPromotionNode(
+  em: EntityManager,
+  id: string,
+): Promise<PromotionNode | null> {
+  const [r] = await em.execute<Row[]>(`select ${COLUMNS} from promotions p where p.id = ?`, [id]);
+  return r ? toNode(r) : null;
+}
+
+registerNodeType('Promotion', async (ctx, id) =>
+  isStaff(ctx.viewer) ? loadPromotionNode(ctx.em, id) : null,
+);
+
+@ArgsType()
+class PromotionsArgs {
+  @Field(() => Int) first!: number;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => [String], { nullable: true, description: 'SCHEDULED, ACTIVE, ENDED, CANCELLED.' })
+  status?: string[] | null;
+}
+
+@InputType()
+export class UpdatePromotionInput {
+  @Field(() => ID) promotionId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) startsAt?: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) endsAt?: Date | null;
+  @Field(() => [String], { nullable: true }) eligibleGrades?: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A fixed amount in yuan (replaces percentBp).',
+  })
+  amount?: string | null;
+  @Field(() => Int, { nullable: true, description: 'A share in bp (replaces amount).' })
+  percentBp?: number | null;
+  @Field(() => String, { nullable: true, description: 'A purchase category; "" for none.' })
+  category?: string | null;
+}
+@InputType()
+export class CancelPromotionInput {
+  @Field(() => ID) promotionId!: string;
+  @Field(() => String) reason!: string;
+}
+@ObjectType()
+export class PromotionPayload {
+  @Field(() => PromotionNode, { nullable: true }) promotion?: PromotionNode | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+const STATUSES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'];
+const errors = (code: string, message: string, field: string) =>
+  Object.assign(new PromotionPayload(), { userErrors: [userError(code, message, field)] });
+
+async function payload(ctx: GraphQLContext, r: Outcome<{ promotionId: string }>) {
+  if (!r.ok) return Object.assign(new PromotionPayload(), { userErrors: r.errors });
+  return Object.assign(new PromotionPayload(), {
+    promotion: await loadPromotionNode(ctx.em.fork(), r.value.promotionId),
+    userErrors: [],
+  });
+}
+const localId = (gid: string) => {
+  const p = fromGlobalId(gid);
+  return p?.type === 'Promotion' ? p.id : undefined;
+};
+
+/** Promotions: list (staff), edit before the start and cancel (risk admins). */
+@Resolver(() => PromotionNode)
+export class PromotionResolver {
+  @Authorized(Role.AGENT)
+  @Query(() => PromotionConnection, { description: 'Promotions, newest first (staff).' })
+  async promotions(@Args(() => PromotionsArgs) args: PromotionsArgs, @Ctx() ctx: GraphQLContext) {
+    const { page, after } = readIdPage(args);
+    const status = args.status?.length ? args.status : null;
+    if (status?.some((s) => !STATUSES.includes(s)))
+      throw badUserInput(`status is one of ${STATUSES.join(', ')}.`, 'status');
+    const rows = await ctx.em.execute<Row[]>(
+      `select ${COLUMNS} from promotions p where (?::bigint is null or p.id < ?) and (?::text[] is null or p.status = any(?::text[])) order by p.id desc limit ?`,
+      [
+        after ?? null,
+        after ?? null,
+        status ? `{${status.join(',')}}` : null,
+        status ? `{${status.join(',')}}` : null,
+        page.size + 1,
+      ],
+    );
+    return toConnection(rows, page, (r) => [r.id], toNode);
+  }
+
+  @Authorized(Role.RISK_ADMIN)
+  @Mutation(() => PromotionPayload, {
+    description:
+      'Change a promotion that has not started (risk admin): terms checked like a new one; its temporary limits are granted again under the new terms.',
+  })
+  async updatePromotion(
+    @Arg('input', () => UpdatePromotionInput) input: UpdatePromotionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const id = localId(input.promotionId);
+    if (!id) return errors('INVALID_ID', 'promotionId is not a Promotion id.', 'promotionId');
+    const patch: Partial<PromotionInput> = {};
+    if (input.name != null) patch.name = input.name;
+    if (input.startsAt != null) patch.startsAt = input.startsAt;
+    if (input.endsAt != null) patch.endsAt = input.endsAt;
+    if (input.eligibleGrades != null) patch.eligibleGrades = input.eligibleGrades;
+    if (input.category != null) patch.category = input.category || null;
+    if (input.amount != null) {
+      const f = parseYuanToFen(input.amount.trim());
+      if (f === undefined)
+        return errors(
+          'INVALID_AMOUNT',
+          'amount is yuan with at most 2 decimals, e.g. "500.00".',
+          'amount',
+        );
+      patch.amountFen = f;
+      patch.percentBp = null;
+    } else if (input.percentBp != null) {
+      patch.percentBp = input.percentBp;
+      patch.amountFen = null;
+    }
+    return payload(ctx, await service.update(ctx.em, ctx.viewer, id, patch));
+  }
+
+  @Authorized(Role.RISK_ADMIN)
+  @Mutation(() => PromotionPayload, {
+    description:
+      'Cancel a scheduled or running promotion (risk admin, reason required): its temporary limits are withdrawn and the customers told.',
+  })
+  async cancelPromotion(
+    @Arg('input', () => CancelPromotionInput) input: CancelPromotionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const id = localId(input.promotionId);
+    if (!id) return errors('INVALID_ID', 'promotionId is not a Promotion id.', 'promotionId');
+    return payload(ctx, await service.cancel(ctx.em, ctx.viewer, id, input.reason));
+  }
+}

@@ -1,0 +1,200 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength, MinLength } from 'class-validator';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Money, money } from '../../graphql/money.js';
+import { UserError } from '../../graphql/errors.js';
+import { bpToPercent } from '../plans/plan.types.js';
+import { PaymentChannel, RepaymentNode } from '../repayments/repayment.types.js';
+import type { StatementRow } from './revolving.service.js';
+
+@ObjectType('Statement', {
+  description:
+    'A monthly statement of a revolving line. balance = previousBalance − payments + purchases + interest + fees − refunds − pointsRedeemed.',
+})
+export class StatementNode {
+  @Field(() => Int, { description: '1 = the first statement.' }) seq!: number;
+  @Field(() => String, { description: 'Statement date, YYYY-MM-DD.' }) closingDate!: string;
+  @Field(() => String, { description: 'Due date, YYYY-MM-DD.' }) dueDate!: string;
+  @Field(() => Money) previousBalance!: Money;
+  @Field(() => Money) payments!: Money;
+  @Field(() => Money) purchases!: Money;
+  @Field(() => Money, { description: 'Revolving interest charged in the cycle.' })
+  interest!: Money;
+  @Field(() => Money, { description: 'Late fees charged in the cycle.' }) fees!: Money;
+  @Field(() => Money) refunds!: Money;
+  @Field(() => Money) pointsRedeemed!: Money;
+  @Field(() => Money) balance!: Money;
+  @Field(() => Money, {
+    description: 'Pay at least this by the due date to avoid the late fee.',
+  })
+  minimumPayment!: Money;
+  @Field(() => Money, { description: 'Paid toward it since the statement date.' }) paid!: Money;
+  @Field(() => Money, {
+    description: 'What is left of the balance; 0 by the due date means no interest.',
+  })
+  unpaid!: Money;
+  @Field(() => Int) pointsEarned!: number;
+  @Field(() => String, {
+    description:
+      'PAID (in full: no interest), MINIMUM_PAID, OPEN (before the due date) or PAST_DUE (minimum not paid by the due date).',
+  })
+  status!: string;
+}
+
+export function toStatementNode(s: StatementRow, today: string): StatementNode {
+  const balance = Number(s.balance_fen);
+  const paid = Number(s.paid_fen);
+  const unpaid = Math.max(0, balance - paid);
+  const status =
+    unpaid === 0
+      ? 'PAID'
+      : paid >= Number(s.minimum_payment_fen)
+        ? 'MINIMUM_PAID'
+        : today > s.due_date
+          ? 'PAST_DUE'
+          : 'OPEN';
+  return Object.assign(new StatementNode(), {
+    seq: Number(s.seq),
+    closingDate: s.closing_date,
+    dueDate: s.due_date,
+    previousBalance: money(Number(s.previous_balance_fen)),
+    payments: money(Number(s.payments_fen)),
+    purchases: money(Number(s.purchases_fen)),
+    interest: money(Number(s.interest_fen)),
+    fees: money(Number(s.fees_fen)),
+    refunds: money(Number(s.refunds_fen)),
+    pointsRedeemed: money(Number(s.points_redeemed_fen)),
+    balance: money(balance),
+    minimumPayment: money(Number(s.minimum_payment_fen)),
+    paid: money(paid),
+    unpaid: money(unpaid),
+    pointsEarned: Number(s.points_earned),
+    status,
+  });
+}
+
+@ObjectType('RevolvingLine', {
+  description: 'The revolving (credit-card) side of an upgraded account.',
+})
+export class RevolvingLineNode {
+  accountLocalId!: string;
+  @Field(() => Int, { description: 'Day of the month statements are made (1–28).' })
+  statementDay!: number;
+  @Field(() => Int, { description: 'Days from the statement date to the due date.' })
+  dueDays!: number;
+  @Field(() => String, { description: 'Next statement date, YYYY-MM-DD.' })
+  nextStatementDate!: string;
+  @Field(() => String, {
+    description:
+      'Revolving interest per day on what is unpaid after the due date, percent (0.05 = 0.05 %).',
+  })
+  dailyInterestPercent!: string;
+  @Field(() => String, { description: 'The same rate annualised (× 365), percent.' })
+  aprPercent!: string;
+  @Field(() => Money, {
+    description: 'Owed now on the revolving line (principal + interest + fees).',
+  })
+  balance!: Money;
+  @Field(() => Money) principal!: Money;
+  @Field(() => Money) interest!: Money;
+  @Field(() => Money) fees!: Money;
+  @Field(() => Int) points!: number;
+  @Field(() => Money, { description: 'What the points are worth against a statement.' })
+  pointsValue!: Money;
+}
+
+@ObjectType('RevolvingOffer', {
+  description: 'An offer to upgrade the account to a revolving line.',
+})
+export class RevolvingOfferNode {
+  @Field(() => String) status!: string;
+  @Field(() => GraphQLDateTime) offeredAt!: Date;
+  @Field(() => GraphQLDateTime) expiresAt!: Date;
+}
+
+@ObjectType('RevolvingEligibility', {
+  description: "The policy's verdict on the revolving upgrade, with the facts it used.",
+})
+export class RevolvingEligibilityNode {
+  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => [String], {
+    description:
+      'ACCOUNT_NOT_ACTIVE, GRADE_NOT_ELIGIBLE, TENURE_TOO_SHORT, TOO_FEW_ON_TIME_INSTALLMENTS, PAST_DELINQUENCY.',
+  })
+  reasons!: string[];
+  @Field(() => String, { nullable: true }) grade?: string | null;
+  @Field(() => Int) tenureDays!: number;
+  @Field(() => Int) onTimeInstallments!: number;
+  @Field(() => Int) maxDaysPastDue!: number;
+}
+
+@InputType({ description: 'An account, by customer or account id, and an idempotency key.' })
+export class RevolvingAccountInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => String) idempotencyKey!: string;
+}
+
+@InputType({ description: 'Pay the revolving balance (fees, interest, then principal).' })
+export class PayStatementInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
+  amount!: string;
+  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Partners: your own id for this payment (1–64 characters), unique per app.',
+  })
+  paymentReference?: string | null;
+  @Field(() => PaymentChannel, { nullable: true, description: 'Partners: how the customer paid.' })
+  paymentChannel?: PaymentChannel | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Staff: where the money came in (e.g. BANK_TRANSFER), with its reference.',
+  })
+  @MinLength(1)
+  @MaxLength(40)
+  channel?: string | null;
+  @Field(() => String, { nullable: true, description: "Staff: the channel's reference." })
+  @MinLength(1)
+  @MaxLength(128)
+  reference?: string | null;
+}
+
+@InputType({ description: 'Redeem reward points against the latest statement.' })
+export class RedeemPointsInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => Int) points!: number;
+  @Field(() => String) idempotencyKey!: string;
+}
+
+@ObjectType()
+export class RevolvingOfferPayload {
+  @Field(() => RevolvingOfferNode, { nullable: true }) offer?: RevolvingOfferNode | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RevolvingLinePayload {
+  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class PayStatementPayload {
+  @Field(() => RepaymentNode, { nullable: true }) repayment?: RepaymentNode | null;
+  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RedeemPointsPayload {
+  @Field(() => Money, { nullable: true }) redeemed?: Money | null;
+  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+export const percentOfPpm = (ppm: number) => (ppm / 10_000).toFixed(4).replace(/0{1,2}$/, '');
+export { bpToPercent };
