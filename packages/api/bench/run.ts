@@ -523,7 +523,7 @@ async function main(): Promise<void> {
     // purchase is a 200 too, and cheaper).
     const outcomes = (
       await pool.query<{ status: string; n: string }>(
-        `select status, count(*)::text as n from purchases group by status order by status`,
+        `select status, count(*)::text as n from purchases where merchant = 'bench' group by status order by status`,
       )
     ).rows;
     await pool.end();
@@ -583,7 +583,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `- purchases by status after the run (warm-up included): ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ') || 'none'}`,
+      `- the bench's purchases by status after the run (warm-up included): ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ') || 'none'}`,
     );
   } finally {
     for (const c of children) await stop(c).catch(() => undefined);
