@@ -51,6 +51,13 @@ export class Loaders {
   }
 
   /** A loader whose batch runs plain SQL (`rows`), so the request's EntityManager is not forked for it. */
+  sql<V>(
+    name: string,
+    batch: (keys: readonly string[]) => Promise<(V | undefined)[]>,
+  ): DataLoader<string, V | undefined> {
+    return this.loader(name, batch);
+  }
+
   private loader<V>(
     name: string,
     batch: (keys: readonly string[]) => Promise<(V | undefined)[]>,
