@@ -94,7 +94,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface DemoCustomer {
   id: string;
   name: string;
-  account: { accountNumber: string; status: string; frozenCause: string | null } | null;
+  account: {
+    accountNumber: string;
+    status: string;
+    frozenCause: string | null;
+    overdue: { isOverdue: boolean };
+  } | null;
 }
 
 /**
@@ -136,13 +141,18 @@ export async function findDemoCustomer(
   for (const search of searches) {
     const data = await gql<{ customers: { edges: { node: DemoCustomer }[] } }>(
       request,
-      'query($s: String!) { customers(search: $s, first: 50) { edges { node { id name account { accountNumber status frozenCause } } } } }',
+      'query($s: String!) { customers(search: $s, first: 50) { edges { node { id name account { accountNumber status frozenCause overdue { isOverdue } } } } } }',
       { s: search },
       token,
     );
     candidates.push(...data.customers.edges.map((e) => e.node).filter((c) => c.account));
+    // Frozen for an overdue that has since been repaid: an UNFREEZE request then goes to a
+    // supervisor (one still overdue is rejected by the automatic review).
     const frozen = candidates.find(
-      (c) => c.account?.status === 'FROZEN' && c.account.frozenCause === 'OVERDUE',
+      (c) =>
+        c.account?.status === 'FROZEN' &&
+        c.account.frozenCause === 'OVERDUE' &&
+        !c.account.overdue.isOverdue,
     );
     if (frozen) return frozen;
     if (prefer === 'ANY' && candidates.length) return candidates[0];
