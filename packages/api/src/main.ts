@@ -8,6 +8,7 @@ import { connectOrm, migrate } from './db/orm.js';
 import { createApp } from './app.js';
 import { DEMO_LOGINS, DEMO_PARTNER } from './modules/auth/demo-logins.js';
 import { ensureDemoData } from './db/demo-data.js';
+import { CustomerService } from './modules/customers/customer.service.js';
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
         'demo logins in this database are refused in production; deactivate them with `pnpm --filter @creditline/api agents deactivate <username>`',
       );
   }
+  // Customers from before the last-four index existed get theirs (a no-op once filled).
+  const backfilled = await new CustomerService(config).backfillPhoneLast4(orm.em.fork());
+  if (backfilled) logger.info({ backfilled }, 'phone last-four index filled');
 
   const app = await createApp({ config, orm, logger });
   let port: number;

@@ -30,6 +30,7 @@ import { PartnerLink, PartnerLinkRequest } from '../modules/links/partner-link.e
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { CustomerNote } from '../modules/notes/customer-note.entity.js';
 
 export const entities = [
   Customer,
@@ -62,4 +63,5 @@ export const entities = [
   AuditEntry,
   IdempotencyRecord,
   JobRun,
+  CustomerNote,
 ];

@@ -27,14 +27,19 @@ import { AccountMoneyResolver } from '../modules/repayments/account-money.resolv
 import {
   CustomerRecoveryResolver,
   RecoveryResolver,
+  RecoveryTransitionResolver,
+  AccountRecoveryResolver,
 } from '../modules/recovery/recovery.resolver.js';
 import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
+  LimitDecisionResolver,
 } from '../modules/decisions/decision.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
+import { NoteResolver } from '../modules/notes/note.resolver.js';
+import { CustomerTimelineResolver } from '../modules/timeline/timeline.resolver.js';
 
 /** Every resolver, registered once. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -65,6 +70,12 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnerAppResolver,
   // risk (issue 16): portfolio stress tests
   StressTestResolver,
+  // support desk (issue 15)
+  NoteResolver,
+  CustomerTimelineResolver,
+  LimitDecisionResolver,
+  RecoveryTransitionResolver,
+  AccountRecoveryResolver,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import { CouponService } from '../modules/coupons/coupon.service.js';
 import { RefundService } from '../modules/refunds/refund.service.js';
 import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
+import { NoteService } from '../modules/notes/note.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -33,6 +34,7 @@ export interface Services {
   coupons: CouponService;
   refunds: RefundService;
   staffMoney: StaffMoneyService;
+  notes: NoteService;
 }
 
 export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
@@ -51,5 +53,6 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     coupons: new CouponService(),
     refunds: new RefundService(),
     staffMoney: new StaffMoneyService(),
+    notes: new NoteService(),
   };
 }

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { errorCodeOf } from './errors';
-import { readSession, writeSession } from './session';
+import { expireSession, readSession } from './session';
 
 /** Relay connections: one cache entry per node id, lists merged by the field's arguments. */
 function cache(): InMemoryCache {
@@ -33,9 +33,10 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
     const token = readSession()?.token;
     return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
   });
-  // An expired or revoked token signs the agent out; the app shows the sign-in page.
+  // An expired or revoked token signs the agent out; the app shows the sign-in page, and signing
+  // in again returns to this page (what was typed is kept in drafts).
   const errors = new ErrorLink(({ error }) => {
-    if (errorCodeOf(error) === 'UNAUTHENTICATED' && readSession()) writeSession(null);
+    if (errorCodeOf(error) === 'UNAUTHENTICATED' && readSession()) expireSession();
   });
   return new ApolloClient({
     link: ApolloLink.from([errors, auth, new HttpLink({ uri })]),

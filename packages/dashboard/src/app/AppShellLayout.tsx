@@ -18,6 +18,7 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useSession } from '../features/auth/hooks/useSession';
 import { SignOutMutation } from '../features/auth/graphql/auth.graphql';
 import { paths, useRouter } from './router';
+import { SessionExpiryWarning } from '../features/auth/components/SessionExpiryWarning';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -137,6 +138,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
+        <SessionExpiryWarning />
         {children}
       </AppShell.Main>
     </AppShell>

@@ -9,6 +9,7 @@ import { Migration20261202000000_partner_links } from './Migration20261202000000
 import { Migration20261202100000_staff_sessions } from './Migration20261202100000_staff_sessions.js';
 import { Migration20261202200000_rules_under_lock } from './Migration20261202200000_rules_under_lock.js';
 import { Migration20261202300000_stress_tests } from './Migration20261202300000_stress_tests.js';
+import { Migration20261202700000_support_desk } from './Migration20261202700000_support_desk.js';
 import { Migration20261202800000_money_ops } from './Migration20261202800000_money_ops.js';
 
 export const migrationsList = [
@@ -19,5 +20,6 @@ export const migrationsList = [
   { name: 'Migration20261202100000_staff_sessions', class: Migration20261202100000_staff_sessions },
   { name: 'Migration20261202200000_rules_under_lock', class: Migration20261202200000_rules_under_lock },
   { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
+  { name: 'Migration20261202700000_support_desk', class: Migration20261202700000_support_desk },
   { name: 'Migration20261202800000_money_ops', class: Migration20261202800000_money_ops },
 ];

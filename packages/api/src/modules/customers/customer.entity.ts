@@ -15,6 +15,8 @@ export class Customer {
   @Property({ type: 'blob', lazy: true }) phoneEnc!: Buffer;
   @Property({ type: 'blob', lazy: true }) phoneHash!: Buffer;
   @Property({ type: 'text' }) phoneMasked!: string;
+  @Property({ type: 'blob', lazy: true, nullable: true, fieldName: 'phone_last4_hash' })
+  phoneLast4Hash?: Buffer | null;
   @Property({ type: 'boolean' }) realNameVerified = false;
   @Property({ type: 'boolean' }) phoneBound = false;
   @Property({ type: 'boolean' }) bankCardBound = false;

@@ -122,6 +122,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
         }}
         title={t('customer.revealTitle')}
         centered
+        closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
       >
         <Stack gap="sm">
           <Alert color="yellow" variant="light">

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiToken, demoLogin, expectAccessible, gql, type DemoLogin } from './support';
+
+/**
+ * Every page, tab and dialog in both languages: no text that looks like a code
+ * (`LIMIT_CHANGED`, `AGENT:2`), no raw JSON, no English sentence in the Chinese interface; and
+ * axe finds no serious or critical problem. Names, addresses and what agents typed are data, not
+ * interface text, and are not checked for language.
+ */
+const CODE = /\b[A-Z]{2,}(_[A-Z0-9]+)+\b|\b(AGENT|SYSTEM|PARTNER):\d+|[{}]/;
+// Four or more English words in a row: a sentence, not a brand or an abbreviation.
+const ENGLISH_SENTENCE = /\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){3,}\b/;
+
+async function visibleText(page: Page): Promise<string> {
+  // Interface text only: skip data marked as such (customer names, merchants, typed free text).
+  return page.evaluate(() => {
+    const root = document.body.cloneNode(true) as HTMLElement;
+    root.querySelectorAll('script, style, [data-free-text], [hidden]').forEach((n) => n.remove());
+    return root.innerText;
+  });
+}
+
+async function check(page: Page, lang: 'zh-CN' | 'en', where: string) {
+  await page.waitForLoadState('networkidle');
+  const text = await visibleText(page);
+  const code = CODE.exec(text);
+  expect(
+    code?.[0],
+    `code-like text on ${where} (${lang}): …${text.slice(Math.max(0, (code?.index ?? 0) - 40), (code?.index ?? 0) + 40)}…`,
+  ).toBeUndefined();
+  if (lang === 'zh-CN') {
+    const en = ENGLISH_SENTENCE.exec(text);
+    expect(en?.[0], `English sentence in 中文 on ${where}`).toBeUndefined();
+  }
+  await expectAccessible(page, `${where} (${lang})`);
+}
+
+let supervisor: DemoLogin;
+let customerId: string;
+let requestId: string | null = null;
+
+test.beforeAll(async ({ request }) => {
+  supervisor = await demoLogin(request, 'SUPERVISOR');
+  const token = await apiToken(request, supervisor);
+  const data = await gql<{
+    recoveryQueue: { edges: { node: { id: string; customer: { id: string } } }[] };
+  }>(request, '{ recoveryQueue(first: 5) { edges { node { id customer { id } } } } }', {}, token);
+  const first = data.recoveryQueue.edges[0]?.node;
+  if (first) {
+    requestId = first.id;
+    customerId = first.customer.id;
+  } else {
+    const c = await gql<{ customers: { edges: { node: { id: string } }[] } }>(
+      request,
+      '{ customers(search: "王", first: 1) { edges { node { id } } } }',
+      {},
+      token,
+    );
+    customerId = c.customers.edges[0]!.node.id;
+  }
+});
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`${lang}: every page, tab and dialog is in words, not codes, and passes axe`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript((l) => localStorage.setItem('creditline.language', l), lang);
+    await page.goto('/sign-in');
+    await check(page, lang, 'sign-in');
+    await page.getByLabel(/用户名|Username/).fill(supervisor.username);
+    await page.getByLabel(/密码|Password/).fill(supervisor.password);
+    await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+    const box = page.getByRole('combobox', { name: /手机号|Phone/ });
+    await expect(box).toBeVisible();
+    await box.fill('王');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    await check(page, lang, 'lookup');
+
+    const tabs = [
+      'overview',
+      'timeline',
+      'history',
+      'purchases',
+      'plans',
+      'repayments',
+      'notices',
+      'audit',
+      'recovery',
+    ];
+    for (const tab of tabs) {
+      await page.goto(`/customers/${encodeURIComponent(customerId)}?tab=${tab}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+      await check(page, lang, `customer ${tab}`);
+    }
+    // dialogs: explain a past decision, reveal personal data
+    await page.goto(`/customers/${encodeURIComponent(customerId)}?tab=timeline`);
+    const explain = page
+      .getByRole('button', { name: /解释这次决策|Explain this decision/ })
+      .first();
+    if (await explain.count()) {
+      await explain.click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, lang, 'explanation dialog');
+      await page.getByRole('button', { name: /关闭对话框|Close dialog/ }).click();
+    }
+    await page.goto(`/customers/${encodeURIComponent(customerId)}?tab=overview`);
+    await page.getByRole('button', { name: /查看完整信息|Reveal in full/ }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await check(page, lang, 'reveal dialog');
+    await page.getByRole('button', { name: /关闭对话框|Close dialog/ }).click();
+
+    await page.goto(`/customers/${encodeURIComponent(customerId)}/recovery-requests/new`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+    await check(page, lang, 'recovery form');
+
+    await page.goto('/queue');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+    await check(page, lang, 'queue');
+    if (requestId) {
+      await page.goto(`/recovery-requests/${encodeURIComponent(requestId)}`);
+      await expect(page.getByTestId('recovery-timeline')).toBeVisible();
+      await check(page, lang, 'recovery request');
+      await page
+        .getByRole('button', { name: /^(通过|Approve)$/ })
+        .first()
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, lang, 'approve dialog');
+      await page.getByRole('button', { name: /关闭对话框|Close dialog/ }).click();
+    }
+  });
+}
