@@ -10,6 +10,9 @@ import { CustomerPage } from '../features/customer/components/CustomerPage';
 import { NewRecoveryRequestPage } from '../features/recovery/components/NewRecoveryRequestPage';
 import { RecoveryRequestDetail } from '../features/recovery/components/RecoveryRequestDetail';
 import { QueuePage } from '../features/queue/components/QueuePage';
+import { PartnersPage } from '../features/admin/components/PartnersPage';
+import { StressTestsPage } from '../features/admin/components/StressTestsPage';
+import { PromotionsPage } from '../features/admin/components/PromotionsPage';
 import { AppShellLayout } from './AppShellLayout';
 import { expireSession } from '../apollo/session';
 import { useFocusHeadingOnNavigation } from './useFocusHeading';
@@ -36,7 +39,7 @@ export function App() {
   }, [t]);
   // A new page, not a new search text or tab on the same page (typing must keep its focus).
   useFocusHeadingOnNavigation(
-    `${route.name}:${'customerId' in route ? route.customerId : ''}:${'requestId' in route ? route.requestId : ''}`,
+    `${route.name}:${'customerId' in route ? route.customerId : ''}:${'requestId' in route ? route.requestId : ''}:${'page' in route ? route.page : ''}`,
   );
 
   let page: React.ReactNode;
@@ -62,6 +65,19 @@ export function App() {
         break;
       case 'queue':
         page = <QueuePage />;
+        break;
+      case 'admin':
+        // The API refuses these to other roles anyway; the page says so instead of an error.
+        page =
+          session?.agent.role !== 'RISK_ADMIN' ? (
+            <Text>{t('errors.FORBIDDEN')}</Text>
+          ) : route.page === 'partners' ? (
+            <PartnersPage />
+          ) : route.page === 'stress-tests' ? (
+            <StressTestsPage />
+          ) : (
+            <PromotionsPage />
+          );
         break;
       default:
         page = (

@@ -60,6 +60,19 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
     ...(isSupervisor
       ? [{ to: paths.queue(), label: t('app.nav.queue'), active: route.name === 'queue' }]
       : []),
+    ...(session?.agent.role === 'RISK_ADMIN'
+      ? (
+          [
+            ['partners', t('app.nav.partners')],
+            ['stress-tests', t('app.nav.stress')],
+            ['promotions', t('app.nav.promotions')],
+          ] as const
+        ).map(([page, label]) => ({
+          to: paths.admin(page),
+          label,
+          active: route.name === 'admin' && route.page === page,
+        }))
+      : []),
   ];
 
   return (

@@ -16,12 +16,20 @@ export function SessionExpiryWarning() {
   const expiresAt = session ? tokenExpiresAt(session.token) : null;
   useEffect(() => {
     if (!expiresAt) return;
-    const id = window.setInterval(() => setNow(Date.now()), 5_000);
-    return () => window.clearInterval(id);
+    // Read the clock on each tick, never a remembered `now`: a new session (signed in again)
+    // must not be judged by the time the old one ran out.
+    const tick = () => {
+      const at = Date.now();
+      if (at >= expiresAt) expireSession();
+      else setNow(at);
+    };
+    const first = window.setTimeout(tick, 0);
+    const id = window.setInterval(tick, 5_000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(id);
+    };
   }, [expiresAt]);
-  useEffect(() => {
-    if (expiresAt && now >= expiresAt) expireSession();
-  }, [expiresAt, now]);
   if (!expiresAt || now < expiresAt - WARN_MS || now >= expiresAt || dismissedFor === expiresAt)
     return null;
   return (

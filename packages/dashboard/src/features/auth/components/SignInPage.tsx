@@ -100,6 +100,7 @@ export function SignInPage() {
               <PasswordInput
                 label={t('auth.password')}
                 autoComplete="current-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 required

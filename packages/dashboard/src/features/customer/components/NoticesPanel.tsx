@@ -22,12 +22,13 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
           notices.length === 0 ? (
             <Text c="dimmed">{t('notices.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={760}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('notices.kind')}</Table.Th>
                     <Table.Th>{t('notices.channel')}</Table.Th>
+                    <Table.Th>{t('notices.message')}</Table.Th>
                     <Table.Th>{t('notices.created')}</Table.Th>
                     <Table.Th>{t('notices.sent')}</Table.Th>
                     <Table.Th>{t('notices.read')}</Table.Th>
@@ -37,8 +38,17 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
                 <Table.Tbody>
                   {notices.map((n) => (
                     <Table.Tr key={n.id}>
-                      <Table.Td>{n.kind}</Table.Td>
-                      <Table.Td>{n.channel}</Table.Td>
+                      <Table.Td>
+                        {t(`notices.kinds.${n.kind}`, { defaultValue: t('notices.kinds.other') })}
+                      </Table.Td>
+                      <Table.Td>
+                        {t(`notices.channels.${n.channel}`, {
+                          defaultValue: t('notices.channels.other'),
+                        })}
+                      </Table.Td>
+                      <Table.Td>
+                        {n.message ? <span data-free-text>{n.message}</span> : t('notices.notYet')}
+                      </Table.Td>
                       <Table.Td>{formatDateTime(n.createdAt, lng)}</Table.Td>
                       <Table.Td>{formatDateTime(n.sentAt, lng)}</Table.Td>
                       <Table.Td>{formatDateTime(n.readAt, lng)}</Table.Td>

@@ -151,7 +151,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('customer.cancel')}
             </Button>
-            <Button color="orange.9" loading={loading} onClick={() => void confirm()}>
+            <Button color="red.9" loading={loading} onClick={() => void confirm()}>
               {t('customer.revealConfirm')}
             </Button>
           </Group>

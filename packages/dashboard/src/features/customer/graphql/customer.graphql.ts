@@ -175,6 +175,7 @@ export const NoticesQuery = graphql(`
               id
               kind
               channel
+              message
               createdAt
               sentAt
               readAt
