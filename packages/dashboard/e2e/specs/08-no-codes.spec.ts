@@ -42,6 +42,9 @@ async function check(page: Page, lang: 'zh-CN' | 'en', where: string) {
   await expectAccessible(page, `${where} (${lang})`);
 }
 
+// Each test looks at several pages, each with axe: slow on a loaded machine.
+test.describe.configure({ timeout: 240_000 });
+
 let supervisor: DemoLogin;
 let risk: DemoLogin;
 let customerId: string;
@@ -97,7 +100,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
 
     test('every customer tab', async ({ page, request }) => {
-      test.setTimeout(180_000);
       await startSession(page, request, supervisor);
       const tabs = [
         'overview',
@@ -139,7 +141,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
 
     test('recovery form, queue, request page and approve dialog', async ({ page, request }) => {
-      test.setTimeout(120_000);
       await startSession(page, request, supervisor);
       await open(page, `/customers/${encodeURIComponent(customerId)}/recovery-requests/new`);
       await check(page, lang, 'recovery form');
@@ -160,7 +161,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
 
     test('risk admin: partner apps and keys, with every dialog', async ({ page, request }) => {
-      test.setTimeout(120_000);
       await startSession(page, request, risk);
       await open(page, '/admin/partners');
       await expect(page.getByTestId('partner-app').first()).toBeVisible();
@@ -193,7 +193,6 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
 
     test('risk admin: stress tests and promotions', async ({ page, request }) => {
-      test.setTimeout(120_000);
       await startSession(page, request, risk);
       await open(page, '/admin/stress-tests');
       await check(page, lang, 'stress tests (none or stored)');
