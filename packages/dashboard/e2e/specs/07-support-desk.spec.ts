@@ -7,7 +7,8 @@ import { apiToken, demoLogin, expectAccessible, gql, screenshot, type DemoLogin 
  * in the timeline; an expiring session warns, and after signing in again the agent is back on
  * the same page with what they typed.
  */
-test.describe.configure({ mode: 'serial' });
+// Several pages and a sign-in per journey: slow on a loaded machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 interface Candidate {
   id: string;

@@ -52,6 +52,7 @@ import { AccountStatusEnum, CreditAccountNode } from '../accounts/account.types.
 import { Locale, engineLocale } from '../decisions/decision.types.js';
 import { stagesFor } from '../plans/pricing.js';
 import { transitionReasonText } from '../timeline/texts.js';
+import { OPEN as OPEN_STATUSES } from './recovery.service.js';
 
 const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryRequest');
 
@@ -440,7 +441,7 @@ export class AccountRecoveryResolver {
   @Authorized(Role.AGENT)
   @FieldResolver(() => [RecoveryTypeEnum], {
     description:
-      'The recovery request types that can be filed for this account now: UNFREEZE only when frozen, RESTORE_REDUCTION only after a reduction, INCREASE unless closed (staff only).',
+      'The recovery request types that can be filed for this account now: UNFREEZE only when frozen, RESTORE_REDUCTION only after a reduction, INCREASE unless closed; never a type that already has an open request (staff only).',
   })
   async recoveryTypesOffered(
     @Root() account: CreditAccountNode,
@@ -453,10 +454,19 @@ export class AccountRecoveryResolver {
         where account_id = ? and base_limit_after_fen < base_limit_before_fen`,
       [a.id],
     );
+    // Filing a type that is already open is refused (RECOVERY_REQUEST_OPEN): do not offer it.
+    const open = new Set(
+      (
+        await ctx.em.execute<{ type: string }[]>(
+          `select distinct type from recovery_requests where account_id = ? and status in (${OPEN_STATUSES.map(() => '?').join(',')})`,
+          [a.id, ...OPEN_STATUSES],
+        )
+      ).map((x) => x.type),
+    );
     const out: string[] = [];
     if (a.status === 'FROZEN') out.push('UNFREEZE');
     if (r?.previous && Number(r.previous) > Number(a.baseLimitFen)) out.push('RESTORE_REDUCTION');
     out.push('INCREASE');
-    return out;
+    return out.filter((t) => !open.has(t));
   }
 }

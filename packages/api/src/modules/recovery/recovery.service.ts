@@ -21,7 +21,8 @@ export interface DocumentInput {
   sizeBytes: number;
 }
 
-const OPEN: RecoveryStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED'];
+/** Statuses of a request still in progress (a second one of its type is refused). */
+export const OPEN: RecoveryStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED'];
 
 interface RequestRow {
   id: string;

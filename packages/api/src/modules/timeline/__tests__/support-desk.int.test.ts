@@ -216,6 +216,17 @@ describe('recovery with amounts, a queue supervisors can work', () => {
     const a: any = await api.exec(agent, q, { id: toGlobalId('Customer', active.customerId) });
     expect(f.data.customer.account.recoveryTypesOffered).toEqual(['UNFREEZE', 'INCREASE']);
     expect(a.data.customer.account.recoveryTypesOffered).toEqual(['INCREASE']);
+    // once an unfreeze is open, a second one is refused, so it is no longer offered
+    const filed = await api.exec<any>(agent, FILE, {
+      i: {
+        customerId: toGlobalId('Customer', frozen.customerId),
+        type: 'UNFREEZE',
+        reason: '客户已结清逾期，申请解冻。',
+      },
+    });
+    expect(filed.data.fileRecoveryRequest.userErrors).toEqual([]);
+    const again: any = await api.exec(agent, q, { id: toGlobalId('Customer', frozen.customerId) });
+    expect(again.data.customer.account.recoveryTypesOffered).toEqual(['INCREASE']);
   });
 });
 
