@@ -77,7 +77,7 @@ export function StressTestsPage() {
 
   const table = (caption: string, cells: Cell[]) => (
     <Table.ScrollContainer minWidth={680}>
-      <Table striped>
+      <Table striped captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -219,9 +219,9 @@ export function StressTestsPage() {
                       <CartesianGrid strokeDasharray="3 3" />
                       <XAxis dataKey="name" />
                       <YAxis
-                        width={80}
+                        width={96}
                         tickFormatter={(v: number) =>
-                          formatMoney({ amount: v.toFixed(2), currency: 'CNY' }, lng)
+                          `¥${Math.round(v).toLocaleString(lng, { maximumFractionDigits: 0 })}`
                         }
                       />
                       <Tooltip
