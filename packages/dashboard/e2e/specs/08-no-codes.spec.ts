@@ -17,12 +17,19 @@ import {
 const CODE = /\b[A-Z]{2,}(_[A-Z0-9]+)+\b|\b(AGENT|SYSTEM|PARTNER):\d+|[{}]/;
 // Four or more English words in a row: a sentence, not a brand or an abbreviation.
 const ENGLISH_SENTENCE = /\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){3,}\b/;
+// Five or more Chinese characters in a row: a phrase, not a name (names are 2 to 4).
+const CHINESE_PHRASE = /[\u4e00-\u9fff]{5,}/;
 
 async function visibleText(page: Page): Promise<string> {
   // Interface text only: skip data marked as such (customer names, merchants, typed free text).
   return page.evaluate(() => {
     const root = document.body.cloneNode(true) as HTMLElement;
     root.querySelectorAll('script, style, [data-free-text], [hidden]').forEach((n) => n.remove());
+    // Text marked as another language on purpose (the language switch's 中文 / English).
+    const lang = document.documentElement.lang;
+    root.querySelectorAll('[lang]').forEach((n) => {
+      if (n.getAttribute('lang') !== lang) n.remove();
+    });
     return root.innerText;
   });
 }
@@ -38,6 +45,9 @@ async function check(page: Page, lang: 'zh-CN' | 'en', where: string) {
   if (lang === 'zh-CN') {
     const en = ENGLISH_SENTENCE.exec(text);
     expect(en?.[0], `English sentence in 中文 on ${where}`).toBeUndefined();
+  } else {
+    const zh = CHINESE_PHRASE.exec(text);
+    expect(zh?.[0], `Chinese text in English on ${where}`).toBeUndefined();
   }
   await expectAccessible(page, `${where} (${lang})`);
 }

@@ -1,6 +1,7 @@
 /** English texts. Keys are shared with zh-CN.ts; terms follow the glossary in DESIGN.md. */
 export const en = {
   app: {
+    close: 'Close',
     closeDialog: 'Close dialog',
     title: 'Creditline support',
     skipToContent: 'Skip to content',

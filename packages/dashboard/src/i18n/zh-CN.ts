@@ -3,6 +3,7 @@ import type { Resources } from './en';
 /** 简体中文（默认）。术语与 DESIGN.md 的术语表一致。 */
 export const zhCN: Resources = {
   app: {
+    close: '关闭',
     closeDialog: '关闭对话框',
     title: 'Creditline 客服工作台',
     skipToContent: '跳到正文',

@@ -84,7 +84,7 @@ export function PartnersPage() {
           role="status"
           title={t('admin.partners.keyOnce')}
           withCloseButton
-          closeButtonLabel={t('app.closeDialog')}
+          closeButtonLabel={t('app.close')}
           onClose={() => setShownKey(null)}
         >
           <Code block data-testid="new-api-key" data-free-text>

@@ -199,7 +199,7 @@ function RecoveryQueue() {
                         ),
                       })}
                     </Text>
-                    <Text size="sm" lineClamp={2} c="dimmed">
+                    <Text size="sm" lineClamp={2} c="dimmed" data-free-text>
                       {r.reason}
                     </Text>
                     <Group gap={6} mt={4} wrap="wrap">
@@ -213,7 +213,7 @@ function RecoveryQueue() {
                           key={x.code}
                           size="xs"
                           variant="light"
-                          color="gray.8"
+                          color="gray"
                           style={{ textTransform: 'none' }}
                         >
                           {x.text}
@@ -377,6 +377,7 @@ function PurchaseQueue() {
 type Done = { text: string; declined?: boolean };
 
 function DoneAlert({ done, onClose }: { done: Done; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Alert
       color={done.declined ? 'yellow' : 'teal'}
@@ -384,6 +385,7 @@ function DoneAlert({ done, onClose }: { done: Done; onClose: () => void }) {
       mb="sm"
       role="status"
       withCloseButton
+      closeButtonLabel={t('app.close')}
       onClose={onClose}
     >
       {done.text}

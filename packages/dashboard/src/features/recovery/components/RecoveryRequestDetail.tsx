@@ -132,7 +132,9 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
         <Text size="xs" c="dimmed" mt="sm">
           {t('recovery.reason')}
         </Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{request.reason}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} data-free-text>
+          {request.reason}
+        </Text>
         <Text size="xs" c="dimmed" mt="sm">
           {t('recovery.documents')}
         </Text>
@@ -181,7 +183,10 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
                       : (tr.actorName ?? t('actors.AGENT')),
                 })}
               </Text>
-              <Text size="sm">{tr.reasonText}</Text>
+              {/* what a person typed, or the server's sentence in the agent's language */}
+              <Text size="sm" data-free-text>
+                {tr.reasonText}
+              </Text>
             </Timeline.Item>
           ))}
         </Timeline>
