@@ -16,7 +16,15 @@ export default defineConfig({
     maxWorkers: 2,
     // CI sums every package's results into one closing line (.ci/summarize.mjs).
     reporters: process.env.CI
-      ? ['default', ['json', { outputFile: '../../.test-results/api.json' }]]
+      ? [
+          'default',
+          [
+            'json',
+            {
+              outputFile: `../../.test-results/api${process.env.TEST_DATABASE_POOLER ? '-pgbouncer' : ''}.json`,
+            },
+          ],
+        ]
       : ['default'],
   },
 });

@@ -1,15 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import depthLimit from 'graphql-depth-limit';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { constants as zlib } from 'node:zlib';
 import type { Config } from './config/config.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { createSchema } from './graphql/schema.js';
@@ -24,45 +37,82 @@ import {
 } from './graphql/request-guards.js';
 import { admitRequest, clientAddressOf } from './modules/abuse/admit.js';
 import { SIGN_IN_FIELD } from './modules/auth/auth.resolver.js';
-import { serveDashboard } from './server/static-files.js';
+import { migrationsList } from './db/migrations/index.js';
+import { registerDashboard } from './server/dashboard.js';
+import { Readiness } from './server/readiness.js';
+import { operationMetricsPlugin, trustedDocumentsPlugin } from './server/graphql-plugins.js';
+import { TrustedDocuments } from './server/trusted-documents.js';
+import { httpDuration, httpRequests, registerPool, registry } from './shared/metrics.js';
 
 export interface App {
   schema: GraphQLSchema;
   apollo: ApolloServer<GraphQLContext>;
   services: Services;
+  /** The Fastify instance (routes, hooks, `inject` for tests). */
+  http: FastifyInstance;
+  /** The underlying node:http server. */
   server: http.Server;
+  /** `/ready`'s checks: the API adds database and migrations; a worker adds its own. */
+  readiness: Readiness;
   /** A context for in-process operations (tests, jobs): a fresh EntityManager fork. */
   contextFor(viewer: GraphQLContext['viewer']): GraphQLContext;
   listen(port: number, host: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: readiness turns false, no new connections, requests in flight finish (up to
+   * `timeoutMs`, then connections are cut), then Apollo stops.
+   */
+  close(opts?: { timeoutMs?: number }): Promise<void>;
 }
 
-const MAX_BODY = 1_000_000;
+/** A client's request id is kept when it is a plain token (it ends up in logs and headers). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('Request body is larger than 1 MB.'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The error body every non-GraphQL failure uses: the same shape as GraphQL errors, so one client code path reads both. */
+function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code } }] });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+/** Request errors: the document was refused before execution (not a malformed HTTP request). */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) gets
+ * 200 for parse, validation and variable errors, as its older clients expect; one that accepts
+ * `application/graphql-response+json` gets 400 (Apollo's answer). Only 400s are looked at.
+ */
+async function legacyJsonStatus(_req: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (reply.statusCode !== 400 || typeof payload !== 'string') return payload;
+  const type = reply.getHeader('content-type');
+  if (typeof type !== 'string' || !type.startsWith('application/json')) return payload;
+  try {
+    const body = JSON.parse(payload) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    if (
+      body.data === undefined &&
+      body.errors?.length &&
+      body.errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code ?? ''))
+    )
+      reply.code(200);
+  } catch {
+    // not a GraphQL response: leave it
+  }
+  return payload;
 }
 
 /**
- * The API: Apollo Server over a plain node:http server (Apollo's documented integration API),
- * with `/graphql`, `/health`, and the built dashboard at `/`.
+ * The API: Apollo Server on Fastify (`@as-integrations/fastify`), with `/graphql`, the SDL at
+ * `/graphql/schema.graphql`, `/health`, `/ready`, `/metrics`, and the built dashboard at `/`.
+ * docs/operations-server.md describes the endpoints, headers and limits.
  */
 export async function createApp(opts: {
   config: Config;
@@ -73,6 +123,7 @@ export async function createApp(opts: {
   const schema = await createSchema();
   const services = createServices(config, logger, orm);
   const production = config.NODE_ENV === 'production';
+  const trusted = TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_FILE);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -80,6 +131,10 @@ export async function createApp(opts: {
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (HTTP, then ORM, then the embedded PostgreSQL, in that order).
     stopOnTerminationSignals: false,
+    // Browsers cannot send a "simple" cross-site request that Apollo would execute: a POST
+    // must be JSON (preflighted) and a GET must carry a non-simple header.
+    csrfPrevention: true,
+    persistedQueries: { cache: trusted.apqCache() },
     validationRules: [
       depthLimit(config.GRAPHQL_MAX_DEPTH),
       operationShapeRule(config.GRAPHQL_MAX_ALIASES, config.GRAPHQL_MAX_ROOT_FIELDS, SIGN_IN_FIELD),
@@ -96,6 +151,8 @@ export async function createApp(opts: {
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       partnerAccessPlugin(schema),
+      operationMetricsPlugin(),
+      trustedDocumentsPlugin(trusted, config.GRAPHQL_UNTRUSTED_DOCUMENTS),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       {
         async requestDidStart() {
@@ -128,130 +185,250 @@ export async function createApp(opts: {
       requestId: randomUUID(),
     });
 
-  const dashboard = config.DASHBOARD_DIST ? serveDashboard(config.DASHBOARD_DIST) : undefined;
-
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    let body: unknown = undefined;
-    if (req.method === 'POST') {
-      const text = await readBody(req);
-      if ((headers.get('content-type') ?? '').includes('application/json')) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return sendJson(res, 400, {
-            errors: [
-              {
-                message: 'The request body is not valid JSON.',
-                extensions: { code: 'BAD_REQUEST' },
-              },
-            ],
-          });
-        }
-      } else body = text;
-    }
-    const requestId = randomUUID();
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: req.method!.toUpperCase(),
-      headers,
-      search: url.search,
-      body,
-    };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => {
-        const clientAddress = clientAddressOf(
-          req.socket.remoteAddress,
-          headers,
-          config.TRUST_PROXY,
-        );
-        const viewer = await admitRequest({
-          services,
-          em: orm.em,
-          authorization: headers.get('authorization'),
-          apiKey: headers.get('x-api-key'),
-          clientAddress,
-        });
-        return createContext({
-          root: orm.em,
-          viewer,
-          config,
-          logger,
-          services,
-          requestId,
-          clientAddress,
-        });
-      },
-    });
-    for (const [k, v] of response.headers) res.setHeader(k, v);
-    res.setHeader('x-request-id', requestId);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
-  }
-
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const done = (async () => {
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      if (url.pathname === '/health') {
-        await orm.em.getConnection().execute('select 1');
-        return sendJson(res, 200, { status: 'ok' });
-      }
-      if (dashboard?.(req, res)) return;
-      sendJson(res, 404, { error: 'Not found. The GraphQL endpoint is /graphql.' });
-    })();
-    done.catch((err: Error & { status?: number }) => {
-      const status = err.status ?? 500;
-      if (status >= 500) logger.error({ err }, 'request failed');
-      if (!res.headersSent) {
-        const code =
-          status === 401
-            ? 'UNAUTHENTICATED'
-            : status === 413
-              ? 'BAD_REQUEST'
-              : 'INTERNAL_SERVER_ERROR';
-        const extCode = (err as { extensions?: { code?: string } }).extensions?.code;
-        if (extCode === 'UNAUTHENTICATED')
-          return sendJson(res, 401, {
-            errors: [{ message: err.message, extensions: { code: extCode } }],
-          });
-        sendJson(res, status, {
-          errors: [
-            {
-              message: status >= 500 ? 'Something went wrong on our side.' : err.message,
-              extensions: { code },
-            },
-          ],
-        });
-      } else res.end();
-    });
+  const readiness = new Readiness();
+  readiness.add('database', async () => {
+    await orm.em.getConnection().execute('select 1');
+  });
+  let migrationsDone = false;
+  readiness.add('migrations', async () => {
+    if (migrationsDone) return; // applied migrations are never unapplied: ask once
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ name: string }[]>('select name from mikro_orm_migrations');
+    const applied = new Set(rows.map((r) => r.name));
+    const missing = migrationsList.filter((m) => !applied.has(m.name)).map((m) => m.name);
+    if (missing.length) throw new Error(`not applied: ${missing.join(', ')}`);
+    migrationsDone = true;
   });
 
+  const pool = (
+    orm.em.getConnection().getKnex() as unknown as {
+      client: {
+        pool?: {
+          numUsed(): number;
+          numFree(): number;
+          numPendingAcquires(): number;
+          max: number;
+        };
+      };
+    }
+  ).client;
+  const unregisterPool = registerPool(`orm-${randomUUID().slice(0, 8)}`, () => {
+    const p = pool.pool;
+    return p
+      ? { used: p.numUsed(), free: p.numFree(), pending: p.numPendingAcquires(), max: p.max }
+      : { used: 0, free: 0, pending: 0, max: 0 };
+  });
+
+  const fastify = Fastify({
+    loggerInstance: logger.child({ module: 'http' }) as FastifyBaseLogger,
+    // One line per request from the onResponse hook below, not Fastify's two.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
+    // Malformed percent-encoding and the like: a 400 in our error shape, not a 500.
+    frameworkErrors: (err, _req, reply) =>
+      sendError(reply, 400, 'BAD_REQUEST', `Malformed request: ${err.message}`),
+  });
+
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? '(unmatched)';
+    const seconds = reply.elapsedTime / 1000;
+    httpRequests.inc({ route, method: req.method, status: reply.statusCode });
+    httpDuration.observe({ route }, seconds);
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  fastify.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    switch (err.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(
+          reply,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${config.HTTP_BODY_LIMIT} bytes.`,
+        );
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(
+          reply,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the GraphQL request as application/json.',
+        );
+    }
+    if (status >= 500)
+      return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
+    return sendError(reply, status, 'BAD_REQUEST', err.message);
+  });
+
+  fastify.setNotFoundHandler((req, reply) =>
+    sendError(
+      reply,
+      404,
+      'NOT_FOUND',
+      `Nothing at ${req.method} ${req.url.split('?')[0]}. The GraphQL endpoint is /graphql.`,
+    ),
+  );
+
+  const origins = new Set(config.CORS_ORIGINS);
+  await fastify.register(fastifyCors, {
+    // Only the configured origins get CORS headers; others are answered without them (the
+    // browser then refuses), never with a wildcard: partner back ends do not need CORS at all.
+    origin: (origin, cb) => cb(null, origin !== undefined && origins.has(origin)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'x-api-key',
+      'x-request-id',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+    ],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+
+  await fastify.register(fastifyHelmet, {
+    // The dashboard: scripts only from this origin; Mantine and Recharts set inline styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only where TLS is terminated in front of us and says so.
+    strictTransportSecurity: production ? undefined : false,
+  });
+
+  await fastify.register(fastifyCompress, {
+    threshold: 1024,
+    // Brotli's default quality (11) costs more CPU than it saves on dynamic responses.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (req) => {
+      const h = req.headers;
+      // Our own last-hop rule (admit.ts), not Fastify's req.ip: with a trusted proxy Fastify
+      // would take the first X-Forwarded-For hop, which the client writes.
+      const clientAddress = clientAddressOf(req.socket.remoteAddress, h, config.TRUST_PROXY);
+      // Credentials, then the abuse limits (401, or 429 with Retry-After, from Apollo's context error).
+      const viewer = await admitRequest({
+        services,
+        em: orm.em,
+        authorization: h.authorization,
+        apiKey: typeof h['x-api-key'] === 'string' ? h['x-api-key'] : undefined,
+        clientAddress,
+      });
+      return createContext({
+        root: orm.em,
+        viewer,
+        config,
+        logger,
+        services,
+        requestId: req.id,
+        clientAddress,
+      });
+    },
+  });
+  fastify.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: graphqlHandler,
+    onSend: legacyJsonStatus,
+    // Apollo's landing page (development only) loads the Sandbox from Apollo's CDN.
+    helmet: production ? undefined : { contentSecurityPolicy: false },
+  });
+
+  // The same text as the committed schema.graphql (emit-schema.ts), printed on first request.
+  let sdl: string | undefined;
+  fastify.get('/graphql/schema.graphql', async (_req, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('content-disposition', 'inline; filename="schema.graphql"')
+      .header('cache-control', 'no-cache')
+      .send((sdl ??= printSchema(lexicographicSortSchema(schema)) + '\n')),
+  );
+
+  fastify.get('/health', async () => ({ status: 'ok' }));
+  fastify.get('/ready', async (_req, reply) => {
+    const report = await readiness.report();
+    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
+  });
+  fastify.get('/metrics', async (req, reply) => {
+    if (config.METRICS_TOKEN && req.headers.authorization !== `Bearer ${config.METRICS_TOKEN}`)
+      return sendError(
+        reply,
+        401,
+        'UNAUTHENTICATED',
+        'Send Authorization: Bearer <METRICS_TOKEN>.',
+      );
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+
+  if (config.DASHBOARD_DIST) registerDashboard(fastify, config.DASHBOARD_DIST);
+
+  let closing: Promise<void> | undefined;
   return {
     schema,
     apollo,
     services,
-    server,
+    http: fastify,
+    server: fastify.server,
+    readiness,
     contextFor,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      }),
-    close: async () => {
-      const closed = new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections();
-      await closed;
-      await apollo.stop();
+    listen: async (port, host) => {
+      await fastify.listen({ port, host });
+      return (fastify.server.address() as AddressInfo).port;
     },
+    close: (o = {}) =>
+      (closing ??= (async () => {
+        readiness.drain();
+        // fastify.close() stops accepting, closes idle keep-alive connections, and waits for
+        // requests in flight; past the timeout the remaining connections are cut.
+        const cut = setTimeout(
+          () => fastify.server.closeAllConnections(),
+          o.timeoutMs ?? config.SHUTDOWN_TIMEOUT_MS,
+        );
+        try {
+          await fastify.close();
+        } finally {
+          clearTimeout(cut);
+        }
+        await apollo.stop();
+        unregisterPool();
+      })()),
   };
 }

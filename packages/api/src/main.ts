@@ -1,14 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, ConfigError } from './config/config.js';
-import { createLogger } from './shared/logger.js';
-import { openDatabase, DatabaseUnavailableError } from './db/database.js';
-import { EmbeddedPostgresError } from './db/embedded-postgres.js';
-import { connectOrm, migrate } from './db/orm.js';
-import { createApp } from './app.js';
-import { DEMO_LOGINS, DEMO_PARTNER } from './modules/auth/demo-logins.js';
-import { ensureDemoData } from './db/demo-data.js';
-import { CustomerService } from './modules/customers/customer.service.js';
+import { loadConfig, ConfigError, type Config } from './config/config.js';
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,27 +10,54 @@ function die(message: string): never {
   process.exit(1);
 }
 
+/** Errors whose message is already the one line a person needs. */
+const oneLineErrors = new Set(['DatabaseUnavailableError', 'EmbeddedPostgresError', 'ConfigError']);
+
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) die(err.message);
     throw err;
   }
+  // Tracing must hook pg, graphql and http before they are first imported: everything else is
+  // imported below, after it. Off (the default), the OpenTelemetry SDK is never loaded.
+  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? (await import('./telemetry/tracing.js')).startTracing({
+        endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        serviceName: config.OTEL_SERVICE_NAME,
+      })
+    : undefined;
+
+  const [{ createLogger }, { openDatabase }, { connectOrm, migrate }, { createApp }] =
+    await Promise.all([
+      import('./shared/logger.js'),
+      import('./db/database.js'),
+      import('./db/orm.js'),
+      import('./app.js'),
+    ]);
+
   // Paths in config are relative to the api package, so `pnpm start` from anywhere finds the same data.
   config = {
     ...config,
     DATA_DIR: path.resolve(apiRoot, config.DATA_DIR),
     DASHBOARD_DIST: path.resolve(apiRoot, config.DASHBOARD_DIST ?? '../dashboard/dist'),
+    TRUSTED_DOCUMENTS_FILE: path.resolve(
+      apiRoot,
+      config.TRUSTED_DOCUMENTS_FILE ?? '../dashboard/src/generated/persisted-documents.json',
+    ),
   };
   const logger = createLogger(config.LOG_LEVEL);
 
   const db = await openDatabase(config, logger, apiRoot);
-  const orm = await connectOrm(db.url);
+  const orm = await connectOrm(db.url, {}, { pooler: config.DATABASE_POOLER });
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (db.embedded) await ensureDemoData(orm, db.url, config, logger);
+  if (db.embedded) {
+    const { ensureDemoData } = await import('./db/demo-data.js');
+    await ensureDemoData(orm, db.url, config, logger);
+  }
   if (config.NODE_ENV === 'production') {
     // Refused at sign-in and token check anyway (AuthService); said here so an operator removes them.
     const demo = await orm.em
@@ -51,6 +70,7 @@ async function main(): Promise<void> {
       );
   }
   // Customers from before the last-four index existed get theirs (a no-op once filled).
+  const { CustomerService } = await import('./modules/customers/customer.service.js');
   const backfilled = await new CustomerService(config).backfillPhoneLast4(orm.em.fork());
   if (backfilled) logger.info({ backfilled }, 'phone last-four index filled');
 
@@ -80,6 +100,7 @@ async function main(): Promise<void> {
     `  Database:     ${db.embedded ? `embedded PostgreSQL (data in ${config.DATA_DIR})` : 'DATABASE_URL'}`,
   ];
   if (config.NODE_ENV === 'development') {
+    const { DEMO_LOGINS, DEMO_PARTNER } = await import('./modules/auth/demo-logins.js');
     lines.push('  Demo logins (dashboard):');
     for (const l of DEMO_LOGINS)
       lines.push(`    ${l.role.padEnd(10)} ${l.username} / ${l.password}`);
@@ -88,17 +109,24 @@ async function main(): Promise<void> {
   lines.push('  Stop with Ctrl-C.', '');
   process.stdout.write(lines.join('\n') + '\n');
 
+  // Graceful stop: /ready answers 503 at once; after SHUTDOWN_DELAY_MS (time for a load
+  // balancer to take us out) the listener closes, requests in flight finish, then the pool,
+  // the embedded PostgreSQL and the tracer stop.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close().catch(() => undefined);
+    app.readiness.drain();
+    if (config.SHUTDOWN_DELAY_MS > 0)
+      await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_MS));
+    await app.close().catch((err: unknown) => logger.warn({ err }, 'http close'));
     logger.debug('http closed');
     await orm.close().catch(() => undefined);
     logger.debug('orm closed');
     await db.stop();
     logger.debug('database stopped');
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -106,12 +134,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (
-    err instanceof DatabaseUnavailableError ||
-    err instanceof EmbeddedPostgresError ||
-    err instanceof ConfigError
-  )
-    die(err.message);
   const e = err as Error;
+  if (oneLineErrors.has(e?.constructor?.name)) die(e.message);
   die(`failed to start: ${e.message}`);
 });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { freePort, startEmbeddedPostgres, withDatabase } from '../src/db/embedded-postgres.js';
 import { connectOrm, migrate } from '../src/db/orm.js';
+import { startPgBouncer, type RunningPgBouncer } from './pgbouncer.js';
 
 /**
  * One throwaway PostgreSQL cluster for the whole run (fsync off), with a migrated template
@@ -28,7 +29,14 @@ export default async function setup(project: TestProject) {
   await migrate(orm);
   await orm.close();
   project.provide('pgUrl', server.url);
+  // `pnpm test:pgbouncer`: the apps under test reach PostgreSQL through PgBouncer in transaction
+  // mode (databases are still created and dropped directly).
+  let bouncer: RunningPgBouncer | undefined;
+  if (process.env.TEST_DATABASE_POOLER === 'pgbouncer')
+    bouncer = await startPgBouncer(server.url, dir);
+  project.provide('poolerUrl', bouncer?.url ?? '');
   return async () => {
+    await bouncer?.stop();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -37,5 +45,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
+    /** PgBouncer (transaction mode) in front of pgUrl's server, or '' for direct connections. */
+    poolerUrl: string;
   }
 }

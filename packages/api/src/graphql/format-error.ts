@@ -15,6 +15,7 @@ const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNTRUSTED_DOCUMENT',
 ]);
 
 interface ValidationErrorLike {

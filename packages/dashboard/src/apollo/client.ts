@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { print, type DocumentNode } from 'graphql';
 import { errorCodeOf } from './errors';
 import { expireSession, readSession } from './session';
 
@@ -28,6 +30,21 @@ function cache(): InMemoryCache {
   });
 }
 
+/**
+ * The hash codegen gave the operation (its persisted-documents manifest is the server's list of
+ * trusted documents), so the dashboard sends the hash alone; a document without one is hashed
+ * here and registered by APQ on first use. Apollo Client hands the link codegen's document with
+ * its `__meta__`; codegen adds `__typename` itself, so the listed text is what the cache expects
+ * (docs/operations-server.md, trusted documents).
+ */
+export async function documentHash(document: DocumentNode): Promise<string> {
+  const meta = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__;
+  if (meta?.hash) return meta.hash.replace(/^sha256:/, '');
+  const bytes = new TextEncoder().encode(print(document));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   const auth = new SetContextLink((prev) => {
     const token = readSession()?.token;
@@ -39,7 +56,12 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
     if (errorCodeOf(error) === 'UNAUTHENTICATED' && readSession()) expireSession();
   });
   return new ApolloClient({
-    link: ApolloLink.from([errors, auth, new HttpLink({ uri })]),
+    link: ApolloLink.from([
+      errors,
+      auth,
+      new PersistedQueryLink({ generateHash: documentHash }),
+      new HttpLink({ uri }),
+    ]),
     cache: cache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

@@ -33,7 +33,15 @@ async function post(
 ) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': partnerKey, ...headers },
+    // A current GraphQL-over-HTTP client: refused documents are 4xx. (A client that accepts only
+    // application/json gets 200 with the same errors and no data: the last test here and
+    // graphql-http-audit.int.test.ts.)
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      'x-api-key': partnerKey,
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, json: (await res.json()) as any };
@@ -58,6 +66,14 @@ describe('query cost reflects real work', () => {
     );
     expect(quotesRun).toBe(before);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('is the same refusal with status 200 for a client that accepts only application/json', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `q${i}: __typename`).join(' ');
+    const r = await post(`{ ${aliases} }`, undefined, { accept: 'application/json' });
+    expect(r.status).toBe(200);
+    expect(r.json.data).toBeUndefined();
+    expect(r.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('charges a quote for its work and reports it', async () => {

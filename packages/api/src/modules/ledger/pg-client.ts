@@ -15,7 +15,26 @@ interface KnexClientLike {
   releaseConnection(c: RawClient): Promise<void> | void;
 }
 
+const knexClientOf = (em: EntityManager) =>
+  (em.getConnection().getKnex() as unknown as { client: KnexClientLike }).client;
+
+/**
+ * Per ORM (its knex client): `named` uses server-side prepared statements; `unnamed` (behind a
+ * transaction-mode pooler such as PgBouncer 1.18, which cannot follow a prepared statement from
+ * one server connection to the next) sends the same statements without a name.
+ */
+const modes = new WeakMap<object, 'named' | 'unnamed'>();
+
+export function setStatementMode(em: EntityManager, mode: 'named' | 'unnamed'): void {
+  modes.set(knexClientOf(em), mode);
+}
+
 const prepared = new WeakSet<object>();
+
+/** The same client with the statement name dropped: each call is parsed and planned afresh. */
+const unnamed = (c: RawClient): RawClient => ({
+  query: (config) => c.query({ ...config, name: undefined }),
+});
 
 /**
  * Borrow one pg connection from the ORM's own pool (no second pool) for statements that must be
@@ -25,12 +44,14 @@ export async function withRawClient<T>(
   em: EntityManager,
   fn: (c: RawClient) => Promise<T>,
 ): Promise<T> {
-  const client = (em.getConnection().getKnex() as unknown as { client: KnexClientLike }).client;
+  const client = knexClientOf(em);
   const c = await client.acquireConnection();
   try {
+    if (modes.get(client) === 'unnamed') return await fn(unnamed(c));
     if (!prepared.has(c)) {
       // Our named statements have one good plan; without this PostgreSQL re-plans them
-      // (custom plans) on every call, which costs more than running them.
+      // (custom plans) on every call, which costs more than running them. (Not behind a
+      // transaction pooler: a session setting would land on whichever server connection.)
       await c.query({ text: 'set plan_cache_mode = force_generic_plan' });
       prepared.add(c);
     }

@@ -56,7 +56,7 @@ export interface MoneyRow {
  * (velocity, new device, phone changed, unusual category, the review threshold, the limit),
  * moves each account once and writes the purchases, holds, ledger and audit rows. One round trip.
  */
-const BATCH_SQL = `select * from creditline_authorize_batch(
+export const BATCH_SQL = `select * from creditline_authorize_batch(
   $1::int[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[],
   $9::text[], $10::text[], $11::text[], $12::bigint[], $13::int, $14::bigint,
   $15::boolean, $16::int, $17::int, $18::bigint, $19::boolean,

@@ -9,6 +9,7 @@ import {
   withIdempotency,
 } from '../idempotency/idempotency.service.js';
 import { withRawClient } from '../ledger/pg-client.js';
+import { authorizations } from '../../shared/metrics.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { defaultFraudRules, evaluateFraudRules, type FraudRules } from './purchase-rules.js';
 import {
@@ -155,6 +156,7 @@ export class PurchaseService {
         );
       case 'written': {
         const row = r.row;
+        authorizations.inc({ decision: row.status! });
         const purchase = Object.assign(new Purchase(), {
           id: String(row.id),
           accountId: input.accountId,
@@ -179,10 +181,13 @@ export class PurchaseService {
           purchase,
         });
       }
-      case 'category':
-        return this.authorizeWithCategory(em, viewer, input, scope, hash, {
+      case 'category': {
+        const out = await this.authorizeWithCategory(em, viewer, input, scope, hash, {
           customerId: r.customerId,
         });
+        if (out.ok && !out.replayed) authorizations.inc({ decision: out.value.status });
+        return out;
+      }
       case 'replay':
         return withRawClient(em, (c) => {
           const run = (text: string, values: unknown[]) => {

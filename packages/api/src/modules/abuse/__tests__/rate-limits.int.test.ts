@@ -36,7 +36,12 @@ afterAll(async () => {
 async function post(base: string, query: string, variables?: unknown, headers = {}) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    // A current GraphQL-over-HTTP client, so a refused document is a 4xx (application/json alone gets 200).
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return {

@@ -4,6 +4,7 @@ import { useTestApi } from '../../../../test/harness.js';
 import { insertCustomer } from '../../../../test/fixtures.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../purchase-rules.js';
+import { BATCH_SQL } from '../authorize-batch.js';
 import { purchaseNeedsReview } from '../../plans/pricing.js';
 import { account, expectReconciled, key, partner } from './money-helpers.js';
 
@@ -41,8 +42,9 @@ async function counted<T>(
   const accounts: string[][] = [];
   const orig = pg.Client.prototype.query;
   (pg.Client.prototype as any).query = function (...args: unknown[]) {
-    const q = args[0] as { name?: string; values?: unknown[] };
-    if (q?.name === 'authorize_batch_v2') accounts.push((q.values![4] as string[]).map(String));
+    const q = args[0] as { name?: string; text?: string; values?: unknown[] };
+    // By its text: behind a transaction pooler (pnpm test:pgbouncer) the statement has no name.
+    if (q?.text === BATCH_SQL) accounts.push((q.values![4] as string[]).map(String));
     return (orig as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {

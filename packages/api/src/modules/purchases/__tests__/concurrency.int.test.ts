@@ -18,7 +18,13 @@ let second: { app: App; orm: MikroORM; url: string };
 let apiKey: string;
 
 beforeAll(async () => {
-  const orm = await connectOrm(api.orm.config.get('clientUrl')!);
+  const orm = await connectOrm(
+    api.orm.config.get('clientUrl')!,
+    {},
+    {
+      pooler: api.config.DATABASE_POOLER,
+    },
+  );
   const app = await createApp({ config: api.config, orm, logger: createLogger('silent') });
   const port = await app.listen(0, '127.0.0.1');
   second = { app, orm, url: `http://127.0.0.1:${port}` };

@@ -41,6 +41,7 @@ export function AuditPanel({ customerId }: { customerId: string }) {
       updateQuery: (prev, { fetchMoreResult }) => {
         if (!prev.customer || !fetchMoreResult.customer) return prev as typeof fetchMoreResult;
         return {
+          ...fetchMoreResult,
           customer: {
             ...fetchMoreResult.customer,
             auditTrail: {

@@ -41,6 +41,7 @@ export function PurchasesPanel({ customerId }: { customerId: string }) {
         const next = fetchMoreResult.customer?.account;
         if (!next || !prev.customer?.account) return prev;
         return {
+          ...prev,
           customer: {
             ...prev.customer,
             account: {

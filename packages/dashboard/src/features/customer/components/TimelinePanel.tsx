@@ -58,6 +58,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
     void fetchMore({
       variables: { after: conn?.pageInfo.endCursor },
       updateQuery: (prev, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
         customer: fetchMoreResult.customer && {
           ...fetchMoreResult.customer,
           timeline: {

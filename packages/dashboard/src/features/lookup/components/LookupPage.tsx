@@ -188,6 +188,7 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
               void fetchMore({
                 variables: { after: data.customers.pageInfo.endCursor },
                 updateQuery: (prev, { fetchMoreResult }) => ({
+                  ...fetchMoreResult,
                   customers: {
                     ...fetchMoreResult.customers,
                     edges: [...prev.customers.edges, ...fetchMoreResult.customers.edges],

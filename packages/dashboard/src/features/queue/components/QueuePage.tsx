@@ -104,6 +104,7 @@ function RecoveryQueue() {
     void fetchMore({
       variables: { after: pageInfo?.endCursor },
       updateQuery: (prev, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
         recoveryQueue: {
           ...fetchMoreResult.recoveryQueue,
           edges: [...(prev.recoveryQueue?.edges ?? []), ...fetchMoreResult.recoveryQueue.edges],
@@ -281,6 +282,7 @@ function PurchaseQueue() {
     void fetchMore({
       variables: { after: pageInfo?.endCursor },
       updateQuery: (prev, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
         purchaseReviewQueue: {
           ...fetchMoreResult.purchaseReviewQueue,
           edges: [
