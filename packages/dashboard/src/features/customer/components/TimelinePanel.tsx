@@ -126,7 +126,12 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
                       </Text>
                     </Group>
                     {e.text && (
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      // what an agent typed (a note, a request's reason), or a notice's text
+                      <Text
+                        size="sm"
+                        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                        data-free-text
+                      >
                         {e.text}
                       </Text>
                     )}
