@@ -225,7 +225,12 @@ export class StaffMoneyService {
             'Only a delinquent balance (an installment past due, or a revolving statement whose minimum payment is past due) can be written off.',
             'accountId',
           );
-        const opening = await unscheduledPrincipal(tem, acct.id, acct.outstanding);
+        // Read again: bringing the revolving line to the day may have applied credit to it.
+        const [now] = await tem.execute<{ outstanding: string }[]>(
+          `select outstanding_principal_fen as outstanding from credit_accounts where id = ?`,
+          [acct.id],
+        );
+        const opening = await unscheduledPrincipal(tem, acct.id, Number(now!.outstanding));
         const sum = (k: 'pr' | 'fee' | 'late') => lines.reduce((s, l) => s + Number(l[k]), 0);
         const principal = sum('pr');
         const fee = sum('fee');

@@ -413,17 +413,20 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
               rv!.clock += 1 + next(40);
               await svc.revolving.accrue(em(), a.id, at(rv!.clock));
               modelAccrue(a, rv!.clock);
-            } else if (choice >= 130 && choice < 138) {
+            } else if (choice >= 130 && choice < 136) {
               op = 'revolving waiver';
               const s = rv!.stmt;
               // Mostly a statement with charges on it (as a supervisor would), else any of the
               // last two (or one that does not exist yet).
-              const charged = [...rv!.charged].filter(([, c]) => c.interest + c.fees > 0);
+              const charged = [...rv!.charged].filter(
+                ([, c]) => Math.min(c.interest, rv!.interest) + Math.min(c.fees, rv!.fees) > 0,
+              );
               const pick =
                 charged.length > 0 && next(4) > 0 ? charged[next(charged.length)]! : null;
               const seq = pick ? pick[0] : s ? s.seq - next(Math.min(2, s.seq)) : 1;
               const kind: 'INTEREST' | 'FEE' = pick
-                ? pick[1].interest > 0 && (pick[1].fees === 0 || next(2) === 0)
+                ? Math.min(pick[1].interest, rv!.interest) > 0 &&
+                  (Math.min(pick[1].fees, rv!.fees) === 0 || next(2) === 0)
                   ? 'INTEREST'
                   : 'FEE'
                 : next(2) === 0
@@ -474,12 +477,12 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                 rv!.cycle.waived += x;
                 if (seq < s!.seq) s!.paid += x;
               }
-            } else if (choice >= 138) {
+            } else if (choice >= 136) {
               op = 'write-off';
               if (lanes.filter((x) => x.retired).length * 2 >= lanes.length - 1) op = 'noop';
               else {
                 // A risk admin looks at the account some days on.
-                rv!.clock += next(40);
+                rv!.clock += 15 + next(30);
                 const res = await svc.staffMoney.writeOff(
                   em(),
                   risk,

@@ -252,7 +252,15 @@ describe('revolving write-off (risk admin)', () => {
       isoPlus(40),
     );
     expect(!current.ok && current.errors[0]!.code).toBe('NOT_DELINQUENT');
-    // Minimum missed: written off on day 40 (interest and the late fee accrued to that day first).
+    // ¥50 of customer credit (an overpayment): applied to the statement when the line is brought
+    // to the day, inside the write-off — not enough for the minimum (¥100), so still delinquent.
+    const credit = await svc().repayments.record(em(), p, {
+      accountId: c.accountId,
+      amountFen: 5_000,
+      idempotencyKey: key(),
+    });
+    expect(credit.ok && credit.value.unappliedFen).toBe(5_000);
+    // Minimum missed: written off on day 40 (credit, the late fee and interest to that day first).
     const wo = await svc().staffMoney.writeOff(
       em(),
       risk,
@@ -261,7 +269,8 @@ describe('revolving write-off (risk admin)', () => {
     );
     expect(wo.ok, JSON.stringify(wo)).toBe(true);
     if (!wo.ok) return;
-    expect(wo.value.revolvingPrincipalFen).toBe(80_000);
+    expect(wo.value.revolvingPrincipalFen).toBe(75_000);
+    expect(wo.value.principalFen).toBe(0); // no phantom opening balance
     expect(wo.value.revolvingInterestFen).toBeGreaterThan(0);
     expect(wo.value.revolvingFeesFen).toBeGreaterThan(0);
     expect(await line(c.accountId)).toMatchObject({
@@ -292,7 +301,7 @@ describe('revolving write-off (risk admin)', () => {
       `select details from audit_log where customer_id = ? and action = 'writeOffBalance'`,
       [c.customerId],
     );
-    expect(audit.details).toMatchObject({ revolvingPrincipalFen: 80_000, reason: 'uncollectable' });
+    expect(audit.details).toMatchObject({ revolvingPrincipalFen: 75_000, reason: 'uncollectable' });
     await expectReconciled(api);
   });
 });
