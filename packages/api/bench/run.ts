@@ -202,8 +202,8 @@ async function main(): Promise<void> {
     });
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     // every account gets a latest decision, as after a review
-    await pool.query(`insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, reasons, decided_by)
-      select id, customer_id, 'PERIODIC_REVIEW', base_limit_fen, base_limit_fen, status, status, 700, 'C', '[{"code":"FEW_ORDERS"}]', 'SYSTEM' from credit_accounts`);
+    await pool.query(`insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, reasons, decided_by, policy_version)
+      select id, customer_id, 'PERIODIC_REVIEW', base_limit_fen, base_limit_fen, status, status, 700, 'C', '[{"code":"FEW_ORDERS"}]', 'SYSTEM', 'policy-2026.11' from credit_accounts`);
     const readAccounts = (
       await pool.query<{ id: string; customer_id: string }>(
         `select id::text, customer_id::text from credit_accounts order by id`,

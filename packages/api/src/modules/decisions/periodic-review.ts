@@ -204,8 +204,8 @@ async function writeOutcomes(
   }>()!;
   await trx.raw(
     `with d as (
-       insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, created_at)
-       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
+       insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, features, reasons, decided_by, created_at)
+       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, ?, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
          from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])
               as t(account_id, customer_id, before, after, status, status_after, score, grade, pd, model, features, reasons)
        returning id, customer_id, base_limit_before_fen, base_limit_after_fen, status_before, status_after
@@ -223,6 +223,7 @@ async function writeOutcomes(
        from changed
      on conflict (customer_id, event_key) do nothing`,
     [
+      POLICY.version,
       asOf,
       col((r) => r.accountId),
       col((r) => r.customerId),
