@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { loadConfig, ConfigError } from '../../config/config.js';
 import { createLogger } from '../../shared/logger.js';
-import { openDatabase } from '../database.js';
-import { connectOrm, migrate } from '../orm.js';
+import { openDatabase } from '../../db/database.js';
+import { connectOrm, migrate } from '../../db/orm.js';
 import { seedDatabase } from './load.js';
 
 /**
