@@ -27,6 +27,7 @@ import {
   TUNED_OPTIONS,
 } from '../model/index.js';
 import { derivedInputs } from '../model/derived.js';
+import { formatFen } from '../money/money.js';
 import {
   defaultPolicy,
   gradeOf,
@@ -465,9 +466,7 @@ export function review(args: Args): string {
   const out = str(args, 'out');
   if (!out) return text;
   writeFileSync(out, text);
-  // Integer fen to "1,234.56" without floating-point division.
-  const yuan = (fen: number) =>
-    `${((fen - (fen % 100)) / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+  const yuan = (fen: number) => formatFen(fen, { grouping: true });
   return (
     `reviewed ${data.rows.length} accounts with ${model.version} and ${policy.version} (${kind}): ` +
     `${counts.INCREASE} increase, ${counts.DECREASE} decrease, ${counts.KEEP} keep, ${counts.FREEZE} freeze; ` +
