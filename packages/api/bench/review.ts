@@ -10,7 +10,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, freePort, withDatabase } from '../src/db/embedded-postgres.js';
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 import { runPeriodicReview } from '../src/modules/decisions/periodic-review.js';
 
 const argOf = (name: string, d: number) => {

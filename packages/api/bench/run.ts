@@ -36,7 +36,7 @@ import { freePort, startEmbeddedPostgres, withDatabase } from '../src/db/embedde
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
 import { hashApiSecret } from '../src/modules/auth/auth.service.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 
 const QUICK = process.argv.includes('--quick');
 const arg = (name: string, d: number) => {

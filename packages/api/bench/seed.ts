@@ -9,7 +9,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, freePort, withDatabase } from '../src/db/embedded-postgres.js';
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 
 const arg = process.argv.indexOf('--customers');
 const customers = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
