@@ -457,12 +457,13 @@ describe('a running operation', () => {
       expect(Number(mid!.processed)).toBeLessThan(active);
 
       // The supervisor starts another worker; its heartbeat sweep releases the dead worker's job.
+      // The review marks its run DONE before the job runner records the result: wait for both.
       const done = await until(
         'the interrupted review to finish',
         async () =>
           (
             await q<{ status: string; processed: string; result: { resumed?: boolean } }>(
-              `select status, processed, result from job_runs where id = $1 and status = 'DONE'`,
+              `select status, processed, result from job_runs where id = $1 and status = 'DONE' and result is not null`,
               [run.id],
             )
           )[0],
