@@ -674,7 +674,7 @@ async function measure(
       .map((l) => l.toFixed(2))
       .join(
         ' / ',
-      )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; reads at ${CONNECTIONS} connections.\n`,
+      )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; ${SCALE ? 'connections as named per case, dealt round-robin over the serving processes' : `reads at ${CONNECTIONS} connections`}.\n`,
   );
   console.log(
     '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | load CPU ms/req | errors | load avg (rounds) |',

@@ -102,7 +102,10 @@ async function http() {
     requests: total,
     rps: total / spec.seconds,
     // Several processes: the request-weighted p50 and the worst p99.
-    p50: runs.reduce((a, r) => a + r.latency.p50 * r.requests.total, 0) / Math.max(1, total),
+    p50:
+      Math.round(
+        (100 * runs.reduce((a, r) => a + r.latency.p50 * r.requests.total, 0)) / Math.max(1, total),
+      ) / 100,
     p99: Math.max(...runs.map((r) => r.latency.p99)),
     errors: runs.reduce((a, r) => a + r.errors + r.non2xx + r.timeouts, 0),
   };
