@@ -117,7 +117,7 @@ export class CategoryLimitService {
               up as (
                 insert into category_limits (account_id, customer_id, category, limit_fen)
                 select a.id, a.customer_id, ?, ? from credit_accounts a where a.id = any(?::bigint[])
-                on conflict (account_id, category) do update set limit_fen = excluded.limit_fen
+                on conflict (account_id, category, customer_id) do update set limit_fen = excluded.limit_fen
                   where category_limits.limit_fen <> excluded.limit_fen
                 returning account_id, customer_id)
          select up.account_id, up.customer_id, b.limit_fen::text as before from up left join before b on b.account_id = up.account_id`,
