@@ -4,11 +4,11 @@ import { defineConfig } from 'tsup';
 // workspace the package is consumed from src/ (package.json `exports`; `publishConfig` swaps in
 // dist/ when packing), so the API and the tests need no build step.
 export default defineConfig({
-  entry: { index: 'src/index.ts', bin: 'src/cli/bin.ts' },
+  entry: { index: 'src/index.ts', money: 'src/money/index.ts', bin: 'src/cli/bin.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', money: 'src/money/index.ts' } },
   clean: true,
   sourcemap: false,
   splitting: true,

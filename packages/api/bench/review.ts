@@ -6,20 +6,25 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres, freePort, withDatabase } from '../src/db/embedded-postgres.js';
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 import { runPeriodicReview } from '../src/modules/decisions/periodic-review.js';
 
-const argOf = (name: string, d: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : d;
-};
-const customers = argOf('--customers', 100_000);
-const batchSize = argOf('--batch-size', 2000);
-const workers = argOf('--workers', 2);
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    customers: { type: 'string', default: '100000' },
+    'batch-size': { type: 'string', default: '2000' },
+    workers: { type: 'string', default: '2' },
+  },
+});
+const customers = Number(values.customers);
+const batchSize = Number(values['batch-size']);
+const workers = Number(values.workers);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-review-'));
 chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({

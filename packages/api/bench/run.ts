@@ -23,6 +23,11 @@
  * raw-pg HTTP server, at 16 and 64 clients.
  *
  * `--quick`: 2 s rounds, one round, 1 s warm-up, 1,000 customers — a smoke run, not a measurement.
+ *
+ * `--scale`: scale-out instead (docs/scaling.md): 4 Creditline processes and 2 job worker
+ * processes on the one database; partner availableLimit and authorizePurchase with the load
+ * dealt round-robin over the first 1, 2 and 4 processes (no balancer: one load process, one
+ * autocannon instance per API process), CPU charged to the serving processes together.
  */
 import './production-env.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,7 +41,7 @@ import { freePort, startEmbeddedPostgres, withDatabase } from '../src/db/embedde
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
 import { hashApiSecret } from '../src/modules/auth/auth.service.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 
 const QUICK = process.argv.includes('--quick');
 const arg = (name: string, d: number) => {
@@ -63,6 +68,8 @@ const LOG_LEVEL = text('log-level') ?? 'info';
  * server in the same rounds: a change is judged against the code before it in one run.
  */
 const BASELINE = text('baseline');
+const SCALE = process.argv.includes('--scale');
+const SCALE_SIZES = [1, 2, 4];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '..');
@@ -105,6 +112,7 @@ async function stop(proc: ChildProcess): Promise<void> {
 interface LoadSpec {
   mode: 'http' | 'sql';
   url?: string;
+  urls?: string[];
   databaseUrl?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -146,6 +154,8 @@ interface Case {
   server: string;
   /** The process whose CPU is charged per request (undefined: PostgreSQL only). */
   proc?: ChildProcess;
+  /** `--scale`: the API processes serving the case together (their CPU is summed). */
+  procs?: ChildProcess[];
   spec: Omit<LoadSpec, 'seconds' | 'start'>;
   /** Checks one response before the rounds, so a wrong query is never measured as fast errors. */
   check?: () => Promise<void>;
@@ -202,8 +212,8 @@ async function main(): Promise<void> {
     });
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     // every account gets a latest decision, as after a review
-    await pool.query(`insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, reasons, decided_by)
-      select id, customer_id, 'PERIODIC_REVIEW', base_limit_fen, base_limit_fen, status, status, 700, 'C', '[{"code":"FEW_ORDERS"}]', 'SYSTEM' from credit_accounts`);
+    await pool.query(`insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, reasons, decided_by, policy_version)
+      select id, customer_id, 'PERIODIC_REVIEW', base_limit_fen, base_limit_fen, status, status, 700, 'C', '[{"code":"FEW_ORDERS"}]', 'SYSTEM', 'policy-2026.11' from credit_accounts`);
     const readAccounts = (
       await pool.query<{ id: string; customer_id: string }>(
         `select id::text, customer_id::text from credit_accounts order by id`,
@@ -313,6 +323,76 @@ async function main(): Promise<void> {
       return { proc, url: `http://127.0.0.1:${port}/graphql` };
     };
     const { proc: creditline, url: apiUrl } = await startCreditline(undefined);
+    if (SCALE) {
+      // Three more API processes and two workers (the workers take jobs; they are here because a
+      // deployment past one machine runs them beside the APIs on the same database).
+      const more = await Promise.all([1, 2, 3].map(() => startCreditline(undefined)));
+      for (let i = 0; i < 2; i++) {
+        const w = spawn(
+          process.execPath,
+          compiled
+            ? ['--conditions=creditline-compiled', 'dist/modules/jobs/worker-main.js']
+            : ['--import', 'tsx', 'src/modules/jobs/worker-main.ts'],
+          {
+            cwd: apiRoot,
+            env: { ...process.env, ...env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        children.push(w);
+      }
+      const all = [{ proc: creditline, url: apiUrl }, ...more];
+      const scaleCases: Case[] = [];
+      for (const n of SCALE_SIZES) {
+        const serving = all.slice(0, n);
+        const procs = serving.map((x) => x.proc);
+        const urls = serving.map((x) => x.url);
+        scaleCases.push(
+          {
+            group: 'partner availableLimit, 32 connections',
+            server: `${n} API process${n > 1 ? 'es' : ''}`,
+            procs,
+            spec: {
+              mode: 'http',
+              urls,
+              headers: { 'x-api-key': `pk_reads.${readSecret}` },
+              body: 'creditline-partner',
+              connections: 32,
+              idsFile: ids.accounts,
+            },
+          },
+          {
+            group: 'authorizePurchase, 64 clients',
+            server: `${n} API process${n > 1 ? 'es' : ''}`,
+            procs,
+            spec: {
+              mode: 'http',
+              urls,
+              headers: { 'x-api-key': `pk_auth.${authSecret}` },
+              body: 'creditline-authorize',
+              connections: 64,
+              idsFile: ids.auth,
+              keyPrefix: `s${n}`,
+            },
+          },
+        );
+      }
+      await measure(scaleCases, pool, {
+        url,
+        compiled,
+        startedAt,
+        loadAtStart,
+        ver,
+        ratios: (ratio) => {
+          for (const g of [
+            'partner availableLimit, 32 connections',
+            'authorizePurchase, 64 clients',
+          ])
+            for (const n of [2, 4]) ratio(g, `${n} API processes`, '1 API process');
+        },
+      });
+      return;
+    }
     const base = BASELINE ? await startCreditline(path.resolve(BASELINE, 'dist')) : undefined;
     const pglPort = await freePort();
     const pgl = spawn(
@@ -475,121 +555,155 @@ async function main(): Promise<void> {
               keyPrefix: c.spec.keyPrefix && `${c.spec.keyPrefix}b`,
             },
           });
-    const selected = cases.filter((c) => `${c.group} ${c.server}`.includes(ONLY));
-    // Rotation offsets carry over between rounds, so authorizations keep moving to fresh accounts.
-    const offsets = new Map<string, number>();
-    const once = async (c: Case, seconds: number, round: number): Promise<Round> => {
-      const k = c.spec.keyPrefix ?? c.spec.idsFile;
-      const start = offsets.get(k) ?? 0;
-      const load = load1();
-      const before = c.proc ? cpuMs(c.proc.pid!) : 0;
-      const r = await runLoad({
-        ...c.spec,
-        seconds,
-        start,
-        keyPrefix: c.spec.keyPrefix && `${c.spec.keyPrefix}r${round}`,
-        check: round === 0,
-      });
-      const serverMs = c.proc ? cpuMs(c.proc.pid!) - before : undefined;
-      offsets.set(k, r.next);
-      return {
-        round,
-        rps: r.rps,
-        p50: r.p50,
-        p99: r.p99,
-        errors: r.errors,
-        serverCpuMsPerReq: serverMs === undefined ? undefined : serverMs / Math.max(1, r.requests),
-        serverCore: serverMs === undefined ? undefined : serverMs / 1000 / seconds,
-        loaderCpuMsPerReq: r.loaderCpuMs / Math.max(1, r.requests),
-        load,
-      };
-    };
-    process.stdout.write(`warm-up (${WARMUP} s per case) …\n`);
-    for (const c of selected) {
-      const w = await once(c, WARMUP, 0);
-      if (w.errors > 0)
-        throw new Error(`${c.group} / ${c.server}: ${w.errors} errors in the warm-up`);
-    }
-    const rounds: Round[][] = selected.map(() => []);
-    for (let round = 1; round <= ROUNDS; round++)
-      for (const [i, c] of selected.entries()) {
-        const r = await once(c, SECONDS, round);
-        rounds[i]!.push(r);
-        process.stdout.write(
-          `round ${round} ${c.group} / ${c.server}: ${Math.round(r.rps)} req/s (load ${r.load})\n`,
-        );
-      }
-    // Authorizations are checked in the database: every one must have been HELD (a declined
-    // purchase is a 200 too, and cheaper).
-    const outcomes = (
-      await pool.query<{ status: string; n: string }>(
-        `select status, count(*)::text as n from purchases where merchant = 'bench' group by status order by status`,
-      )
-    ).rows;
-    await pool.end();
-
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-    const cpu = os.cpus();
-    console.log(
-      `\n**Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC**: ${cpu[0]?.model ?? '?'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${ver} (embedded, fsync off); load average at start ${loadAtStart.join(' / ')}, at end ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(
-          ' / ',
-        )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; reads at ${CONNECTIONS} connections.\n`,
-    );
-    console.log(
-      '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | load CPU ms/req | errors | load avg (rounds) |',
-    );
-    console.log('|---|---|---:|---|---:|---|---|---:|---:|---:|---|');
-    for (const [i, c] of selected.entries()) {
-      const rs = rounds[i]!;
-      const m = rs.find((r) => r.rps === median(rs.map((x) => x.rps)))!;
-      console.log(
-        `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} |`,
-      );
-    }
-    // Ratios, round by round (the servers of one round ran minutes apart at most), and the median.
-    const ratio = (group: string, a: string, b: string) => {
-      const ia = selected.findIndex((c) => c.group === group && c.server === a);
-      const ib = selected.findIndex((c) => c.group === group && c.server === b);
-      if (ia < 0 || ib < 0) return;
-      const per = rounds[ia]!.map((r, k) => (100 * r.rps) / rounds[ib]![k]!.rps);
-      const med =
-        (100 * median(rounds[ia]!.map((r) => r.rps))) / median(rounds[ib]!.map((r) => r.rps));
-      console.log(
-        `- ${group}: ${a} / ${b} = **${med.toFixed(0)} %** of medians (rounds ${per.map((p) => p.toFixed(0)).join(' / ')} %)`,
-      );
-    };
-    console.log('');
-    for (const g of ['partner availableLimit', 'agent customer page']) {
-      ratio(g, 'Creditline', 'PostGraphile 4');
-      ratio(g, 'Creditline', 'raw pg');
-      ratio(g, 'Creditline', 'Creditline (baseline)');
-      ratio(g, 'Creditline (baseline)', 'PostGraphile 4');
-    }
-    for (const n of [16, 64]) {
-      ratio(`authorize, ${n} clients`, 'Creditline authorizePurchase', 'bare UPDATE (pg clients)');
-      ratio(
-        `authorize, ${n} clients`,
-        'Creditline authorizePurchase',
-        'bare UPDATE behind raw-pg HTTP',
-      );
-      ratio(
-        `authorize, ${n} clients`,
-        'Creditline authorizePurchase',
-        'Creditline authorizePurchase (baseline)',
-      );
-    }
-    console.log(
-      `- the bench's purchases by status after the run (warm-up included): ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ') || 'none'}`,
-    );
+    await measure(cases, pool, {
+      url,
+      compiled,
+      startedAt,
+      loadAtStart,
+      ver,
+      ratios: (ratio) => {
+        for (const g of ['partner availableLimit', 'agent customer page']) {
+          ratio(g, 'Creditline', 'PostGraphile 4');
+          ratio(g, 'Creditline', 'raw pg');
+          ratio(g, 'Creditline', 'Creditline (baseline)');
+          ratio(g, 'Creditline (baseline)', 'PostGraphile 4');
+        }
+        for (const n of [16, 64]) {
+          ratio(
+            `authorize, ${n} clients`,
+            'Creditline authorizePurchase',
+            'bare UPDATE (pg clients)',
+          );
+          ratio(
+            `authorize, ${n} clients`,
+            'Creditline authorizePurchase',
+            'bare UPDATE behind raw-pg HTTP',
+          );
+          ratio(
+            `authorize, ${n} clients`,
+            'Creditline authorizePurchase',
+            'Creditline authorizePurchase (baseline)',
+          );
+        }
+      },
+    });
   } finally {
     for (const c of children) await stop(c).catch(() => undefined);
     await pgServer.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Ratio = (group: string, a: string, b: string) => void;
+
+/** Warm-up, interleaved rounds, then the report: a table, the ratios, the bench's purchases. */
+async function measure(
+  cases: Case[],
+  pool: pg.Pool,
+  run: {
+    url: string;
+    compiled: boolean;
+    startedAt: Date;
+    loadAtStart: string[];
+    ver: string;
+    ratios: (ratio: Ratio) => void;
+  },
+): Promise<void> {
+  const { compiled, startedAt, loadAtStart, ver } = run;
+  const selected = cases.filter((c) => `${c.group} ${c.server}`.includes(ONLY));
+  // Rotation offsets carry over between rounds, so authorizations keep moving to fresh accounts.
+  const offsets = new Map<string, number>();
+  const once = async (c: Case, seconds: number, round: number): Promise<Round> => {
+    const k = c.spec.keyPrefix ?? c.spec.idsFile;
+    const start = offsets.get(k) ?? 0;
+    const load = load1();
+    const charged = c.procs ?? (c.proc ? [c.proc] : []);
+    const cpuOf = () => charged.reduce((a, p) => a + cpuMs(p.pid!), 0);
+    const before = cpuOf();
+    const r = await runLoad({
+      ...c.spec,
+      seconds,
+      start,
+      keyPrefix: c.spec.keyPrefix && `${c.spec.keyPrefix}r${round}`,
+      check: round === 0,
+    });
+    const serverMs = charged.length ? cpuOf() - before : undefined;
+    offsets.set(k, r.next);
+    return {
+      round,
+      rps: r.rps,
+      p50: r.p50,
+      p99: r.p99,
+      errors: r.errors,
+      serverCpuMsPerReq: serverMs === undefined ? undefined : serverMs / Math.max(1, r.requests),
+      serverCore: serverMs === undefined ? undefined : serverMs / 1000 / seconds,
+      loaderCpuMsPerReq: r.loaderCpuMs / Math.max(1, r.requests),
+      load,
+    };
+  };
+  process.stdout.write(`warm-up (${WARMUP} s per case) …\n`);
+  for (const c of selected) {
+    const w = await once(c, WARMUP, 0);
+    if (w.errors > 0)
+      throw new Error(`${c.group} / ${c.server}: ${w.errors} errors in the warm-up`);
+  }
+  const rounds: Round[][] = selected.map(() => []);
+  for (let round = 1; round <= ROUNDS; round++)
+    for (const [i, c] of selected.entries()) {
+      const r = await once(c, SECONDS, round);
+      rounds[i]!.push(r);
+      process.stdout.write(
+        `round ${round} ${c.group} / ${c.server}: ${Math.round(r.rps)} req/s (load ${r.load})\n`,
+      );
+    }
+  // Authorizations are checked in the database: every one must have been HELD (a declined
+  // purchase is a 200 too, and cheaper).
+  const outcomes = (
+    await pool.query<{ status: string; n: string }>(
+      `select status, count(*)::text as n from purchases where merchant = 'bench' group by status order by status`,
+    )
+  ).rows;
+  await pool.end();
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
+  const cpu = os.cpus();
+  console.log(
+    `\n**Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC**: ${cpu[0]?.model ?? '?'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${ver} (embedded, fsync off); load average at start ${loadAtStart.join(' / ')}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(
+        ' / ',
+      )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; ${SCALE ? 'connections as named per case, dealt round-robin over the serving processes' : `reads at ${CONNECTIONS} connections`}.\n`,
+  );
+  console.log(
+    '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | load CPU ms/req | errors | load avg (rounds) |',
+  );
+  console.log('|---|---|---:|---|---:|---|---|---:|---:|---:|---|');
+  for (const [i, c] of selected.entries()) {
+    const rs = rounds[i]!;
+    const m = rs.find((r) => r.rps === median(rs.map((x) => x.rps)))!;
+    console.log(
+      `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} |`,
+    );
+  }
+  // Ratios, round by round (the servers of one round ran minutes apart at most), and the median.
+  const ratio = (group: string, a: string, b: string) => {
+    const ia = selected.findIndex((c) => c.group === group && c.server === a);
+    const ib = selected.findIndex((c) => c.group === group && c.server === b);
+    if (ia < 0 || ib < 0) return;
+    const per = rounds[ia]!.map((r, k) => (100 * r.rps) / rounds[ib]![k]!.rps);
+    const med =
+      (100 * median(rounds[ia]!.map((r) => r.rps))) / median(rounds[ib]!.map((r) => r.rps));
+    console.log(
+      `- ${group}: ${a} / ${b} = **${med.toFixed(0)} %** of medians (rounds ${per.map((p) => p.toFixed(0)).join(' / ')} %)`,
+    );
+  };
+  console.log('');
+  run.ratios(ratio);
+  console.log(
+    `- the bench's purchases by status after the run (warm-up included): ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ') || 'none'}`,
+  );
 }
 
 await main();

@@ -5,14 +5,18 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres, freePort, withDatabase } from '../src/db/embedded-postgres.js';
 import { connectOrm, migrate } from '../src/db/orm.js';
 import { loadConfig } from '../src/config/config.js';
-import { seedDatabase } from '../src/db/seed/load.js';
+import { seedDatabase } from '../src/demo/seed/load.js';
 
-const arg = process.argv.indexOf('--customers');
-const customers = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { customers: { type: 'string', default: '1000000' } },
+});
+const customers = Number(values.customers);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'creditline-bench-seed-'));
 chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({

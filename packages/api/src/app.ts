@@ -42,8 +42,15 @@ import { registerDashboard } from './server/dashboard.js';
 import { Readiness } from './server/readiness.js';
 import { operationMetricsPlugin, trustedDocumentsPlugin } from './server/graphql-plugins.js';
 import { TrustedDocuments } from './server/trusted-documents.js';
-import { httpDuration, httpRequests, registerPool, registry } from './shared/metrics.js';
+import {
+  httpDuration,
+  httpRequests,
+  registerJobStats,
+  registerPool,
+  registry,
+} from './shared/metrics.js';
 import { refreshActiveModel } from './modules/models/model-registry.service.js';
+import { DEAD_AFTER_SECONDS } from './modules/jobs/job-definitions.js';
 
 export interface App {
   schema: GraphQLSchema;
@@ -202,6 +209,46 @@ export async function createApp(opts: {
     const missing = migrationsList.filter((m) => !applied.has(m.name)).map((m) => m.name);
     if (missing.length) throw new Error(`not applied: ${missing.join(', ')}`);
     migrationsDone = true;
+  });
+  // The job workers (separate processes, possibly on other machines) beat into job_workers every
+  // 2 s (modules/jobs/worker.ts); none within DEAD_AFTER_SECONDS means no job runs. Optional
+  // unless READY_REQUIRES_WORKER: see server/readiness.ts for why.
+  readiness.add(
+    'worker',
+    async () => {
+      const [row] = await orm.em
+        .getConnection()
+        .execute<{ n: string }[]>(
+          `select count(*) as n from job_workers where heartbeat_at > now() - make_interval(secs => ?)`,
+          [DEAD_AFTER_SECONDS],
+        );
+      if (Number(row?.n ?? 0) === 0)
+        throw new Error(`no job worker has reported in the last ${DEAD_AFTER_SECONDS} s`);
+    },
+    { optional: !config.READY_REQUIRES_WORKER },
+  );
+
+  const unregisterJobStats = registerJobStats(async () => {
+    const conn = orm.em.getConnection();
+    const [last, running, alive] = await Promise.all([
+      conn.execute<{ job: string; status: string; at: Date }[]>(
+        `select job, status, max(finished_at) as at from job_runs
+          where finished_at is not null group by job, status`,
+      ),
+      conn.execute<{ job: string; n: string }[]>(
+        `select job, count(*) as n from job_runs where status = 'RUNNING' group by job`,
+      ),
+      conn.execute<{ n: string }[]>(
+        `select count(distinct (host, pid)) as n from job_workers
+          where heartbeat_at > now() - make_interval(secs => ?)`,
+        [DEAD_AFTER_SECONDS],
+      ),
+    ]);
+    return {
+      lastFinished: last.map((r) => ({ job: r.job, status: r.status, at: new Date(r.at) })),
+      running: running.map((r) => ({ job: r.job, n: Number(r.n) })),
+      workersAlive: Number(alive[0]?.n ?? 0),
+    };
   });
 
   const pool = (
@@ -388,7 +435,9 @@ export async function createApp(opts: {
   fastify.get('/health', async () => ({ status: 'ok' }));
   fastify.get('/ready', async (_req, reply) => {
     const report = await readiness.report();
-    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
+    return reply
+      .code(report.status === 'ready' || report.status === 'degraded' ? 200 : 503)
+      .send(report);
   });
   fastify.get('/metrics', async (req, reply) => {
     if (config.METRICS_TOKEN && req.headers.authorization !== `Bearer ${config.METRICS_TOKEN}`)
@@ -432,6 +481,7 @@ export async function createApp(opts: {
         }
         await apollo.stop();
         unregisterPool();
+        unregisterJobStats();
       })()),
   };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (db.embedded) {
-    const { ensureDemoData } = await import('./db/demo-data.js');
+    const { ensureDemoData } = await import('./demo/demo-data.js');
     await ensureDemoData(orm, db.url, config, logger);
   }
   if (config.NODE_ENV === 'production') {

@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../src/demo/demo-population.js';
 import { PLATFORM_FEATURES, platformFeatures } from '../src/features/platform-features.js';
 import {
@@ -20,14 +21,21 @@ import {
   type TrainOptions,
 } from '../src/model/index.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, dflt: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
+const { values: opt, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    rows: { type: 'string' },
+    out: { type: 'string' },
+    version: { type: 'string' },
+    interactions: { type: 'string' },
+    quick: { type: 'boolean' },
+  },
+  allowPositionals: true,
+});
+const flag = (name: string, dflt: string) =>
+  opt[name.slice(2) as 'rows' | 'out' | 'version' | 'interactions'] || dflt;
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const csvPath =
-  args[0] && !args[0].startsWith('--') ? args[0] : here('../data/credit-card-default/dev.csv');
+const csvPath = positionals[0] ?? here('../data/credit-card-default/dev.csv');
 const nRows = Number(flag('--rows', '20000'));
 const out = flag('--out', here('../models/platform-v1.json'));
 const AS_OF = new Date('2026-11-01T00:00:00Z');
@@ -56,7 +64,7 @@ const opts: TrainOptions = {
   createdAt: '2026-11-01T00:00:00.000Z',
 };
 
-const quick = args.includes('--quick');
+const quick = opt.quick === true;
 if (!quick) {
   const cv = crossValidate(data, opts, 5, 1);
   console.log(

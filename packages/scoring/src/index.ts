@@ -13,6 +13,7 @@ export * from './recovery/index.js';
 export * from './revolving/index.js';
 export * from './demo/index.js';
 export * from './explain/index.js';
+export * from './money/index.js';
 export * from './report/index.js';
 
 /** The shipped platform scorecard (`models/platform-v1.json`, trained by `scripts/train-platform-model.ts` on platform features). */

@@ -1,6 +1,6 @@
 // The load generator (bench/run.ts), in its own process so its CPU is neither the servers' nor
 // the harness's. One case per run; argument: a JSON spec. Prints one JSON line: the result.
-//   mode "http": autocannon against `url`, a body per request built from the rotating ids.
+//   mode "http": autocannon against `url` (or round-robin over `urls`), a body per request built from the rotating ids.
 //   mode "sql":  the bare conditional UPDATE straight on PostgreSQL from `connections` clients.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -59,7 +59,7 @@ async function http() {
   const body = bodies[spec.body];
   if (spec.check) {
     // One response checked first, so a wrong query is never measured as fast errors.
-    const res = await fetch(spec.url, {
+    const res = await fetch(spec.url ?? spec.urls[0], {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...spec.headers },
       body: body(),
@@ -77,24 +77,37 @@ async function http() {
       process.exit(2);
     }
   }
-  const r = await autocannon({
-    url: spec.url,
-    connections: spec.connections,
-    duration: spec.seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...spec.headers },
-        setupRequest: (req) => ({ ...req, body: body() }),
-      },
-    ],
-  });
+  // `urls`: several API processes with no balancer in front: the connections are dealt round-robin
+  // over them (one autocannon instance per process, all in this one load process).
+  const urls = spec.urls ?? [spec.url];
+  const runs = await Promise.all(
+    urls.map((url, i) =>
+      autocannon({
+        url,
+        connections:
+          Math.floor(spec.connections / urls.length) + (i < spec.connections % urls.length ? 1 : 0),
+        duration: spec.seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...spec.headers },
+            setupRequest: (req) => ({ ...req, body: body() }),
+          },
+        ],
+      }),
+    ),
+  );
+  const total = runs.reduce((a, r) => a + r.requests.total, 0);
   return {
-    requests: r.requests.total,
-    rps: r.requests.total / spec.seconds,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx + r.timeouts,
+    requests: total,
+    rps: total / spec.seconds,
+    // Several processes: the request-weighted p50 and the worst p99.
+    p50:
+      Math.round(
+        (100 * runs.reduce((a, r) => a + r.latency.p50 * r.requests.total, 0)) / Math.max(1, total),
+      ) / 100,
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    errors: runs.reduce((a, r) => a + r.errors + r.non2xx + r.timeouts, 0),
   };
 }
 

@@ -131,6 +131,15 @@ const configSchema = z
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
     /** Longest wait for requests in flight at shutdown before their connections are cut. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** true: /ready answers 503 when no job worker has beaten lately (default: reported, status `degraded`, 200). */
+    READY_REQUIRES_WORKER: z.preprocess(
+      // Also takes the parsed boolean back (a config spread into loadConfig again, as tests do).
+      (v) => (typeof v === 'boolean' ? String(v) : v),
+      z
+        .enum(['true', 'false', '1', '0'])
+        .default('false')
+        .transform((v) => v === 'true' || v === '1'),
+    ),
     /** Bearer token for /metrics; unset: /metrics is open (keep it off the public network). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** The dashboard's persisted-documents manifest (relative to packages/api). */

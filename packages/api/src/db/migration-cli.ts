@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../shared/logger.js';
 import { openDatabase } from './database.js';
@@ -12,7 +13,9 @@ import { connectOrm, migrate } from './orm.js';
  * pending migrations to DATABASE_URL or the embedded database. The app also migrates at start.
  */
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const [command, name] = process.argv.slice(2);
+const {
+  positionals: [command, name],
+} = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true, strict: true });
 
 if (command === 'create') {
   if (!name || !/^[a-z][a-z0-9_]*$/.test(name)) {

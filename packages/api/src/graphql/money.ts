@@ -1,4 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
+import { formatFen } from '@creditline/scoring';
+
+// Parsing and formatting fen live in the scoring package's money module (one for the API, the
+// command lines and the dashboard); re-exported here for the resolvers.
+export { formatFen, parseYuanToFen } from '@creditline/scoring';
 
 /**
  * Money on the wire: a decimal string of yuan with exactly two places, formatted from integer
@@ -13,28 +18,6 @@ export class Money {
   @Field(() => String) currency!: string;
 }
 
-/** 123456 fen → "1234.56"; -5 → "-0.05". Exact: integer arithmetic on the digits, no floats. */
-export function formatFen(fen: number | bigint): string {
-  const v = BigInt(fen);
-  const neg = v < 0n;
-  const abs = neg ? -v : v;
-  const yuan = abs / 100n;
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${neg ? '-' : ''}${yuan}.${cents}`;
-}
-
 export function money(fen: number | bigint): Money {
   return Object.assign(new Money(), { amount: formatFen(fen), currency: 'CNY' });
-}
-
-/**
- * Parse a yuan decimal string from input into fen. Accepts "12", "12.3", "12.34"; refuses more
- * than two decimals (fractions of a fen), signs, exponents and anything non-numeric.
- * Returns undefined when the text is not an amount.
- */
-export function parseYuanToFen(text: string): number | undefined {
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : undefined;
 }

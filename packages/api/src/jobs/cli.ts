@@ -1,39 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type cliProgressType from 'cli-progress';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig, type Config } from '../config/config.js';
-import { createLogger, type Logger } from '../shared/logger.js';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../shared/logger.js';
 import { openDatabase } from '../db/database.js';
 import { connectOrm, migrate } from '../db/orm.js';
 import { moneyJobs } from './money-jobs.js';
 import { partnerJobs } from './partner-jobs.js';
 import { lifecycleJobs } from './lifecycle-jobs.js';
 import { modelJobs } from './model-jobs.js';
+import type { JobCommand } from './job-command.js';
 import { JOBS, type JobDefinition } from '../modules/jobs/job-definitions.js';
 import { JobAlreadyRunningError, runTracked } from '../modules/jobs/job-run.service.js';
 
-export interface JobContext {
-  orm: MikroORM;
-  config: Config;
-  logger: Logger;
-  dbUrl: string;
-  args: string[];
-  out: (line: string) => void;
-}
-
-export interface JobCommand {
-  describe: string;
-  /** Returns the process exit code. */
-  run(ctx: JobContext): Promise<number>;
-}
-
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args[i + 1];
-}
-function asOfArg(args: string[]): Date | undefined {
-  const v = argValue(args, '--as-of');
+function asOfArg(v: string | undefined): Date | undefined {
   if (v === undefined) return undefined;
   const d = new Date(v);
   if (Number.isNaN(d.getTime())) throw new Error('--as-of needs a date, e.g. 2026-12-01');
@@ -51,19 +32,30 @@ function jobCommand(def: JobDefinition): JobCommand {
   return {
     describe: `${def.describe} [--as-of DATE] [--enqueue]${def.name === 'periodic-review' ? ' [--batch-size N] [--workers N batches in flight, 1-8]' : ''}`,
     run: async ({ orm, config: base, logger, dbUrl, args, out }) => {
-      const asOf = asOfArg(args);
-      const batch = argValue(args, '--batch-size');
+      const { values } = parseArgs({
+        args,
+        options: {
+          'as-of': { type: 'string' },
+          enqueue: { type: 'boolean' },
+          'batch-size': { type: 'string' },
+          workers: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+      const asOf = asOfArg(values['as-of']);
+      const batch = values['batch-size'];
       if (batch !== undefined && !(Number.isInteger(Number(batch)) && Number(batch) >= 1))
         throw new Error('--batch-size must be a positive integer');
       const config = batch ? { ...base, REVIEW_BATCH_SIZE: Number(batch) } : base;
-      const workersArg = argValue(args, '--workers');
+      const workersArg = values.workers;
       const reviewWorkers = workersArg === undefined ? undefined : Number(workersArg);
       if (
         reviewWorkers !== undefined &&
         !(Number.isInteger(reviewWorkers) && reviewWorkers >= 1 && reviewWorkers <= 8)
       )
         throw new Error('--workers must be an integer from 1 to 8');
-      if (args.includes('--enqueue')) {
+      if (values.enqueue) {
         const { makeWorkerUtils, Logger: WorkerLogger } = await import('graphile-worker');
         const utils = await makeWorkerUtils({
           connectionString: dbUrl,

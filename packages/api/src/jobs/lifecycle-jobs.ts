@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { JobCommand } from './cli.js';
+import { parseArgs } from 'node:util';
+import type { JobCommand } from './job-command.js';
 import { importBureauCsv } from '../modules/behaviour/bureau.service.js';
-
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args[i + 1];
-}
 
 /** Jobs of the account lifecycle (issue 13). */
 export const lifecycleJobs: Record<string, JobCommand> = {
@@ -13,9 +9,18 @@ export const lifecycleJobs: Record<string, JobCommand> = {
     describe:
       'Import a credit-bureau CSV (--file PATH; customer_id or national_id, reported_at, bureau_score, inquiries_3m, inquiries_6m, other_debt_fen, past_defaults): stores each report, runs the triggered reviews and risk-alert rules it calls for; --from-line N resumes.',
     run: async ({ orm, config, out, args }) => {
-      const file = argValue(args, '--file');
+      const { values } = parseArgs({
+        args,
+        options: {
+          file: { type: 'string' },
+          'from-line': { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+      const file = values.file;
       if (!file) throw new Error('--file PATH is required');
-      const fromLine = Number(argValue(args, '--from-line') ?? 1);
+      const fromLine = Number(values['from-line'] ?? 1);
       if (!Number.isInteger(fromLine) || fromLine < 1)
         throw new Error('--from-line must be a positive integer');
       const r = await importBureauCsv(orm, await readFile(file, 'utf8'), {

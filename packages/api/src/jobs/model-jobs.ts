@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { JobCommand, JobContext } from './cli.js';
+import { parseArgs } from 'node:util';
+import type { JobCommand, JobContext } from './job-command.js';
 import { ANONYMOUS, type Viewer } from '../modules/auth/viewer.js';
 import {
   discardModel,
@@ -13,14 +14,17 @@ import {
 } from '../modules/models/model-registry.service.js';
 import type { Outcome } from '../graphql/errors.js';
 
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args[i + 1];
-}
+const modelArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    options: { agent: { type: 'string' }, note: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
 
 /** `--agent USERNAME`: the risk admin the step is recorded for (else the system). */
 async function viewerOf(ctx: JobContext): Promise<Viewer> {
-  const username = argValue(ctx.args, '--agent');
+  const username = modelArgs(ctx.args).values.agent;
   if (!username) return ANONYMOUS;
   const [a] = await ctx.orm.em
     .getConnection()
@@ -51,10 +55,11 @@ export const modelJobs: Record<string, JobCommand> = {
     describe: `Model lifecycle: ${USAGE}. Register validates against the model schema; shadow scores every ACTIVE account with the candidate and the current model (PSI, grade mix); promote/rollback switch the scoring model.`,
     run: async (ctx: JobContext) => {
       const { orm, out, args } = ctx;
-      const [sub, arg] = args;
+      const { values, positionals } = modelArgs(args);
+      const [sub, arg] = positionals;
       const em = orm.em.fork();
       await refreshActiveModel(em);
-      const note = argValue(args, '--note') ?? null;
+      const note = values.note ?? null;
       const viewer = await viewerOf(ctx);
       const show = (m: { version: string; status: string }) => `${m.version}: ${m.status}`;
       switch (sub) {

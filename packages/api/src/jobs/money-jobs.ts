@@ -1,4 +1,4 @@
-import type { JobCommand } from './cli.js';
+import type { JobCommand } from './job-command.js';
 import { reconcile } from '../modules/ledger/reconcile.js';
 
 /** Commands that are not scheduled jobs: reconcile is a check an operator runs and reads. */

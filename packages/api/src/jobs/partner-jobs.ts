@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { JobCommand } from './cli.js';
+import type { JobCommand } from './job-command.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
 import type { Outcome } from '../graphql/errors.js';

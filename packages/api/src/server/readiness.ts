@@ -3,24 +3,29 @@
  * function that resolves when its part is usable and throws (with a message for the operator)
  * when not. The API registers the database and migrations checks; the worker adds its own
  * (`app.readiness.add('worker', …)`). While draining at shutdown every probe answers not ready.
+ *
+ * A check may be optional: it is reported, and when it fails the status is `degraded` but the
+ * answer stays 200. The job worker is such a check for an API process: the API still serves
+ * partners when no worker runs, and a load balancer that took every API out of service because
+ * the worker died would turn a delayed review into an outage.
  */
 export type ReadinessCheck = () => Promise<void>;
 
 export interface ReadinessReport {
-  status: 'ready' | 'not ready' | 'draining';
-  checks: Record<string, { ok: boolean; ms: number; error?: string }>;
+  status: 'ready' | 'degraded' | 'not ready' | 'draining';
+  checks: Record<string, { ok: boolean; ms: number; optional?: true; error?: string }>;
 }
 
 /** A check that takes longer than this counts as failed: a probe must answer quickly. */
 const CHECK_TIMEOUT_MS = 2000;
 
 export class Readiness {
-  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly checks = new Map<string, { check: ReadinessCheck; optional: boolean }>();
   private drainingSince: number | undefined;
 
-  /** Add (or replace) a named check. */
-  add(name: string, check: ReadinessCheck): void {
-    this.checks.set(name, check);
+  /** Add (or replace) a named check; an optional one degrades the status instead of failing it. */
+  add(name: string, check: ReadinessCheck, opts: { optional?: boolean } = {}): void {
+    this.checks.set(name, { check, optional: opts.optional ?? false });
   }
 
   remove(name: string): void {
@@ -38,7 +43,8 @@ export class Readiness {
 
   async report(): Promise<ReadinessReport> {
     const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => {
+      [...this.checks].map(async ([name, { check, optional }]) => {
+        const tag = optional ? { optional: true as const } : {};
         const started = performance.now();
         let timer: NodeJS.Timeout | undefined;
         try {
@@ -51,13 +57,14 @@ export class Readiness {
               );
             }),
           ]);
-          return [name, { ok: true, ms: Math.round(performance.now() - started) }] as const;
+          return [name, { ok: true, ms: Math.round(performance.now() - started), ...tag }] as const;
         } catch (err) {
           return [
             name,
             {
               ok: false,
               ms: Math.round(performance.now() - started),
+              ...tag,
               error: (err as Error).message ?? String(err),
             },
           ] as const;
@@ -67,9 +74,10 @@ export class Readiness {
       }),
     );
     const checks = Object.fromEntries(entries);
+    const requiredOk = entries.every(([, r]) => r.ok || r.optional);
     const allOk = entries.every(([, r]) => r.ok);
     return {
-      status: this.draining ? 'draining' : allOk ? 'ready' : 'not ready',
+      status: this.draining ? 'draining' : !requiredOk ? 'not ready' : allOk ? 'ready' : 'degraded',
       checks,
     };
   }

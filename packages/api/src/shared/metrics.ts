@@ -103,3 +103,69 @@ new Gauge({
     }
   },
 });
+
+/**
+ * What the job tables say, read at scrape time. The workers are other processes (maybe other
+ * machines), so their in-process counters above are not on an API's /metrics; these gauges are the
+ * same for every API process and are what an operator alerts on ("the review has not finished
+ * in 26 hours", "no worker alive").
+ */
+export interface JobStats {
+  lastFinished: { job: string; status: string; at: Date }[];
+  running: { job: string; n: number }[];
+  workersAlive: number;
+}
+
+let jobStatsSource: (() => Promise<JobStats>) | undefined;
+
+/** The API registers where job stats come from (the database); returns the unregister function. */
+export function registerJobStats(source: () => Promise<JobStats>): () => void {
+  jobStatsSource = source;
+  return () => {
+    if (jobStatsSource === source) jobStatsSource = undefined;
+  };
+}
+
+let jobStatsRead: Promise<JobStats | undefined> | undefined;
+/** One database read per scrape for the three gauges below. */
+function readJobStats(): Promise<JobStats | undefined> {
+  jobStatsRead ??= (jobStatsSource?.() ?? Promise.resolve(undefined))
+    .catch(() => undefined)
+    .finally(() => setTimeout(() => (jobStatsRead = undefined), 100));
+  return jobStatsRead;
+}
+
+new Gauge({
+  name: 'creditline_job_last_finished_timestamp_seconds',
+  help: 'When each job last finished, by outcome (DONE, FAILED, INTERRUPTED), from job_runs.',
+  labelNames: ['job', 'status'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset();
+    const s = await readJobStats();
+    for (const r of s?.lastFinished ?? [])
+      this.set({ job: r.job, status: r.status }, r.at.getTime() / 1000);
+  },
+});
+
+new Gauge({
+  name: 'creditline_job_runs_running',
+  help: 'Job runs now RUNNING, by job, from job_runs.',
+  labelNames: ['job'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset();
+    const s = await readJobStats();
+    for (const r of s?.running ?? []) this.set({ job: r.job }, r.n);
+  },
+});
+
+new Gauge({
+  name: 'creditline_job_workers_alive',
+  help: 'Job worker processes whose heartbeat is recent (job_workers).',
+  registers: [registry],
+  async collect() {
+    const s = await readJobStats();
+    this.set(s?.workersAlive ?? 0);
+  },
+});

@@ -1,16 +1,13 @@
+import { amountToFen } from '@creditline/scoring/money';
+
 /** A GraphQL `Money` value: a decimal string in yuan with two places, e.g. "1234.56". */
 export interface MoneyValue {
   amount: string;
   currency: string;
 }
 
-/** Integer fen from a decimal yuan string, without going through floating point. */
-export function toFen(amount: string): number {
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!m) return NaN;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0') || 0);
-  return m[1] ? -fen : fen;
-}
+/** Integer fen from a decimal yuan string, without going through floating point (the scoring package's money module). */
+export const toFen = amountToFen;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

@@ -9,6 +9,7 @@
  * Errors are one line on stderr, exit code 2.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import {
   DataError,
   evaluate,
@@ -26,6 +27,7 @@ import {
   TUNED_OPTIONS,
 } from '../model/index.js';
 import { derivedInputs } from '../model/derived.js';
+import { formatFen } from '../money/money.js';
 import {
   defaultPolicy,
   gradeOf,
@@ -64,20 +66,53 @@ const USAGE = `usage:
   creditline-score score --model m.json --data F.csv [--adverse-actions] [--out scores.csv]
   creditline-score review --model m.json --data accounts.csv [--policy policy.json] [--kind PERIODIC|TRIGGERED] [--out proposals.csv]`;
 
-type Args = Record<string, string | true>;
+/** Every option of every command; a command reads the ones it knows. */
+const OPTIONS = {
+  ...Object.fromEntries(
+    [
+      'data',
+      'label',
+      'exclude',
+      'l2',
+      'min-bin-share',
+      'max-bins',
+      'interactions',
+      'bin-refit',
+      'breaks',
+      'monotonic',
+      'weight',
+      'version',
+      'out',
+      'model',
+      'format',
+      'base',
+      'current',
+      'policy',
+      'pd-multiplier',
+      'migration',
+      'approve-grades',
+      'kind',
+    ].map((n) => [n, { type: 'string' as const }]),
+  ),
+  group: { type: 'string', multiple: true },
+  'no-derive': { type: 'boolean' },
+  'allow-protected': { type: 'boolean' },
+  'adverse-actions': { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies ParseArgsConfig['options'];
+
+type Args = Record<string, string | string[] | boolean | undefined>;
 
 function parseArgs(argv: string[]): { cmd: string; args: Args } {
   const [cmd, ...rest] = argv;
-  const args: Args = {};
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}"`);
-    const eq = a.indexOf('=');
-    if (eq > 0) args[a.slice(2, eq)] = a.slice(eq + 1);
-    else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) args[a.slice(2)] = rest[++i];
-    else args[a.slice(2)] = true;
+  if (cmd === undefined || cmd === '' || cmd === 'help' || cmd === '--help')
+    return { cmd: cmd ?? '', args: {} };
+  try {
+    const { values } = parseNodeArgs({ args: rest, options: OPTIONS, strict: true });
+    return { cmd, args: values };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return { cmd: cmd ?? '', args };
 }
 
 function str(args: Args, name: string, required: true): string;
@@ -88,7 +123,7 @@ function str(args: Args, name: string, required = false): string | undefined {
     if (required) throw new UsageError(`missing --${name}`);
     return undefined;
   }
-  if (v === true) throw new UsageError(`--${name} needs a value`);
+  if (typeof v !== 'string') throw new UsageError(`--${name} needs a value`);
   return v;
 }
 
@@ -431,9 +466,7 @@ export function review(args: Args): string {
   const out = str(args, 'out');
   if (!out) return text;
   writeFileSync(out, text);
-  // Integer fen to "1,234.56" without floating-point division.
-  const yuan = (fen: number) =>
-    `${((fen - (fen % 100)) / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+  const yuan = (fen: number) => formatFen(fen, { grouping: true });
   return (
     `reviewed ${data.rows.length} accounts with ${model.version} and ${policy.version} (${kind}): ` +
     `${counts.INCREASE} increase, ${counts.DECREASE} decrease, ${counts.KEEP} keep, ${counts.FREEZE} freeze; ` +
@@ -496,18 +529,15 @@ export function monitorCmd(args: Args): string {
 }
 
 /** Disparate impact by one or more protected attributes. */
-export function fairnessCmd(args: Args, argv: string[]): string {
+export function fairnessCmd(args: Args): string {
   const model = readModel(str(args, 'model', true));
   const file = str(args, 'data', true);
   const data = readData(file);
   const policy = readPolicy(str(args, 'policy'));
   const fmt = format(args, ['md', 'json']);
-  // --group may repeat: read every occurrence from argv.
+  // --group may repeat.
   const groups: GroupSpec[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = a === '--group' ? argv[i + 1] : a.startsWith('--group=') ? a.slice(8) : undefined;
-    if (v === undefined) continue;
+  for (const v of (args.group as string[] | undefined) ?? []) {
     const [attribute, cutList] = v.split(':');
     const cuts = cutList?.split(',').map(Number);
     if (!attribute || (cuts && cuts.some((c) => !Number.isFinite(c))))
@@ -644,7 +674,7 @@ export function run(
     else if (cmd === 'report') stdout(reportCmd(args));
     else if (cmd === 'monitor') stdout(monitorCmd(args));
     else if (cmd === 'stress') stdout(stressCmd(args));
-    else if (cmd === 'fairness') stdout(fairnessCmd(args, argv.slice(1)));
+    else if (cmd === 'fairness') stdout(fairnessCmd(args));
     else if (cmd === 'evaluate') stdout(evaluateCmd(args));
     else if (cmd === 'score') stdout(score(args));
     else if (cmd === 'review') stdout(review(args));

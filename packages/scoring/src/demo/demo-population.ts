@@ -1,4 +1,5 @@
 import { addMonthsClamped } from '../pricing/pricing.js';
+import { readCsv, toRecords } from '../model/csv.js';
 import type {
   BehaviourOrder,
   BehaviourRepayment,
@@ -19,18 +20,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Parse the credit-card-default CSV (header row, numeric cells, no quoting) into rows of numbers. */
+/** Parse the credit-card-default CSV (header row, numeric cells) into rows of numbers. */
 export function parseCardCsv(text: string): Record<string, number>[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
-  return lines.slice(1).map((line) => {
-    const cells = line.split(',');
-    const row: Record<string, number> = {};
-    header.forEach((h, i) => {
-      row[h] = Number(cells[i]);
-    });
-    return row;
-  });
+  return toRecords(readCsv(text)).map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])),
+  );
 }
 
 /** NT$ → CNY fen (≈ 0.23 CNY per NT$), integer. */

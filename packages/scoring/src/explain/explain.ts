@@ -4,17 +4,7 @@ import { PLATFORM_FEATURES } from '../features/platform-features.js';
 import { gradeRank } from '../policy/limits.js';
 import { gradeOf, type Grade, type IncomeBand, type LimitPolicy } from '../policy/policy.js';
 import { codeTexts, featureReasonCode, reasonText, type Locale } from './texts.js';
-
-/** Format fen as yuan for customers: `¥8,000`, `¥8,000.50`, `-¥12.30` (same digits in zh-CN and en). */
-export function formatYuan(fen: number, locale: Locale): string {
-  void locale;
-  const neg = fen < 0;
-  const abs = Math.abs(Math.round(fen));
-  const yuan = Math.floor(abs / 100);
-  const cents = abs % 100;
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}¥${grouped}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
-}
+import { formatYuan } from '../money/money.js';
 
 /** What `explainDecision` needs: the decision row as stored. */
 export interface DecisionToExplain {

@@ -172,25 +172,78 @@ function finish(groups: Group[], opts: BinningOptions, minCount: number): void {
     );
 }
 
-/** Information value of groups (+ missing) with the same smoothing as the WOE. */
-export function groupsIv(groups: Group[], missing: { good: number; bad: number }): number {
-  const all =
-    missing.good + missing.bad > 0 ? [...groups, { lo: 0, hi: 0, values: [], ...missing }] : groups;
+/** One bin's binning statistics: counts, event (bad) rate, WOE and its share of the IV. */
+export interface BinStat {
+  goods: number;
+  bads: number;
+  count: number;
+  /** bads / count (0 when empty). */
+  eventRate: number;
+  /** ln(%good / %bad) with `SMOOTH` added to both counts; 0 for an empty bin. */
+  woe: number;
+  /** (%good − %bad) · WOE; 0 for an empty bin. */
+  iv: number;
+}
+
+/**
+ * The binning statistics of a feature from its bins' goods and bads — the one computation the
+ * trainer (WOE and IV of the model's bins) and the report (the same on any labelled data) share.
+ * Shares are smoothed over `k` bins (default: the non-empty ones); empty bins get WOE 0 and no IV.
+ */
+export function binStats(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  k?: number,
+): { bins: BinStat[]; iv: number } {
+  const m = goods.length;
   let G = 0;
   let B = 0;
-  for (const g of all) {
-    G += g.good;
-    B += g.bad;
+  let nonEmpty = 0;
+  for (let i = 0; i < m; i++) {
+    G += goods[i];
+    B += bads[i];
+    if (goods[i] + bads[i] > 0) nonEmpty++;
   }
+  k ??= Math.max(nonEmpty, 1);
   let iv = 0;
-  for (const g of all) {
-    const w = woe(g.good, g.bad, G, B, all.length);
-    iv +=
-      ((g.good + SMOOTH) / (G + SMOOTH * all.length) -
-        (g.bad + SMOOTH) / (B + SMOOTH * all.length)) *
-      w;
+  const bins: BinStat[] = new Array(m);
+  for (let i = 0; i < m; i++) {
+    const count = goods[i] + bads[i];
+    const pg = (goods[i] + SMOOTH) / (G + SMOOTH * k);
+    const pb = (bads[i] + SMOOTH) / (B + SMOOTH * k);
+    const w = count ? Math.log(pg / pb) : 0;
+    const part = count ? (pg - pb) * w : 0;
+    iv += part;
+    bins[i] = {
+      goods: goods[i],
+      bads: bads[i],
+      count,
+      eventRate: count ? bads[i] / count : 0,
+      woe: w,
+      iv: part,
+    };
   }
-  return iv;
+  return { bins, iv };
+}
+
+/**
+ * Binning statistics of groups followed by the missing bin, as the trainer counts them: every
+ * group is a bin of the model (k counts them all), the missing bin only when it has rows.
+ */
+export function groupStats(
+  groups: Group[],
+  missing: { good: number; bad: number },
+): { bins: BinStat[]; iv: number } {
+  return binStats(
+    [...groups.map((g) => g.good), missing.good],
+    [...groups.map((g) => g.bad), missing.bad],
+    groups.length + (missing.good + missing.bad > 0 ? 1 : 0),
+  );
+}
+
+/** Information value of groups (+ missing) with the same smoothing as the WOE. */
+export function groupsIv(groups: Group[], missing: { good: number; bad: number }): number {
+  return groupStats(groups, missing).iv;
 }
 
 /** Additive smoothing of the WOE counts (per bin, goods and bads). */

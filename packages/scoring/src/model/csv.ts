@@ -18,7 +18,8 @@ function cell(raw: string): string | number | null {
   return t;
 }
 
-function splitLine(line: string): string[] {
+/** The cells of one CSV line, as text (RFC 4180 quoting: `"a,b"` is one cell, `""` a quote). */
+export function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
   let cur = '';
@@ -51,7 +52,7 @@ export function readCsv(text: string): Dataset {
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0 || lines[0].trim() === '')
     throw new DataError('empty file: no header row');
-  const columns = splitLine(lines[0]).map((c) => c.trim());
+  const columns = splitCsvLine(lines[0]).map((c) => c.trim());
   const seen = new Set<string>();
   for (const c of columns) {
     if (c === '') throw new DataError('header has an empty column name');
@@ -62,7 +63,7 @@ export function readCsv(text: string): Dataset {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') continue;
-    const parts = splitLine(line);
+    const parts = splitCsvLine(line);
     if (parts.length !== columns.length) {
       throw new DataError(`line ${i + 1}: expected ${columns.length} cells, found ${parts.length}`);
     }

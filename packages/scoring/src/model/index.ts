@@ -20,7 +20,15 @@ export {
   type GradeBand,
   type TrainingStats,
 } from './format.js';
-export { readCsv, DataError, toRecords, selectRows, labelColumn, type Dataset } from './csv.js';
+export {
+  readCsv,
+  splitCsvLine,
+  DataError,
+  toRecords,
+  selectRows,
+  labelColumn,
+  type Dataset,
+} from './csv.js';
 export { readCsvFile } from './csv-file.js';
 export { CARD_DERIVED_FEATURES, evalDerived, applicableDerived, derivedInputs } from './derived.js';
 export {

@@ -5,8 +5,7 @@
 import {
   binCategorical,
   binNumeric,
-  groupsIv,
-  woe,
+  groupStats,
   type BinningOptions,
   type Group,
 } from './binning.js';
@@ -23,7 +22,7 @@ import type {
 } from './format.js';
 import { pairwiseInteractions } from './interactions.js';
 import { fitLogistic } from './logistic.js';
-import { auc as aucOf, gini as giniOf, ks as ksOf } from './metrics.js';
+import { auc as aucOf, correlation as corr, gini as giniOf, ks as ksOf } from './metrics.js';
 
 export interface TrainOptions {
   /** Label column: 1 = bad, 0 = good. */
@@ -241,21 +240,11 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
       ? binCategorical(c.cat!, y, bopts)
       : binNumeric(c.num!, y, c.kind === 'ordinal', bopts);
   const { groups, missing } = res;
-  let G = missing.good;
-  let B = missing.bad;
-  for (const g of groups) {
-    G += g.good;
-    B += g.bad;
-  }
-  const k = groups.length + (missing.good + missing.bad > 0 ? 1 : 0);
-  const bins: Omit<ScorecardBin, 'points'>[] = groups.map((g) => {
-    const cnt = g.good + g.bad;
+  const stats = groupStats(groups, missing);
+  const bins: Omit<ScorecardBin, 'points'>[] = groups.map((g, gi) => {
+    const st = stats.bins[gi];
     // Weighted counts are rounded to whole rows in the model (the bad rate is the weighted one).
-    const base = {
-      woe: woe(g.good, g.bad, G, B, k),
-      count: Math.round(cnt),
-      badRate: cnt ? g.bad / cnt : 0,
-    };
+    const base = { woe: st.woe, count: Math.round(st.count), badRate: st.eventRate };
     if (c.kind === 'categorical')
       return { label: g.values.slice().sort().join('|'), values: g.values.slice().sort(), ...base };
     const b: Omit<ScorecardBin, 'points'> = { label: numericLabel(g), ...base };
@@ -264,13 +253,13 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
     if (c.kind === 'ordinal') b.values = g.values;
     return b;
   });
-  const mc = missing.good + missing.bad;
+  const ms = stats.bins[groups.length];
   bins.push({
     label: 'missing',
     isMissing: true,
-    woe: woe(missing.good, missing.bad, G, B, k),
-    count: Math.round(mc),
-    badRate: mc ? missing.bad / mc : 0,
+    woe: ms.woe,
+    count: Math.round(ms.count),
+    badRate: ms.eventRate,
   });
   // WOE per row.
   const x = new Float64Array(n);
@@ -293,30 +282,7 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
       }
     }
   }
-  return { name: c.name, kind: c.kind, bins, iv: groupsIv(groups, missing), x };
-}
-
-function corr(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+  return { name: c.name, kind: c.kind, bins, iv: stats.iv, x };
 }
 
 /** Builds the candidate feature columns (raw minus label/excluded, plus applicable derived). */

@@ -407,6 +407,35 @@ export function parsePolicy(json: unknown): LimitPolicy {
   throw new Error(`invalid limit policy:\n${lines.join('\n')}`);
 }
 
+/** JSON with object keys sorted, so equal policies print the same whatever their key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+/**
+ * A digest of a policy's content (every field but `version`; FNV-1a of its canonical JSON, hex):
+ * two policies with the same digest decide alike. Decisions record `policy.version`; the
+ * package's tests pin the shipped policy's digest to its version, so its content cannot change
+ * without a new version.
+ */
+export function policyDigest(policy: LimitPolicy): string {
+  const { version: _version, ...content } = policy;
+  const s = canonical(content);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 /** The grade of a score under the policy's bands (a score equal to a cut-off is in the better grade). */
 export function gradeOf(score: number, policy: LimitPolicy): Grade {
   const b = policy.gradeBands;

@@ -9,15 +9,62 @@ import type { ScorecardReport } from './report.js';
 const f4 = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
+type Cell = string | number;
+/** A table column: its heading and how a row fills it. */
+interface Column<T> {
+  head: string;
+  cell: (row: T) => Cell;
+}
+/** A table as data; `markdownTable` and `htmlTable` write it. */
+interface Table {
+  head: string[];
+  rows: Cell[][];
+}
+
+/** The one table builder: rows of any kind through their columns. */
+function tableOf<T>(rows: readonly T[], columns: readonly Column<T>[]): Table {
+  return { head: columns.map((c) => c.head), rows: rows.map((r) => columns.map((c) => c.cell(r))) };
+}
+
 /** A Markdown table; `|` inside a cell (categorical bins `A11|A12`, reasons `|corr|`) is escaped. */
-function table(head: string[], rows: (string | number)[][]): string {
-  const cell = (c: string | number) => String(c).replace(/\|/g, '\\|');
+function markdownTable(t: Table): string {
+  const cell = (c: Cell) => String(c).replace(/\|/g, '\\|');
   return [
-    `| ${head.map(cell).join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    `| ${t.head.map(cell).join(' | ')} |`,
+    `|${t.head.map(() => '---').join('|')}|`,
+    ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n');
 }
+
+const CANDIDATE_COLUMNS: Column<ScorecardReport['candidates'][number]>[] = [
+  { head: 'feature', cell: (c) => c.feature },
+  { head: 'IV (training)', cell: (c) => (c.iv === null ? '—' : f4(c.iv)) },
+  { head: 'kept', cell: (c) => (c.kept ? 'yes' : 'no') },
+  { head: 'why', cell: (c) => c.reason },
+];
+
+const BIN_COLUMNS: Column<ScorecardReport['features'][number]['bins'][number]>[] = [
+  { head: 'bin', cell: (b) => b.bin },
+  { head: 'count', cell: (b) => b.count },
+  { head: 'goods', cell: (b) => b.goods },
+  { head: 'bads', cell: (b) => b.bads },
+  { head: 'event rate', cell: (b) => pct(b.eventRate) },
+  { head: 'WOE', cell: (b) => f4(b.woe) },
+  { head: 'IV', cell: (b) => f4(b.iv) },
+  { head: 'points', cell: (b) => b.points },
+];
+
+const GAINS_COLUMNS: Column<ScorecardReport['gains'][number]>[] = [
+  { head: 'band', cell: (g) => g.band },
+  { head: 'scores', cell: (g) => `${g.minScore}–${g.maxScore}` },
+  { head: 'rows', cell: (g) => g.rows },
+  { head: 'goods', cell: (g) => g.goods },
+  { head: 'bads', cell: (g) => g.bads },
+  { head: 'bad rate', cell: (g) => pct(g.badRate) },
+  { head: 'cum. bads', cell: (g) => pct(g.cumBadShare) },
+  { head: 'cum. goods', cell: (g) => pct(g.cumGoodShare) },
+  { head: 'KS', cell: (g) => f4(g.ks) },
+];
 
 /** The scorecard report as Markdown. */
 export function renderMarkdown(r: ScorecardReport): string {
@@ -28,72 +75,42 @@ export function renderMarkdown(r: ScorecardReport): string {
   );
   for (const w of r.warnings) out.push(`> **Warning:** ${w}`);
   out.push('## Information value of every candidate');
-  out.push(
-    table(
-      ['feature', 'IV (training)', 'kept', 'why'],
-      r.candidates.map((c) => [
-        c.feature,
-        c.iv === null ? '—' : f4(c.iv),
-        c.kept ? 'yes' : 'no',
-        c.reason,
-      ]),
-    ),
-  );
+  out.push(markdownTable(tableOf(r.candidates, CANDIDATE_COLUMNS)));
   out.push('## Binning tables');
   for (const f of r.features) {
     out.push(`### ${f.feature}`);
     out.push(
       `${f.kind}; IV ${f4(f.iv)} on this data (${f4(f.trainingIv)} in training); coefficient ${f.coefficient}`,
     );
-    out.push(
-      table(
-        ['bin', 'count', 'goods', 'bads', 'event rate', 'WOE', 'IV', 'points'],
-        f.bins.map((b) => [
-          b.bin,
-          b.count,
-          b.goods,
-          b.bads,
-          pct(b.eventRate),
-          f4(b.woe),
-          f4(b.iv),
-          b.points,
-        ]),
-      ),
-    );
+    out.push(markdownTable(tableOf(f.bins, BIN_COLUMNS)));
   }
   out.push('## Correlation (of WOE) and VIF of the kept features');
+  const names = r.correlation.features;
   out.push(
-    table(
-      ['feature', 'VIF', ...r.correlation.features.map((_, j) => `#${j + 1}`)],
-      r.correlation.features.map((name, i) => [
-        `#${i + 1} ${name}`,
-        r.vif[i].vif,
-        ...r.correlation.matrix[i].map((v) => v.toFixed(2)),
-      ]),
+    markdownTable(
+      tableOf(
+        names.map((name, i) => ({ name, i })),
+        [
+          { head: 'feature', cell: ({ name, i }) => `#${i + 1} ${name}` },
+          { head: 'VIF', cell: ({ i }) => r.vif[i].vif },
+          ...names.map((_, j) => ({
+            head: `#${j + 1}`,
+            cell: ({ i }: { i: number }) => r.correlation.matrix[i][j].toFixed(2),
+          })),
+        ],
+      ),
     ),
   );
   out.push('## Gains and KS (riskiest band first)');
-  out.push(
-    table(
-      ['band', 'scores', 'rows', 'goods', 'bads', 'bad rate', 'cum. bads', 'cum. goods', 'KS'],
-      r.gains.map((g) => [
-        g.band,
-        `${g.minScore}–${g.maxScore}`,
-        g.rows,
-        g.goods,
-        g.bads,
-        pct(g.badRate),
-        pct(g.cumBadShare),
-        pct(g.cumGoodShare),
-        f4(g.ks),
-      ]),
-    ),
-  );
+  out.push(markdownTable(tableOf(r.gains, GAINS_COLUMNS)));
   out.push('## Score distribution');
   out.push(
-    table(
-      ['scores', 'goods', 'bads'],
-      r.scoreDistribution.map((b) => [`${b.from}–${b.to - 1}`, b.goods, b.bads]),
+    markdownTable(
+      tableOf(r.scoreDistribution, [
+        { head: 'scores', cell: (b) => `${b.from}–${b.to - 1}` },
+        { head: 'goods', cell: (b) => b.goods },
+        { head: 'bads', cell: (b) => b.bads },
+      ]),
     ),
   );
   return out.join('\n\n') + '\n';
@@ -102,8 +119,8 @@ export function renderMarkdown(r: ScorecardReport): string {
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function htmlTable(head: string[], rows: (string | number)[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+function htmlTable(t: Table): string {
+  return `<table><thead><tr>${t.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows
     .map((r) => `<tr>${r.map((c) => `<td>${esc(String(c))}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
@@ -170,17 +187,7 @@ export function renderHtml(r: ScorecardReport): string {
     )}</div>`,
   );
   parts.push('<h2>Information value of every candidate</h2>');
-  parts.push(
-    htmlTable(
-      ['feature', 'IV (training)', 'kept', 'why'],
-      r.candidates.map((c) => [
-        c.feature,
-        c.iv === null ? '—' : f4(c.iv),
-        c.kept ? 'yes' : 'no',
-        c.reason,
-      ]),
-    ),
-  );
+  parts.push(htmlTable(tableOf(r.candidates, CANDIDATE_COLUMNS)));
   parts.push('<h2>Binning tables</h2>');
   for (const f of r.features) {
     parts.push(`<h3>${esc(f.feature)}</h3>`);
@@ -189,43 +196,25 @@ export function renderHtml(r: ScorecardReport): string {
         `${f.kind}; IV ${f4(f.iv)} (${f4(f.trainingIv)} in training); coefficient ${f.coefficient}`,
       ),
     );
-    parts.push(
-      htmlTable(
-        ['bin', 'count', 'goods', 'bads', 'event rate', 'WOE', 'IV', 'points'],
-        f.bins.map((b) => [
-          b.bin,
-          b.count,
-          b.goods,
-          b.bads,
-          pct(b.eventRate),
-          f4(b.woe),
-          f4(b.iv),
-          b.points,
-        ]),
-      ),
-    );
+    parts.push(htmlTable(tableOf(f.bins, BIN_COLUMNS)));
   }
   parts.push('<h2>VIF of the kept features</h2>');
   parts.push(
     htmlTable(
-      ['feature', 'VIF'],
-      r.vif.map((v) => [v.feature, v.vif]),
+      tableOf(r.vif, [
+        { head: 'feature', cell: (v) => v.feature },
+        { head: 'VIF', cell: (v) => v.vif },
+      ]),
     ),
   );
   parts.push('<h2>Gains and KS</h2>');
+  // the page's gains table leaves out the goods column (the chart shows the shares)
   parts.push(
     htmlTable(
-      ['band', 'scores', 'rows', 'bads', 'bad rate', 'cum. bads', 'cum. goods', 'KS'],
-      r.gains.map((g) => [
-        g.band,
-        `${g.minScore}–${g.maxScore}`,
-        g.rows,
-        g.bads,
-        pct(g.badRate),
-        pct(g.cumBadShare),
-        pct(g.cumGoodShare),
-        f4(g.ks),
-      ]),
+      tableOf(
+        r.gains,
+        GAINS_COLUMNS.filter((c) => c.head !== 'goods'),
+      ),
     ),
   );
   return `<!doctype html>
@@ -247,16 +236,23 @@ export function renderMonitorMarkdown(m: MonitorReport): string {
   for (const w of m.warnings) out.push(`> **Warning:** ${w}`);
   out.push(`## Score PSI: ${f4(m.score.index)} (${m.score.status})`);
   out.push(
-    table(
-      ['score band', 'base', 'current', 'contribution'],
-      m.score.bins.map((b) => [b.bin, pct(b.baseShare), pct(b.currentShare), f4(b.contribution)]),
+    markdownTable(
+      tableOf(m.score.bins, [
+        { head: 'score band', cell: (b) => b.bin },
+        { head: 'base', cell: (b) => pct(b.baseShare) },
+        { head: 'current', cell: (b) => pct(b.currentShare) },
+        { head: 'contribution', cell: (b) => f4(b.contribution) },
+      ]),
     ),
   );
   out.push('## CSI per feature (worst first)');
   out.push(
-    table(
-      ['feature', 'CSI', 'status'],
-      m.features.map((f) => [f.feature, f4(f.index), f.status]),
+    markdownTable(
+      tableOf(m.features, [
+        { head: 'feature', cell: (f) => f.feature },
+        { head: 'CSI', cell: (f) => f4(f.index) },
+        { head: 'status', cell: (f) => f.status },
+      ]),
     ),
   );
   return out.join('\n\n') + '\n';
@@ -271,26 +267,16 @@ export function renderFairnessMarkdown(reports: DisparateImpactReport[]): string
       `Approved: grades ${r.approveGrades.join(', ')}. Ratios against the group with the highest approval rate (${r.reference}); below ${r.threshold} is flagged (four-fifths rule).`,
     );
     out.push(
-      table(
-        [
-          'group',
-          'rows',
-          'approved',
-          'approval rate',
-          'approval ratio',
-          'average limit (¥)',
-          'limit ratio',
-          'flag',
-        ],
-        r.groups.map((g) => [
-          g.group,
-          g.rows,
-          g.approved,
-          pct(g.approvalRate),
-          g.approvalRatio.toFixed(3),
-          (g.averageLimitFen / 100).toFixed(2),
-          g.limitRatio.toFixed(3),
-          g.flagged ? '**FLAG**' : '',
+      markdownTable(
+        tableOf(r.groups, [
+          { head: 'group', cell: (g) => g.group },
+          { head: 'rows', cell: (g) => g.rows },
+          { head: 'approved', cell: (g) => g.approved },
+          { head: 'approval rate', cell: (g) => pct(g.approvalRate) },
+          { head: 'approval ratio', cell: (g) => g.approvalRatio.toFixed(3) },
+          { head: 'average limit (¥)', cell: (g) => (g.averageLimitFen / 100).toFixed(2) },
+          { head: 'limit ratio', cell: (g) => g.limitRatio.toFixed(3) },
+          { head: 'flag', cell: (g) => (g.flagged ? '**FLAG**' : '') },
         ]),
       ),
     );

@@ -6,7 +6,8 @@
  */
 import { labelColumn, type Dataset } from '../model/csv.js';
 import type { ScorecardModel } from '../model/format.js';
-import { auc as aucOf, gini as giniOf, ks as ksOf } from '../model/metrics.js';
+import { binStats } from '../model/binning.js';
+import { auc as aucOf, correlation as corr, gini as giniOf, ks as ksOf } from '../model/metrics.js';
 import { compiled } from '../model/score.js';
 
 /** One row of a feature's binning table, counted on the report's data. */
@@ -76,35 +77,9 @@ export interface ScorecardReport {
   roc: { fpr: number; tpr: number }[];
 }
 
-const SMOOTH = 0.5;
-
 function round(v: number, d = 6): number {
   const f = 10 ** d;
   return Math.round(v * f) / f;
-}
-
-/** Correlation of two columns (0 when either is constant). */
-function corr(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
 /** Diagonal of the inverse of a symmetric matrix (Gauss–Jordan); Infinity where singular. */
@@ -161,29 +136,22 @@ export function scorecardReport(
   const { scores, bins } = binAssignments(model, data);
   let bads = 0;
   for (let i = 0; i < n; i++) bads += y[i];
-  const goodsAll = n - bads;
 
   const features: FeatureReport[] = model.features.map((f, j) => {
     const g = new Float64Array(f.bins.length);
     const b = new Float64Array(f.bins.length);
     for (let i = 0; i < n; i++) (y[i] ? b : g)[bins[j][i]]++;
-    const k = f.bins.filter((_, bi) => g[bi] + b[bi] > 0).length || 1;
-    let iv = 0;
+    const stats = binStats(g, b);
     const rows: BinningRow[] = f.bins.map((bin, bi) => {
-      const cnt = g[bi] + b[bi];
-      const pg = (g[bi] + SMOOTH) / (goodsAll + SMOOTH * k);
-      const pb = (b[bi] + SMOOTH) / (bads + SMOOTH * k);
-      const w = cnt ? Math.log(pg / pb) : 0;
-      const part = cnt ? (pg - pb) * w : 0;
-      iv += part;
+      const st = stats.bins[bi];
       return {
         bin: bin.label,
-        count: cnt,
-        goods: g[bi],
-        bads: b[bi],
-        eventRate: round(cnt ? b[bi] / cnt : 0),
-        woe: round(w),
-        iv: round(part),
+        count: st.count,
+        goods: st.goods,
+        bads: st.bads,
+        eventRate: round(st.eventRate),
+        woe: round(st.woe),
+        iv: round(st.iv),
         points: bin.points,
       };
     });
@@ -191,7 +159,7 @@ export function scorecardReport(
       feature: f.name,
       kind: f.kind,
       coefficient: f.coefficient,
-      iv: round(iv),
+      iv: round(stats.iv),
       trainingIv: f.iv,
       bins: rows,
     };

@@ -3,7 +3,7 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { raiseNotice } from '../notices/notice-events.js';
-import { GRADES, LIMIT_CAP_FEN } from '../decisions/scoring-adapter.js';
+import { GRADES, LIMIT_CAP_FEN, POLICY } from '../decisions/scoring-adapter.js';
 import { pgArray } from '../decisions/pg-array.js';
 import { PURCHASE_CATEGORIES, isPurchaseCategory } from '../purchases/categories.js';
 
@@ -117,7 +117,7 @@ export class CategoryLimitService {
               up as (
                 insert into category_limits (account_id, customer_id, category, limit_fen)
                 select a.id, a.customer_id, ?, ? from credit_accounts a where a.id = any(?::bigint[])
-                on conflict (account_id, category) do update set limit_fen = excluded.limit_fen
+                on conflict (account_id, category, customer_id) do update set limit_fen = excluded.limit_fen
                   where category_limits.limit_fen <> excluded.limit_fen
                 returning account_id, customer_id)
          select up.account_id, up.customer_id, b.limit_fen::text as before from up left join before b on b.account_id = up.account_id`,
@@ -198,11 +198,12 @@ export class CategoryLimitService {
     const note = (before: string | null) =>
       `Category limit ${category}: ${before == null ? 'none' : `¥${Number(before) / 100}`} → ${limitFen == null ? 'none' : `¥${limitFen / 100}`}`;
     const decisions = await tem.execute<{ id: string; customer_id: string }[]>(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-       select a.id, a.customer_id, 'MANUAL', a.base_limit_fen, a.base_limit_fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, ?, ?, t.note
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+       select a.id, a.customer_id, 'MANUAL', a.base_limit_fen, a.base_limit_fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, ?, ?, t.note
          from unnest(?::bigint[], ?::text[]) as t(id, note) join credit_accounts a on a.id = t.id
        returning id, customer_id`,
       [
+        POLICY.version,
         JSON.stringify([{ code }]),
         viewer.kind === 'agent' ? 'AGENT' : 'SYSTEM',
         viewer.kind === 'agent' ? viewer.id : null,

@@ -6,6 +6,7 @@ import { runTriggeredReview } from '../decisions/triggered-review.js';
 import { POLICY, triggeredReviewNeeded } from '../decisions/scoring-adapter.js';
 import { riskAlertFreeze } from '../lifecycle/lifecycle.service.js';
 import { blindIndex, isNationalId, normalizeNationalId } from '../customers/pii.js';
+import { splitCsvLine } from '@creditline/scoring';
 
 /** A credit-bureau summary (征信) as reported. */
 export interface BureauReportInput {
@@ -196,7 +197,7 @@ export async function importBureauCsv(
   opts: { blindIndexKey: Buffer; asOf?: Date; fromLine?: number },
 ): Promise<BureauImportResult> {
   const lines = csv.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const res: BureauImportResult = { rows: 0, imported: 0, reviews: 0, frozen: 0, errors: [] };
   const idCol = header.includes('customer_id')
     ? 'customer_id'
@@ -216,7 +217,7 @@ export async function importBureauCsv(
     const line = lines[i]!;
     if (!line.trim()) continue;
     res.rows++;
-    const cells = line.split(',');
+    const cells = splitCsvLine(line);
     let customerId = col(cells, 'customer_id');
     if (idCol === 'national_id') {
       const nid = normalizeNationalId(col(cells, 'national_id'));

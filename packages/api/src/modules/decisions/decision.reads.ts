@@ -25,6 +25,7 @@ export interface DecisionRow {
   grade: string | null;
   probability_of_default: number | null;
   model_version: string | null;
+  policy_version: string;
   features: Record<string, number | string | null> | null;
   reasons: StoredReason[] | null;
   decided_by: LimitDecision['decidedBy'];
@@ -48,6 +49,7 @@ export function decisionFromRow(r: DecisionRow): LimitDecision {
     grade: r.grade,
     probabilityOfDefault: r.probability_of_default,
     modelVersion: r.model_version,
+    policyVersion: r.policy_version,
     features: r.features ?? {},
     reasons: r.reasons ?? [],
     decidedBy: r.decided_by,

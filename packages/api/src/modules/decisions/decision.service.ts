@@ -12,6 +12,7 @@ import {
   type PromotionInput,
 } from '../promotions/promotion.service.js';
 import { pgArray } from './pg-array.js';
+import { POLICY } from './scoring-adapter.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
 
 const agentIdOf = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
@@ -130,12 +131,13 @@ export class DecisionService {
         ],
       );
       const [d] = await tem.execute<{ id: string }[]>(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-         select a.id, a.customer_id, ?, a.base_limit_fen, a.base_limit_fen, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, 'AGENT', ?, ? from credit_accounts a where a.id = ? returning id`,
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+         select a.id, a.customer_id, ?, a.base_limit_fen, a.base_limit_fen, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, 'AGENT', ?, ? from credit_accounts a where a.id = ? returning id`,
         [
           frozen ? 'FREEZE' : 'UNFREEZE',
           a.status,
           after,
+          POLICY.version,
           JSON.stringify([{ code: frozen ? 'MANUAL_FREEZE' : 'MANUAL_UNFREEZE' }]),
           agentIdOf(viewer),
           reason.value,

@@ -98,6 +98,11 @@ export class LimitDecisionNode extends Node {
   @Field(() => Int, { nullable: true }) score?: number | null;
   @Field(() => String, { nullable: true }) grade?: string | null;
   @Field(() => String, { nullable: true }) modelVersion?: string | null;
+  @Field(() => String, {
+    description:
+      'Version of the limit policy the decision was taken under (every decision records it, with the model version).',
+  })
+  policyVersion!: string;
   @Field(() => String, { description: 'SYSTEM or AGENT.' }) decidedBy!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
@@ -117,6 +122,7 @@ export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
     score: d.score ?? null,
     grade: d.grade ?? null,
     modelVersion: d.modelVersion ?? null,
+    policyVersion: d.policyVersion,
     decidedBy: d.decidedBy,
     note: d.note ?? null,
     createdAt: d.createdAt,

@@ -36,6 +36,8 @@ export class LimitDecision {
   @Property({ type: 'text', nullable: true }) grade?: string | null;
   @Property({ type: 'double', nullable: true }) probabilityOfDefault?: number | null;
   @Property({ type: 'text', nullable: true }) modelVersion?: string | null;
+  /** The limit policy's version the decision was taken under (`LimitPolicy.version`). */
+  @Property({ type: 'text' }) policyVersion!: string;
   @Property({ type: 'json' }) features: Record<string, number | string | null> = {};
   @Property({ type: 'json' }) reasons: StoredReason[] = [];
   @Property({ type: 'text' }) decidedBy!: 'SYSTEM' | 'AGENT';

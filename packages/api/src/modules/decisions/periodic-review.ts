@@ -30,7 +30,9 @@ export const REVIEW_JOB = 'periodic-review';
 /**
  * The periodic review of every ACTIVE account that is due (not reviewed within the policy's
  * `periodicReviewIntervalDays` before the as-of date: a second run in the same period reviews
- * nobody, rather than taking a second step), in id order and in batches. Each batch is one
+ * nobody, rather than taking a second step), in batches walking customer id ranges (the run's
+ * cursor is a customer id: on a database sharded by customer, a batch is a range of customers and
+ * never mixes half of one customer's rows with another's; docs/scaling.md). Each batch is one
  * transaction: lock the batch's rows, load their behaviour with set-based statements, score in
  * JS, write every decision with one multi-row INSERT (LIMIT_CHANGED notices from the same
  * statement's RETURNING, once per decision), update the accounts with one UPDATE … FROM unnest,
@@ -75,7 +77,7 @@ export async function runPeriodicReview(
   // Due: ACTIVE and not reviewed (by any review) within the policy's interval before the as-of date.
   const due = `status = 'ACTIVE' and (last_reviewed_at is null or last_reviewed_at <= ?::timestamptz - make_interval(days => ${POLICY.periodicReviewIntervalDays}))`;
   const [{ n }] = (await em.execute<{ n: string }[]>(
-    `select count(*) as n from credit_accounts where ${due} and id > ?`,
+    `select count(*) as n from credit_accounts where ${due} and customer_id > ?`,
     [asOf, cursor],
   )) as [{ n: string }];
   const total = processed + Number(n);
@@ -86,11 +88,11 @@ export async function runPeriodicReview(
   opts.onProgress?.({ runId, processed, total, changed });
 
   /**
-   * One batch in its own transaction: lock the next `batchSize` ACTIVE accounts after `from`,
-   * report the last id (so the next batch can start), load, score, write; then wait for the
+   * One batch in its own transaction: lock the next `batchSize` ACTIVE accounts of customers after `from`,
+   * report the last customer id (so the next batch can start), load, score, write; then wait for the
    * previous batch to commit before moving the run's cursor and committing. Batches thus overlap
    * (one loads and scores while another writes, on two connections), yet commit in id order, so
-   * the cursor never passes an account that was not reviewed, and a failed batch rolls back the
+   * the cursor never passes a customer whose account was not reviewed, and a failed batch rolls back the
    * batches after it.
    */
   const runBatch = (
@@ -100,12 +102,18 @@ export async function runPeriodicReview(
   ) =>
     orm.em.fork().transactional(async (tem) => {
       const ids = await tem.execute<
-        { id: string; grade: string | null; probability_of_default: number | null }[]
+        {
+          id: string;
+          customer_id: string;
+          grade: string | null;
+          probability_of_default: number | null;
+        }[]
       >(
-        `select id, grade, probability_of_default from credit_accounts where id > ? and ${due} order by id limit ? for update`,
+        `select id, customer_id, grade, probability_of_default from credit_accounts
+          where customer_id > ? and ${due} order by customer_id limit ? for update`,
         [from, asOf, batchSize],
       );
-      const last = ids.length ? String(ids[ids.length - 1]!.id) : null;
+      const last = ids.length ? String(ids[ids.length - 1]!.customer_id) : null;
       selected(last);
       if (!last) return { n: 0, changed: 0 };
       let t = performance.now();
@@ -204,8 +212,8 @@ async function writeOutcomes(
   }>()!;
   await trx.raw(
     `with d as (
-       insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, created_at)
-       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
+       insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, features, reasons, decided_by, created_at)
+       select t.account_id, t.customer_id, 'PERIODIC_REVIEW', t.before, t.after, t.status, t.status_after, t.score, t.grade, t.pd, t.model, ?, t.features::jsonb, t.reasons::jsonb, 'SYSTEM', ?::timestamptz
          from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])
               as t(account_id, customer_id, before, after, status, status_after, score, grade, pd, model, features, reasons)
        returning id, customer_id, base_limit_before_fen, base_limit_after_fen, status_before, status_after
@@ -223,6 +231,7 @@ async function writeOutcomes(
        from changed
      on conflict (customer_id, event_key) do nothing`,
     [
+      POLICY.version,
       asOf,
       col((r) => r.accountId),
       col((r) => r.customerId),

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import { loadAccountFacts } from './behaviour.js';
 import { reviewAccount, type ReviewOutcome } from './review.js';
-import { reviewCooldownFor, sameReviewEvidence } from './scoring-adapter.js';
+import { POLICY, reviewCooldownFor, sameReviewEvidence } from './scoring-adapter.js';
 
 export type ReviewActor = { agentId: string | null };
 
@@ -78,8 +78,8 @@ export async function runTriggeredReview(
     r.reasons = [{ code: opts.trigger }, ...r.reasons];
 
   const [d] = await tem.execute<{ id: string }[]>(
-    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, agent_id, note, created_at)
-     values (?, ?, 'TRIGGERED_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) returning id`,
+    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, features, reasons, decided_by, agent_id, note, created_at)
+     values (?, ?, 'TRIGGERED_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) returning id`,
     [
       r.accountId,
       r.customerId,
@@ -91,6 +91,7 @@ export async function runTriggeredReview(
       r.grade,
       r.pd,
       r.modelVersion,
+      POLICY.version,
       JSON.stringify(r.features),
       JSON.stringify(r.reasons),
       actor.agentId ? 'AGENT' : 'SYSTEM',

@@ -43,6 +43,13 @@ const counted = (summary: Record<string, number>, key: string): JobResult => ({
 });
 
 /**
+ * How often a worker process says it is alive (a row in job_workers), and after how long without
+ * a word it is dead. Here rather than in worker.ts so the API's readiness check can read them
+ * without loading graphile-worker.
+ */
+export const HEARTBEAT_MS = 2_000;
+export const DEAD_AFTER_SECONDS = 10;
+/**
  * Every scheduled job. A job body is safe to run again (each writes in its own transactions and
  * skips what is done), so a retry after a crash is harmless; the review resumes from its cursor.
  */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { recordJobRun } from '../../shared/metrics.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 /** Where a run came from: a schedule, the `jobs` CLI, a risk admin's "run now", a wake-up. */
@@ -75,8 +76,10 @@ export async function runTracked(
       );
       runId = String(row!.id);
     }
+    const started = performance.now();
     try {
       const r = await body();
+      recordJobRun(job, 'success', (performance.now() - started) / 1000);
       runId ??= r.runId;
       if (runId)
         await em.execute(
@@ -95,6 +98,7 @@ export async function runTracked(
         );
       return { ...r, runId };
     } catch (err) {
+      recordJobRun(job, 'failure', (performance.now() - started) / 1000);
       const message = (err as Error).message?.slice(0, 2000) ?? String(err);
       if (runId)
         await em.execute(

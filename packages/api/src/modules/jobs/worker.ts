@@ -15,9 +15,8 @@ import type { Logger } from '../../shared/logger.js';
 import { JOBS, schedulesFrom } from './job-definitions.js';
 import { JobAlreadyRunningError, runTracked, type JobTrigger } from './job-run.service.js';
 
-/** How often a worker process says it is alive, and after how long without a word it is dead. */
-export const HEARTBEAT_MS = 2_000;
-export const DEAD_AFTER_SECONDS = 10;
+import { DEAD_AFTER_SECONDS, HEARTBEAT_MS } from './job-definitions.js';
+export { DEAD_AFTER_SECONDS, HEARTBEAT_MS };
 
 export interface JobPayload {
   /** ISO date the job runs "as of" (default: when it starts). */

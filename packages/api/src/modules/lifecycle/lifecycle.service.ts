@@ -9,6 +9,7 @@ import {
   decideApplication,
   gradeOf,
   platformFeatures,
+  POLICY,
   scoreFeatures,
 } from '../decisions/scoring-adapter.js';
 import { transition } from '../recovery/restoration.js';
@@ -131,8 +132,8 @@ export class LifecycleService {
           accountId = String(a!.id);
           accountNumber = a!.account_number;
           const [dec] = await tem.execute<{ id: string }[]>(
-            `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, features, reasons, decided_by, agent_id, note, created_at)
-             values (?, ?, 'INITIAL', 0, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'SYSTEM', ?, 'Application approved', ?) returning id`,
+            `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, features, reasons, decided_by, agent_id, note, created_at)
+             values (?, ?, 'INITIAL', 0, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'SYSTEM', ?, 'Application approved', ?) returning id`,
             [
               accountId,
               input.customerId,
@@ -142,6 +143,7 @@ export class LifecycleService {
               grade,
               s.probabilityOfDefault,
               s.modelVersion,
+              POLICY.version,
               JSON.stringify(features),
               JSON.stringify(reasons),
               agentIdOf(viewer),
@@ -273,11 +275,12 @@ export class LifecycleService {
           'The account was closed.',
         );
       const [d] = await tem.execute<{ id: string }[]>(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-         select a.id, a.customer_id, 'CLOSE', ?, 0, ?, 'CLOSED', a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ? returning id`,
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+         select a.id, a.customer_id, 'CLOSE', ?, 0, ?, 'CLOSED', a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ? returning id`,
         [
           Number(a.base_limit_fen),
           a.status,
+          POLICY.version,
           JSON.stringify([{ code: 'ACCOUNT_CLOSED_ON_REQUEST' }]),
           agentIdOf(viewer) ? 'AGENT' : 'SYSTEM',
           agentIdOf(viewer),
@@ -401,12 +404,13 @@ export async function insertStatusDecision(
   },
 ): Promise<string> {
   const [row] = await tem.execute<{ id: string }[]>(
-    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-     select a.id, a.customer_id, ?, a.base_limit_fen, a.base_limit_fen, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ? returning id`,
+    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+     select a.id, a.customer_id, ?, a.base_limit_fen, a.base_limit_fen, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ? returning id`,
     [
       d.kind,
       d.statusBefore,
       d.statusAfter,
+      POLICY.version,
       JSON.stringify(d.reasons.map((code) => ({ code }))),
       d.agentId ? 'AGENT' : 'SYSTEM',
       d.agentId,

@@ -254,12 +254,13 @@ export async function shadowScoreModel(
   let cursor = '0';
   const conn = em.getConnection();
   for (;;) {
-    const ids = await conn.execute<{ id: string }[]>(
-      `select id from credit_accounts where status = 'ACTIVE' and id > ? order by id limit ?`,
+    // Walks customer id ranges (docs/scaling.md).
+    const ids = await conn.execute<{ id: string; customer_id: string }[]>(
+      `select id, customer_id from credit_accounts where status = 'ACTIVE' and customer_id > ? order by customer_id limit ?`,
       [cursor, batchSize],
     );
     if (ids.length === 0) break;
-    cursor = String(ids[ids.length - 1]!.id);
+    cursor = String(ids[ids.length - 1]!.customer_id);
     const facts = await loadAccountFacts(
       em.fork(),
       { accountIds: ids.map((r) => String(r.id)) },

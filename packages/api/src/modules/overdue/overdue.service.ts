@@ -50,9 +50,11 @@ export async function runOverdue(
   const today = dayOf(asOf);
   let after = '0';
   for (;;) {
-    const accounts = await em.execute<{ account_id: string }[]>(
+    // Walks customer id ranges (docs/scaling.md); each account is then its own transaction.
+    const accounts = await em.execute<{ account_id: string; customer_id: string }[]>(
       // Lines due today too: a customer's credit is applied to them on their due date.
-      `select distinct account_id from schedule_lines where status in ('DUE', 'OVERDUE') and due_date <= ?::date and account_id > ? order by account_id limit ?`,
+      `select customer_id, account_id from schedule_lines where status in ('DUE', 'OVERDUE') and due_date <= ?::date and customer_id > ?
+        group by customer_id, account_id order by customer_id limit ?`,
       [today, after, batch],
     );
     if (accounts.length === 0) break;
@@ -60,7 +62,7 @@ export async function runOverdue(
       await em.transactional((tem) => overdueForAccount(tem, String(account_id), asOf, res));
       res.accounts++;
     }
-    after = String(accounts.at(-1)!.account_id);
+    after = String(accounts.at(-1)!.customer_id);
   }
   // Restoration stages are earned as installments paid on time fall due (restoration.ts).
   await applyDueRestorationStages(em, asOf);

@@ -175,8 +175,8 @@ export class PlanResolver {
           `select ip.id::text as plan_id, ip.total_fee_fen::text as charged, coalesce(sum(sl.fee_fen), 0)::text as fee,
                   coalesce(sum(sl.paid_fee_fen), 0)::text as paid, coalesce(sum(sl.late_fee_fen), 0)::text as late,
                   coalesce(sum(sl.paid_late_fee_fen), 0)::text as late_paid, coalesce(sum(sl.late_fee_waived_fen), 0)::text as late_waived
-             from installment_plans ip left join schedule_lines sl on sl.plan_id = ip.id
-            where ip.id = any(?::bigint[]) group by ip.id`,
+             from installment_plans ip left join schedule_lines sl on sl.plan_id = ip.id and sl.customer_id = ip.customer_id
+            where ip.id = any(?::bigint[]) group by ip.id, ip.customer_id`,
           [`{${ids.join(',')}}`],
         );
         const by = new Map(rows.map((x) => [x.plan_id, x]));

@@ -141,10 +141,11 @@ export async function grantPromotion(
       ],
     );
     await tem.execute(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-       select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, t.reasons::jsonb, 'AGENT', ?, ?
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+       select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, t.fen, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?, t.reasons::jsonb, 'AGENT', ?, ?
          from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, fen, reasons) join credit_accounts a on a.id = t.id`,
       [
+        POLICY.version,
         agentIdOf(viewer),
         `Promotion ${promotionId}: ${p.name}`,
         pgArray(chunk.map((g) => g.a.id)),
@@ -184,10 +185,11 @@ async function withdrawPromotion(
   if (revoked.length === 0) return 0;
   const ids = pgArray(revoked.map((r) => String(r.account_id)));
   const d = await tem.execute<{ id: string; customer_id: string }[]>(
-    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-     select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, 0, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, 'AGENT', ?, ?
+    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, temporary_amount_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+     select a.id, a.customer_id, 'PROMOTION', a.base_limit_fen, a.base_limit_fen, 0, a.status, a.status, a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, 'AGENT', ?, ?
        from credit_accounts a where a.id = any(?::bigint[]) returning id, customer_id`,
     [
+      POLICY.version,
       JSON.stringify([{ code: 'PROMOTION_CANCELLED' }]),
       agentIdOf(viewer),
       `Promotion ${promotionId}: ${name}`,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseNotice } from '../notices/notice-events.js';
 import type { RecoveryStatus } from './recovery-request.entity.js';
 import { RESTORATION_WINDOW_DAYS } from '../plans/pricing.js';
+import { POLICY } from '../decisions/scoring-adapter.js';
 
 /** Who made a state change: the system (automatic review, repayments, jobs) or a staff member. */
 export type RecoveryActor = { type: 'SYSTEM' } | { type: 'AGENT'; agentId: string };
@@ -74,14 +75,15 @@ export async function recordDecision(
   },
 ): Promise<void> {
   await tem.execute(
-    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, reasons, decided_by, agent_id, note)
-     select a.id, a.customer_id, ?, ?, ?, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ?`,
+    `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, score, grade, probability_of_default, model_version, policy_version, reasons, decided_by, agent_id, note)
+     select a.id, a.customer_id, ?, ?, ?, ?, ?, a.score, a.grade, a.probability_of_default, a.model_version, ?, ?::jsonb, ?, ?, ? from credit_accounts a where a.id = ?`,
     [
       d.kind,
       d.baseBefore,
       d.baseAfter,
       d.statusBefore,
       d.statusAfter,
+      POLICY.version,
       JSON.stringify(d.reasons.map((code) => ({ code }))),
       d.agentId ? 'AGENT' : 'SYSTEM',
       d.agentId ?? null,

@@ -406,7 +406,7 @@ export async function applyAllocation(
   const [rep] = await tem.execute<{ id: string }[]>(
     `insert into repayments (account_id, customer_id, partner_app_id, amount_fen, principal_fen, fee_fen, late_fee_fen, unapplied_fen, allocation, source, channel, external_reference, posted_by_agent_id, payment_reference, payment_channel)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
-     on conflict (partner_app_id, payment_reference) where payment_reference is not null do nothing
+     on conflict (partner_app_id, payment_reference, customer_id) where payment_reference is not null do nothing
      returning id`,
     [
       acct.id,

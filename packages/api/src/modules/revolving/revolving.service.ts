@@ -198,7 +198,7 @@ async function payLocked(
     `insert into repayments (account_id, customer_id, partner_app_id, kind, amount_fen, principal_fen, fee_fen, interest_fen, unapplied_fen, source,
                              channel, external_reference, posted_by_agent_id, payment_reference, payment_channel)
      values (?, ?, ?, 'REVOLVING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (partner_app_id, payment_reference) where payment_reference is not null do nothing returning id`,
+     on conflict (partner_app_id, payment_reference, customer_id) where payment_reference is not null do nothing returning id`,
     [
       ra.account_id,
       ra.customer_id,

@@ -63,6 +63,7 @@ export async function runStressTest(
     const rows = await conn.execute<
       {
         id: string;
+        customer_id: string;
         score: number;
         grade: string;
         pd: number;
@@ -72,15 +73,15 @@ export async function runStressTest(
         months: number;
       }[]
     >(
-      `select a.id, a.score, a.grade, a.probability_of_default as pd, a.base_limit_fen as limit_fen,
+      `select a.id, a.customer_id, a.score, a.grade, a.probability_of_default as pd, a.base_limit_fen as limit_fen,
               a.used_fen, c.income_band,
               (extract(year from age(?::timestamptz, a.opened_at)) * 12 + extract(month from age(?::timestamptz, a.opened_at)))::int as months
          from credit_accounts a join customers c on c.id = a.customer_id
-        where ${active} and a.id > ? order by a.id limit ?`,
+        where ${active} and a.customer_id > ? order by a.customer_id limit ?`,
       [asOf, asOf, cursor, batchSize],
     );
     if (rows.length === 0) break;
-    cursor = String(rows[rows.length - 1]!.id);
+    cursor = String(rows[rows.length - 1]!.customer_id);
     const accounts: StressAccount[] = rows
       .filter((r) => GRADES.includes(r.grade))
       .map((r) => ({

@@ -9,7 +9,7 @@ import { insertCustomer, insertPartner } from '../../../test/fixtures.js';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../shared/logger.js';
-import { recordJobRun } from '../../shared/metrics.js';
+import { runTracked } from '../../modules/jobs/job-run.service.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { SCHEMA_FILE } from '../../graphql/emit-schema.js';
 import { TrustedDocuments } from '../trusted-documents.js';
@@ -184,25 +184,46 @@ describe('HTTP layer', () => {
 });
 
 describe('operations endpoints', () => {
-  it('/health is alive; /ready checks database and migrations, and takes more checks', async () => {
+  it('/health is alive; /ready checks database, migrations and the job workers, and takes more checks', async () => {
     expect(await (await fetch(`${api.url}/health`)).json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${api.url}/ready`);
-    expect(ready.status).toBe(200);
-    const body = (await ready.json()) as any;
-    expect(body.status).toBe('ready');
-    expect(body.checks.database.ok).toBe(true);
-    expect(body.checks.migrations.ok).toBe(true);
+    const ready = async () => {
+      const res = await fetch(`${api.url}/ready`);
+      return { status: res.status, body: (await res.json()) as any };
+    };
 
-    api.app.readiness.add('worker', async () => {
+    // No worker has ever beaten in this database: reported, degraded, still served (optional).
+    const none = await ready();
+    expect(none.status).toBe(200);
+    expect(none.body.status).toBe('degraded');
+    expect(none.body.checks.database.ok).toBe(true);
+    expect(none.body.checks.migrations.ok).toBe(true);
+    expect(none.body.checks.worker).toMatchObject({ ok: false, optional: true });
+    expect(none.body.checks.worker.error).toMatch(/no job worker has reported in the last 10 s/);
+
+    // A worker beating now: ready. One whose last beat is a minute old does not count.
+    await api.sql(
+      `insert into job_workers (worker_id, host, pid, heartbeat_at) values ('w-old', 'h', 1, now() - interval '1 minute')`,
+    );
+    expect((await ready()).body.status).toBe('degraded');
+    await api.sql(`insert into job_workers (worker_id, host, pid) values ('w-now', 'h', 2)`);
+    const alive = await ready();
+    expect(alive.status).toBe(200);
+    expect(alive.body.status).toBe('ready');
+    expect(alive.body.checks.worker).toMatchObject({ ok: true, optional: true });
+
+    // A required check that fails: not ready, 503.
+    api.app.readiness.add('search-index', async () => {
       throw new Error('no heartbeat for 45 s');
     });
-    const notReady = await fetch(`${api.url}/ready`);
+    const notReady = await ready();
     expect(notReady.status).toBe(503);
-    const nb = (await notReady.json()) as any;
-    expect(nb.status).toBe('not ready');
-    expect(nb.checks.worker).toMatchObject({ ok: false, error: 'no heartbeat for 45 s' });
-    api.app.readiness.remove('worker');
-    expect((await fetch(`${api.url}/ready`)).status).toBe(200);
+    expect(notReady.body.status).toBe('not ready');
+    expect(notReady.body.checks['search-index']).toMatchObject({
+      ok: false,
+      error: 'no heartbeat for 45 s',
+    });
+    api.app.readiness.remove('search-index');
+    expect((await ready()).status).toBe(200);
   });
 
   it('/metrics: requests by operation and outcome, latency, pool, authorizations by decision, job runs', async () => {
@@ -228,7 +249,20 @@ describe('operations endpoints', () => {
     );
     const authBody = (await auth.json()) as any;
     expect(authBody.errors).toBeUndefined();
-    recordJobRun('expire-holds', 'success', 0.2);
+    // A job run through the tracker counts in this process's counters and, from job_runs, in the
+    // gauges every API process reports (the workers are other processes).
+    await runTracked(
+      api.orm,
+      api.dbUrl,
+      'expire-holds',
+      new Date(),
+      { trigger: 'cli' },
+      async () => ({
+        processed: 3,
+        summary: {},
+      }),
+    );
+    await api.sql(`insert into job_workers (worker_id, host, pid) values ('w-metrics', 'h', 3)`);
 
     const text = await (await fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(
@@ -242,6 +276,10 @@ describe('operations endpoints', () => {
     );
     expect(text).toMatch(/creditline_authorizations_total\{decision="HELD"\} 1/);
     expect(text).toMatch(/creditline_job_runs_total\{job="expire-holds",outcome="success"\} 1/);
+    expect(text).toMatch(
+      /creditline_job_last_finished_timestamp_seconds\{job="expire-holds",status="DONE"\} 1[0-9]{9}/,
+    );
+    expect(text).toMatch(/creditline_job_workers_alive [1-9]/);
     expect(text).toMatch(/creditline_db_pool_connections\{pool="orm-[0-9a-f]+",state="max"\} 20/);
     expect(text).toMatch(
       /creditline_http_requests_total\{route="\/graphql",method="POST",status="200"\} [1-9]/,

@@ -12,7 +12,8 @@ import {
   featureReasonCode,
   reasonText,
 } from '../texts.js';
-import { explainDecision, formatYuan, limitImprovements } from '../explain.js';
+import { explainDecision, limitImprovements } from '../explain.js';
+import { formatYuan } from '../../money/money.js';
 import { gradeOf } from '../../policy/policy.js';
 import { generateDemoBehaviour, mulberry32 } from '../../demo/demo-population.js';
 import { platformFeatures } from '../../features/platform-features.js';

@@ -6,6 +6,7 @@ import {
   defaultPolicy,
   gradeOf,
   parsePolicy,
+  policyDigest,
   type LimitPolicy,
 } from '../policy.js';
 import {
@@ -279,5 +280,23 @@ describe('a purchase without a device id', () => {
     expect(() => parsePolicy({ ...clone(), missingDeviceIdAboveFen: 10.5 })).toThrow(
       /missingDeviceIdAboveFen/,
     );
+  });
+});
+
+describe('policy version (recorded on every decision)', () => {
+  it('the shipped policy’s content is pinned to its version: change the content, bump the version and this digest', () => {
+    expect({ version: defaultPolicy.version, digest: policyDigest(defaultPolicy) }).toEqual({
+      version: 'policy-2026.11',
+      digest: '3d140c65',
+    });
+  });
+
+  it('the digest follows the content, not the key order or the version', () => {
+    const p = clone();
+    expect(policyDigest({ ...p, version: 'another' })).toBe(policyDigest(defaultPolicy));
+    const reordered = Object.fromEntries(Object.entries(p).reverse()) as LimitPolicy;
+    expect(policyDigest(reordered)).toBe(policyDigest(defaultPolicy));
+    p.gradeBands.A += 1;
+    expect(policyDigest(p)).not.toBe(policyDigest(defaultPolicy));
   });
 });

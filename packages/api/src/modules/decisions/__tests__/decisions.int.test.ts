@@ -11,6 +11,7 @@ import {
 import { insertAgent, insertCustomer, type CustomerFixture } from '../../../../test/fixtures.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
+import { POLICY } from '../scoring-adapter.js';
 
 const api = useTestApi();
 let agent: Viewer;
@@ -48,7 +49,7 @@ beforeAll(async () => {
 });
 
 const gid = (t: string, id: string) => toGlobalId(t, id);
-const REVIEW = `mutation($i: RequestLimitReviewInput!) { requestLimitReview(input: $i) { account { id baseLimit { amount } score grade } decision { id kind baseLimitBefore { amount } baseLimitAfter { amount } score grade reasons { code text } } userErrors { code field message } } }`;
+const REVIEW = `mutation($i: RequestLimitReviewInput!) { requestLimitReview(input: $i) { account { id baseLimit { amount } score grade } decision { id kind baseLimitBefore { amount } baseLimitAfter { amount } score grade modelVersion policyVersion reasons { code text } } userErrors { code field message } } }`;
 const ACCOUNT = `query($id: ID!) { node(id: $id) { ... on CreditAccount { id status baseLimit { amount } usedAmount { amount } availableLimit { amount } temporaryLimits { amount { amount } category } categoryLimits { category } score grade latestDecision { kind } } } }`;
 
 describe('requestLimitReview', () => {
@@ -60,6 +61,8 @@ describe('requestLimitReview', () => {
     const p = res.data.requestLimitReview;
     expect(p.userErrors).toEqual([]);
     expect(p.decision.kind).toBe('TRIGGERED_REVIEW');
+    expect(p.decision.modelVersion).toBeTruthy();
+    expect(p.decision.policyVersion).toBe(POLICY.version);
     expect(p.decision.score).toBeGreaterThan(0);
     expect(['A', 'B', 'C', 'D', 'E']).toContain(p.decision.grade);
     expect(p.account.grade).toBe(p.decision.grade);
@@ -68,14 +71,16 @@ describe('requestLimitReview', () => {
       n: string;
       features: Record<string, unknown>;
       model_version: string;
+      policy_version: string;
       pd: number;
     }>(
-      `select count(*) over () as n, features, model_version, probability_of_default as pd from limit_decisions where account_id = ?`,
+      `select count(*) over () as n, features, model_version, policy_version, probability_of_default as pd from limit_decisions where account_id = ?`,
       [c.accountId],
     );
     expect(Number(row!.n)).toBe(1);
     expect(Object.keys(row!.features).length).toBeGreaterThan(5);
     expect(row!.model_version).toBeTruthy();
+    expect(row!.policy_version).toBe(POLICY.version);
     expect(row!.pd).toBeGreaterThan(0);
     const audit = await api.sql(
       `select action from audit_log where customer_id = ? and action = 'requestLimitReview'`,
@@ -522,8 +527,8 @@ describe('DataLoaders', () => {
         );
       if (!x) throw new Error('could not insert a customer');
       await api.sql(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by) values (?, ?, 'INITIAL', 0, 1000000, 'ACTIVE', 'ACTIVE', 'SYSTEM')`,
-        [x.accountId, x.customerId],
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, policy_version) values (?, ?, 'INITIAL', 0, 1000000, 'ACTIVE', 'ACTIVE', 'SYSTEM', ?)`,
+        [x.accountId, x.customerId, POLICY.version],
       );
     }
     const q = (n: number) =>
@@ -560,8 +565,8 @@ describe('DataLoaders', () => {
   it('a customer page (customer, account, available limit, latest decision) is one statement, also through fragments', async () => {
     const x = await insertCustomer(api, { name: '单语句' });
     await api.sql(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, score, grade, reasons) values (?, ?, 'PERIODIC_REVIEW', 0, 1234500, 'ACTIVE', 'ACTIVE', 'SYSTEM', 701, 'B', '[{"code":"FEW_ORDERS"}]')`,
-      [x.accountId, x.customerId],
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, score, grade, reasons, policy_version) values (?, ?, 'PERIODIC_REVIEW', 0, 1234500, 'ACTIVE', 'ACTIVE', 'SYSTEM', 701, 'B', '[{"code":"FEW_ORDERS"}]', ?)`,
+      [x.accountId, x.customerId, POLICY.version],
     );
     const id = toGlobalId('Customer', x.customerId);
     const plain = `{ customer(id: "${id}") { name account { availableLimit { amount } latestDecision { kind score grade baseLimitAfter { amount } reasons { code } } } } }`;
@@ -596,5 +601,24 @@ describe('DataLoaders', () => {
       expect(data.customer.account.availableLimit.amount).toMatch(/^\d+\.\d{2}$/);
       expect(selects).toBe(1);
     }
+  });
+});
+
+describe('model and policy versions (issue 16 item 7)', () => {
+  it('every decision written in this file records the policy version, and one without it is refused', async () => {
+    const rows = await api.sql<{ kind: string; policy_version: string; n: string }>(
+      `select kind, policy_version, count(*)::text as n from limit_decisions group by kind, policy_version order by kind`,
+    );
+    // freezes, unfreezes, reviews, manual and promotion decisions were all taken above
+    expect(rows.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['TRIGGERED_REVIEW', 'FREEZE', 'UNFREEZE']),
+    );
+    expect(new Set(rows.map((r) => r.policy_version))).toEqual(new Set([POLICY.version]));
+    await expect(
+      api.sql(
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by) values (?, ?, 'MANUAL', 0, 0, 'ACTIVE', 'ACTIVE', 'SYSTEM')`,
+        [c.accountId, c.customerId],
+      ),
+    ).rejects.toThrow(/policy_version/);
   });
 });

@@ -116,8 +116,10 @@ describe('periodic review', () => {
 describe('periodic review with batches in flight together', () => {
   it('a batch that fails rolls back the batches after it and keeps the cursor before it; a rerun reviews everyone once', async () => {
     const cs = await customers(30);
-    const ids = cs.map((c) => Number(c.accountId)).sort((a, b) => a - b);
-    const poisoned = ids[12]!; // in the third batch of five
+    // The review walks customer id ranges: the cursor is a customer id.
+    const byCustomer = [...cs].sort((a, b) => Number(a.customerId) - Number(b.customerId));
+    const poisoned = Number(byCustomer[12]!.accountId); // in the third batch of five
+    const poisonedCustomer = Number(byCustomer[12]!.customerId);
     await api.sql(`create function test_fail_review() returns trigger language plpgsql as $$ begin
       if new.account_id = ${poisoned} and new.kind = 'PERIODIC_REVIEW' then raise exception 'injected failure'; end if; return new; end $$`);
     await api.sql(
@@ -145,12 +147,12 @@ describe('periodic review with batches in flight together', () => {
     // this run's decisions carry its as-of time (earlier tests in this file ran reviews too)
     const ofThisRun = `kind = 'PERIODIC_REVIEW' and created_at = (select as_of from job_runs where id = ${Number(run!.id)})`;
     expect(run!.status).toBe('RUNNING');
-    expect(Number(run!.cursor_id)).toBeLessThan(poisoned);
-    const reviewed = await api.sql<{ account_id: string }>(
-      `select account_id from limit_decisions where ${ofThisRun}`,
+    expect(Number(run!.cursor_id)).toBeLessThan(poisonedCustomer);
+    const reviewed = await api.sql<{ customer_id: string }>(
+      `select customer_id from limit_decisions where ${ofThisRun}`,
     );
     // everything reviewed lies at or below the cursor: nothing after the failed batch was kept
-    expect(reviewed.every((r) => Number(r.account_id) <= Number(run!.cursor_id))).toBe(true);
+    expect(reviewed.every((r) => Number(r.customer_id) <= Number(run!.cursor_id))).toBe(true);
     expect(reviewed).toHaveLength(Number(run!.processed));
     const resumed = await runPeriodicReview(api.orm, { batchSize: 5, workers: 3 });
     expect(resumed.resumed).toBe(true);

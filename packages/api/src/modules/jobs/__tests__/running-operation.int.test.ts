@@ -15,6 +15,7 @@ import { encryptPii } from '../../customers/pii.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { DEMO_PARTNER } from '../../auth/demo-logins.js';
 import { JOBS } from '../job-definitions.js';
+import { defaultPolicy } from '@creditline/scoring';
 
 /**
  * The operation as it runs: README's start command (src/main.ts: API, embedded PostgreSQL, two
@@ -274,9 +275,9 @@ describe('a running operation', () => {
           `select id::text, customer_id::text, base_limit_fen::text as base from credit_accounts where customer_id = 1`,
         );
         await q(
-          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
-           select id, customer_id, 'MANUAL', base_limit_fen, base_limit_fen - 10000, status, status, 'SYSTEM', '{}', '[]' from credit_accounts where id = $1`,
-          [acct!.id],
+          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons, policy_version)
+           select id, customer_id, 'MANUAL', base_limit_fen, base_limit_fen - 10000, status, status, 'SYSTEM', '{}', '[]', $2 from credit_accounts where id = $1`,
+          [acct!.id, defaultPolicy.version],
         );
         const customerGid = toGlobalId('Customer', acct!.customer_id);
         const mine = () => got.filter((g) => JSON.parse(g.body).data?.customerId === customerGid);
@@ -459,12 +460,13 @@ describe('a running operation', () => {
       expect(Number(mid!.processed)).toBeLessThan(active);
 
       // The supervisor starts another worker; its heartbeat sweep releases the dead worker's job.
+      // The review marks its run DONE before the job runner records the result: wait for both.
       const done = await until(
         'the interrupted review to finish',
         async () =>
           (
             await q<{ status: string; processed: string; result: { resumed?: boolean } }>(
-              `select status, processed, result from job_runs where id = $1 and status = 'DONE'`,
+              `select status, processed, result from job_runs where id = $1 and status = 'DONE' and result is not null`,
               [run.id],
             )
           )[0],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../../../../test/harness.js';
-import { seedDatabase } from '../../../db/seed/load.js';
+import { seedDatabase } from '../../../demo/seed/load.js';
 import { DEMO_LOGINS, DEMO_PARTNER } from '../../auth/demo-logins.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { runOverdue } from '../../overdue/overdue.service.js';

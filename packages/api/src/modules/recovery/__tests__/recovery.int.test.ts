@@ -311,7 +311,7 @@ describe('recovery state machine', () => {
     // A reduced limit can be restored: to the limit before the reduction, in stages.
     const reduced = await customer({ base: 200_000 });
     await api.sql(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by) values (?, ?, 'PERIODIC_REVIEW', 600000, 200000, 'ACTIVE', 'ACTIVE', 'SYSTEM')`,
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, policy_version) values (?, ?, 'PERIODIC_REVIEW', 600000, 200000, 'ACTIVE', 'ACTIVE', 'SYSTEM', 'policy-2026.11')`,
       [reduced.accountId, reduced.customerId],
     );
     const rr = (await file(reduced.customerId, 'RESTORE_REDUCTION')).recoveryRequest;

@@ -202,8 +202,8 @@ describe('partner webhooks', () => {
     const c = await insertCustomer(api, { baseLimitFen: 500_000 });
     rx.statuses.push(500, 503, 500);
     await api.sql(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
-       values (?, ?, 'MANUAL', 500000, 400000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]')`,
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons, policy_version)
+       values (?, ?, 'MANUAL', 500000, 400000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]', 'policy-2026.11')`,
       [c.accountId, c.customerId],
     );
     for (let i = 0; i < 3; i++) {
@@ -262,8 +262,8 @@ describe('partner webhooks', () => {
       await linkPartner(api, t.id, full.customerId, ['limits:read']);
       for (const c of [quotesOnly, full])
         await api.sql(
-          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
-           values (?, ?, 'MANUAL', 500000, 450000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]')`,
+          `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons, policy_version)
+           values (?, ?, 'MANUAL', 500000, 450000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]', 'policy-2026.11')`,
           [c.accountId, c.customerId],
         );
       const heard = await api.sql<{ customer_id: string }>(
@@ -275,8 +275,8 @@ describe('partner webhooks', () => {
       // Revoked: no more events for that customer either.
       await api.sql(`update partner_links set status = 'REVOKED' where partner_app_id = ?`, [t.id]);
       await api.sql(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons)
-         values (?, ?, 'MANUAL', 450000, 400000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]')`,
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, features, reasons, policy_version)
+         values (?, ?, 'MANUAL', 450000, 400000, 'ACTIVE', 'ACTIVE', 'SYSTEM', '{}', '[]', 'policy-2026.11')`,
         [full.accountId, full.customerId],
       );
       expect(

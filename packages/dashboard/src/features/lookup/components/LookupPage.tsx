@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CustomerSearchQuery } from '../graphql/lookup.graphql';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useDebouncedValue } from '@mantine/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { paths, useRouter } from '../../../app/router';
 import { AccountStatusBadge } from '../../customer/components/AccountStatusBadge';
@@ -23,7 +23,7 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
   const { navigate } = useRouter();
   const [text, setText] = useState(initialSearch);
   const [active, setActive] = useState(0);
-  const search = useDebouncedValue(text.trim(), 250);
+  const [search] = useDebouncedValue(text.trim(), 250);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   // One Chinese character (a surname) already narrows a search; Latin text and digits need two.

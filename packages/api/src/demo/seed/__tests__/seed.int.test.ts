@@ -21,7 +21,7 @@ import {
   nationalIdCheckChar,
 } from '../../../modules/customers/pii.js';
 import { reconcile } from '../../../modules/ledger/reconcile.js';
-import { connectOrm } from '../../orm.js';
+import { connectOrm } from '../../../db/orm.js';
 
 const config = loadConfig({ NODE_ENV: 'test' });
 const asOf = new Date('2026-11-01T00:00:00Z');

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig, ConfigError } from '../../config/config.js';
 import { createLogger } from '../../shared/logger.js';
-import { openDatabase } from '../database.js';
-import { connectOrm, migrate } from '../orm.js';
+import { openDatabase } from '../../db/database.js';
+import { connectOrm, migrate } from '../../db/orm.js';
 import { seedDatabase } from './load.js';
 
 /**
@@ -13,28 +14,34 @@ import { seedDatabase } from './load.js';
  */
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-function parseArgs(argv: string[]): { customers: number; seed: number; reset: boolean } {
-  const args = { customers: 2000, seed: 20261111, reset: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || !/^\d+$/.test(v)) throw new ConfigError(`${a} needs a whole number`);
-      return Number(v);
-    };
-    if (a === '--customers') args.customers = value();
-    else if (a === '--seed') args.seed = value();
-    else if (a === '--reset') args.reset = true;
-    else if (a === '--') continue;
-    else throw new ConfigError(`unknown option ${a} (use --customers N, --seed S, --reset)`);
+function seedArgs(argv: string[]): { customers: number; seed: number; reset: boolean } {
+  let values: { customers?: string; seed?: string; reset?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: {
+        customers: { type: 'string', default: '2000' },
+        seed: { type: 'string', default: '20261111' },
+        reset: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message} (use --customers N, --seed S, --reset)`);
   }
+  const whole = (name: 'customers' | 'seed') => {
+    const v = values[name]!;
+    if (!/^\d+$/.test(v)) throw new ConfigError(`--${name} needs a whole number`);
+    return Number(v);
+  };
+  const args = { customers: whole('customers'), seed: whole('seed'), reset: values.reset === true };
   if (args.customers < 1 || args.customers > 1_000_000)
     throw new ConfigError('--customers must be between 1 and 1000000');
   return args;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = seedArgs(process.argv.slice(2));
   const base = loadConfig();
   const config = { ...base, DATA_DIR: path.resolve(apiRoot, base.DATA_DIR) };
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);

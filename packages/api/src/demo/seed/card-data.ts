@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readCsv } from '@creditline/scoring';
 
 /**
  * Rows of the real card-default data (Yeh 2009, CC BY 4.0): the development set committed in the
@@ -29,16 +30,15 @@ let cache: CardRow[] | undefined;
 
 export function cardRows(): CardRow[] {
   if (cache) return cache;
-  const [header, ...lines] = readFileSync(FILE, 'utf8').trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  const at = (name: string) => cols.indexOf(name);
+  const { columns, rows } = readCsv(readFileSync(FILE, 'utf8'));
+  const at = (name: string) => columns.indexOf(name);
   const iLimit = at('LIMIT_BAL');
   const iPay = ['PAY_0', 'PAY_2', 'PAY_3', 'PAY_4', 'PAY_5', 'PAY_6'].map(at);
   const iBill = [1, 2, 3, 4, 5, 6].map((n) => at(`BILL_AMT${n}`));
   const iPaid = [1, 2, 3, 4, 5, 6].map((n) => at(`PAY_AMT${n}`));
   const iDefault = at('default');
-  cache = lines.map((line) => {
-    const v = line.split(',').map(Number);
+  cache = rows.map((row) => {
+    const v = row.map(Number);
     return {
       limitBal: v[iLimit]!,
       pay: iPay.map((i) => v[i]!),
