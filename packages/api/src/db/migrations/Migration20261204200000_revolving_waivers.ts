@@ -12,9 +12,9 @@ const IDENTITY_BEFORE = `balance_fen = previous_balance_fen - payments_fen + pur
  * Waivers and write-offs on a revolving line (issue 14 item 7 for the revolving upgrade).
  *
  * - `revolving_waivers`: a supervisor waives (part of) the revolving interest or late fee charged
- *   for a statement, with a reason. Owned by a customer: primary key (customer_id, id). The
- *   statement and the account are named by id without a foreign key (their keys are being made
- *   customer-scoped; the FK follows with them).
+ *   for a statement, with a reason. Owned by a customer (docs/scaling.md): primary key
+ *   (id, customer_id), foreign keys to its revolving account and statement with `customer_id`,
+ *   distributed by `customer_id` in `table_distribution`.
  * - `write_offs` gains the revolving parts a write-off took (principal, interest, fees).
  * - Ledger kinds `REVOLVING_INTEREST_WAIVED`, `REVOLVING_FEE_WAIVED` (ref_type `revolving_waiver`
  *   or `write_off`) and `REVOLVING_WRITE_OFF_PRINCIPAL` (principal delta).
@@ -30,13 +30,18 @@ export class Migration20261204200000_revolving_waivers extends Migration {
         customer_id bigint not null references customers(id),
         account_id bigint not null,
         statement_id bigint not null,
+        foreign key (account_id, customer_id) references revolving_accounts (account_id, customer_id),
+        foreign key (statement_id, customer_id) references statements (id, customer_id),
         kind text not null check (kind in ('INTEREST', 'FEE')),
         amount_fen bigint not null check (amount_fen > 0),
         reason text not null check (length(reason) between 1 and 2000),
         agent_id bigint references agents(id),
         created_at timestamptz not null default now(),
-        primary key (customer_id, id)
+        primary key (id, customer_id)
       );`);
+    this.addSql(
+      `insert into table_distribution (table_name, kind, distribution_column, reason) values ('revolving_waivers', 'distributed', 'customer_id', 'a customer''s revolving waivers');`,
+    );
     this.addSql(`create index revolving_waivers_statement_idx on revolving_waivers (statement_id);`);
     this.addSql(`
       alter table write_offs
@@ -60,6 +65,7 @@ export class Migration20261204200000_revolving_waivers extends Migration {
     this.addSql(`alter table statements drop column if exists waived_fen;`);
     this.addSql(`alter table statements add constraint statements_balance_identity check (${IDENTITY_BEFORE});`);
     this.addSql(`alter table write_offs drop column if exists revolving_principal_fen, drop column if exists revolving_interest_fen, drop column if exists revolving_fees_fen;`);
+    this.addSql(`delete from table_distribution where table_name = 'revolving_waivers';`);
     this.addSql(`drop table if exists revolving_waivers;`);
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
     this.addSql(`alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_BEFORE}));`);
