@@ -115,7 +115,7 @@ export function allocateRevolvingPayment(
   return { feesFen, interestFen, principalFen, unappliedFen: left };
 }
 
-/** The statement identity: previous − payments + purchases + interest + fees − refunds − points redeemed. */
+/** The statement identity: previous − payments + purchases + interest + fees − refunds − points redeemed − waived. */
 export function statementBalanceFen(s: {
   previousBalanceFen: number;
   paymentsFen: number;
@@ -124,6 +124,8 @@ export function statementBalanceFen(s: {
   feesFen: number;
   refundsFen: number;
   pointsRedeemedFen: number;
+  /** Interest and fees waived, and what was written off, in the cycle. */
+  waivedFen?: number;
 }): number {
   return (
     s.previousBalanceFen -
@@ -132,7 +134,8 @@ export function statementBalanceFen(s: {
     s.interestFen +
     s.feesFen -
     s.refundsFen -
-    s.pointsRedeemedFen
+    s.pointsRedeemedFen -
+    (s.waivedFen ?? 0)
   );
 }
 

@@ -16,6 +16,8 @@ import { Migration20261203200000_webhook_link_scopes } from './Migration20261203
 import { Migration20261203500000_revolving } from './Migration20261203500000_revolving.js';
 import { Migration20261203600000_model_registry } from './Migration20261203600000_model_registry.js';
 import { Migration20261204100000_citus_keys } from './Migration20261204100000_citus_keys.js';
+import { Migration20261204200000_revolving_waivers } from './Migration20261204200000_revolving_waivers.js';
+import { Migration20261204210000_statement_notices } from './Migration20261204210000_statement_notices.js';
 import { Migration20261204300000_decision_policy_version } from './Migration20261204300000_decision_policy_version.js';
 
 export const migrationsList = [
@@ -33,5 +35,7 @@ export const migrationsList = [
   { name: 'Migration20261203500000_revolving', class: Migration20261203500000_revolving },
   { name: 'Migration20261203600000_model_registry', class: Migration20261203600000_model_registry },
   { name: 'Migration20261204100000_citus_keys', class: Migration20261204100000_citus_keys },
+  { name: 'Migration20261204200000_revolving_waivers', class: Migration20261204200000_revolving_waivers },
+  { name: 'Migration20261204210000_statement_notices', class: Migration20261204210000_statement_notices },
   { name: 'Migration20261204300000_decision_policy_version', class: Migration20261204300000_decision_policy_version },
 ];

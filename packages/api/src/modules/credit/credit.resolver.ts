@@ -15,6 +15,8 @@ import {
   PostExternalRepaymentInput,
   WaiveFeeInput,
   WaiveFeePayload,
+  WaiveRevolvingChargeInput,
+  WaiveRevolvingChargePayload,
   WriteOffBalanceInput,
   WriteOffBalancePayload,
 } from './credit.types.js';
@@ -98,10 +100,40 @@ export class CreditResolver {
       : { waived: null, userErrors: r.errors };
   }
 
+  @Authorized(Role.SUPERVISOR)
+  @Mutation(() => WaiveRevolvingChargePayload, {
+    description:
+      'Supervisor: waive the unpaid revolving interest or late fee charged for a statement, with a reason (ledger, audit). Idempotent.',
+  })
+  async waiveRevolvingCharge(
+    @Arg('input', () => WaiveRevolvingChargeInput) input: WaiveRevolvingChargeInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WaiveRevolvingChargePayload> {
+    const id = localIdOrError(input.accountId, 'CreditAccount', 'accountId');
+    if (!id.ok) return { waived: null, userErrors: id.errors };
+    let amountFen: number | null = null;
+    if (input.amount != null) {
+      const a = amountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
+      if (!a.ok) return { waived: null, userErrors: a.errors };
+      amountFen = a.value;
+    }
+    const r = await ctx.services.staffMoney.waiveRevolving(ctx.em, ctx.viewer, {
+      accountId: id.value,
+      statementSeq: input.statementSeq,
+      kind: input.kind,
+      amountFen,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return r.ok
+      ? { waived: money(r.value.waivedFen), userErrors: [] }
+      : { waived: null, userErrors: r.errors };
+  }
+
   @Authorized(Role.RISK_ADMIN)
   @Mutation(() => WriteOffBalancePayload, {
     description:
-      'Risk admin: write off a delinquent balance (unpaid principal, fees and late fees of active plans, and an opening balance); the account is frozen. Idempotent.',
+      'Risk admin: write off a delinquent balance (unpaid principal, fees and late fees of active plans, an opening balance, and all a revolving line owes); delinquent = an installment past due or a revolving minimum payment past due. The account is frozen. Idempotent.',
   })
   async writeOffBalance(
     @Arg('input', () => WriteOffBalanceInput) input: WriteOffBalanceInput,
@@ -120,6 +152,9 @@ export class CreditResolver {
       principal: money(r.value.principalFen),
       fee: money(r.value.feeFen),
       lateFee: money(r.value.lateFeeFen),
+      revolving: money(
+        r.value.revolvingPrincipalFen + r.value.revolvingInterestFen + r.value.revolvingFeesFen,
+      ),
       userErrors: [],
     };
   }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import { Money } from '../../graphql/money.js';
 import { UserError } from '../../graphql/errors.js';
@@ -52,7 +52,58 @@ export class WriteOffBalancePayload {
   @Field(() => Money, { nullable: true }) principal?: Money | null;
   @Field(() => Money, { nullable: true }) fee?: Money | null;
   @Field(() => Money, { nullable: true }) lateFee?: Money | null;
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'What the revolving line owed (principal + interest + fees), written off with the rest; 0 without a revolving line.',
+  })
+  revolving?: Money | null;
   @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+export enum RevolvingChargeKind {
+  INTEREST = 'INTEREST',
+  FEE = 'FEE',
+}
+registerEnumType(RevolvingChargeKind, {
+  name: 'RevolvingChargeKind',
+  description: 'A charge on a revolving line that a supervisor can waive.',
+  valuesConfig: {
+    INTEREST: { description: 'Revolving interest on what was unpaid after the due date.' },
+    FEE: {
+      description: "The late fee for a statement's minimum payment not paid by the due date.",
+    },
+  },
+});
+
+@InputType({
+  description:
+    'Waive (part of) the revolving interest or late fee charged for one statement (its late fee, interest on its unpaid balance after its due date).',
+})
+export class WaiveRevolvingChargeInput {
+  @Field(() => ID, { description: 'The revolving account.' }) accountId!: string;
+  @Field(() => Int, { description: 'The statement (1 = the first).' }) statementSeq!: number;
+  @Field(() => RevolvingChargeKind, { description: 'Interest or late fee.' })
+  kind!: RevolvingChargeKind;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Yuan; all that is unpaid of that charge when omitted.',
+  })
+  amount?: string | null;
+  @Field(() => String, { description: 'Why (audited).' })
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+  @Field(() => String, { description: 'A retry with the same key returns the first result.' })
+  idempotencyKey!: string;
+}
+
+@ObjectType({ description: 'The result of waiveRevolvingCharge.' })
+export class WaiveRevolvingChargePayload {
+  @Field(() => Money, { nullable: true, description: 'The amount waived.' })
+  waived?: Money | null;
+  @Field(() => [UserError], { description: 'Why nothing was waived.' })
+  userErrors!: UserError[];
 }
 
 @InputType({ description: "Pay (part of) the customer's credit back to the customer." })

@@ -1,11 +1,22 @@
-import { UNPLANNED_PRINCIPAL_SQL } from '../revolving/unplanned.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { withLockedAccount } from '../ledger/locked-account.js';
+import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { recordDecision } from '../recovery/restoration.js';
-import { lockAccount } from '../repayments/repayment.service.js';
+import {
+  closePaidOffPlans,
+  planAccount,
+  releaseCategoryPrincipal,
+  unscheduledPrincipal,
+} from '../repayments/repayment.service.js';
+import {
+  revolvingDelinquentLocked,
+  waiveRevolvingLocked,
+  writeOffRevolvingLocked,
+  type RevolvingWaiverResult,
+} from '../revolving/revolving.service.js';
 
 export interface WaiverResult {
   planId: string;
@@ -20,6 +31,10 @@ export interface WriteOffResult {
   principalFen: number;
   feeFen: number;
   lateFeeFen: number;
+  /** What the revolving line owed, written off with the rest. */
+  revolvingPrincipalFen: number;
+  revolvingInterestFen: number;
+  revolvingFeesFen: number;
 }
 
 export interface CreditPayoutResult {
@@ -50,21 +65,16 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<WaiverResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'waiveFee',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const [plan] = await tem.execute<{ account_id: string; status: string }[]>(
-          `select account_id, status from installment_plans where id = ?`,
-          [input.planId],
-        );
-        if (!plan) return fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
-        const acct = (await lockAccount(tem, String(plan.account_id)))!;
+      (tem) => planAccount(tem, input.planId),
+      async (tem, acct) => {
         const [l] = await tem.execute<
           {
             id: string;
@@ -107,11 +117,20 @@ export class StaffMoneyService {
             : `update schedule_lines set late_fee_fen = late_fee_fen - ?, late_fee_waived_fen = late_fee_waived_fen + ? where id = ?`,
           fee ? [x, l.id] : [x, x, l.id],
         );
-        await settleLinesAndPlans(tem, [String(l.id)], [input.planId]);
         await tem.execute(
-          `insert into ledger_entries (account_id, customer_id, kind, amount_fen, ref_type, ref_id) values (?, ?, ?, ?, 'waiver', ?)`,
-          [acct.id, acct.customerId, fee ? 'FEE_WAIVED' : 'LATE_FEE_WAIVED', x, l.id],
+          `update schedule_lines set status = 'PAID', paid_at = now()
+            where id = ? and paid_principal_fen = principal_fen and paid_fee_fen = fee_fen and paid_late_fee_fen = late_fee_fen`,
+          [l.id],
         );
+        await closePaidOffPlans(tem, [input.planId]);
+        await writeLedgerRows(tem, acct, [
+          {
+            kind: fee ? 'FEE_WAIVED' : 'LATE_FEE_WAIVED',
+            amountFen: x,
+            refType: 'waiver',
+            refId: String(l.id),
+          },
+        ]);
         await writeAudit(tem, viewer, {
           action: 'waiveFee',
           customerId: acct.customerId,
@@ -125,8 +144,40 @@ export class StaffMoneyService {
   }
 
   /**
+   * Supervisor: waive (part of) the revolving interest or late fee charged for a statement of a
+   * revolving line, with a reason (rules: waiveRevolvingLocked, docs/money.md).
+   */
+  async waiveRevolving(
+    em: EntityManager,
+    viewer: Viewer,
+    input: {
+      accountId: string;
+      statementSeq: number;
+      kind: 'INTEREST' | 'FEE';
+      amountFen: number | null;
+      reason: string;
+      idempotencyKey: string;
+    },
+    at = new Date(),
+  ): Promise<Outcome<RevolvingWaiverResult>> {
+    return withLockedAccount(
+      em,
+      viewer,
+      {
+        operation: 'waiveRevolvingCharge',
+        key: input.idempotencyKey,
+        input: { ...input, idempotencyKey: undefined },
+      },
+      input.accountId,
+      (tem, acct) => waiveRevolvingLocked(tem, viewer, acct, input, at.toISOString().slice(0, 10)),
+    );
+  }
+
+  /**
    * Write off a delinquent account's balance: every unpaid principal, fee and late fee on its
-   * active plans and what is left of an opening balance. The plans close, the lines end WAIVED,
+   * active plans, what is left of an opening balance, and all its revolving line owes (principal,
+   * interest, fees). Delinquent: an installment past due, or a revolving statement whose minimum
+   * payment was not paid by its due date (interest and late fees are accrued to `at` first). The plans close, the lines end WAIVED,
    * the account is frozen (a FREEZE decision) so the principal given back to the limit cannot be
    * spent. Captures without a plan have no due date, so they are never delinquent: not written off.
    */
@@ -134,19 +185,23 @@ export class StaffMoneyService {
     em: EntityManager,
     viewer: Viewer,
     input: { accountId: string; reason: string; idempotencyKey: string },
+    at = new Date(),
   ): Promise<Outcome<WriteOffResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'writeOffBalance',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
+        const revolvingDelinquent = await revolvingDelinquentLocked(
+          tem,
+          acct.id,
+          at.toISOString().slice(0, 10),
+        );
         const lines = await tem.execute<
           {
             id: string;
@@ -164,44 +219,40 @@ export class StaffMoneyService {
             where sl.account_id = ? and ip.status = 'ACTIVE' and sl.status in ('DUE', 'OVERDUE') for update of sl`,
           [acct.id],
         );
-        if (!lines.some((l) => l.status === 'OVERDUE'))
+        if (!revolvingDelinquent && !lines.some((l) => l.status === 'OVERDUE'))
           return fail(
             'NOT_DELINQUENT',
-            'Only a delinquent balance (an installment past due) can be written off.',
+            'Only a delinquent balance (an installment past due, or a revolving statement whose minimum payment is past due) can be written off.',
             'accountId',
           );
-        const [u] = await tem.execute<{ lines: string; unplanned: string }[]>(
-          `select (select coalesce(sum(sl.principal_fen - sl.paid_principal_fen), 0) from schedule_lines sl join installment_plans ip on ip.id = sl.plan_id
-                    where sl.account_id = ? and ip.status = 'ACTIVE')::text as lines,
-                  (${UNPLANNED_PRINCIPAL_SQL})::text as unplanned`,
-          [acct.id, acct.id, acct.id],
+        // Read again: bringing the revolving line to the day may have applied credit to it.
+        const [now] = await tem.execute<{ outstanding: string }[]>(
+          `select outstanding_principal_fen as outstanding from credit_accounts where id = ?`,
+          [acct.id],
         );
-        const opening = Math.max(0, acct.outstanding - Number(u!.lines) - Number(u!.unplanned));
+        const opening = await unscheduledPrincipal(tem, acct.id, Number(now!.outstanding));
         const sum = (k: 'pr' | 'fee' | 'late') => lines.reduce((s, l) => s + Number(l[k]), 0);
         const principal = sum('pr');
         const fee = sum('fee');
         const late = sum('late');
+        const lineIds = `{${lines.map((l) => l.id).join(',')}}`;
         await tem.execute(
           `update schedule_lines set late_fee_waived_fen = late_fee_waived_fen + (late_fee_fen - paid_late_fee_fen),
                   principal_fen = paid_principal_fen, fee_fen = paid_fee_fen, late_fee_fen = paid_late_fee_fen, status = 'WAIVED'
             where id = any(?::bigint[])`,
-          [`{${lines.map((l) => l.id).join(',')}}`],
+          [lineIds],
         );
-        const planIds = [...new Set(lines.map((l) => String(l.plan_id)))];
+        const principalByPlan = new Map<string, number>();
+        for (const l of lines)
+          principalByPlan.set(
+            String(l.plan_id),
+            (principalByPlan.get(String(l.plan_id)) ?? 0) + Number(l.pr),
+          );
         await tem.execute(
           `update installment_plans set status = 'CLOSED', closed_at = now() where id = any(?::bigint[])`,
-          [`{${planIds.join(',')}}`],
+          [`{${[...principalByPlan.keys()].join(',')}}`],
         );
-        const byCategory = new Map<string, number>();
-        for (const l of lines)
-          if (l.category)
-            byCategory.set(l.category, (byCategory.get(l.category) ?? 0) + Number(l.pr));
-        for (const [category, pr] of byCategory)
-          if (pr > 0)
-            await tem.execute(
-              `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
-              [pr, acct.id, category],
-            );
+        await releaseCategoryPrincipal(tem, acct.id, principalByPlan);
         await tem.execute(
           `update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ? where id = ?`,
           [principal + opening, acct.id],
@@ -211,26 +262,29 @@ export class StaffMoneyService {
           [acct.id, acct.customerId, principal + opening, fee, late, input.reason, agentId(viewer)],
         );
         const id = String(w!.id);
-        // [kind, principal Δ, amount, ref_type]
-        const ledger: [string, number, number, string][] = [
-          ['WRITE_OFF_PRINCIPAL', -principal, principal, 'write_off'],
-          ['WRITE_OFF_PRINCIPAL', -opening, opening, 'opening_balance'],
-          ['FEE_WAIVED', 0, fee, 'write_off'],
-          ['LATE_FEE_WAIVED', 0, late, 'write_off'],
-        ];
-        const rows = ledger.filter(([, , amount]) => amount > 0);
-        if (rows.length > 0)
+        const ref = { refType: 'write_off', refId: id };
+        await writeLedgerRows(tem, acct, [
+          {
+            kind: 'WRITE_OFF_PRINCIPAL',
+            principalDeltaFen: -principal,
+            amountFen: principal,
+            ...ref,
+          },
+          {
+            kind: 'WRITE_OFF_PRINCIPAL',
+            principalDeltaFen: -opening,
+            amountFen: opening,
+            refType: 'opening_balance',
+            refId: id,
+          },
+          { kind: 'FEE_WAIVED', amountFen: fee, ...ref },
+          { kind: 'LATE_FEE_WAIVED', amountFen: late, ...ref },
+        ]);
+        const rv = await writeOffRevolvingLocked(tem, acct, id);
+        if (rv.principalFen + rv.interestFen + rv.feesFen > 0)
           await tem.execute(
-            `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, amount_fen, ref_type, ref_id) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-            rows.flatMap(([kind, pd, amount, refType]) => [
-              acct.id,
-              acct.customerId,
-              kind,
-              pd,
-              amount,
-              refType,
-              id,
-            ]),
+            `update write_offs set revolving_principal_fen = ?, revolving_interest_fen = ?, revolving_fees_fen = ? where id = ?`,
+            [rv.principalFen, rv.interestFen, rv.feesFen, id],
           );
         const [a] = await tem.execute<{ status: string; base_limit_fen: string }[]>(
           `select status, base_limit_fen from credit_accounts where id = ?`,
@@ -264,6 +318,9 @@ export class StaffMoneyService {
             principalFen: principal + opening,
             feeFen: fee,
             lateFeeFen: late,
+            revolvingPrincipalFen: rv.principalFen,
+            revolvingInterestFen: rv.interestFen,
+            revolvingFeesFen: rv.feesFen,
             reason: input.reason,
           },
         });
@@ -273,6 +330,9 @@ export class StaffMoneyService {
           principalFen: principal + opening,
           feeFen: fee,
           lateFeeFen: late,
+          revolvingPrincipalFen: rv.principalFen,
+          revolvingInterestFen: rv.interestFen,
+          revolvingFeesFen: rv.feesFen,
         });
       },
     );
@@ -290,18 +350,16 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<CreditPayoutResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'payOutCredit',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         const [a] = await tem.execute<{ credit: string }[]>(
           `select credit_balance_fen as credit from credit_accounts where id = ?`,
           [acct.id],
@@ -328,10 +386,15 @@ export class StaffMoneyService {
             agentId(viewer),
           ],
         );
-        await tem.execute(
-          `insert into ledger_entries (account_id, customer_id, kind, credit_delta_fen, amount_fen, ref_type, ref_id) values (?, ?, 'CREDIT_PAYOUT', ?, ?, 'credit_payout', ?)`,
-          [acct.id, acct.customerId, -input.amountFen, input.amountFen, r!.id],
-        );
+        await writeLedgerRows(tem, acct, [
+          {
+            kind: 'CREDIT_PAYOUT',
+            creditDeltaFen: -input.amountFen,
+            amountFen: input.amountFen,
+            refType: 'credit_payout',
+            refId: String(r!.id),
+          },
+        ]);
         await writeAudit(tem, viewer, {
           action: 'payOutCredit',
           customerId: acct.customerId,
@@ -353,23 +416,4 @@ export class StaffMoneyService {
       },
     );
   }
-}
-
-/** Lines with nothing left to pay become PAID; plans with no open line PAID_OFF. */
-async function settleLinesAndPlans(
-  tem: EntityManager,
-  lineIds: string[],
-  planIds: string[],
-): Promise<void> {
-  await tem.execute(
-    `update schedule_lines set status = 'PAID', paid_at = now()
-      where id = any(?::bigint[]) and status in ('DUE', 'OVERDUE')
-        and paid_principal_fen = principal_fen and paid_fee_fen = fee_fen and paid_late_fee_fen = late_fee_fen`,
-    [`{${lineIds.join(',')}}`],
-  );
-  await tem.execute(
-    `update installment_plans ip set status = 'PAID_OFF', closed_at = now()
-      where ip.id = any(?::bigint[]) and ip.status = 'ACTIVE' and not exists (select 1 from schedule_lines s where s.plan_id = ip.id and s.status not in ('PAID', 'WAIVED'))`,
-    [`{${planIds.join(',')}}`],
-  );
 }

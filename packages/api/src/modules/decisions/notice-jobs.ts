@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queueDelivery } from '../notices/notice-events.js';
 
 /**
  * Event notices, set-based. Each event has a stable key and `(customer_id, event_key)` is
@@ -10,13 +11,20 @@ export async function raiseEventNotices(
   em: EntityManager,
   asOf: Date,
 ): Promise<Record<string, number>> {
-  const count = async (sql: string, params: unknown[]) =>
+  const inserted = async (sql: string, params: unknown[]) =>
     (
       await em.execute<{ id: string }[]>(
         `${sql} on conflict (customer_id, event_key) do nothing returning id`,
         params,
       )
-    ).length;
+    ).map((r) => String(r.id));
+  const count = async (sql: string, params: unknown[]) => (await inserted(sql, params)).length;
+  // Payment reminders also go out by SMS and email (as the overdue job's do).
+  const delivered = async (sql: string, params: unknown[]) => {
+    const ids = await inserted(sql, params);
+    await queueDelivery(em, ids, ['SMS', 'EMAIL']);
+    return ids.length;
+  };
   const month = asOf.toISOString().slice(0, 7);
   const highUtilisation = await count(
     `insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
@@ -24,13 +32,13 @@ export async function raiseEventNotices(
        from credit_accounts a where a.status = 'ACTIVE' and a.base_limit_fen > 0 and a.used_fen * 100 > a.base_limit_fen * 80`,
     [month],
   );
-  const dueSoon = await count(
+  const dueSoon = await delivered(
     `insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
      select s.customer_id, 'DUE_SOON', 'IN_APP', 'due-soon:' || s.id, jsonb_build_object('lineId', s.id::text, 'dueDate', s.due_date), now()
        from schedule_lines s where s.status = 'DUE' and s.due_date between ?::date and (?::date + 3)`,
     [asOf, asOf],
   );
-  const overdue = await count(
+  const overdue = await delivered(
     `insert into notices (customer_id, kind, channel, event_key, payload, sent_at)
      select s.customer_id, 'OVERDUE', 'IN_APP', 'overdue:' || s.id || ':' || case when s.days_past_due <= 30 then 'M1' when s.days_past_due <= 60 then 'M2' when s.days_past_due <= 90 then 'M3' else 'M3+' end,
             jsonb_build_object('lineId', s.id::text, 'dueDate', s.due_date, 'daysPastDue', s.days_past_due), now()

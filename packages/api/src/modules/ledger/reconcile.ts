@@ -19,7 +19,7 @@ export interface ReconcileReport {
  * exactly the live holds; outstanding principal is exactly what the schedules (and opening
  * balances) still ask for; fees charged − waived − repaid is what the schedules still ask for;
  * credit is the sum of its ledger deltas and every use of it has its record (refund, payout,
- * repayment from credit); refunds and write-offs agree with their ledger rows;
+ * repayment from credit); refunds, write-offs and revolving waivers agree with their ledger rows;
  * category pools are exactly their live holds and unpaid principal; ids copied onto purchases,
  * holds and ledger rows are their owners' (those copies have no foreign keys of their own).
  */
@@ -109,19 +109,22 @@ const CHECKS: Record<string, string> = {
       left join (select purchase_id, sum(amount_fen) s from captures group by purchase_id) c on c.purchase_id = p.id
      where p.captured_fen > 0 and (p.refunded_fen <> coalesce(r.s, 0) or p.captured_fen <> coalesce(c.s, 0)
         or p.refunded_fen <> (select coalesce(sum(refunded_fen), 0) from captures c2 where c2.purchase_id = p.id))`,
-  'written off = Σ write-off ledger rows': `
+  'written off (installments and revolving) = Σ write-off ledger rows': `
     select a.id as account_id, coalesce(w.s, 0) as expected, coalesce(l.s, 0) as actual from credit_accounts a
-      left join (select account_id, sum(principal_fen + fee_fen + late_fee_fen) s from write_offs group by account_id) w on w.account_id = a.id
+      left join (select account_id, sum(principal_fen + fee_fen + late_fee_fen + revolving_principal_fen + revolving_interest_fen + revolving_fees_fen) s
+                   from write_offs group by account_id) w on w.account_id = a.id
       left join (select account_id, sum(amount_fen) s from ledger_entries
-                  where kind = 'WRITE_OFF_PRINCIPAL' or (kind in ('FEE_WAIVED', 'LATE_FEE_WAIVED') and ref_type = 'write_off') group by account_id) l on l.account_id = a.id
+                  where kind in ('WRITE_OFF_PRINCIPAL', 'REVOLVING_WRITE_OFF_PRINCIPAL')
+                     or (kind in ('FEE_WAIVED', 'LATE_FEE_WAIVED', 'REVOLVING_INTEREST_WAIVED', 'REVOLVING_FEE_WAIVED') and ref_type = 'write_off') group by account_id) l on l.account_id = a.id
      where coalesce(w.s, 0) <> coalesce(l.s, 0)`,
   'revolving principal / interest / fees = Σ their ledger rows': `
     select ra.account_id, coalesce(l.p, 0) || '/' || coalesce(l.i, 0) || '/' || coalesce(l.f, 0) as expected,
            ra.principal_fen || '/' || ra.interest_fen || '/' || ra.fees_fen as actual from revolving_accounts ra
       left join (select account_id,
-                        sum(case when kind in ('REVOLVING_OPENING', 'REVOLVING_PURCHASE') then amount_fen when kind in ('REVOLVING_REFUND', 'REVOLVING_PAY_PRINCIPAL') then -amount_fen else 0 end) p,
-                        sum(case kind when 'REVOLVING_INTEREST' then amount_fen when 'REVOLVING_PAY_INTEREST' then -amount_fen else 0 end) i,
-                        sum(case kind when 'REVOLVING_FEE' then amount_fen when 'REVOLVING_PAY_FEE' then -amount_fen else 0 end) f
+                        sum(case when kind in ('REVOLVING_OPENING', 'REVOLVING_PURCHASE') then amount_fen
+                                 when kind in ('REVOLVING_REFUND', 'REVOLVING_PAY_PRINCIPAL', 'REVOLVING_WRITE_OFF_PRINCIPAL') then -amount_fen else 0 end) p,
+                        sum(case when kind = 'REVOLVING_INTEREST' then amount_fen when kind in ('REVOLVING_PAY_INTEREST', 'REVOLVING_INTEREST_WAIVED') then -amount_fen else 0 end) i,
+                        sum(case when kind = 'REVOLVING_FEE' then amount_fen when kind in ('REVOLVING_PAY_FEE', 'REVOLVING_FEE_WAIVED') then -amount_fen else 0 end) f
                    from ledger_entries where kind like 'REVOLVING%' group by account_id) l on l.account_id = ra.account_id
      where ra.principal_fen <> coalesce(l.p, 0) or ra.interest_fen <> coalesce(l.i, 0) or ra.fees_fen <> coalesce(l.f, 0)`,
   'revolving payments and points redemptions = their ledger rows': `
@@ -131,6 +134,20 @@ const CHECKS: Record<string, string> = {
       left join (select account_id, ref_type, sum(amount_fen) s from ledger_entries where kind like 'REVOLVING\\_PAY\\_%' group by account_id, ref_type) l
         on l.account_id = r.account_id and l.ref_type = r.ref_type
      where r.s <> coalesce(l.s, 0)`,
+  'revolving waivers = their ledger rows, and none above what was charged for its statement': `
+    select w.account_id, w.s::text as expected, coalesce(l.s, 0)::text as actual
+      from (select account_id, kind, sum(amount_fen) s from revolving_waivers group by account_id, kind) w
+      left join (select account_id, case kind when 'REVOLVING_INTEREST_WAIVED' then 'INTEREST' else 'FEE' end as kind, sum(amount_fen) s from ledger_entries
+                  where kind in ('REVOLVING_INTEREST_WAIVED', 'REVOLVING_FEE_WAIVED') and ref_type = 'revolving_waiver' group by 1, 2) l
+        on l.account_id = w.account_id and l.kind = w.kind
+     where w.s <> coalesce(l.s, 0)
+    union all
+    select w.account_id, 'at most ' || coalesce(c.s, 0), w.s::text
+      from (select account_id, statement_id, kind, sum(amount_fen) s from revolving_waivers group by 1, 2, 3) w
+      left join (select account_id, ref_id, case kind when 'REVOLVING_INTEREST' then 'INTEREST' else 'FEE' end as kind, sum(amount_fen) s from ledger_entries
+                  where kind in ('REVOLVING_INTEREST', 'REVOLVING_FEE') and ref_type = 'statement' group by 1, 2, 3) c
+        on c.account_id = w.account_id and c.ref_id = w.statement_id and c.kind = w.kind
+     where w.s > coalesce(c.s, 0)`,
   'latest statement balance + revolving movements since = what the revolving line owes': `
     select ra.account_id, s.balance_fen + coalesce(l.s, 0) as expected, ra.principal_fen + ra.interest_fen + ra.fees_fen as actual from revolving_accounts ra
       join lateral (select balance_fen, ledger_to_id from statements st where st.account_id = ra.account_id order by seq desc limit 1) s on true

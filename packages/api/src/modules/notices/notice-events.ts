@@ -4,7 +4,9 @@ import type { NoticeChannel, NoticeKind } from './notice.entity.js';
 /**
  * Raise a notice to a customer for an event, at most once: `(customer_id, event_key)` is unique
  * and the insert does nothing on a repeat. Returns true when this call created it (so a caller
- * can do a once-per-event side effect, such as a triggered review, only then).
+ * can do a once-per-event side effect, such as a triggered review, only then). `deliverBy`: an
+ * in-app notice that is also sent by SMS and/or email (outbox rows, for the channels the customer
+ * has a phone number or email address for).
  */
 export async function raiseNotice(
   em: EntityManager,
@@ -15,6 +17,7 @@ export async function raiseNotice(
     payload?: Record<string, unknown>;
     channel?: NoticeChannel;
     agentId?: string | null;
+    deliverBy?: DeliveryChannel[];
   },
 ): Promise<boolean> {
   const rows = await em.execute<{ id: string }[]>(
@@ -38,5 +41,30 @@ export async function raiseNotice(
       [id, n.customerId, n.channel],
     );
   }
+  if (id && n.deliverBy?.length) await queueDelivery(em, [String(id)], n.deliverBy);
   return Boolean(id);
+}
+
+export type DeliveryChannel = 'SMS' | 'EMAIL';
+
+/**
+ * Send notices (already raised, in-app) by SMS and/or email too: one outbox row per notice and
+ * channel the customer can be reached on (a phone number for SMS, an email address for email),
+ * delivered by the worker (`deliver-notices`). Returns the rows queued.
+ */
+export async function queueDelivery(
+  em: EntityManager,
+  noticeIds: string[],
+  channels: DeliveryChannel[],
+): Promise<number> {
+  if (noticeIds.length === 0 || channels.length === 0) return 0;
+  const rows = await em.execute<{ id: string }[]>(
+    `insert into notice_outbox (notice_id, customer_id, channel)
+     select n.id, n.customer_id, ch from notices n join customers c on c.id = n.customer_id cross join unnest(?::text[]) ch
+      where n.id = any(?::bigint[])
+        and ((ch = 'SMS' and c.phone_enc is not null) or (ch = 'EMAIL' and c.email_enc is not null))
+     returning id`,
+    [`{${channels.join(',')}}`, `{${noticeIds.join(',')}}`],
+  );
+  return rows.length;
 }

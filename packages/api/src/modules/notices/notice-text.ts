@@ -66,6 +66,9 @@ const SUBJECTS: Record<string, string> = {
   PROMOTION_ENDING: '临时额度即将到期 / Temporary limit ending',
   RECOVERY_STATUS: '额度恢复申请 / Recovery request',
   BUDGETING_TIP: '用卡小贴士 / A budgeting tip',
+  STATEMENT_READY: '账单已出 / Your statement is ready',
+  STATEMENT_DUE_SOON: '账单还款提醒 / Statement due soon',
+  STATEMENT_OVERDUE: '最低还款额逾期 / Minimum payment overdue',
 };
 
 const GENERIC: NoticeWords = {

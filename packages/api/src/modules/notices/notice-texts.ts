@@ -322,6 +322,52 @@ const TEXTS: Record<NoticeKind, T> = {
           meaning: 'You can pay with it again.',
           action: 'Repay on time to keep a good record.',
         },
+  STATEMENT_READY: (p, zh) =>
+    zh
+      ? {
+          title: `第 ${num(p.statementSeq, 1)} 期账单已出`,
+          happened: `本期账单金额 ${yuan(p.balanceFen)}，最低还款额 ${yuan(p.minimumPaymentFen)}，到期还款日 ${day(p.dueDate)}。`,
+          meaning: '到期日前全额还款不计利息；只还最低还款额不收逾期费，但未还部分按日计息。',
+          action: '请在到期日前还款；可在 App 中查看账单明细，积分可抵扣账单。',
+        }
+      : {
+          title: `Statement ${num(p.statementSeq, 1)} is ready`,
+          happened: `Your statement balance is ${yuan(p.balanceFen)}, the minimum payment ${yuan(p.minimumPaymentFen)}, due on ${day(p.dueDate)}.`,
+          meaning:
+            'Paid in full by the due date, it costs no interest; paying at least the minimum avoids the late fee, but interest runs daily on what is left.',
+          action:
+            'Pay by the due date; the app shows the statement, and points can pay part of it.',
+        },
+  STATEMENT_DUE_SOON: (p, zh) =>
+    zh
+      ? {
+          title: '账单还款日临近',
+          happened: `第 ${num(p.statementSeq, 1)} 期账单将于 ${day(p.dueDate)} 到期，尚未还清 ${yuan(p.unpaidFen)}（账单金额 ${yuan(p.balanceFen)}，最低还款额 ${yuan(p.minimumPaymentFen)}，还需还 ${yuan(p.minimumLeftFen)} 即达最低还款额）。`,
+          meaning: '到期未还最低还款额将收取逾期费；未全额还款的部分按日计息。',
+          action: '请在到期日前至少还最低还款额，全额还款可免利息。',
+        }
+      : {
+          title: 'Your statement is due soon',
+          happened: `Statement ${num(p.statementSeq, 1)} is due on ${day(p.dueDate)} with ${yuan(p.unpaidFen)} unpaid (balance ${yuan(p.balanceFen)}, minimum payment ${yuan(p.minimumPaymentFen)}, ${yuan(p.minimumLeftFen)} still to pay to reach it).`,
+          meaning:
+            'Missing the minimum payment costs a late fee; what is not paid in full costs daily interest.',
+          action: 'Pay at least the minimum by the due date; pay it all to owe no interest.',
+        },
+  STATEMENT_OVERDUE: (p, zh) =>
+    zh
+      ? {
+          title: '账单最低还款额逾期',
+          happened: `第 ${num(p.statementSeq, 1)} 期账单的最低还款额 ${yuan(p.minimumPaymentFen)} 在 ${day(p.dueDate)} 前未还清，尚差 ${yuan(p.minimumLeftFen)}；已收取逾期费 ${yuan(p.lateFeeFen)}。`,
+          meaning: '未还部分按日计息，逾期会影响您的信用记录和额度。',
+          action: '请尽快还款；如有困难，请联系客服商量还款安排。',
+        }
+      : {
+          title: 'Your minimum payment is overdue',
+          happened: `The minimum payment of ${yuan(p.minimumPaymentFen)} on statement ${num(p.statementSeq, 1)} was not paid by ${day(p.dueDate)}; ${yuan(p.minimumLeftFen)} of it is missing, and a late fee of ${yuan(p.lateFeeFen)} was charged.`,
+          meaning:
+            'Daily interest runs on what is unpaid, and an overdue weighs on your credit record and limit.',
+          action: 'Please pay soon; if you cannot, contact support to agree a plan.',
+        },
   // The link notices carry their own words (the code must be in the SMS itself).
   PARTNER_LINK_CODE: (p, zh) => {
     const t = (p.text ?? {}) as Record<string, string>;

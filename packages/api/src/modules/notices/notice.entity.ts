@@ -19,6 +19,9 @@ export const NOTICE_KINDS = [
   'CATEGORY_LIMIT_CHANGED',
   'PARTNER_LINK_CODE',
   'PARTNER_LINK_CHANGED',
+  'STATEMENT_READY',
+  'STATEMENT_DUE_SOON',
+  'STATEMENT_OVERDUE',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;

@@ -78,6 +78,7 @@ export async function runOverdue(
         kind: 'DUE_SOON',
         eventKey: `due-soon:${l.id}`,
         payload: { lineId: String(l.id), dueDate: l.due_date },
+        deliverBy: ['SMS', 'EMAIL'],
       })
     )
       res.dueSoonNotices++;
@@ -155,6 +156,7 @@ async function overdueForAccount(
         kind: 'OVERDUE',
         eventKey: `overdue:${l.id}:${bucketOf(dpd)}`,
         payload,
+        deliverBy: ['SMS', 'EMAIL'],
       })
     )
       await emitPartnerEvent(tem, {

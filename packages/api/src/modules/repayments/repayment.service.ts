@@ -3,10 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { lockAccount, withLockedAccount, type LockedAccount } from '../ledger/locked-account.js';
 import { payoffFor, type PayoffLine } from '../plans/pricing.js';
 import { applyEarnedRestorationStages } from '../recovery/restoration.js';
 import { onRepayment } from '../lifecycle/after-overdue.js';
+import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { allocateRepayment, type AllocLine, type Allocation } from './allocation.js';
 
 export interface RepaymentResult {
@@ -29,6 +30,19 @@ interface LineRow {
   paid_principal_fen: string;
   paid_fee_fen: string;
   paid_late_fee_fen: string;
+}
+
+export { lockAccount };
+
+/** The account of an installment plan (PLAN_NOT_FOUND when there is none). */
+export async function planAccount(tem: EntityManager, planId: string): Promise<Outcome<string>> {
+  const [plan] = await tem.execute<{ account_id: string }[]>(
+    `select account_id from installment_plans where id = ?`,
+    [planId],
+  );
+  return plan
+    ? ok(String(plan.account_id))
+    : fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
 }
 
 const isoDay = (d: string | Date) =>
@@ -94,18 +108,16 @@ export class RepaymentService {
       payment?: PaymentRef;
     },
   ): Promise<Outcome<RepaymentResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'recordRepayment',
         key: input.idempotencyKey,
         input: { accountId: input.accountId, amountFen: input.amountFen, payment: input.payment },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
         return ok(
           await repayLocked(
@@ -138,18 +150,16 @@ export class RepaymentService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<RepaymentResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'postExternalRepayment',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         const [dup] = await tem.execute<{ id: string }[]>(
           `select id from repayments where channel = ? and external_reference = ?`,
           [input.channel, input.reference],
@@ -199,21 +209,16 @@ export class RepaymentService {
     viewer: Viewer,
     input: { planId: string; idempotencyKey: string; payment?: PaymentRef },
   ): Promise<Outcome<RepaymentResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'repayEarly',
         key: input.idempotencyKey,
         input: { planId: input.planId, payment: input.payment },
       },
-      async (tem) => {
-        const [plan] = await tem.execute<{ account_id: string; status: string }[]>(
-          `select account_id, status from installment_plans where id = ?`,
-          [input.planId],
-        );
-        if (!plan) return fail('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId');
-        const acct = await lockAccount(tem, String(plan.account_id));
+      (tem) => planAccount(tem, input.planId),
+      async (tem, acct) => {
         const [again] = await tem.execute<{ status: string }[]>(
           `select status from installment_plans where id = ? for update`,
           [input.planId],
@@ -238,7 +243,7 @@ export class RepaymentService {
           await applyAllocation(
             tem,
             viewer,
-            acct!,
+            acct,
             payoff.totalFen,
             alloc,
             'repayEarly',
@@ -329,31 +334,11 @@ export async function applyCreditToDue(
   return amount;
 }
 
-type LockedAccount = { id: string; customerId: string; outstanding: number };
 type RepaymentSource =
   { source: 'OTHER_CHANNEL'; channel: string; reference: string } | { source: 'CREDIT' };
 
-export async function lockAccount(
-  tem: EntityManager,
-  accountId: string,
-): Promise<LockedAccount | undefined> {
-  const [a] = await tem.execute<
-    { id: string; customer_id: string; outstanding_principal_fen: string }[]
-  >(
-    `select id, customer_id, outstanding_principal_fen from credit_accounts where id = ? for update`,
-    [accountId],
-  );
-  return a
-    ? {
-        id: String(a.id),
-        customerId: String(a.customer_id),
-        outstanding: Number(a.outstanding_principal_fen),
-      }
-    : undefined;
-}
-
 /** Outstanding principal on no schedule: not on an ACTIVE plan's lines and not a capture still without a plan (an opening balance). */
-async function unscheduledPrincipal(
+export async function unscheduledPrincipal(
   tem: EntityManager,
   accountId: string,
   outstanding: number,
@@ -365,6 +350,45 @@ async function unscheduledPrincipal(
     [accountId, accountId, accountId],
   );
   return Math.max(0, outstanding - Number(r!.lines) - Number(r!.unplanned));
+}
+
+/** Active plans with no open line left become PAID_OFF. */
+export async function closePaidOffPlans(tem: EntityManager, planIds: string[]): Promise<void> {
+  if (planIds.length === 0) return;
+  await tem.execute(
+    `update installment_plans ip set status = 'PAID_OFF', closed_at = now()
+      where ip.id = any(?::bigint[]) and ip.status = 'ACTIVE' and not exists (select 1 from schedule_lines s where s.plan_id = ip.id and s.status not in ('PAID', 'WAIVED'))`,
+    [`{${planIds.join(',')}}`],
+  );
+}
+
+/**
+ * Principal that leaves a plan (repaid or written off) gives back the category pool its purchase
+ * was charged to (holds.category is set only then). `principalByPlan`: plan id → principal.
+ */
+export async function releaseCategoryPrincipal(
+  tem: EntityManager,
+  accountId: string,
+  principalByPlan: Map<string, number>,
+): Promise<void> {
+  const planIds = [...principalByPlan].filter(([, pr]) => pr > 0).map(([id]) => id);
+  if (planIds.length === 0) return;
+  const cats = await tem.execute<{ plan_id: string; category: string }[]>(
+    `select ip.id as plan_id, h.category from installment_plans ip join holds h on h.purchase_id = ip.purchase_id
+      where ip.id = any(?::bigint[]) and h.category is not null`,
+    [`{${planIds.join(',')}}`],
+  );
+  const byCategory = new Map<string, number>();
+  for (const c of cats)
+    byCategory.set(
+      c.category,
+      (byCategory.get(c.category) ?? 0) + principalByPlan.get(String(c.plan_id))!,
+    );
+  for (const [category, pr] of byCategory)
+    await tem.execute(
+      `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
+      [pr, accountId, category],
+    );
 }
 
 export async function applyAllocation(
@@ -428,31 +452,11 @@ export async function applyAllocation(
         l.feeWaivedFen,
       ]),
     );
-    const planIds = [...new Set(alloc.lines.map((l) => l.planId))];
-    const ph = planIds.map(() => '?').join(',');
-    await tem.execute(
-      `update installment_plans ip set status = 'PAID_OFF', closed_at = now()
-        where ip.id in (${ph}) and ip.status = 'ACTIVE' and not exists (select 1 from schedule_lines s where s.plan_id = ip.id and s.status not in ('PAID', 'WAIVED'))`,
-      planIds,
-    );
-    // Principal repaid gives back the category pool it was charged to (holds.category is set only then).
-    const cats = await tem.execute<{ plan_id: string; category: string }[]>(
-      `select ip.id as plan_id, h.category from installment_plans ip join holds h on h.purchase_id = ip.purchase_id where ip.id in (${ph}) and h.category is not null`,
-      planIds,
-    );
-    const byCategory = new Map<string, number>();
-    for (const c of cats) {
-      const pr = alloc.lines
-        .filter((l) => l.planId === String(c.plan_id))
-        .reduce((s, l) => s + l.principalFen, 0);
-      if (pr > 0) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + pr);
-    }
-    for (const [category, pr] of byCategory) {
-      await tem.execute(
-        `update category_limits set used_fen = used_fen - ? where account_id = ? and category = ?`,
-        [pr, acct.id, category],
-      );
-    }
+    const principalByPlan = new Map<string, number>();
+    for (const l of alloc.lines)
+      principalByPlan.set(l.planId, (principalByPlan.get(l.planId) ?? 0) + l.principalFen);
+    await closePaidOffPlans(tem, [...principalByPlan.keys()]);
+    await releaseCategoryPrincipal(tem, acct.id, principalByPlan);
   }
   if (principal > 0)
     await tem.execute(
@@ -466,38 +470,37 @@ export async function applyAllocation(
       `update credit_accounts set credit_balance_fen = credit_balance_fen + ? where id = ?`,
       [creditDelta, acct.id],
     );
-  // [kind, principal Δ, credit Δ, amount, ref_type]
-  const ledger: [string, number, number, number, string][] = [
-    ['CREDIT_APPLIED', 0, -amountFen, source?.source === 'CREDIT' ? amountFen : 0, 'repayment'],
-    ['REPAY_LATE_FEE', 0, 0, alloc.totals.lateFeeFen, 'repayment'],
-    ['REPAY_FEE', 0, 0, alloc.totals.feeFen, 'repayment'],
-    ['FEE_WAIVED', 0, 0, alloc.totals.feeWaivedFen, 'repayment'],
-    ['REPAY_PRINCIPAL', -alloc.totals.principalFen, 0, alloc.totals.principalFen, 'repayment'],
-    [
-      'REPAY_PRINCIPAL',
-      -alloc.unscheduledPrincipalFen,
-      0,
-      alloc.unscheduledPrincipalFen,
-      'opening_balance',
-    ],
-    ['OVERPAYMENT', 0, alloc.unappliedFen, alloc.unappliedFen, 'repayment'],
-  ];
-  const rows = ledger.filter(([, , , amount]) => amount > 0);
-  if (rows.length > 0) {
-    await tem.execute(
-      `insert into ledger_entries (account_id, customer_id, kind, principal_delta_fen, credit_delta_fen, amount_fen, ref_type, ref_id) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap(([kind, delta, credit, amount, refType]) => [
-        acct.id,
-        acct.customerId,
-        kind,
-        delta,
-        credit,
-        amount,
-        refType,
-        repaymentId,
-      ]),
-    );
-  }
+  const ref = { refType: 'repayment', refId: repaymentId };
+  await writeLedgerRows(tem, acct, [
+    {
+      kind: 'CREDIT_APPLIED',
+      creditDeltaFen: -amountFen,
+      amountFen: source?.source === 'CREDIT' ? amountFen : 0,
+      ...ref,
+    },
+    { kind: 'REPAY_LATE_FEE', amountFen: alloc.totals.lateFeeFen, ...ref },
+    { kind: 'REPAY_FEE', amountFen: alloc.totals.feeFen, ...ref },
+    { kind: 'FEE_WAIVED', amountFen: alloc.totals.feeWaivedFen, ...ref },
+    {
+      kind: 'REPAY_PRINCIPAL',
+      principalDeltaFen: -alloc.totals.principalFen,
+      amountFen: alloc.totals.principalFen,
+      ...ref,
+    },
+    {
+      kind: 'REPAY_PRINCIPAL',
+      principalDeltaFen: -alloc.unscheduledPrincipalFen,
+      amountFen: alloc.unscheduledPrincipalFen,
+      refType: 'opening_balance',
+      refId: repaymentId,
+    },
+    {
+      kind: 'OVERPAYMENT',
+      creditDeltaFen: alloc.unappliedFen,
+      amountFen: alloc.unappliedFen,
+      ...ref,
+    },
+  ]);
   await writeAudit(tem, viewer, {
     action,
     customerId: acct.customerId,

@@ -2,13 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { idempotencyActor } from '../idempotency/idempotency.service.js';
+import { lockAccount, withLockedAccount } from '../ledger/locked-account.js';
+import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { REVOLVING_POLICY, revolving } from '../plans/pricing.js';
-import {
-  DuplicatePaymentReference,
-  lockAccount,
-  type PaymentRef,
-} from '../repayments/repayment.service.js';
+import { DuplicatePaymentReference, type PaymentRef } from '../repayments/repayment.service.js';
+import { raiseNotice } from '../notices/notice-events.js';
 
 /**
  * The revolving upgrade (issue 14, seed 004: 白条 → credit card). An upgraded account keeps its
@@ -51,6 +50,7 @@ export interface StatementRow {
   fees_fen: string;
   refunds_fen: string;
   points_redeemed_fen: string;
+  waived_fen: string;
   balance_fen: string;
   minimum_payment_fen: string;
   paid_fen: string;
@@ -60,7 +60,7 @@ export interface StatementRow {
 }
 
 export const STATEMENT_COLUMNS = `id, seq, to_char(closing_date, 'YYYY-MM-DD') as closing_date, to_char(due_date, 'YYYY-MM-DD') as due_date,
-  previous_balance_fen, payments_fen, purchases_fen, interest_fen, fees_fen, refunds_fen, points_redeemed_fen, balance_fen,
+  previous_balance_fen, payments_fen, purchases_fen, interest_fen, fees_fen, refunds_fen, points_redeemed_fen, waived_fen, balance_fen,
   minimum_payment_fen, paid_fen, points_earned, to_char(interest_accrued_to, 'YYYY-MM-DD') as interest_accrued_to, late_fee_charged`;
 
 const REVOLVING_COLUMNS = `account_id, customer_id, statement_day, due_days, principal_fen, interest_fen, fees_fen, points,
@@ -102,6 +102,12 @@ export interface EligibilityResult {
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** Ledger kinds that lower what the revolving line owes without a payment: waivers and write-offs. */
+const WAIVED_KINDS = [
+  'REVOLVING_INTEREST_WAIVED',
+  'REVOLVING_FEE_WAIVED',
+  'REVOLVING_WRITE_OFF_PRINCIPAL',
+];
 const notRevolving = () =>
   fail<never>(
     'NOT_REVOLVING',
@@ -296,9 +302,26 @@ export async function accrueLocked(
   }
   let feeFen = 0;
   if (!s.late_fee_charged) {
-    feeFen = revolving.lateFeeFen(Math.max(0, Number(s.minimum_payment_fen) - paid));
+    const minimumLeft = Math.max(0, Number(s.minimum_payment_fen) - paid);
+    feeFen = revolving.lateFeeFen(minimumLeft);
     await charge(tem, ra, 'REVOLVING_FEE', feeFen, s.id);
     await tem.execute(`update statements set late_fee_charged = true where id = ?`, [s.id]);
+    // The minimum was missed: the customer hears it once per statement, in the app, SMS, email.
+    if (minimumLeft > 0)
+      await raiseNotice(tem, {
+        customerId: String(ra.customer_id),
+        kind: 'STATEMENT_OVERDUE',
+        eventKey: `statement-overdue:${s.id}`,
+        payload: {
+          statementSeq: Number(s.seq),
+          dueDate: s.due_date,
+          balanceFen: balance,
+          minimumPaymentFen: Number(s.minimum_payment_fen),
+          minimumLeftFen: minimumLeft,
+          lateFeeFen: feeFen,
+        },
+        deliverBy: ['SMS', 'EMAIL'],
+      });
   }
   const days = revolving.daysBetweenIso(s.interest_accrued_to, asOfIso);
   let interestFen = 0;
@@ -348,6 +371,7 @@ export async function closeStatementLocked(
     pointsRedeemedFen: sum(
       (r) => r.kind.startsWith('REVOLVING_PAY_') && r.ref_type === 'points_redemption',
     ),
+    waivedFen: sum((r) => WAIVED_KINDS.includes(r.kind)),
   };
   const balance = Number(ra.principal_fen) + Number(ra.interest_fen) + Number(ra.fees_fen);
   // The identity is also a check constraint; this names the account if it ever breaks.
@@ -361,8 +385,8 @@ export async function closeStatementLocked(
   const seq = (prev?.seq ?? 0) + 1;
   const [st] = await tem.execute<{ id: string }[]>(
     `insert into statements (account_id, customer_id, seq, closing_date, due_date, previous_balance_fen, payments_fen, purchases_fen, interest_fen,
-                             fees_fen, refunds_fen, points_redeemed_fen, balance_fen, minimum_payment_fen, points_earned, interest_accrued_to, ledger_to_id)
-     values (?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?) returning id`,
+                             fees_fen, refunds_fen, points_redeemed_fen, waived_fen, balance_fen, minimum_payment_fen, points_earned, interest_accrued_to, ledger_to_id)
+     values (?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?) returning id`,
     [
       accountId,
       ra.customer_id,
@@ -376,6 +400,7 @@ export async function closeStatementLocked(
       parts.feesFen,
       parts.refundsFen,
       parts.pointsRedeemedFen,
+      parts.waivedFen,
       balance,
       minimum,
       points,
@@ -387,6 +412,21 @@ export async function closeStatementLocked(
     `update revolving_accounts set points = points + ?, last_ledger_id = ?, next_statement_date = ?::date where account_id = ?`,
     [points, top!.id, revolving.nextStatementDate(closingIso, ra.statement_day), accountId],
   );
+  // The statement notice (in the app, SMS and email): balance, minimum payment, due date.
+  if (balance > 0)
+    await raiseNotice(tem, {
+      customerId: String(ra.customer_id),
+      kind: 'STATEMENT_READY',
+      eventKey: `statement:${st!.id}`,
+      payload: {
+        statementSeq: seq,
+        closingDate: closingIso,
+        dueDate: due,
+        balanceFen: balance,
+        minimumPaymentFen: minimum,
+      },
+      deliverBy: ['SMS', 'EMAIL'],
+    });
   return {
     statementId: String(st!.id),
     seq,
@@ -461,6 +501,204 @@ export async function recordRevolvingRefund(
   );
 }
 
+/**
+ * What the customer still owes of the revolving interest or late fees charged **for** a
+ * statement (its late fee when its minimum was missed, interest on its unpaid balance after its
+ * due date): charged − already waived, and at most what the line still owes of that part.
+ */
+async function waivableForStatement(
+  tem: EntityManager,
+  ra: RevolvingRow,
+  statementId: string,
+  kind: 'INTEREST' | 'FEE',
+): Promise<number> {
+  const [r] = await tem.execute<{ charged: string; waived: string }[]>(
+    `select (select coalesce(sum(amount_fen), 0) from ledger_entries
+              where account_id = ? and kind = ? and ref_type = 'statement' and ref_id = ?)::text as charged,
+            (select coalesce(sum(amount_fen), 0) from revolving_waivers
+              where customer_id = ? and statement_id = ? and kind = ?)::text as waived`,
+    [
+      ra.account_id,
+      kind === 'INTEREST' ? 'REVOLVING_INTEREST' : 'REVOLVING_FEE',
+      statementId,
+      ra.customer_id,
+      statementId,
+      kind,
+    ],
+  );
+  const owed = Number(kind === 'INTEREST' ? ra.interest_fen : ra.fees_fen);
+  return Math.max(0, Math.min(Number(r!.charged) - Number(r!.waived), owed));
+}
+
+export interface RevolvingWaiverResult {
+  waiverId: string;
+  accountId: string;
+  statementSeq: number;
+  kind: 'INTEREST' | 'FEE';
+  waivedFen: number;
+}
+
+/**
+ * A supervisor's waiver of revolving interest or late fees charged for statement `statementSeq`
+ * on a locked account, brought up to `asOfIso` first. The line owes less at once; a waiver of
+ * charges already on a later statement counts toward the latest statement like a payment
+ * (interest stops on it and it counts toward the minimum), a waiver of charges not yet on any
+ * statement removes them before they reach one. The next statement shows it as `waived`.
+ */
+export async function waiveRevolvingLocked(
+  tem: EntityManager,
+  viewer: Viewer,
+  acct: { id: string; customerId: string },
+  input: {
+    statementSeq: number;
+    kind: 'INTEREST' | 'FEE';
+    amountFen: number | null;
+    reason: string;
+  },
+  asOfIso: string,
+): Promise<Outcome<RevolvingWaiverResult>> {
+  if (!(await revolvingRow(tem, acct.id))) return notRevolving();
+  await accrueLocked(tem, viewer, acct.id, asOfIso);
+  const ra = (await revolvingRow(tem, acct.id, true))!;
+  const [st] = await tem.execute<{ id: string; seq: number }[]>(
+    `select id, seq from statements where account_id = ? and seq = ?`,
+    [acct.id, input.statementSeq],
+  );
+  if (!st)
+    return fail(
+      'STATEMENT_NOT_FOUND',
+      `The account has no statement ${input.statementSeq}.`,
+      'statementSeq',
+    );
+  const latest = (await latestStatement(tem, acct.id, true))!;
+  const interest = input.kind === 'INTEREST';
+  const waivable = await waivableForStatement(tem, ra, String(st.id), input.kind);
+  const what = interest ? 'revolving interest' : 'late fee';
+  if (waivable === 0)
+    return fail(
+      'NOTHING_TO_WAIVE',
+      `No unpaid ${what} was charged for statement ${input.statementSeq}.`,
+      'kind',
+    );
+  const x = input.amountFen ?? waivable;
+  if (x > waivable)
+    return fail(
+      'WAIVER_EXCEEDS_UNPAID',
+      `At most ${(waivable / 100).toFixed(2)} of the ${what} charged for statement ${input.statementSeq} is unpaid.`,
+      'amount',
+    );
+  await tem.execute(
+    interest
+      ? `update revolving_accounts set interest_fen = interest_fen - ? where account_id = ?`
+      : `update revolving_accounts set fees_fen = fees_fen - ? where account_id = ?`,
+    [x, acct.id],
+  );
+  if (Number(st.seq) < Number(latest.seq))
+    await tem.execute(`update statements set paid_fen = paid_fen + ? where id = ?`, [x, latest.id]);
+  const [w] = await tem.execute<{ id: string }[]>(
+    `insert into revolving_waivers (customer_id, account_id, statement_id, kind, amount_fen, reason, agent_id)
+     values (?, ?, ?, ?, ?, ?, ?) returning id`,
+    [
+      acct.customerId,
+      acct.id,
+      st.id,
+      input.kind,
+      x,
+      input.reason,
+      viewer.kind === 'agent' ? viewer.id : null,
+    ],
+  );
+  const waiverId = String(w!.id);
+  await writeLedgerRows(tem, acct, [
+    {
+      kind: interest ? 'REVOLVING_INTEREST_WAIVED' : 'REVOLVING_FEE_WAIVED',
+      amountFen: x,
+      refType: 'revolving_waiver',
+      refId: waiverId,
+    },
+  ]);
+  await writeAudit(tem, viewer, {
+    action: 'waiveRevolvingCharge',
+    customerId: acct.customerId,
+    targetType: 'CreditAccount',
+    targetId: acct.id,
+    details: {
+      waiverId,
+      statementSeq: input.statementSeq,
+      kind: input.kind,
+      amountFen: x,
+      reason: input.reason,
+    },
+  });
+  return ok({
+    waiverId,
+    accountId: acct.id,
+    statementSeq: input.statementSeq,
+    kind: input.kind,
+    waivedFen: x,
+  });
+}
+
+/**
+ * Is the revolving line of a locked account delinquent on `asOfIso` (its latest statement's due
+ * date passed with the minimum payment not paid)? Interest and late fees are accrued to the day
+ * first. False for an account without a revolving line.
+ */
+export async function revolvingDelinquentLocked(
+  tem: EntityManager,
+  accountId: string,
+  asOfIso: string,
+): Promise<boolean> {
+  if (!(await revolvingRow(tem, accountId))) return false;
+  await accrueLocked(tem, { kind: 'anonymous' }, accountId, asOfIso);
+  const s = await latestStatement(tem, accountId);
+  return !!s && asOfIso > s.due_date && Number(s.paid_fen) < Number(s.minimum_payment_fen);
+}
+
+/**
+ * Write off everything a locked account's revolving line owes (part of a write-off, whose row is
+ * `writeOffId`): principal (which leaves the outstanding principal), interest and fees; the
+ * latest statement counts it as paid, so no interest accrues on it afterwards.
+ */
+export async function writeOffRevolvingLocked(
+  tem: EntityManager,
+  acct: { id: string; customerId: string },
+  writeOffId: string,
+): Promise<{ principalFen: number; interestFen: number; feesFen: number }> {
+  const ra = await revolvingRow(tem, acct.id, true);
+  if (!ra) return { principalFen: 0, interestFen: 0, feesFen: 0 };
+  const principalFen = Number(ra.principal_fen);
+  const interestFen = Number(ra.interest_fen);
+  const feesFen = Number(ra.fees_fen);
+  const total = principalFen + interestFen + feesFen;
+  if (total === 0) return { principalFen, interestFen, feesFen };
+  await tem.execute(
+    `update revolving_accounts set principal_fen = 0, interest_fen = 0, fees_fen = 0 where account_id = ?`,
+    [acct.id],
+  );
+  if (principalFen > 0)
+    await tem.execute(
+      `update credit_accounts set outstanding_principal_fen = outstanding_principal_fen - ? where id = ?`,
+      [principalFen, acct.id],
+    );
+  await tem.execute(
+    `update statements set paid_fen = paid_fen + ? where id = (select id from statements where account_id = ? order by seq desc limit 1)`,
+    [total, acct.id],
+  );
+  const ref = { refType: 'write_off', refId: writeOffId };
+  await writeLedgerRows(tem, acct, [
+    {
+      kind: 'REVOLVING_WRITE_OFF_PRINCIPAL',
+      principalDeltaFen: -principalFen,
+      amountFen: principalFen,
+      ...ref,
+    },
+    { kind: 'REVOLVING_INTEREST_WAIVED', amountFen: interestFen, ...ref },
+    { kind: 'REVOLVING_FEE_WAIVED', amountFen: feesFen, ...ref },
+  ]);
+  return { principalFen, interestFen, feesFen };
+}
+
 export class RevolvingService {
   /** The policy's eligibility rule on the account's own records (grade, tenure, on-time history). */
   async eligibility(em: EntityManager, accountId: string): Promise<EligibilityResult | null> {
@@ -501,18 +739,16 @@ export class RevolvingService {
     viewer: Viewer,
     input: { accountId: string; idempotencyKey: string },
   ): Promise<Outcome<{ offerId: string; accountId: string }>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'offerRevolvingUpgrade',
         key: input.idempotencyKey,
         input: { accountId: input.accountId },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         await tem.execute(
           `update revolving_offers set status = 'EXPIRED' where account_id = ? and status = 'OFFERED' and expires_at <= now()`,
           [acct.id],
@@ -570,18 +806,16 @@ export class RevolvingService {
     input: { accountId: string; idempotencyKey: string },
     at = new Date(),
   ): Promise<Outcome<{ accountId: string }>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'acceptRevolvingUpgrade',
         key: input.idempotencyKey,
         input: { accountId: input.accountId },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         const [o] = await tem.execute<{ id: string; status: string; expired: boolean }[]>(
           `select id, status, expires_at <= now() as expired from revolving_offers
             where account_id = ? and status in ('OFFERED', 'ACCEPTED') for update`,
@@ -678,18 +912,16 @@ export class RevolvingService {
     },
     at = new Date(),
   ): Promise<Outcome<RevolvingPaymentResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'payStatement',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         if (!(await revolvingRow(tem, acct.id))) return notRevolving();
         await accrueLocked(tem, viewer, acct.id, isoDay(at));
         const ra = (await revolvingRow(tem, acct.id, true))!;
@@ -715,18 +947,16 @@ export class RevolvingService {
     input: { accountId: string; points: number; idempotencyKey: string },
     at = new Date(),
   ): Promise<Outcome<PointsRedemptionResult>> {
-    return withIdempotency(
+    return withLockedAccount(
       em,
+      viewer,
       {
-        actor: idempotencyActor(viewer),
         operation: 'redeemPoints',
         key: input.idempotencyKey,
         input: { ...input, idempotencyKey: undefined },
       },
-      async (tem) => {
-        const acct = await lockAccount(tem, input.accountId);
-        if (!acct)
-          return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      input.accountId,
+      async (tem, acct) => {
         if (!(await revolvingRow(tem, acct.id))) return notRevolving();
         await accrueLocked(tem, viewer, acct.id, isoDay(at));
         const ra = (await revolvingRow(tem, acct.id, true))!;
@@ -808,22 +1038,73 @@ export class RevolvingService {
   }
 }
 
+/** Days before a statement's due date the due-soon reminder goes out. */
+export const STATEMENT_DUE_SOON_DAYS = 3;
+
+/**
+ * The due-soon reminder of a locked revolving account: once per statement, when its due date is
+ * within STATEMENT_DUE_SOON_DAYS of `dayIso` (not passed) and it is not paid in full. Says what is
+ * unpaid and what is still needed to reach the minimum payment. Returns true when it was raised.
+ */
+export async function remindDueSoonLocked(
+  tem: EntityManager,
+  accountId: string,
+  dayIso: string,
+): Promise<boolean> {
+  const s = await latestStatement(tem, accountId);
+  if (
+    !s ||
+    dayIso > s.due_date ||
+    revolving.addDaysIso(dayIso, STATEMENT_DUE_SOON_DAYS) < s.due_date
+  )
+    return false;
+  const balance = Number(s.balance_fen);
+  const paid = Number(s.paid_fen);
+  if (paid >= balance) return false;
+  const [a] = await tem.execute<{ customer_id: string }[]>(
+    `select customer_id from revolving_accounts where account_id = ?`,
+    [accountId],
+  );
+  return raiseNotice(tem, {
+    customerId: String(a!.customer_id),
+    kind: 'STATEMENT_DUE_SOON',
+    eventKey: `statement-due-soon:${s.id}`,
+    payload: {
+      statementSeq: Number(s.seq),
+      dueDate: s.due_date,
+      balanceFen: balance,
+      minimumPaymentFen: Number(s.minimum_payment_fen),
+      unpaidFen: balance - paid,
+      minimumLeftFen: Math.max(0, Number(s.minimum_payment_fen) - paid),
+    },
+    deliverBy: ['SMS', 'EMAIL'],
+  });
+}
+
 /**
  * The scheduled job `revolving-statements` (run daily after midnight): for every revolving
  * account, accrue interest and late fees to the day, and close the statement of every account
- * whose statement date has come. One short transaction per account, account row locked first;
+ * whose statement date has come, and send the due-soon reminder of a statement due within 3 days
+ * and not paid in full (statement notices: STATEMENT_READY when it closes, STATEMENT_OVERDUE when
+ * its minimum is missed — both raised where that happens). One short transaction per account, account row locked first;
  * accounts locked by a money operation are skipped (`SKIP LOCKED`) and picked up by the next run.
  * Idempotent for a day: a statement is closed once per statement date, interest once per day.
  */
 export async function runRevolvingStatements(
   em: EntityManager,
   asOf = new Date(),
-): Promise<{ accounts: number; statements: number; interestFen: number; feesFen: number }> {
+): Promise<{
+  accounts: number;
+  statements: number;
+  interestFen: number;
+  feesFen: number;
+  dueSoonNotices: number;
+}> {
   const day = isoDay(asOf);
   const ids = await em.execute<{ account_id: string }[]>(
     `select account_id from revolving_accounts order by account_id`,
   );
-  const out = { accounts: 0, statements: 0, interestFen: 0, feesFen: 0 };
+  const out = { accounts: 0, statements: 0, interestFen: 0, feesFen: 0, dueSoonNotices: 0 };
   for (const { account_id } of ids)
     await em.fork().transactional(async (tem) => {
       const [locked] = await tem.execute<{ id: string }[]>(
@@ -843,6 +1124,7 @@ export async function runRevolvingStatements(
         await closeStatementLocked(tem, String(account_id), day);
         out.statements++;
       }
+      if (await remindDueSoonLocked(tem, String(account_id), day)) out.dueSoonNotices++;
     });
   return out;
 }

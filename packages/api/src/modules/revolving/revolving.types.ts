@@ -9,7 +9,7 @@ import type { StatementRow } from './revolving.service.js';
 
 @ObjectType('Statement', {
   description:
-    'A monthly statement of a revolving line. balance = previousBalance − payments + purchases + interest + fees − refunds − pointsRedeemed.',
+    'A monthly statement of a revolving line. balance = previousBalance − payments + purchases + interest + fees − refunds − pointsRedeemed − waived.',
 })
 export class StatementNode {
   @Field(() => Int, { description: '1 = the first statement.' }) seq!: number;
@@ -23,6 +23,11 @@ export class StatementNode {
   @Field(() => Money, { description: 'Late fees charged in the cycle.' }) fees!: Money;
   @Field(() => Money) refunds!: Money;
   @Field(() => Money) pointsRedeemed!: Money;
+  @Field(() => Money, {
+    description:
+      'Interest and late fees waived by a supervisor, and what was written off, in the cycle.',
+  })
+  waived!: Money;
   @Field(() => Money) balance!: Money;
   @Field(() => Money, {
     description: 'Pay at least this by the due date to avoid the late fee.',
@@ -64,6 +69,7 @@ export function toStatementNode(s: StatementRow, today: string): StatementNode {
     fees: money(Number(s.fees_fen)),
     refunds: money(Number(s.refunds_fen)),
     pointsRedeemed: money(Number(s.points_redeemed_fen)),
+    waived: money(Number(s.waived_fen)),
     balance: money(balance),
     minimumPayment: money(Number(s.minimum_payment_fen)),
     paid: money(paid),

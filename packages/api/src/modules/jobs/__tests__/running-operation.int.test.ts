@@ -350,16 +350,19 @@ describe('a running operation', () => {
       );
       expect(sent.errors).toBeUndefined();
       expect(sent.data.sendNotice.userErrors).toEqual([]);
+      // Payment reminders go by email too: find the staff message among the customer's emails.
       const mail = await until(
         'the email in the SMTP sink',
-        async () =>
-          (
-            await gql(
-              `{ sinkMessages(channel: EMAIL, to: "han.meimei@example.com", first: 1) { to subject text noticeId } }`,
-              {},
-              { token: agent },
-            )
-          ).data?.sinkMessages?.[0],
+        async () => {
+          const r = await gql(
+            `{ sinkMessages(channel: EMAIL, to: "han.meimei@example.com", first: 20) { to subject text noticeId } }`,
+            {},
+            { token: agent },
+          );
+          return r.data?.sinkMessages?.find((m: { text: string }) =>
+            m.text.includes('Your statement is ready.'),
+          );
+        },
         60_000,
       );
       expect(mail.to).toBe('han.meimei@example.com');

@@ -27,6 +27,29 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   CATEGORY_LIMIT_CHANGED: { category: 'TRAVEL', limitFen: 300_000 },
   PARTNER_LINK_CODE: { requestId: '1', code: '123456', partnerName: 'Wallet' },
   PARTNER_LINK_CHANGED: { linkId: '1' },
+  STATEMENT_READY: {
+    statementSeq: 2,
+    closingDate: '2026-12-01',
+    dueDate: '2026-12-21',
+    balanceFen: 123_456,
+    minimumPaymentFen: 12_346,
+  },
+  STATEMENT_DUE_SOON: {
+    statementSeq: 2,
+    dueDate: '2026-12-21',
+    balanceFen: 123_456,
+    minimumPaymentFen: 12_346,
+    unpaidFen: 100_000,
+    minimumLeftFen: 0,
+  },
+  STATEMENT_OVERDUE: {
+    statementSeq: 2,
+    dueDate: '2026-12-21',
+    balanceFen: 123_456,
+    minimumPaymentFen: 12_346,
+    minimumLeftFen: 12_346,
+    lateFeeFen: 617,
+  },
 };
 
 describe('notice texts', () => {

@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fail, type Outcome } from '../../graphql/errors.js';
+import type { Viewer } from '../auth/viewer.js';
+import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+
+/** A credit account whose row the current transaction holds (`for update`). */
+export interface LockedAccount {
+  id: string;
+  customerId: string;
+  outstanding: number;
+}
+
+/** Lock the account row — the first lock every money path takes, so they queue on one row. */
+export async function lockAccount(
+  tem: EntityManager,
+  accountId: string,
+): Promise<LockedAccount | undefined> {
+  const [a] = await tem.execute<
+    { id: string; customer_id: string; outstanding_principal_fen: string }[]
+  >(
+    `select id, customer_id, outstanding_principal_fen from credit_accounts where id = ? for update`,
+    [accountId],
+  );
+  return a
+    ? {
+        id: String(a.id),
+        customerId: String(a.customer_id),
+        outstanding: Number(a.outstanding_principal_fen),
+      }
+    : undefined;
+}
+
+/**
+ * The opening every money operation shares: one idempotent transaction (actor, operation, key;
+ * a retry returns the first result) whose first lock is the account row. `account` is the
+ * account id, or a lookup of it inside the transaction (a plan's account) that may fail with
+ * the caller's own user error; an unknown account is ACCOUNT_NOT_FOUND. The step runs with the
+ * row locked.
+ */
+export async function withLockedAccount<T>(
+  em: EntityManager,
+  viewer: Viewer,
+  op: { operation: string; key: string; input: unknown },
+  account: string | ((tem: EntityManager) => Promise<Outcome<string>>),
+  step: (tem: EntityManager, acct: LockedAccount) => Promise<Outcome<T>>,
+): Promise<Outcome<T> & { replayed?: boolean }> {
+  return withIdempotency(
+    em,
+    { actor: idempotencyActor(viewer), operation: op.operation, key: op.key, input: op.input },
+    async (tem) => {
+      let accountId: string;
+      if (typeof account === 'string') accountId = account;
+      else {
+        const found = await account(tem);
+        if (!found.ok) return { ok: false, errors: found.errors };
+        accountId = found.value;
+      }
+      const acct = await lockAccount(tem, accountId);
+      if (!acct) return fail('ACCOUNT_NOT_FOUND', 'There is no such credit account.', 'accountId');
+      return step(tem, acct);
+    },
+  );
+}
