@@ -62,19 +62,24 @@ describe('reconcile', () => {
     expect(bad.stdout).toContain('MISMATCH');
     await api.sql(`update credit_accounts set held_fen = held_fen - 1 where id = ?`, [c.accountId]);
 
-    // A hold whose copied customer is not its purchase's (the copy has no foreign key of its own).
-    const [h] = await api.sql<{ id: string; customer_id: string }>(
-      `select id, customer_id from holds where account_id = ? limit 1`,
+    // A hold whose copied customer is not its purchase's: the Citus-ready keys make the database
+    // refuse it (holds (purchase_id, customer_id) → purchases (id, customer_id)).
+    const [h] = await api.sql<{ id: string; customer_id: string; account_id: string }>(
+      `select id, customer_id, account_id from holds where account_id = ? limit 1`,
       [c.accountId],
     );
     expect(h).toBeDefined();
     const other = await insertCustomer(api);
-    await api.sql(`update holds set customer_id = ? where id = ?`, [other.customerId, h!.id]);
+    await expect(
+      api.sql(`update holds set customer_id = ? where id = ?`, [other.customerId, h!.id]),
+    ).rejects.toThrow(/foreign key/);
+    // A copied account id has no key of its own: reconcile names it.
+    await api.sql(`update holds set account_id = ? where id = ?`, [other.accountId, h!.id]);
     const copy = await reconcile(api.orm.em.fork());
-    expect(copy.mismatches.map((m) => m.check)).toEqual([
+    expect(copy.mismatches.map((m) => m.check)).toContain(
       'copied owner ids agree with their owners (purchase, hold and ledger row)',
-    ]);
-    await api.sql(`update holds set customer_id = ? where id = ?`, [h!.customer_id, h!.id]);
+    );
+    await api.sql(`update holds set account_id = ? where id = ?`, [h!.account_id, h!.id]);
     expect((await reconcile(api.orm.em.fork())).mismatches).toEqual([]);
   });
 
