@@ -183,6 +183,19 @@ async function main(): Promise<void> {
     ephemeral: true,
   });
   const children: ChildProcess[] = [];
+  // Interrupted (Ctrl-C, SIGTERM): stop the servers and PostgreSQL too, or they outlive the bench.
+  const interrupted = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: stopping the servers and PostgreSQL …\n`);
+    void Promise.allSettled(children.map((c) => stop(c)))
+      .then(() => pgServer.stop())
+      .catch(() => undefined)
+      .finally(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(130);
+      });
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const admin = new pg.Client({ connectionString: pgServer.url });
     await admin.connect();

@@ -17,7 +17,6 @@ import Fastify, {
 } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import depthLimit from 'graphql-depth-limit';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -42,6 +41,7 @@ import { registerDashboard } from './server/dashboard.js';
 import { Readiness } from './server/readiness.js';
 import { operationMetricsPlugin, trustedDocumentsPlugin } from './server/graphql-plugins.js';
 import { TrustedDocuments } from './server/trusted-documents.js';
+import { securityHeaders } from './server/security-headers.js';
 import {
   httpDuration,
   httpRequests,
@@ -361,7 +361,7 @@ export async function createApp(opts: {
     maxAge: 600,
   });
 
-  await fastify.register(fastifyHelmet, {
+  const helmetOptions = {
     // The dashboard: scripts only from this origin; Mantine and Recharts set inline styles.
     contentSecurityPolicy: {
       directives: {
@@ -380,6 +380,16 @@ export async function createApp(opts: {
     },
     // HSTS only where TLS is terminated in front of us and says so.
     strictTransportSecurity: production ? undefined : false,
+  } as const;
+  // Computed once (security-headers.ts); every response gets them.
+  const headers = securityHeaders(helmetOptions);
+  // Apollo's landing page (development only) loads the Sandbox from Apollo's CDN.
+  const graphqlHeaders = production
+    ? headers
+    : securityHeaders({ ...helmetOptions, contentSecurityPolicy: false });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.headers(req.routeOptions.url === '/graphql' ? graphqlHeaders : headers);
+    done();
   });
 
   await fastify.register(fastifyCompress, {
@@ -418,8 +428,6 @@ export async function createApp(opts: {
     url: '/graphql',
     handler: graphqlHandler,
     onSend: legacyJsonStatus,
-    // Apollo's landing page (development only) loads the Sandbox from Apollo's CDN.
-    helmet: production ? undefined : { contentSecurityPolicy: false },
   });
 
   // The same text as the committed schema.graphql (emit-schema.ts), printed on first request.

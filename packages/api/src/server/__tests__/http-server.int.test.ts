@@ -126,6 +126,12 @@ describe('HTTP layer', () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // Outside production /graphql leaves the CSP off (Apollo's landing page), the rest stays.
+    const graphql = await gql({ query: '{ __typename }' });
+    expect(graphql.headers.get('content-security-policy')).toBeNull();
+    expect(graphql.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(graphql.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('answers 413 for an over-size body, 400 for malformed JSON and a malformed URL, 415 for other types', async () => {
