@@ -23,6 +23,12 @@ describe('routes', () => {
       customerId: 'C/1',
     });
     expect(parseRoute(paths.recovery('R1'))).toEqual({ name: 'recovery', requestId: 'R1' });
+    expect(parseRoute(paths.admin('partners'))).toEqual({ name: 'admin', page: 'partners' });
+    expect(parseRoute(paths.admin('stress-tests'))).toEqual({
+      name: 'admin',
+      page: 'stress-tests',
+    });
+    expect(parseRoute('/admin/nothing')).toEqual({ name: 'notFound' });
     expect(parseRoute('/nowhere')).toEqual({ name: 'notFound' });
   });
 });

@@ -15,6 +15,7 @@ import { Migration20261202800000_money_ops } from './Migration20261202800000_mon
 import { Migration20261203200000_webhook_link_scopes } from './Migration20261203200000_webhook_link_scopes.js';
 import { Migration20261203500000_revolving } from './Migration20261203500000_revolving.js';
 import { Migration20261203600000_model_registry } from './Migration20261203600000_model_registry.js';
+import { Migration20261204000000_support_desk } from './Migration20261204000000_support_desk.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'Migration20261203200000_webhook_link_scopes', class: Migration20261203200000_webhook_link_scopes },
   { name: 'Migration20261203500000_revolving', class: Migration20261203500000_revolving },
   { name: 'Migration20261203600000_model_registry', class: Migration20261203600000_model_registry },
+  { name: 'Migration20261204000000_support_desk', class: Migration20261204000000_support_desk },
 ];
