@@ -129,7 +129,7 @@ describe('timeline', () => {
       );
       const notices = all.filter((e) => e.kind === 'NOTICE').map((e) => e.text);
       expect(notices).toContainEqual(
-        expect.stringMatching(l === 'EN' ? /31 days overdue/ : /逾期31天/),
+        expect.stringMatching(l === 'EN' ? /31 day\(s\) past due/ : /逾期 31 天/),
       );
       for (const e of all) {
         expect(`${e.title} ${e.text ?? ''}`).not.toMatch(CODE);
