@@ -213,6 +213,50 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await check(page, lang, 'stress test result');
       await open(page, '/admin/promotions');
       await check(page, lang, 'promotions');
+      // A promotion that starts in an hour (grants nothing yet), then its cancel dialog.
+      await page
+        .getByLabel(/^(名称|Name)/)
+        .first()
+        .fill(lang === 'en' ? 'Spring sale' : '春季促销');
+      await page.getByRole('button', { name: /^(创建活动|Create promotion)$/ }).click();
+      await expect(page.getByTestId('promotion-created')).toBeVisible();
+      await expect(page.getByTestId('promotion-row').first()).toBeVisible();
+      await check(page, lang, 'promotions with a new one');
+      await page
+        .getByRole('button', { name: /^(取消活动|Cancel promotion) / })
+        .first()
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await check(page, lang, 'cancel promotion dialog');
+      await closeDialog(page);
+    });
+
+    test('risk admin: category limits and background jobs', async ({ page, request }) => {
+      await startSession(page, request, risk);
+      await open(page, '/admin/category-limits');
+      await check(page, lang, 'category limits');
+      // Without a segment: the page says what is missing, in words.
+      await page.getByRole('button', { name: /^(设置专项额度|Set category limit)$/ }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await check(page, lang, 'category limits, nothing chosen');
+      await page
+        .getByLabel(/^(信用等级|Credit grade)/)
+        .first()
+        .click();
+      await page.getByRole('option', { name: /^(E 级|等级 E|Grade E)$/ }).click();
+      await page.getByRole('button', { name: /^(设置专项额度|Set category limit)$/ }).click();
+      await expect(page.getByTestId('category-limit-done')).toBeVisible();
+      await check(page, lang, 'category limit set');
+      await open(page, '/admin/jobs');
+      await expect(page.getByTestId('job-schedule').first()).toBeVisible();
+      await check(page, lang, 'background jobs');
+      await page
+        .getByRole('button', {
+          name: /^(立即运行|Run now): (清理幂等记录|Clean up idempotency records)$/,
+        })
+        .click();
+      await expect(page.getByRole('status')).toBeVisible();
+      await check(page, lang, 'background jobs, run now');
     });
   });
 }

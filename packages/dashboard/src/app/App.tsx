@@ -13,6 +13,8 @@ import { QueuePage } from '../features/queue/components/QueuePage';
 import { PartnersPage } from '../features/admin/components/PartnersPage';
 import { StressTestsPage } from '../features/admin/components/StressTestsPage';
 import { PromotionsPage } from '../features/admin/components/PromotionsPage';
+import { CategoryLimitsPage } from '../features/admin/components/CategoryLimitsPage';
+import { JobsPage } from '../features/admin/components/JobsPage';
 import { AppShellLayout } from './AppShellLayout';
 import { expireSession } from '../apollo/session';
 import { useFocusHeadingOnNavigation } from './useFocusHeading';
@@ -75,6 +77,10 @@ export function App() {
             <PartnersPage />
           ) : route.page === 'stress-tests' ? (
             <StressTestsPage />
+          ) : route.page === 'category-limits' ? (
+            <CategoryLimitsPage />
+          ) : route.page === 'jobs' ? (
+            <JobsPage />
           ) : (
             <PromotionsPage />
           );

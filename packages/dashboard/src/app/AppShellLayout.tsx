@@ -66,6 +66,8 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
             ['partners', t('app.nav.partners')],
             ['stress-tests', t('app.nav.stress')],
             ['promotions', t('app.nav.promotions')],
+            ['category-limits', t('app.nav.categoryLimits')],
+            ['jobs', t('app.nav.jobs')],
           ] as const
         ).map(([page, label]) => ({
           to: paths.admin(page),

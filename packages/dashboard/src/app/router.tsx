@@ -25,7 +25,13 @@ export type Route =
   | { name: 'notFound' };
 
 /** Risk admin pages (issue 15 item 9). */
-export const ADMIN_PAGES = ['partners', 'stress-tests', 'promotions'] as const;
+export const ADMIN_PAGES = [
+  'partners',
+  'stress-tests',
+  'promotions',
+  'category-limits',
+  'jobs',
+] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 export function parseRoute(pathname: string, search = ''): Route {

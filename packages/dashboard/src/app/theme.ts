@@ -37,6 +37,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     ...Object.fromEntries(
       LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c][9]]),
     ),
+    // Orange and yellow are too light even at shade 9 (3.6:1 on their tint, e.g. an alert's
+    // title): darker tones of the same hue.
+    '--mantine-color-orange-light-color': '#9c3500',
+    '--mantine-color-yellow-light-color': '#7a4f00',
   },
   dark: {},
 });

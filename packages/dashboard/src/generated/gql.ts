@@ -28,6 +28,14 @@ type Documents = {
     "\n  query StressTests($first: Int!) {\n    stressTests(first: $first) {\n      id\n      createdAt\n      scenarioKind\n      pdMultiplier\n      lossGivenDefaultBp\n      budgetBreached\n      modelVersion\n      policyVersion\n      total {\n        ...StressCellParts\n      }\n      byGrade {\n        ...StressCellParts\n      }\n      bySegment {\n        ...StressCellParts\n      }\n    }\n  }\n": typeof types.StressTestsDocument,
     "\n  mutation RunStressTest($input: RunStressTestInput!) {\n    runStressTest(input: $input) {\n      stressTest {\n        id\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.RunStressTestDocument,
     "\n  mutation CreatePromotion($input: CreatePromotionInput!) {\n    createPromotion(input: $input) {\n      promotion {\n        id\n        name\n        startsAt\n        endsAt\n        grantedAccounts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.CreatePromotionDocument,
+    "\n  fragment PromotionParts on Promotion {\n    id\n    name\n    status\n    startsAt\n    endsAt\n    eligibleGrades\n    category\n    percentBp\n    grantedAccounts\n    amount {\n      ...MoneyParts\n    }\n  }\n": typeof types.PromotionPartsFragmentDoc,
+    "\n  query Promotions($first: Int!, $after: String, $status: [String!]) {\n    promotions(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PromotionParts\n        }\n      }\n    }\n  }\n": typeof types.PromotionsDocument,
+    "\n  mutation CancelPromotion($input: CancelPromotionInput!) {\n    cancelPromotion(input: $input) {\n      promotion {\n        ...PromotionParts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.CancelPromotionDocument,
+    "\n  mutation SetCategoryLimit($input: SetCategoryLimitInput!) {\n    setCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.SetCategoryLimitDocument,
+    "\n  mutation RemoveCategoryLimit($input: RemoveCategoryLimitInput!) {\n    removeCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.RemoveCategoryLimitDocument,
+    "\n  fragment JobRunParts on JobRun {\n    id\n    job\n    status\n    trigger\n    attempt\n    startedAt\n    finishedAt\n    durationMs\n    processed\n    error\n  }\n": typeof types.JobRunPartsFragmentDoc,
+    "\n  query Jobs($first: Int!, $job: String) {\n    jobSchedules {\n      job\n      nextRunAt\n      liveWorkers\n      lastRun {\n        ...JobRunParts\n      }\n    }\n    jobRuns(first: $first, job: $job) {\n      ...JobRunParts\n    }\n  }\n": typeof types.JobsDocument,
+    "\n  mutation RunJobNow($job: String!) {\n    runJobNow(job: $job) {\n      enqueued\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.RunJobNowDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      agent {\n        id\n        username\n        displayName\n        role\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      username\n      password\n      role\n    }\n  }\n": typeof types.DemoLoginsDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n": typeof types.MeDocument,
@@ -74,6 +82,14 @@ const documents: Documents = {
     "\n  query StressTests($first: Int!) {\n    stressTests(first: $first) {\n      id\n      createdAt\n      scenarioKind\n      pdMultiplier\n      lossGivenDefaultBp\n      budgetBreached\n      modelVersion\n      policyVersion\n      total {\n        ...StressCellParts\n      }\n      byGrade {\n        ...StressCellParts\n      }\n      bySegment {\n        ...StressCellParts\n      }\n    }\n  }\n": types.StressTestsDocument,
     "\n  mutation RunStressTest($input: RunStressTestInput!) {\n    runStressTest(input: $input) {\n      stressTest {\n        id\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.RunStressTestDocument,
     "\n  mutation CreatePromotion($input: CreatePromotionInput!) {\n    createPromotion(input: $input) {\n      promotion {\n        id\n        name\n        startsAt\n        endsAt\n        grantedAccounts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.CreatePromotionDocument,
+    "\n  fragment PromotionParts on Promotion {\n    id\n    name\n    status\n    startsAt\n    endsAt\n    eligibleGrades\n    category\n    percentBp\n    grantedAccounts\n    amount {\n      ...MoneyParts\n    }\n  }\n": types.PromotionPartsFragmentDoc,
+    "\n  query Promotions($first: Int!, $after: String, $status: [String!]) {\n    promotions(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PromotionParts\n        }\n      }\n    }\n  }\n": types.PromotionsDocument,
+    "\n  mutation CancelPromotion($input: CancelPromotionInput!) {\n    cancelPromotion(input: $input) {\n      promotion {\n        ...PromotionParts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.CancelPromotionDocument,
+    "\n  mutation SetCategoryLimit($input: SetCategoryLimitInput!) {\n    setCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.SetCategoryLimitDocument,
+    "\n  mutation RemoveCategoryLimit($input: RemoveCategoryLimitInput!) {\n    removeCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.RemoveCategoryLimitDocument,
+    "\n  fragment JobRunParts on JobRun {\n    id\n    job\n    status\n    trigger\n    attempt\n    startedAt\n    finishedAt\n    durationMs\n    processed\n    error\n  }\n": types.JobRunPartsFragmentDoc,
+    "\n  query Jobs($first: Int!, $job: String) {\n    jobSchedules {\n      job\n      nextRunAt\n      liveWorkers\n      lastRun {\n        ...JobRunParts\n      }\n    }\n    jobRuns(first: $first, job: $job) {\n      ...JobRunParts\n    }\n  }\n": types.JobsDocument,
+    "\n  mutation RunJobNow($job: String!) {\n    runJobNow(job: $job) {\n      enqueued\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.RunJobNowDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      agent {\n        id\n        username\n        displayName\n        role\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      username\n      password\n      role\n    }\n  }\n": types.DemoLoginsDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n    }\n  }\n": types.MeDocument,
@@ -176,6 +192,38 @@ export function graphql(source: "\n  mutation RunStressTest($input: RunStressTes
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreatePromotion($input: CreatePromotionInput!) {\n    createPromotion(input: $input) {\n      promotion {\n        id\n        name\n        startsAt\n        endsAt\n        grantedAccounts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePromotion($input: CreatePromotionInput!) {\n    createPromotion(input: $input) {\n      promotion {\n        id\n        name\n        startsAt\n        endsAt\n        grantedAccounts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PromotionParts on Promotion {\n    id\n    name\n    status\n    startsAt\n    endsAt\n    eligibleGrades\n    category\n    percentBp\n    grantedAccounts\n    amount {\n      ...MoneyParts\n    }\n  }\n"): (typeof documents)["\n  fragment PromotionParts on Promotion {\n    id\n    name\n    status\n    startsAt\n    endsAt\n    eligibleGrades\n    category\n    percentBp\n    grantedAccounts\n    amount {\n      ...MoneyParts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Promotions($first: Int!, $after: String, $status: [String!]) {\n    promotions(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PromotionParts\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Promotions($first: Int!, $after: String, $status: [String!]) {\n    promotions(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PromotionParts\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPromotion($input: CancelPromotionInput!) {\n    cancelPromotion(input: $input) {\n      promotion {\n        ...PromotionParts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelPromotion($input: CancelPromotionInput!) {\n    cancelPromotion(input: $input) {\n      promotion {\n        ...PromotionParts\n      }\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCategoryLimit($input: SetCategoryLimitInput!) {\n    setCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCategoryLimit($input: SetCategoryLimitInput!) {\n    setCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCategoryLimit($input: RemoveCategoryLimitInput!) {\n    removeCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveCategoryLimit($input: RemoveCategoryLimitInput!) {\n    removeCategoryLimit(input: $input) {\n      changed\n      skipped\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobRunParts on JobRun {\n    id\n    job\n    status\n    trigger\n    attempt\n    startedAt\n    finishedAt\n    durationMs\n    processed\n    error\n  }\n"): (typeof documents)["\n  fragment JobRunParts on JobRun {\n    id\n    job\n    status\n    trigger\n    attempt\n    startedAt\n    finishedAt\n    durationMs\n    processed\n    error\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Jobs($first: Int!, $job: String) {\n    jobSchedules {\n      job\n      nextRunAt\n      liveWorkers\n      lastRun {\n        ...JobRunParts\n      }\n    }\n    jobRuns(first: $first, job: $job) {\n      ...JobRunParts\n    }\n  }\n"): (typeof documents)["\n  query Jobs($first: Int!, $job: String) {\n    jobSchedules {\n      job\n      nextRunAt\n      liveWorkers\n      lastRun {\n        ...JobRunParts\n      }\n    }\n    jobRuns(first: $first, job: $job) {\n      ...JobRunParts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunJobNow($job: String!) {\n    runJobNow(job: $job) {\n      enqueued\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RunJobNow($job: String!) {\n    runJobNow(job: $job) {\n      enqueued\n      userErrors {\n        ...UserErrorParts\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

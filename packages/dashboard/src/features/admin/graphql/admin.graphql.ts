@@ -158,3 +158,116 @@ export const CreatePromotionMutation = graphql(`
     }
   }
 `);
+
+export const PromotionParts = graphql(`
+  fragment PromotionParts on Promotion {
+    id
+    name
+    status
+    startsAt
+    endsAt
+    eligibleGrades
+    category
+    percentBp
+    grantedAccounts
+    amount {
+      ...MoneyParts
+    }
+  }
+`);
+
+export const PromotionsQuery = graphql(`
+  query Promotions($first: Int!, $after: String, $status: [String!]) {
+    promotions(first: $first, after: $after, status: $status) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...PromotionParts
+        }
+      }
+    }
+  }
+`);
+
+export const CancelPromotionMutation = graphql(`
+  mutation CancelPromotion($input: CancelPromotionInput!) {
+    cancelPromotion(input: $input) {
+      promotion {
+        ...PromotionParts
+      }
+      userErrors {
+        ...UserErrorParts
+      }
+    }
+  }
+`);
+
+export const SetCategoryLimitMutation = graphql(`
+  mutation SetCategoryLimit($input: SetCategoryLimitInput!) {
+    setCategoryLimit(input: $input) {
+      changed
+      skipped
+      userErrors {
+        ...UserErrorParts
+      }
+    }
+  }
+`);
+
+export const RemoveCategoryLimitMutation = graphql(`
+  mutation RemoveCategoryLimit($input: RemoveCategoryLimitInput!) {
+    removeCategoryLimit(input: $input) {
+      changed
+      skipped
+      userErrors {
+        ...UserErrorParts
+      }
+    }
+  }
+`);
+
+export const JobRunParts = graphql(`
+  fragment JobRunParts on JobRun {
+    id
+    job
+    status
+    trigger
+    attempt
+    startedAt
+    finishedAt
+    durationMs
+    processed
+    error
+  }
+`);
+
+export const JobsQuery = graphql(`
+  query Jobs($first: Int!, $job: String) {
+    jobSchedules {
+      job
+      nextRunAt
+      liveWorkers
+      lastRun {
+        ...JobRunParts
+      }
+    }
+    jobRuns(first: $first, job: $job) {
+      ...JobRunParts
+    }
+  }
+`);
+
+export const RunJobNowMutation = graphql(`
+  mutation RunJobNow($job: String!) {
+    runJobNow(job: $job) {
+      enqueued
+      userErrors {
+        ...UserErrorParts
+      }
+    }
+  }
+`);
