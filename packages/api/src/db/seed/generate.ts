@@ -549,7 +549,7 @@ export function generateCustomer(
       ],
     });
 
-  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', [
+  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, '开户初始额度', [
     'APPLICATION_APPROVED',
     'POLICY_INITIAL_LIMIT',
   ]);
@@ -576,7 +576,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       new Date(now - int(rng, 12, 25) * DAY),
-      'reduced after late repayments',
+      '多次逾期还款，下调额度',
       ['POLICY_RECENT_LATE'],
     );
     baseLimitFen = reduced;
@@ -598,9 +598,7 @@ export function generateCustomer(
     frozenAt = now - int(rng, 2, 11) * DAY;
     frozenCause = overdue ? 'OVERDUE' : 'RISK_ALERT';
     frozenCode = overdue ? 'POLICY_FREEZE' : 'RISK_ALERT_ACCOUNT_TAKEOVER';
-    frozenReason = overdue
-      ? `${daysPastDue} days past due`
-      : 'Risk alert: suspected account takeover';
+    frozenReason = overdue ? `逾期 ${daysPastDue} 天` : '风险预警：疑似账户被盗用';
     decision(
       'FREEZE',
       baseLimitFen,
@@ -641,7 +639,7 @@ export function generateCustomer(
       id,
       outstanding,
       purchaseCategory,
-      'imported balance',
+      '历史欠款导入',
       'CAPTURED',
       'HELD',
       bought,
@@ -861,7 +859,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       p.startsAt,
-      '双11 temporary limit',
+      '双11临时额度',
       ['PROMOTION_GRANTED'],
       p.amountFen,
     );

@@ -124,6 +124,7 @@ function toEntry(
     actorName: r.actor_name ?? null,
     tags: [] as string[],
     ticketRef: null as string | null,
+    merchant: null as string | null,
     decisionId: null as string | null,
     recoveryRequestId: null as string | null,
     text: null as string | null,
@@ -152,7 +153,8 @@ function toEntry(
       break;
     }
     case 'PURCHASE':
-      e.title = `${zh ? '购物' : 'Purchase'}${zh ? '：' : ': '}${r.text ?? ''}`;
+      e.title = zh ? '购物' : 'Purchase';
+      e.merchant = r.text ?? null;
       e.text = label(PURCHASE_STATUS, String(x.status ?? ''), locale);
       break;
     case 'REPAYMENT':

@@ -44,8 +44,19 @@ export class TimelineEntryNode {
     description: "The staff member's display name; null for the system or the customer.",
   })
   actorName?: string | null;
-  @Field(() => [NoteTagEnum]) tags!: string[];
-  @Field(() => String, { nullable: true }) ticketRef?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a purchase: the merchant as the partner named it (data, not translated); null otherwise.',
+  })
+  merchant?: string | null;
+  @Field(() => [NoteTagEnum], { description: "A note's tags; empty for other entries." })
+  tags!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: "A note's help-desk ticket reference, when the agent gave one.",
+  })
+  ticketRef?: string | null;
   @Field(() => ID, { nullable: true, description: 'The LimitDecision, for DECISION entries.' })
   decisionId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The RecoveryRequest, for RECOVERY entries.' })

@@ -120,17 +120,25 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
                     <Group justify="space-between" wrap="wrap" gap="xs">
                       <Text fw={600} size="sm">
                         {e.title}
+                        {e.merchant && (
+                          <>
+                            {lng.startsWith('zh') ? '：' : ': '}
+                            <span data-free-text>{e.merchant}</span>
+                          </>
+                        )}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {formatDateTime(e.at, lng)}
                       </Text>
                     </Group>
                     {e.text && (
-                      // what an agent typed (a note, a request's reason), or a notice's text
+                      // What an agent typed (a note, a request's reason) is data, in the language
+                      // it was written in; the API's own words (explanations, notices, statuses)
+                      // are in the interface's language and checked as such.
                       <Text
                         size="sm"
                         style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                        data-free-text
+                        data-free-text={e.kind === 'NOTE' || e.kind === 'RECOVERY' ? '' : undefined}
                       >
                         {e.text}
                       </Text>
@@ -152,11 +160,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
                           size="sm"
                           variant="light"
                           color={
-                            tag === 'COMPLAINT'
-                              ? 'red.9'
-                              : tag === 'HARDSHIP'
-                                ? 'yellow.9'
-                                : 'grape.9'
+                            tag === 'COMPLAINT' ? 'red' : tag === 'HARDSHIP' ? 'yellow' : 'grape'
                           }
                         >
                           {t(`notes.tagNames.${tag}`)}

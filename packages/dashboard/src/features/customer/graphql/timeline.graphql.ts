@@ -22,6 +22,7 @@ export const CustomerTimelineQuery = graphql(`
             kind
             at
             title
+            merchant
             text
             amount {
               ...MoneyParts

@@ -323,7 +323,7 @@ function PurchaseQueue() {
                       <Table.Td>
                         <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
                       </Table.Td>
-                      <Table.Td>{p.merchant}</Table.Td>
+                      <Table.Td data-free-text>{p.merchant}</Table.Td>
                       <Table.Td>
                         {t(`categories.${p.category}`, { defaultValue: p.category })}
                       </Table.Td>
