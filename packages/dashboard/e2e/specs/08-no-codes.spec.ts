@@ -252,10 +252,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await check(page, lang, 'background jobs');
       await page
         .getByRole('button', {
-          name: /^(立即运行|Run now): (清理幂等记录|Clean up idempotency records)$/,
+          name: /^(立即运行：清理幂等记录|Run now: Clean up idempotency records)$/,
         })
         .click();
-      await expect(page.getByRole('status')).toBeVisible();
+      await expect(
+        page.getByText(/已安排立即运行|已在等待运行|will run now|already waiting/),
+      ).toBeVisible();
       await check(page, lang, 'background jobs, run now');
     });
   });
