@@ -723,7 +723,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 26, 60) * DAY)),
-      `Category limit ${category}: none → ¥${limitFen / 100}`,
+      `专项额度（${category === 'TRAVEL' ? '旅游出行' : '教育培训'}）：无 → ¥${limitFen / 100}`,
       ['CATEGORY_LIMIT_SET'],
     );
   }
