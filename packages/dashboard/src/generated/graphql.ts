@@ -10,10 +10,15 @@ export type AccountStatus =
   | 'CLOSED'
   | 'FROZEN';
 
+/** A note on a customer, by the signed-in agent. */
 export type AddCustomerNoteInput = {
+  /** The note, 1 to 4000 characters. */
   body: string;
+  /** The customer (Relay id). */
   customerId: string | number;
+  /** Tags (none by default). */
   tags?: Array<NoteTag>;
+  /** A help-desk ticket reference, e.g. ZD-12345 (letters, digits, # . / : - _). */
   ticketRef?: string | null | undefined;
 };
 
@@ -90,14 +95,20 @@ export type Locale =
 
 /** COMPLAINT, HARDSHIP (the customer is in financial difficulty) or VIP. */
 export type NoteTag =
+  /** The customer complained. */
   | 'COMPLAINT'
+  /** The customer is in financial difficulty. */
   | 'HARDSHIP'
+  /** A customer to be looked after with priority. */
   | 'VIP';
 
 /** ALL requests, only MINE (taken by me), or UNASSIGNED (taken by nobody). */
 export type QueueAssignment =
+  /** Every request waiting for review. */
   | 'ALL'
+  /** Only those the signed-in supervisor took. */
   | 'MINE'
+  /** Only those nobody has taken. */
   | 'UNASSIGNED';
 
 export type RecoveryDocumentInput = {
@@ -167,17 +178,25 @@ export type SignInInput = {
   username: string;
 };
 
+/** Take a request from the queue: it is assigned to the signed-in supervisor. */
 export type TakeRecoveryRequestInput = {
+  /** The request to take (Relay id). */
   requestId: string | number;
 };
 
 /** DECISION (limit decision), PURCHASE, REPAYMENT, NOTICE (to the customer), RECOVERY (a step of a recovery request) or NOTE (an agent note). */
 export type TimelineKind =
+  /** A limit decision. */
   | 'DECISION'
+  /** An agent's note. */
   | 'NOTE'
+  /** A notice to the customer. */
   | 'NOTICE'
+  /** A purchase. */
   | 'PURCHASE'
+  /** A step of a recovery request. */
   | 'RECOVERY'
+  /** A repayment. */
   | 'REPAYMENT';
 
 export type MoneyPartsFragment = { __typename: 'Money', amount: string, currency: string };

@@ -155,9 +155,11 @@ export const recoveryReasons = (codes: string[], locale: EngineLocale): Decision
     Object.assign(new DecisionReason(), { code: c, text: scoringReasonText(c, locale) }),
   );
 
-@InputType()
+@InputType({
+  description: 'Take a request from the queue: it is assigned to the signed-in supervisor.',
+})
 export class TakeRecoveryRequestInput {
-  @Field(() => ID) requestId!: string;
+  @Field(() => ID, { description: 'The request to take (Relay id).' }) requestId!: string;
 }
 
 export enum QueueAssignmentEnum {
@@ -168,6 +170,11 @@ export enum QueueAssignmentEnum {
 registerEnumType(QueueAssignmentEnum, {
   name: 'QueueAssignment',
   description: 'ALL requests, only MINE (taken by me), or UNASSIGNED (taken by nobody).',
+  valuesConfig: {
+    ALL: { description: 'Every request waiting for review.' },
+    MINE: { description: 'Only those the signed-in supervisor took.' },
+    UNASSIGNED: { description: 'Only those nobody has taken.' },
+  },
 });
 
 @InputType()

@@ -17,6 +17,14 @@ registerEnumType(TimelineKindEnum, {
   name: 'TimelineKind',
   description:
     'DECISION (limit decision), PURCHASE, REPAYMENT, NOTICE (to the customer), RECOVERY (a step of a recovery request) or NOTE (an agent note).',
+  valuesConfig: {
+    DECISION: { description: 'A limit decision.' },
+    PURCHASE: { description: 'A purchase.' },
+    REPAYMENT: { description: 'A repayment.' },
+    NOTICE: { description: 'A notice to the customer.' },
+    RECOVERY: { description: 'A step of a recovery request.' },
+    NOTE: { description: "An agent's note." },
+  },
 });
 
 @ObjectType('TimelineEntry', {
@@ -25,8 +33,8 @@ registerEnumType(TimelineKindEnum, {
 })
 export class TimelineEntryNode {
   @Field(() => ID, { description: 'Stable within the timeline (kind and row).' }) id!: string;
-  @Field(() => TimelineKindEnum) kind!: string;
-  @Field(() => GraphQLDateTime) at!: Date;
+  @Field(() => TimelineKindEnum, { description: 'What kind of event.' }) kind!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it happened.' }) at!: Date;
   @Field(() => String, { description: 'What happened, in a few words.' }) title!: string;
   @Field(() => String, {
     nullable: true,
