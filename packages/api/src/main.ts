@@ -69,6 +69,10 @@ async function main(): Promise<void> {
         'demo logins in this database are refused in production; deactivate them with `pnpm --filter @creditline/api agents deactivate <username>`',
       );
   }
+  // Customers from before the last-four index existed get theirs (a no-op once filled).
+  const { CustomerService } = await import('./modules/customers/customer.service.js');
+  const backfilled = await new CustomerService(config).backfillPhoneLast4(orm.em.fork());
+  if (backfilled) logger.info({ backfilled }, 'phone last-four index filled');
 
   // Job workers and the development mail sink (src/modules/jobs/background.ts).
   const { startBackground } = await import('./modules/jobs/background.js');

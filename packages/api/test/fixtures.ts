@@ -1,6 +1,7 @@
 import type { Config } from '../src/config/config.js';
 import {
   blindIndex,
+  phoneLast4Index,
   encryptPii,
   maskNationalId,
   maskPhone,
@@ -56,8 +57,8 @@ export async function insertCustomer(
   const nationalId = nationalIdFor(n);
   const cfg: Config = api.config;
   const [c] = await api.sql<{ id: string }>(
-    `insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_masked, real_name_verified, phone_bound, bank_card_bound, income_band, registered_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, true, true, ?, now() - interval '400 days') returning id`,
+    `insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_masked, phone_last4_hash, real_name_verified, phone_bound, bank_card_bound, income_band, registered_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, true, ?, now() - interval '400 days') returning id`,
     [
       opts.name ?? `测试客户${n}`,
       encryptPii(nationalId, cfg.secrets.piiKey),
@@ -66,6 +67,7 @@ export async function insertCustomer(
       encryptPii(phone, cfg.secrets.piiKey),
       blindIndex('phone', phone, cfg.secrets.blindIndexKey),
       maskPhone(phone),
+      phoneLast4Index(phone, cfg.secrets.blindIndexKey),
       opts.realNameVerified ?? true,
       opts.incomeBand ?? 'MID',
     ],

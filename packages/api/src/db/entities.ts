@@ -36,6 +36,7 @@ import {
   WebhookEndpoint,
   WebhookEvent,
 } from '../modules/webhooks/webhook.entity.js';
+import { CustomerNote } from '../modules/notes/customer-note.entity.js';
 
 export const entities = [
   Customer,
@@ -73,4 +74,5 @@ export const entities = [
   WebhookEvent,
   WebhookDelivery,
   WebhookAttempt,
+  CustomerNote,
 ];

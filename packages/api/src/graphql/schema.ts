@@ -29,12 +29,15 @@ import { AccountMoneyResolver } from '../modules/repayments/account-money.resolv
 import {
   CustomerRecoveryResolver,
   RecoveryResolver,
+  RecoveryTransitionResolver,
+  AccountRecoveryResolver,
 } from '../modules/recovery/recovery.resolver.js';
 import {
   AccountLimitsResolver,
   CustomerAuditResolver,
   DecisionMutationResolver,
   NoticeTextResolver,
+  LimitDecisionResolver,
 } from '../modules/decisions/decision.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
@@ -44,6 +47,8 @@ import {
 } from '../modules/webhooks/webhook.resolver.js';
 import { CustomerLinksResolver, PartnerLinkResolver } from '../modules/links/links.resolver.js';
 import { PartnerAppResolver } from '../modules/partners/partner.resolver.js';
+import { NoteResolver } from '../modules/notes/note.resolver.js';
+import { CustomerTimelineResolver } from '../modules/timeline/timeline.resolver.js';
 
 import {
   AccountLifecycleResolver,
@@ -90,6 +95,7 @@ export const resolvers: NonEmptyArray<Function> = [
   // risk (issue 16): portfolio stress tests
   StressTestResolver,
   NoticeTextResolver,
+  LimitDecisionResolver,
   // account lifecycle, bureau reports (issue 13)
   LifecycleMutationResolver,
   CustomerApplicationsResolver,
@@ -98,6 +104,11 @@ export const resolvers: NonEmptyArray<Function> = [
   PromotionResolver,
   // models (issue 16 item 7): the model lifecycle
   ScoringModelResolver,
+  // support desk (issue 15)
+  NoteResolver,
+  CustomerTimelineResolver,
+  RecoveryTransitionResolver,
+  AccountRecoveryResolver,
 ];
 
 /**

@@ -17,6 +17,7 @@ import { CouponService } from '../modules/coupons/coupon.service.js';
 import { RefundService } from '../modules/refunds/refund.service.js';
 import { StaffMoneyService } from '../modules/credit/staff-money.service.js';
 import { RevolvingService } from '../modules/revolving/revolving.service.js';
+import { NoteService } from '../modules/notes/note.service.js';
 
 /** Process-wide services, built once at start and shared by every request. */
 export interface Services {
@@ -38,6 +39,7 @@ export interface Services {
   staffMoney: StaffMoneyService;
   /** The revolving upgrade: offers, statements, payments, points (issue 14). */
   revolving: RevolvingService;
+  notes: NoteService;
 }
 
 export function createServices(config: Config, logger: Logger, orm: MikroORM): Services {
@@ -58,5 +60,6 @@ export function createServices(config: Config, logger: Logger, orm: MikroORM): S
     refunds: new RefundService(),
     staffMoney: new StaffMoneyService(),
     revolving: new RevolvingService(),
+    notes: new NoteService(),
   };
 }

@@ -28,6 +28,12 @@ export const DASHBOARD_ROUTES = [
   '/customers/:customerId',
   '/customers/:customerId/recovery-requests/new',
   '/recovery-requests/:requestId',
+  // the risk admin's pages (ADMIN_PAGES in router.tsx)
+  '/admin/partners',
+  '/admin/stress-tests',
+  '/admin/promotions',
+  '/admin/category-limits',
+  '/admin/jobs',
 ];
 
 /** Vite names the files under assets/ by their content hash: they never change, so cache them for a year. */

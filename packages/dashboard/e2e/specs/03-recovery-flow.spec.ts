@@ -73,7 +73,7 @@ test('a supervisor approves it from the queue and the limit change shows', async
   await page.getByRole('link', { name: '审核队列' }).click();
   await expect(page.getByRole('heading', { name: '审核队列' })).toBeVisible();
   const requestId = decodeURIComponent(requestUrl.split('/').pop()!);
-  const row = page.locator(`tr[data-request-id="${requestId}"]`);
+  const row = page.locator(`[data-request-id="${requestId}"]`);
   await expect(row).toBeVisible();
   await expectAccessible(page, 'queue');
   await screenshot(page, 'queue');

@@ -38,7 +38,7 @@ export interface DemoLogin {
 
 export async function demoLogin(
   request: APIRequestContext,
-  role: 'AGENT' | 'SUPERVISOR',
+  role: 'AGENT' | 'SUPERVISOR' | 'RISK_ADMIN',
 ): Promise<DemoLogin> {
   const data = await gql<{ demoLogins: DemoLogin[] }>(
     request,
@@ -57,6 +57,28 @@ export async function apiToken(request: APIRequestContext, login: DemoLogin): Pr
   );
   if (!data.signIn.token) throw new Error(`demo login ${login.username} was refused`);
   return data.signIn.token;
+}
+
+/**
+ * A session for `login` placed in the page's sessionStorage before any script runs (as the sign-in
+ * page would leave it): for specs that look at pages, not at signing in.
+ */
+export async function startSession(
+  page: Page,
+  request: APIRequestContext,
+  login: DemoLogin,
+): Promise<void> {
+  const token = await apiToken(request, login);
+  const me = await gql<{ me: { id: string; username: string; displayName: string; role: string } }>(
+    request,
+    '{ me { id username displayName role } }',
+    {},
+    token,
+  );
+  await page.addInitScript(
+    (session) => sessionStorage.setItem('creditline.session', session),
+    JSON.stringify({ token, agent: me.me }),
+  );
 }
 
 /** Sign in through the UI, the way an agent does. */

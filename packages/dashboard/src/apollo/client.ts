@@ -4,7 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { print, type DocumentNode } from 'graphql';
 import { errorCodeOf } from './errors';
-import { readSession, writeSession } from './session';
+import { expireSession, readSession } from './session';
 
 /** Relay connections: one cache entry per node id, lists merged by the field's arguments. */
 function cache(): InMemoryCache {
@@ -50,9 +50,10 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
     const token = readSession()?.token;
     return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
   });
-  // An expired or revoked token signs the agent out; the app shows the sign-in page.
+  // An expired or revoked token signs the agent out; the app shows the sign-in page, and signing
+  // in again returns to this page (what was typed is kept in drafts).
   const errors = new ErrorLink(({ error }) => {
-    if (errorCodeOf(error) === 'UNAUTHENTICATED' && readSession()) writeSession(null);
+    if (errorCodeOf(error) === 'UNAUTHENTICATED' && readSession()) expireSession();
   });
   return new ApolloClient({
     link: ApolloLink.from([

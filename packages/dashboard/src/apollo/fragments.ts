@@ -29,3 +29,46 @@ export const RecoveryRequestSummary = graphql(`
     createdAt
   }
 `);
+
+/** A recovery request with its amounts, staged plan and the automatic review (operations declare `$locale: Locale!`). */
+export const RecoveryRequestAmounts = graphql(`
+  fragment RecoveryRequestAmounts on RecoveryRequest {
+    id
+    type
+    status
+    reason
+    createdAt
+    autoOutcome
+    accountStatus
+    dueAt
+    assignedTo
+    assignedToMe
+    currentLimit {
+      ...MoneyParts
+    }
+    requestedLimit {
+      ...MoneyParts
+    }
+    targetLimit {
+      ...MoneyParts
+    }
+    plan {
+      seq
+      amount {
+        ...MoneyParts
+      }
+      onTimeRepaymentsRequired
+      status
+      appliedAt
+    }
+    reasons(locale: $locale) {
+      code
+      text
+    }
+    customer {
+      id
+      name
+      maskedPhone
+    }
+  }
+`);

@@ -18,6 +18,7 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useSession } from '../features/auth/hooks/useSession';
 import { SignOutMutation } from '../features/auth/graphql/auth.graphql';
 import { paths, useRouter } from './router';
+import { SessionExpiryWarning } from '../features/auth/components/SessionExpiryWarning';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -58,6 +59,21 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
     },
     ...(isSupervisor
       ? [{ to: paths.queue(), label: t('app.nav.queue'), active: route.name === 'queue' }]
+      : []),
+    ...(session?.agent.role === 'RISK_ADMIN'
+      ? (
+          [
+            ['partners', t('app.nav.partners')],
+            ['stress-tests', t('app.nav.stress')],
+            ['promotions', t('app.nav.promotions')],
+            ['category-limits', t('app.nav.categoryLimits')],
+            ['jobs', t('app.nav.jobs')],
+          ] as const
+        ).map(([page, label]) => ({
+          to: paths.admin(page),
+          label,
+          active: route.name === 'admin' && route.page === page,
+        }))
       : []),
   ];
 
@@ -137,6 +153,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
+        <SessionExpiryWarning />
         {children}
       </AppShell.Main>
     </AppShell>

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRoute, paths } from './router';
+import { ADMIN_PAGES, parseRoute, paths } from './router';
 
 describe('routes', () => {
   it('parses every page and round-trips the path builders', () => {
@@ -23,6 +25,21 @@ describe('routes', () => {
       customerId: 'C/1',
     });
     expect(parseRoute(paths.recovery('R1'))).toEqual({ name: 'recovery', requestId: 'R1' });
+    expect(parseRoute(paths.admin('partners'))).toEqual({ name: 'admin', page: 'partners' });
+    expect(parseRoute(paths.admin('stress-tests'))).toEqual({
+      name: 'admin',
+      page: 'stress-tests',
+    });
+    expect(parseRoute(paths.admin('jobs'))).toEqual({ name: 'admin', page: 'jobs' });
+    expect(parseRoute('/admin/nothing')).toEqual({ name: 'notFound' });
     expect(parseRoute('/nowhere')).toEqual({ name: 'notFound' });
+  });
+
+  it('every page is a route the API answers with the dashboard (DASHBOARD_ROUTES)', () => {
+    // Tests run from packages/dashboard.
+    const served = readFileSync(path.resolve('../api/src/server/dashboard.ts'), 'utf8');
+    for (const page of ADMIN_PAGES) expect(served).toContain(`'${paths.admin(page)}'`);
+    for (const p of ['/sign-in', '/queue', '/recovery-requests/:requestId'])
+      expect(served).toContain(`'${p}'`);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { Anchor, type AnchorProps } from '@mantine/core';
 
 /**
- * A minimal history router: the dashboard has six routes and needs no nested layouts or
+ * A minimal history router: the dashboard has a handful of routes and needs no nested layouts or
  * loaders, so a dependency would be more than the problem.
  */
 export type Route =
@@ -21,7 +21,18 @@ export type Route =
   | { name: 'newRecovery'; customerId: string }
   | { name: 'recovery'; requestId: string }
   | { name: 'queue' }
+  | { name: 'admin'; page: AdminPage }
   | { name: 'notFound' };
+
+/** Risk admin pages (issue 15 item 9). */
+export const ADMIN_PAGES = [
+  'partners',
+  'stress-tests',
+  'promotions',
+  'category-limits',
+  'jobs',
+] as const;
+export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -29,6 +40,12 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts.length === 0) return { name: 'lookup', search: params.get('q') ?? '' };
   if (parts[0] === 'sign-in' && parts.length === 1) return { name: 'signIn' };
   if (parts[0] === 'queue' && parts.length === 1) return { name: 'queue' };
+  if (
+    parts[0] === 'admin' &&
+    parts.length === 2 &&
+    (ADMIN_PAGES as readonly string[]).includes(parts[1])
+  )
+    return { name: 'admin', page: parts[1] as AdminPage };
   if (parts[0] === 'customers' && parts[1]) {
     if (parts[2] === 'recovery-requests' && parts[3] === 'new')
       return { name: 'newRecovery', customerId: parts[1] };
@@ -49,6 +66,7 @@ export const paths = {
     `/customers/${encodeURIComponent(customerId)}/recovery-requests/new`,
   recovery: (id: string) => `/recovery-requests/${encodeURIComponent(id)}`,
   queue: () => '/queue',
+  admin: (page: AdminPage) => `/admin/${page}`,
 };
 
 interface RouterValue {

@@ -37,6 +37,13 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     ...Object.fromEntries(
       LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c][9]]),
     ),
+    // Some are too light even at shade 9 on their own tint (orange 3.6:1, green 3.8:1, teal
+    // 4.3:1, red 4.5:1 — a small badge or an alert's title): darker tones of the same hue.
+    '--mantine-color-orange-light-color': '#9c3500',
+    '--mantine-color-yellow-light-color': '#7a4f00',
+    '--mantine-color-green-light-color': '#1f6b2e',
+    '--mantine-color-teal-light-color': '#066649',
+    '--mantine-color-red-light-color': '#a51d1d',
   },
   dark: {},
 });

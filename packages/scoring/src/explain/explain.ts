@@ -46,33 +46,38 @@ const DOMINANT = [
   'PROMOTION_CANCELLED',
 ];
 
+/** At most this many reasons are given for one decision: more reads as noise to a customer. */
+export const MAX_REASONS = 4;
+
 /**
- * Explain a limit decision: a headline naming the change and its main cause, then every reason
- * (policy codes first, then scorecard reasons, worst first) as a sentence. The main cause is a
- * dominant policy code (freeze, overdue, high risk…) if any; for a decrease or no change the
- * worst scorecard reason; otherwise the first policy reason.
+ * Explain a limit decision: a headline naming the change and its main cause, then at most
+ * `MAX_REASONS` reasons ranked by their effect, each as a sentence: the dominant policy codes
+ * (freeze, overdue, high risk…) first; then, for a decrease or no change, the scorecard reasons
+ * by points lost before the other policy codes, and for an increase the policy codes (what
+ * set the new limit) before the scorecard reasons (what still holds it back). The main cause is a
+ * dominant policy code if any; for a decrease or no change the worst scorecard reason; otherwise
+ * the first policy reason.
  */
 export function explainDecision(d: DecisionToExplain, locale: Locale): DecisionExplanation {
   const zh = locale === 'zh-CN';
   const before = formatYuan(d.baseLimitBeforeFen, locale);
   const after = formatYuan(d.baseLimitAfterFen, locale);
-  const reasons: { code: string; text: string }[] = [];
-  const seen = new Set<string>();
-  for (const code of d.policyReasons) {
-    if (seen.has(code)) continue;
-    seen.add(code);
-    reasons.push({ code, text: reasonText(code, locale) });
-  }
-  for (const r of d.reasons) {
-    const code = codeTexts(r.code, locale) ? r.code : featureReasonCode(r.feature);
-    if (seen.has(code)) continue;
-    seen.add(code);
-    reasons.push({ code, text: codeTexts(code, locale)?.text ?? reasonText(r.feature, locale) });
-  }
-
   const up = d.baseLimitAfterFen > d.baseLimitBeforeFen;
+  const dominantCodes = DOMINANT.filter((c) => d.policyReasons.includes(c));
+  const otherPolicy = d.policyReasons.filter((c) => !DOMINANT.includes(c));
+  const byEffect = [...d.reasons].sort((a, b) => b.pointsLost - a.pointsLost);
+  const scorecard = byEffect.map((r) =>
+    codeTexts(r.code, locale) ? r.code : featureReasonCode(r.feature),
+  );
+  const ranked = up
+    ? [...dominantCodes, ...otherPolicy, ...scorecard]
+    : [...dominantCodes, ...scorecard, ...otherPolicy];
+  const reasons = [...new Set(ranked)]
+    .slice(0, MAX_REASONS)
+    .map((code) => ({ code, text: reasonText(code, locale) }));
+
   const dominant = DOMINANT.find((c) => d.policyReasons.includes(c));
-  const worstFeature = d.reasons[0];
+  const worstFeature = byEffect[0];
   let mainCode: string | undefined = dominant;
   if (!mainCode && !up && worstFeature)
     mainCode = codeTexts(worstFeature.code, locale) ? worstFeature.code : worstFeature.feature;
@@ -161,13 +166,19 @@ export function limitImprovements(
       ? Math.max(0, target(newGrade) - Math.max(input.currentLimitFen, target(input.grade)))
       : 0;
     const action = t?.improve ?? (zh ? `改善「${c.feature}」` : `Improve ${c.feature}`);
-    const effect = better
-      ? zh
-        ? `（约可提升 ${gain} 分，信用等级可升至 ${newGrade}，额度上限可提高约 ${formatYuan(limitEffectFen, locale)}）`
-        : ` (about +${gain} points, grade ${newGrade}, up to ${formatYuan(limitEffectFen, locale)} more limit)`
-      : zh
-        ? `（约可提升 ${gain} 分）`
-        : ` (about +${gain} points)`;
+    // An amount only when there is one: "about ¥0 more" promises nothing and reads as a fault.
+    const effect =
+      better && limitEffectFen > 0
+        ? zh
+          ? `（约可提升 ${gain} 分，信用等级可升至 ${newGrade}，额度上限可提高约 ${formatYuan(limitEffectFen, locale)}）`
+          : ` (about +${gain} points, grade ${newGrade}, up to ${formatYuan(limitEffectFen, locale)} more limit)`
+        : better
+          ? zh
+            ? `（约可提升 ${gain} 分，信用等级可升至 ${newGrade}）`
+            : ` (about +${gain} points, grade ${newGrade})`
+          : zh
+            ? `（约可提升 ${gain} 分）`
+            : ` (about +${gain} points)`;
     out.push({ feature: c.feature, text: `${action}${effect}`, pointsGain: gain, limitEffectFen });
   }
   return out.sort(
@@ -176,4 +187,79 @@ export function limitImprovements(
       b.limitEffectFen - a.limitEffectFen ||
       a.feature.localeCompare(b.feature),
   );
+}
+
+/** What a frozen or overdue account owes, for `repaymentHint`. */
+export interface RepaymentSituation {
+  /** Account status: `ACTIVE`, `FROZEN` or `CLOSED`. */
+  status: string;
+  /** Everything overdue now (principal, fees and late fees), fen. */
+  overdueFen: number;
+  /** Due date (YYYY-MM-DD) of the oldest overdue instalment; null when nothing is overdue. */
+  oldestOverdueDueDate: string | null;
+  /** Days past due at which an account is frozen (the policy's `freezeAfterDaysPastDue`). */
+  freezeAfterDaysPastDue: number;
+  /** Today (YYYY-MM-DD). */
+  asOf: string;
+}
+
+/** A date (YYYY-MM-DD) the way a customer reads it: `2026年12月5日`, `5 December 2026`. */
+export function formatCustomerDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (locale === 'zh-CN') return `${y}年${m}月${d}日`;
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const t = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * For a frozen or overdue account, the one thing that helps before any other hint: what to pay
+ * and by when. Overdue but not frozen: the overdue amount by the day the account would be frozen.
+ * Frozen with an overdue amount: that amount today (late fees grow daily), then an unfreeze
+ * request. Frozen with nothing overdue: an unfreeze request. Null for an account in good standing.
+ */
+export function repaymentHint(s: RepaymentSituation, locale: Locale): string | null {
+  const zh = locale === 'zh-CN';
+  const owed = formatYuan(s.overdueFen, locale);
+  const frozen = s.status === 'FROZEN';
+  if (s.overdueFen > 0 && !frozen) {
+    const freezeDay = s.oldestOverdueDueDate
+      ? addDays(s.oldestOverdueDueDate, s.freezeAfterDaysPastDue)
+      : s.asOf;
+    const by = formatCustomerDate(freezeDay > s.asOf ? freezeDay : s.asOf, locale);
+    return zh
+      ? `请在${by}前还清逾期欠款 ${owed}，以免额度被冻结；还清之前额度不会提升。`
+      : `Repay the overdue ${owed} by ${by} to keep your credit line from being frozen; the limit cannot go up until it is repaid.`;
+  }
+  if (s.overdueFen > 0 && frozen) {
+    const today = formatCustomerDate(s.asOf, locale);
+    const since = s.oldestOverdueDueDate
+      ? formatCustomerDate(s.oldestOverdueDueDate, locale)
+      : null;
+    return zh
+      ? `请于今天（${today}）还清逾期欠款 ${owed}${since ? `（最早一期于${since}到期）` : ''}，逾期费按天累计；还清后客服可为您申请解冻。`
+      : `Repay the overdue ${owed} today (${today})${since ? `; the oldest instalment was due on ${since}` : ''}. Late fees grow every day. Once it is repaid, an agent can request an unfreeze for you.`;
+  }
+  if (frozen)
+    return zh
+      ? '您的额度已冻结，目前没有逾期欠款；客服可为您提交解冻申请。'
+      : 'Your credit line is frozen and nothing is overdue; an agent can request an unfreeze for you.';
+  return null;
 }

@@ -457,10 +457,114 @@ const POLICY_TEXTS: Record<string, Entry> = {
   ),
 };
 
+// Codes the API writes on decisions and requests itself (freezes, recoveries, promotions, the overdue job).
+const OPERATION_TEXTS: Record<string, Entry> = {
+  FROZEN: e(
+    '客服冻结了额度',
+    '客服冻结了额度',
+    'An agent froze the credit line',
+    'an agent froze the credit line',
+  ),
+  UNFROZEN: e(
+    '客服解冻了额度',
+    '客服解冻了额度',
+    'An agent unfroze the credit line',
+    'an agent unfroze the credit line',
+  ),
+  PROMOTION: e(
+    '参加促销活动获得临时额度',
+    '促销活动',
+    'A promotion gave a temporary limit',
+    'of a promotion',
+  ),
+  RECOVERY_UNFREEZE: e(
+    '额度恢复申请获批，额度已解冻',
+    '您的解冻申请已获批准',
+    'A recovery request was approved and the credit line unfrozen',
+    'your unfreeze request was approved',
+  ),
+  RECOVERY_STAGE_APPLIED: e(
+    '额度恢复申请获批，恢复了一部分额度',
+    '您的额度恢复申请已获批准',
+    'A recovery request was approved and part of the limit restored',
+    'your recovery request was approved',
+  ),
+  OVERDUE_FREEZE_THRESHOLD: e(
+    '逾期天数达到冻结标准，额度已冻结',
+    '有一笔还款逾期时间较长',
+    'A repayment was overdue long enough to freeze the credit line',
+    'a repayment is long overdue',
+  ),
+  OVERDUE_1_30: e(
+    '有一笔还款逾期1至30天',
+    '有一笔还款逾期',
+    'A repayment is 1 to 30 days overdue',
+    'a repayment is overdue',
+  ),
+  OVERDUE_31_60: e(
+    '有一笔还款逾期31至60天',
+    '有一笔还款逾期一个月以上',
+    'A repayment is 31 to 60 days overdue',
+    'a repayment is over a month overdue',
+  ),
+  OVERDUE_61_90: e(
+    '有一笔还款逾期61至90天',
+    '有一笔还款逾期两个月以上',
+    'A repayment is 61 to 90 days overdue',
+    'a repayment is over two months overdue',
+  ),
+  OVERDUE_90_: e(
+    '有一笔还款逾期超过90天',
+    '有一笔还款逾期超过90天',
+    'A repayment is more than 90 days overdue',
+    'a repayment is over 90 days overdue',
+  ),
+  RISK_RULE_NEW_DEVICE: e(
+    '在新设备上购物',
+    '在新设备上购物',
+    'A purchase from a device not seen before',
+    'of a purchase from a new device',
+  ),
+  RISK_RULE_PHONE_CHANGED: e(
+    '近期更换了手机号',
+    '近期更换了手机号',
+    'The phone number was changed recently',
+    'the phone number was changed recently',
+  ),
+  RISK_RULE_VELOCITY_COUNT: e(
+    '短时间内购物次数过多',
+    '短时间内购物次数过多',
+    'Many purchases in a short time',
+    'of many purchases in a short time',
+  ),
+  RISK_RULE_VELOCITY_AMOUNT: e(
+    '短时间内购物金额过大',
+    '短时间内购物金额过大',
+    'A large amount spent in a short time',
+    'of a large amount spent in a short time',
+  ),
+  RISK_RULE_UNUSUAL_CATEGORY: e(
+    '购物品类与以往不同',
+    '购物品类与以往不同',
+    'A purchase in an unusual category',
+    'of a purchase in an unusual category',
+  ),
+  AMOUNT_ABOVE_REVIEW_THRESHOLD: e(
+    '金额超过人工审核标准',
+    '金额较大',
+    'The amount is above the manual-review threshold',
+    'the amount is large',
+  ),
+};
+
+/** Codes the API writes itself, for completeness tests. */
+export const OPERATION_CODES: readonly string[] = Object.keys(OPERATION_TEXTS);
+
 /** Every code with a text: the platform feature codes (`RC_…`), the policy codes and the recovery codes. */
 export const REASON_TEXTS: Readonly<Record<string, Entry>> = Object.fromEntries([
   ...Object.entries(FEATURE_TEXTS).map(([f, t]) => [featureReasonCode(f), t] as const),
   ...Object.entries(POLICY_TEXTS),
+  ...Object.entries(OPERATION_TEXTS),
 ]);
 
 /** Feature name → its texts (for reason codes that carry a feature name). */
@@ -485,6 +589,7 @@ const normalize = (s: string) =>
 const BY_NORMALIZED = new Map<string, Entry>([
   ...Object.entries(FEATURE_TEXTS).map(([f, t]) => [normalize(f), t] as const),
   ...Object.entries(POLICY_TEXTS).map(([c, t]) => [c, t] as const),
+  ...Object.entries(OPERATION_TEXTS).map(([c, t]) => [c, t] as const),
 ]);
 
 /** The texts of a code (policy code, `RC_<FEATURE>` in any casing, or a bare feature name); undefined when unknown. */
@@ -493,7 +598,18 @@ export function codeTexts(code: string, locale: Locale): CodeText | undefined {
   return entry?.[locale];
 }
 
-/** A plain-words sentence for a reason code in a locale (falls back to the code itself when unknown). */
+const UNKNOWN: Record<Locale, CodeText> = {
+  'zh-CN': { text: '其他综合因素', because: '其他综合因素' },
+  en: { text: 'Other factors in our assessment', because: 'of other factors in our assessment' },
+};
+
+/**
+ * A plain-words sentence for a reason code in a locale. An unknown code (one written by a newer
+ * version) gets a general phrase rather than the code: codes never reach a customer or a screen.
+ */
 export function reasonText(code: string, locale: Locale): string {
-  return codeTexts(code, locale)?.text ?? code;
+  return codeTexts(code, locale)?.text ?? UNKNOWN[locale].text;
 }
+
+/** Whether a code has its own texts (not the general phrase). */
+export const hasReasonText = (code: string): boolean => codeTexts(code, 'en') !== undefined;

@@ -40,7 +40,9 @@ export class Migration20261202000000_partner_links extends Migration {
         created_at timestamptz not null default now(),
         confirmed_at timestamptz
       );`);
-    this.addSql(`create index partner_link_requests_phone_idx on partner_link_requests (partner_app_id, phone_hash, created_at desc);`);
+    this.addSql(
+      `create index partner_link_requests_phone_idx on partner_link_requests (partner_app_id, phone_hash, created_at desc);`,
+    );
 
     this.addSql(`
       create table partner_links (
@@ -56,7 +58,9 @@ export class Migration20261202000000_partner_links extends Migration {
         revoked_by_id bigint,
         revoke_reason text
       );`);
-    this.addSql(`create unique index partner_links_active_uq on partner_links (customer_id, partner_app_id) where status = 'ACTIVE';`);
+    this.addSql(
+      `create unique index partner_links_active_uq on partner_links (customer_id, partner_app_id) where status = 'ACTIVE';`,
+    );
     this.addSql(`create index partner_links_app_idx on partner_links (partner_app_id, id desc);`);
 
     // The one-time code and the revocation reach the customer as notices.
@@ -66,8 +70,12 @@ export class Migration20261202000000_partner_links extends Migration {
         'HIGH_UTILISATION', 'DUE_SOON', 'OVERDUE', 'LIMIT_CHANGED', 'PROMOTION_STARTED', 'PROMOTION_ENDING',
         'RECOVERY_STATUS', 'BUDGETING_TIP', 'PARTNER_LINK_CODE', 'PARTNER_LINK_CHANGED'));`);
 
-    this.addSql(`alter table repayments add column payment_reference text check (length(payment_reference) between 1 and 64);`);
+    this.addSql(
+      `alter table repayments add column payment_reference text check (length(payment_reference) between 1 and 64);`,
+    );
     this.addSql(`alter table repayments add column payment_channel text;`);
-    this.addSql(`create unique index repayments_partner_reference_uq on repayments (partner_app_id, payment_reference) where payment_reference is not null;`);
+    this.addSql(
+      `create unique index repayments_partner_reference_uq on repayments (partner_app_id, payment_reference) where payment_reference is not null;`,
+    );
   }
 }

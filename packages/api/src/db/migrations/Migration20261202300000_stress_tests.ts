@@ -14,7 +14,9 @@ export class Migration20261202300000_stress_tests extends Migration {
         agent_id bigint not null references agents(id),
         created_at timestamptz not null default now()
       );`);
-    this.addSql(`create index stress_test_runs_created_idx on stress_test_runs (created_at desc, id desc);`);
+    this.addSql(
+      `create index stress_test_runs_created_idx on stress_test_runs (created_at desc, id desc);`,
+    );
   }
 
   override async down(): Promise<void> {

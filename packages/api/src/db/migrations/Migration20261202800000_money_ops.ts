@@ -21,13 +21,21 @@ const KINDS_AFTER = `${KINDS_BEFORE}, 'REFUND_PRINCIPAL', 'REFUND_CREDIT', 'CRED
 export class Migration20261202800000_money_ops extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
-    this.addSql(`alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_AFTER}));`);
+    this.addSql(
+      `alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_AFTER}));`,
+    );
 
     // ---- customer credit -------------------------------------------------------------------
-    this.addSql(`alter table credit_accounts add column credit_balance_fen bigint not null default 0 check (credit_balance_fen >= 0);`);
-    this.addSql(`alter table ledger_entries add column credit_delta_fen bigint not null default 0;`);
+    this.addSql(
+      `alter table credit_accounts add column credit_balance_fen bigint not null default 0 check (credit_balance_fen >= 0);`,
+    );
+    this.addSql(
+      `alter table ledger_entries add column credit_delta_fen bigint not null default 0;`,
+    );
     this.addSql(`alter table ledger_entries disable trigger ledger_entries_append_only;`);
-    this.addSql(`update ledger_entries set credit_delta_fen = amount_fen where kind = 'OVERPAYMENT';`);
+    this.addSql(
+      `update ledger_entries set credit_delta_fen = amount_fen where kind = 'OVERPAYMENT';`,
+    );
     this.addSql(`alter table ledger_entries enable trigger ledger_entries_append_only;`);
     this.addSql(`
       update credit_accounts a set credit_balance_fen = s.c
@@ -37,11 +45,19 @@ export class Migration20261202800000_money_ops extends Migration {
     // ---- repayments: where the money came from -----------------------------------------------
     // CUSTOMER: received through a partner app; OTHER_CHANNEL: posted by staff (bank transfer,
     // counter) with its reference; CREDIT: the customer's credit balance applied to amounts due.
-    this.addSql(`alter table repayments add column source text not null default 'CUSTOMER' check (source in ('CUSTOMER', 'OTHER_CHANNEL', 'CREDIT'));`);
+    this.addSql(
+      `alter table repayments add column source text not null default 'CUSTOMER' check (source in ('CUSTOMER', 'OTHER_CHANNEL', 'CREDIT'));`,
+    );
     this.addSql(`alter table repayments add column channel text;`);
-    this.addSql(`alter table repayments add column external_reference text check (length(external_reference) between 1 and 128);`);
-    this.addSql(`alter table repayments add column posted_by_agent_id bigint references agents(id);`);
-    this.addSql(`create unique index repayments_external_reference_uq on repayments (channel, external_reference) where external_reference is not null;`);
+    this.addSql(
+      `alter table repayments add column external_reference text check (length(external_reference) between 1 and 128);`,
+    );
+    this.addSql(
+      `alter table repayments add column posted_by_agent_id bigint references agents(id);`,
+    );
+    this.addSql(
+      `create unique index repayments_external_reference_uq on repayments (channel, external_reference) where external_reference is not null;`,
+    );
 
     // ---- captures ----------------------------------------------------------------------------
     this.addSql(`
@@ -58,14 +74,24 @@ export class Migration20261202800000_money_ops extends Migration {
     this.addSql(`create index captures_purchase_idx on captures (purchase_id, id);`);
     this.addSql(`alter table holds add column captured_fen bigint not null default 0;`);
     this.addSql(`alter table holds add column extended_at timestamptz;`);
-    this.addSql(`alter table holds add constraint holds_captured_check check (captured_fen between 0 and amount_fen);`);
+    this.addSql(
+      `alter table holds add constraint holds_captured_check check (captured_fen between 0 and amount_fen);`,
+    );
     this.addSql(`alter table purchases add column captured_fen bigint not null default 0;`);
     this.addSql(`alter table purchases add column refunded_fen bigint not null default 0;`);
-    this.addSql(`alter table purchases add constraint purchases_captured_check check (captured_fen between 0 and amount_fen and refunded_fen between 0 and captured_fen);`);
-    this.addSql(`alter table installment_plans drop constraint if exists installment_plans_purchase_id_key;`);
+    this.addSql(
+      `alter table purchases add constraint purchases_captured_check check (captured_fen between 0 and amount_fen and refunded_fen between 0 and captured_fen);`,
+    );
+    this.addSql(
+      `alter table installment_plans drop constraint if exists installment_plans_purchase_id_key;`,
+    );
     this.addSql(`create index installment_plans_purchase_idx on installment_plans (purchase_id);`);
-    this.addSql(`alter table installment_plans add column capture_id bigint references captures(id);`);
-    this.addSql(`create unique index installment_plans_capture_uq on installment_plans (capture_id) where capture_id is not null;`);
+    this.addSql(
+      `alter table installment_plans add column capture_id bigint references captures(id);`,
+    );
+    this.addSql(
+      `create unique index installment_plans_capture_uq on installment_plans (capture_id) where capture_id is not null;`,
+    );
     // Every purchase captured before: one final capture of its whole amount.
     this.addSql(`
       with c as (
@@ -94,11 +120,15 @@ export class Migration20261202800000_money_ops extends Migration {
         check (principal_reduced_fen + credit_fen = amount_fen)
       );`);
     // The merchant's refund reference is unique per partner (staff refunds share partner 0).
-    this.addSql(`create unique index refunds_reference_uq on refunds (coalesce(partner_app_id, 0), merchant_reference);`);
+    this.addSql(
+      `create unique index refunds_reference_uq on refunds (coalesce(partner_app_id, 0), merchant_reference);`,
+    );
     this.addSql(`create index refunds_purchase_idx on refunds (purchase_id, id);`);
 
     // ---- schedule lines: late fees waived are kept, so the overdue job never charges them again
-    this.addSql(`alter table schedule_lines add column late_fee_waived_fen bigint not null default 0 check (late_fee_waived_fen >= 0);`);
+    this.addSql(
+      `alter table schedule_lines add column late_fee_waived_fen bigint not null default 0 check (late_fee_waived_fen >= 0);`,
+    );
 
     // ---- staff operations --------------------------------------------------------------------
     this.addSql(`
@@ -157,9 +187,13 @@ export class Migration20261202800000_money_ops extends Migration {
         used_at timestamptz,
         plan_id bigint references installment_plans(id)
       );`);
-    this.addSql(`create index coupons_customer_idx on coupons (customer_id, expires_at) where status = 'ISSUED';`);
+    this.addSql(
+      `create index coupons_customer_idx on coupons (customer_id, expires_at) where status = 'ISSUED';`,
+    );
     this.addSql(`create index coupons_campaign_idx on coupons (campaign_id);`);
-    this.addSql(`alter table installment_plans add column coupon_id bigint references coupons(id);`);
+    this.addSql(
+      `alter table installment_plans add column coupon_id bigint references coupons(id);`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -170,7 +204,9 @@ export class Migration20261202800000_money_ops extends Migration {
     this.addSql(`drop index if exists installment_plans_capture_uq;`);
     this.addSql(`alter table installment_plans drop column if exists capture_id;`);
     this.addSql(`drop index if exists installment_plans_purchase_idx;`);
-    this.addSql(`alter table installment_plans add constraint installment_plans_purchase_id_key unique (purchase_id);`);
+    this.addSql(
+      `alter table installment_plans add constraint installment_plans_purchase_id_key unique (purchase_id);`,
+    );
     this.addSql(`alter table purchases drop constraint if exists purchases_captured_check;`);
     this.addSql(`alter table purchases drop column if exists refunded_fen;`);
     this.addSql(`alter table purchases drop column if exists captured_fen;`);
@@ -184,6 +220,8 @@ export class Migration20261202800000_money_ops extends Migration {
     this.addSql(`alter table ledger_entries drop column if exists credit_delta_fen;`);
     this.addSql(`alter table credit_accounts drop column if exists credit_balance_fen;`);
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
-    this.addSql(`alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_BEFORE}));`);
+    this.addSql(
+      `alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_BEFORE}));`,
+    );
   }
 }

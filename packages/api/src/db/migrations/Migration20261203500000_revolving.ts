@@ -25,7 +25,9 @@ const KINDS_AFTER = `${KINDS_BEFORE}, 'REVOLVING_OPENING', 'REVOLVING_PURCHASE',
 export class Migration20261203500000_revolving extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
-    this.addSql(`alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_AFTER}));`);
+    this.addSql(
+      `alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_AFTER}));`,
+    );
 
     this.addSql(`
       create table revolving_offers (
@@ -40,7 +42,9 @@ export class Migration20261203500000_revolving extends Migration {
         accepted_at timestamptz,
         accepted_via text
       );`);
-    this.addSql(`create unique index revolving_offers_open_uq on revolving_offers (account_id) where status in ('OFFERED', 'ACCEPTED');`);
+    this.addSql(
+      `create unique index revolving_offers_open_uq on revolving_offers (account_id) where status in ('OFFERED', 'ACCEPTED');`,
+    );
 
     this.addSql(`
       create table revolving_accounts (
@@ -86,10 +90,16 @@ export class Migration20261203500000_revolving extends Migration {
         check (balance_fen = previous_balance_fen - payments_fen + purchases_fen + interest_fen + fees_fen - refunds_fen - points_redeemed_fen)
       );`);
 
-    this.addSql(`alter table repayments add column kind text not null default 'INSTALLMENT' check (kind in ('INSTALLMENT', 'REVOLVING'));`);
-    this.addSql(`alter table repayments add column interest_fen bigint not null default 0 check (interest_fen >= 0);`);
+    this.addSql(
+      `alter table repayments add column kind text not null default 'INSTALLMENT' check (kind in ('INSTALLMENT', 'REVOLVING'));`,
+    );
+    this.addSql(
+      `alter table repayments add column interest_fen bigint not null default 0 check (interest_fen >= 0);`,
+    );
     this.addSql(`alter table repayments drop constraint if exists repayments_check;`);
-    this.addSql(`alter table repayments add constraint repayments_parts_check check (principal_fen + fee_fen + late_fee_fen + interest_fen + unapplied_fen = amount_fen);`);
+    this.addSql(
+      `alter table repayments add constraint repayments_parts_check check (principal_fen + fee_fen + late_fee_fen + interest_fen + unapplied_fen = amount_fen);`,
+    );
 
     this.addSql(`
       create table points_redemptions (
@@ -108,7 +118,9 @@ export class Migration20261203500000_revolving extends Migration {
         check (fees_fen + interest_fen + principal_fen = amount_fen)
       );`);
     this.addSql(`create index statements_due_idx on statements (account_id, seq desc);`);
-    this.addSql(`create index revolving_accounts_next_idx on revolving_accounts (next_statement_date);`);
+    this.addSql(
+      `create index revolving_accounts_next_idx on revolving_accounts (next_statement_date);`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -116,11 +128,15 @@ export class Migration20261203500000_revolving extends Migration {
     this.addSql(`alter table repayments drop constraint if exists repayments_parts_check;`);
     this.addSql(`alter table repayments drop column if exists interest_fen;`);
     this.addSql(`alter table repayments drop column if exists kind;`);
-    this.addSql(`alter table repayments add constraint repayments_check check (principal_fen + fee_fen + late_fee_fen + unapplied_fen = amount_fen);`);
+    this.addSql(
+      `alter table repayments add constraint repayments_check check (principal_fen + fee_fen + late_fee_fen + unapplied_fen = amount_fen);`,
+    );
     this.addSql(`drop table if exists statements;`);
     this.addSql(`drop table if exists revolving_accounts;`);
     this.addSql(`drop table if exists revolving_offers;`);
     this.addSql(`alter table ledger_entries drop constraint if exists ledger_entries_kind_check;`);
-    this.addSql(`alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_BEFORE}));`);
+    this.addSql(
+      `alter table ledger_entries add constraint ledger_entries_kind_check check (kind in (${KINDS_BEFORE}));`,
+    );
   }
 }

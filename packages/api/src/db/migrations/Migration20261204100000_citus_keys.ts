@@ -103,13 +103,33 @@ const FOREIGN_KEYS: [string, string, string, string][] = [
 
 /** [table, constraint, columns before, columns now]: unique constraints that gain customer_id. */
 const UNIQUE_CONSTRAINTS: [string, string, string, string][] = [
-  ['credit_accounts', 'credit_accounts_account_number_key', 'account_number', 'account_number, customer_id'],
-  ['category_limits', 'category_limits_account_id_category_key', 'account_id, category', 'account_id, category, customer_id'],
+  [
+    'credit_accounts',
+    'credit_accounts_account_number_key',
+    'account_number',
+    'account_number, customer_id',
+  ],
+  [
+    'category_limits',
+    'category_limits_account_id_category_key',
+    'account_id, category',
+    'account_id, category, customer_id',
+  ],
   ['holds', 'holds_purchase_id_key', 'purchase_id', 'purchase_id, customer_id'],
   ['schedule_lines', 'schedule_lines_plan_id_seq_key', 'plan_id, seq', 'plan_id, seq, customer_id'],
-  ['restoration_stages', 'restoration_stages_request_id_seq_key', 'request_id, seq', 'request_id, seq, customer_id'],
+  [
+    'restoration_stages',
+    'restoration_stages_request_id_seq_key',
+    'request_id, seq',
+    'request_id, seq, customer_id',
+  ],
   ['coupons', 'coupons_code_key', 'code', 'code, customer_id'],
-  ['statements', 'statements_account_id_seq_key', 'account_id, seq', 'account_id, seq, customer_id'],
+  [
+    'statements',
+    'statements_account_id_seq_key',
+    'account_id, seq',
+    'account_id, seq, customer_id',
+  ],
 ];
 
 /** [index, create before, create now]: unique indexes that gain customer_id. */
@@ -153,13 +173,36 @@ const LOCAL_TO_CUSTOMER_FKS: [string, string][] = [
 ];
 
 /** [table, kind, distribution column, why]: every table of the schema. */
-export const TABLE_DISTRIBUTION: [string, 'distributed' | 'reference' | 'local', string | null, string][] = [
-  ['customers', 'distributed', 'id', 'the unit of distribution: a customer and everything they own share a shard'],
-  ...DISTRIBUTED.map(
-    (t): [string, 'distributed', string, string] => [t, 'distributed', 'customer_id', 'owned by one customer'],
-  ),
-  ['agents', 'reference', null, 'staff: few rows, read by every shard (foreign keys from decisions and payouts)'],
-  ['partner_apps', 'reference', null, 'partners: few rows, referenced by purchases, repayments, links'],
+export const TABLE_DISTRIBUTION: [
+  string,
+  'distributed' | 'reference' | 'local',
+  string | null,
+  string,
+][] = [
+  [
+    'customers',
+    'distributed',
+    'id',
+    'the unit of distribution: a customer and everything they own share a shard',
+  ],
+  ...DISTRIBUTED.map((t): [string, 'distributed', string, string] => [
+    t,
+    'distributed',
+    'customer_id',
+    'owned by one customer',
+  ]),
+  [
+    'agents',
+    'reference',
+    null,
+    'staff: few rows, read by every shard (foreign keys from decisions and payouts)',
+  ],
+  [
+    'partner_apps',
+    'reference',
+    null,
+    'partners: few rows, referenced by purchases, repayments, links',
+  ],
   ['partner_api_keys', 'reference', null, 'partner credentials: read on every partner request'],
   ['promotions', 'reference', null, 'policy: campaigns referenced by temporary limits'],
   ['coupon_campaigns', 'reference', null, 'policy: campaigns referenced by coupons'],
@@ -171,8 +214,18 @@ export const TABLE_DISTRIBUTION: [string, 'distributed' | 'reference' | 'local',
   ['webhook_deliveries', 'local', null, 'delivery queue of webhook_events, walked by the worker'],
   ['webhook_attempts', 'local', null, 'delivery log of webhook_deliveries'],
   ['audit_log', 'local', null, 'staff and system actions; many name no customer'],
-  ['partner_link_requests', 'local', null, 'a request may match no customer (the phone is unknown)'],
-  ['idempotency_records', 'local', null, 'keyed by the caller (partner app, agent), not by customer'],
+  [
+    'partner_link_requests',
+    'local',
+    null,
+    'a request may match no customer (the phone is unknown)',
+  ],
+  [
+    'idempotency_records',
+    'local',
+    null,
+    'keyed by the caller (partner app, agent), not by customer',
+  ],
   ['rate_limits', 'local', null, 'keyed by caller and address'],
   ['job_runs', 'local', null, 'operations: batch job progress'],
   ['job_workers', 'local', null, 'operations: worker heartbeats'],
@@ -182,15 +235,20 @@ export const TABLE_DISTRIBUTION: [string, 'distributed' | 'reference' | 'local',
 
 export class Migration20261204100000_citus_keys extends Migration {
   override async up(): Promise<void> {
-    for (const [t, c] of FOREIGN_KEYS) this.addSql(`alter table ${t} drop constraint ${t}_${c}_fkey;`);
+    for (const [t, c] of FOREIGN_KEYS)
+      this.addSql(`alter table ${t} drop constraint ${t}_${c}_fkey;`);
     for (const [t, name] of LOCAL_TO_CUSTOMER_FKS)
       this.addSql(`alter table ${t} drop constraint ${name};`);
     for (const t of DISTRIBUTED) {
       const key = t === 'revolving_accounts' ? 'account_id' : 'id';
-      this.addSql(`alter table ${t} drop constraint ${t}_pkey, add primary key (${key}, customer_id);`);
+      this.addSql(
+        `alter table ${t} drop constraint ${t}_pkey, add primary key (${key}, customer_id);`,
+      );
     }
     for (const [t, name, , now] of UNIQUE_CONSTRAINTS)
-      this.addSql(`alter table ${t} drop constraint ${name}, add constraint ${name} unique (${now});`);
+      this.addSql(
+        `alter table ${t} drop constraint ${name}, add constraint ${name} unique (${now});`,
+      );
     for (const [name, , now] of UNIQUE_INDEXES) {
       this.addSql(`drop index ${name};`);
       this.addSql(`create unique index ${name} ${now};`);
@@ -223,7 +281,8 @@ export class Migration20261204100000_citus_keys extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`drop table table_distribution;`);
-    for (const [t, c] of FOREIGN_KEYS) this.addSql(`alter table ${t} drop constraint ${t}_${c}_fkey;`);
+    for (const [t, c] of FOREIGN_KEYS)
+      this.addSql(`alter table ${t} drop constraint ${t}_${c}_fkey;`);
     this.addSql(`drop index customers_national_id_hash_idx;`);
     this.addSql(
       `create unique index customers_national_id_hash_uq on customers (national_id_hash);`,
@@ -233,7 +292,9 @@ export class Migration20261204100000_citus_keys extends Migration {
       this.addSql(`create unique index ${name} ${before};`);
     }
     for (const [t, name, before] of UNIQUE_CONSTRAINTS)
-      this.addSql(`alter table ${t} drop constraint ${name}, add constraint ${name} unique (${before});`);
+      this.addSql(
+        `alter table ${t} drop constraint ${name}, add constraint ${name} unique (${before});`,
+      );
     for (const t of DISTRIBUTED) {
       const key = t === 'revolving_accounts' ? 'account_id' : 'id';
       this.addSql(`alter table ${t} drop constraint ${t}_pkey, add primary key (${key});`);
@@ -243,6 +304,8 @@ export class Migration20261204100000_citus_keys extends Migration {
         `alter table ${t} add constraint ${name} foreign key (customer_id) references customers(id);`,
       );
     for (const [t, c, r, rc] of FOREIGN_KEYS)
-      this.addSql(`alter table ${t} add constraint ${t}_${c}_fkey foreign key (${c}) references ${r} (${rc});`);
+      this.addSql(
+        `alter table ${t} add constraint ${t}_${c}_fkey foreign key (${c}) references ${r} (${rc});`,
+      );
   }
 }

@@ -11,13 +11,19 @@ const KINDS_AFTER = `${KINDS_BEFORE}, 'STATEMENT_READY', 'STATEMENT_DUE_SOON', '
 export class Migration20261204210000_statement_notices extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table notices drop constraint if exists notices_kind_check;`);
-    this.addSql(`alter table notices add constraint notices_kind_check check (kind in (${KINDS_AFTER}));`);
+    this.addSql(
+      `alter table notices add constraint notices_kind_check check (kind in (${KINDS_AFTER}));`,
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`delete from notice_outbox where notice_id in (select id from notices where kind like 'STATEMENT\\_%');`);
+    this.addSql(
+      `delete from notice_outbox where notice_id in (select id from notices where kind like 'STATEMENT\\_%');`,
+    );
     this.addSql(`delete from notices where kind like 'STATEMENT\\_%';`);
     this.addSql(`alter table notices drop constraint if exists notices_kind_check;`);
-    this.addSql(`alter table notices add constraint notices_kind_check check (kind in (${KINDS_BEFORE}));`);
+    this.addSql(
+      `alter table notices add constraint notices_kind_check check (kind in (${KINDS_BEFORE}));`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import {
   blindIndex,
+  phoneLast4Index,
   encryptPii,
   maskNationalId,
   maskPhone,
@@ -214,6 +215,8 @@ export interface Ids {
   plan: number;
   line: number;
   categoryLimit: number;
+  document: number;
+  note: number;
 }
 export const newIds = (): Ids => ({
   order: 0,
@@ -230,6 +233,8 @@ export const newIds = (): Ids => ({
   plan: 0,
   line: 0,
   categoryLimit: 0,
+  document: 0,
+  note: 0,
 });
 
 export type Cell = string | number | boolean | null | Date | Buffer;
@@ -246,6 +251,7 @@ export const COLUMNS = {
     'phone_enc',
     'phone_hash',
     'phone_masked',
+    'phone_last4_hash',
     'real_name_verified',
     'phone_bound',
     'bank_card_bound',
@@ -411,6 +417,17 @@ export const COLUMNS = {
     'reason',
     'created_at',
   ],
+  recovery_documents: [
+    'id',
+    'request_id',
+    'customer_id',
+    'kind',
+    'file_name',
+    'content_type',
+    'size_bytes',
+    'uploaded_at',
+  ],
+  customer_notes: ['id', 'customer_id', 'agent_id', 'body', 'tags', 'ticket_ref', 'created_at'],
   notices: [
     'id',
     'customer_id',
@@ -473,6 +490,7 @@ export function generateCustomer(
     encryptPii(phone, ctx.piiKey),
     blindIndex('phone', phone, ctx.blindIndexKey),
     maskPhone(phone),
+    phoneLast4Index(phone, ctx.blindIndexKey),
     verified,
     true,
     chance(rng, 0.85),
@@ -533,7 +551,7 @@ export function generateCustomer(
       ],
     });
 
-  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, 'opening limit', [
+  decision('INITIAL', 0, initialFen, 'ACTIVE', 'ACTIVE', openedAt, '开户初始额度', [
     'APPLICATION_APPROVED',
     'POLICY_INITIAL_LIMIT',
   ]);
@@ -560,7 +578,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       new Date(now - int(rng, 12, 25) * DAY),
-      'reduced after late repayments',
+      '多次逾期还款，下调额度',
       ['POLICY_RECENT_LATE'],
     );
     baseLimitFen = reduced;
@@ -582,9 +600,7 @@ export function generateCustomer(
     frozenAt = now - int(rng, 2, 11) * DAY;
     frozenCause = overdue ? 'OVERDUE' : 'RISK_ALERT';
     frozenCode = overdue ? 'POLICY_FREEZE' : 'RISK_ALERT_ACCOUNT_TAKEOVER';
-    frozenReason = overdue
-      ? `${daysPastDue} days past due`
-      : 'Risk alert: suspected account takeover';
+    frozenReason = overdue ? `逾期 ${daysPastDue} 天` : '风险预警：疑似账户被盗用';
     decision(
       'FREEZE',
       baseLimitFen,
@@ -625,7 +641,7 @@ export function generateCustomer(
       id,
       outstanding,
       purchaseCategory,
-      'imported balance',
+      '历史欠款导入',
       'CAPTURED',
       'HELD',
       bought,
@@ -709,7 +725,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       new Date(Math.max(openedAt.getTime() + DAY, now - int(rng, 26, 60) * DAY)),
-      `Category limit ${category}: none → ¥${limitFen / 100}`,
+      `专项额度（${category === 'TRAVEL' ? '旅游出行' : '教育培训'}）：无 → ¥${limitFen / 100}`,
       ['CATEGORY_LIMIT_SET'],
     );
   }
@@ -845,7 +861,7 @@ export function generateCustomer(
       'ACTIVE',
       'ACTIVE',
       p.startsAt,
-      '双11 temporary limit',
+      '双11临时额度',
       ['PROMOTION_GRANTED'],
       p.amountFen,
     );
@@ -859,10 +875,8 @@ export function generateCustomer(
     const filed = repaidSinceFreeze
       ? new Date(frozenAt + int(rng, 1, Math.floor((now - frozenAt) / DAY)) * DAY - DAY / 2)
       : new Date(now - int(rng, 1, 6) * DAY);
-    const reason =
-      type === 'UNFREEZE'
-        ? 'Customer has repaid the overdue amount and asks to use the line again.'
-        : 'Customer asks for a higher limit for a planned purchase.';
+    // Free texts as agents in this market write them: in Chinese.
+    const reason = pick(rng, type === 'UNFREEZE' ? UNFREEZE_REASONS : INCREASE_REASONS);
     const requested =
       type === 'INCREASE' ? Math.min(CAP_FEN, roundTo(baseLimitFen * 1.5, 10_000)) : null;
     const state = chance(rng, 0.5) ? 'SUBMITTED' : 'UNDER_REVIEW';
@@ -898,9 +912,30 @@ export function generateCustomer(
         'UNDER_REVIEW',
         'SYSTEM',
         null,
-        'queued for review',
+        'Automatic review started.',
         new Date(filed.getTime() + 60_000),
       ]);
+    const doc = pick(rng, DOCUMENTS);
+    out.recovery_documents.push([
+      ++ids.document,
+      reqId,
+      id,
+      doc[0],
+      doc[1],
+      doc[2],
+      int(rng, 40_000, 2_000_000),
+      filed,
+    ]);
+    const note = pick(rng, NOTES);
+    out.customer_notes.push([
+      ++ids.note,
+      id,
+      ctx.agentId,
+      note[0],
+      `{${note[1].join(',')}}`,
+      chance(rng, 0.6) ? `ZD-${int(rng, 10_000, 99_999)}` : null,
+      new Date(filed.getTime() - int(rng, 5, 120) * 60_000),
+    ]);
   }
   const used = outstanding;
   if (baseLimitFen > 0 && used / baseLimitFen > 0.8) {
@@ -938,3 +973,29 @@ export function generateCustomer(
     out.limit_decisions.push(d.row);
   }
 }
+
+const UNFREEZE_REASONS = [
+  '客户来电表示逾期款项已全部结清，希望恢复使用白条。',
+  '客户已于本周还清逾期欠款，并提供了还款凭证，申请解冻。',
+  '客户因住院错过还款日，现已补缴全部欠款及逾期费，申请解冻额度。',
+  '客户称工资延迟发放导致逾期，目前已还清，希望尽快解冻。',
+];
+const INCREASE_REASONS = [
+  '客户计划购买家电，现有额度不足，申请提升额度。',
+  '客户近期收入提高，已提供工资流水，申请提额。',
+  '客户长期按时还款，希望提高额度用于装修开支。',
+  '客户为孩子报名培训课程，需要更高额度分期付款。',
+];
+const DOCUMENTS: [string, string, string][] = [
+  ['REPAYMENT_PROOF', '还款凭证.pdf', 'application/pdf'],
+  ['INCOME_PROOF', '收入证明.pdf', 'application/pdf'],
+  ['BANK_STATEMENT', '银行流水_近6个月.pdf', 'application/pdf'],
+  ['OTHER', '住院证明.jpg', 'image/jpeg'],
+];
+const NOTES: [string, string[]][] = [
+  ['客户来电询问额度为何被冻结，已解释逾期规则并告知解冻流程。', []],
+  ['客户投诉扣款两次，经核实为预授权，已向客户说明。', ['COMPLAINT']],
+  ['客户表示近期失业，还款有困难，已建议申请分期并登记。', ['HARDSHIP']],
+  ['重要客户，来电态度良好，希望尽快处理提额申请。', ['VIP']],
+  ['客户对额度调整不满，要求主管回电。', ['COMPLAINT']],
+];

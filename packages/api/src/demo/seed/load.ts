@@ -52,6 +52,7 @@ const DOMAIN_TABLES = [
   'restoration_stages',
   'recovery_transitions',
   'recovery_documents',
+  'customer_notes',
   'recovery_requests',
   'ledger_entries',
   'repayments',

@@ -18,6 +18,8 @@ export class Customer {
   /** Where email notices go (optional; encrypted like the phone). */
   @Property({ type: 'blob', lazy: true, nullable: true }) emailEnc?: Buffer | null;
   @Property({ type: 'text', nullable: true }) emailMasked?: string | null;
+  @Property({ type: 'blob', lazy: true, nullable: true, fieldName: 'phone_last4_hash' })
+  phoneLast4Hash?: Buffer | null;
   @Property({ type: 'boolean' }) realNameVerified = false;
   @Property({ type: 'boolean' }) phoneBound = false;
   @Property({ type: 'boolean' }) bankCardBound = false;

@@ -33,7 +33,8 @@ const CustomerConnection = Connection(CustomerNode, 'Customer');
 @ArgsType()
 class CustomerSearchArgs {
   @Field(() => String, {
-    description: 'Phone, national ID (exact), account number (CL…), or the start of a name.',
+    description:
+      'Phone or national ID (exact), the last four digits of a phone, an account number or its start (CL…), or the start of a name.',
   })
   @MinLength(1, { message: 'Type something to search for.' })
   @MaxLength(100, { message: 'A search is at most 100 characters.' })
@@ -78,7 +79,8 @@ export class CustomerResolver {
 
   @Authorized(Role.AGENT)
   @Query(() => CustomerConnection, {
-    description: 'Look customers up by phone, national ID, account number or name.',
+    description:
+      'Look customers up by phone, its last four digits, national ID, account number (or its start) or name; totalCount is the number of all matches.',
   })
   async customers(
     @Args(() => CustomerSearchArgs) args: CustomerSearchArgs,
@@ -86,17 +88,22 @@ export class CustomerResolver {
   ) {
     if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
     const { page, after: afterId } = readIdPage({ first: args.first, after: args.after });
-    const rows = await ctx.services.customers.search(ctx.em, args.search, page.size + 1, afterId);
+    const { rows, totalCount } = await ctx.services.customers.search(
+      ctx.em,
+      args.search,
+      page.size + 1,
+      afterId,
+    );
     // A lookup by full phone or ID number touches personal data: it is audited (without the text).
     const kind = classifySearch(args.search.trim());
     if (kind === 'PHONE' || kind === 'NATIONAL_ID')
       await writeAudit(ctx.em, ctx.viewer, {
         action: 'CUSTOMER_SEARCHED',
         customerId: rows.length === 1 ? rows[0]!.id : null,
-        details: { by: kind, matches: rows.length },
+        details: { by: kind, matches: totalCount },
       });
     ctx.loaders.primeCustomers(rows);
-    return toConnection(rows, page, (r) => [r.id], toCustomerNode);
+    return toConnection(rows, page, (r) => [r.id], toCustomerNode, totalCount);
   }
 
   @FieldResolver(() => CreditAccountNode, {

@@ -1,19 +1,35 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
 import { Customer } from './customer.entity.js';
-import { blindIndex, isNationalId, isPhone, normalizeNationalId, normalizePhone } from './pii.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import {
+  blindIndex,
+  decryptPii,
+  isNationalId,
+  isPhone,
+  normalizeNationalId,
+  normalizePhone,
+  phoneLast4Index,
+} from './pii.js';
+import { pgArray } from '../decisions/pg-array.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { CustomerNode } from './customer.types.js';
 import type { CustomerRead } from './customer.reads.js';
 
-export type SearchKind = 'PHONE' | 'NATIONAL_ID' | 'ACCOUNT_NUMBER' | 'NAME';
+export type SearchKind =
+  'PHONE' | 'PHONE_LAST4' | 'NATIONAL_ID' | 'ACCOUNT_NUMBER' | 'ACCOUNT_PREFIX' | 'NAME';
 
-/** What a search text is: exact phone / national ID (through the blind index), account number, or a name. */
+/**
+ * What a search text is: exact phone / national ID / the phone's last four digits (through the
+ * blind indexes), a whole account number or its start (`CL00012`), or the start of a name.
+ */
 export function classifySearch(text: string): SearchKind {
   const t = text.trim();
   if (isPhone(t)) return 'PHONE';
   if (isNationalId(t)) return 'NATIONAL_ID';
+  if (/^\d{4}$/.test(t)) return 'PHONE_LAST4';
   if (/^CL\d{10}$/i.test(t)) return 'ACCOUNT_NUMBER';
+  if (/^CL\d{1,9}$/i.test(t)) return 'ACCOUNT_PREFIX';
   return 'NAME';
 }
 
@@ -36,47 +52,94 @@ export class CustomerService {
   constructor(private readonly config: Config) {}
 
   /**
-   * Customers matching a search, ordered by id, after an id cursor. Phone and national ID are
-   * matched exactly through their keyed hash (the clear text is never in an index); a name
-   * matches by prefix or, failing that, by trigram similarity.
+   * Customers matching a search, ordered by id, after an id cursor, with the number of all
+   * matches (the "47 found" an agent reads; the page holds `limit`). Phone, national ID and the
+   * phone's last four are matched exactly through their keyed hashes (the clear text is never in
+   * an index); an account number exactly or by its start (a range on the unique index); a name by
+   * its start.
    */
   async search(
     em: EntityManager,
     text: string,
     limit: number,
     afterId?: string,
-  ): Promise<Customer[]> {
+  ): Promise<{ rows: Customer[]; totalCount: number }> {
     const t = text.trim();
-    const kind = classifySearch(t);
     const key = this.config.secrets.blindIndexKey;
-    const after = afterId ? { id: { $gt: afterId } } : {};
-    const opts = { orderBy: { id: 'asc' as const }, limit };
-    switch (kind) {
+    let where: FilterQuery<Customer>;
+    switch (classifySearch(t)) {
       case 'PHONE':
-        return em.find(
-          Customer,
-          { phoneHash: blindIndex('phone', normalizePhone(t), key), ...after },
-          opts,
-        );
+        where = { phoneHash: blindIndex('phone', normalizePhone(t), key) };
+        break;
+      case 'PHONE_LAST4':
+        where = { phoneLast4Hash: phoneLast4Index(t, key) };
+        break;
       case 'NATIONAL_ID':
-        return em.find(
-          Customer,
-          { nationalIdHash: blindIndex('national_id', normalizeNationalId(t), key), ...after },
-          opts,
-        );
-      case 'ACCOUNT_NUMBER': {
-        const rows = await em
-          .getConnection()
-          .execute<{ customer_id: string }[]>(
-            `select customer_id from credit_accounts where account_number = ? and (?::bigint is null or customer_id > ?::bigint)`,
-            [t.toUpperCase(), afterId ?? null, afterId ?? null],
-          );
-        return rows.length
-          ? em.find(Customer, { id: { $in: rows.map((r) => String(r.customer_id)) } }, opts)
+        where = { nationalIdHash: blindIndex('national_id', normalizeNationalId(t), key) };
+        break;
+      case 'ACCOUNT_NUMBER':
+      case 'ACCOUNT_PREFIX': {
+        // CL + 10 digits: a prefix is the range [prefix000…, prefix999…] of the unique index.
+        const p = t.toUpperCase();
+        const range = [p.padEnd(12, '0'), p.padEnd(12, '9')];
+        const [ids, [n]] = await Promise.all([
+          em.execute<{ customer_id: string }[]>(
+            `select customer_id from credit_accounts where account_number between ? and ?
+               and (?::bigint is null or customer_id > ?::bigint) order by customer_id limit ?`,
+            [...range, afterId ?? null, afterId ?? null, limit],
+          ),
+          em
+            .fork()
+            .execute<{ n: number }[]>(
+              `select count(*)::int as n from credit_accounts where account_number between ? and ?`,
+              range,
+            ),
+        ]);
+        const rows = ids.length
+          ? await em.find(
+              Customer,
+              { id: { $in: ids.map((r) => String(r.customer_id)) } },
+              { orderBy: { id: 'asc' } },
+            )
           : [];
+        return { rows, totalCount: n!.n };
       }
       case 'NAME':
-        return em.find(Customer, { name: { $like: `${escapeLike(t)}%` }, ...after }, opts);
+        where = { name: { $like: `${escapeLike(t)}%` } };
+        break;
+    }
+    const [rows, totalCount] = await Promise.all([
+      em.find(Customer, afterId ? { $and: [where, { id: { $gt: afterId } }] } : where, {
+        orderBy: { id: 'asc' },
+        limit,
+      }),
+      em.fork().count(Customer, where),
+    ]);
+    return { rows, totalCount };
+  }
+
+  /**
+   * Fill the last-four index of customers that have none (rows from before the index existed).
+   * Runs at start; decrypts each phone once, in batches.
+   */
+  async backfillPhoneLast4(em: EntityManager): Promise<number> {
+    const { piiKey, blindIndexKey } = this.config.secrets;
+    let done = 0;
+    for (;;) {
+      const rows = await em.execute<{ id: string; phone_enc: Buffer }[]>(
+        `select id, phone_enc from customers where phone_last4_hash is null order by id limit 1000`,
+      );
+      if (!rows.length) return done;
+      const ids = rows.map((r) => String(r.id));
+      const hashes = rows.map((r) =>
+        phoneLast4Index(decryptPii(r.phone_enc, piiKey), blindIndexKey).toString('hex'),
+      );
+      await em.execute(
+        `update customers c set phone_last4_hash = decode(v.h, 'hex')
+           from unnest(?::bigint[], ?::text[]) as v(id, h) where c.id = v.id`,
+        [pgArray(ids), pgArray(hashes)],
+      );
+      done += rows.length;
     }
   }
 }

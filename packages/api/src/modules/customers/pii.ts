@@ -34,8 +34,15 @@ export function normalizeNationalId(raw: string): string {
 export const isPhone = (v: string): boolean => /^1[3-9]\d{9}$/.test(normalizePhone(v));
 export const isNationalId = (v: string): boolean => /^\d{17}[\dX]$/.test(normalizeNationalId(v));
 
-/** Keyed hash for exact-match lookup; `kind` separates the phone and ID index spaces. */
-export function blindIndex(kind: 'phone' | 'national_id', normalized: string, key: Buffer): Buffer {
+/**
+ * Keyed hash for exact-match lookup; `kind` separates the index spaces (full phone, national ID,
+ * and the phone's last four digits — what a caller reads out to an agent).
+ */
+export function blindIndex(
+  kind: 'phone' | 'national_id' | 'phone_last4',
+  normalized: string,
+  key: Buffer,
+): Buffer {
   return createHmac('sha256', key).update(kind).update('\0').update(normalized).digest();
 }
 
@@ -58,3 +65,7 @@ export function nationalIdCheckChar(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
   return '10X98765432'[sum % 11]!;
 }
+
+/** The blind index of a phone's last four digits. */
+export const phoneLast4Index = (phone: string, key: Buffer): Buffer =>
+  blindIndex('phone_last4', normalizePhone(phone).slice(-4), key);

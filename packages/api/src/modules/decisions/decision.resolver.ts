@@ -30,7 +30,7 @@ import { noticeWords } from '../notices/notice-texts.js';
 import { loadPromotionNode } from '../promotions/promotion.resolver.js';
 import { LimitDecision } from './limit-decision.entity.js';
 import type { DecisionService } from './decision.service.js';
-import { explainDecision, limitImprovements } from './scoring-adapter.js';
+import { explainDecision, limitImprovements, repaymentHint } from './scoring-adapter.js';
 import {
   AccountReasonInput,
   AcknowledgeNoticeInput,
@@ -54,6 +54,7 @@ import {
   engineLocale,
   toAuditNode,
   toCategoryLimitNode,
+  decisionReasons,
   toDecisionNode,
   toNoticeNode,
   toTemporaryLimitNode,
@@ -238,7 +239,7 @@ export class AccountLimitsResolver {
   @FieldResolver(() => LimitExplanationNode, {
     nullable: true,
     description:
-      'The latest decision in words and what would raise the limit; null before any decision.',
+      "The latest decision in words, what to pay first when frozen or overdue, and what would raise the limit (computed with the customer's own income band); null before any decision.",
   })
   async explanation(
     @Root() account: CreditAccountNode,
@@ -248,26 +249,18 @@ export class AccountLimitsResolver {
     const d = await loaders.latestDecision(ctx, account.entity.id);
     if (!d) return null;
     const loc = engineLocale(locale);
-    const e = explainDecision(
-      {
-        kind: d.kind,
-        baseLimitBeforeFen: Number(d.baseLimitBeforeFen),
-        baseLimitAfterFen: Number(d.baseLimitAfterFen),
-        statusBefore: d.statusBefore,
-        statusAfter: d.statusAfter,
-        score: d.score ?? null,
-        grade: d.grade ?? null,
-        reasons: d.reasons ?? [],
-      },
-      loc,
-    );
+    const [customer, owed] = await Promise.all([
+      ctx.loaders.customer(account.entity.customerId),
+      overdueOf(ctx, account.entity.id),
+    ]);
     const features = d.features && Object.keys(d.features).length ? d.features : null;
     const improvements = features
       ? limitImprovements(
           features,
           {
             grade: d.grade ?? null,
-            incomeBand: String(features.income_band ?? 'MID'),
+            // the customer's own band: the decision's features do not carry it
+            incomeBand: customer?.incomeBand ?? String(features.income_band ?? 'MID'),
             currentLimitFen: Number(account.entity.baseLimitFen),
           },
           loc,
@@ -280,11 +273,17 @@ export class AccountLimitsResolver {
           }),
         )
       : [];
-    return Object.assign(new LimitExplanationNode(), {
-      headline: e.headline,
-      reasons: e.reasons.map((r) => Object.assign(new DecisionReason(), r)),
+    return Object.assign(explainStored(d, loc), {
       improvements,
-      decision: toDecisionNode(d),
+      repaymentHint: repaymentHint(
+        {
+          status: account.entity.status,
+          overdueFen: owed.overdueFen,
+          oldestOverdueDueDate: owed.oldestDueDate,
+          asOf: new Date(),
+        },
+        loc,
+      ),
     });
   }
 
@@ -515,4 +514,90 @@ async function noticePayload(
   ctx.em.clear();
   const n = await ctx.em.findOne(Notice, { id: r.value.noticeId });
   return Object.assign(new NoticePayload(), { notice: n ? toNoticeNode(n) : null, userErrors: [] });
+}
+
+/** A stored decision in words (headline and at most four reasons); no improvements. */
+function explainStored(d: LimitDecision, loc: ReturnType<typeof engineLocale>) {
+  const e = explainDecision(
+    {
+      kind: d.kind,
+      baseLimitBeforeFen: Number(d.baseLimitBeforeFen),
+      baseLimitAfterFen: Number(d.baseLimitAfterFen),
+      statusBefore: d.statusBefore,
+      statusAfter: d.statusAfter,
+      score: d.score ?? null,
+      grade: d.grade ?? null,
+      reasons: d.reasons ?? [],
+    },
+    loc,
+  );
+  return Object.assign(new LimitExplanationNode(), {
+    headline: e.headline,
+    reasons: e.reasons.map((r) => Object.assign(new DecisionReason(), r)),
+    improvements: [],
+    repaymentHint: null,
+    decision: toDecisionNode(d),
+  });
+}
+
+/** What is overdue on an account now (principal, fees, late fees) and since when. */
+async function overdueOf(
+  ctx: GraphQLContext,
+  accountId: string,
+): Promise<{ overdueFen: number; oldestDueDate: string | null }> {
+  const [r] = await ctx.em.execute<{ owed: string; oldest: string | null }[]>(
+    `select coalesce(sum(principal_fen - paid_principal_fen + fee_fen - paid_fee_fen + late_fee_fen - paid_late_fee_fen), 0)::text as owed,
+            to_char(min(due_date), 'YYYY-MM-DD') as oldest
+       from schedule_lines where account_id = ? and status = 'OVERDUE'`,
+    [accountId],
+  );
+  return { overdueFen: Number(r?.owed ?? 0), oldestDueDate: r?.oldest ?? null };
+}
+
+@Resolver(() => LimitDecisionNode)
+export class LimitDecisionResolver {
+  @FieldResolver(() => [DecisionReason], {
+    description: 'Reason codes with their texts in the locale (Chinese when none is given).',
+  })
+  reasons(
+    @Root() d: LimitDecisionNode,
+    @Arg('locale', () => Locale, { defaultValue: Locale.ZH_CN }) locale: Locale,
+  ): DecisionReason[] {
+    return decisionReasons(d.entity, engineLocale(locale));
+  }
+
+  @Authorized(Role.AGENT)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The deciding agent's display name; null when the system decided (staff only).",
+  })
+  async decidedByName(
+    @Root() d: LimitDecisionNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<string | null> {
+    if (!d.entity.agentId) return null;
+    const name = await ctx.loaders
+      .get<string>('agentDisplayName', async (ids, em) => {
+        const rows = await em.execute<{ id: string; display_name: string }[]>(
+          `select id::text as id, display_name from agents where id = any(?::bigint[])`,
+          [`{${ids.join(',')}}`],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r.display_name]));
+        return ids.map((id) => byId.get(id));
+      })
+      .load(String(d.entity.agentId));
+    return name ?? null;
+  }
+
+  @Authorized(Role.AGENT)
+  @FieldResolver(() => LimitExplanationNode, {
+    description:
+      'This decision in words (headline and at most four reasons, ranked by effect), for any decision in the history (staff only).',
+  })
+  explanation(
+    @Root() d: LimitDecisionNode,
+    @Arg('locale', () => Locale) locale: Locale,
+  ): LimitExplanationNode {
+    return explainStored(d.entity, engineLocale(locale));
+  }
 }

@@ -103,11 +103,13 @@ export class LimitDecisionNode extends Node {
       'Version of the limit policy the decision was taken under (every decision records it, with the model version).',
   })
   policyVersion!: string;
-  @Field(() => String, { description: 'SYSTEM or AGENT.' }) decidedBy!: string;
+  @Field(() => String, {
+    description: 'SYSTEM or AGENT (decidedByName names the agent; show words, not this code).',
+  })
+  decidedBy!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => [DecisionReason], { description: 'Reason codes with their text (Chinese).' })
-  reasons!: DecisionReason[];
+  // `reasons(locale)`, `decidedByName` and `explanation(locale)` are field resolvers (LimitDecisionResolver).
 }
 export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
   return Object.assign(new LimitDecisionNode(), {
@@ -126,11 +128,14 @@ export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
     decidedBy: d.decidedBy,
     note: d.note ?? null,
     createdAt: d.createdAt,
-    reasons: (d.reasons ?? []).map((r) =>
-      Object.assign(new DecisionReason(), { code: r.code, text: reasonText(r.code, 'zh-CN') }),
-    ),
   });
 }
+
+/** A decision's stored reason codes with their texts in a locale. */
+export const decisionReasons = (d: LimitDecision, locale: EngineLocale): DecisionReason[] =>
+  (d.reasons ?? []).map((r) =>
+    Object.assign(new DecisionReason(), { code: r.code, text: reasonText(r.code, locale) }),
+  );
 
 @ObjectType('LimitImprovement', {
   description: 'Something the customer can do that would raise the score (and maybe the limit).',
@@ -152,7 +157,16 @@ export class LimitImprovementNode {
 export class LimitExplanationNode {
   @Field(() => String) headline!: string;
   @Field(() => [DecisionReason]) reasons!: DecisionReason[];
-  @Field(() => [LimitImprovementNode]) improvements!: LimitImprovementNode[];
+  @Field(() => [LimitImprovementNode], {
+    description: 'What would raise the limit (for the latest decision only; empty otherwise).',
+  })
+  improvements!: LimitImprovementNode[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a frozen or overdue account (latest decision only): what to pay and by when. Comes before any improvement.',
+  })
+  repaymentHint?: string | null;
   @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
 }
 

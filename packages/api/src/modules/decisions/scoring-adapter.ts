@@ -19,6 +19,8 @@ import {
   promotionGrant as enginePromotionGrant,
   reasonCodes,
   reasonText as engineReasonText,
+  formatYuan as engineFormatYuan,
+  repaymentHint as engineRepaymentHint,
   reviewLimit as engineReviewLimit,
   scoreFeatures as engineScoreFeatures,
   type CustomerBehaviour as EngineBehaviour,
@@ -236,3 +238,23 @@ export {
   type StressResult,
   type StressScenario,
 } from '@creditline/scoring';
+/** Fen as yuan for customers (`¥8,000`), the same in both locales. */
+export const formatYuan = (fen: number, locale: EngineLocale): string =>
+  engineFormatYuan(fen, locale);
+
+/** For a frozen or overdue account: what to pay and by when (null in good standing). */
+export function repaymentHint(
+  s: { status: string; overdueFen: number; oldestOverdueDueDate: string | null; asOf: Date },
+  locale: EngineLocale,
+): string | null {
+  return engineRepaymentHint(
+    {
+      status: s.status,
+      overdueFen: s.overdueFen,
+      oldestOverdueDueDate: s.oldestOverdueDueDate,
+      freezeAfterDaysPastDue: defaultPolicy.freezeAfterDaysPastDue,
+      asOf: s.asOf.toISOString().slice(0, 10),
+    },
+    locale,
+  );
+}

@@ -28,6 +28,8 @@ export class RecoveryRequest {
   @Property({ type: 'json' }) reasons: unknown[] = [];
   @Property({ type: Id, nullable: true }) filedByAgentId?: string | null;
   @Property({ type: Id, nullable: true }) decidedByAgentId?: string | null;
+  @Property({ type: Id, nullable: true }) assignedAgentId?: string | null;
+  @Property({ type: 'datetime', nullable: true }) assignedAt?: Date | null;
   @Property({ type: 'datetime', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'datetime', defaultRaw: 'now()' }) updatedAt: Date = new Date();
 }

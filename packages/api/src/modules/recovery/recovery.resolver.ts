@@ -38,8 +38,21 @@ import {
   RecoveryRequestPayload,
   RecoveryTransitionNode,
   RestorationStageNode,
+  QueueAssignmentEnum,
+  RecoveryTypeEnum,
+  TakeRecoveryRequestInput,
+  recoveryReasons,
   toRecoveryNode,
 } from './recovery.types.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Money } from '../../graphql/money.js';
+import { DecisionReason } from '../../graphql/decision-reason.js';
+import { AccountStatusEnum, CreditAccountNode } from '../accounts/account.types.js';
+import { Locale, engineLocale } from '../decisions/decision.types.js';
+import { stagesFor } from '../plans/pricing.js';
+import { transitionReasonText } from '../timeline/texts.js';
+import { OPEN as OPEN_STATUSES } from './recovery.service.js';
 
 const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryRequest');
 
@@ -48,6 +61,23 @@ class PageArgs {
   @Field(() => Int) first!: number;
   @Field(() => String, { nullable: true }) after?: string | null;
 }
+
+@ArgsType()
+class QueueArgs extends PageArgs {
+  @Field(() => RecoveryTypeEnum, { nullable: true, description: 'Only this type.' })
+  type?: RecoveryTypeEnum | null;
+  @Field(() => QueueAssignmentEnum, { defaultValue: QueueAssignmentEnum.ALL })
+  assignment!: QueueAssignmentEnum;
+}
+
+/** A request waiting for a supervisor should be decided within this many hours of filing (the queue's colours). */
+export const REVIEW_DUE_HOURS = 24;
+
+const toFenOf = (m: Money): number => {
+  const [y, f = ''] = m.amount.replace('-', '').split('.');
+  const v = Number(y) * 100 + Number(f.padEnd(2, '0').slice(0, 2));
+  return m.amount.startsWith('-') ? -v : v;
+};
 
 registerNodeType('RecoveryRequest', async (ctx, id) => {
   if (ctx.viewer.kind !== 'agent') return null;
@@ -143,12 +173,31 @@ export class RecoveryResolver {
   }
 
   @Authorized(Role.SUPERVISOR)
-  @Query(() => RecoveryRequestConnection, {
-    description: 'Requests waiting for a supervisor (under review), oldest first.',
+  @Mutation(() => RecoveryRequestPayload, {
+    description:
+      'Take a request from the queue (assign it to me); refused when another supervisor has it or it was decided.',
   })
-  async recoveryQueue(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  async takeRecoveryRequest(
+    @Arg('input', () => TakeRecoveryRequestInput) input: TakeRecoveryRequestInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RecoveryRequestPayload> {
+    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
+    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
+    return payload(ctx, await ctx.services.recovery.take(ctx.em, ctx.viewer, id.value));
+  }
+
+  @Authorized(Role.SUPERVISOR)
+  @Query(() => RecoveryRequestConnection, {
+    description:
+      'Requests waiting for a supervisor (under review), oldest first; totalCount counts all that match the filters.',
+  })
+  async recoveryQueue(@Args(() => QueueArgs) args: QueueArgs, @Ctx() ctx: GraphQLContext) {
     const { page, after } = readIdPage(args);
-    const where = { status: 'UNDER_REVIEW' as const };
+    const where: FilterQuery<RecoveryRequest> = { status: 'UNDER_REVIEW' };
+    if (args.type) where.type = args.type;
+    if (args.assignment === QueueAssignmentEnum.MINE)
+      where.assignedAgentId = ctx.viewer.kind === 'agent' ? ctx.viewer.id : '0';
+    if (args.assignment === QueueAssignmentEnum.UNASSIGNED) where.assignedAgentId = null;
     const rows = await ctx.em.find(
       RecoveryRequest,
       { ...where, ...(after ? { id: { $gt: after } } : {}) },
@@ -161,6 +210,84 @@ export class RecoveryResolver {
       toRecoveryNode,
       await ctx.em.count(RecoveryRequest, where),
     );
+  }
+
+  @FieldResolver(() => [DecisionReason], {
+    description:
+      "The automatic review's reasons, in words in the locale (English when none is given).",
+  })
+  reasons(
+    @Root() r: RecoveryRequestNode,
+    @Arg('locale', () => Locale, { defaultValue: Locale.EN }) locale: Locale,
+  ): DecisionReason[] {
+    return recoveryReasons(r.reasonCodes, engineLocale(locale));
+  }
+
+  @FieldResolver(() => Money, { description: "The account's base limit now." })
+  async currentLimit(@Root() r: RecoveryRequestNode, @Ctx() ctx: GraphQLContext): Promise<Money> {
+    const a = await ctx.loaders.accountByCustomer(r.customerLocalId);
+    return money(a ? Number(a.baseLimitFen) : 0);
+  }
+
+  @FieldResolver(() => AccountStatusEnum, { description: "The account's status now." })
+  async accountStatus(@Root() r: RecoveryRequestNode, @Ctx() ctx: GraphQLContext): Promise<string> {
+    const a = await ctx.loaders.accountByCustomer(r.customerLocalId);
+    return a?.status ?? 'CLOSED';
+  }
+
+  @FieldResolver(() => [RestorationStageNode], {
+    description:
+      'The staged plan: once approved, the stages as applied or pending; before, the stages an approval would create now (status PLANNED) from the current limit to the target.',
+  })
+  async plan(
+    @Root() r: RecoveryRequestNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RestorationStageNode[]> {
+    const real = await this.stages(r, ctx);
+    if (real.length || !['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS'].includes(r.status))
+      return real;
+    const a = await ctx.loaders.accountByCustomer(r.customerLocalId);
+    const target = r.targetLimit ? toFenOf(r.targetLimit) : null;
+    if (!a || target == null) return [];
+    return stagesFor(Math.max(0, target - Number(a.baseLimitFen)))
+      .filter((x) => x.amountFen > 0)
+      .map((x) =>
+        Object.assign(new RestorationStageNode(), {
+          seq: x.seq,
+          amount: money(x.amountFen),
+          onTimeRepaymentsRequired: x.onTimeRepaymentsRequired,
+          status: 'PLANNED',
+          appliedAt: null,
+        }),
+      );
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The display name of the supervisor who took the request; null when nobody has.',
+  })
+  async assignedTo(
+    @Root() r: RecoveryRequestNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<string | null> {
+    if (!r.assignedAgentId) return null;
+    const [g] = await ctx.em.execute<{ display_name: string }[]>(
+      `select display_name from agents where id = ?`,
+      [r.assignedAgentId],
+    );
+    return g?.display_name ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether I (the viewer) have taken it.' })
+  assignedToMe(@Root() r: RecoveryRequestNode, @Ctx() ctx: GraphQLContext): boolean {
+    return ctx.viewer.kind === 'agent' && r.assignedAgentId === String(ctx.viewer.id);
+  }
+
+  @FieldResolver(() => GraphQLDateTime, {
+    description: `When a supervisor should have decided it: filed + ${REVIEW_DUE_HOURS} hours.`,
+  })
+  dueAt(@Root() r: RecoveryRequestNode): Date {
+    return new Date(r.createdAt.getTime() + REVIEW_DUE_HOURS * 3_600_000);
   }
 
   @FieldResolver(() => CustomerNode)
@@ -181,7 +308,7 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryTransitionNode[]> {
     const rows = await ctx.loaders
-      .get<(RecoveryTransition & { username?: string | null })[]>(
+      .get<(RecoveryTransition & { username?: string | null; displayName?: string | null })[]>(
         'recoveryTransitions',
         async (ids, em) => {
           const list = await em.find(
@@ -193,16 +320,18 @@ export class RecoveryResolver {
             ...new Set(list.map((t) => t.agentId).filter((x): x is string => Boolean(x))),
           ];
           const names = agentIds.length
-            ? await em.execute<{ id: string; username: string }[]>(
-                `select id::text as id, username from agents where id in (${agentIds.map(() => '?').join(',')})`,
+            ? await em.execute<{ id: string; username: string; display_name: string }[]>(
+                `select id::text as id, username, display_name from agents where id in (${agentIds.map(() => '?').join(',')})`,
                 agentIds,
               )
             : [];
           const byId = new Map(names.map((n) => [n.id, n.username]));
+          const displayById = new Map(names.map((n) => [n.id, n.display_name]));
           return groupByKey(
             list.map((t) =>
               Object.assign(t, {
                 username: t.agentId ? (byId.get(String(t.agentId)) ?? `agent ${t.agentId}`) : null,
+                displayName: t.agentId ? (displayById.get(String(t.agentId)) ?? null) : null,
               }),
             ),
             ids,
@@ -216,6 +345,8 @@ export class RecoveryResolver {
         fromStatus: t.fromStatus ?? null,
         toStatus: t.toStatus,
         actor: t.actorType === 'SYSTEM' ? 'SYSTEM' : (t.username ?? 'AGENT'),
+        actorType: t.actorType,
+        actorName: t.actorType === 'SYSTEM' ? null : (t.displayName ?? null),
         reason: t.reason,
         createdAt: t.createdAt,
       }),
@@ -288,5 +419,54 @@ export class CustomerRecoveryResolver {
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
     return toConnection(rows, page, (r) => [r.id], toRecoveryNode);
+  }
+}
+
+@Resolver(() => RecoveryTransitionNode)
+export class RecoveryTransitionResolver {
+  @FieldResolver(() => String, {
+    description:
+      "The reason in words in the locale: the system's own sentences translated, an agent's words as typed.",
+  })
+  reasonText(
+    @Root() t: RecoveryTransitionNode,
+    @Arg('locale', () => Locale) locale: Locale,
+  ): string {
+    return transitionReasonText(t.reason, t.actorType, engineLocale(locale));
+  }
+}
+
+@Resolver(() => CreditAccountNode)
+export class AccountRecoveryResolver {
+  @Authorized(Role.AGENT)
+  @FieldResolver(() => [RecoveryTypeEnum], {
+    description:
+      'The recovery request types that can be filed for this account now: UNFREEZE only when frozen, RESTORE_REDUCTION only after a reduction, INCREASE unless closed; never a type that already has an open request (staff only).',
+  })
+  async recoveryTypesOffered(
+    @Root() account: CreditAccountNode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<string[]> {
+    const a = account.entity;
+    if (a.status === 'CLOSED') return [];
+    const [r] = await ctx.em.execute<{ previous: string | null }[]>(
+      `select max(base_limit_before_fen)::text as previous from limit_decisions
+        where account_id = ? and base_limit_after_fen < base_limit_before_fen`,
+      [a.id],
+    );
+    // Filing a type that is already open is refused (RECOVERY_REQUEST_OPEN): do not offer it.
+    const open = new Set(
+      (
+        await ctx.em.execute<{ type: string }[]>(
+          `select distinct type from recovery_requests where account_id = ? and status in (${OPEN_STATUSES.map(() => '?').join(',')})`,
+          [a.id, ...OPEN_STATUSES],
+        )
+      ).map((x) => x.type),
+    );
+    const out: string[] = [];
+    if (a.status === 'FROZEN') out.push('UNFREEZE');
+    if (r?.previous && Number(r.previous) > Number(a.baseLimitFen)) out.push('RESTORE_REDUCTION');
+    out.push('INCREASE');
+    return out.filter((t) => !open.has(t));
   }
 }

@@ -21,7 +21,8 @@ export interface DocumentInput {
   sizeBytes: number;
 }
 
-const OPEN: RecoveryStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED'];
+/** Statuses of a request still in progress (a second one of its type is refused). */
+export const OPEN: RecoveryStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS', 'APPROVED'];
 
 interface RequestRow {
   id: string;
@@ -333,6 +334,64 @@ export class RecoveryService {
         details: { reason },
       });
       return ok({ requestId: r.id });
+    });
+  }
+
+  /**
+   * A supervisor takes a request waiting in the queue: it is theirs until decided, and the
+   * others see who has it. Taking one already taken by someone else is refused (they may be
+   * deciding it right now); taking your own again is a no-op.
+   */
+  async take(
+    em: EntityManager,
+    viewer: Viewer,
+    requestId: string,
+  ): Promise<Outcome<{ requestId: string }>> {
+    if (viewer.kind !== 'agent') return fail('FORBIDDEN', 'Only staff can take a request.');
+    return em.transactional(async (tem) => {
+      const [r] = await tem.execute<
+        {
+          id: string;
+          customer_id: string;
+          status: string;
+          assigned_agent_id: string | null;
+          assignee: string | null;
+        }[]
+      >(
+        `select q.id, q.customer_id, q.status, q.assigned_agent_id::text as assigned_agent_id, g.display_name as assignee
+           from recovery_requests q left join agents g on g.id = q.assigned_agent_id where q.id = ? for update of q`,
+        [requestId],
+      );
+      if (!r)
+        return fail(
+          'RECOVERY_REQUEST_NOT_FOUND',
+          'There is no such recovery request.',
+          'requestId',
+        );
+      if (r.status !== 'UNDER_REVIEW')
+        return fail(
+          'RECOVERY_REQUEST_DECIDED',
+          'This request is no longer waiting for a supervisor.',
+          'requestId',
+        );
+      if (r.assigned_agent_id === String(viewer.id)) return ok({ requestId: String(r.id) });
+      if (r.assigned_agent_id)
+        return fail(
+          'RECOVERY_REQUEST_TAKEN',
+          `${r.assignee ?? 'Another supervisor'} has already taken this request.`,
+          'requestId',
+        );
+      await tem.execute(
+        `update recovery_requests set assigned_agent_id = ?, assigned_at = now() where id = ?`,
+        [viewer.id, r.id],
+      );
+      await writeAudit(tem, viewer, {
+        action: 'takeRecoveryRequest',
+        customerId: String(r.customer_id),
+        targetType: 'RecoveryRequest',
+        targetId: String(r.id),
+      });
+      return ok({ requestId: String(r.id) });
     });
   }
 

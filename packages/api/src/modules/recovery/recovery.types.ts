@@ -6,7 +6,10 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import type { RecoveryRequest } from './recovery-request.entity.js';
-import { reasonText as scoringReasonText } from '@creditline/scoring';
+import {
+  reasonText as scoringReasonText,
+  type EngineLocale,
+} from '../decisions/scoring-adapter.js';
 
 export enum RecoveryTypeEnum {
   UNFREEZE = 'UNFREEZE',
@@ -28,9 +31,6 @@ export enum RecoveryStatusEnum {
 }
 registerEnumType(RecoveryStatusEnum, { name: 'RecoveryStatus' });
 
-/** Reason codes in words (the scoring package's text tables; English on the staff dashboard). */
-export const reasonText = (code: string) => scoringReasonText(code, 'en');
-
 @ObjectType('RecoveryTransition', {
   description: 'One state change of a recovery request, with who made it and why.',
 })
@@ -38,7 +38,17 @@ export class RecoveryTransitionNode {
   @Field(() => RecoveryStatusEnum, { nullable: true }) fromStatus?: string | null;
   @Field(() => RecoveryStatusEnum) toStatus!: string;
   @Field(() => String, { description: "SYSTEM, or the staff member's username." }) actor!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'SYSTEM or AGENT.' }) actorType!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The staff member's display name; null for the system.",
+  })
+  actorName?: string | null;
+  @Field(() => String, {
+    description:
+      'As stored: the words of the agent, or an English sentence with codes from the system (use reasonText).',
+  })
+  reason!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
 }
 
@@ -79,8 +89,15 @@ export class RecoveryRequestNode extends Node {
     description: 'The automatic review: APPROVE, NEED_DOCUMENTS, ROUTE_TO_SUPERVISOR or REJECT.',
   })
   autoOutcome?: string | null;
-  @Field(() => [DecisionReason]) reasons!: DecisionReason[];
-  @Field(() => Money, { nullable: true }) requestedLimit?: Money | null;
+  reasonCodes!: string[];
+  assignedAgentId?: string | null;
+  accountId!: string;
+  // `reasons(locale)`, `currentLimit`, `plan`, `assignedTo`, `dueAt` are field resolvers.
+  @Field(() => Money, {
+    nullable: true,
+    description: 'INCREASE: the limit the customer asked for.',
+  })
+  requestedLimit?: Money | null;
   @Field(() => Money, { nullable: true, description: 'The base limit the restoration aims at.' })
   targetLimit?: Money | null;
 }
@@ -96,9 +113,9 @@ export function toRecoveryNode(r: RecoveryRequest): RecoveryRequestNode {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     autoOutcome: r.autoOutcome ?? null,
-    reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((c) =>
-      Object.assign(new DecisionReason(), { code: String(c), text: reasonText(String(c)) }),
-    ),
+    reasonCodes: (Array.isArray(r.reasons) ? r.reasons : []).map(String),
+    assignedAgentId: r.assignedAgentId ?? null,
+    accountId: r.accountId,
     requestedLimit: r.requestedLimitFen != null ? money(r.requestedLimitFen) : null,
     targetLimit: r.targetLimitFen != null ? money(r.targetLimitFen) : null,
   });
@@ -131,6 +148,34 @@ export class AddRecoveryDocumentsInput {
   @Field(() => ID) requestId!: string;
   @Field(() => [RecoveryDocumentInput]) documents!: RecoveryDocumentInput[];
 }
+
+/** The automatic review's reason codes with their texts in a locale. */
+export const recoveryReasons = (codes: string[], locale: EngineLocale): DecisionReason[] =>
+  codes.map((c) =>
+    Object.assign(new DecisionReason(), { code: c, text: scoringReasonText(c, locale) }),
+  );
+
+@InputType({
+  description: 'Take a request from the queue: it is assigned to the signed-in supervisor.',
+})
+export class TakeRecoveryRequestInput {
+  @Field(() => ID, { description: 'The request to take (Relay id).' }) requestId!: string;
+}
+
+export enum QueueAssignmentEnum {
+  ALL = 'ALL',
+  MINE = 'MINE',
+  UNASSIGNED = 'UNASSIGNED',
+}
+registerEnumType(QueueAssignmentEnum, {
+  name: 'QueueAssignment',
+  description: 'ALL requests, only MINE (taken by me), or UNASSIGNED (taken by nobody).',
+  valuesConfig: {
+    ALL: { description: 'Every request waiting for review.' },
+    MINE: { description: 'Only those the signed-in supervisor took.' },
+    UNASSIGNED: { description: 'Only those nobody has taken.' },
+  },
+});
 
 @InputType()
 export class DecideRecoveryRequestInput {

@@ -89,7 +89,13 @@ describe('HTTP layer', () => {
   });
 
   it('answers 404 for unknown paths, and the dashboard only on its own routes', async () => {
-    for (const p of ['/metrics.php', '/nope', '/customers/1/unknown', '/graphql/nothing']) {
+    for (const p of [
+      '/metrics.php',
+      '/nope',
+      '/customers/1/unknown',
+      '/graphql/nothing',
+      '/admin/nothing',
+    ]) {
       const res = await fetch(`${api.url}${p}`, { headers: { accept: 'text/html' } });
       expect(res.status, p).toBe(404);
       const body = (await res.json()) as any;
@@ -102,6 +108,8 @@ describe('HTTP layer', () => {
       '/customers/42?tab=plans',
       '/customers/42/recovery-requests/new',
       '/recovery-requests/7',
+      '/admin/partners',
+      '/admin/jobs',
     ]) {
       const res = await fetch(`${api.url}${p}`);
       expect(res.status, p).toBe(200);

@@ -6,13 +6,14 @@ import type { ScoreResult } from '../../model/types.js';
 import {
   LOCALES,
   PLATFORM_REASON_CODES,
+  OPERATION_CODES,
   POLICY_CODES,
   REASON_TEXTS,
   codeTexts,
   featureReasonCode,
   reasonText,
 } from '../texts.js';
-import { explainDecision, limitImprovements } from '../explain.js';
+import { MAX_REASONS, explainDecision, limitImprovements, repaymentHint } from '../explain.js';
 import { formatYuan } from '../../money/money.js';
 import { gradeOf } from '../../policy/policy.js';
 import { generateDemoBehaviour, mulberry32 } from '../../demo/demo-population.js';
@@ -21,7 +22,7 @@ import { platformModel, reasonCodes, scoreFeatures } from '../../index.js';
 
 describe('text tables', () => {
   it('every platform feature and every policy/recovery code has a text in both locales', () => {
-    for (const code of [...PLATFORM_REASON_CODES, ...POLICY_CODES])
+    for (const code of [...PLATFORM_REASON_CODES, ...POLICY_CODES, ...OPERATION_CODES])
       for (const l of LOCALES) {
         const t = codeTexts(code, l);
         expect(t, `${code} ${l}`).toBeDefined();
@@ -39,7 +40,9 @@ describe('text tables', () => {
     expect(reasonText('RC_WORST_DAYS_PAST_DUE_6M', 'en')).toBe(
       reasonText(featureReasonCode('worstDaysPastDue6m'), 'en'),
     );
-    expect(reasonText('NOPE', 'zh-CN')).toBe('NOPE');
+    // an unknown code never reaches a screen: a general phrase instead
+    expect(reasonText('NOPE', 'zh-CN')).toBe('其他综合因素');
+    expect(reasonText('NOPE', 'en')).not.toMatch(/NOPE/);
   });
 });
 
@@ -84,9 +87,10 @@ describe('explainDecision', () => {
     expect(explainDecision(d, 'en').headline).toBe(
       'Your limit went from ¥8,000 to ¥6,000, mainly because of recent late repayments.',
     );
+    // a decrease: the scorecard reason that cost the points before the step cap
     expect(explainDecision(d, 'en').reasons.map((r) => r.code)).toEqual([
-      'POLICY_STEP_CAPPED',
       'RC_WORSTDAYSPASTDUE6M',
+      'POLICY_STEP_CAPPED',
     ]);
     expect(
       explainDecision(
@@ -230,8 +234,8 @@ describe('explainDecision properties', () => {
       fc.property(
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 5_000_000 }),
-        fc.array(codeArb, { maxLength: 4 }),
-        fc.array(rcArb, { maxLength: 4 }),
+        fc.array(codeArb, { maxLength: 8 }),
+        fc.array(rcArb, { maxLength: 8 }),
         fc.constantFrom(...LOCALES),
         (before, after, policyReasons, reasons, l) => {
           const ex = explainDecision(
@@ -252,11 +256,155 @@ describe('explainDecision properties', () => {
             expect(ex.headline).toContain(formatYuan(before, 'en'));
             expect(ex.headline).toContain(formatYuan(after, 'en'));
           }
-          for (const r of ex.reasons)
-            if (r.code !== 'SOMETHING_NEW') expect(r.text).not.toBe(r.code);
+          for (const r of ex.reasons) expect(r.text).not.toMatch(/[A-Z]{2,}(_[A-Z0-9]+)+/);
+          expect(ex.reasons.length).toBeLessThanOrEqual(MAX_REASONS);
           expect(new Set(ex.reasons.map((r) => r.code)).size).toBe(ex.reasons.length);
         },
       ),
     );
+  });
+});
+
+describe('at most four reasons, ranked by effect', () => {
+  const rc = (feature: string, pointsLost: number) => ({
+    code: featureReasonCode(feature),
+    feature,
+    pointsLost,
+    value: 1,
+    bin: 'x',
+  });
+  it('keeps the four with the largest effect, dominant policy codes first', () => {
+    const ex = explainDecision(
+      {
+        kind: 'TRIGGERED_REVIEW',
+        baseLimitBeforeFen: 1_000_000,
+        baseLimitAfterFen: 500_000,
+        statusBefore: 'ACTIVE',
+        statusAfter: 'ACTIVE',
+        score: 480,
+        grade: 'E',
+        reasons: [
+          rc('utilisation', 5),
+          rc('worstDaysPastDue6m', 40),
+          rc('bureauScore', 12),
+          rc('inquiries3m', 20),
+          rc('returnRate12m', 2),
+        ],
+        policyReasons: ['POLICY_STEP_CAPPED', 'POLICY_OVERDUE', 'POLICY_KEEP_ABOVE_USED'],
+      },
+      'en',
+    );
+    expect(ex.reasons.map((r) => r.code)).toEqual([
+      'POLICY_OVERDUE',
+      featureReasonCode('worstDaysPastDue6m'),
+      featureReasonCode('inquiries3m'),
+      featureReasonCode('bureauScore'),
+    ]);
+  });
+  it('for an increase, what set the new limit comes before what holds it back', () => {
+    const ex = explainDecision(
+      {
+        kind: 'PERIODIC_REVIEW',
+        baseLimitBeforeFen: 500_000,
+        baseLimitAfterFen: 800_000,
+        statusBefore: 'ACTIVE',
+        statusAfter: 'ACTIVE',
+        score: 560,
+        grade: 'B',
+        reasons: [rc('utilisation', 5)],
+        policyReasons: ['POLICY_GRADE_TARGET', 'POLICY_STEP_CAPPED'],
+      },
+      'zh-CN',
+    );
+    expect(ex.reasons.map((r) => r.code)).toEqual([
+      'POLICY_GRADE_TARGET',
+      'POLICY_STEP_CAPPED',
+      featureReasonCode('utilisation'),
+    ]);
+  });
+  it('codes the API writes on its own decisions read as words', () => {
+    for (const code of [
+      'RECOVERY_STAGE_APPLIED',
+      'RECOVERY_UNFREEZE',
+      'OVERDUE_FREEZE_THRESHOLD',
+      'FROZEN',
+    ])
+      for (const l of LOCALES) expect(reasonText(code, l)).not.toMatch(/[A-Z]{2,}_/);
+  });
+});
+
+describe('the income band reaches the hints', () => {
+  const model = {
+    ...platformModel,
+    features: ['worstDaysPastDue6m'].map((name) => ({
+      name,
+      kind: 'numeric' as const,
+      bins: [],
+      coefficient: 1,
+      iv: 0,
+    })),
+  };
+  const result: ScoreResult = {
+    score: 530, // grade D
+    probabilityOfDefault: 0.1,
+    modelVersion: 'test',
+    contributions: [
+      { feature: 'worstDaysPastDue6m', value: 20, bin: '[15, 30)', points: 10, maxPoints: 60 },
+    ],
+  };
+  const hint = (incomeBand: 'LOW' | 'VERY_HIGH', currentLimitFen: number) =>
+    limitImprovements(
+      model,
+      result,
+      defaultPolicy,
+      { grade: 'D', incomeBand, currentLimitFen },
+      'en',
+    )[0]!;
+  it('a LOW and a VERY_HIGH customer get the amounts of their own row of the policy matrix', () => {
+    const m = defaultPolicy.limitMatrixFen;
+    const newGrade = gradeOf(530 + 50, defaultPolicy);
+    expect(newGrade).toBe('A');
+    const low = hint('LOW', 100_000);
+    const high = hint('VERY_HIGH', 100_000);
+    expect(low.limitEffectFen).toBe(m.A.LOW - Math.max(100_000, m.D.LOW)); // ¥15,000 − ¥3,000
+    expect(high.limitEffectFen).toBe(
+      Math.min(defaultPolicy.capFen, m.A.VERY_HIGH) - Math.max(100_000, m.D.VERY_HIGH),
+    );
+    expect(low.limitEffectFen).not.toBe(high.limitEffectFen);
+    expect(low.text).toContain(formatYuan(low.limitEffectFen, 'en'));
+    expect(high.text).toContain(formatYuan(high.limitEffectFen, 'en'));
+  });
+  it('never promises "¥0": a grade gain with no limit gain names the grade only', () => {
+    const atTarget = hint('LOW', defaultPolicy.limitMatrixFen.A.LOW);
+    expect(atTarget.limitEffectFen).toBe(0);
+    expect(atTarget.text).toContain('grade A');
+    expect(atTarget.text).not.toContain('¥0');
+  });
+});
+
+describe('repaymentHint', () => {
+  const base = { freezeAfterDaysPastDue: 30, asOf: '2026-12-02' };
+  it('overdue: what to pay and by the day the account would be frozen', () => {
+    const s = {
+      ...base,
+      status: 'ACTIVE',
+      overdueFen: 123_456,
+      oldestOverdueDueDate: '2026-11-20',
+    };
+    expect(repaymentHint(s, 'en')).toContain('¥1,234.56 by 20 December 2026');
+    expect(repaymentHint(s, 'zh-CN')).toContain('请在2026年12月20日前还清逾期欠款 ¥1,234.56');
+  });
+  it('frozen: the overdue amount today, then an unfreeze; nothing overdue: an unfreeze', () => {
+    const s = { ...base, status: 'FROZEN', overdueFen: 50_000, oldestOverdueDueDate: '2026-10-01' };
+    expect(repaymentHint(s, 'en')).toMatch(/Repay the overdue ¥500 today \(2 December 2026\)/);
+    expect(repaymentHint(s, 'zh-CN')).toContain('请于今天（2026年12月2日）还清逾期欠款 ¥500');
+    expect(repaymentHint({ ...s, overdueFen: 0, oldestOverdueDueDate: null }, 'en')).toContain(
+      'unfreeze',
+    );
+  });
+  it('nothing for an account in good standing', () => {
+    expect(
+      repaymentHint({ ...base, status: 'ACTIVE', overdueFen: 0, oldestOverdueDueDate: null }, 'en'),
+    ).toBeNull();
   });
 });

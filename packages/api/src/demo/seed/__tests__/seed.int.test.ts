@@ -81,6 +81,29 @@ describe('demo population generator', () => {
     expect(ids.size).toBe(50_000);
   });
 
+  it('writes the free texts in Chinese, as agents in this market do (issue 15 item 8)', () => {
+    const { out } = generate(3000, 15);
+    const col = <T extends keyof typeof COLUMNS>(table: T, name: string) => {
+      const i = (COLUMNS[table] as readonly string[]).indexOf(name);
+      expect(i, `${table}.${name}`).toBeGreaterThanOrEqual(0);
+      return out[table].map((r) => r[i]).filter((v): v is string => typeof v === 'string');
+    };
+    const texts = {
+      'recovery reasons': col('recovery_requests', 'reason'),
+      'agent notes': col('customer_notes', 'body'),
+      'document names': col('recovery_documents', 'file_name'),
+      'decision notes': col('limit_decisions', 'note'),
+      'freeze reasons': col('credit_accounts', 'frozen_reason'),
+    };
+    for (const [what, values] of Object.entries(texts)) {
+      expect(values.length, what).toBeGreaterThan(0);
+      for (const v of values) {
+        expect(v, what).toMatch(/[\u4e00-\u9fff]/);
+        expect(v, what).not.toMatch(/\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}\b/);
+      }
+    }
+  });
+
   it('draws repayment behaviour from the card rows: customers from defaulted rows are later more often', () => {
     const { out, drawn } = generate(3000, 11);
     const cards = cardRows();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentViewer, anonymous, partnerViewer, useTestApi } from '../../../../test/harness.js';
 import { insertCustomer } from '../../../../test/fixtures.js';
 import { toGlobalId } from '../../../graphql/relay.js';
+import { CustomerService } from '../customer.service.js';
 
 const api = useTestApi();
 
@@ -44,6 +45,57 @@ describe('customer lookup', () => {
       after = conn.pageInfo.endCursor;
     }
     expect(seen.sort()).toEqual(['欧阳页0', '欧阳页1', '欧阳页2', '欧阳页3', '欧阳页4']);
+  });
+
+  it('counts every match (not the page), finds by the last four digits of a phone and by the start of an account number', async () => {
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await insertCustomer(api, { name: `司马数${i}` }));
+    const COUNTED = `query($s: String!, $first: Int, $after: String) {
+      customers(search: $s, first: $first, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } }
+    }`;
+    const page1: any = await api.exec(agentViewer(), COUNTED, { s: '司马数', first: 2 });
+    expect(page1.data.customers.totalCount).toBe(5);
+    expect(page1.data.customers.edges).toHaveLength(2);
+    const page2: any = await api.exec(agentViewer(), COUNTED, {
+      s: '司马数',
+      first: 2,
+      after: page1.data.customers.pageInfo.endCursor,
+    });
+    expect(page2.data.customers.totalCount).toBe(5);
+
+    const c = made[3]!;
+    const last4: any = await api.exec(agentViewer(), COUNTED, { s: c.phone.slice(-4), first: 50 });
+    expect(last4.errors).toBeUndefined();
+    expect(last4.data.customers.edges.map((e: any) => e.node.name)).toContain('司马数3');
+    // the clear digits are in no index: the column holds a keyed hash
+    const [row] = await api.sql<{ h: Buffer }>(
+      'select phone_last4_hash as h from customers where id = ?',
+      [c.customerId],
+    );
+    expect(row!.h.length).toBe(32);
+    expect(row!.h.toString('latin1')).not.toContain(c.phone.slice(-4));
+
+    const prefix = c.accountNumber.slice(0, 10);
+    const byPrefix: any = await api.exec(agentViewer(), COUNTED, {
+      s: prefix.toLowerCase(),
+      first: 50,
+    });
+    expect(byPrefix.errors).toBeUndefined();
+    expect(byPrefix.data.customers.edges.map((e: any) => e.node.name)).toContain('司马数3');
+    const [n] = await api.sql<{ n: number }>(
+      `select count(*)::int as n from credit_accounts where account_number like ?`,
+      [`${prefix}%`],
+    );
+    expect(byPrefix.data.customers.totalCount).toBe(n!.n);
+  });
+
+  it('fills the last-four index of customers from before it existed', async () => {
+    const c = await insertCustomer(api, { name: '旧客户' });
+    await api.sql('update customers set phone_last4_hash = null where id = ?', [c.customerId]);
+    const svc = new CustomerService(api.config);
+    expect(await svc.backfillPhoneLast4(api.orm.em.fork())).toBeGreaterThanOrEqual(1);
+    const res: any = await api.exec(agentViewer(), SEARCH, { s: c.phone.slice(-4), first: 100 });
+    expect(res.data.customers.edges.map((e: any) => e.node.name)).toContain('旧客户');
   });
 
   it('refuses bad paging and bad ids with BAD_USER_INPUT', async () => {

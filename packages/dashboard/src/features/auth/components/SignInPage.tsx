@@ -18,6 +18,7 @@ import { DemoLoginsQuery, SignInMutation } from '../graphql/auth.graphql';
 import { useSession } from '../hooks/useSession';
 import { errorCodeOf } from '../../../apollo/errors';
 import { useRouter, paths } from '../../../app/router';
+import { sessionExpired, takeReturnTo } from '../../../apollo/session';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [expired] = useState(sessionExpired);
   const demo = useQuery(DemoLoginsQuery, { fetchPolicy: 'cache-first' });
   const [mutate, { loading }] = useMutation(SignInMutation);
 
@@ -43,7 +45,7 @@ export function SignInPage() {
       const payload = data?.signIn;
       if (payload?.token && payload.agent) {
         signIn({ token: payload.token, agent: payload.agent });
-        navigate(paths.lookup(), { replace: true });
+        navigate(takeReturnTo() ?? paths.lookup(), { replace: true });
       } else {
         setProblem(t('errors.INVALID_CREDENTIALS'));
       }
@@ -78,6 +80,11 @@ export function SignInPage() {
                   {t('auth.subtitle')}
                 </Text>
               </div>
+              {expired && !problem && (
+                <Alert color="yellow" variant="light" role="status">
+                  {t('session.expired')}
+                </Alert>
+              )}
               {problem && (
                 <Alert color="red" variant="light" role="alert">
                   {problem}
@@ -93,6 +100,7 @@ export function SignInPage() {
               <PasswordInput
                 label={t('auth.password')}
                 autoComplete="current-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 required

@@ -14,6 +14,26 @@ export function AuditPanel({ customerId }: { customerId: string }) {
     fetchPolicy: 'network-only',
   });
   const trail = data?.customer?.auditTrail;
+  // "AGENT:2" → "Support agent"; the API's actor key is for machines.
+  const actorText = (actor: string) =>
+    t(`actors.${actor.split(':')[0]}`, { defaultValue: t('actors.SYSTEM') });
+  // Details are stored as JSON for machines: show the few an agent reads, in words.
+  const detailsText = (raw: string | null | undefined) => {
+    let d: Record<string, unknown> = {};
+    try {
+      d = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return '—';
+    }
+    const parts: string[] = [];
+    if (typeof d.type === 'string') parts.push(t(`recovery.types.${d.type}`, { defaultValue: '' }));
+    if (Array.isArray(d.tags))
+      parts.push(...d.tags.map((x) => t(`notes.tagNames.${String(x)}`, { defaultValue: '' })));
+    if (typeof d.ticketRef === 'string') parts.push(t('timeline.ticket', { ref: d.ticketRef }));
+    if (typeof d.documents === 'number') parts.push(`${t('recovery.documents')}: ${d.documents}`);
+    if (typeof d.reason === 'string') parts.push(d.reason);
+    return parts.filter(Boolean).join(' · ') || '—';
+  };
   const entries = trail?.edges ?? [];
   const more = () =>
     void fetchMore({
@@ -61,9 +81,13 @@ export function AuditPanel({ customerId }: { customerId: string }) {
                     {entries.map(({ cursor, node }) => (
                       <Table.Tr key={cursor}>
                         <Table.Td>{formatDateTime(node.createdAt, i18n.language)}</Table.Td>
-                        <Table.Td>{node.action}</Table.Td>
-                        <Table.Td>{node.actor}</Table.Td>
-                        <Table.Td>{node.details ?? '—'}</Table.Td>
+                        <Table.Td>
+                          {t(`auditActions.${node.action}`, {
+                            defaultValue: t('auditActions.other'),
+                          })}
+                        </Table.Td>
+                        <Table.Td>{actorText(node.actor)}</Table.Td>
+                        <Table.Td>{detailsText(node.details)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

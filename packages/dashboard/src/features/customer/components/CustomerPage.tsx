@@ -17,6 +17,8 @@ import { NoticesPanel } from './NoticesPanel';
 import { AuditPanel } from './AuditPanel';
 import { WhyThisLimit } from '../../limit/components/WhyThisLimit';
 import { RecoveryRequestList } from '../../recovery/components/RecoveryRequestList';
+import { OpenRecoveryRequest } from '../../recovery/components/OpenRecoveryRequest';
+import { TimelinePanel } from './TimelinePanel';
 
 // The chart library is the largest dependency; load it only when the history tab opens.
 const LimitHistory = lazy(() =>
@@ -25,6 +27,7 @@ const LimitHistory = lazy(() =>
 
 export const CUSTOMER_TABS = [
   'overview',
+  'timeline',
   'history',
   'purchases',
   'plans',
@@ -100,6 +103,7 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
+          <OpenRecoveryRequest customerId={customerId} />
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <WhyThisLimit customerId={customerId} />
@@ -108,6 +112,9 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
               <AccountPanel customerId={customerId} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <TimelinePanel customerId={customerId} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <Suspense fallback={<LoadingState />}>

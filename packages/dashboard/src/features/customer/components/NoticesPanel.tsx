@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { NoticesQuery } from '../graphql/customer.graphql';
 import { QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
+import { useApiLocale } from '../../../i18n/useApiLocale';
 
 export function NoticesPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const locale = useApiLocale();
   const { data, loading, error, refetch } = useQuery(NoticesQuery, {
-    variables: { id: customerId, first: 50 },
+    variables: { id: customerId, first: 50, locale },
   });
   const notices = data?.customer?.account?.notices.edges.map((e) => e.node) ?? [];
   return (
@@ -22,7 +24,7 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
           notices.length === 0 ? (
             <Text c="dimmed">{t('notices.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={760}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -39,14 +41,26 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
                   {notices.map((n) => (
                     <Table.Tr key={n.id}>
                       <Table.Td>
-                        <Text size="sm">{lng.startsWith('zh') ? n.text.zhCN : n.text.en}</Text>
-                        <Text size="xs" c="dimmed">
-                          {n.kind}
+                        <Text size="sm" fw={600}>
+                          {n.words.title}
+                        </Text>
+                        <Text size="sm">
+                          {[n.words.happened, n.words.meaning, n.words.action]
+                            .filter(Boolean)
+                            .join(' ')}
                         </Text>
                       </Table.Td>
-                      <Table.Td>{n.channel}</Table.Td>
+                      <Table.Td>
+                        {t(`notices.channels.${n.channel}`, {
+                          defaultValue: t('notices.channels.other'),
+                        })}
+                      </Table.Td>
                       <Table.Td title={n.deliveryError ?? undefined}>
-                        {n.deliveryStatus ?? t('notices.notYet')}
+                        {n.deliveryStatus
+                          ? t(`notices.deliveryStatuses.${n.deliveryStatus}`, {
+                              defaultValue: t('notices.deliveryStatuses.other'),
+                            })
+                          : t('notices.notYet')}
                       </Table.Td>
                       <Table.Td>{formatDateTime(n.createdAt, lng)}</Table.Td>
                       <Table.Td>{formatDateTime(n.sentAt, lng)}</Table.Td>

@@ -122,6 +122,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
         }}
         title={t('customer.revealTitle')}
         centered
+        closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
       >
         <Stack gap="sm">
           <Alert color="yellow" variant="light">
@@ -150,7 +151,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('customer.cancel')}
             </Button>
-            <Button color="orange.9" loading={loading} onClick={() => void confirm()}>
+            <Button color="red.9" loading={loading} onClick={() => void confirm()}>
               {t('customer.revealConfirm')}
             </Button>
           </Group>

@@ -90,7 +90,7 @@ export function PurchasesPanel({ customerId }: { customerId: string }) {
                       {purchases.map((p) => (
                         <Table.Tr key={p.id} data-purchase-id={p.id}>
                           <Table.Td>{formatDateTime(p.createdAt, lng)}</Table.Td>
-                          <Table.Td>{p.merchant}</Table.Td>
+                          <Table.Td data-free-text>{p.merchant}</Table.Td>
                           <Table.Td>
                             {t(`categories.${p.category}`, { defaultValue: p.category })}
                           </Table.Td>

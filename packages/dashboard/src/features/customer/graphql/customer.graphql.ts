@@ -163,7 +163,7 @@ export const RepaymentsQuery = graphql(`
 `);
 
 export const NoticesQuery = graphql(`
-  query Notices($id: ID!, $first: Int!) {
+  query Notices($id: ID!, $first: Int!, $locale: Locale!) {
     customer(id: $id) {
       id
       account {
@@ -175,9 +175,11 @@ export const NoticesQuery = graphql(`
               id
               kind
               channel
-              text {
-                zhCN
-                en
+              words(locale: $locale) {
+                title
+                happened
+                meaning
+                action
               }
               deliveryStatus
               deliveryError

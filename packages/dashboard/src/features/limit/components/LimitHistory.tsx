@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { LimitHistoryQuery } from '../graphql/limit.graphql';
+import { apiLocale } from '../../../i18n';
 import { QueryState } from '../../../components/states';
 import { formatMoney, toFen } from '../../../format/money';
 import { formatDate, formatDateTime } from '../../../format/date';
@@ -44,7 +45,7 @@ export function LimitHistory({ customerId }: { customerId: string }) {
   const lng = i18n.language;
   const kindText = useDecisionKind();
   const { data, loading, error, refetch } = useQuery(LimitHistoryQuery, {
-    variables: { id: customerId, first: 100 },
+    variables: { id: customerId, first: 100, locale: apiLocale(i18n.language) },
   });
   const decisions = useMemo(
     () =>
@@ -58,7 +59,7 @@ export function LimitHistory({ customerId }: { customerId: string }) {
     limit: toFen(d.baseLimitAfter.amount) / 100,
     kindCode: d.kind,
     kind: kindText(d.kind),
-    reason: d.reasons[0]?.text ?? d.note ?? '',
+    reason: d.reasons[0]?.text ?? '',
     status: d.statusAfter,
   }));
   // The current limit holds until today: carry the line on to now.
@@ -194,9 +195,15 @@ export function LimitHistory({ customerId }: { customerId: string }) {
                             : `${t(`account.statuses.${d.statusBefore}`)} → ${t(`account.statuses.${d.statusAfter}`)}`}
                         </Table.Td>
                         <Table.Td>
-                          {d.reasons.map((r) => r.text).join('; ') || d.note || '—'}
+                          {d.reasons
+                            .map((r) => r.text)
+                            .join(i18n.language.startsWith('zh') ? '；' : '; ') || '—'}
                         </Table.Td>
-                        <Table.Td>{d.decidedBy}</Table.Td>
+                        <Table.Td>
+                          {d.decidedBy === 'SYSTEM'
+                            ? t('actors.SYSTEM')
+                            : (d.decidedByName ?? t('actors.AGENT'))}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

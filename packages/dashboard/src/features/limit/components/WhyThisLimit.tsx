@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LimitExplanationQuery } from '../graphql/limit.graphql';
 import { QueryState } from '../../../components/states';
@@ -59,6 +59,16 @@ export function WhyThisLimit({ customerId }: { customerId: string }) {
                   ))}
                 </List>
               </div>
+              {explanation.repaymentHint && (
+                <Alert
+                  color="orange"
+                  variant="light"
+                  title={t('limit.payFirst')}
+                  data-testid="repayment-hint"
+                >
+                  {explanation.repaymentHint}
+                </Alert>
+              )}
               <div>
                 <Title order={3} size="h6" mb={4}>
                   {t('limit.improvements')}

@@ -8,6 +8,7 @@ export const LimitExplanationQuery = graphql(`
         id
         explanation(locale: $locale) {
           headline
+          repaymentHint
           reasons {
             code
             text
@@ -31,7 +32,7 @@ export const LimitExplanationQuery = graphql(`
 `);
 
 export const LimitHistoryQuery = graphql(`
-  query LimitHistory($id: ID!, $first: Int!) {
+  query LimitHistory($id: ID!, $first: Int!, $locale: Locale!) {
     customer(id: $id) {
       id
       account {
@@ -44,7 +45,7 @@ export const LimitHistoryQuery = graphql(`
               kind
               createdAt
               decidedBy
-              note
+              decidedByName
               statusBefore
               statusAfter
               score
@@ -55,7 +56,7 @@ export const LimitHistoryQuery = graphql(`
               baseLimitAfter {
                 ...MoneyParts
               }
-              reasons {
+              reasons(locale: $locale) {
                 code
                 text
               }

@@ -4,7 +4,7 @@ import { Badge, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import { CustomerSearchQuery } from '../graphql/lookup.graphql';
 import { useDebouncedValue } from '@mantine/hooks';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../components/states';
 import { paths, useRouter } from '../../../app/router';
 import { AccountStatusBadge } from '../../customer/components/AccountStatusBadge';
 import { AccountOverviewQuery, CustomerHeaderQuery } from '../../customer/graphql/customer.graphql';
@@ -29,7 +29,7 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
   // One Chinese character (a surname) already narrows a search; Latin text and digits need two.
   const enabled = search.length >= MIN_LENGTH || /[\u3400-\u9fff]/.test(search);
 
-  const { data, loading, error, refetch } = useQuery(CustomerSearchQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(CustomerSearchQuery, {
     variables: { search, first: PAGE_SIZE },
     skip: !enabled,
     fetchPolicy: 'cache-first',
@@ -123,7 +123,12 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
         )}
         {showList && (
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-            {t('lookup.count', { count: data?.customers.totalCount ?? results.length })}
+            {(data?.customers.totalCount ?? results.length) > results.length
+              ? t('lookup.countOf', {
+                  count: data?.customers.totalCount ?? results.length,
+                  shown: results.length,
+                })
+              : t('lookup.count', { count: data?.customers.totalCount ?? results.length })}
           </Text>
         )}
         <Stack
@@ -176,6 +181,23 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
             </Card>
           ))}
         </Stack>
+        {showList && data?.customers.pageInfo.hasNextPage && (
+          <LoadMore
+            loading={loading}
+            onClick={() =>
+              void fetchMore({
+                variables: { after: data.customers.pageInfo.endCursor },
+                updateQuery: (prev, { fetchMoreResult }) => ({
+                  ...fetchMoreResult,
+                  customers: {
+                    ...fetchMoreResult.customers,
+                    edges: [...prev.customers.edges, ...fetchMoreResult.customers.edges],
+                  },
+                }),
+              })
+            }
+          />
+        )}
       </section>
     </Stack>
   );

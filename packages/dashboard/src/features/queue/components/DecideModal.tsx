@@ -9,6 +9,8 @@ import {
   RejectRecoveryRequestMutation,
 } from '../graphql/queue.graphql';
 import { ErrorState } from '../../../components/states';
+import { useUserErrorText } from '../../../apollo/userErrors';
+import { useDraft } from '../../auth/hooks/useDraft';
 
 export type Decision = 'approve' | 'reject';
 /** What is being decided: a recovery request or a purchase waiting for manual review. */
@@ -27,14 +29,18 @@ export function DecideModal({
   decision,
   onClose,
   onDecided,
+  details,
 }: {
   subject: Subject | null;
   decision: Decision;
   onClose: () => void;
   onDecided: (status: string, declineCode?: string | null) => void;
+  /** What is decided on (customer, type, amounts, review reasons), shown above the reason. */
+  details?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const userErrorText = useUserErrorText();
+  const [reason, setReason] = useDraft(`decide:${subject?.id ?? ''}`, '');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [userError, setUserError] = useState<string | null>(null);
   const [approveRecovery, recoveryApproval] = useMutation(ApproveRecoveryRequestMutation);
@@ -98,7 +104,9 @@ export function DecideModal({
         const e = result.userErrors[0];
         // A known code in words from the dashboard's texts; otherwise the API's own sentence.
         setUserError(
-          e ? t(`queue.userErrors.${e.code}`, { defaultValue: e.message }) : t('errors.UNKNOWN'),
+          e
+            ? t(`queue.userErrors.${e.code}`, { defaultValue: userErrorText(e) })
+            : t('errors.UNKNOWN'),
         );
       }
     } catch {
@@ -116,8 +124,15 @@ export function DecideModal({
         : t('queue.decisionTitleRejectPurchase');
 
   return (
-    <Modal opened={!!subject} onClose={close} title={title} centered>
+    <Modal
+      opened={!!subject}
+      onClose={close}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+    >
       <Stack gap="sm">
+        {details}
         {state.error && <ErrorState error={state.error} />}
         {userError && (
           <Alert color="red" variant="light" role="alert">

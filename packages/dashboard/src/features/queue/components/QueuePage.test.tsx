@@ -19,10 +19,22 @@ const request = {
   reason: '客户已结清逾期款项。',
   createdAt: '2026-11-22T10:00:00Z',
   autoOutcome: 'ROUTE_TO_SUPERVISOR',
+  accountStatus: 'FROZEN',
+  dueAt: '2026-11-23T10:00:00Z',
+  assignedTo: null,
+  assignedToMe: false,
+  currentLimit: { __typename: 'Money', amount: '5000.00', currency: 'CNY' },
+  requestedLimit: null,
+  targetLimit: { __typename: 'Money', amount: '5000.00', currency: 'CNY' },
+  plan: [],
+  reasons: [{ __typename: 'DecisionReason', code: 'RECOVERY_HIGH_RISK', text: '需由主管人工审核' }],
   customer: { __typename: 'Customer', id: 'C1', name: '王杰', maskedPhone: '138****7770' },
 };
 const queue = (nodes: unknown[]) => ({
-  request: { query: RecoveryQueueQuery, variables: { first: 50 } },
+  request: {
+    query: RecoveryQueueQuery,
+    variables: { first: 50, locale: 'ZH_CN', assignment: 'ALL', type: null },
+  },
   result: {
     data: {
       recoveryQueue: {
@@ -106,10 +118,14 @@ describe('QueuePage', () => {
         queue([]),
       ],
     });
-    const row = (await screen.findByText('王杰')).closest('tr')!;
+    const row = (await screen.findByText(/王杰/)).closest('li')!;
     expect(within(row).getByText('转主管审核')).toBeInTheDocument();
+    expect(within(row).getByTestId('queue-amounts')).toHaveTextContent('¥5,000.00');
     await user.click(within(row).getByRole('button', { name: '通过' }));
     const dialog = await screen.findByRole('dialog', { name: '通过额度恢复申请' });
+    // the dialog shows what is decided on: amounts and the automatic review's reasons
+    expect(within(dialog).getByTestId('current-limit')).toHaveTextContent('¥5,000.00');
+    expect(within(dialog).getByText('需由主管人工审核')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: '通过' }));
     expect(within(dialog).getByText('请填写至少 5 个字的审核意见。')).toBeInTheDocument();
     await user.type(

@@ -1,16 +1,35 @@
 import { useState } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PurchaseReviewQueueQuery, RecoveryQueueQuery } from '../graphql/queue.graphql';
+import {
+  PurchaseReviewQueueQuery,
+  RecoveryQueueQuery,
+  TakeRecoveryRequestMutation,
+} from '../graphql/queue.graphql';
 import { LoadMore, QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { Link, paths } from '../../../app/router';
 import { useSession } from '../../auth/hooks/useSession';
-import { RecoveryStatusBadge } from '../../recovery/components/RecoveryStatusBadge';
 import { useAutoOutcome } from '../../recovery/hooks/useAutoOutcome';
 import { DecideModal, type Decision } from './DecideModal';
+import { RecoveryAmounts } from '../../recovery/components/RecoveryAmounts';
+import { useApiLocale } from '../../../i18n/useApiLocale';
+import { useUserErrorText } from '../../../apollo/userErrors';
 
 const PAGE = 50;
 
@@ -45,13 +64,41 @@ export function QueuePage() {
   );
 }
 
+// Someone else may decide a request while it is on screen: the queue asks again this often.
+const POLL_MS = 15_000;
+const RECOVERY_TYPE_VALUES = ['UNFREEZE', 'RESTORE_REDUCTION', 'INCREASE'] as const;
+type Assignment = 'ALL' | 'MINE' | 'UNASSIGNED';
+
+/** How long a request has waited and how close it is to its due time: teal, yellow in its last quarter, red when past. */
+export function ageOf(createdAt: string, dueAt: string, now: number) {
+  const created = Date.parse(createdAt);
+  const due = Date.parse(dueAt);
+  const minutes = Math.max(0, Math.round((now - created) / 60_000));
+  const color = now >= due ? 'red.9' : now >= due - (due - created) / 4 ? 'yellow.9' : 'teal.9';
+  return { minutes, hours: Math.floor(minutes / 60), color, overdue: now >= due };
+}
+
 function RecoveryQueue() {
   const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const locale = useApiLocale();
   const autoOutcome = useAutoOutcome();
+  const userErrorText = useUserErrorText();
+  const [type, setType] = useState<string | null>(null);
+  const [assignment, setAssignment] = useState<Assignment>('ALL');
+  const variables = {
+    first: PAGE,
+    locale,
+    assignment,
+    type: (type as (typeof RECOVERY_TYPE_VALUES)[number] | null) ?? null,
+  };
   const { data, loading, error, refetch, fetchMore } = useQuery(RecoveryQueueQuery, {
-    variables: { first: PAGE },
+    variables,
     fetchPolicy: 'network-only',
+    pollInterval: POLL_MS,
   });
+  const [take] = useMutation(TakeRecoveryRequestMutation);
+  const [takeError, setTakeError] = useState<string | null>(null);
   const pageInfo = data?.recoveryQueue.pageInfo;
   const loadMore = () =>
     void fetchMore({
@@ -67,65 +114,143 @@ function RecoveryQueue() {
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
+  const decidingRow = rows.find((r) => r.id === deciding?.id);
+  const now = Date.now();
 
   return (
     <Card withBorder padding="md" radius="md">
       {done && <DoneAlert done={done} onClose={() => setDone(null)} />}
+      <Group gap="sm" mb="md" wrap="wrap" align="flex-end">
+        <Select
+          label={t('queue.filterType')}
+          data={[
+            { value: '', label: t('queue.allTypes') },
+            ...RECOVERY_TYPE_VALUES.map((v) => ({ value: v, label: t(`recovery.types.${v}`) })),
+          ]}
+          value={type ?? ''}
+          onChange={(v) => setType(v || null)}
+          allowDeselect={false}
+          w={220}
+        />
+        <SegmentedControl
+          aria-label={t('queue.filterAssignment')}
+          value={assignment}
+          onChange={(v) => setAssignment(v as Assignment)}
+          data={(['ALL', 'UNASSIGNED', 'MINE'] as const).map((v) => ({
+            value: v,
+            label: t(`queue.assignment.${v}`),
+          }))}
+        />
+        {data && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('queue.waiting', { count: data.recoveryQueue.totalCount ?? rows.length })}
+          </Text>
+        )}
+      </Group>
+      {takeError && (
+        <Alert color="red" variant="light" role="alert" mb="sm">
+          {takeError}
+        </Alert>
+      )}
       <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
         {() =>
           rows.length === 0 ? (
             <Text c="dimmed">{t('queue.noRecovery')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped data-testid="recovery-queue">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('queue.created')}</Table.Th>
-                    <Table.Th>{t('queue.customer')}</Table.Th>
-                    <Table.Th>{t('queue.type')}</Table.Th>
-                    <Table.Th>{t('queue.reason')}</Table.Th>
-                    <Table.Th>{t('queue.status')}</Table.Th>
-                    <Table.Th>{t('queue.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.id} data-request-id={r.id}>
-                      <Table.Td>
-                        <Link to={paths.recovery(r.id)}>
-                          {formatDateTime(r.createdAt, i18n.language)}
+            <Stack
+              gap="sm"
+              data-testid="recovery-queue"
+              component="ul"
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+            >
+              {rows.map((r) => {
+                const age = ageOf(r.createdAt, r.dueAt, now);
+                return (
+                  <Card
+                    key={r.id}
+                    withBorder
+                    padding="sm"
+                    radius="md"
+                    component="li"
+                    data-request-id={r.id}
+                  >
+                    <Group justify="space-between" wrap="wrap" gap="xs" mb={6}>
+                      <Group gap="xs" wrap="wrap">
+                        <Link to={paths.recovery(r.id)} fw={600}>
+                          {t(`recovery.types.${r.type}`)} · {r.customer.name}
                         </Link>
-                      </Table.Td>
-                      <Table.Td>
-                        <Link to={paths.customer(r.customer.id)}>{r.customer.name}</Link>
                         <Text size="xs" c="dimmed" ff="monospace">
                           {r.customer.maskedPhone}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>{t(`recovery.types.${r.type}`)}</Table.Td>
-                      <Table.Td maw={280}>
-                        <Text size="sm" lineClamp={3}>
-                          {r.reason}
-                        </Text>
-                        {r.autoOutcome && (
-                          <Badge size="xs" variant="outline" color="gray.8" mt={4}>
-                            {autoOutcome(r.autoOutcome)}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <RecoveryStatusBadge status={r.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <DecisionButtons
-                          onDecide={(decision) => setDeciding({ id: r.id, decision })}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      </Group>
+                      <Badge color={age.color} variant="filled" data-testid="queue-age">
+                        {age.overdue
+                          ? t('queue.ageOverdue', { hours: age.hours, minutes: age.minutes % 60 })
+                          : t('queue.age', { hours: age.hours, minutes: age.minutes % 60 })}
+                      </Badge>
+                    </Group>
+                    <Text size="sm" data-testid="queue-amounts">
+                      {t('queue.amounts', {
+                        current: formatMoney(r.currentLimit, lng),
+                        target: formatMoney(
+                          r.requestedLimit ?? r.targetLimit ?? r.currentLimit,
+                          lng,
+                        ),
+                      })}
+                    </Text>
+                    <Text size="sm" lineClamp={2} c="dimmed" data-free-text>
+                      {r.reason}
+                    </Text>
+                    <Group gap={6} mt={4} wrap="wrap">
+                      {r.autoOutcome && (
+                        <Badge size="xs" variant="outline" color="gray.8">
+                          {autoOutcome(r.autoOutcome)}
+                        </Badge>
+                      )}
+                      {r.reasons.map((x) => (
+                        <Badge
+                          key={x.code}
+                          size="xs"
+                          variant="light"
+                          color="gray"
+                          style={{ textTransform: 'none' }}
+                        >
+                          {x.text}
+                        </Badge>
+                      ))}
+                    </Group>
+                    <Group gap="xs" mt="xs" wrap="wrap">
+                      <Text size="xs" c="dimmed">
+                        {r.assignedTo
+                          ? t('queue.takenBy', { name: r.assignedTo })
+                          : t('queue.notTaken')}
+                      </Text>
+                      {!r.assignedTo && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`${t('queue.take')}: ${r.customer.name}`}
+                          onClick={() =>
+                            void take({ variables: { input: { requestId: r.id } } }).then((res) => {
+                              const e = res.data?.takeRecoveryRequest.userErrors[0];
+                              setTakeError(e ? userErrorText(e) : null);
+                              void refetch();
+                            })
+                          }
+                        >
+                          {t('queue.take')}
+                        </Button>
+                      )}
+                      <DecisionButtons
+                        onDecide={(decision) => setDeciding({ id: r.id, decision })}
+                      />
+                    </Group>
+                  </Card>
+                );
+              })}
+            </Stack>
           )
         }
       </QueryState>
@@ -133,6 +258,7 @@ function RecoveryQueue() {
       <DecideModal
         subject={deciding ? { kind: 'recovery', id: deciding.id } : null}
         decision={deciding?.decision ?? 'approve'}
+        details={decidingRow && <RecoveryAmounts r={decidingRow} compact />}
         onClose={() => setDeciding(null)}
         onDecided={() => {
           setDone({
@@ -197,7 +323,7 @@ function PurchaseQueue() {
                       <Table.Td>
                         <Link to={paths.customer(p.customer.id)}>{p.customer.name}</Link>
                       </Table.Td>
-                      <Table.Td>{p.merchant}</Table.Td>
+                      <Table.Td data-free-text>{p.merchant}</Table.Td>
                       <Table.Td>
                         {t(`categories.${p.category}`, { defaultValue: p.category })}
                       </Table.Td>
@@ -253,6 +379,7 @@ function PurchaseQueue() {
 type Done = { text: string; declined?: boolean };
 
 function DoneAlert({ done, onClose }: { done: Done; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Alert
       color={done.declined ? 'yellow' : 'teal'}
@@ -260,6 +387,7 @@ function DoneAlert({ done, onClose }: { done: Done; onClose: () => void }) {
       mb="sm"
       role="status"
       withCloseButton
+      closeButtonLabel={t('app.close')}
       onClose={onClose}
     >
       {done.text}

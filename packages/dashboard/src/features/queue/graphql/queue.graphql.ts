@@ -1,8 +1,14 @@
 import { graphql } from '../../../generated';
 
 export const RecoveryQueueQuery = graphql(`
-  query RecoveryQueue($first: Int!, $after: String) {
-    recoveryQueue(first: $first, after: $after) {
+  query RecoveryQueue(
+    $first: Int!
+    $after: String
+    $type: RecoveryType
+    $assignment: QueueAssignment!
+    $locale: Locale!
+  ) {
+    recoveryQueue(first: $first, after: $after, type: $type, assignment: $assignment) {
       totalCount
       pageInfo {
         hasNextPage
@@ -11,13 +17,7 @@ export const RecoveryQueueQuery = graphql(`
       edges {
         cursor
         node {
-          ...RecoveryRequestSummary
-          autoOutcome
-          customer {
-            id
-            name
-            maskedPhone
-          }
+          ...RecoveryRequestAmounts
         }
       }
     }
@@ -104,6 +104,21 @@ export const RejectPurchaseMutation = graphql(`
         id
         status
         declineCode
+      }
+      userErrors {
+        ...UserErrorParts
+      }
+    }
+  }
+`);
+
+export const TakeRecoveryRequestMutation = graphql(`
+  mutation TakeRecoveryRequest($input: TakeRecoveryRequestInput!) {
+    takeRecoveryRequest(input: $input) {
+      recoveryRequest {
+        id
+        assignedTo
+        assignedToMe
       }
       userErrors {
         ...UserErrorParts

@@ -5,6 +5,8 @@ import { CustomerHeaderQuery } from '../../customer/graphql/customer.graphql';
 import { AccountStatusBadge } from '../../customer/components/AccountStatusBadge';
 import { Link, paths, useRouter } from '../../../app/router';
 import { RecoveryRequestForm } from './RecoveryRequestForm';
+import { RecoveryOptionsQuery } from '../graphql/recovery.graphql';
+import { toFen } from '../../../format/money';
 
 /** The form, with whom it is for (from the cache when the agent came from the customer page). */
 export function NewRecoveryRequestPage({ customerId }: { customerId: string }) {
@@ -15,6 +17,11 @@ export function NewRecoveryRequestPage({ customerId }: { customerId: string }) {
     fetchPolicy: 'cache-first',
   });
   const customer = data?.customer;
+  const options = useQuery(RecoveryOptionsQuery, {
+    variables: { id: customerId },
+    fetchPolicy: 'network-only',
+  });
+  const account = options.data?.customer?.account;
   return (
     <Stack gap="sm">
       <Link to={paths.customer(customerId, 'recovery')} size="sm">
@@ -41,6 +48,8 @@ export function NewRecoveryRequestPage({ customerId }: { customerId: string }) {
       <RecoveryRequestForm
         customerId={customerId}
         suggestedType={customer?.account?.status === 'FROZEN' ? 'UNFREEZE' : undefined}
+        offeredTypes={account?.recoveryTypesOffered}
+        currentLimitFen={account ? toFen(account.baseLimit.amount) : undefined}
         onFiled={(id) => navigate(paths.recovery(id), { replace: true })}
       />
     </Stack>

@@ -10,7 +10,9 @@ const reason = '客户已结清全部逾期款项，申请解冻账户。';
 const fileMock = (payload: unknown, documents: unknown = null) => ({
   request: {
     query: FileRecoveryRequestMutation,
-    variables: { input: { customerId: 'C1', type: 'UNFREEZE', reason, documents } },
+    variables: {
+      input: { customerId: 'C1', type: 'UNFREEZE', reason, requestedLimit: null, documents },
+    },
   },
   result: {
     data: { fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', ...(payload as object) } },
@@ -86,7 +88,7 @@ describe('RecoveryRequestForm', () => {
           userErrors: [
             {
               __typename: 'UserError',
-              code: 'OPEN_REQUEST_EXISTS',
+              code: 'RECOVERY_REQUEST_OPEN',
               field: null,
               message: 'An open request exists.',
             },
@@ -97,6 +99,8 @@ describe('RecoveryRequestForm', () => {
     await user.click(screen.getByRole('radio', { name: '解冻账户' }));
     await user.type(screen.getByRole('textbox', { name: /原因/ }), reason);
     await user.click(screen.getByRole('button', { name: '提交申请' }));
-    expect(await screen.findByText('该客户已有处理中的额度恢复申请。')).toBeInTheDocument();
+    // by its code, in the agent's language (never the API's English sentence)
+    expect(await screen.findByText('该客户已有一笔同类型的进行中申请。')).toBeInTheDocument();
+    expect(screen.queryByText('An open request exists.')).toBeNull();
   });
 });

@@ -14,14 +14,19 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from '@mantine/core';
+import { useUserErrorText } from '../../../apollo/userErrors';
+import { useDraft } from '../../auth/hooks/useDraft';
+import { formatMoney } from '../../../format/money';
 import { useTranslation } from 'react-i18next';
 import { FileRecoveryRequestMutation } from '../graphql/recovery.graphql';
 import { formatBytes } from '../../../format/bytes';
 import { ErrorState } from '../../../components/states';
 import {
   DOCUMENT_KINDS,
+  LIMIT_CAP_YUAN,
   RECOVERY_TYPES,
   REASON_MAX,
   hasErrors,
@@ -32,8 +37,6 @@ import {
   type RecoveryTypeValue,
 } from '../hooks/validateRecoveryForm';
 
-const KNOWN_USER_ERRORS = ['ACCOUNT_NOT_FROZEN', 'OPEN_REQUEST_EXISTS', 'NO_ACCOUNT'];
-
 /**
  * File a recovery request (额度恢复申请): type, reason, documents (only their metadata is sent).
  * Calls `onFiled` with the new request's id.
@@ -42,16 +45,26 @@ export function RecoveryRequestForm({
   customerId,
   onFiled,
   suggestedType,
+  offeredTypes,
+  currentLimitFen,
 }: {
   customerId: string;
   onFiled: (requestId: string) => void;
   /** Pre-selected when the account's state makes one type the obvious one (frozen → UNFREEZE). */
   suggestedType?: RecoveryTypeValue;
+  /** The types the account's state allows (unfreeze only when frozen); all when unknown. */
+  offeredTypes?: readonly string[];
+  /** The base limit now (fen): an increase must ask for more. */
+  currentLimitFen?: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const userErrorText = useUserErrorText();
+  const types = RECOVERY_TYPES.filter((x) => !offeredTypes || offeredTypes.includes(x));
+  // Drafts survive an expired session: signing in again returns here with the text.
+  const [requestedLimit, setRequestedLimit] = useDraft(`recovery-limit:${customerId}`, '');
   const [chosenType, setType] = useState<RecoveryTypeValue | null>(null);
   const type = chosenType ?? suggestedType ?? null;
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useDraft(`recovery-reason:${customerId}`, '');
   const [documents, setDocuments] = useState<RecoveryDocumentDraft[]>([]);
   const [errors, setErrors] = useState<RecoveryFormErrors>({ documents: [] });
   const [submitted, setSubmitted] = useState(false);
@@ -60,7 +73,7 @@ export function RecoveryRequestForm({
 
   const problem = (p?: FormProblem) =>
     p ? t(`recovery.validation.${p.key}`, p.params) : undefined;
-  const values = { type, reason, documents };
+  const values = { type, reason, documents, requestedLimit, currentLimitFen };
   const revalidate = (next: Partial<typeof values>) => {
     if (submitted) setErrors(validateRecoveryForm({ ...values, ...next }));
   };
@@ -93,19 +106,17 @@ export function RecoveryRequestForm({
             customerId,
             type,
             reason: reason.trim(),
+            requestedLimit: type === 'INCREASE' ? requestedLimit.replace(/[,，\s¥]/g, '') : null,
             documents: documents.length ? documents : null,
           },
         },
       });
       const payload = data?.fileRecoveryRequest;
-      if (payload?.recoveryRequest && payload.userErrors.length === 0)
+      if (payload?.recoveryRequest && payload.userErrors.length === 0) {
+        setReason('');
+        setRequestedLimit('');
         onFiled(payload.recoveryRequest.id);
-      else if (payload)
-        setUserErrors(
-          payload.userErrors.map((u) =>
-            KNOWN_USER_ERRORS.includes(u.code) ? t(`recovery.userErrors.${u.code}`) : u.message,
-          ),
-        );
+      } else if (payload) setUserErrors(payload.userErrors.map(userErrorText));
     } catch {
       // shown through `error`
     }
@@ -144,11 +155,36 @@ export function RecoveryRequestForm({
             required
           >
             <Stack gap={6} mt={6}>
-              {RECOVERY_TYPES.map((rt) => (
+              {types.map((rt) => (
                 <Radio key={rt} value={rt} label={t(`recovery.types.${rt}`)} />
               ))}
             </Stack>
           </Radio.Group>
+          {type === 'INCREASE' && (
+            <TextInput
+              label={t('recovery.requestedLimit')}
+              description={
+                currentLimitFen != null
+                  ? t('recovery.requestedLimitHint', {
+                      current: formatMoney(
+                        { amount: (currentLimitFen / 100).toFixed(2), currency: 'CNY' },
+                        i18n.language,
+                      ),
+                      cap: LIMIT_CAP_YUAN.toLocaleString(i18n.language),
+                    })
+                  : undefined
+              }
+              leftSection="¥"
+              inputMode="decimal"
+              value={requestedLimit}
+              onChange={(e) => {
+                setRequestedLimit(e.currentTarget.value);
+                revalidate({ requestedLimit: e.currentTarget.value });
+              }}
+              error={problem(errors.requestedLimit)}
+              required
+            />
+          )}
           <Textarea
             label={t('recovery.reason')}
             description={t('recovery.reasonHint')}

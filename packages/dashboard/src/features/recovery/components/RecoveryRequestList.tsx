@@ -65,7 +65,7 @@ export function RecoveryRequestList({ customerId }: { customerId: string }) {
                       </Table.Td>
                       <Table.Td>{t(`recovery.types.${r.type}`)}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" lineClamp={2}>
+                        <Text size="sm" lineClamp={2} data-free-text>
                           {r.reason}
                         </Text>
                       </Table.Td>

@@ -9,6 +9,12 @@ export const CustomerRecoveryRequestsQuery = graphql(`
         edges {
           node {
             ...RecoveryRequestSummary
+            requestedLimit {
+              ...MoneyParts
+            }
+            targetLimit {
+              ...MoneyParts
+            }
           }
         }
       }
@@ -17,30 +23,18 @@ export const CustomerRecoveryRequestsQuery = graphql(`
 `);
 
 export const RecoveryRequestQuery = graphql(`
-  query RecoveryRequest($id: ID!) {
+  query RecoveryRequest($id: ID!, $locale: Locale!) {
     node(id: $id) {
       __typename
       id
       ... on RecoveryRequest {
-        type
-        status
-        reason
-        createdAt
-        autoOutcome
-        customer {
-          id
-          name
-          maskedPhone
-        }
-        reasons {
-          code
-          text
-        }
+        ...RecoveryRequestAmounts
         transitions {
           fromStatus
           toStatus
-          actor
-          reason
+          actorType
+          actorName
+          reasonText(locale: $locale)
           createdAt
         }
         documents {
@@ -49,6 +43,22 @@ export const RecoveryRequestQuery = graphql(`
           contentType
           sizeBytes
         }
+      }
+    }
+  }
+`);
+
+export const RecoveryOptionsQuery = graphql(`
+  query RecoveryOptions($id: ID!) {
+    customer(id: $id) {
+      id
+      account {
+        id
+        status
+        baseLimit {
+          ...MoneyParts
+        }
+        recoveryTypesOffered
       }
     }
   }

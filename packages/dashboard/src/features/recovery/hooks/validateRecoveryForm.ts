@@ -23,7 +23,14 @@ export interface RecoveryFormValues {
   type: RecoveryTypeValue | null;
   reason: string;
   documents: RecoveryDocumentDraft[];
+  /** INCREASE: the limit asked for, as typed (yuan). */
+  requestedLimit?: string;
+  /** The account's base limit now (fen), when known: an increase must go above it. */
+  currentLimitFen?: number;
 }
+
+/** The policy's cap on a base limit (yuan); the API checks it again. */
+export const LIMIT_CAP_YUAN = 50_000;
 
 /** A validation problem as an i18n key (under `recovery.validation`) and its parameters. */
 export interface FormProblem {
@@ -32,6 +39,7 @@ export interface FormProblem {
 }
 export interface RecoveryFormErrors {
   type?: FormProblem;
+  requestedLimit?: FormProblem;
   reason?: FormProblem;
   documents: FormProblem[];
 }
@@ -40,6 +48,19 @@ export interface RecoveryFormErrors {
 export function validateRecoveryForm(values: RecoveryFormValues): RecoveryFormErrors {
   const errors: RecoveryFormErrors = { documents: [] };
   if (!values.type || !RECOVERY_TYPES.includes(values.type)) errors.type = { key: 'type' };
+  if (values.type === 'INCREASE') {
+    const raw = (values.requestedLimit ?? '').replace(/[,，\s¥]/g, '');
+    const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(raw);
+    if (!raw) errors.requestedLimit = { key: 'requestedRequired' };
+    else if (!m) errors.requestedLimit = { key: 'requestedInvalid' };
+    else {
+      const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || 0);
+      if (fen > LIMIT_CAP_YUAN * 100)
+        errors.requestedLimit = { key: 'requestedAboveCap', params: { cap: LIMIT_CAP_YUAN } };
+      else if (values.currentLimitFen != null && fen <= values.currentLimitFen)
+        errors.requestedLimit = { key: 'requestedNotHigher' };
+    }
+  }
   const reason = values.reason.trim();
   if ([...reason].length < REASON_MIN) errors.reason = { key: 'reasonShort' };
   else if ([...reason].length > REASON_MAX) errors.reason = { key: 'reasonLong' };
@@ -56,5 +77,5 @@ export function validateRecoveryForm(values: RecoveryFormValues): RecoveryFormEr
 }
 
 export function hasErrors(errors: RecoveryFormErrors): boolean {
-  return !!errors.type || !!errors.reason || errors.documents.length > 0;
+  return !!errors.type || !!errors.requestedLimit || !!errors.reason || errors.documents.length > 0;
 }

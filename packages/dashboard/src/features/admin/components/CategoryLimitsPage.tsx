@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { RemoveCategoryLimitMutation, SetCategoryLimitMutation } from '../graphql/admin.graphql';
+import { ErrorState } from '../../../components/states';
+import { useUserErrorText } from '../../../apollo/userErrors';
+
+const GRADES = ['A', 'B', 'C', 'D', 'E'];
+const BANDS = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'];
+export const CATEGORIES = [
+  'ELECTRONICS',
+  'GROCERIES',
+  'APPAREL',
+  'HOME',
+  'TRAVEL',
+  'EDUCATION',
+  'BEAUTY',
+  'DIGITAL',
+  'SPORTS',
+  'BABY',
+  'OTHER',
+];
+
+/**
+ * Risk admin: category limits (专项额度) for a segment of active accounts — by grade, income
+ * band or both. Setting one caps what the accounts can spend in that category (inside their
+ * general limit); removing it leaves any account whose limit is still in use as it is. One
+ * account's category limits show on its customer page.
+ */
+export function CategoryLimitsPage() {
+  const { t } = useTranslation();
+  const userErrorText = useUserErrorText();
+  const [grade, setGrade] = useState<string | null>(null);
+  const [band, setBand] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>('TRAVEL');
+  const [limit, setLimit] = useState<number | string>(3000);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [setLimitMutation, setting] = useMutation(SetCategoryLimitMutation);
+  const [removeMutation, removing] = useMutation(RemoveCategoryLimitMutation);
+
+  const check = (): { grade?: string; incomeBand?: string } | null => {
+    setProblem(null);
+    setDone(null);
+    if (!grade && !band) {
+      setProblem(t('admin.categoryLimits.segmentRequired'));
+      return null;
+    }
+    if (!category) {
+      setProblem(t('userErrors.INVALID_CATEGORY'));
+      return null;
+    }
+    return { ...(grade ? { grade } : {}), ...(band ? { incomeBand: band } : {}) };
+  };
+
+  const submitSet = async () => {
+    const target = check();
+    if (!target || !category) return;
+    const yuan = Number(limit);
+    if (!Number.isFinite(yuan) || yuan < 1 || yuan > 50000)
+      return setProblem(t('admin.categoryLimits.badLimit'));
+    const { data } = await setLimitMutation({
+      variables: { input: { target, category, limit: yuan.toFixed(2) } },
+    });
+    const p = data?.setCategoryLimit;
+    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (p) setDone(t('admin.categoryLimits.setDone', { changed: p.changed, skipped: p.skipped }));
+  };
+
+  const submitRemove = async () => {
+    const target = check();
+    if (!target || !category) return;
+    const { data } = await removeMutation({ variables: { input: { target, category } } });
+    const p = data?.removeCategoryLimit;
+    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (p)
+      setDone(t('admin.categoryLimits.removeDone', { changed: p.changed, skipped: p.skipped }));
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('admin.categoryLimits.title')}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t('admin.categoryLimits.intro')}
+      </Text>
+      <Card withBorder padding="md" radius="md" component="section" aria-labelledby="cl-form">
+        <Title order={2} size="h4" id="cl-form" mb="sm">
+          {t('admin.categoryLimits.formTitle')}
+        </Title>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('admin.categoryLimits.grade')}
+              placeholder={t('admin.categoryLimits.anyGrade')}
+              clearable
+              value={grade}
+              onChange={setGrade}
+              data={GRADES.map((g) => ({ value: g, label: t('admin.stress.grade', { grade: g }) }))}
+            />
+            <Select
+              label={t('admin.categoryLimits.band')}
+              placeholder={t('admin.categoryLimits.anyBand')}
+              clearable
+              value={band}
+              onChange={setBand}
+              data={BANDS.map((b) => ({ value: b, label: t(`admin.stress.band.${b}`) }))}
+            />
+            <Select
+              label={t('admin.categoryLimits.category')}
+              value={category}
+              onChange={setCategory}
+              allowDeselect={false}
+              data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            />
+            <NumberInput
+              label={t('admin.categoryLimits.limit')}
+              min={1}
+              max={50000}
+              decimalScale={2}
+              value={limit}
+              onChange={setLimit}
+            />
+          </SimpleGrid>
+          {problem && (
+            <Alert color="red" variant="light" role="alert">
+              {problem}
+            </Alert>
+          )}
+          {done && (
+            <Alert color="teal" variant="light" role="status" data-testid="category-limit-done">
+              {done}
+            </Alert>
+          )}
+          {setting.error && <ErrorState error={setting.error} />}
+          {removing.error && <ErrorState error={removing.error} />}
+          <Group>
+            <Button loading={setting.loading} onClick={() => void submitSet()}>
+              {t('admin.categoryLimits.set')}
+            </Button>
+            <Button
+              variant="light"
+              color="red"
+              loading={removing.loading}
+              onClick={() => void submitRemove()}
+            >
+              {t('admin.categoryLimits.remove')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
