@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, ObjectType, type ClassType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, ObjectType, type ClassType, Int } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /**
@@ -15,6 +15,12 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | u
   const text = Buffer.from(globalId, 'base64url').toString('utf8');
   const m = /^([A-Z][A-Za-z]{0,40}):([1-9]\d{0,18})$/.exec(text);
   return m ? { type: m[1]!, id: m[2]! } : undefined;
+}
+
+/** The local id of a global id of the given type, or undefined (for userErrors). */
+export function localIdOf(globalId: string, type: string): string | undefined {
+  const p = fromGlobalId(globalId);
+  return p && p.type === type ? p.id : undefined;
 }
 
 /** The local id for a global id of an expected type, or BAD_USER_INPUT naming the field. */
@@ -118,6 +124,13 @@ export function readPage(args: PageArgs): Page {
     direction: first != null ? 'forward' : 'backward',
     cursor: raw ? decodeCursor(raw, after ? 'after' : 'before') : undefined,
   };
+}
+
+/** `first` and `after` of a forward page keyed by row id (see `readIdPage`). */
+@ArgsType()
+export class IdPageArgs {
+  @Field(() => Int) first!: number;
+  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 /**

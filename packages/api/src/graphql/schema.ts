@@ -31,11 +31,19 @@ import {
   RecoveryResolver,
 } from '../modules/recovery/recovery.resolver.js';
 import {
-  AccountLimitsResolver,
-  CustomerAuditResolver,
+  AccountDecisionsResolver,
   DecisionMutationResolver,
-  NoticeTextResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { AccountLimitsResolver } from '../modules/accounts/account-limits.resolver.js';
+import {
+  AccountNoticesResolver,
+  NoticeMutationResolver,
+  NoticeTextResolver,
+} from '../modules/notices/notice.resolver.js';
+import {
+  CustomerAuditResolver,
+  CustomerPiiResolver,
+} from '../modules/customers/customer-staff.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
 import {
@@ -76,8 +84,12 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRecoveryResolver,
   // limits, decisions, promotions, notices, reveal (issue 4)
   AccountLimitsResolver,
+  AccountDecisionsResolver,
+  AccountNoticesResolver,
   CustomerAuditResolver,
+  CustomerPiiResolver,
   DecisionMutationResolver,
+  NoticeMutationResolver,
   // jobs, delivery, webhooks (issue 13)
   JobResolver,
   DeliveryResolver,

@@ -27,7 +27,11 @@ import {
 } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, isStaff } from '../auth/viewer.js';
-import { PromotionNode } from '../decisions/decision.types.js';
+import {
+  CreatePromotionInput,
+  CreatePromotionPayload,
+  PromotionNode,
+} from '../decisions/decision.types.js';
 import { PromotionService, type PromotionInput } from './promotion.service.js';
 
 const service = new PromotionService();
@@ -147,6 +151,43 @@ export class PromotionResolver {
       ],
     );
     return toConnection(rows, page, (r) => [r.id], toNode);
+  }
+
+  @Authorized(Role.RISK_ADMIN)
+  @Mutation(() => CreatePromotionPayload, {
+    description: 'A campaign granting temporary limits to eligible ACTIVE accounts (risk admin).',
+  })
+  async createPromotion(
+    @Arg('input', () => CreatePromotionInput) input: CreatePromotionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    let amountFen: number | null = null;
+    if (input.amount != null) {
+      const f = parseYuanToFen(input.amount);
+      if (f === undefined)
+        return Object.assign(new CreatePromotionPayload(), {
+          userErrors: [
+            userError(
+              'INVALID_AMOUNT',
+              'amount is yuan with at most 2 decimals, e.g. "500.00".',
+              'amount',
+            ),
+          ],
+        });
+      amountFen = f;
+    }
+    const r = await ctx.services.decisions.createPromotion(ctx.em, ctx.viewer, {
+      name: input.name,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      eligibleGrades: input.eligibleGrades,
+      amountFen,
+      percentBp: input.percentBp ?? null,
+      category: input.category ?? null,
+    });
+    if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
+    const promotion = await loadPromotionNode(ctx.em.fork(), r.value.promotionId);
+    return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
   }
 
   @Authorized(Role.RISK_ADMIN)
