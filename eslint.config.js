@@ -1,6 +1,7 @@
 // One flat config for the workspace: typescript-eslint's recommended rules, nothing exotic.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 export default tseslint.config(
   {
@@ -42,5 +43,29 @@ export default tseslint.config(
     // Tests read loosely typed GraphQL results.
     files: ['**/__tests__/**', '**/test/**', '**/e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The committed API schema (issue 17 item 5): every type, field, argument, input field and
+    // enum value is described. The descriptions live in the type-graphql decorators;
+    // `pnpm --filter @creditline/api schema:emit` writes them here.
+    files: ['packages/api/schema.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'packages/api/schema.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
+    },
   },
 );

@@ -9,8 +9,11 @@ import { Field, ObjectType } from 'type-graphql';
     'An amount of money: `amount` is a decimal string in yuan with two places, e.g. "1234.56".',
 })
 export class Money {
-  @Field(() => String) amount!: string;
-  @Field(() => String) currency!: string;
+  @Field(() => String, {
+    description: 'Yuan with two decimals, e.g. "1234.50" (exact: computed from integer fen).',
+  })
+  amount!: string;
+  @Field(() => String, { description: 'ISO 4217 currency code; always CNY.' }) currency!: string;
 }
 
 /** 123456 fen → "1234.56"; -5 → "-0.05". Exact: integer arithmetic on the digits, no floats. */

@@ -158,6 +158,12 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validateFn: validateInput,
+  }).then((schema) => {
+    // type-graphql does not describe the root types; every type is described (issue 17 item 5).
+    schema.getQueryType()!.description = 'Reads: customers, accounts, purchases, queues and more.';
+    schema.getMutationType()!.description =
+      'Changes: each takes an `input` and answers a payload with `userErrors`.';
+    return schema;
   });
   return cached;
 }

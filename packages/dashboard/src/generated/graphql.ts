@@ -6,74 +6,559 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** ACTIVE: usable; FROZEN: no purchases until unfrozen; CLOSED. */
 export type AccountStatus =
+  /** Usable for purchases. */
   | 'ACTIVE'
+  /** Closed; a new application reopens it. */
   | 'CLOSED'
+  /** No purchases until unfrozen. */
   | 'FROZEN';
 
+/** The purchase and the reason, for `approvePurchase` and `rejectPurchase`. */
 export type DecidePurchaseInput = {
+  /** Global id of the purchase. */
   purchaseId: string | number;
+  /** Why (required; kept in the audit log). */
   reason: string;
 };
 
+/** The request and the reason, for `approveRecoveryRequest` and `rejectRecoveryRequest`. */
 export type DecideRecoveryRequestInput = {
+  /** Why (required; kept in the audit log). */
   reason: string;
+  /** Global id of the recovery request. */
   requestId: string | number;
 };
 
+/** Why a limit decision was made. */
+export type DecisionKind =
+  /** The account was closed. */
+  | 'CLOSE'
+  /** The account was frozen. */
+  | 'FREEZE'
+  /** The opening decision of a new account. */
+  | 'INITIAL'
+  /** A manual change by staff. */
+  | 'MANUAL'
+  /** The scheduled review of every account. */
+  | 'PERIODIC_REVIEW'
+  /** A promotion granted or withdrew a temporary limit. */
+  | 'PROMOTION'
+  /** A recovery request was granted. */
+  | 'RECOVERY'
+  /** A review asked for by staff or triggered by an event. */
+  | 'TRIGGERED_REVIEW'
+  /** The account was unfrozen. */
+  | 'UNFREEZE';
+
+/** The input of `fileRecoveryRequest`. */
 export type FileRecoveryRequestInput = {
+  /** Global id of the customer. */
   customerId: string | number;
+  /** Documents to attach now. */
   documents?: Array<RecoveryDocumentInput> | null | undefined;
+  /** Why (required; kept in the audit log). */
   reason: string;
   /** For INCREASE: the limit asked for, in yuan. */
   requestedLimit?: string | null | undefined;
+  /** What the customer asks for. */
   type: RecoveryType;
 };
 
+/** A credit grade (信用等级) from a review, best (A) to worst (E). */
+export type Grade =
+  /** Best grade: lowest expected default. */
+  | 'A'
+  /** Good grade. */
+  | 'B'
+  /** Middle grade. */
+  | 'C'
+  /** Weak grade. */
+  | 'D'
+  /** Worst grade: highest expected default. */
+  | 'E';
+
+/** A customer's declared income band. */
+export type IncomeBand =
+  /** High declared income. */
+  | 'HIGH'
+  /** Low declared income. */
+  | 'LOW'
+  /** Middle declared income. */
+  | 'MID'
+  /** Very high declared income. */
+  | 'VERY_HIGH';
+
 /** Language of explanations: ZH_CN (简体中文) or EN. */
 export type Locale =
+  /** English. */
   | 'EN'
+  /** Simplified Chinese (简体中文). */
   | 'ZH_CN';
 
+/** How a notice reaches the customer. */
+export type NoticeChannel =
+  /** By email. */
+  | 'EMAIL'
+  /** In the partner app. */
+  | 'IN_APP'
+  /** By text message. */
+  | 'SMS';
+
+/** Delivery of an SMS or email notice. */
+export type NoticeDeliveryStatus =
+  /** Handed to the SMS or mail provider. */
+  | 'DELIVERED'
+  /** Given up after the retries; see deliveryError. */
+  | 'FAILED'
+  /** Waiting to be sent, or being retried. */
+  | 'PENDING';
+
+/** What a notice to a customer is about. */
+export type NoticeKind =
+  /** The account was closed. */
+  | 'ACCOUNT_CLOSED'
+  /** The account was frozen. */
+  | 'ACCOUNT_FROZEN'
+  /** A credit account was opened. */
+  | 'ACCOUNT_OPENED'
+  /** The account was unfrozen. */
+  | 'ACCOUNT_UNFROZEN'
+  /** A credit application was declined. */
+  | 'APPLICATION_DECLINED'
+  /** Advice on using credit (the default for staff notices). */
+  | 'BUDGETING_TIP'
+  /** A category limit (专项额度) changed. */
+  | 'CATEGORY_LIMIT_CHANGED'
+  /** A repayment is due soon. */
+  | 'DUE_SOON'
+  /** Most of the limit is in use. */
+  | 'HIGH_UTILISATION'
+  /** The limit changed after a decision. */
+  | 'LIMIT_CHANGED'
+  /** A repayment is overdue. */
+  | 'OVERDUE'
+  /** A partner link was made or revoked (sent by the system only). */
+  | 'PARTNER_LINK_CHANGED'
+  /** The code to confirm a partner link (sent by the system only). */
+  | 'PARTNER_LINK_CODE'
+  /** A promotion was cancelled and its limit withdrawn. */
+  | 'PROMOTION_CANCELLED'
+  /** A promotion’s temporary limit ends soon. */
+  | 'PROMOTION_ENDING'
+  /** A promotion granted a temporary limit. */
+  | 'PROMOTION_STARTED'
+  /** A recovery request moved on. */
+  | 'RECOVERY_STATUS';
+
+/** The state of an installment plan. */
+export type PlanStatus =
+  /** Being repaid. */
+  | 'ACTIVE'
+  /** Closed before it was paid off (e.g. refunded). */
+  | 'CLOSED'
+  /** Every line paid. */
+  | 'PAID_OFF';
+
+/** An installment term (分期期数): one payment in 30 days, or 3 to 24 monthly periods. */
+export type PlanTerm =
+  /** One payment 30 days later, without a fee. */
+  | 'DEFERRED_30'
+  /** Three monthly periods. */
+  | 'M3'
+  /** Six monthly periods. */
+  | 'M6'
+  /** Nine monthly periods. */
+  | 'M9'
+  /** Twelve monthly periods. */
+  | 'M12'
+  /** Twenty-four monthly periods. */
+  | 'M24';
+
+/** Where a purchase is in its life: held, reviewed, captured, released or refused. */
+export type PurchaseStatus =
+  /** Captured (wholly or in parts): the amount became outstanding principal. */
+  | 'CAPTURED'
+  /** Refused at authorization; nothing was held. */
+  | 'DECLINED'
+  /** The hold expired before a capture. */
+  | 'EXPIRED'
+  /** Authorized: the amount is held on the limit until captured or released. */
+  | 'HELD'
+  /** Held for a person to review before it can be captured. */
+  | 'PENDING_REVIEW'
+  /** Refused by a reviewer after PENDING_REVIEW; the hold was released. */
+  | 'REJECTED'
+  /** The hold was released without a capture. */
+  | 'RELEASED';
+
+/** A document supporting a recovery request (its description; the file is kept elsewhere). */
 export type RecoveryDocumentInput = {
+  /** Its media type, e.g. application/pdf. */
   contentType: string;
+  /** The file's name. */
   fileName: string;
+  /** What the document is, e.g. INCOME_PROOF (1 to 50 characters). */
   kind: string;
+  /** Its size in bytes (1 byte to 20 MB). */
   sizeBytes: number;
 };
 
+/** The automatic review's outcome for a recovery request. */
+export type RecoveryOutcome =
+  /** Grant it. */
+  | 'APPROVE'
+  /** Ask the customer for documents first. */
+  | 'NEED_DOCUMENTS'
+  /** Refuse it. */
+  | 'REJECT'
+  /** A supervisor decides. */
+  | 'ROUTE_TO_SUPERVISOR';
+
+/** Where a recovery request is. */
 export type RecoveryStatus =
+  /** Approved; a staged restoration may still be running. */
   | 'APPROVED'
+  /** Approved and fully applied. */
   | 'COMPLETED'
+  /** Waiting for documents from the customer. */
   | 'NEEDS_DOCUMENTS'
+  /** Refused. */
   | 'REJECTED'
+  /** Filed, waiting for the automatic review. */
   | 'SUBMITTED'
+  /** A person is reviewing it. */
   | 'UNDER_REVIEW';
 
 /** UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE. */
 export type RecoveryType =
+  /** Raise the limit. */
   | 'INCREASE'
+  /** Restore a limit that was reduced. */
   | 'RESTORE_REDUCTION'
+  /** Unfreeze a frozen account. */
   | 'UNFREEZE';
 
+/** The input of `revealCustomerPii`. */
 export type RevealCustomerPiiInput = {
+  /** Global id of the customer. */
   customerId: string | number;
+  /** Why (required; kept in the audit log). */
   reason: string;
 };
 
 /** A staff role: support agent (客服), supervisor (主管), risk admin. */
 export type Role =
+  /** Support agent (客服): reads customers and handles requests. */
   | 'AGENT'
+  /** Risk admin: policy, promotions, models and staff. */
   | 'RISK_ADMIN'
+  /** Supervisor (主管): an agent who also freezes, decides and reveals personal data. */
   | 'SUPERVISOR';
 
+/** The state of one line of a repayment schedule. */
+export type ScheduleLineStatus =
+  /** Not yet paid, and not past its due date. */
+  | 'DUE'
+  /** Not paid by its due date. */
+  | 'OVERDUE'
+  /** Paid in full. */
+  | 'PAID'
+  /** Forgiven by staff. */
+  | 'WAIVED';
+
+/** The input of `signIn`. */
 export type SignInInput = {
+  /** Staff password. */
   password: string;
+  /** Staff sign-in name. */
   username: string;
 };
 
+/** The state of a revolving statement. */
+export type StatementStatus =
+  /** At least the minimum paid; interest accrues on the rest. */
+  | 'MINIMUM_PAID'
+  /** Before the due date. */
+  | 'OPEN'
+  /** Paid in full: no interest. */
+  | 'PAID'
+  /** The minimum was not paid by the due date. */
+  | 'PAST_DUE';
+
+/** Why a mutation refused its input; the same codes for every payload. */
+export type UserErrorCode =
+  /** The account is already closed. */
+  | 'ACCOUNT_ALREADY_CLOSED'
+  /** The account is closed. */
+  | 'ACCOUNT_CLOSED'
+  /** The customer already has a credit account. */
+  | 'ACCOUNT_EXISTS'
+  /** The account still owes money; it cannot be closed. */
+  | 'ACCOUNT_HAS_BALANCE'
+  /** The account is not ACTIVE (frozen or closed). */
+  | 'ACCOUNT_NOT_ACTIVE'
+  /** There is no such credit account. */
+  | 'ACCOUNT_NOT_FOUND'
+  /** The account is not FROZEN. */
+  | 'ACCOUNT_NOT_FROZEN'
+  /** Name the account (accountId) or the customer. */
+  | 'ACCOUNT_REQUIRED'
+  /** There is no such staff user. */
+  | 'AGENT_NOT_FOUND'
+  /** The account already has a revolving line. */
+  | 'ALREADY_REVOLVING'
+  /** The account is already frozen for a risk alert. */
+  | 'ALREADY_RISK_FROZEN'
+  /** The amount must be more than zero. */
+  | 'AMOUNT_NOT_POSITIVE'
+  /** Give exactly one of a fixed amount or a percentage. */
+  | 'AMOUNT_OR_PERCENT'
+  /** The amount is above what is allowed here. */
+  | 'AMOUNT_TOO_LARGE'
+  /** The amount is too small to split over this term. */
+  | 'AMOUNT_TOO_SMALL_FOR_TERM'
+  /** The coupon campaign's budget is used up. */
+  | 'CAMPAIGN_BUDGET_EXHAUSTED'
+  /** There is no such coupon campaign. */
+  | 'CAMPAIGN_NOT_FOUND'
+  /** The coupon campaign is not open. */
+  | 'CAMPAIGN_NOT_OPEN'
+  /** The capture is more than what is still held. */
+  | 'CAPTURE_EXCEEDS_HOLD'
+  /** Capture the purchase first. */
+  | 'CAPTURE_REQUIRED'
+  /** The category limit is in use and cannot go below what is used. */
+  | 'CATEGORY_LIMIT_IN_USE'
+  /** The coupon has expired. */
+  | 'COUPON_EXPIRED'
+  /** The coupon does not apply to this term or amount. */
+  | 'COUPON_NOT_APPLICABLE'
+  /** The coupon was already used. */
+  | 'COUPON_USED'
+  /** The customer's credit balance is not enough. */
+  | 'CREDIT_INSUFFICIENT'
+  /** There is no such customer. */
+  | 'CUSTOMER_NOT_FOUND'
+  /** The description is too long. */
+  | 'DESCRIPTION_TOO_LONG'
+  /** A repayment with this payment reference exists already. */
+  | 'DUPLICATE_PAYMENT_REFERENCE'
+  /** A record with this reference exists already. */
+  | 'DUPLICATE_REFERENCE'
+  /** A refund with this reference exists already. */
+  | 'DUPLICATE_REFUND_REFERENCE'
+  /** A scoring model with this version exists already. */
+  | 'DUPLICATE_VERSION'
+  /** The caller may not do this to this record. */
+  | 'FORBIDDEN'
+  /** The hold was extended once already. */
+  | 'HOLD_ALREADY_EXTENDED'
+  /** The hold expired before it was captured. */
+  | 'HOLD_EXPIRED'
+  /** The idempotency key was used before with a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The record is not in a state that allows this change. */
+  | 'ILLEGAL_TRANSITION'
+  /** The scoring model does not fit the current features or policy. */
+  | 'INCOMPATIBLE_MODEL'
+  /** The amount is not yuan with at most two decimals, or is out of range. */
+  | 'INVALID_AMOUNT'
+  /** The bureau score is out of range. */
+  | 'INVALID_BUREAU_SCORE'
+  /** The username or password is wrong. */
+  | 'INVALID_CREDENTIALS'
+  /** The date is not valid or out of range. */
+  | 'INVALID_DATE'
+  /** The number of defaults is out of range. */
+  | 'INVALID_DEFAULTS'
+  /** A document is not valid (name, type or size). */
+  | 'INVALID_DOCUMENT'
+  /** The webhook event types are not valid. */
+  | 'INVALID_EVENT_TYPES'
+  /** The grace period is out of range. */
+  | 'INVALID_GRACE'
+  /** The id is not a global id of the expected type. */
+  | 'INVALID_ID'
+  /** The idempotency key is empty or too long. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The number of bureau inquiries is out of range. */
+  | 'INVALID_INQUIRIES'
+  /** The kind is not one the caller may use. */
+  | 'INVALID_KIND'
+  /** The link code is not valid. */
+  | 'INVALID_LINK_CODE'
+  /** The message is empty or too long. */
+  | 'INVALID_MESSAGE'
+  /** The scoring model is not valid. */
+  | 'INVALID_MODEL'
+  /** The name is empty or too long. */
+  | 'INVALID_NAME'
+  /** The payment reference is empty or too long. */
+  | 'INVALID_PAYMENT_REFERENCE'
+  /** The percentage is out of range. */
+  | 'INVALID_PERCENT'
+  /** The phone number is not valid. */
+  | 'INVALID_PHONE'
+  /** The number of points is out of range. */
+  | 'INVALID_POINTS'
+  /** The reason is not valid. */
+  | 'INVALID_REASON'
+  /** The role is not valid here. */
+  | 'INVALID_ROLE'
+  /** The stress-test scenario is not valid. */
+  | 'INVALID_SCENARIO'
+  /** A scope is not one of the known scopes. */
+  | 'INVALID_SCOPE'
+  /** The username is not valid. */
+  | 'INVALID_USERNAME'
+  /** The webhook URL is not an allowed https URL. */
+  | 'INVALID_WEBHOOK_URL'
+  /** The time window is not valid (start after end, or in the past). */
+  | 'INVALID_WINDOW'
+  /** There is no such API key. */
+  | 'KEY_NOT_FOUND'
+  /** There is no such schedule line or revolving line. */
+  | 'LINE_NOT_FOUND'
+  /** The line is not open. */
+  | 'LINE_NOT_OPEN'
+  /** There is no such partner link, or the code is wrong. */
+  | 'LINK_NOT_FOUND'
+  /** There is no such scoring model. */
+  | 'MODEL_NOT_FOUND'
+  /** There is nothing left to split into a plan. */
+  | 'NOTHING_TO_PLAN'
+  /** There is no reduction to restore. */
+  | 'NOTHING_TO_RESTORE'
+  /** There is no previous model to roll back to. */
+  | 'NOTHING_TO_ROLL_BACK'
+  /** There is no unpaid fee of this kind to waive. */
+  | 'NOTHING_TO_WAIVE'
+  /** There is no such notice. */
+  | 'NOTICE_NOT_FOUND'
+  /** The caller may not do this. */
+  | 'NOT_ALLOWED'
+  /** The account is not delinquent. */
+  | 'NOT_DELINQUENT'
+  /** The account is not eligible. */
+  | 'NOT_ELIGIBLE'
+  /** The record was not found. */
+  | 'NOT_FOUND'
+  /** The account has no revolving line. */
+  | 'NOT_REVOLVING'
+  /** The account is not frozen for a risk alert. */
+  | 'NOT_RISK_FROZEN'
+  /** The scoring model is not in shadow. */
+  | 'NOT_SHADOWED'
+  /** The account has no limit for this category. */
+  | 'NO_CATEGORY_LIMIT'
+  /** Documents are required. */
+  | 'NO_DOCUMENTS'
+  /** At least one grade is required. */
+  | 'NO_GRADES'
+  /** There is no open offer. */
+  | 'NO_OFFER'
+  /** There is no statement to pay. */
+  | 'NO_STATEMENT'
+  /** An open offer exists already. */
+  | 'OFFER_EXISTS'
+  /** The offer has expired. */
+  | 'OFFER_EXPIRED'
+  /** A number is out of its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** There is no such partner app. */
+  | 'PARTNER_APP_NOT_FOUND'
+  /** Only a partner app can do this. */
+  | 'PARTNER_APP_REQUIRED'
+  /** The purchase already has an installment plan. */
+  | 'PLAN_EXISTS'
+  /** The installment plan is not ACTIVE. */
+  | 'PLAN_NOT_ACTIVE'
+  /** There is no such installment plan. */
+  | 'PLAN_NOT_FOUND'
+  /** The points are worth more than the statement balance. */
+  | 'POINTS_EXCEED_STATEMENT'
+  /** Not enough points. */
+  | 'POINTS_INSUFFICIENT'
+  /** There is no such promotion. */
+  | 'PROMOTION_NOT_FOUND'
+  /** The promotion has ended or was cancelled. */
+  | 'PROMOTION_OVER'
+  /** The promotion has started and can no longer be edited. */
+  | 'PROMOTION_STARTED'
+  /** The purchase is not captured. */
+  | 'PURCHASE_NOT_CAPTURED'
+  /** There is no such purchase. */
+  | 'PURCHASE_NOT_FOUND'
+  /** The purchase is not held. */
+  | 'PURCHASE_NOT_HELD'
+  /** The purchase is not waiting for review. */
+  | 'PURCHASE_NOT_PENDING'
+  /** A reason is required. */
+  | 'REASON_REQUIRED'
+  /** The reason is too long. */
+  | 'REASON_TOO_LONG'
+  /** There is no such recovery request. */
+  | 'RECOVERY_REQUEST_NOT_FOUND'
+  /** The customer has an open recovery request already. */
+  | 'RECOVERY_REQUEST_OPEN'
+  /** A payment reference is required. */
+  | 'REFERENCE_REQUIRED'
+  /** The refund is more than what can still be refunded. */
+  | 'REFUND_EXCEEDS_REFUNDABLE'
+  /** The requested limit is above the policy cap. */
+  | 'REQUESTED_LIMIT_ABOVE_CAP'
+  /** The requested limit is not above the current one. */
+  | 'REQUESTED_LIMIT_NOT_HIGHER'
+  /** Give the requested limit. */
+  | 'REQUESTED_LIMIT_REQUIRED'
+  /** Nothing new is known since the last review; try again after the cooldown. */
+  | 'REVIEW_COOLDOWN'
+  /** The purchase is on the revolving line and has no installment plan. */
+  | 'REVOLVING_PURCHASE'
+  /** The account is frozen for a risk alert; that unfreeze has its own path. */
+  | 'RISK_ALERT_FREEZE'
+  /** The partner app was not granted this scope. */
+  | 'SCOPE_NOT_GRANTED'
+  /** The shadow results are too old; shadow the model again. */
+  | 'STALE_SHADOW'
+  /** The target matches more than one rule; be more specific. */
+  | 'TARGET_AMBIGUOUS'
+  /** Name a target (grade, income band or account). */
+  | 'TARGET_REQUIRED'
+  /** Too many documents. */
+  | 'TOO_MANY_DOCUMENTS'
+  /** The partner app has the most webhook endpoints allowed. */
+  | 'TOO_MANY_ENDPOINTS'
+  /** Too many link codes were asked for; wait and try again. */
+  | 'TOO_MANY_LINK_CODES'
+  /** The category is not a purchase category. */
+  | 'UNKNOWN_CATEGORY'
+  /** There is no such coupon for this customer. */
+  | 'UNKNOWN_COUPON'
+  /** The grade is not A to E. */
+  | 'UNKNOWN_GRADE'
+  /** The income band is not LOW, MID, HIGH or VERY_HIGH. */
+  | 'UNKNOWN_INCOME_BAND'
+  /** There is no such job. */
+  | 'UNKNOWN_JOB'
+  /** The kind is not one of the allowed values. */
+  | 'UNKNOWN_KIND'
+  /** The reason code is not a known one. */
+  | 'UNKNOWN_REASON_CODE'
+  /** The term is not offered. */
+  | 'UNKNOWN_TERM'
+  /** The username is taken. */
+  | 'USERNAME_TAKEN'
+  /** The waiver is more than what is unpaid. */
+  | 'WAIVER_EXCEEDS_UNPAID'
+  /** The password is too weak. */
+  | 'WEAK_PASSWORD'
+  /** The record is not in a status that allows this. */
+  | 'WRONG_STATUS';
+
 export type MoneyPartsFragment = { __typename: 'Money', amount: string, currency: string };
 
-export type UserErrorPartsFragment = { __typename: 'UserError', code: string, field: string | null, message: string };
+export type UserErrorPartsFragment = { __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string };
 
 export type RecoveryRequestSummaryFragment = { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string };
 
@@ -82,7 +567,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', token: string | null, agent: { __typename: 'Agent', id: string, username: string, displayName: string, role: Role } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', token: string | null, agent: { __typename: 'Agent', id: string, username: string, displayName: string, role: Role } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DemoLoginsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -104,28 +589,28 @@ export type StatementsQueryVariables = Exact<{
 }>;
 
 
-export type StatementsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, revolving: { __typename: 'RevolvingLine', statementDay: number, aprPercent: string, points: number, balance: { __typename: 'Money', amount: string, currency: string } } | null, statements: Array<{ __typename: 'Statement', seq: number, closingDate: string, dueDate: string, status: string, balance: { __typename: 'Money', amount: string, currency: string }, minimumPayment: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
+export type StatementsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, revolving: { __typename: 'RevolvingLine', statementDay: number, aprPercent: string, points: number, balance: { __typename: 'Money', amount: string, currency: string } } | null, statements: Array<{ __typename: 'Statement', seq: number, closingDate: string, dueDate: string, status: StatementStatus, balance: { __typename: 'Money', amount: string, currency: string }, minimumPayment: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
 
 export type CustomerHeaderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CustomerHeaderQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, realNameVerified: boolean, incomeBand: string, registeredAt: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string } } | null } | null };
+export type CustomerHeaderQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, realNameVerified: boolean, incomeBand: IncomeBand, registeredAt: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string } } | null } | null };
 
 export type AccountOverviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AccountOverviewQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, status: AccountStatus, score: number | null, grade: string | null, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, availableLimit: { __typename: 'Money', amount: string, currency: string }, temporaryLimits: Array<{ __typename: 'TemporaryLimit', category: string | null, startsAt: string, endsAt: string, amount: { __typename: 'Money', amount: string, currency: string } }>, categoryLimits: Array<{ __typename: 'CategoryLimit', category: string, limit: { __typename: 'Money', amount: string, currency: string }, used: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
+export type AccountOverviewQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, status: AccountStatus, score: number | null, grade: Grade | null, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, availableLimit: { __typename: 'Money', amount: string, currency: string }, temporaryLimits: Array<{ __typename: 'TemporaryLimit', category: string | null, startsAt: string, endsAt: string, amount: { __typename: 'Money', amount: string, currency: string } }>, categoryLimits: Array<{ __typename: 'CategoryLimit', category: string, limit: { __typename: 'Money', amount: string, currency: string }, used: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
 
 export type RevealCustomerPiiMutationVariables = Exact<{
   input: RevealCustomerPiiInput;
 }>;
 
 
-export type RevealCustomerPiiMutation = { __typename: 'Mutation', revealCustomerPii: { __typename: 'RevealCustomerPiiPayload', phone: string | null, nationalId: string | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RevealCustomerPiiMutation = { __typename: 'Mutation', revealCustomerPii: { __typename: 'RevealCustomerPiiPayload', phone: string | null, nationalId: string | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type InstallmentPlansQueryVariables = Exact<{
   id: string | number;
@@ -133,7 +618,7 @@ export type InstallmentPlansQueryVariables = Exact<{
 }>;
 
 
-export type InstallmentPlansQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, installmentPlans: { __typename: 'InstallmentPlanConnection', totalCount: number | null, edges: Array<{ __typename: 'InstallmentPlanEdge', node: { __typename: 'InstallmentPlan', id: string, term: string, status: string, aprPercent: string, createdAt: string, principal: { __typename: 'Money', amount: string, currency: string }, totalFee: { __typename: 'Money', amount: string, currency: string }, schedule: Array<{ __typename: 'ScheduleLine', seq: number, dueDate: string, status: string, daysPastDue: number, principal: { __typename: 'Money', amount: string, currency: string }, fee: { __typename: 'Money', amount: string, currency: string }, lateFee: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } }> } } | null } | null };
+export type InstallmentPlansQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, installmentPlans: { __typename: 'InstallmentPlanConnection', totalCount: number, edges: Array<{ __typename: 'InstallmentPlanEdge', node: { __typename: 'InstallmentPlan', id: string, term: PlanTerm, status: PlanStatus, aprPercent: string, createdAt: string, principal: { __typename: 'Money', amount: string, currency: string }, totalFee: { __typename: 'Money', amount: string, currency: string }, schedule: Array<{ __typename: 'ScheduleLine', seq: number, dueDate: string, status: ScheduleLineStatus, daysPastDue: number, principal: { __typename: 'Money', amount: string, currency: string }, fee: { __typename: 'Money', amount: string, currency: string }, lateFee: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } }> } } | null } | null };
 
 export type RepaymentsQueryVariables = Exact<{
   id: string | number;
@@ -141,7 +626,7 @@ export type RepaymentsQueryVariables = Exact<{
 }>;
 
 
-export type RepaymentsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, overdue: { __typename: 'OverdueState', isOverdue: boolean, daysPastDue: number, bucket: string | null, overdueAmount: { __typename: 'Money', amount: string, currency: string } }, repayments: { __typename: 'RepaymentConnection', totalCount: number | null, edges: Array<{ __typename: 'RepaymentEdge', node: { __typename: 'Repayment', id: string, receivedAt: string, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
+export type RepaymentsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, overdue: { __typename: 'OverdueState', isOverdue: boolean, daysPastDue: number, bucket: string | null, overdueAmount: { __typename: 'Money', amount: string, currency: string } }, repayments: { __typename: 'RepaymentConnection', totalCount: number, edges: Array<{ __typename: 'RepaymentEdge', node: { __typename: 'Repayment', id: string, receivedAt: string, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
 
 export type NoticesQueryVariables = Exact<{
   id: string | number;
@@ -149,7 +634,7 @@ export type NoticesQueryVariables = Exact<{
 }>;
 
 
-export type NoticesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, notices: { __typename: 'NoticeConnection', totalCount: number | null, edges: Array<{ __typename: 'NoticeEdge', node: { __typename: 'Notice', id: string, kind: string, channel: string, deliveryStatus: string | null, deliveryError: string | null, createdAt: string, sentAt: string | null, readAt: string | null, acknowledgedAt: string | null, text: { __typename: 'NoticeText', zhCN: string, en: string } } }> } } | null } | null };
+export type NoticesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, notices: { __typename: 'NoticeConnection', totalCount: number, edges: Array<{ __typename: 'NoticeEdge', node: { __typename: 'Notice', id: string, kind: NoticeKind, channel: NoticeChannel, deliveryStatus: NoticeDeliveryStatus | null, deliveryError: string | null, createdAt: string, sentAt: string | null, readAt: string | null, acknowledgedAt: string | null, text: { __typename: 'NoticeText', zhCN: string, en: string } } }> } } | null } | null };
 
 export type AuditTrailQueryVariables = Exact<{
   id: string | number;
@@ -158,7 +643,7 @@ export type AuditTrailQueryVariables = Exact<{
 }>;
 
 
-export type AuditTrailQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, auditTrail: { __typename: 'AuditEntryConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AuditEntryEdge', cursor: string, node: { __typename: 'AuditEntry', action: string, actor: string, createdAt: string, details: string | null } }> } } | null };
+export type AuditTrailQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, auditTrail: { __typename: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AuditEntryEdge', cursor: string, node: { __typename: 'AuditEntry', action: string, actor: string, createdAt: string, details: string | null } }> } } | null };
 
 export type PurchasesQueryVariables = Exact<{
   id: string | number;
@@ -167,7 +652,7 @@ export type PurchasesQueryVariables = Exact<{
 }>;
 
 
-export type PurchasesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, purchases: { __typename: 'PurchaseConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, createdAt: string, merchant: string, category: string, status: string, declineCode: string | null, holdExpiresAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
+export type PurchasesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, purchases: { __typename: 'PurchaseConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, createdAt: string, merchant: string, category: string, status: PurchaseStatus, declineCode: string | null, holdExpiresAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
 
 export type LimitExplanationQueryVariables = Exact<{
   id: string | number;
@@ -175,7 +660,7 @@ export type LimitExplanationQueryVariables = Exact<{
 }>;
 
 
-export type LimitExplanationQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, explanation: { __typename: 'LimitExplanation', headline: string, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, improvements: Array<{ __typename: 'LimitImprovement', feature: string, text: string, limitEffect: { __typename: 'Money', amount: string, currency: string } | null }>, decision: { __typename: 'LimitDecision', id: string, kind: string, createdAt: string } | null } | null } | null } | null };
+export type LimitExplanationQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, explanation: { __typename: 'LimitExplanation', headline: string, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, improvements: Array<{ __typename: 'LimitImprovement', feature: string, text: string, limitEffect: { __typename: 'Money', amount: string, currency: string } | null }>, decision: { __typename: 'LimitDecision', id: string, kind: DecisionKind, createdAt: string } | null } | null } | null } | null };
 
 export type LimitHistoryQueryVariables = Exact<{
   id: string | number;
@@ -183,7 +668,7 @@ export type LimitHistoryQueryVariables = Exact<{
 }>;
 
 
-export type LimitHistoryQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, decisions: { __typename: 'LimitDecisionConnection', totalCount: number | null, edges: Array<{ __typename: 'LimitDecisionEdge', node: { __typename: 'LimitDecision', id: string, kind: string, createdAt: string, decidedBy: string, note: string | null, statusBefore: AccountStatus, statusAfter: AccountStatus, score: number | null, grade: string | null, baseLimitBefore: { __typename: 'Money', amount: string, currency: string }, baseLimitAfter: { __typename: 'Money', amount: string, currency: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }> } }> } } | null } | null };
+export type LimitHistoryQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, decisions: { __typename: 'LimitDecisionConnection', totalCount: number, edges: Array<{ __typename: 'LimitDecisionEdge', node: { __typename: 'LimitDecision', id: string, kind: DecisionKind, createdAt: string, decidedBy: string, note: string | null, statusBefore: AccountStatus, statusAfter: AccountStatus, score: number | null, grade: Grade | null, baseLimitBefore: { __typename: 'Money', amount: string, currency: string }, baseLimitAfter: { __typename: 'Money', amount: string, currency: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }> } }> } } | null } | null };
 
 export type CustomerSearchQueryVariables = Exact<{
   search: string;
@@ -191,7 +676,7 @@ export type CustomerSearchQueryVariables = Exact<{
 }>;
 
 
-export type CustomerSearchQuery = { __typename: 'Query', customers: { __typename: 'CustomerConnection', totalCount: number | null, edges: Array<{ __typename: 'CustomerEdge', node: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus } | null } }> } };
+export type CustomerSearchQuery = { __typename: 'Query', customers: { __typename: 'CustomerConnection', totalCount: number, edges: Array<{ __typename: 'CustomerEdge', node: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus } | null } }> } };
 
 export type RecoveryQueueQueryVariables = Exact<{
   first: number;
@@ -199,7 +684,7 @@ export type RecoveryQueueQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryQueueQuery = { __typename: 'Query', recoveryQueue: { __typename: 'RecoveryRequestConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'RecoveryRequestEdge', cursor: string, node: { __typename: 'RecoveryRequest', autoOutcome: string | null, id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } } }> } };
+export type RecoveryQueueQuery = { __typename: 'Query', recoveryQueue: { __typename: 'RecoveryRequestConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'RecoveryRequestEdge', cursor: string, node: { __typename: 'RecoveryRequest', autoOutcome: RecoveryOutcome | null, id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } } }> } };
 
 export type PurchaseReviewQueueQueryVariables = Exact<{
   first: number;
@@ -207,35 +692,35 @@ export type PurchaseReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseReviewQueueQuery = { __typename: 'Query', purchaseReviewQueue: { __typename: 'PurchaseConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, category: string, merchant: string, status: string, reasons: Array<string>, createdAt: string, amount: { __typename: 'Money', amount: string, currency: string }, customer: { __typename: 'Customer', id: string, name: string } } }> } };
+export type PurchaseReviewQueueQuery = { __typename: 'Query', purchaseReviewQueue: { __typename: 'PurchaseConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, category: string, merchant: string, status: PurchaseStatus, reasons: Array<string>, createdAt: string, amount: { __typename: 'Money', amount: string, currency: string }, customer: { __typename: 'Customer', id: string, name: string } } }> } };
 
 export type ApproveRecoveryRequestMutationVariables = Exact<{
   input: DecideRecoveryRequestInput;
 }>;
 
 
-export type ApproveRecoveryRequestMutation = { __typename: 'Mutation', approveRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type ApproveRecoveryRequestMutation = { __typename: 'Mutation', approveRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RejectRecoveryRequestMutationVariables = Exact<{
   input: DecideRecoveryRequestInput;
 }>;
 
 
-export type RejectRecoveryRequestMutation = { __typename: 'Mutation', rejectRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RejectRecoveryRequestMutation = { __typename: 'Mutation', rejectRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ApprovePurchaseMutationVariables = Exact<{
   input: DecidePurchaseInput;
 }>;
 
 
-export type ApprovePurchaseMutation = { __typename: 'Mutation', approvePurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: string, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type ApprovePurchaseMutation = { __typename: 'Mutation', approvePurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: PurchaseStatus, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RejectPurchaseMutationVariables = Exact<{
   input: DecidePurchaseInput;
 }>;
 
 
-export type RejectPurchaseMutation = { __typename: 'Mutation', rejectPurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: string, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RejectPurchaseMutation = { __typename: 'Mutation', rejectPurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: PurchaseStatus, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CustomerRecoveryRequestsQueryVariables = Exact<{
   id: string | number;
@@ -243,7 +728,7 @@ export type CustomerRecoveryRequestsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerRecoveryRequestsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, recoveryRequests: { __typename: 'RecoveryRequestConnection', totalCount: number | null, edges: Array<{ __typename: 'RecoveryRequestEdge', node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } }> } } | null };
+export type CustomerRecoveryRequestsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, recoveryRequests: { __typename: 'RecoveryRequestConnection', totalCount: number, edges: Array<{ __typename: 'RecoveryRequestEdge', node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } }> } } | null };
 
 export type RecoveryRequestQueryVariables = Exact<{
   id: string | number;
@@ -251,6 +736,7 @@ export type RecoveryRequestQueryVariables = Exact<{
 
 
 export type RecoveryRequestQuery = { __typename: 'Query', node:
+    | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CouponCampaign', id: string }
     | { __typename: 'CreditAccount', id: string }
@@ -263,7 +749,7 @@ export type RecoveryRequestQuery = { __typename: 'Query', node:
     | { __typename: 'PartnerLink', id: string }
     | { __typename: 'Promotion', id: string }
     | { __typename: 'Purchase', id: string }
-    | { __typename: 'RecoveryRequest', type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, id: string, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, transitions: Array<{ __typename: 'RecoveryTransition', fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actor: string, reason: string, createdAt: string }>, documents: Array<{ __typename: 'RecoveryDocument', kind: string, fileName: string, contentType: string, sizeBytes: number }> }
+    | { __typename: 'RecoveryRequest', type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: RecoveryOutcome | null, id: string, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, transitions: Array<{ __typename: 'RecoveryTransition', fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actor: string, reason: string, createdAt: string }>, documents: Array<{ __typename: 'RecoveryDocument', kind: string, fileName: string, contentType: string, sizeBytes: number }> }
     | { __typename: 'Refund', id: string }
     | { __typename: 'Repayment', id: string }
    | null };
@@ -273,7 +759,7 @@ export type FileRecoveryRequestMutationVariables = Exact<{
 }>;
 
 
-export type FileRecoveryRequestMutation = { __typename: 'Mutation', fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type FileRecoveryRequestMutation = { __typename: 'Mutation', fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export const MoneyPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]} as unknown as DocumentNode<MoneyPartsFragment, unknown>;
 export const UserErrorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UserErrorPartsFragment, unknown>;

@@ -15,6 +15,7 @@ import { CreditAccountNode } from './account.types.js';
 import { toAccountNode } from './account.service.js';
 import { CategoryLimit, CreditAccount } from './credit-account.entity.js';
 import type { ActiveTemporaryLimit } from './account.reads.js';
+import { GradeEnum } from '../../graphql/enums.js';
 
 /** Staff, or a partner app allowed to read limits. */
 const LIMIT_READERS = [Role.AGENT, scope('limits:read')];
@@ -96,7 +97,10 @@ export class AccountLimitsResolver {
   })
   async availableLimitFor(
     @Root() account: CreditAccountNode,
-    @Arg('category', () => String) category: string,
+    @Arg('category', () => String, {
+      description: 'The purchase category, e.g. ELECTRONICS (1 to 50 characters).',
+    })
+    category: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Money> {
     if (!category.trim() || category.length > 50)
@@ -121,7 +125,7 @@ export class AccountLimitsResolver {
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => String, {
+  @FieldResolver(() => GradeEnum, {
     nullable: true,
     description: 'Grade A–E of the latest review (staff only).',
   })

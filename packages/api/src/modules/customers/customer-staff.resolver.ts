@@ -8,7 +8,8 @@ import {
   readIdPage,
   toConnection,
 } from '../../graphql/relay.js';
-import { Role } from '../auth/viewer.js';
+import { Role, isStaff } from '../auth/viewer.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import {
   AuditEntryNode,
@@ -19,6 +20,13 @@ import {
 import { CustomerNode } from './customer.types.js';
 
 const AuditEntryConnection = Connection(AuditEntryNode, 'AuditEntry');
+
+// An audit entry through `node(id)`: staff only, like the audit trail (never a partner app).
+registerNodeType('AuditEntry', async (ctx, id) => {
+  if (!isStaff(ctx.viewer)) return null;
+  const a = await ctx.em.findOne(AuditEntry, { id });
+  return a ? toAuditNode(a) : null;
+});
 
 /** A customer's audit trail (staff). */
 @Resolver(() => CustomerNode)
@@ -38,7 +46,13 @@ export class CustomerAuditResolver {
       { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toAuditNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toAuditNode,
+      () => ctx.em.count(AuditEntry, { customerId: customer.localId }),
+    );
   }
 }
 
@@ -50,7 +64,8 @@ export class CustomerPiiResolver {
     description: 'The full phone and national ID (supervisor, reason required; audited).',
   })
   async revealCustomerPii(
-    @Arg('input', () => RevealCustomerPiiInput) input: RevealCustomerPiiInput,
+    @Arg('input', () => RevealCustomerPiiInput, { description: 'What to reveal customer pii.' })
+    input: RevealCustomerPiiInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.customerId, 'Customer');

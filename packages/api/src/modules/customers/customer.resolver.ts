@@ -18,7 +18,6 @@ import { selects } from '../../graphql/look-ahead.js';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Connection, localIdOrThrow, readIdPage, toConnection } from '../../graphql/relay.js';
-import { badUserInput } from '../../graphql/errors.js';
 import { CustomerNode } from './customer.types.js';
 import { classifySearch, toCustomerNode } from './customer.service.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -38,8 +37,13 @@ class CustomerSearchArgs {
   @MinLength(1, { message: 'Type something to search for.' })
   @MaxLength(100, { message: 'A search is at most 100 characters.' })
   search!: string;
-  @Field(() => Int, { nullable: true }) first?: number;
-  @Field(() => String, { nullable: true }) after?: string;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' })
+  first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string;
 }
 
 registerNodeType(
@@ -59,7 +63,7 @@ export class CustomerResolver {
     description: 'A customer by global id; null when there is none.',
   })
   async customer(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The customer's global id." }) id: string,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CustomerNode | null> {
@@ -84,7 +88,6 @@ export class CustomerResolver {
     @Args(() => CustomerSearchArgs) args: CustomerSearchArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
     const { page, after: afterId } = readIdPage({ first: args.first, after: args.after });
     const rows = await ctx.services.customers.search(ctx.em, args.search, page.size + 1, afterId);
     // A lookup by full phone or ID number touches personal data: it is audited (without the text).
@@ -96,7 +99,13 @@ export class CustomerResolver {
         details: { by: kind, matches: rows.length },
       });
     ctx.loaders.primeCustomers(rows);
-    return toConnection(rows, page, (r) => [r.id], toCustomerNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toCustomerNode,
+      () => ctx.services.customers.countMatches(ctx.em, args.search),
+    );
   }
 
   @FieldResolver(() => CreditAccountNode, {

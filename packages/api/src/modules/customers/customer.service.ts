@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
+import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { Customer } from './customer.entity.js';
 import { blindIndex, isNationalId, isPhone, normalizeNationalId, normalizePhone } from './pii.js';
 import { toGlobalId } from '../../graphql/relay.js';
@@ -77,6 +78,24 @@ export class CustomerService {
       }
       case 'NAME':
         return em.find(Customer, { name: { $like: `${escapeLike(t)}%` }, ...after }, opts);
+    }
+  }
+
+  /** How many customers `search` finds for this text over all pages. */
+  async countMatches(em: EntityManager, text: string): Promise<number> {
+    const t = text.trim();
+    const key = this.config.secrets.blindIndexKey;
+    switch (classifySearch(t)) {
+      case 'PHONE':
+        return em.count(Customer, { phoneHash: blindIndex('phone', normalizePhone(t), key) });
+      case 'NATIONAL_ID':
+        return em.count(Customer, {
+          nationalIdHash: blindIndex('national_id', normalizeNationalId(t), key),
+        });
+      case 'ACCOUNT_NUMBER':
+        return em.count(CreditAccount, { accountNumber: t.toUpperCase() });
+      case 'NAME':
+        return em.count(Customer, { name: { $like: `${escapeLike(t)}%` } });
     }
   }
 }

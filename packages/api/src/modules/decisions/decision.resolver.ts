@@ -57,11 +57,20 @@ export class AccountDecisionsResolver {
       { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toDecisionNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toDecisionNode,
+      () => ctx.em.count(LimitDecision, { accountId: account.entity.id }),
+    );
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => LimitDecisionNode, { nullable: true })
+  @FieldResolver(() => LimitDecisionNode, {
+    description: 'The latest limit decision; null before any (staff only).',
+    nullable: true,
+  })
   async latestDecision(@Root() account: CreditAccountNode, @Ctx() ctx: GraphQLContext) {
     const d = await latestDecisionOf(ctx, account.entity.id);
     return d ? toDecisionNode(d) : null;
@@ -75,7 +84,7 @@ export class AccountDecisionsResolver {
   })
   async explanation(
     @Root() account: CreditAccountNode,
-    @Arg('locale', () => Locale) locale: Locale,
+    @Arg('locale', () => Locale, { description: 'The language of the text.' }) locale: Locale,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LimitExplanationNode | null> {
     const d = await latestDecisionOf(ctx, account.entity.id);
@@ -154,7 +163,8 @@ export class DecisionMutationResolver {
       "A triggered review now: scores the customer's behaviour and stores a TRIGGERED_REVIEW decision (staff; reason required). Refused with REVIEW_COOLDOWN while nothing new is known since the last review (policy cooldown), and never cuts twice on the same data.",
   })
   async requestLimitReview(
-    @Arg('input', () => RequestLimitReviewInput) input: RequestLimitReviewInput,
+    @Arg('input', () => RequestLimitReviewInput, { description: 'What to request limit review.' })
+    input: RequestLimitReviewInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.accountId, 'CreditAccount');
@@ -170,7 +180,8 @@ export class DecisionMutationResolver {
     description: 'Freeze an ACTIVE account (supervisor, reason required).',
   })
   async freezeAccount(
-    @Arg('input', () => AccountReasonInput) input: AccountReasonInput,
+    @Arg('input', () => AccountReasonInput, { description: 'What to freeze account.' })
+    input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.accountId, 'CreditAccount');
@@ -186,7 +197,8 @@ export class DecisionMutationResolver {
     description: 'Unfreeze a FROZEN account (supervisor, reason required).',
   })
   async unfreezeAccount(
-    @Arg('input', () => AccountReasonInput) input: AccountReasonInput,
+    @Arg('input', () => AccountReasonInput, { description: 'What to unfreeze account.' })
+    input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.accountId, 'CreditAccount');

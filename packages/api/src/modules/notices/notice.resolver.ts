@@ -49,7 +49,13 @@ export class AccountNoticesResolver {
       { customerId: account.entity.customerId, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toNoticeNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toNoticeNode,
+      () => ctx.em.count(Notice, { customerId: account.entity.customerId }),
+    );
   }
 }
 
@@ -61,7 +67,10 @@ export class NoticeTextResolver {
     description:
       'The notice in one language, in parts: a title, what happened, what it means, what to do.',
   })
-  words(@Root() notice: NoticeNode, @Arg('locale', () => Locale) locale: Locale): NoticeWordsNode {
+  words(
+    @Root() notice: NoticeNode,
+    @Arg('locale', () => Locale, { description: 'The language of the text.' }) locale: Locale,
+  ): NoticeWordsNode {
     return Object.assign(
       new NoticeWordsNode(),
       noticeWords(notice.kind, notice.payload, engineLocale(locale)),
@@ -77,7 +86,8 @@ export class NoticeMutationResolver {
   @Authorized(Role.AGENT)
   @Mutation(() => NoticePayload, { description: 'Send a notice to a customer (staff).' })
   async sendNotice(
-    @Arg('input', () => SendNoticeInput) input: SendNoticeInput,
+    @Arg('input', () => SendNoticeInput, { description: 'What to send notice.' })
+    input: SendNoticeInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.customerId, 'Customer');
@@ -97,7 +107,8 @@ export class NoticeMutationResolver {
   @Authorized(Role.AGENT)
   @Mutation(() => NoticePayload, { description: 'Mark a notice acknowledged (idempotent).' })
   async acknowledgeNotice(
-    @Arg('input', () => AcknowledgeNoticeInput) input: AcknowledgeNoticeInput,
+    @Arg('input', () => AcknowledgeNoticeInput, { description: 'What to acknowledge notice.' })
+    input: AcknowledgeNoticeInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localIdOf(input.noticeId, 'Notice');

@@ -45,8 +45,12 @@ const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryReque
 
 @ArgsType()
 class PageArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
 }
 
 registerNodeType('RecoveryRequest', async (ctx, id) => {
@@ -71,7 +75,8 @@ export class RecoveryResolver {
     description: 'File a recovery request for a customer; it is reviewed automatically at once.',
   })
   async fileRecoveryRequest(
-    @Arg('input', () => FileRecoveryRequestInput) input: FileRecoveryRequestInput,
+    @Arg('input', () => FileRecoveryRequestInput, { description: 'What to file recovery request.' })
+    input: FileRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const customer = localIdOrError(input.customerId, 'Customer', 'customerId');
@@ -99,7 +104,10 @@ export class RecoveryResolver {
     description: 'Attach documents; a request waiting for documents goes back to review.',
   })
   async addRecoveryDocuments(
-    @Arg('input', () => AddRecoveryDocumentsInput) input: AddRecoveryDocumentsInput,
+    @Arg('input', () => AddRecoveryDocumentsInput, {
+      description: 'What to add recovery documents.',
+    })
+    input: AddRecoveryDocumentsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -115,7 +123,10 @@ export class RecoveryResolver {
     description: 'Approve a request under review: unfreeze and/or restore (in stages).',
   })
   async approveRecoveryRequest(
-    @Arg('input', () => DecideRecoveryRequestInput) input: DecideRecoveryRequestInput,
+    @Arg('input', () => DecideRecoveryRequestInput, {
+      description: 'What to approve recovery request.',
+    })
+    input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -131,7 +142,10 @@ export class RecoveryResolver {
     description: 'Reject a request under review or waiting for documents.',
   })
   async rejectRecoveryRequest(
-    @Arg('input', () => DecideRecoveryRequestInput) input: DecideRecoveryRequestInput,
+    @Arg('input', () => DecideRecoveryRequestInput, {
+      description: 'What to reject recovery request.',
+    })
+    input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -163,7 +177,7 @@ export class RecoveryResolver {
     );
   }
 
-  @FieldResolver(() => CustomerNode)
+  @FieldResolver(() => CustomerNode, { description: 'Whose request it is.' })
   async customer(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -222,7 +236,7 @@ export class RecoveryResolver {
     );
   }
 
-  @FieldResolver(() => [RecoveryDocumentNode])
+  @FieldResolver(() => [RecoveryDocumentNode], { description: 'Documents the customer supplied.' })
   async documents(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -247,7 +261,9 @@ export class RecoveryResolver {
     );
   }
 
-  @FieldResolver(() => [RestorationStageNode])
+  @FieldResolver(() => [RestorationStageNode], {
+    description: 'The stages of a staged restoration, when approved in stages.',
+  })
   async stages(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -287,6 +303,12 @@ export class CustomerRecoveryResolver {
       { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toRecoveryNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toRecoveryNode,
+      () => ctx.em.count(RecoveryRequest, { customerId: customer.localId }),
+    );
   }
 }
