@@ -30,7 +30,7 @@ export class PostExternalRepaymentInput {
   reference!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -48,7 +48,7 @@ export class WaiveFeeInput {
   reason!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -77,7 +77,7 @@ export class WriteOffBalanceInput {
   reason!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -128,7 +128,7 @@ export class PayOutCreditInput {
   reason!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }

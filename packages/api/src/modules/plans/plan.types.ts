@@ -168,7 +168,7 @@ export class CreateInstallmentPlanInput {
   couponCode?: string | null;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }

@@ -164,7 +164,7 @@ export class CapturePurchaseInput {
   couponCode?: string | null;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -174,7 +174,7 @@ export class ExtendHoldInput {
   @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -184,7 +184,7 @@ export class ReleasePurchaseInput {
   @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }

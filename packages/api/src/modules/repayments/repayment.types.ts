@@ -116,7 +116,7 @@ export class RecordRepaymentInput {
   amount!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
   @Field(() => String, {
@@ -133,7 +133,7 @@ export class RepayEarlyInput {
   @Field(() => ID, { description: 'Global id of the installment plan.' }) planId!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
   @Field(() => String, {

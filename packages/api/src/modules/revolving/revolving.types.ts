@@ -147,7 +147,7 @@ export class RevolvingAccountInput {
   accountId?: string | null;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
@@ -168,7 +168,7 @@ export class PayStatementInput {
   amount!: string;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
   @Field(() => String, {
@@ -206,7 +206,7 @@ export class RedeemPointsInput {
   @Field(() => Int, { description: 'Points to redeem (1 or more).' }) points!: number;
   @Field(() => String, {
     description:
-      'A key unique to this operation (1 to 200 characters): a retry with the same key and input returns the first result instead of doing it twice.',
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
   })
   idempotencyKey!: string;
 }
