@@ -28,7 +28,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Date: 'string' },
         avoidOptionals: { field: true, inputValue: false, object: true },
       },
     },

@@ -6,6 +6,8 @@ import { Field, ObjectType } from 'type-graphql';
  */
 @ObjectType('DecisionReason', { description: 'A reason code and what it means.' })
 export class DecisionReason {
-  @Field(() => String) code!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'Stable reason code, e.g. POLICY_RISK_BUDGET.' })
+  code!: string;
+  @Field(() => String, { description: 'The reason in words, in the asked language.' })
+  text!: string;
 }

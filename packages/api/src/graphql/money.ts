@@ -14,8 +14,11 @@ export { formatFen, parseYuanToFen } from '@creditline/scoring';
     'An amount of money: `amount` is a decimal string in yuan with two places, e.g. "1234.56".',
 })
 export class Money {
-  @Field(() => String) amount!: string;
-  @Field(() => String) currency!: string;
+  @Field(() => String, {
+    description: 'Yuan with two decimals, e.g. "1234.50" (exact: computed from integer fen).',
+  })
+  amount!: string;
+  @Field(() => String, { description: 'ISO 4217 currency code; always CNY.' }) currency!: string;
 }
 
 export function money(fen: number | bigint): Money {

@@ -30,7 +30,7 @@ export class NodeResolver {
   @Authorized()
   @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
   async node(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The global id of the object.' }) id: string,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Node | null> {

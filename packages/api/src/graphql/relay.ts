@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, ObjectType, type ClassType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, ObjectType, type ClassType, Int } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /**
@@ -17,6 +17,12 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | u
   return m ? { type: m[1]!, id: m[2]! } : undefined;
 }
 
+/** The local id of a global id of the given type, or undefined (for userErrors). */
+export function localIdOf(globalId: string, type: string): string | undefined {
+  const p = fromGlobalId(globalId);
+  return p && p.type === type ? p.id : undefined;
+}
+
 /** The local id for a global id of an expected type, or BAD_USER_INPUT naming the field. */
 export function localIdOrThrow(globalId: string, type: string, field = 'id'): string {
   const parsed = fromGlobalId(globalId);
@@ -27,15 +33,26 @@ export function localIdOrThrow(globalId: string, type: string, field = 'id'): st
 
 @InterfaceType({ description: 'An object with a global id, fetchable with `node(id)`.' })
 export abstract class Node {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Global id: opaque, stable, and accepted by `node(id)`.' })
+  id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection is, for asking for the next one.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor?: string | null;
-  @Field(() => String, { nullable: true }) endCursor?: string | null;
+  @Field(() => Boolean, { description: 'Whether there are items after this page.' })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether there are items before this page.' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item; null when empty.',
+  })
+  startCursor?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item (pass it as `after`); null when empty.',
+  })
+  endCursor?: string | null;
 }
 
 export interface Edge<T> {
@@ -44,23 +61,33 @@ export interface Edge<T> {
 }
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
+  nodes: T[];
   pageInfo: PageInfo;
-  totalCount?: number | null;
+  /** A number, or a getter that counts only when the field is asked for. */
+  readonly totalCount: number | Promise<number>;
 }
+
+/** Counts every item of a connection (ignoring the page); run only when totalCount is selected. */
+export type CountAll = () => Promise<number>;
 
 /** A connection and edge type for a node type, e.g. `Connection(Customer)` → CustomerConnection. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String) cursor!: string;
-    @Field(() => nodeType) node!: T;
+    @Field(() => String, { description: 'Where this item is, for `after`.' }) cursor!: string;
+    @Field(() => nodeType, { description: `The ${name}.` }) node!: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Total number of items, when cheap to know.' })
-    totalCount?: number | null;
+    @Field(() => [EdgeType], { description: 'The items of this page, with their cursors.' })
+    edges!: EdgeType[];
+    @Field(() => [nodeType], { description: 'The items of this page (edges without cursors).' })
+    nodes!: T[];
+    @Field(() => PageInfo, { description: 'Where this page is.' }) pageInfo!: PageInfo;
+    @Field(() => Int, {
+      description: 'How many items there are in all pages (counted only when asked for).',
+    })
+    totalCount!: number;
   }
   return ConnectionType as ClassType<ConnectionShape<T>>;
 }
@@ -120,6 +147,17 @@ export function readPage(args: PageArgs): Page {
   };
 }
 
+/** `first` and `after` of a forward page keyed by row id (see `readIdPage`). */
+@ArgsType()
+export class IdPageArgs {
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
+}
+
 /**
  * Build a connection from rows fetched with `page.size + 1` rows in page order (for backward
  * pages: fetched in reverse order, and reversed here), keyed for cursors by `keyOf`.
@@ -144,7 +182,7 @@ export function toConnection<R, T>(
   page: Page,
   keyOf: (r: R) => (string | number)[],
   toNode: (r: R) => T,
-  totalCount?: number,
+  totalCount: number | CountAll,
 ): ConnectionShape<T> {
   const hasMore = rows.length > page.size;
   const slice = hasMore ? rows.slice(0, page.size) : rows;
@@ -156,5 +194,12 @@ export function toConnection<R, T>(
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   });
-  return { edges, pageInfo, totalCount: totalCount ?? null };
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo,
+    get totalCount() {
+      return typeof totalCount === 'number' ? totalCount : totalCount();
+    },
+  };
 }

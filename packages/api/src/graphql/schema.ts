@@ -33,12 +33,20 @@ import {
   AccountRecoveryResolver,
 } from '../modules/recovery/recovery.resolver.js';
 import {
-  AccountLimitsResolver,
-  CustomerAuditResolver,
+  AccountDecisionsResolver,
   DecisionMutationResolver,
-  NoticeTextResolver,
   LimitDecisionResolver,
 } from '../modules/decisions/decision.resolver.js';
+import { AccountLimitsResolver } from '../modules/accounts/account-limits.resolver.js';
+import {
+  AccountNoticesResolver,
+  NoticeMutationResolver,
+  NoticeTextResolver,
+} from '../modules/notices/notice.resolver.js';
+import {
+  CustomerAuditResolver,
+  CustomerPiiResolver,
+} from '../modules/customers/customer-staff.resolver.js';
 import { JobResolver } from '../modules/jobs/job.resolver.js';
 import { DeliveryResolver } from '../modules/delivery/delivery.resolver.js';
 import {
@@ -81,8 +89,12 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRecoveryResolver,
   // limits, decisions, promotions, notices, reveal (issue 4)
   AccountLimitsResolver,
+  AccountDecisionsResolver,
+  AccountNoticesResolver,
   CustomerAuditResolver,
+  CustomerPiiResolver,
   DecisionMutationResolver,
+  NoticeMutationResolver,
   // jobs, delivery, webhooks (issue 13)
   JobResolver,
   DeliveryResolver,
@@ -157,6 +169,12 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validateFn: validateInput,
+  }).then((schema) => {
+    // type-graphql does not describe the root types; every type is described (issue 17 item 5).
+    schema.getQueryType()!.description = 'Reads: customers, accounts, purchases, queues and more.';
+    schema.getMutationType()!.description =
+      'Changes: each takes an `input` and answers a payload with `userErrors`.';
+    return schema;
   });
   return cached;
 }

@@ -6,8 +6,11 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** ACTIVE: usable; FROZEN: no purchases until unfrozen; CLOSED. */
 export type AccountStatus =
+  /** Usable for purchases. */
   | 'ACTIVE'
+  /** Closed; a new application reopens it. */
   | 'CLOSED'
+  /** No purchases until unfrozen. */
   | 'FROZEN';
 
 /** A note on a customer, by the signed-in agent. */
@@ -22,75 +25,161 @@ export type AddCustomerNoteInput = {
   ticketRef?: string | null | undefined;
 };
 
+/** The input of `cancelPromotion`. */
 export type CancelPromotionInput = {
+  /** Global id of the promotion. */
   promotionId: string | number;
+  /** Why (required; kept in the audit log). */
   reason: string;
 };
 
 /** One account, or a segment of ACTIVE accounts by grade and/or income band. */
 export type CategoryLimitTargetInput = {
+  /** Global id of the credit account (or give customerId). */
   accountId?: string | number | null | undefined;
   /** A–E. */
-  grade?: string | null | undefined;
+  grade?: Grade | null | undefined;
   /** LOW, MID, HIGH or VERY_HIGH. */
-  incomeBand?: string | null | undefined;
+  incomeBand?: IncomeBand | null | undefined;
 };
 
+/** The input of `createPartnerApp`. */
 export type CreatePartnerAppInput = {
+  /** Name of the partner app (2 to 100 characters). */
   name: string;
   /** limits:read, quotes:read, purchases:write, repayments:write, accounts:apply */
   scopes: Array<string>;
 };
 
+/** The input of `createPromotion`. */
 export type CreatePromotionInput = {
   /** A fixed amount in yuan, e.g. "500.00". Give this or percent. */
   amount?: string | null | undefined;
+  /** A purchase category the temporary limit is for; null for any purchase. */
   category?: string | null | undefined;
   /** Grades A–E. */
-  eligibleGrades: Array<string>;
+  eligibleGrades: Array<Grade>;
+  /** When it ends. */
   endsAt: string;
+  /** Name of the campaign (1 to 100 characters). */
   name: string;
   /** A share of the base limit in basis points (1000 = 10 %). */
   percentBp?: number | null | undefined;
+  /** When it starts. */
   startsAt: string;
 };
 
+/** The purchase and the reason, for `approvePurchase` and `rejectPurchase`. */
 export type DecidePurchaseInput = {
+  /** Global id of the purchase. */
   purchaseId: string | number;
+  /** Why (required; kept in the audit log). */
   reason: string;
 };
 
+/** The request and the reason, for `approveRecoveryRequest` and `rejectRecoveryRequest`. */
 export type DecideRecoveryRequestInput = {
+  /** Why (required; kept in the audit log). */
   reason: string;
+  /** Global id of the recovery request. */
   requestId: string | number;
 };
 
+/** Why a limit decision was made. */
+export type DecisionKind =
+  /** The account was closed. */
+  | 'CLOSE'
+  /** The account was frozen. */
+  | 'FREEZE'
+  /** The opening decision of a new account. */
+  | 'INITIAL'
+  /** A manual change by staff. */
+  | 'MANUAL'
+  /** The scheduled review of every account. */
+  | 'PERIODIC_REVIEW'
+  /** A promotion granted or withdrew a temporary limit. */
+  | 'PROMOTION'
+  /** A recovery request was granted. */
+  | 'RECOVERY'
+  /** A review asked for by staff or triggered by an event. */
+  | 'TRIGGERED_REVIEW'
+  /** The account was unfrozen. */
+  | 'UNFREEZE';
+
+/** The input of `fileRecoveryRequest`. */
 export type FileRecoveryRequestInput = {
+  /** Global id of the customer. */
   customerId: string | number;
+  /** Documents to attach now. */
   documents?: Array<RecoveryDocumentInput> | null | undefined;
+  /** Why (required; kept in the audit log). */
   reason: string;
   /** For INCREASE: the limit asked for, in yuan. */
   requestedLimit?: string | null | undefined;
+  /** What the customer asks for. */
   type: RecoveryType;
 };
 
+/** A credit grade (信用等级) from a review, best (A) to worst (E). */
+export type Grade =
+  /** Best grade: lowest expected default. */
+  | 'A'
+  /** Good grade. */
+  | 'B'
+  /** Middle grade. */
+  | 'C'
+  /** Weak grade. */
+  | 'D'
+  /** Worst grade: highest expected default. */
+  | 'E';
+
 /** One cell of a grade-migration matrix: the probability of moving from one grade to another. */
 export type GradeMigrationInput = {
+  /** The grade customers move from (A to E). */
   from: string;
+  /** The share that moves, 0 to 1. */
   probability: number;
+  /** The grade they move to (A to E). */
   to: string;
 };
 
+/** A customer's declared income band. */
+export type IncomeBand =
+  /** High declared income. */
+  | 'HIGH'
+  /** Low declared income. */
+  | 'LOW'
+  /** Middle declared income. */
+  | 'MID'
+  /** Very high declared income. */
+  | 'VERY_HIGH';
+
+/** The input of `issuePartnerKey`. */
 export type IssuePartnerKeyInput = {
+  /** A label to tell keys apart. */
   label?: string | null | undefined;
+  /** Global id of the partner app. */
   partnerAppId: string | number;
   /** Fewer than the app's scopes, or all. */
   scopes?: Array<string> | null | undefined;
 };
 
+/** The state of one run of a job. */
+export type JobRunStatus =
+  /** Finished. */
+  | 'DONE'
+  /** Stopped with an error. */
+  | 'FAILED'
+  /** Its worker died; a retry is another run. */
+  | 'INTERRUPTED'
+  /** Running now. */
+  | 'RUNNING';
+
 /** Language of explanations: ZH_CN (简体中文) or EN. */
 export type Locale =
+  /** English. */
   | 'EN'
+  /** Simplified Chinese (简体中文). */
   | 'ZH_CN';
 
 /** COMPLAINT, HARDSHIP (the customer is in financial difficulty) or VIP. */
@@ -102,6 +191,124 @@ export type NoteTag =
   /** A customer to be looked after with priority. */
   | 'VIP';
 
+/** How a notice reaches the customer. */
+export type NoticeChannel =
+  /** By email. */
+  | 'EMAIL'
+  /** In the partner app. */
+  | 'IN_APP'
+  /** By text message. */
+  | 'SMS';
+
+/** Delivery of an SMS or email notice. */
+export type NoticeDeliveryStatus =
+  /** Handed to the SMS or mail provider. */
+  | 'DELIVERED'
+  /** Given up after the retries; see deliveryError. */
+  | 'FAILED'
+  /** Waiting to be sent, or being retried. */
+  | 'PENDING';
+
+/** What a notice to a customer is about. */
+export type NoticeKind =
+  /** The account was closed. */
+  | 'ACCOUNT_CLOSED'
+  /** The account was frozen. */
+  | 'ACCOUNT_FROZEN'
+  /** A credit account was opened. */
+  | 'ACCOUNT_OPENED'
+  /** The account was unfrozen. */
+  | 'ACCOUNT_UNFROZEN'
+  /** A credit application was declined. */
+  | 'APPLICATION_DECLINED'
+  /** Advice on using credit (the default for staff notices). */
+  | 'BUDGETING_TIP'
+  /** A category limit (专项额度) changed. */
+  | 'CATEGORY_LIMIT_CHANGED'
+  /** A repayment is due soon. */
+  | 'DUE_SOON'
+  /** Most of the limit is in use. */
+  | 'HIGH_UTILISATION'
+  /** The limit changed after a decision. */
+  | 'LIMIT_CHANGED'
+  /** A repayment is overdue. */
+  | 'OVERDUE'
+  /** A partner link was made or revoked (sent by the system only). */
+  | 'PARTNER_LINK_CHANGED'
+  /** The code to confirm a partner link (sent by the system only). */
+  | 'PARTNER_LINK_CODE'
+  /** A promotion was cancelled and its limit withdrawn. */
+  | 'PROMOTION_CANCELLED'
+  /** A promotion’s temporary limit ends soon. */
+  | 'PROMOTION_ENDING'
+  /** A promotion granted a temporary limit. */
+  | 'PROMOTION_STARTED'
+  /** A recovery request moved on. */
+  | 'RECOVERY_STATUS';
+
+/** The state of a partner API key. */
+export type PartnerApiKeyStatus =
+  /** Past its expiry; refused. */
+  | 'EXPIRED'
+  /** In use. */
+  | 'LIVE'
+  /** Revoked; refused. */
+  | 'REVOKED'
+  /** Replaced by a newer key; still accepted until expiresAt. */
+  | 'ROTATING';
+
+/** The state of an installment plan. */
+export type PlanStatus =
+  /** Being repaid. */
+  | 'ACTIVE'
+  /** Closed before it was paid off (e.g. refunded). */
+  | 'CLOSED'
+  /** Every line paid. */
+  | 'PAID_OFF';
+
+/** An installment term (分期期数): one payment in 30 days, or 3 to 24 monthly periods. */
+export type PlanTerm =
+  /** One payment 30 days later, without a fee. */
+  | 'DEFERRED_30'
+  /** Three monthly periods. */
+  | 'M3'
+  /** Six monthly periods. */
+  | 'M6'
+  /** Nine monthly periods. */
+  | 'M9'
+  /** Twelve monthly periods. */
+  | 'M12'
+  /** Twenty-four monthly periods. */
+  | 'M24';
+
+/** The state of a promotion campaign. */
+export type PromotionStatus =
+  /** Running: its temporary limits are granted. */
+  | 'ACTIVE'
+  /** Cancelled; its temporary limits were withdrawn. */
+  | 'CANCELLED'
+  /** Past its end. */
+  | 'ENDED'
+  /** Starts in the future; can still be edited. */
+  | 'SCHEDULED';
+
+/** Where a purchase is in its life: held, reviewed, captured, released or refused. */
+export type PurchaseStatus =
+  /** Captured (wholly or in parts): the amount became outstanding principal. */
+  | 'CAPTURED'
+  /** Refused at authorization; nothing was held. */
+  | 'DECLINED'
+  /** The hold expired before a capture. */
+  | 'EXPIRED'
+  /** Authorized: the amount is held on the limit until captured or released. */
+  | 'HELD'
+  /** Held for a person to review before it can be captured. */
+  | 'PENDING_REVIEW'
+  /** Refused by a reviewer after PENDING_REVIEW; the hold was released. */
+  | 'REJECTED'
+  /** The hold was released without a capture. */
+  | 'RELEASED';
+
 /** ALL requests, only MINE (taken by me), or UNASSIGNED (taken by nobody). */
 export type QueueAssignment =
   /** Every request waiting for review. */
@@ -111,72 +318,159 @@ export type QueueAssignment =
   /** Only those nobody has taken. */
   | 'UNASSIGNED';
 
+/** A document supporting a recovery request (its description; the file is kept elsewhere). */
 export type RecoveryDocumentInput = {
+  /** Its media type, e.g. application/pdf. */
   contentType: string;
+  /** The file's name. */
   fileName: string;
+  /** What the document is, e.g. INCOME_PROOF (1 to 50 characters). */
   kind: string;
+  /** Its size in bytes (1 byte to 20 MB). */
   sizeBytes: number;
 };
 
+/** The automatic review's outcome for a recovery request. */
+export type RecoveryOutcome =
+  /** Grant it. */
+  | 'APPROVE'
+  /** Ask the customer for documents first. */
+  | 'NEED_DOCUMENTS'
+  /** Refuse it. */
+  | 'REJECT'
+  /** A supervisor decides. */
+  | 'ROUTE_TO_SUPERVISOR';
+
+/** Where a recovery request is. */
 export type RecoveryStatus =
+  /** Approved; a staged restoration may still be running. */
   | 'APPROVED'
+  /** Approved and fully applied. */
   | 'COMPLETED'
+  /** Waiting for documents from the customer. */
   | 'NEEDS_DOCUMENTS'
+  /** Refused. */
   | 'REJECTED'
+  /** Filed, waiting for the automatic review. */
   | 'SUBMITTED'
+  /** A person is reviewing it. */
   | 'UNDER_REVIEW';
 
 /** UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE. */
 export type RecoveryType =
+  /** Raise the limit. */
   | 'INCREASE'
+  /** Restore a limit that was reduced. */
   | 'RESTORE_REDUCTION'
+  /** Unfreeze a frozen account. */
   | 'UNFREEZE';
 
+/** The input of `removeCategoryLimit`. */
 export type RemoveCategoryLimitInput = {
+  /** The purchase category whose limit is removed. */
   category: string;
+  /** Which accounts: one account, a grade, or an income band. */
   target: CategoryLimitTargetInput;
 };
 
+/** The state of one stage of a staged limit restoration. */
+export type RestorationStageStatus =
+  /** Applied to the limit. */
+  | 'APPLIED'
+  /** Will not be applied. */
+  | 'CANCELLED'
+  /** Waiting for its date. */
+  | 'PENDING'
+  /** Not yet created: the stage an approval would create now (shown before a request is decided). */
+  | 'PLANNED';
+
+/** The input of `revealCustomerPii`. */
 export type RevealCustomerPiiInput = {
+  /** Global id of the customer. */
   customerId: string | number;
+  /** Why (required; kept in the audit log). */
   reason: string;
 };
 
+/** The input of `revokePartnerKey`. */
 export type RevokePartnerKeyInput = {
+  /** The key's public id. */
   keyId: string;
+  /** Why (required; kept in the audit log). */
   reason?: string | null | undefined;
 };
 
 /** A staff role: support agent (客服), supervisor (主管), risk admin. */
 export type Role =
+  /** Support agent (客服): reads customers and handles requests. */
   | 'AGENT'
+  /** Risk admin: policy, promotions, models and staff. */
   | 'RISK_ADMIN'
+  /** Supervisor (主管): an agent who also freezes, decides and reveals personal data. */
   | 'SUPERVISOR';
 
+/** The input of `rotatePartnerKey`. */
 export type RotatePartnerKeyInput = {
   /** Hours the old key keeps working (default 24; 0 ends it now). */
   graceHours?: number | null | undefined;
+  /** The key's public id. */
   keyId: string;
 };
 
 /** Give exactly one: a PD multiplier (e.g. 1.5, 2) or a grade-migration matrix (each row sums to 1). */
 export type RunStressTestInput = {
+  /** Move customers between grades (give this or pdMultiplier). */
   migration?: Array<GradeMigrationInput> | null | undefined;
+  /** Multiply every probability of default by this (give this or migration). */
   pdMultiplier?: number | null | undefined;
 };
 
+/** The state of one line of a repayment schedule. */
+export type ScheduleLineStatus =
+  /** Not yet paid, and not past its due date. */
+  | 'DUE'
+  /** Not paid by its due date. */
+  | 'OVERDUE'
+  /** Paid in full. */
+  | 'PAID'
+  /** Forgiven by staff. */
+  | 'WAIVED';
+
+/** The input of `setCategoryLimit`. */
 export type SetCategoryLimitInput = {
   /** A purchase category, e.g. TRAVEL. */
   category: string;
   /** The limit in yuan, e.g. "3000.00". */
   limit: string;
+  /** Which accounts: one account, a grade, or an income band. */
   target: CategoryLimitTargetInput;
 };
 
+/** The input of `signIn`. */
 export type SignInInput = {
+  /** Staff password. */
   password: string;
+  /** Staff sign-in name. */
   username: string;
 };
+
+/** The state of a revolving statement. */
+export type StatementStatus =
+  /** At least the minimum paid; interest accrues on the rest. */
+  | 'MINIMUM_PAID'
+  /** Before the due date. */
+  | 'OPEN'
+  /** Paid in full: no interest. */
+  | 'PAID'
+  /** The minimum was not paid by the due date. */
+  | 'PAST_DUE';
+
+/** The shape of a stress-test scenario. */
+export type StressScenarioKind =
+  /** Customers moved between grades by a migration matrix. */
+  | 'GRADE_MIGRATION'
+  /** Every probability of default multiplied by a factor. */
+  | 'PD_MULTIPLIER';
 
 /** Take a request from the queue: it is assigned to the signed-in supervisor. */
 export type TakeRecoveryRequestInput = {
@@ -199,48 +493,333 @@ export type TimelineKind =
   /** A repayment. */
   | 'REPAYMENT';
 
+/** Why a mutation refused its input; the same codes for every payload. */
+export type UserErrorCode =
+  /** The account is already closed. */
+  | 'ACCOUNT_ALREADY_CLOSED'
+  /** The account is closed. */
+  | 'ACCOUNT_CLOSED'
+  /** The customer already has a credit account. */
+  | 'ACCOUNT_EXISTS'
+  /** The account still owes money; it cannot be closed. */
+  | 'ACCOUNT_HAS_BALANCE'
+  /** The account is not ACTIVE (frozen or closed). */
+  | 'ACCOUNT_NOT_ACTIVE'
+  /** There is no such credit account. */
+  | 'ACCOUNT_NOT_FOUND'
+  /** The account is not FROZEN. */
+  | 'ACCOUNT_NOT_FROZEN'
+  /** Name the account (accountId) or the customer. */
+  | 'ACCOUNT_REQUIRED'
+  /** There is no such staff user. */
+  | 'AGENT_NOT_FOUND'
+  /** The account already has a revolving line. */
+  | 'ALREADY_REVOLVING'
+  /** The account is already frozen for a risk alert. */
+  | 'ALREADY_RISK_FROZEN'
+  /** The amount must be more than zero. */
+  | 'AMOUNT_NOT_POSITIVE'
+  /** Give exactly one of a fixed amount or a percentage. */
+  | 'AMOUNT_OR_PERCENT'
+  /** The amount is above what is allowed here. */
+  | 'AMOUNT_TOO_LARGE'
+  /** The amount is too small to split over this term. */
+  | 'AMOUNT_TOO_SMALL_FOR_TERM'
+  /** The coupon campaign's budget is used up. */
+  | 'CAMPAIGN_BUDGET_EXHAUSTED'
+  /** There is no such coupon campaign. */
+  | 'CAMPAIGN_NOT_FOUND'
+  /** The coupon campaign is not open. */
+  | 'CAMPAIGN_NOT_OPEN'
+  /** The capture is more than what is still held. */
+  | 'CAPTURE_EXCEEDS_HOLD'
+  /** Capture the purchase first. */
+  | 'CAPTURE_REQUIRED'
+  /** The category limit is in use and cannot go below what is used. */
+  | 'CATEGORY_LIMIT_IN_USE'
+  /** The coupon has expired. */
+  | 'COUPON_EXPIRED'
+  /** The coupon does not apply to this term or amount. */
+  | 'COUPON_NOT_APPLICABLE'
+  /** The coupon was already used. */
+  | 'COUPON_USED'
+  /** The customer's credit balance is not enough. */
+  | 'CREDIT_INSUFFICIENT'
+  /** There is no such customer. */
+  | 'CUSTOMER_NOT_FOUND'
+  /** The description is too long. */
+  | 'DESCRIPTION_TOO_LONG'
+  /** A repayment with this payment reference exists already. */
+  | 'DUPLICATE_PAYMENT_REFERENCE'
+  /** A record with this reference exists already. */
+  | 'DUPLICATE_REFERENCE'
+  /** A refund with this reference exists already. */
+  | 'DUPLICATE_REFUND_REFERENCE'
+  /** A scoring model with this version exists already. */
+  | 'DUPLICATE_VERSION'
+  /** The caller may not do this to this record. */
+  | 'FORBIDDEN'
+  /** The hold was extended once already. */
+  | 'HOLD_ALREADY_EXTENDED'
+  /** The hold expired before it was captured. */
+  | 'HOLD_EXPIRED'
+  /** The idempotency key was used before with a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The record is not in a state that allows this change. */
+  | 'ILLEGAL_TRANSITION'
+  /** The scoring model does not fit the current features or policy. */
+  | 'INCOMPATIBLE_MODEL'
+  /** The amount is not yuan with at most two decimals, or is out of range. */
+  | 'INVALID_AMOUNT'
+  /** The bureau score is out of range. */
+  | 'INVALID_BUREAU_SCORE'
+  /** The username or password is wrong. */
+  | 'INVALID_CREDENTIALS'
+  /** The date is not valid or out of range. */
+  | 'INVALID_DATE'
+  /** The number of defaults is out of range. */
+  | 'INVALID_DEFAULTS'
+  /** A document is not valid (name, type or size). */
+  | 'INVALID_DOCUMENT'
+  /** The webhook event types are not valid. */
+  | 'INVALID_EVENT_TYPES'
+  /** The grace period is out of range. */
+  | 'INVALID_GRACE'
+  /** The id is not a global id of the expected type. */
+  | 'INVALID_ID'
+  /** The idempotency key is empty or too long. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The number of bureau inquiries is out of range. */
+  | 'INVALID_INQUIRIES'
+  /** The kind is not one the caller may use. */
+  | 'INVALID_KIND'
+  /** The link code is not valid. */
+  | 'INVALID_LINK_CODE'
+  /** The message is empty or too long. */
+  | 'INVALID_MESSAGE'
+  /** The scoring model is not valid. */
+  | 'INVALID_MODEL'
+  /** The name is empty or too long. */
+  | 'INVALID_NAME'
+  /** The payment reference is empty or too long. */
+  | 'INVALID_PAYMENT_REFERENCE'
+  /** The percentage is out of range. */
+  | 'INVALID_PERCENT'
+  /** The phone number is not valid. */
+  | 'INVALID_PHONE'
+  /** The number of points is out of range. */
+  | 'INVALID_POINTS'
+  /** The reason is not valid. */
+  | 'INVALID_REASON'
+  /** The role is not valid here. */
+  | 'INVALID_ROLE'
+  /** The stress-test scenario is not valid. */
+  | 'INVALID_SCENARIO'
+  /** A scope is not one of the known scopes. */
+  | 'INVALID_SCOPE'
+  /** The ticket reference is not a help-desk ticket reference. */
+  | 'INVALID_TICKET_REF'
+  /** The username is not valid. */
+  | 'INVALID_USERNAME'
+  /** The webhook URL is not an allowed https URL. */
+  | 'INVALID_WEBHOOK_URL'
+  /** The time window is not valid (start after end, or in the past). */
+  | 'INVALID_WINDOW'
+  /** There is no such API key. */
+  | 'KEY_NOT_FOUND'
+  /** There is no such schedule line or revolving line. */
+  | 'LINE_NOT_FOUND'
+  /** The line is not open. */
+  | 'LINE_NOT_OPEN'
+  /** There is no such partner link, or the code is wrong. */
+  | 'LINK_NOT_FOUND'
+  /** There is no such scoring model. */
+  | 'MODEL_NOT_FOUND'
+  /** A note needs some text. */
+  | 'NOTE_BODY_REQUIRED'
+  /** The note is too long. */
+  | 'NOTE_TOO_LONG'
+  /** There is nothing left to split into a plan. */
+  | 'NOTHING_TO_PLAN'
+  /** There is no reduction to restore. */
+  | 'NOTHING_TO_RESTORE'
+  /** There is no previous model to roll back to. */
+  | 'NOTHING_TO_ROLL_BACK'
+  /** There is no unpaid fee of this kind to waive. */
+  | 'NOTHING_TO_WAIVE'
+  /** There is no such notice. */
+  | 'NOTICE_NOT_FOUND'
+  /** The caller may not do this. */
+  | 'NOT_ALLOWED'
+  /** The account is not delinquent. */
+  | 'NOT_DELINQUENT'
+  /** The account is not eligible. */
+  | 'NOT_ELIGIBLE'
+  /** The record was not found. */
+  | 'NOT_FOUND'
+  /** The account has no revolving line. */
+  | 'NOT_REVOLVING'
+  /** The account is not frozen for a risk alert. */
+  | 'NOT_RISK_FROZEN'
+  /** The scoring model is not in shadow. */
+  | 'NOT_SHADOWED'
+  /** The account has no limit for this category. */
+  | 'NO_CATEGORY_LIMIT'
+  /** Documents are required. */
+  | 'NO_DOCUMENTS'
+  /** At least one grade is required. */
+  | 'NO_GRADES'
+  /** There is no open offer. */
+  | 'NO_OFFER'
+  /** There is no statement to pay. */
+  | 'NO_STATEMENT'
+  /** An open offer exists already. */
+  | 'OFFER_EXISTS'
+  /** The offer has expired. */
+  | 'OFFER_EXPIRED'
+  /** A number is out of its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** There is no such partner app. */
+  | 'PARTNER_APP_NOT_FOUND'
+  /** Only a partner app can do this. */
+  | 'PARTNER_APP_REQUIRED'
+  /** The purchase already has an installment plan. */
+  | 'PLAN_EXISTS'
+  /** The installment plan is not ACTIVE. */
+  | 'PLAN_NOT_ACTIVE'
+  /** There is no such installment plan. */
+  | 'PLAN_NOT_FOUND'
+  /** The points are worth more than the statement balance. */
+  | 'POINTS_EXCEED_STATEMENT'
+  /** Not enough points. */
+  | 'POINTS_INSUFFICIENT'
+  /** There is no such promotion. */
+  | 'PROMOTION_NOT_FOUND'
+  /** The promotion has ended or was cancelled. */
+  | 'PROMOTION_OVER'
+  /** The promotion has started and can no longer be edited. */
+  | 'PROMOTION_STARTED'
+  /** The purchase is not captured. */
+  | 'PURCHASE_NOT_CAPTURED'
+  /** There is no such purchase. */
+  | 'PURCHASE_NOT_FOUND'
+  /** The purchase is not held. */
+  | 'PURCHASE_NOT_HELD'
+  /** The purchase is not waiting for review. */
+  | 'PURCHASE_NOT_PENDING'
+  /** A reason is required. */
+  | 'REASON_REQUIRED'
+  /** The reason is too long. */
+  | 'REASON_TOO_LONG'
+  /** The recovery request has been decided already. */
+  | 'RECOVERY_REQUEST_DECIDED'
+  /** There is no such recovery request. */
+  | 'RECOVERY_REQUEST_NOT_FOUND'
+  /** The customer has an open recovery request already. */
+  | 'RECOVERY_REQUEST_OPEN'
+  /** Another supervisor has taken the recovery request. */
+  | 'RECOVERY_REQUEST_TAKEN'
+  /** A payment reference is required. */
+  | 'REFERENCE_REQUIRED'
+  /** The refund is more than what can still be refunded. */
+  | 'REFUND_EXCEEDS_REFUNDABLE'
+  /** The requested limit is above the policy cap. */
+  | 'REQUESTED_LIMIT_ABOVE_CAP'
+  /** The requested limit is not above the current one. */
+  | 'REQUESTED_LIMIT_NOT_HIGHER'
+  /** Give the requested limit. */
+  | 'REQUESTED_LIMIT_REQUIRED'
+  /** Nothing new is known since the last review; try again after the cooldown. */
+  | 'REVIEW_COOLDOWN'
+  /** The purchase is on the revolving line and has no installment plan. */
+  | 'REVOLVING_PURCHASE'
+  /** The account is frozen for a risk alert; that unfreeze has its own path. */
+  | 'RISK_ALERT_FREEZE'
+  /** The partner app was not granted this scope. */
+  | 'SCOPE_NOT_GRANTED'
+  /** The shadow results are too old; shadow the model again. */
+  | 'STALE_SHADOW'
+  /** There is no such statement on this account. */
+  | 'STATEMENT_NOT_FOUND'
+  /** The target matches more than one rule; be more specific. */
+  | 'TARGET_AMBIGUOUS'
+  /** Name a target (grade, income band or account). */
+  | 'TARGET_REQUIRED'
+  /** Too many documents. */
+  | 'TOO_MANY_DOCUMENTS'
+  /** The partner app has the most webhook endpoints allowed. */
+  | 'TOO_MANY_ENDPOINTS'
+  /** Too many link codes were asked for; wait and try again. */
+  | 'TOO_MANY_LINK_CODES'
+  /** The category is not a purchase category. */
+  | 'UNKNOWN_CATEGORY'
+  /** There is no such coupon for this customer. */
+  | 'UNKNOWN_COUPON'
+  /** The grade is not A to E. */
+  | 'UNKNOWN_GRADE'
+  /** The income band is not LOW, MID, HIGH or VERY_HIGH. */
+  | 'UNKNOWN_INCOME_BAND'
+  /** There is no such job. */
+  | 'UNKNOWN_JOB'
+  /** The kind is not one of the allowed values. */
+  | 'UNKNOWN_KIND'
+  /** A note tag is not one of COMPLAINT, HARDSHIP, VIP. */
+  | 'UNKNOWN_NOTE_TAG'
+  /** The reason code is not a known one. */
+  | 'UNKNOWN_REASON_CODE'
+  /** The term is not offered. */
+  | 'UNKNOWN_TERM'
+  /** The username is taken. */
+  | 'USERNAME_TAKEN'
+  /** The waiver is more than what is unpaid. */
+  | 'WAIVER_EXCEEDS_UNPAID'
+  /** The password is too weak. */
+  | 'WEAK_PASSWORD'
+  /** The record is not in a status that allows this. */
+  | 'WRONG_STATUS';
+
 export type MoneyPartsFragment = { __typename: 'Money', amount: string, currency: string };
 
-export type UserErrorPartsFragment = { __typename: 'UserError', code: string, field: string | null, message: string };
+export type UserErrorPartsFragment = { __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string };
 
 export type RecoveryRequestSummaryFragment = { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string };
 
-export type RecoveryRequestAmountsFragment = { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: string, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } };
+export type RecoveryRequestAmountsFragment = { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: RecoveryOutcome | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: RestorationStageStatus, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } };
 
-export type PartnerKeyPartsFragment = { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
+export type PartnerKeyPartsFragment = { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: PartnerApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
 
 export type PartnerAppsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PartnerAppsQuery = { __typename: 'Query', partnerApps: Array<{ __typename: 'PartnerApp', id: string, name: string, active: boolean, scopes: Array<string>, createdAt: string, keys: Array<{ __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> }> };
+export type PartnerAppsQuery = { __typename: 'Query', partnerApps: Array<{ __typename: 'PartnerApp', id: string, name: string, active: boolean, scopes: Array<string>, createdAt: string, keys: Array<{ __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: PartnerApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> }> };
 
 export type CreatePartnerAppMutationVariables = Exact<{
   input: CreatePartnerAppInput;
 }>;
 
 
-export type CreatePartnerAppMutation = { __typename: 'Mutation', createPartnerApp: { __typename: 'CreatePartnerAppPayload', apiKey: string | null, partnerApp: { __typename: 'PartnerApp', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type CreatePartnerAppMutation = { __typename: 'Mutation', createPartnerApp: { __typename: 'CreatePartnerAppPayload', apiKey: string | null, partnerApp: { __typename: 'PartnerApp', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type IssuePartnerKeyMutationVariables = Exact<{
   input: IssuePartnerKeyInput;
 }>;
 
 
-export type IssuePartnerKeyMutation = { __typename: 'Mutation', issuePartnerKey: { __typename: 'PartnerKeyPayload', apiKey: string | null, key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type IssuePartnerKeyMutation = { __typename: 'Mutation', issuePartnerKey: { __typename: 'PartnerKeyPayload', apiKey: string | null, key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: PartnerApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RotatePartnerKeyMutationVariables = Exact<{
   input: RotatePartnerKeyInput;
 }>;
 
 
-export type RotatePartnerKeyMutation = { __typename: 'Mutation', rotatePartnerKey: { __typename: 'PartnerKeyPayload', apiKey: string | null, key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RotatePartnerKeyMutation = { __typename: 'Mutation', rotatePartnerKey: { __typename: 'PartnerKeyPayload', apiKey: string | null, key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: PartnerApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RevokePartnerKeyMutationVariables = Exact<{
   input: RevokePartnerKeyInput;
 }>;
 
 
-export type RevokePartnerKeyMutation = { __typename: 'Mutation', revokePartnerKey: { __typename: 'PartnerKeyPayload', key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RevokePartnerKeyMutation = { __typename: 'Mutation', revokePartnerKey: { __typename: 'PartnerKeyPayload', key: { __typename: 'PartnerApiKey', keyId: string, label: string | null, scopes: Array<string>, status: PartnerApiKeyStatus, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type StressCellPartsFragment = { __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } };
 
@@ -249,55 +828,55 @@ export type StressTestsQueryVariables = Exact<{
 }>;
 
 
-export type StressTestsQuery = { __typename: 'Query', stressTests: Array<{ __typename: 'StressTestRunNode', id: string, createdAt: string, scenarioKind: string, pdMultiplier: number | null, lossGivenDefaultBp: number, budgetBreached: boolean | null, modelVersion: string, policyVersion: string, total: { __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }, byGrade: Array<{ __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }>, bySegment: Array<{ __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }> }> };
+export type StressTestsQuery = { __typename: 'Query', stressTests: Array<{ __typename: 'StressTestRunNode', id: string, createdAt: string, scenarioKind: StressScenarioKind, pdMultiplier: number | null, lossGivenDefaultBp: number, budgetBreached: boolean | null, modelVersion: string, policyVersion: string, total: { __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }, byGrade: Array<{ __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }>, bySegment: Array<{ __typename: 'StressCellNode', key: string, accounts: number, limitsCut: number, exposure: { __typename: 'Money', amount: string, currency: string }, expectedLoss: { __typename: 'Money', amount: string, currency: string }, stressedExpectedLoss: { __typename: 'Money', amount: string, currency: string }, cut: { __typename: 'Money', amount: string, currency: string } }> }> };
 
 export type RunStressTestMutationVariables = Exact<{
   input: RunStressTestInput;
 }>;
 
 
-export type RunStressTestMutation = { __typename: 'Mutation', runStressTest: { __typename: 'RunStressTestPayload', stressTest: { __typename: 'StressTestRunNode', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RunStressTestMutation = { __typename: 'Mutation', runStressTest: { __typename: 'RunStressTestPayload', stressTest: { __typename: 'StressTestRunNode', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CreatePromotionMutationVariables = Exact<{
   input: CreatePromotionInput;
 }>;
 
 
-export type CreatePromotionMutation = { __typename: 'Mutation', createPromotion: { __typename: 'CreatePromotionPayload', promotion: { __typename: 'Promotion', id: string, name: string, startsAt: string, endsAt: string, grantedAccounts: number } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type CreatePromotionMutation = { __typename: 'Mutation', createPromotion: { __typename: 'CreatePromotionPayload', promotion: { __typename: 'Promotion', id: string, name: string, startsAt: string, endsAt: string, grantedAccounts: number } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
-export type PromotionPartsFragment = { __typename: 'Promotion', id: string, name: string, status: string, startsAt: string, endsAt: string, eligibleGrades: Array<string>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null };
+export type PromotionPartsFragment = { __typename: 'Promotion', id: string, name: string, status: PromotionStatus, startsAt: string, endsAt: string, eligibleGrades: Array<Grade>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null };
 
 export type PromotionsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
-  status?: Array<string> | string | null | undefined;
+  status?: Array<PromotionStatus> | PromotionStatus | null | undefined;
 }>;
 
 
-export type PromotionsQuery = { __typename: 'Query', promotions: { __typename: 'PromotionConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PromotionEdge', node: { __typename: 'Promotion', id: string, name: string, status: string, startsAt: string, endsAt: string, eligibleGrades: Array<string>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null } }> } };
+export type PromotionsQuery = { __typename: 'Query', promotions: { __typename: 'PromotionConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PromotionEdge', node: { __typename: 'Promotion', id: string, name: string, status: PromotionStatus, startsAt: string, endsAt: string, eligibleGrades: Array<Grade>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null } }> } };
 
 export type CancelPromotionMutationVariables = Exact<{
   input: CancelPromotionInput;
 }>;
 
 
-export type CancelPromotionMutation = { __typename: 'Mutation', cancelPromotion: { __typename: 'PromotionPayload', promotion: { __typename: 'Promotion', id: string, name: string, status: string, startsAt: string, endsAt: string, eligibleGrades: Array<string>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type CancelPromotionMutation = { __typename: 'Mutation', cancelPromotion: { __typename: 'PromotionPayload', promotion: { __typename: 'Promotion', id: string, name: string, status: PromotionStatus, startsAt: string, endsAt: string, eligibleGrades: Array<Grade>, category: string | null, percentBp: number | null, grantedAccounts: number, amount: { __typename: 'Money', amount: string, currency: string } | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type SetCategoryLimitMutationVariables = Exact<{
   input: SetCategoryLimitInput;
 }>;
 
 
-export type SetCategoryLimitMutation = { __typename: 'Mutation', setCategoryLimit: { __typename: 'CategoryLimitPayload', changed: number, skipped: number, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type SetCategoryLimitMutation = { __typename: 'Mutation', setCategoryLimit: { __typename: 'CategoryLimitPayload', changed: number, skipped: number, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RemoveCategoryLimitMutationVariables = Exact<{
   input: RemoveCategoryLimitInput;
 }>;
 
 
-export type RemoveCategoryLimitMutation = { __typename: 'Mutation', removeCategoryLimit: { __typename: 'CategoryLimitPayload', changed: number, skipped: number, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RemoveCategoryLimitMutation = { __typename: 'Mutation', removeCategoryLimit: { __typename: 'CategoryLimitPayload', changed: number, skipped: number, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
-export type JobRunPartsFragment = { __typename: 'JobRun', id: string, job: string, status: string, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null };
+export type JobRunPartsFragment = { __typename: 'JobRun', id: string, job: string, status: JobRunStatus, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null };
 
 export type JobsQueryVariables = Exact<{
   first: number;
@@ -305,21 +884,21 @@ export type JobsQueryVariables = Exact<{
 }>;
 
 
-export type JobsQuery = { __typename: 'Query', jobSchedules: Array<{ __typename: 'JobSchedule', job: string, nextRunAt: string | null, liveWorkers: number, lastRun: { __typename: 'JobRun', id: string, job: string, status: string, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null } | null }>, jobRuns: Array<{ __typename: 'JobRun', id: string, job: string, status: string, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null }> };
+export type JobsQuery = { __typename: 'Query', jobSchedules: Array<{ __typename: 'JobSchedule', job: string, nextRunAt: string | null, liveWorkers: number, lastRun: { __typename: 'JobRun', id: string, job: string, status: JobRunStatus, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null } | null }>, jobRuns: Array<{ __typename: 'JobRun', id: string, job: string, status: JobRunStatus, trigger: string | null, attempt: number | null, startedAt: string, finishedAt: string | null, durationMs: number | null, processed: number, error: string | null }> };
 
 export type RunJobNowMutationVariables = Exact<{
   job: string;
 }>;
 
 
-export type RunJobNowMutation = { __typename: 'Mutation', runJobNow: { __typename: 'RunJobPayload', enqueued: boolean, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RunJobNowMutation = { __typename: 'Mutation', runJobNow: { __typename: 'RunJobPayload', enqueued: boolean, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', token: string | null, agent: { __typename: 'Agent', id: string, username: string, displayName: string, role: Role } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', token: string | null, agent: { __typename: 'Agent', id: string, username: string, displayName: string, role: Role } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DemoLoginsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -341,28 +920,28 @@ export type StatementsQueryVariables = Exact<{
 }>;
 
 
-export type StatementsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, revolving: { __typename: 'RevolvingLine', statementDay: number, aprPercent: string, points: number, balance: { __typename: 'Money', amount: string, currency: string } } | null, statements: Array<{ __typename: 'Statement', seq: number, closingDate: string, dueDate: string, status: string, balance: { __typename: 'Money', amount: string, currency: string }, minimumPayment: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
+export type StatementsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, revolving: { __typename: 'RevolvingLine', statementDay: number, aprPercent: string, points: number, balance: { __typename: 'Money', amount: string, currency: string } } | null, statements: Array<{ __typename: 'Statement', seq: number, closingDate: string, dueDate: string, status: StatementStatus, balance: { __typename: 'Money', amount: string, currency: string }, minimumPayment: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
 
 export type CustomerHeaderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CustomerHeaderQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, realNameVerified: boolean, incomeBand: string, registeredAt: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string } } | null } | null };
+export type CustomerHeaderQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, realNameVerified: boolean, incomeBand: IncomeBand, registeredAt: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string } } | null } | null };
 
 export type AccountOverviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AccountOverviewQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, status: AccountStatus, score: number | null, grade: string | null, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, availableLimit: { __typename: 'Money', amount: string, currency: string }, temporaryLimits: Array<{ __typename: 'TemporaryLimit', category: string | null, startsAt: string, endsAt: string, amount: { __typename: 'Money', amount: string, currency: string } }>, categoryLimits: Array<{ __typename: 'CategoryLimit', category: string, limit: { __typename: 'Money', amount: string, currency: string }, used: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
+export type AccountOverviewQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, status: AccountStatus, score: number | null, grade: Grade | null, baseLimit: { __typename: 'Money', amount: string, currency: string }, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, availableLimit: { __typename: 'Money', amount: string, currency: string }, temporaryLimits: Array<{ __typename: 'TemporaryLimit', category: string | null, startsAt: string, endsAt: string, amount: { __typename: 'Money', amount: string, currency: string } }>, categoryLimits: Array<{ __typename: 'CategoryLimit', category: string, limit: { __typename: 'Money', amount: string, currency: string }, used: { __typename: 'Money', amount: string, currency: string } }> } | null } | null };
 
 export type RevealCustomerPiiMutationVariables = Exact<{
   input: RevealCustomerPiiInput;
 }>;
 
 
-export type RevealCustomerPiiMutation = { __typename: 'Mutation', revealCustomerPii: { __typename: 'RevealCustomerPiiPayload', phone: string | null, nationalId: string | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RevealCustomerPiiMutation = { __typename: 'Mutation', revealCustomerPii: { __typename: 'RevealCustomerPiiPayload', phone: string | null, nationalId: string | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type InstallmentPlansQueryVariables = Exact<{
   id: string | number;
@@ -370,7 +949,7 @@ export type InstallmentPlansQueryVariables = Exact<{
 }>;
 
 
-export type InstallmentPlansQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, installmentPlans: { __typename: 'InstallmentPlanConnection', totalCount: number | null, edges: Array<{ __typename: 'InstallmentPlanEdge', node: { __typename: 'InstallmentPlan', id: string, term: string, status: string, aprPercent: string, createdAt: string, principal: { __typename: 'Money', amount: string, currency: string }, totalFee: { __typename: 'Money', amount: string, currency: string }, schedule: Array<{ __typename: 'ScheduleLine', seq: number, dueDate: string, status: string, daysPastDue: number, principal: { __typename: 'Money', amount: string, currency: string }, fee: { __typename: 'Money', amount: string, currency: string }, lateFee: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } }> } } | null } | null };
+export type InstallmentPlansQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, installmentPlans: { __typename: 'InstallmentPlanConnection', totalCount: number, edges: Array<{ __typename: 'InstallmentPlanEdge', node: { __typename: 'InstallmentPlan', id: string, term: PlanTerm, status: PlanStatus, aprPercent: string, createdAt: string, principal: { __typename: 'Money', amount: string, currency: string }, totalFee: { __typename: 'Money', amount: string, currency: string }, schedule: Array<{ __typename: 'ScheduleLine', seq: number, dueDate: string, status: ScheduleLineStatus, daysPastDue: number, principal: { __typename: 'Money', amount: string, currency: string }, fee: { __typename: 'Money', amount: string, currency: string }, lateFee: { __typename: 'Money', amount: string, currency: string }, paid: { __typename: 'Money', amount: string, currency: string } }> } }> } } | null } | null };
 
 export type RepaymentsQueryVariables = Exact<{
   id: string | number;
@@ -378,7 +957,7 @@ export type RepaymentsQueryVariables = Exact<{
 }>;
 
 
-export type RepaymentsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, overdue: { __typename: 'OverdueState', isOverdue: boolean, daysPastDue: number, bucket: string | null, overdueAmount: { __typename: 'Money', amount: string, currency: string } }, repayments: { __typename: 'RepaymentConnection', totalCount: number | null, edges: Array<{ __typename: 'RepaymentEdge', node: { __typename: 'Repayment', id: string, receivedAt: string, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
+export type RepaymentsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, overdue: { __typename: 'OverdueState', isOverdue: boolean, daysPastDue: number, bucket: string | null, overdueAmount: { __typename: 'Money', amount: string, currency: string } }, repayments: { __typename: 'RepaymentConnection', totalCount: number, edges: Array<{ __typename: 'RepaymentEdge', node: { __typename: 'Repayment', id: string, receivedAt: string, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
 
 export type NoticesQueryVariables = Exact<{
   id: string | number;
@@ -387,7 +966,7 @@ export type NoticesQueryVariables = Exact<{
 }>;
 
 
-export type NoticesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, notices: { __typename: 'NoticeConnection', totalCount: number | null, edges: Array<{ __typename: 'NoticeEdge', node: { __typename: 'Notice', id: string, kind: string, channel: string, deliveryStatus: string | null, deliveryError: string | null, createdAt: string, sentAt: string | null, readAt: string | null, acknowledgedAt: string | null, words: { __typename: 'NoticeWords', title: string, happened: string, meaning: string, action: string } } }> } } | null } | null };
+export type NoticesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, notices: { __typename: 'NoticeConnection', totalCount: number, edges: Array<{ __typename: 'NoticeEdge', node: { __typename: 'Notice', id: string, kind: NoticeKind, channel: NoticeChannel, deliveryStatus: NoticeDeliveryStatus | null, deliveryError: string | null, createdAt: string, sentAt: string | null, readAt: string | null, acknowledgedAt: string | null, words: { __typename: 'NoticeWords', title: string, happened: string, meaning: string, action: string } } }> } } | null } | null };
 
 export type AuditTrailQueryVariables = Exact<{
   id: string | number;
@@ -396,7 +975,7 @@ export type AuditTrailQueryVariables = Exact<{
 }>;
 
 
-export type AuditTrailQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, auditTrail: { __typename: 'AuditEntryConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AuditEntryEdge', cursor: string, node: { __typename: 'AuditEntry', action: string, actor: string, createdAt: string, details: string | null } }> } } | null };
+export type AuditTrailQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, auditTrail: { __typename: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'AuditEntryEdge', cursor: string, node: { __typename: 'AuditEntry', action: string, actor: string, createdAt: string, details: string | null } }> } } | null };
 
 export type PurchasesQueryVariables = Exact<{
   id: string | number;
@@ -405,7 +984,7 @@ export type PurchasesQueryVariables = Exact<{
 }>;
 
 
-export type PurchasesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, purchases: { __typename: 'PurchaseConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, createdAt: string, merchant: string, category: string, status: string, declineCode: string | null, holdExpiresAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
+export type PurchasesQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, usedAmount: { __typename: 'Money', amount: string, currency: string }, heldAmount: { __typename: 'Money', amount: string, currency: string }, outstandingPrincipal: { __typename: 'Money', amount: string, currency: string }, purchases: { __typename: 'PurchaseConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, createdAt: string, merchant: string, category: string, status: PurchaseStatus, declineCode: string | null, holdExpiresAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } } }> } } | null } | null };
 
 export type CustomerTimelineQueryVariables = Exact<{
   id: string | number;
@@ -423,7 +1002,7 @@ export type AddCustomerNoteMutationVariables = Exact<{
 }>;
 
 
-export type AddCustomerNoteMutation = { __typename: 'Mutation', addCustomerNote: { __typename: 'AddCustomerNotePayload', note: { __typename: 'CustomerNote', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type AddCustomerNoteMutation = { __typename: 'Mutation', addCustomerNote: { __typename: 'AddCustomerNotePayload', note: { __typename: 'CustomerNote', id: string } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DecisionExplanationQueryVariables = Exact<{
   id: string | number;
@@ -432,6 +1011,7 @@ export type DecisionExplanationQueryVariables = Exact<{
 
 
 export type DecisionExplanationQuery = { __typename: 'Query', node:
+    | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CouponCampaign', id: string }
     | { __typename: 'CreditAccount', id: string }
@@ -455,7 +1035,7 @@ export type LimitExplanationQueryVariables = Exact<{
 }>;
 
 
-export type LimitExplanationQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, explanation: { __typename: 'LimitExplanation', headline: string, repaymentHint: string | null, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, improvements: Array<{ __typename: 'LimitImprovement', feature: string, text: string, limitEffect: { __typename: 'Money', amount: string, currency: string } | null }>, decision: { __typename: 'LimitDecision', id: string, kind: string, createdAt: string } | null } | null } | null } | null };
+export type LimitExplanationQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, explanation: { __typename: 'LimitExplanation', headline: string, repaymentHint: string | null, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, improvements: Array<{ __typename: 'LimitImprovement', feature: string, text: string, limitEffect: { __typename: 'Money', amount: string, currency: string } | null }>, decision: { __typename: 'LimitDecision', id: string, kind: DecisionKind, createdAt: string } | null } | null } | null } | null };
 
 export type LimitHistoryQueryVariables = Exact<{
   id: string | number;
@@ -464,7 +1044,7 @@ export type LimitHistoryQueryVariables = Exact<{
 }>;
 
 
-export type LimitHistoryQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, decisions: { __typename: 'LimitDecisionConnection', totalCount: number | null, edges: Array<{ __typename: 'LimitDecisionEdge', node: { __typename: 'LimitDecision', id: string, kind: string, createdAt: string, decidedBy: string, decidedByName: string | null, statusBefore: AccountStatus, statusAfter: AccountStatus, score: number | null, grade: string | null, baseLimitBefore: { __typename: 'Money', amount: string, currency: string }, baseLimitAfter: { __typename: 'Money', amount: string, currency: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }> } }> } } | null } | null };
+export type LimitHistoryQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, account: { __typename: 'CreditAccount', id: string, decisions: { __typename: 'LimitDecisionConnection', totalCount: number, edges: Array<{ __typename: 'LimitDecisionEdge', node: { __typename: 'LimitDecision', id: string, kind: DecisionKind, createdAt: string, decidedBy: string, decidedByName: string | null, statusBefore: AccountStatus, statusAfter: AccountStatus, score: number | null, grade: Grade | null, baseLimitBefore: { __typename: 'Money', amount: string, currency: string }, baseLimitAfter: { __typename: 'Money', amount: string, currency: string }, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }> } }> } } | null } | null };
 
 export type CustomerSearchQueryVariables = Exact<{
   search: string;
@@ -473,7 +1053,7 @@ export type CustomerSearchQueryVariables = Exact<{
 }>;
 
 
-export type CustomerSearchQuery = { __typename: 'Query', customers: { __typename: 'CustomerConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'CustomerEdge', node: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus } | null } }> } };
+export type CustomerSearchQuery = { __typename: 'Query', customers: { __typename: 'CustomerConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'CustomerEdge', node: { __typename: 'Customer', id: string, name: string, maskedPhone: string, maskedNationalId: string, account: { __typename: 'CreditAccount', id: string, accountNumber: string, status: AccountStatus } | null } }> } };
 
 export type RecoveryQueueQueryVariables = Exact<{
   first: number;
@@ -484,7 +1064,7 @@ export type RecoveryQueueQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryQueueQuery = { __typename: 'Query', recoveryQueue: { __typename: 'RecoveryRequestConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'RecoveryRequestEdge', cursor: string, node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: string, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } } }> } };
+export type RecoveryQueueQuery = { __typename: 'Query', recoveryQueue: { __typename: 'RecoveryRequestConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'RecoveryRequestEdge', cursor: string, node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: RecoveryOutcome | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: RestorationStageStatus, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } } }> } };
 
 export type PurchaseReviewQueueQueryVariables = Exact<{
   first: number;
@@ -492,42 +1072,42 @@ export type PurchaseReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseReviewQueueQuery = { __typename: 'Query', purchaseReviewQueue: { __typename: 'PurchaseConnection', totalCount: number | null, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, category: string, merchant: string, status: string, reasons: Array<string>, createdAt: string, amount: { __typename: 'Money', amount: string, currency: string }, customer: { __typename: 'Customer', id: string, name: string } } }> } };
+export type PurchaseReviewQueueQuery = { __typename: 'Query', purchaseReviewQueue: { __typename: 'PurchaseConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'PurchaseEdge', cursor: string, node: { __typename: 'Purchase', id: string, category: string, merchant: string, status: PurchaseStatus, reasons: Array<string>, createdAt: string, amount: { __typename: 'Money', amount: string, currency: string }, customer: { __typename: 'Customer', id: string, name: string } } }> } };
 
 export type ApproveRecoveryRequestMutationVariables = Exact<{
   input: DecideRecoveryRequestInput;
 }>;
 
 
-export type ApproveRecoveryRequestMutation = { __typename: 'Mutation', approveRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type ApproveRecoveryRequestMutation = { __typename: 'Mutation', approveRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RejectRecoveryRequestMutationVariables = Exact<{
   input: DecideRecoveryRequestInput;
 }>;
 
 
-export type RejectRecoveryRequestMutation = { __typename: 'Mutation', rejectRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RejectRecoveryRequestMutation = { __typename: 'Mutation', rejectRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, status: RecoveryStatus } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ApprovePurchaseMutationVariables = Exact<{
   input: DecidePurchaseInput;
 }>;
 
 
-export type ApprovePurchaseMutation = { __typename: 'Mutation', approvePurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: string, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type ApprovePurchaseMutation = { __typename: 'Mutation', approvePurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: PurchaseStatus, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type RejectPurchaseMutationVariables = Exact<{
   input: DecidePurchaseInput;
 }>;
 
 
-export type RejectPurchaseMutation = { __typename: 'Mutation', rejectPurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: string, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type RejectPurchaseMutation = { __typename: 'Mutation', rejectPurchase: { __typename: 'PurchasePayload', purchase: { __typename: 'Purchase', id: string, status: PurchaseStatus, declineCode: string | null } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type TakeRecoveryRequestMutationVariables = Exact<{
   input: TakeRecoveryRequestInput;
 }>;
 
 
-export type TakeRecoveryRequestMutation = { __typename: 'Mutation', takeRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, assignedTo: string | null, assignedToMe: boolean } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type TakeRecoveryRequestMutation = { __typename: 'Mutation', takeRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, assignedTo: string | null, assignedToMe: boolean } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CustomerRecoveryRequestsQueryVariables = Exact<{
   id: string | number;
@@ -535,7 +1115,7 @@ export type CustomerRecoveryRequestsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerRecoveryRequestsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, recoveryRequests: { __typename: 'RecoveryRequestConnection', totalCount: number | null, edges: Array<{ __typename: 'RecoveryRequestEdge', node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null } }> } } | null };
+export type CustomerRecoveryRequestsQuery = { __typename: 'Query', customer: { __typename: 'Customer', id: string, recoveryRequests: { __typename: 'RecoveryRequestConnection', totalCount: number, edges: Array<{ __typename: 'RecoveryRequestEdge', node: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null } }> } } | null };
 
 export type RecoveryRequestQueryVariables = Exact<{
   id: string | number;
@@ -544,6 +1124,7 @@ export type RecoveryRequestQueryVariables = Exact<{
 
 
 export type RecoveryRequestQuery = { __typename: 'Query', node:
+    | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CouponCampaign', id: string }
     | { __typename: 'CreditAccount', id: string }
@@ -556,7 +1137,7 @@ export type RecoveryRequestQuery = { __typename: 'Query', node:
     | { __typename: 'PartnerLink', id: string }
     | { __typename: 'Promotion', id: string }
     | { __typename: 'Purchase', id: string }
-    | { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: string | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, transitions: Array<{ __typename: 'RecoveryTransition', fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actorType: string, actorName: string | null, reasonText: string, createdAt: string }>, documents: Array<{ __typename: 'RecoveryDocument', kind: string, fileName: string, contentType: string, sizeBytes: number }>, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: string, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } }
+    | { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string, autoOutcome: RecoveryOutcome | null, accountStatus: AccountStatus, dueAt: string, assignedTo: string | null, assignedToMe: boolean, transitions: Array<{ __typename: 'RecoveryTransition', fromStatus: RecoveryStatus | null, toStatus: RecoveryStatus, actorType: string, actorName: string | null, reasonText: string, createdAt: string }>, documents: Array<{ __typename: 'RecoveryDocument', kind: string, fileName: string, contentType: string, sizeBytes: number }>, currentLimit: { __typename: 'Money', amount: string, currency: string }, requestedLimit: { __typename: 'Money', amount: string, currency: string } | null, targetLimit: { __typename: 'Money', amount: string, currency: string } | null, plan: Array<{ __typename: 'RestorationStage', seq: number, onTimeRepaymentsRequired: number, status: RestorationStageStatus, appliedAt: string | null, amount: { __typename: 'Money', amount: string, currency: string } }>, reasons: Array<{ __typename: 'DecisionReason', code: string, text: string }>, customer: { __typename: 'Customer', id: string, name: string, maskedPhone: string } }
     | { __typename: 'Refund', id: string }
     | { __typename: 'Repayment', id: string }
    | null };
@@ -573,7 +1154,7 @@ export type FileRecoveryRequestMutationVariables = Exact<{
 }>;
 
 
-export type FileRecoveryRequestMutation = { __typename: 'Mutation', fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, field: string | null, message: string }> } };
+export type FileRecoveryRequestMutation = { __typename: 'Mutation', fileRecoveryRequest: { __typename: 'RecoveryRequestPayload', recoveryRequest: { __typename: 'RecoveryRequest', id: string, type: RecoveryType, status: RecoveryStatus, reason: string, createdAt: string } | null, userErrors: Array<{ __typename: 'UserError', code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
 export const UserErrorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UserErrorPartsFragment, unknown>;
 export const RecoveryRequestSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RecoveryRequestSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RecoveryRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<RecoveryRequestSummaryFragment, unknown>;
@@ -591,7 +1172,7 @@ export const RevokePartnerKeyDocument = {"__meta__":{"hash":"sha256:4bbc897071f8
 export const StressTestsDocument = {"__meta__":{"hash":"sha256:38ff98a7a4a183920f3d6320eedd2447f05412050ab299df85dd178ab34d86f5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StressTests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"stressTests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"scenarioKind"}},{"kind":"Field","name":{"kind":"Name","value":"pdMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"lossGivenDefaultBp"}},{"kind":"Field","name":{"kind":"Name","value":"budgetBreached"}},{"kind":"Field","name":{"kind":"Name","value":"modelVersion"}},{"kind":"Field","name":{"kind":"Name","value":"policyVersion"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"StressCellParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byGrade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"StressCellParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bySegment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"StressCellParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StressCellParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StressCellNode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"}},{"kind":"Field","name":{"kind":"Name","value":"limitsCut"}},{"kind":"Field","name":{"kind":"Name","value":"exposure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expectedLoss"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stressedExpectedLoss"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]} as unknown as DocumentNode<StressTestsQuery, StressTestsQueryVariables>;
 export const RunStressTestDocument = {"__meta__":{"hash":"sha256:cf7febcee1c8699a9468ef1b2371c5456efa79ec067706c32cec792c7e91ea84"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunStressTest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunStressTestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"runStressTest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"stressTest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RunStressTestMutation, RunStressTestMutationVariables>;
 export const CreatePromotionDocument = {"__meta__":{"hash":"sha256:82b18c3539fbd07544def96f5d845dfb5a97b44608964aea84a3fc7afded6282"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePromotion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePromotionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"createPromotion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"promotion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAccounts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreatePromotionMutation, CreatePromotionMutationVariables>;
-export const PromotionsDocument = {"__meta__":{"hash":"sha256:c20e3f7a6990ab83bbd23183d2a2b2466d440d01590c524d6e2c51b763bc2767"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Promotions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"promotions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PromotionParts"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PromotionParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Promotion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleGrades"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"percentBp"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]} as unknown as DocumentNode<PromotionsQuery, PromotionsQueryVariables>;
+export const PromotionsDocument = {"__meta__":{"hash":"sha256:a80fd7c12f19915d9557f9f48b0b1061d92c5808890bf96ec3acd59682a94864"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Promotions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PromotionStatus"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"promotions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PromotionParts"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PromotionParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Promotion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleGrades"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"percentBp"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}}]} as unknown as DocumentNode<PromotionsQuery, PromotionsQueryVariables>;
 export const CancelPromotionDocument = {"__meta__":{"hash":"sha256:352f7d7541c599aec9d8d6a549d856626a4701b1dee7ed7501a415a9b332f6d2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelPromotion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelPromotionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cancelPromotion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"promotion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PromotionParts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MoneyParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Money"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PromotionParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Promotion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleGrades"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"percentBp"}},{"kind":"Field","name":{"kind":"Name","value":"grantedAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MoneyParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CancelPromotionMutation, CancelPromotionMutationVariables>;
 export const SetCategoryLimitDocument = {"__meta__":{"hash":"sha256:81d9c6c1020df38d83327066445564c3202fe288469efee05b350060458e6ca1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCategoryLimit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCategoryLimitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"setCategoryLimit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<SetCategoryLimitMutation, SetCategoryLimitMutationVariables>;
 export const RemoveCategoryLimitDocument = {"__meta__":{"hash":"sha256:156e901519d04ed937e1230abda729b14debfb0f69957cb31d236c59abec718f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCategoryLimit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveCategoryLimitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"removeCategoryLimit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RemoveCategoryLimitMutation, RemoveCategoryLimitMutationVariables>;

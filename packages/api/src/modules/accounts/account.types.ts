@@ -16,6 +16,11 @@ export enum AccountStatusEnum {
 registerEnumType(AccountStatusEnum, {
   name: 'AccountStatus',
   description: 'ACTIVE: usable; FROZEN: no purchases until unfrozen; CLOSED.',
+  valuesConfig: {
+    ACTIVE: { description: 'Usable for purchases.' },
+    FROZEN: { description: 'No purchases until unfrozen.' },
+    CLOSED: { description: 'Closed; a new application reopens it.' },
+  },
 });
 void ACCOUNT_STATUSES;
 
@@ -31,7 +36,7 @@ export class CreditAccountNode extends Node {
   @Field(() => String, { description: 'Account number, CL + 10 digits.' })
   accountNumber!: string;
   @Authorized(Role.AGENT, scope('limits:read'))
-  @Field(() => AccountStatusEnum)
+  @Field(() => AccountStatusEnum, { description: 'Whether the account can be used now.' })
   status!: AccountStatus;
   @Authorized(Role.AGENT, scope('limits:read'))
   @Field(() => Money, { description: '总额度: the base limit.' })

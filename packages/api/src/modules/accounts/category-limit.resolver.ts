@@ -23,6 +23,7 @@ import {
   type CategoryLimitResult,
   type CategoryLimitTarget,
 } from './category-limit.service.js';
+import { GradeEnum, IncomeBandEnum } from '../../graphql/enums.js';
 
 const service = new CategoryLimitService();
 
@@ -30,23 +31,37 @@ const service = new CategoryLimitService();
   description: 'One account, or a segment of ACTIVE accounts by grade and/or income band.',
 })
 export class CategoryLimitTargetInput {
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
-  @Field(() => String, { nullable: true, description: 'A–E.' }) grade?: string | null;
-  @Field(() => String, { nullable: true, description: 'LOW, MID, HIGH or VERY_HIGH.' })
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
+  @Field(() => GradeEnum, { nullable: true, description: 'A–E.' }) grade?: string | null;
+  @Field(() => IncomeBandEnum, { nullable: true, description: 'LOW, MID, HIGH or VERY_HIGH.' })
   incomeBand?: string | null;
 }
-@InputType()
+@InputType({ description: 'The input of `setCategoryLimit`.' })
 export class SetCategoryLimitInput {
-  @Field(() => CategoryLimitTargetInput) target!: CategoryLimitTargetInput;
+  @Field(() => CategoryLimitTargetInput, {
+    description: 'Which accounts: one account, a grade, or an income band.',
+  })
+  target!: CategoryLimitTargetInput;
   @Field(() => String, { description: 'A purchase category, e.g. TRAVEL.' }) category!: string;
   @Field(() => String, { description: 'The limit in yuan, e.g. "3000.00".' }) limit!: string;
 }
-@InputType()
+@InputType({ description: 'The input of `removeCategoryLimit`.' })
 export class RemoveCategoryLimitInput {
-  @Field(() => CategoryLimitTargetInput) target!: CategoryLimitTargetInput;
-  @Field(() => String) category!: string;
+  @Field(() => CategoryLimitTargetInput, {
+    description: 'Which accounts: one account, a grade, or an income band.',
+  })
+  target!: CategoryLimitTargetInput;
+  @Field(() => String, { description: 'The purchase category whose limit is removed.' })
+  category!: string;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `setCategoryLimit` or `removeCategoryLimit`, or the userErrors saying why nothing changed.',
+})
 export class CategoryLimitPayload {
   @Field(() => Int, { description: 'Accounts whose category limit was set, changed or removed.' })
   changed!: number;
@@ -57,7 +72,10 @@ export class CategoryLimitPayload {
     description: 'The account, for an account target.',
   })
   account?: CreditAccountNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 function targetOf(t: CategoryLimitTargetInput): Outcome<CategoryLimitTarget> {
@@ -113,7 +131,8 @@ export class CategoryLimitResolver {
       'Set or change a category limit (专项额度) for an account or a segment of ACTIVE accounts (risk admin). The category is one of the purchase categories.',
   })
   async setCategoryLimit(
-    @Arg('input', () => SetCategoryLimitInput) input: SetCategoryLimitInput,
+    @Arg('input', () => SetCategoryLimitInput, { description: 'What to set category limit.' })
+    input: SetCategoryLimitInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const target = targetOf(input.target);
@@ -137,7 +156,8 @@ export class CategoryLimitResolver {
       'Remove a category limit for an account or a segment (risk admin); one still in use (a live hold or unpaid principal) stays.',
   })
   async removeCategoryLimit(
-    @Arg('input', () => RemoveCategoryLimitInput) input: RemoveCategoryLimitInput,
+    @Arg('input', () => RemoveCategoryLimitInput, { description: 'What to remove category limit.' })
+    input: RemoveCategoryLimitInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const target = targetOf(input.target);

@@ -30,15 +30,23 @@ export enum RoleEnum {
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'A staff role: support agent (客服), supervisor (主管), risk admin.',
+  valuesConfig: {
+    AGENT: { description: 'Support agent (客服): reads customers and handles requests.' },
+    SUPERVISOR: {
+      description:
+        'Supervisor (主管): an agent who also freezes, decides and reveals personal data.',
+    },
+    RISK_ADMIN: { description: 'Risk admin: policy, promotions, models and staff.' },
+  },
 });
 void AGENT_ROLES;
 
 @ObjectType('Agent', { description: 'A signed-in staff member.' })
 export class AgentNode {
-  @Field(() => ID) id!: string;
-  @Field(() => String) username!: string;
-  @Field(() => String) displayName!: string;
-  @Field(() => RoleEnum) role!: AgentRole;
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => String, { description: 'Sign-in name, unique.' }) username!: string;
+  @Field(() => String, { description: 'Name shown in the dashboard.' }) displayName!: string;
+  @Field(() => RoleEnum, { description: 'What the staff user may do.' }) role!: AgentRole;
   @Field(() => Boolean, { description: 'False once deactivated: the agent can no longer sign in.' })
   active!: boolean;
 }
@@ -55,11 +63,18 @@ export function toAgentNode(
   });
 }
 
-@InputType()
+@InputType({ description: 'The input of `createAgent`.' })
 class CreateAgentInput {
-  @Field(() => String) @MaxLength(64) username!: string;
-  @Field(() => String) @MaxLength(100) displayName!: string;
-  @Field(() => RoleEnum) role!: AgentRole;
+  @Field(() => String, {
+    description:
+      'Sign-in name: 3 to 64 lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit; unique.',
+  })
+  @MaxLength(64)
+  username!: string;
+  @Field(() => String, { description: 'Name shown in the dashboard.' })
+  @MaxLength(100)
+  displayName!: string;
+  @Field(() => RoleEnum, { description: 'What the new staff user may do.' }) role!: AgentRole;
   @Field(() => String, {
     description: 'At least 12 characters; tell it to the person out of band.',
   })
@@ -67,31 +82,50 @@ class CreateAgentInput {
   password!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The staff user created or changed, or the userErrors saying why nothing changed.',
+})
 class AgentPayload {
-  @Field(() => AgentNode, { nullable: true }) agent?: AgentNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => AgentNode, {
+    description: 'The agent created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  agent?: AgentNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `changePassword`.' })
 class ChangePasswordInput {
-  @Field(() => String) @MaxLength(256) currentPassword!: string;
+  @Field(() => String, { description: 'The password in use now.' })
+  @MaxLength(256)
+  currentPassword!: string;
   @Field(() => String, { description: 'At least 12 characters.' })
   @MaxLength(256)
   newPassword!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `changePassword`: what changed, or the userErrors saying why nothing did.',
+})
 class ChangePasswordPayload {
   @Field(() => String, {
     nullable: true,
     description: 'A new token: every earlier session (this one included) has ended.',
   })
   token?: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The result of `signOut`.',
+})
 class SignOutPayload {
   @Field(() => Boolean, { description: 'True: every session of this staff member has ended.' })
   signedOut!: boolean;
@@ -103,34 +137,45 @@ const agentPayload = (r: Outcome<AgentSummary>): AgentPayload =>
 /** Only one signIn field may run per request (checked before execution: see graphql/limits.ts). */
 export const SIGN_IN_FIELD = 'signIn';
 
-@InputType()
+@InputType({ description: 'The input of `signIn`.' })
 class SignInInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Staff sign-in name.' })
   @MinLength(1, { message: 'Enter your username.' })
   @MaxLength(64)
   username!: string;
-  @Field(() => String)
+  @Field(() => String, { description: 'Staff password.' })
   @MinLength(1, { message: 'Enter your password.' })
   @MaxLength(256)
   password!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The result of `signIn`: what changed, or the userErrors saying why nothing did.',
+})
 class SignInPayload {
   @Field(() => String, {
     nullable: true,
     description: 'A bearer token for `Authorization: Bearer …`, valid 8 hours.',
   })
   token?: string | null;
-  @Field(() => AgentNode, { nullable: true }) agent?: AgentNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => AgentNode, {
+    description: 'The agent created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  agent?: AgentNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'A demo staff sign-in, listed only when the server runs with the demo population.',
+})
 class DemoLogin {
-  @Field(() => String) username!: string;
-  @Field(() => String) password!: string;
-  @Field(() => RoleEnum) role!: AgentRole;
+  @Field(() => String, { description: 'Sign-in name.' }) username!: string;
+  @Field(() => String, { description: 'Password.' }) password!: string;
+  @Field(() => RoleEnum, { description: 'The role it signs in as.' }) role!: AgentRole;
 }
 
 @Resolver()
@@ -140,7 +185,7 @@ export class AuthResolver {
       'Sign a staff member in. One per request; after repeated failures the username and the address are locked out for a while (RATE_LIMITED with Retry-After), longer each time.',
   })
   async signIn(
-    @Arg('input', () => SignInInput) input: SignInInput,
+    @Arg('input', () => SignInInput, { description: 'What to sign in.' }) input: SignInInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SignInPayload> {
     const username = input.username.trim();
@@ -213,7 +258,8 @@ export class AuthResolver {
       "Change the signed-in staff member's password. Ends every session (all devices, every process) and returns a new token.",
   })
   async changePassword(
-    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg('input', () => ChangePasswordInput, { description: 'What to change password.' })
+    input: ChangePasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChangePasswordPayload> {
     const viewer = ctx.viewer as Extract<GraphQLContext['viewer'], { kind: 'agent' }>;
@@ -255,7 +301,8 @@ export class AuthResolver {
   @Authorized(Role.RISK_ADMIN)
   @Mutation(() => AgentPayload, { description: 'Create a staff member (risk admin; audited).' })
   async createAgent(
-    @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
+    @Arg('input', () => CreateAgentInput, { description: 'What to create agent.' })
+    input: CreateAgentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AgentPayload> {
     return agentPayload(await ctx.services.agents.create(ctx.em, ctx.viewer, input));
@@ -267,8 +314,12 @@ export class AuthResolver {
       'Deactivate (active: false) or reactivate a staff member (risk admin; audited). Deactivation ends their sessions within seconds.',
   })
   async setAgentActive(
-    @Arg('username', () => String) username: string,
-    @Arg('active', () => Boolean) active: boolean,
+    @Arg('username', () => String, { description: "The staff user's sign-in name." })
+    username: string,
+    @Arg('active', () => Boolean, {
+      description: 'True to allow sign-in, false to block it (and end their sessions).',
+    })
+    active: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AgentPayload> {
     return agentPayload(await ctx.services.agents.setActive(ctx.em, ctx.viewer, username, active));
@@ -280,8 +331,9 @@ export class AuthResolver {
       "Change a staff member's role (risk admin; audited). Their sessions end; they sign in again with the new role.",
   })
   async changeAgentRole(
-    @Arg('username', () => String) username: string,
-    @Arg('role', () => RoleEnum) role: AgentRole,
+    @Arg('username', () => String, { description: "The staff user's sign-in name." })
+    username: string,
+    @Arg('role', () => RoleEnum, { description: 'The new role.' }) role: AgentRole,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AgentPayload> {
     return agentPayload(await ctx.services.agents.setRole(ctx.em, ctx.viewer, username, role));

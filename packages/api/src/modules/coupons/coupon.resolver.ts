@@ -1,3 +1,4 @@
+import { userError } from '../../graphql/errors.js';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
@@ -76,7 +77,10 @@ export class CouponResolver {
       'Risk admin: create a coupon campaign (free periods, terms, window, coupon validity, budget, per-customer limit).',
   })
   async createCouponCampaign(
-    @Arg('input', () => CreateCouponCampaignInput) input: CreateCouponCampaignInput,
+    @Arg('input', () => CreateCouponCampaignInput, {
+      description: 'What to create coupon campaign.',
+    })
+    input: CreateCouponCampaignInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CouponCampaignPayload> {
     const r = await ctx.services.coupons.createCampaign(ctx.em, ctx.viewer, { ...input });
@@ -90,7 +94,8 @@ export class CouponResolver {
       'Risk admin: issue one coupon of a campaign to each customer (within its budget; customers at the per-customer limit are skipped).',
   })
   async issueCoupons(
-    @Arg('input', () => IssueCouponsInput) input: IssueCouponsInput,
+    @Arg('input', () => IssueCouponsInput, { description: 'What to issue coupons.' })
+    input: IssueCouponsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<IssueCouponsPayload> {
     const none = { campaign: null, issued: 0, skippedCustomerIds: [] };
@@ -102,9 +107,7 @@ export class CouponResolver {
       if (!g || g.type !== 'Customer')
         return {
           ...none,
-          userErrors: [
-            { code: 'INVALID_ID', field: 'customerIds', message: `${c} is not a Customer id.` },
-          ],
+          userErrors: [userError('INVALID_ID', `${c} is not a Customer id.`, 'customerIds')],
         };
       customers.push(g.id);
     }

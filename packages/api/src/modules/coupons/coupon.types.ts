@@ -3,6 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
 import { Node } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
+import { PlanTermEnum } from '../../graphql/enums.js';
 
 @ObjectType('Coupon', {
   implements: Node,
@@ -12,10 +13,13 @@ import { UserError } from '../../graphql/errors.js';
 export class CouponNode extends Node {
   @Field(() => String, { description: 'What the customer types at checkout (capture couponCode).' })
   code!: string;
-  @Field(() => String) campaignName!: string;
-  @Field(() => Int) freePeriods!: number;
-  @Field(() => [String], { description: 'Terms it applies to, e.g. M3, M6.' }) terms!: string[];
-  @Field(() => GraphQLDateTime) expiresAt!: Date;
+  @Field(() => String, { description: 'Name of the campaign that issued it.' })
+  campaignName!: string;
+  @Field(() => Int, { description: 'How many periods of the plan are fee-free.' })
+  freePeriods!: number;
+  @Field(() => [PlanTermEnum], { description: 'Terms it applies to, e.g. M3, M6.' })
+  terms!: string[];
+  @Field(() => GraphQLDateTime, { description: 'When it expires.' }) expiresAt!: Date;
 }
 
 @ObjectType('CouponCampaign', {
@@ -23,51 +27,85 @@ export class CouponNode extends Node {
   description: 'Issues coupons to customers within a budget and a per-customer limit.',
 })
 export class CouponCampaignNode extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => Int) freePeriods!: number;
-  @Field(() => [String]) terms!: string[];
-  @Field(() => GraphQLDateTime) startsAt!: Date;
-  @Field(() => GraphQLDateTime) endsAt!: Date;
+  @Field(() => String, { description: 'Name of the campaign.' }) name!: string;
+  @Field(() => Int, { description: 'How many periods of a plan its coupons make fee-free.' })
+  freePeriods!: number;
+  @Field(() => [PlanTermEnum], { description: 'The terms its coupons apply to.' }) terms!: string[];
+  @Field(() => GraphQLDateTime, { description: 'When it starts.' }) startsAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.' }) endsAt!: Date;
   @Field(() => Int, { description: 'Days an issued coupon stays usable.' })
   couponValidDays!: number;
   @Field(() => Int, { description: 'Coupons the campaign may issue in all.' })
   budgetCoupons!: number;
-  @Field(() => Int) perCustomerLimit!: number;
-  @Field(() => Int) issuedCount!: number;
+  @Field(() => Int, { description: 'At most this many coupons per customer.' })
+  perCustomerLimit!: number;
+  @Field(() => Int, { description: 'Coupons issued so far.' }) issuedCount!: number;
   @Field(() => Int, { description: 'Issued coupons used on a plan now.' }) usedCount!: number;
   @Field(() => Int, { description: 'Issued, unused and past their expiry.' })
   expiredCount!: number;
 }
 
-@InputType()
+@InputType({ description: 'The input of `createCouponCampaign`.' })
 export class CreateCouponCampaignInput {
-  @Field(() => String) @MinLength(1) @MaxLength(200) name!: string;
-  @Field(() => Int) freePeriods!: number;
-  @Field(() => [String]) terms!: string[];
-  @Field(() => GraphQLDateTime) startsAt!: Date;
-  @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => Int) couponValidDays!: number;
-  @Field(() => Int) budgetCoupons!: number;
-  @Field(() => Int) perCustomerLimit!: number;
+  @Field(() => String, { description: 'Name of the campaign.' })
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+  @Field(() => Int, {
+    description: "How many periods of a plan are fee-free (1 or more, at most the term's periods).",
+  })
+  freePeriods!: number;
+  @Field(() => [PlanTermEnum], {
+    description: 'The fee-bearing terms its coupons apply to (not DEFERRED_30).',
+  })
+  terms!: string[];
+  @Field(() => GraphQLDateTime, { description: 'When it starts.' }) startsAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.' }) endsAt!: Date;
+  @Field(() => Int, { description: 'Days an issued coupon stays valid.' }) couponValidDays!: number;
+  @Field(() => Int, { description: 'The most coupons the campaign may issue.' })
+  budgetCoupons!: number;
+  @Field(() => Int, { description: 'At most this many coupons per customer.' })
+  perCustomerLimit!: number;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `createCouponCampaign`, or the userErrors saying why nothing changed.',
+})
 export class CouponCampaignPayload {
-  @Field(() => CouponCampaignNode, { nullable: true }) campaign?: CouponCampaignNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CouponCampaignNode, {
+    description: 'The coupon campaign created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  campaign?: CouponCampaignNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `issueCoupons`.' })
 export class IssueCouponsInput {
-  @Field(() => ID) campaignId!: string;
-  @Field(() => [ID]) customerIds!: string[];
+  @Field(() => ID, { description: 'Global id of the coupon campaign.' }) campaignId!: string;
+  @Field(() => [ID], { description: 'Global ids of the customers to issue a coupon to.' })
+  customerIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `issueCoupons`: what changed, or the userErrors saying why nothing did.',
+})
 export class IssueCouponsPayload {
-  @Field(() => CouponCampaignNode, { nullable: true }) campaign?: CouponCampaignNode | null;
-  @Field(() => Int) issued!: number;
+  @Field(() => CouponCampaignNode, {
+    description: 'The coupon campaign created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  campaign?: CouponCampaignNode | null;
+  @Field(() => Int, { description: 'How many coupons were issued.' }) issued!: number;
   @Field(() => [ID], { description: 'Customers already at the per-customer limit (or unknown).' })
   skippedCustomerIds!: string[];
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

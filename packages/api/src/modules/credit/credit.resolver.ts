@@ -1,3 +1,4 @@
+import { userError } from '../../graphql/errors.js';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Money, money } from '../../graphql/money.js';
@@ -46,7 +47,10 @@ export class CreditResolver {
       'Staff: post a repayment received through another channel, with its reference (allocated like any repayment; a reference is posted once). Idempotent.',
   })
   async postExternalRepayment(
-    @Arg('input', () => PostExternalRepaymentInput) input: PostExternalRepaymentInput,
+    @Arg('input', () => PostExternalRepaymentInput, {
+      description: 'What to post external repayment.',
+    })
+    input: PostExternalRepaymentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RepaymentPayload> {
     const amount = amountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
@@ -71,7 +75,7 @@ export class CreditResolver {
       'Supervisor: waive the unpaid fee or late fee of a period, with a reason. Idempotent.',
   })
   async waiveFee(
-    @Arg('input', () => WaiveFeeInput) input: WaiveFeeInput,
+    @Arg('input', () => WaiveFeeInput, { description: 'What to waive fee.' }) input: WaiveFeeInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WaiveFeePayload> {
     const plan = localIdOrError(input.planId, 'InstallmentPlan', 'planId');
@@ -79,7 +83,7 @@ export class CreditResolver {
     if (input.kind !== 'FEE' && input.kind !== 'LATE_FEE')
       return {
         waived: null,
-        userErrors: [{ code: 'UNKNOWN_KIND', field: 'kind', message: 'kind is FEE or LATE_FEE.' }],
+        userErrors: [userError('UNKNOWN_KIND', 'kind is FEE or LATE_FEE.', 'kind')],
       };
     let amountFen: number | null = null;
     if (input.amount != null) {
@@ -106,7 +110,8 @@ export class CreditResolver {
       'Supervisor: waive the unpaid revolving interest or late fee charged for a statement, with a reason (ledger, audit). Idempotent.',
   })
   async waiveRevolvingCharge(
-    @Arg('input', () => WaiveRevolvingChargeInput) input: WaiveRevolvingChargeInput,
+    @Arg('input', () => WaiveRevolvingChargeInput, { description: 'What to waive, and why.' })
+    input: WaiveRevolvingChargeInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WaiveRevolvingChargePayload> {
     const id = localIdOrError(input.accountId, 'CreditAccount', 'accountId');
@@ -136,7 +141,8 @@ export class CreditResolver {
       'Risk admin: write off a delinquent balance (unpaid principal, fees and late fees of active plans, an opening balance, and all a revolving line owes); delinquent = an installment past due or a revolving minimum payment past due. The account is frozen. Idempotent.',
   })
   async writeOffBalance(
-    @Arg('input', () => WriteOffBalanceInput) input: WriteOffBalanceInput,
+    @Arg('input', () => WriteOffBalanceInput, { description: 'What to write off balance.' })
+    input: WriteOffBalanceInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WriteOffBalancePayload> {
     const id = localIdOrError(input.accountId, 'CreditAccount', 'accountId');
@@ -165,7 +171,8 @@ export class CreditResolver {
       "Supervisor: pay (part of) the customer's credit back to the customer, with the payment reference and a reason (audited). Idempotent.",
   })
   async payOutCredit(
-    @Arg('input', () => PayOutCreditInput) input: PayOutCreditInput,
+    @Arg('input', () => PayOutCreditInput, { description: 'What to pay out credit.' })
+    input: PayOutCreditInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreditAccountPayload> {
     const id = localIdOrError(input.accountId, 'CreditAccount', 'accountId');

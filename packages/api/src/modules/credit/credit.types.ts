@@ -4,11 +4,20 @@ import { Money } from '../../graphql/money.js';
 import { UserError } from '../../graphql/errors.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { RepaymentNode } from '../repayments/repayment.types.js';
+import { FeeKindEnum } from '../../graphql/enums.js';
 
 @InputType({ description: 'Money received through another channel (bank transfer, counter).' })
 export class PostExternalRepaymentInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
   @Field(() => String, { description: 'Where it came in, e.g. BANK_TRANSFER, COUNTER.' })
@@ -19,46 +28,95 @@ export class PostExternalRepaymentInput {
   @MinLength(1)
   @MaxLength(128)
   reference!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
 @InputType({ description: 'Waive (part of) the unpaid fee or late fee of one period.' })
 export class WaiveFeeInput {
-  @Field(() => ID) planId!: string;
+  @Field(() => ID, { description: 'Global id of the installment plan.' }) planId!: string;
   @Field(() => Int, { description: 'The period (1 = first).' }) seq!: number;
-  @Field(() => String, { description: 'FEE or LATE_FEE.' }) kind!: string;
+  @Field(() => FeeKindEnum, { description: 'FEE or LATE_FEE.' }) kind!: string;
   @Field(() => String, { nullable: true, description: 'Yuan; all that is unpaid when omitted.' })
   amount?: string | null;
-  @Field(() => String) @MinLength(1) @MaxLength(2000) reason!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' })
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The result of `waiveFee`: what changed, or the userErrors saying why nothing did.',
+})
 export class WaiveFeePayload {
-  @Field(() => Money, { nullable: true }) waived?: Money | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Money, {
+    description: 'The amount waived; null when there are userErrors.',
+    nullable: true,
+  })
+  waived?: Money | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 @InputType({ description: 'Write off the balance of a delinquent account.' })
 export class WriteOffBalanceInput {
-  @Field(() => ID) accountId!: string;
-  @Field(() => String) @MinLength(1) @MaxLength(2000) reason!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' })
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `writeOffBalance`: what changed, or the userErrors saying why nothing did.',
+})
 export class WriteOffBalancePayload {
-  @Field(() => CreditAccountNode, { nullable: true }) account?: CreditAccountNode | null;
-  @Field(() => Money, { nullable: true }) principal?: Money | null;
-  @Field(() => Money, { nullable: true }) fee?: Money | null;
-  @Field(() => Money, { nullable: true }) lateFee?: Money | null;
+  @Field(() => CreditAccountNode, {
+    description: 'The credit account after the change; null when there are userErrors.',
+    nullable: true,
+  })
+  account?: CreditAccountNode | null;
+  @Field(() => Money, {
+    description: 'Principal written off; null when there are userErrors.',
+    nullable: true,
+  })
+  principal?: Money | null;
+  @Field(() => Money, {
+    description: 'Fees written off; null when there are userErrors.',
+    nullable: true,
+  })
+  fee?: Money | null;
+  @Field(() => Money, {
+    description: 'Late fees written off; null when there are userErrors.',
+    nullable: true,
+  })
+  lateFee?: Money | null;
   @Field(() => Money, {
     nullable: true,
     description:
-      'What the revolving line owed (principal + interest + fees), written off with the rest; 0 without a revolving line.',
+      'What the revolving line owed (principal + interest + fees), written off with the rest; 0 without a revolving line; null when there are userErrors.',
   })
   revolving?: Money | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 export enum RevolvingChargeKind {
@@ -108,21 +166,38 @@ export class WaiveRevolvingChargePayload {
 
 @InputType({ description: "Pay (part of) the customer's credit back to the customer." })
 export class PayOutCreditInput {
-  @Field(() => ID) accountId!: string;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
   @Field(() => String, { description: 'The outgoing payment reference.' })
   @MinLength(1)
   @MaxLength(128)
   reference!: string;
-  @Field(() => String) @MinLength(1) @MaxLength(2000) reason!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' })
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The credit account after a staff money operation, or the userErrors saying why nothing changed.',
+})
 export class CreditAccountPayload {
-  @Field(() => CreditAccountNode, { nullable: true }) account?: CreditAccountNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CreditAccountNode, {
+    description: 'The credit account after the change; null when there are userErrors.',
+    nullable: true,
+  })
+  account?: CreditAccountNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 export { RepaymentNode };

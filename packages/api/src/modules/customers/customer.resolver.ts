@@ -39,8 +39,17 @@ class CustomerSearchArgs {
   @MinLength(1, { message: 'Type something to search for.' })
   @MaxLength(100, { message: 'A search is at most 100 characters.' })
   search!: string;
-  @Field(() => Int, { nullable: true }) first?: number;
-  @Field(() => String, { nullable: true }) after?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many items to return: 1 to 100 (required; null is refused as BAD_USER_INPUT).',
+  })
+  first?: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string;
 }
 
 registerNodeType(
@@ -60,7 +69,7 @@ export class CustomerResolver {
     description: 'A customer by global id; null when there is none.',
   })
   async customer(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The customer's global id." }) id: string,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CustomerNode | null> {

@@ -2,6 +2,7 @@ import { Field, ObjectType, Authorized } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Node } from '../../graphql/relay.js';
 import { Role } from '../auth/viewer.js';
+import { IncomeBandEnum } from '../../graphql/enums.js';
 
 /**
  * The GraphQL view of a customer. Personal data (name, masked phone and ID) is for staff only:
@@ -12,7 +13,7 @@ import { Role } from '../auth/viewer.js';
 export class CustomerNode extends Node {
   /** Local database id (not exposed; `id` is the global id). */
   localId!: string;
-  @Authorized(Role.AGENT) @Field(() => String) name!: string;
+  @Authorized(Role.AGENT) @Field(() => String, { description: 'Full name.' }) name!: string;
   @Authorized(Role.AGENT)
   @Field(() => String, { description: 'Phone masked as 138****5678.' })
   maskedPhone!: string;
@@ -21,10 +22,11 @@ export class CustomerNode extends Node {
   maskedNationalId!: string;
   @Field(() => Boolean, { description: 'Real-name verification passed.' })
   realNameVerified!: boolean;
-  @Field(() => Boolean) phoneBound!: boolean;
-  @Field(() => Boolean) bankCardBound!: boolean;
+  @Field(() => Boolean, { description: 'Whether a phone number is bound.' }) phoneBound!: boolean;
+  @Field(() => Boolean, { description: 'Whether a bank card is bound.' }) bankCardBound!: boolean;
   @Authorized(Role.AGENT)
-  @Field(() => String, { description: 'LOW, MID, HIGH or VERY_HIGH.' })
+  @Field(() => IncomeBandEnum, { description: 'LOW, MID, HIGH or VERY_HIGH.' })
   incomeBand!: string;
-  @Field(() => GraphQLDateTime) registeredAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When the customer registered.' })
+  registeredAt!: Date;
 }

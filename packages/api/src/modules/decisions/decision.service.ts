@@ -220,6 +220,9 @@ export class DecisionService {
     viewer: Viewer,
     input: { customerId: string; kind: NoticeKind; channel: NoticeChannel; message: string },
   ): Promise<Outcome<{ noticeId: string }>> {
+    // Link codes and link changes come from the link flow itself, never from staff.
+    if (input.kind === 'PARTNER_LINK_CODE' || input.kind === 'PARTNER_LINK_CHANGED')
+      return fail('INVALID_KIND', 'Staff cannot send this kind of notice.', 'kind');
     const message = input.message.trim();
     if (!message || message.length > 1000)
       return fail('INVALID_MESSAGE', 'A message is 1 to 1000 characters.', 'message');

@@ -12,6 +12,12 @@ import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
 import type { Notice } from '../notices/notice.entity.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { reasonText, type EngineLocale } from './scoring-adapter.js';
+import {
+  DecisionKindEnum,
+  GradeEnum,
+  NoticeDeliveryStatusEnum,
+  PromotionStatusEnum,
+} from '../../graphql/enums.js';
 
 export enum Locale {
   ZH_CN = 'ZH_CN',
@@ -20,6 +26,10 @@ export enum Locale {
 registerEnumType(Locale, {
   name: 'Locale',
   description: 'Language of explanations: ZH_CN (简体中文) or EN.',
+  valuesConfig: {
+    ZH_CN: { description: 'Simplified Chinese (简体中文).' },
+    EN: { description: 'English.' },
+  },
 });
 export const engineLocale = (l: Locale): EngineLocale => (l === Locale.EN ? 'en' : 'zh-CN');
 
@@ -39,23 +49,63 @@ export enum NoticeKindEnum {
   ACCOUNT_UNFROZEN = 'ACCOUNT_UNFROZEN',
   PROMOTION_CANCELLED = 'PROMOTION_CANCELLED',
   CATEGORY_LIMIT_CHANGED = 'CATEGORY_LIMIT_CHANGED',
+  PARTNER_LINK_CODE = 'PARTNER_LINK_CODE',
+  PARTNER_LINK_CHANGED = 'PARTNER_LINK_CHANGED',
 }
-registerEnumType(NoticeKindEnum, { name: 'NoticeKind' });
+registerEnumType(NoticeKindEnum, {
+  name: 'NoticeKind',
+  description: 'What a notice to a customer is about.',
+  valuesConfig: {
+    HIGH_UTILISATION: { description: 'Most of the limit is in use.' },
+    DUE_SOON: { description: 'A repayment is due soon.' },
+    OVERDUE: { description: 'A repayment is overdue.' },
+    LIMIT_CHANGED: { description: 'The limit changed after a decision.' },
+    PROMOTION_STARTED: { description: 'A promotion granted a temporary limit.' },
+    PROMOTION_ENDING: { description: 'A promotion’s temporary limit ends soon.' },
+    RECOVERY_STATUS: { description: 'A recovery request moved on.' },
+    BUDGETING_TIP: { description: 'Advice on using credit (the default for staff notices).' },
+    ACCOUNT_OPENED: { description: 'A credit account was opened.' },
+    APPLICATION_DECLINED: { description: 'A credit application was declined.' },
+    ACCOUNT_CLOSED: { description: 'The account was closed.' },
+    ACCOUNT_FROZEN: { description: 'The account was frozen.' },
+    ACCOUNT_UNFROZEN: { description: 'The account was unfrozen.' },
+    PROMOTION_CANCELLED: { description: 'A promotion was cancelled and its limit withdrawn.' },
+    CATEGORY_LIMIT_CHANGED: { description: 'A category limit (专项额度) changed.' },
+    PARTNER_LINK_CODE: {
+      description: 'The code to confirm a partner link (sent by the system only).',
+    },
+    PARTNER_LINK_CHANGED: {
+      description: 'A partner link was made or revoked (sent by the system only).',
+    },
+  },
+});
 export enum NoticeChannelEnum {
   IN_APP = 'IN_APP',
   SMS = 'SMS',
   EMAIL = 'EMAIL',
 }
-registerEnumType(NoticeChannelEnum, { name: 'NoticeChannel' });
+registerEnumType(NoticeChannelEnum, {
+  name: 'NoticeChannel',
+  description: 'How a notice reaches the customer.',
+  valuesConfig: {
+    IN_APP: { description: 'In the partner app.' },
+    SMS: { description: 'By text message.' },
+    EMAIL: { description: 'By email.' },
+  },
+});
 
 @ObjectType('TemporaryLimit', {
   description: '临时额度: an extra limit within a window, optionally for one category.',
 })
 export class TemporaryLimitNode {
-  @Field(() => Money) amount!: Money;
-  @Field(() => String, { nullable: true }) category?: string | null;
-  @Field(() => GraphQLDateTime) startsAt!: Date;
-  @Field(() => GraphQLDateTime) endsAt!: Date;
+  @Field(() => Money, { description: 'The extra limit.' }) amount!: Money;
+  @Field(() => String, {
+    description: 'The purchase category it is for; null for any purchase.',
+    nullable: true,
+  })
+  category?: string | null;
+  @Field(() => GraphQLDateTime, { description: 'When it starts.' }) startsAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.' }) endsAt!: Date;
 }
 export const toTemporaryLimitNode = (t: ActiveTemporaryLimit) =>
   Object.assign(new TemporaryLimitNode(), {
@@ -67,9 +117,10 @@ export const toTemporaryLimitNode = (t: ActiveTemporaryLimit) =>
 
 @ObjectType('CategoryLimit', { description: '专项额度: a limit usable only in one category.' })
 export class CategoryLimitNode {
-  @Field(() => String) category!: string;
-  @Field(() => Money) limit!: Money;
-  @Field(() => Money) used!: Money;
+  @Field(() => String, { description: 'The purchase category.' }) category!: string;
+  @Field(() => Money, { description: 'The most that purchases in this category may use.' })
+  limit!: Money;
+  @Field(() => Money, { description: 'How much purchases in this category use now.' }) used!: Money;
 }
 export const toCategoryLimitNode = (c: CategoryLimit) =>
   Object.assign(new CategoryLimitNode(), {
@@ -84,20 +135,32 @@ export const toCategoryLimitNode = (c: CategoryLimit) =>
 })
 export class LimitDecisionNode extends Node {
   entity!: LimitDecision;
-  @Field(() => String, {
+  @Field(() => DecisionKindEnum, {
     description:
       'INITIAL, PERIODIC_REVIEW, TRIGGERED_REVIEW, PROMOTION, FREEZE, UNFREEZE, RECOVERY, MANUAL or CLOSE.',
   })
   kind!: string;
-  @Field(() => Money) baseLimitBefore!: Money;
-  @Field(() => Money) baseLimitAfter!: Money;
+  @Field(() => Money, { description: 'The base limit before the decision.' })
+  baseLimitBefore!: Money;
+  @Field(() => Money, { description: 'The base limit after the decision.' }) baseLimitAfter!: Money;
   @Field(() => Money, { nullable: true, description: 'The temporary amount granted (promotions).' })
   temporaryAmount?: Money | null;
-  @Field(() => AccountStatusEnum) statusBefore!: string;
-  @Field(() => AccountStatusEnum) statusAfter!: string;
-  @Field(() => Int, { nullable: true }) score?: number | null;
-  @Field(() => String, { nullable: true }) grade?: string | null;
-  @Field(() => String, { nullable: true }) modelVersion?: string | null;
+  @Field(() => AccountStatusEnum, { description: 'The account status before the decision.' })
+  statusBefore!: string;
+  @Field(() => AccountStatusEnum, { description: 'The account status after the decision.' })
+  statusAfter!: string;
+  @Field(() => Int, {
+    description: 'The credit score behind it, if the decision scored the customer.',
+    nullable: true,
+  })
+  score?: number | null;
+  @Field(() => GradeEnum, {
+    description: 'The grade behind it, if the decision scored the customer.',
+    nullable: true,
+  })
+  grade?: string | null;
+  @Field(() => String, { description: 'The scoring model that scored it, if any.', nullable: true })
+  modelVersion?: string | null;
   @Field(() => String, {
     description:
       'Version of the limit policy the decision was taken under (every decision records it, with the model version).',
@@ -107,8 +170,9 @@ export class LimitDecisionNode extends Node {
     description: 'SYSTEM or AGENT (decidedByName names the agent; show words, not this code).',
   })
   decidedBy!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => String, { description: 'A free-text note from staff.', nullable: true }) note?:
+    string | null;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
   // `reasons(locale)`, `decidedByName` and `explanation(locale)` are field resolvers (LimitDecisionResolver).
 }
 export function toDecisionNode(d: LimitDecision): LimitDecisionNode {
@@ -141,8 +205,8 @@ export const decisionReasons = (d: LimitDecision, locale: EngineLocale): Decisio
   description: 'Something the customer can do that would raise the score (and maybe the limit).',
 })
 export class LimitImprovementNode {
-  @Field(() => String) feature!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'The behaviour feature it is about.' }) feature!: string;
+  @Field(() => String, { description: 'What to do, in words.' }) text!: string;
   @Field(() => Int, { description: 'Score points it would add.' }) pointsGain!: number;
   @Field(() => Money, {
     nullable: true,
@@ -155,10 +219,14 @@ export class LimitImprovementNode {
   description: 'The latest decision in words, and what would raise the limit.',
 })
 export class LimitExplanationNode {
-  @Field(() => String) headline!: string;
-  @Field(() => [DecisionReason]) reasons!: DecisionReason[];
+  @Field(() => String, { description: 'One sentence: what was decided.' }) headline!: string;
+  @Field(() => [DecisionReason], {
+    description: 'At most four reasons, ranked by their effect, in words.',
+  })
+  reasons!: DecisionReason[];
   @Field(() => [LimitImprovementNode], {
-    description: 'What would raise the limit (for the latest decision only; empty otherwise).',
+    description:
+      'What would raise the limit, best first (for the latest decision only; empty otherwise).',
   })
   improvements!: LimitImprovementNode[];
   @Field(() => String, {
@@ -167,15 +235,16 @@ export class LimitExplanationNode {
       'For a frozen or overdue account (latest decision only): what to pay and by when. Comes before any improvement.',
   })
   repaymentHint?: string | null;
-  @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
+  @Field(() => LimitDecisionNode, { description: 'The decision explained.', nullable: true })
+  decision?: LimitDecisionNode | null;
 }
 
 @ObjectType('NoticeText', {
   description: 'A notice in words: what happened, what it means, what the customer can do.',
 })
 export class NoticeTextNode {
-  @Field(() => String) zhCN!: string;
-  @Field(() => String) en!: string;
+  @Field(() => String, { description: 'The text in Simplified Chinese.' }) zhCN!: string;
+  @Field(() => String, { description: 'The text in English.' }) en!: string;
 }
 
 @ObjectType('NoticeWords', {
@@ -196,25 +265,41 @@ export class NoticeWordsNode {
 export class NoticeNode extends Node {
   customerId!: string;
   payload!: Record<string, unknown>;
-  @Field(() => String) kind!: string;
-  @Field(() => String) channel!: string;
+  @Field(() => NoticeKindEnum, { description: 'What the notice is about.' }) kind!: string;
+  @Field(() => NoticeChannelEnum, { description: 'How it reaches the customer.' }) channel!: string;
   @Field(() => String, { nullable: true, description: 'The text, for notices sent by staff.' })
   message?: string | null;
   @Field(() => NoticeTextNode, {
     description: 'What the customer reads (in the app, by SMS and email), in zh-CN and en.',
   })
   text!: NoticeTextNode;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) sentAt?: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) readAt?: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) acknowledgedAt?: Date | null;
-  @Field(() => String, {
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was sent; null while waiting.',
+    nullable: true,
+  })
+  sentAt?: Date | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When the customer read it; null until then.',
+    nullable: true,
+  })
+  readAt?: Date | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was acknowledged; null until then.',
+    nullable: true,
+  })
+  acknowledgedAt?: Date | null;
+  @Field(() => NoticeDeliveryStatusEnum, {
     nullable: true,
     description:
       'SMS and email: PENDING (waiting or being retried), DELIVERED, or FAILED (given up; see deliveryError). Null for in-app notices.',
   })
   deliveryStatus?: string | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt?: Date | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When the SMS or mail provider took it; null until then or for in-app notices.',
+    nullable: true,
+  })
+  deliveredAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'Why delivery failed, when it did.' })
   deliveryError?: string | null;
 }
@@ -237,17 +322,20 @@ export const toNoticeNode = (n: Notice) =>
   });
 
 @ObjectType('AuditEntry', {
+  implements: Node,
   description: 'One line of the audit log: a mutation or a reveal, with its actor.',
 })
-export class AuditEntryNode {
-  @Field(() => String) action!: string;
+export class AuditEntryNode extends Node {
+  @Field(() => String, { description: 'What was done, e.g. PII_REVEALED or CUSTOMER_SEARCHED.' })
+  action!: string;
   @Field(() => String, { description: 'AGENT:<id>, PARTNER:<id> or SYSTEM.' }) actor!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Details as JSON text.' }) details?:
     string | null;
 }
 export const toAuditNode = (a: AuditEntry) =>
   Object.assign(new AuditEntryNode(), {
+    id: toGlobalId('AuditEntry', a.id),
     action: a.action,
     actor: a.actorId ? `${a.actorType}:${a.actorId}` : a.actorType,
     createdAt: a.createdAt,
@@ -256,32 +344,50 @@ export const toAuditNode = (a: AuditEntry) =>
 
 // ---- mutation inputs and payloads ----
 
-@InputType()
+@InputType({
+  description:
+    'The account and the reason, for `freezeAccount`, `unfreezeAccount` and `closeAccount`.',
+})
 export class AccountReasonInput {
-  @Field(() => ID) accountId!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' }) reason!: string;
 }
-@InputType()
+@InputType({ description: 'The input of `requestLimitReview`.' })
 export class RequestLimitReviewInput {
-  @Field(() => ID) accountId!: string;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
   @Field(() => String, {
     description: 'Why a review now (1–500 characters; stored on the decision and audited).',
   })
   reason!: string;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The decision made and the account after it, or the userErrors saying why nothing changed.',
+})
 export class LimitDecisionPayload {
-  @Field(() => CreditAccountNode, { nullable: true }) account?: CreditAccountNode | null;
-  @Field(() => LimitDecisionNode, { nullable: true }) decision?: LimitDecisionNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CreditAccountNode, {
+    description: 'The credit account after the change; null when there are userErrors.',
+    nullable: true,
+  })
+  account?: CreditAccountNode | null;
+  @Field(() => LimitDecisionNode, {
+    description: 'The limit decision created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  decision?: LimitDecisionNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `createPromotion`.' })
 export class CreatePromotionInput {
-  @Field(() => String) name!: string;
-  @Field(() => GraphQLDateTime) startsAt!: Date;
-  @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => [String], { description: 'Grades A–E.' }) eligibleGrades!: string[];
+  @Field(() => String, { description: 'Name of the campaign (1 to 100 characters).' })
+  name!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it starts.' }) startsAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.' }) endsAt!: Date;
+  @Field(() => [GradeEnum], { description: 'Grades A–E.' }) eligibleGrades!: string[];
   @Field(() => String, {
     nullable: true,
     description: 'A fixed amount in yuan, e.g. "500.00". Give this or percent.',
@@ -292,7 +398,11 @@ export class CreatePromotionInput {
     description: 'A share of the base limit in basis points (1000 = 10 %).',
   })
   percentBp?: number | null;
-  @Field(() => String, { nullable: true }) category?: string | null;
+  @Field(() => String, {
+    description: 'A purchase category the temporary limit is for; null for any purchase.',
+    nullable: true,
+  })
+  category?: string | null;
 }
 @ObjectType('Promotion', {
   implements: Node,
@@ -300,11 +410,15 @@ export class CreatePromotionInput {
     'A campaign (e.g. 618) granting temporary limits to eligible grades within a window.',
 })
 export class PromotionNode extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => GraphQLDateTime) startsAt!: Date;
-  @Field(() => GraphQLDateTime) endsAt!: Date;
-  @Field(() => String, { description: 'SCHEDULED, ACTIVE, ENDED or CANCELLED.' }) status!: string;
-  @Field(() => [String]) eligibleGrades!: string[];
+  @Field(() => String, { description: 'Name of the campaign.' }) name!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it starts.' }) startsAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.' }) endsAt!: Date;
+  @Field(() => PromotionStatusEnum, { description: 'SCHEDULED, ACTIVE, ENDED or CANCELLED.' })
+  status!: string;
+  @Field(() => [GradeEnum], {
+    description: 'The grades whose ACTIVE accounts get the temporary limit.',
+  })
+  eligibleGrades!: string[];
   @Field(() => Money, { nullable: true, description: 'A fixed temporary amount, or null.' })
   amount?: Money | null;
   @Field(() => Int, { nullable: true, description: 'A share of the base limit (bp), or null.' })
@@ -314,39 +428,78 @@ export class PromotionNode extends Node {
   @Field(() => Int, { description: 'Accounts holding a temporary limit of it now.' })
   grantedAccounts!: number;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `createPromotion`: what changed, or the userErrors saying why nothing did.',
+})
 export class CreatePromotionPayload {
-  @Field(() => PromotionNode, { nullable: true }) promotion?: PromotionNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => PromotionNode, {
+    description: 'The promotion created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  promotion?: PromotionNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `sendNotice`.' })
 export class SendNoticeInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => NoticeKindEnum, { defaultValue: NoticeKindEnum.BUDGETING_TIP })
+  @Field(() => ID, { description: 'Global id of the customer.' }) customerId!: string;
+  @Field(() => NoticeKindEnum, {
+    description: 'What the notice is about (staff notices are usually BUDGETING_TIP).',
+    defaultValue: NoticeKindEnum.BUDGETING_TIP,
+  })
   kind!: NoticeKindEnum;
-  @Field(() => NoticeChannelEnum, { defaultValue: NoticeChannelEnum.IN_APP })
+  @Field(() => NoticeChannelEnum, {
+    description: 'How it reaches the customer.',
+    defaultValue: NoticeChannelEnum.IN_APP,
+  })
   channel!: NoticeChannelEnum;
-  @Field(() => String) message!: string;
+  @Field(() => String, { description: 'The text (1 to 1000 characters).' }) message!: string;
 }
-@InputType()
+@InputType({ description: 'The input of `acknowledgeNotice`.' })
 export class AcknowledgeNoticeInput {
-  @Field(() => ID) noticeId!: string;
+  @Field(() => ID, { description: 'Global id of the notice.' }) noticeId!: string;
 }
-@ObjectType()
+@ObjectType({
+  description: 'The notice sent or acknowledged, or the userErrors saying why nothing changed.',
+})
 export class NoticePayload {
-  @Field(() => NoticeNode, { nullable: true }) notice?: NoticeNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => NoticeNode, {
+    description: 'The notice created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  notice?: NoticeNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `revealCustomerPii`.' })
 export class RevealCustomerPiiInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => ID, { description: 'Global id of the customer.' }) customerId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' }) reason!: string;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `revealCustomerPii`: what changed, or the userErrors saying why nothing did.',
+})
 export class RevealCustomerPiiPayload {
-  @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => String, { nullable: true }) nationalId?: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => String, {
+    description: 'The full phone number; null when there are userErrors.',
+    nullable: true,
+  })
+  phone?: string | null;
+  @Field(() => String, {
+    description: 'The full national ID; null when there are userErrors.',
+    nullable: true,
+  })
+  nationalId?: string | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

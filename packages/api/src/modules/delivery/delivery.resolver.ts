@@ -19,22 +19,31 @@ export enum SinkChannelEnum {
   EMAIL = 'EMAIL',
   SMS = 'SMS',
 }
-registerEnumType(SinkChannelEnum, { name: 'SinkChannel' });
+registerEnumType(SinkChannelEnum, {
+  name: 'SinkChannel',
+  description: 'A channel of the development message sink.',
+  valuesConfig: {
+    EMAIL: { description: 'Email.' },
+    SMS: { description: 'Text message.' },
+  },
+});
 
 @ObjectType('SinkMessage', {
   description:
     'An email or SMS kept by the development sink instead of being sent (development only).',
 })
 export class SinkMessageNode {
-  @Field(() => String) id!: string;
-  @Field(() => SinkChannelEnum) channel!: SinkChannelEnum;
+  @Field(() => String, { description: "The message's id in the development mail and SMS sink." })
+  id!: string;
+  @Field(() => SinkChannelEnum, { description: 'SMS or email.' }) channel!: SinkChannelEnum;
   @Field(() => String, { description: 'Recipient: a phone number or an email address.' })
   to!: string;
-  @Field(() => String, { nullable: true }) subject?: string | null;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'Subject line (email only).', nullable: true }) subject?:
+    string | null;
+  @Field(() => String, { description: 'The message body.' }) text!: string;
   @Field(() => String, { nullable: true, description: 'The notice it delivered (local id).' })
   noticeId?: string | null;
-  @Field(() => GraphQLDateTime) receivedAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When the sink received it.' }) receivedAt!: Date;
 }
 
 @Resolver()
@@ -46,9 +55,18 @@ export class DeliveryResolver {
   })
   sinkMessages(
     @Ctx() ctx: GraphQLContext,
-    @Arg('channel', () => SinkChannelEnum) channel: SinkChannelEnum,
-    @Arg('to', () => String, { nullable: true }) to?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('channel', () => SinkChannelEnum, { description: 'SMS or email.' })
+    channel: SinkChannelEnum,
+    @Arg('to', () => String, {
+      description: 'Only messages to this phone number or address.',
+      nullable: true,
+    })
+    to?: string | null,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 20,
+    })
+    first = 20,
   ): SinkMessageNode[] {
     if (ctx.config.NODE_ENV === 'production')
       throw forbidden(

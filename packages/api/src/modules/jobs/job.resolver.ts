@@ -19,12 +19,13 @@ import { asDate } from '../../graphql/dates.js';
 import { Role } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { JOBS, jobNamed, schedulesFrom } from './job-definitions.js';
+import { JobRunStatusEnum } from '../../graphql/enums.js';
 
 @ObjectType('JobRun', { description: 'One run of a job, whoever started it.' })
 export class JobRunNode {
-  @Field(() => ID) id!: string;
-  @Field(() => String) job!: string;
-  @Field(() => String, {
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => String, { description: "The job's name, e.g. periodic-review." }) job!: string;
+  @Field(() => JobRunStatusEnum, {
     description:
       'RUNNING, DONE, FAILED, or INTERRUPTED (its worker died; the retry is another run).',
   })
@@ -33,38 +34,58 @@ export class JobRunNode {
   trigger?: string | null;
   @Field(() => Int, { nullable: true, description: "The queue's attempt number." }) attempt?:
     number | null;
-  @Field(() => GraphQLDateTime) asOf!: Date;
-  @Field(() => GraphQLDateTime) startedAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) finishedAt?: Date | null;
-  @Field(() => Int, { nullable: true }) durationMs?: number | null;
+  @Field(() => GraphQLDateTime, { description: 'The business time the run worked for.' })
+  asOf!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it started.' }) startedAt!: Date;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it finished; null while running.',
+    nullable: true,
+  })
+  finishedAt?: Date | null;
+  @Field(() => Int, {
+    description: 'How long it took, in milliseconds; null while running.',
+    nullable: true,
+  })
+  durationMs?: number | null;
   @Field(() => Int, { description: 'Items processed (accounts, holds, messages…).' })
   processed!: number;
   @Field(() => String, { nullable: true, description: 'The result summary as JSON.' }) result?:
     string | null;
-  @Field(() => String, { nullable: true }) error?: string | null;
+  @Field(() => String, { description: 'The error it stopped with, if it failed.', nullable: true })
+  error?: string | null;
 }
 
 @ObjectType('JobSchedule', { description: 'A job, when it runs, and how its last run went.' })
 export class JobScheduleNode {
-  @Field(() => String) job!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: "The job's name." }) job!: string;
+  @Field(() => String, { description: 'What the job does.' }) description!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Cron (UTC); null when not scheduled (JOB_SCHEDULES name=off).',
   })
   schedule?: string | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) nextRunAt?: Date | null;
-  @Field(() => JobRunNode, { nullable: true }) lastRun?: JobRunNode | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it runs next; null when it is not scheduled.',
+    nullable: true,
+  })
+  nextRunAt?: Date | null;
+  @Field(() => JobRunNode, { description: 'Its latest run, if any.', nullable: true })
+  lastRun?: JobRunNode | null;
   @Field(() => Int, {
     description: 'Worker processes that answered in the last 10 seconds (all jobs).',
   })
   liveWorkers!: number;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The result of `runJobNow`, or the userErrors saying why nothing changed.',
+})
 export class RunJobPayload {
-  @Field(() => Boolean) enqueued!: boolean;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Boolean, { description: 'True when the run was queued.' }) enqueued!: boolean;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 interface RunRow {
@@ -151,8 +172,13 @@ export class JobResolver {
   @Query(() => [JobRunNode], { description: 'Recent runs, newest first, of one job or of all.' })
   async jobRuns(
     @Ctx() ctx: GraphQLContext,
-    @Arg('job', () => String, { nullable: true }) job?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('job', () => String, { description: 'Only runs of this job.', nullable: true })
+    job?: string | null,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 20,
+    })
+    first = 20,
   ): Promise<JobRunNode[]> {
     const rows = await ctx.em.execute<RunRow[]>(
       `select ${RUN_COLS} from job_runs ${job ? 'where job = ?' : ''} order by id desc limit ?`,
@@ -167,7 +193,7 @@ export class JobResolver {
   })
   async runJobNow(
     @Ctx() ctx: GraphQLContext,
-    @Arg('job', () => String) job: string,
+    @Arg('job', () => String, { description: "The job's name, e.g. periodic-review." }) job: string,
   ): Promise<RunJobPayload> {
     const def = jobNamed(job);
     if (!def)

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type Outcome } from '../../graphql/errors.js';
+import { userError, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import { money, parseYuanToFen } from '../../graphql/money.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -132,7 +132,8 @@ export class LifecycleMutationResolver {
       "Apply for a credit line for a customer without an open account (staff, or a partner app with accounts:apply for a customer who linked it with that scope): the policy decides from the data we hold — an ACTIVE account at the policy's low initial limit with its INITIAL decision, or DECLINED with reasons. A CLOSED account is reopened when approved. Idempotent.",
   })
   async applyForCredit(
-    @Arg('input', () => ApplyForCreditInput) input: ApplyForCreditInput,
+    @Arg('input', () => ApplyForCreditInput, { description: 'What to apply for credit.' })
+    input: ApplyForCreditInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplyForCreditPayload> {
@@ -175,7 +176,8 @@ export class LifecycleMutationResolver {
       'Close an account (staff, reason required; audited): only when nothing is owed or held and no purchase waits for review. A CLOSED account accepts no purchase; a new application reopens it.',
   })
   async closeAccount(
-    @Arg('input', () => AccountReasonInput) input: AccountReasonInput,
+    @Arg('input', () => AccountReasonInput, { description: 'What to close account.' })
+    input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localId(input.accountId, 'CreditAccount');
@@ -189,7 +191,8 @@ export class LifecycleMutationResolver {
       'Freeze an account for a risk alert (risk admin, reason code and note; audited). Only clearRiskAlert lifts it.',
   })
   async freezeForRiskAlert(
-    @Arg('input', () => RiskAlertFreezeInput) input: RiskAlertFreezeInput,
+    @Arg('input', () => RiskAlertFreezeInput, { description: 'What to freeze for risk alert.' })
+    input: RiskAlertFreezeInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localId(input.accountId, 'CreditAccount');
@@ -205,7 +208,8 @@ export class LifecycleMutationResolver {
     description: 'Lift a risk-alert freeze once the check is done (risk admin; audited).',
   })
   async clearRiskAlert(
-    @Arg('input', () => ClearRiskAlertInput) input: ClearRiskAlertInput,
+    @Arg('input', () => ClearRiskAlertInput, { description: 'What to clear risk alert.' })
+    input: ClearRiskAlertInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localId(input.accountId, 'CreditAccount');
@@ -219,10 +223,11 @@ export class LifecycleMutationResolver {
       'Store a credit-bureau summary (staff). A spike of inquiries or a new default triggers a review that rescores the customer; a new default also freezes the account by a risk-alert rule when the policy says so.',
   })
   async recordBureauReport(
-    @Arg('input', () => RecordBureauReportInput) input: RecordBureauReportInput,
+    @Arg('input', () => RecordBureauReportInput, { description: 'What to record bureau report.' })
+    input: RecordBureauReportInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecordBureauReportPayload> {
-    const fail = (code: string, message: string, field: string) =>
+    const fail = (code: UserErrorCode, message: string, field: string) =>
       Object.assign(new RecordBureauReportPayload(), {
         frozen: false,
         userErrors: [userError(code, message, field)],
@@ -315,7 +320,10 @@ export class AccountLifecycleResolver {
   }
 
   @Authorized(Role.AGENT)
-  @FieldResolver(() => GraphQLDateTime, { nullable: true })
+  @FieldResolver(() => GraphQLDateTime, {
+    description: 'When the account was closed; null while open.',
+    nullable: true,
+  })
   closedAt(@Root() account: CreditAccountNode): Date | null {
     return account.entity.closedAt ?? null;
   }

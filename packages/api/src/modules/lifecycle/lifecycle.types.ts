@@ -6,6 +6,7 @@ import { UserError } from '../../graphql/errors.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { LimitDecisionNode } from '../decisions/decision.types.js';
+import { ApplicationStatusEnum, GradeEnum } from '../../graphql/enums.js';
 
 export enum RiskAlertCodeEnum {
   RISK_ALERT_FRAUD_SUSPECTED = 'RISK_ALERT_FRAUD_SUSPECTED',
@@ -16,6 +17,12 @@ export enum RiskAlertCodeEnum {
 registerEnumType(RiskAlertCodeEnum, {
   name: 'RiskAlertCode',
   description: 'Why a risk alert froze an account.',
+  valuesConfig: {
+    RISK_ALERT_ACCOUNT_TAKEOVER: { description: 'The account may have been taken over.' },
+    RISK_ALERT_BUREAU_DEFAULT: { description: 'The credit bureau reported a new default.' },
+    RISK_ALERT_FRAUD_SUSPECTED: { description: 'Fraud is suspected.' },
+    RISK_ALERT_IDENTITY_MISMATCH: { description: "The customer's identity does not match." },
+  },
 });
 
 @ObjectType('CreditApplication', {
@@ -24,14 +31,14 @@ registerEnumType(RiskAlertCodeEnum, {
     'An application for a credit line: APPROVED (an account was opened at the initial limit) or DECLINED, with its reasons. Never overwritten.',
 })
 export class CreditApplicationNode extends Node {
-  @Field(() => String, { description: 'APPROVED or DECLINED.' }) status!: string;
+  @Field(() => ApplicationStatusEnum, { description: 'APPROVED or DECLINED.' }) status!: string;
   @Field(() => Money, { description: 'The initial limit given (0 when declined).' })
   initialLimit!: Money;
   @Field(() => Int, { nullable: true, description: 'The score (staff only).' })
   score?: number | null;
-  @Field(() => String, { nullable: true, description: 'The grade (staff only).' })
+  @Field(() => GradeEnum, { nullable: true, description: 'The grade (staff only).' })
   grade?: string | null;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
   @Field(() => [DecisionReason], {
     description:
       'Why: the policy reasons (decline rules, or approval and initial-limit reasons), then the scorecard reasons, in Chinese (`reasonsEn` in English).',
@@ -47,9 +54,9 @@ export class CreditApplicationNode extends Node {
   actorId!: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `applyForCredit`.' })
 export class ApplyForCreditInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'Global id of the customer.' }) customerId!: string;
   @Field(() => String, { description: 'A retry with the same key returns the first result.' })
   idempotencyKey!: string;
 }
@@ -58,44 +65,60 @@ export class ApplyForCreditInput {
     'The application and, when approved, the account. A partner app reads the account like any other (its scopes and the link decide which fields); the INITIAL decision is for staff.',
 })
 export class ApplyForCreditPayload {
-  @Field(() => CreditApplicationNode, { nullable: true })
+  @Field(() => CreditApplicationNode, {
+    description: 'The credit application created or changed; null when there are userErrors.',
+    nullable: true,
+  })
   application?: CreditApplicationNode | null;
   @Field(() => CreditAccountNode, { nullable: true, description: 'The account when approved.' })
   account?: CreditAccountNode | null;
   @Field(() => LimitDecisionNode, { nullable: true, description: 'The INITIAL decision.' })
   decision?: LimitDecisionNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `freezeForRiskAlert`.' })
 export class RiskAlertFreezeInput {
-  @Field(() => ID) accountId!: string;
-  @Field(() => RiskAlertCodeEnum) reasonCode!: RiskAlertCodeEnum;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
+  @Field(() => RiskAlertCodeEnum, { description: 'The risk alert behind the freeze.' })
+  reasonCode!: RiskAlertCodeEnum;
   @Field(() => String, { description: 'What was seen (1–500 characters, audited).' })
   note!: string;
 }
-@InputType()
+@InputType({ description: 'The input of `clearRiskAlert`.' })
 export class ClearRiskAlertInput {
-  @Field(() => ID) accountId!: string;
+  @Field(() => ID, { description: 'Global id of the credit account.' }) accountId!: string;
   @Field(() => String, { description: 'What the check found (1–500 characters, audited).' })
   note!: string;
 }
 
-@InputType()
+@InputType({ description: 'The input of `recordBureauReport`.' })
 export class RecordBureauReportInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => GraphQLDateTime) reportedAt!: Date;
+  @Field(() => ID, { description: 'Global id of the customer.' }) customerId!: string;
+  @Field(() => GraphQLDateTime, { description: 'When the bureau produced the report.' })
+  reportedAt!: Date;
   @Field(() => Int, { description: '300–950.' }) bureauScore!: number;
   @Field(() => Int, { description: 'Credit inquiries in the last 3 months.' }) inquiries3m!: number;
   @Field(() => Int, { description: 'In the last 6 months (at least inquiries3m).' })
   inquiries6m!: number;
   @Field(() => String, { description: 'Debt elsewhere in yuan, e.g. "12000.00".' })
   otherDebt!: string;
-  @Field(() => Int) pastDefaults!: number;
+  @Field(() => Int, { description: 'Defaults on record at the bureau (0 or more).' })
+  pastDefaults!: number;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `recordBureauReport`: what changed, or the userErrors saying why nothing did.',
+})
 export class RecordBureauReportPayload {
-  @Field(() => ID, { nullable: true }) reportId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the stored bureau report; null when there are userErrors.',
+    nullable: true,
+  })
+  reportId?: string | null;
   @Field(() => String, {
     nullable: true,
     description:
@@ -106,6 +129,13 @@ export class RecordBureauReportPayload {
   decision?: LimitDecisionNode | null;
   @Field(() => Boolean, { description: 'Whether a risk-alert rule froze the account.' })
   frozen!: boolean;
-  @Field(() => CreditAccountNode, { nullable: true }) account?: CreditAccountNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CreditAccountNode, {
+    description: 'The credit account after the change; null when there are userErrors.',
+    nullable: true,
+  })
+  account?: CreditAccountNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

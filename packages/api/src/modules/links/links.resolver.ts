@@ -28,6 +28,7 @@ import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
 import { PartnerLink } from './partner-link.entity.js';
 import { mayActFor } from './partner-gate.js';
+import { PartnerLinkStatusEnum } from '../../graphql/enums.js';
 
 @ObjectType('PartnerLink', {
   implements: Node,
@@ -39,11 +40,15 @@ export class PartnerLinkNode extends Node {
   @Field(() => ID, { description: 'The partner app (global id).' }) partnerAppId!: string;
   @Field(() => [String], { description: 'What the app may do for this customer.' })
   scopes!: string[];
-  @Field(() => String, { description: 'ACTIVE or REVOKED.' }) status!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => PartnerLinkStatusEnum, { description: 'ACTIVE or REVOKED.' }) status!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
   @Field(() => GraphQLDateTime, { description: 'After this the customer must link again.' })
   expiresAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) revokedAt?: Date | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was revoked; null unless revoked.',
+    nullable: true,
+  })
+  revokedAt?: Date | null;
   @Field(() => String, {
     nullable: true,
     description: 'Who revoked it: PARTNER, AGENT (support, for the customer) or SYSTEM.',
@@ -67,7 +72,7 @@ export function toLinkNode(l: PartnerLink): PartnerLinkNode {
 
 const PartnerLinkConnection = Connection(PartnerLinkNode, 'PartnerLink');
 
-@InputType()
+@InputType({ description: 'The input of `startPartnerLink`.' })
 export class StartPartnerLinkInput {
   @Field(() => String, { description: "The customer's mobile number; they receive a code by SMS." })
   @MaxLength(20)
@@ -79,7 +84,10 @@ export class StartPartnerLinkInput {
   scopes?: string[] | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `startPartnerLink`: what changed, or the userErrors saying why nothing did.',
+})
 export class StartPartnerLinkPayload {
   @Field(() => ID, {
     nullable: true,
@@ -88,26 +96,39 @@ export class StartPartnerLinkPayload {
   linkRequestId?: string | null;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'The code works until then.' })
   expiresAt?: Date | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `confirmPartnerLink`.' })
 export class ConfirmPartnerLinkInput {
-  @Field(() => ID) linkRequestId!: string;
+  @Field(() => ID, { description: 'The id startPartnerLink returned.' }) linkRequestId!: string;
   @Field(() => String, { description: 'The six digits the customer received.' })
   @MaxLength(12)
   code!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The partner link confirmed or revoked, or the userErrors saying why nothing changed.',
+})
 export class PartnerLinkPayload {
-  @Field(() => PartnerLinkNode, { nullable: true }) link?: PartnerLinkNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => PartnerLinkNode, {
+    description: 'The partner link created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  link?: PartnerLinkNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `revokePartnerLink`.' })
 export class RevokePartnerLinkInput {
-  @Field(() => ID) linkId!: string;
+  @Field(() => ID, { description: 'Global id of the partner link.' }) linkId!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Why (required for staff: the customer asked, suspected fraud, …).',
@@ -118,8 +139,12 @@ export class RevokePartnerLinkInput {
 
 @ArgsType()
 class LinkPageArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
 }
 
 async function linkPayload(
@@ -139,7 +164,8 @@ export class PartnerLinkResolver {
       'Start linking a customer to this app: the customer receives a one-time code by SMS, valid 5 minutes. The answer is the same whether or not the phone belongs to a customer.',
   })
   async startPartnerLink(
-    @Arg('input', () => StartPartnerLinkInput) input: StartPartnerLinkInput,
+    @Arg('input', () => StartPartnerLinkInput, { description: 'What to start partner link.' })
+    input: StartPartnerLinkInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StartPartnerLinkPayload> {
     if (ctx.viewer.kind !== 'partner') throw new Error('unreachable: partner role');
@@ -158,7 +184,8 @@ export class PartnerLinkResolver {
       'Finish linking with the code the customer received. A wrong code counts an attempt; after 5, or after 5 minutes, start again.',
   })
   async confirmPartnerLink(
-    @Arg('input', () => ConfirmPartnerLinkInput) input: ConfirmPartnerLinkInput,
+    @Arg('input', () => ConfirmPartnerLinkInput, { description: 'What to confirm partner link.' })
+    input: ConfirmPartnerLinkInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerLinkPayload> {
     if (ctx.viewer.kind !== 'partner') throw new Error('unreachable: partner role');
@@ -179,7 +206,8 @@ export class PartnerLinkResolver {
       'End a link: the partner app itself, support for the customer (with a reason), or a risk admin. The app can no longer act for the customer; the customer is told.',
   })
   async revokePartnerLink(
-    @Arg('input', () => RevokePartnerLinkInput) input: RevokePartnerLinkInput,
+    @Arg('input', () => RevokePartnerLinkInput, { description: 'What to revoke partner link.' })
+    input: RevokePartnerLinkInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerLinkPayload> {
     const id = localIdOrError(input.linkId, 'PartnerLink', 'linkId');
@@ -205,7 +233,14 @@ export class PartnerLinkResolver {
       { partnerAppId: ctx.viewer.id },
       { size: page.size, afterId: after },
     );
-    return toConnection(rows, page, (r) => [r.id], toLinkNode);
+    const appId = ctx.viewer.id;
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toLinkNode,
+      () => ctx.em.count(PartnerLink, { partnerAppId: appId }),
+    );
   }
 
   @Authorized(Role.PARTNER, Role.AGENT)
@@ -242,6 +277,12 @@ export class CustomerLinksResolver {
       { customerId: customer.localId },
       { size: page.size, afterId: after },
     );
-    return toConnection(rows, page, (r) => [r.id], toLinkNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toLinkNode,
+      () => ctx.em.count(PartnerLink, { customerId: customer.localId }),
+    );
   }
 }

@@ -69,6 +69,8 @@ const OPEN_TYPES = new Set([
 /** Types that are staff records: no partner reads them, whatever path it tries (node() included). */
 const STAFF_TYPES = new Set([
   'LimitDecision',
+  // the audit log (a Node since issue 17): staff only
+  'AuditEntry',
   'Notice',
   'RecoveryRequest',
   'PartnerApp',

@@ -42,7 +42,10 @@ export class ScoringModelResolver {
       'Register a trained scorecard (risk admin): validated against the model schema; it must read only platform features.',
   })
   async registerScoringModel(
-    @Arg('input', () => RegisterScoringModelInput) input: RegisterScoringModelInput,
+    @Arg('input', () => RegisterScoringModelInput, {
+      description: 'What to register scoring model.',
+    })
+    input: RegisterScoringModelInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelPayload> {
     let doc: unknown = input.model;
@@ -60,7 +63,8 @@ export class ScoringModelResolver {
       'Shadow-score a registered model on every ACTIVE account next to the model that scores now: score distribution, grade mix, PSI (risk admin).',
   })
   async shadowScoreModel(
-    @Arg('input', () => ScoringModelVersionInput) input: ScoringModelVersionInput,
+    @Arg('input', () => ScoringModelVersionInput, { description: 'What to shadow score model.' })
+    input: ScoringModelVersionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelPayload> {
     return payload(await shadowScoreModel(ctx.em, ctx.viewer, input.version));
@@ -72,7 +76,8 @@ export class ScoringModelResolver {
       'Make a shadowed model the one that scores (risk admin); the model it replaces is retired and can be restored by rollbackScoringModel.',
   })
   async promoteScoringModel(
-    @Arg('input', () => ScoringModelVersionInput) input: ScoringModelVersionInput,
+    @Arg('input', () => ScoringModelVersionInput, { description: 'What to promote scoring model.' })
+    input: ScoringModelVersionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelPayload> {
     return payload(await promoteModel(ctx.em, ctx.viewer, input.version, input.note));
@@ -83,7 +88,8 @@ export class ScoringModelResolver {
     description: 'Discard a registered or shadowed model (risk admin).',
   })
   async discardScoringModel(
-    @Arg('input', () => ScoringModelVersionInput) input: ScoringModelVersionInput,
+    @Arg('input', () => ScoringModelVersionInput, { description: 'What to discard scoring model.' })
+    input: ScoringModelVersionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelPayload> {
     return payload(await discardModel(ctx.em, ctx.viewer, input.version, input.note));
@@ -95,7 +101,10 @@ export class ScoringModelResolver {
       'One step back (risk admin): the active model is retired and the one it replaced scores again.',
   })
   async rollbackScoringModel(
-    @Arg('input', () => RollbackScoringModelInput, { nullable: true })
+    @Arg('input', () => RollbackScoringModelInput, {
+      description: 'What to rollback scoring model.',
+      nullable: true,
+    })
     input: RollbackScoringModelInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RollbackScoringModelPayload> {
@@ -109,7 +118,11 @@ export class ScoringModelResolver {
   @Authorized(Role.RISK_ADMIN)
   @Query(() => [ScoringModelNode], { description: 'Registered models, newest first (risk admin).' })
   async scoringModels(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 20,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelNode[]> {
     return (await listModels(ctx.em, Math.min(Math.max(first, 1), 100))).map(scoringModelNode);
@@ -121,7 +134,11 @@ export class ScoringModelResolver {
       'Model lifecycle decisions, newest first, with model and policy versions (risk admin).',
   })
   async scoringModelEvents(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 20,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScoringModelEventNode[]> {
     return (await listModelEvents(ctx.em, Math.min(Math.max(first, 1), 100))).map(

@@ -7,19 +7,21 @@ import type {
   ScoreSummary,
   ShadowResult,
 } from './model-registry.service.js';
+import { GradeEnum, ScoringModelStatusEnum } from '../../graphql/enums.js';
 
 @ObjectType({ description: 'Accounts per grade under the policy’s cut-offs.' })
 export class GradeCountNode {
-  @Field(() => String) grade!: string;
-  @Field(() => Int) accounts!: number;
+  @Field(() => GradeEnum, { description: 'The grade.' }) grade!: string;
+  @Field(() => Int, { description: 'How many accounts have it.' }) accounts!: number;
 }
 
 @ObjectType({ description: 'A model’s scores on the portfolio.' })
 export class ScoreSummaryNode {
-  @Field(() => Float) mean!: number;
+  @Field(() => Float, { description: 'The mean score.' }) mean!: number;
   @Field(() => [Float], { description: '10th … 90th percentiles of the score.' })
   deciles!: number[];
-  @Field(() => [GradeCountNode]) grades!: GradeCountNode[];
+  @Field(() => [GradeCountNode], { description: 'How many accounts fall in each grade.' })
+  grades!: GradeCountNode[];
 }
 
 @ObjectType({
@@ -29,10 +31,12 @@ export class ScoreSummaryNode {
 export class ShadowRunNode {
   @Field(() => String, { description: 'The model the candidate was compared with.' })
   againstVersion!: string;
-  @Field(() => Int) accounts!: number;
-  @Field(() => GraphQLDateTime) asOf!: Date;
-  @Field(() => ScoreSummaryNode) current!: ScoreSummaryNode;
-  @Field(() => ScoreSummaryNode) candidate!: ScoreSummaryNode;
+  @Field(() => Int, { description: 'How many accounts were scored.' }) accounts!: number;
+  @Field(() => GraphQLDateTime, { description: 'When the shadow run scored them.' }) asOf!: Date;
+  @Field(() => ScoreSummaryNode, { description: "The active model's scores on the same accounts." })
+  current!: ScoreSummaryNode;
+  @Field(() => ScoreSummaryNode, { description: "This model's scores." })
+  candidate!: ScoreSummaryNode;
   @Field(() => Float, {
     description:
       'PSI of the candidate’s scores against the current model’s (< 0.1 stable, 0.1–0.25 watch, ≥ 0.25 shift).',
@@ -45,21 +49,26 @@ export class ShadowRunNode {
   description: 'A scorecard registered by a risk admin, and where it is in its lifecycle.',
 })
 export class ScoringModelNode {
-  @Field(() => String) version!: string;
-  @Field(() => String, {
+  @Field(() => String, { description: "The model's version, unique." }) version!: string;
+  @Field(() => ScoringModelStatusEnum, {
     description: 'REGISTERED, SHADOWED, ACTIVE (scores now), RETIRED or DISCARDED.',
   })
   status!: string;
-  @Field(() => [String]) features!: string[];
-  @Field(() => Float) trainingAuc!: number;
-  @Field(() => GraphQLDateTime) registeredAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) activatedAt?: Date | null;
-  @Field(() => ShadowRunNode, { nullable: true }) shadow?: ShadowRunNode | null;
+  @Field(() => [String], { description: 'The behaviour features it scores.' }) features!: string[];
+  @Field(() => Float, { description: 'Its AUC on the training data.' }) trainingAuc!: number;
+  @Field(() => GraphQLDateTime, { description: 'When it was registered.' }) registeredAt!: Date;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it became active; null if never.',
+    nullable: true,
+  })
+  activatedAt?: Date | null;
+  @Field(() => ShadowRunNode, { description: 'Its latest shadow run, if any.', nullable: true })
+  shadow?: ShadowRunNode | null;
 }
 
 @ObjectType({ description: 'One lifecycle decision, with the model and policy versions.' })
 export class ScoringModelEventNode {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => String, { description: 'REGISTER, SHADOW, PROMOTE, DISCARD or ROLLBACK.' })
   action!: string;
   @Field(() => String, { description: 'The model acted on (for ROLLBACK: the one restored).' })
@@ -70,44 +79,75 @@ export class ScoringModelEventNode {
       'PROMOTE: the model replaced; ROLLBACK: the model rolled back; SHADOW: compared with.',
   })
   previousModelVersion?: string | null;
-  @Field(() => String) policyVersion!: string;
-  @Field(() => ID, { nullable: true }) agentId?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => String, { description: 'The policy version at the time.' }) policyVersion!: string;
+  @Field(() => ID, {
+    description: 'Global id of the staff user who acted; null for the system.',
+    nullable: true,
+  })
+  agentId?: string | null;
+  @Field(() => String, { description: 'A free-text note from staff.', nullable: true }) note?:
+    string | null;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'The input of `registerScoringModel`.' })
 export class RegisterScoringModelInput {
   @Field(() => String, {
     description: 'The model file’s JSON text (creditline-score train --out model.json).',
   })
   model!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: 'A free-text note from staff.', nullable: true }) note?:
+    string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'The model version and a note, for `shadowScoreModel`, `promoteScoringModel` and `discardScoringModel`.',
+})
 export class ScoringModelVersionInput {
-  @Field(() => String) version!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: "The model's version." }) version!: string;
+  @Field(() => String, { description: 'A free-text note from staff.', nullable: true }) note?:
+    string | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `rollbackScoringModel`.' })
 export class RollbackScoringModelInput {
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { description: 'A free-text note from staff.', nullable: true }) note?:
+    string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The scoring model after a lifecycle step, or the userErrors saying why nothing changed.',
+})
 export class ScoringModelPayload {
-  @Field(() => ScoringModelNode, { nullable: true }) scoringModel?: ScoringModelNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ScoringModelNode, {
+    description: 'The scoring model after the change; null when there are userErrors.',
+    nullable: true,
+  })
+  scoringModel?: ScoringModelNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `rollbackScoringModel`: what changed, or the userErrors saying why nothing did.',
+})
 export class RollbackScoringModelPayload {
-  @Field(() => String, { nullable: true }) rolledBack?: string | null;
+  @Field(() => String, {
+    description: 'The version that is active again; null when there are userErrors.',
+    nullable: true,
+  })
+  rolledBack?: string | null;
   @Field(() => String, { nullable: true, description: 'The model that scores again.' })
   restored?: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 const summaryNode = (s: ScoreSummary): ScoreSummaryNode =>

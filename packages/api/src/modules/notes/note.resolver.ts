@@ -13,7 +13,8 @@ export class NoteResolver {
       "Add a note to a customer's history (tags, optional ticket reference); audited. Notes appear in Customer.timeline.",
   })
   async addCustomerNote(
-    @Arg('input', () => AddCustomerNoteInput) input: AddCustomerNoteInput,
+    @Arg('input', () => AddCustomerNoteInput, { description: 'The note.' })
+    input: AddCustomerNoteInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AddCustomerNotePayload> {
     const customer = localIdOrError(input.customerId, 'Customer', 'customerId');

@@ -23,6 +23,7 @@ import { localIdOrError } from '../ledger/account-ref.js';
 import { Role } from '../auth/viewer.js';
 import type { PartnerApiKey, PartnerApp } from './partner-app.entity.js';
 import type { IssuedKey } from './partner-keys.service.js';
+import { PartnerApiKeyStatusEnum } from '../../graphql/enums.js';
 
 @ObjectType('PartnerApiKey', {
   description: 'An API key of a partner app (the secret is shown only when the key is issued).',
@@ -30,13 +31,22 @@ import type { IssuedKey } from './partner-keys.service.js';
 export class PartnerApiKeyNode {
   @Field(() => String, { description: 'The public part of the key, before the dot.' })
   keyId!: string;
-  @Field(() => [String]) scopes!: string[];
-  @Field(() => String, { nullable: true }) label?: string | null;
-  @Field(() => String, { description: 'LIVE, ROTATING (ends at expiresAt), EXPIRED or REVOKED.' })
+  @Field(() => [String], { description: 'What the key may do, e.g. limits:read, purchases:write.' })
+  scopes!: string[];
+  @Field(() => String, { description: 'A label to tell keys apart.', nullable: true }) label?:
+    string | null;
+  @Field(() => PartnerApiKeyStatusEnum, {
+    description: 'LIVE, ROTATING (ends at expiresAt), EXPIRED or REVOKED.',
+  })
   status!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) expiresAt?: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) revokedAt?: Date | null;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it expires.', nullable: true })
+  expiresAt?: Date | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was revoked; null unless revoked.',
+    nullable: true,
+  })
+  revokedAt?: Date | null;
   @Field(() => GraphQLDateTime, {
     nullable: true,
     description: 'Last request made with the key (to the minute).',
@@ -71,11 +81,11 @@ function toKeyNode(k: PartnerApiKey): PartnerApiKeyNode {
 })
 export class PartnerAppNode extends Node {
   localId!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Name of the partner app.' }) name!: string;
   @Field(() => [String], { description: "Upper bound of its keys' and links' scopes." })
   scopes!: string[];
-  @Field(() => Boolean) active!: boolean;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Whether its keys are accepted.' }) active!: boolean;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
 }
 
 function toAppNode(a: PartnerApp): PartnerAppNode {
@@ -89,26 +99,30 @@ function toAppNode(a: PartnerApp): PartnerAppNode {
   });
 }
 
-@InputType()
+@InputType({ description: 'The input of `createPartnerApp`.' })
 class CreatePartnerAppInput {
-  @Field(() => String) @MaxLength(100) name!: string;
+  @Field(() => String, { description: 'Name of the partner app (2 to 100 characters).' })
+  @MaxLength(100)
+  name!: string;
   @Field(() => [String], {
     description: 'limits:read, quotes:read, purchases:write, repayments:write, accounts:apply',
   })
   scopes!: string[];
 }
 
-@InputType()
+@InputType({ description: 'The input of `issuePartnerKey`.' })
 class IssuePartnerKeyInput {
-  @Field(() => ID) partnerAppId!: string;
+  @Field(() => ID, { description: 'Global id of the partner app.' }) partnerAppId!: string;
   @Field(() => [String], { nullable: true, description: "Fewer than the app's scopes, or all." })
   scopes?: string[] | null;
-  @Field(() => String, { nullable: true }) @MaxLength(100) label?: string | null;
+  @Field(() => String, { description: 'A label to tell keys apart.', nullable: true })
+  @MaxLength(100)
+  label?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `rotatePartnerKey`.' })
 class RotatePartnerKeyInput {
-  @Field(() => String) @MaxLength(64) keyId!: string;
+  @Field(() => String, { description: "The key's public id." }) @MaxLength(64) keyId!: string;
   @Field(() => Int, {
     nullable: true,
     description: 'Hours the old key keeps working (default 24; 0 ends it now).',
@@ -116,26 +130,45 @@ class RotatePartnerKeyInput {
   graceHours?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `revokePartnerKey`.' })
 class RevokePartnerKeyInput {
-  @Field(() => String) @MaxLength(64) keyId!: string;
-  @Field(() => String, { nullable: true }) @MaxLength(500) reason?: string | null;
+  @Field(() => String, { description: "The key's public id." }) @MaxLength(64) keyId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).', nullable: true })
+  @MaxLength(500)
+  reason?: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The API key issued, rotated or revoked, or the userErrors saying why nothing changed.',
+})
 class PartnerKeyPayload {
-  @Field(() => PartnerApiKeyNode, { nullable: true }) key?: PartnerApiKeyNode | null;
+  @Field(() => PartnerApiKeyNode, {
+    description: 'The partner api key created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  key?: PartnerApiKeyNode | null;
   @Field(() => String, {
     nullable: true,
     description: 'The X-Api-Key value (`keyId.secret`). Shown once: store it now.',
   })
   apiKey?: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `createPartnerApp`: what changed, or the userErrors saying why nothing did.',
+})
 class CreatePartnerAppPayload extends PartnerKeyPayload {
-  @Field(() => PartnerAppNode, { nullable: true }) partnerApp?: PartnerAppNode | null;
+  @Field(() => PartnerAppNode, {
+    description: 'The partner app created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  partnerApp?: PartnerAppNode | null;
 }
 
 const keyPayload = (r: Outcome<IssuedKey>): PartnerKeyPayload =>
@@ -168,7 +201,8 @@ export class PartnerAppResolver {
     description: 'Register a partner app with its scopes and its first key (shown once).',
   })
   async createPartnerApp(
-    @Arg('input', () => CreatePartnerAppInput) input: CreatePartnerAppInput,
+    @Arg('input', () => CreatePartnerAppInput, { description: 'What to create partner app.' })
+    input: CreatePartnerAppInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatePartnerAppPayload> {
     const r = await ctx.services.partnerKeys.createApp(ctx.em, ctx.viewer, input);
@@ -181,7 +215,8 @@ export class PartnerAppResolver {
     description: 'Another key for an app (several may be live), optionally with fewer scopes.',
   })
   async issuePartnerKey(
-    @Arg('input', () => IssuePartnerKeyInput) input: IssuePartnerKeyInput,
+    @Arg('input', () => IssuePartnerKeyInput, { description: 'What to issue partner key.' })
+    input: IssuePartnerKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerKeyPayload> {
     const id = localIdOrError(input.partnerAppId, 'PartnerApp', 'partnerAppId');
@@ -201,7 +236,8 @@ export class PartnerAppResolver {
       'Replace a key: a new key with the same scopes; the old one works until the grace period ends.',
   })
   async rotatePartnerKey(
-    @Arg('input', () => RotatePartnerKeyInput) input: RotatePartnerKeyInput,
+    @Arg('input', () => RotatePartnerKeyInput, { description: 'What to rotate partner key.' })
+    input: RotatePartnerKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerKeyPayload> {
     return keyPayload(await ctx.services.partnerKeys.rotateKey(ctx.em, ctx.viewer, input));
@@ -212,7 +248,8 @@ export class PartnerAppResolver {
     description: 'End a key now (every API process refuses it within seconds).',
   })
   async revokePartnerKey(
-    @Arg('input', () => RevokePartnerKeyInput) input: RevokePartnerKeyInput,
+    @Arg('input', () => RevokePartnerKeyInput, { description: 'What to revoke partner key.' })
+    input: RevokePartnerKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerKeyPayload> {
     const r = await ctx.services.partnerKeys.revokeKey(ctx.em, ctx.viewer, input);

@@ -66,10 +66,17 @@ export class PlanResolver {
       "Every term for an amount, priced for the customer's grade (or a middle grade), with fee, APR and schedule; a coupon applied where it can be.",
   })
   async quoteInstallments(
-    @Arg('amount', () => String) amount: string,
-    @Arg('customerId', () => ID, { nullable: true }) customerId: string | null,
-    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
-    @Arg('couponCode', () => String, { nullable: true }) couponCode: string | null,
+    @Arg('amount', () => String, { description: 'The amount to split, in yuan, e.g. "3000.00".' })
+    amount: string,
+    @Arg('customerId', () => ID, { description: 'Global id of the customer.', nullable: true })
+    customerId: string | null,
+    @Arg('accountId', () => ID, { description: 'Global id of the credit account.', nullable: true })
+    accountId: string | null,
+    @Arg('couponCode', () => String, {
+      description: 'A coupon of the customer to price with.',
+      nullable: true,
+    })
+    couponCode: string | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InstallmentQuoteNode[]> {
@@ -80,7 +87,7 @@ export class PlanResolver {
     if (customerId != null || accountId != null) {
       // Priced for a named customer only when the viewer may act for them (a partner: linked).
       const acct = await resolveAccountRef(ctx, { customerId, accountId }, info);
-      if (!acct.ok) throw badUserInput(acct.errors[0]!.message, acct.errors[0]!.field ?? undefined);
+      if (!acct.ok) throw badUserInput(acct.errors[0]!.message, acct.errors[0]!.field?.join('.'));
       const a = await ctx.loaders.account(acct.value.accountId);
       grade = a?.grade ?? null;
       owner = a?.customerId ?? null;
@@ -97,7 +104,7 @@ export class PlanResolver {
   @Authorized(scope('quotes:read'), Role.AGENT)
   @Query(() => PayoffQuoteNode, { description: 'What paying an installment plan off today costs.' })
   async payoffQuote(
-    @Arg('planId', () => ID) planId: string,
+    @Arg('planId', () => ID, { description: 'Global id of the installment plan.' }) planId: string,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PayoffQuoteNode> {
@@ -122,7 +129,10 @@ export class PlanResolver {
     description: 'Split a captured purchase into a plan. Idempotent by idempotencyKey.',
   })
   async createInstallmentPlan(
-    @Arg('input', () => CreateInstallmentPlanInput) input: CreateInstallmentPlanInput,
+    @Arg('input', () => CreateInstallmentPlanInput, {
+      description: 'What to create installment plan.',
+    })
+    input: CreateInstallmentPlanInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InstallmentPlanPayload> {

@@ -16,7 +16,13 @@ import {
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, badUserInput, userError, type Outcome } from '../../graphql/errors.js';
+import {
+  UserError,
+  badUserInput,
+  userError,
+  type Outcome,
+  type UserErrorCode,
+} from '../../graphql/errors.js';
 import { money, parseYuanToFen } from '../../graphql/money.js';
 import {
   Connection,
@@ -27,8 +33,13 @@ import {
 } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, isStaff } from '../auth/viewer.js';
-import { PromotionNode } from '../decisions/decision.types.js';
+import {
+  CreatePromotionInput,
+  CreatePromotionPayload,
+  PromotionNode,
+} from '../decisions/decision.types.js';
 import { PromotionService, type PromotionInput } from './promotion.service.js';
+import { GradeEnum, PromotionStatusEnum } from '../../graphql/enums.js';
 
 const service = new PromotionService();
 const PromotionConnection = Connection(PromotionNode, 'Promotion');
@@ -76,19 +87,29 @@ registerNodeType('Promotion', async (ctx, id) =>
 
 @ArgsType()
 class PromotionsArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
-  @Field(() => [String], { nullable: true, description: 'SCHEDULED, ACTIVE, ENDED, CANCELLED.' })
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
+  @Field(() => [PromotionStatusEnum], {
+    nullable: true,
+    description: 'SCHEDULED, ACTIVE, ENDED, CANCELLED.',
+  })
   status?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `updatePromotion`.' })
 export class UpdatePromotionInput {
-  @Field(() => ID) promotionId!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) startsAt?: Date | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) endsAt?: Date | null;
-  @Field(() => [String], { nullable: true }) eligibleGrades?: string[] | null;
+  @Field(() => ID, { description: 'Global id of the promotion.' }) promotionId!: string;
+  @Field(() => String, { description: 'A new name.', nullable: true }) name?: string | null;
+  @Field(() => GraphQLDateTime, { description: 'When it starts.', nullable: true })
+  startsAt?: Date | null;
+  @Field(() => GraphQLDateTime, { description: 'When it ends.', nullable: true })
+  endsAt?: Date | null;
+  @Field(() => [GradeEnum], { description: 'New eligible grades (at least one).', nullable: true })
+  eligibleGrades?: string[] | null;
   @Field(() => String, {
     nullable: true,
     description: 'A fixed amount in yuan (replaces percentBp).',
@@ -99,19 +120,29 @@ export class UpdatePromotionInput {
   @Field(() => String, { nullable: true, description: 'A purchase category; "" for none.' })
   category?: string | null;
 }
-@InputType()
+@InputType({ description: 'The input of `cancelPromotion`.' })
 export class CancelPromotionInput {
-  @Field(() => ID) promotionId!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => ID, { description: 'Global id of the promotion.' }) promotionId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' }) reason!: string;
 }
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `updatePromotion` or `cancelPromotion`, or the userErrors saying why nothing changed.',
+})
 export class PromotionPayload {
-  @Field(() => PromotionNode, { nullable: true }) promotion?: PromotionNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => PromotionNode, {
+    description: 'The promotion created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  promotion?: PromotionNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 const STATUSES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'];
-const errors = (code: string, message: string, field: string) =>
+const errors = (code: UserErrorCode, message: string, field: string) =>
   Object.assign(new PromotionPayload(), { userErrors: [userError(code, message, field)] });
 
 async function payload(ctx: GraphQLContext, r: Outcome<{ promotionId: string }>) {
@@ -146,7 +177,57 @@ export class PromotionResolver {
         page.size + 1,
       ],
     );
-    return toConnection(rows, page, (r) => [r.id], toNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toNode,
+      async () => {
+        const [c] = await ctx.em.execute<{ n: string }[]>(
+          `select count(*)::text as n from promotions p where (?::text[] is null or p.status = any(?::text[]))`,
+          [status ? `{${status.join(',')}}` : null, status ? `{${status.join(',')}}` : null],
+        );
+        return Number(c!.n);
+      },
+    );
+  }
+
+  @Authorized(Role.RISK_ADMIN)
+  @Mutation(() => CreatePromotionPayload, {
+    description: 'A campaign granting temporary limits to eligible ACTIVE accounts (risk admin).',
+  })
+  async createPromotion(
+    @Arg('input', () => CreatePromotionInput, { description: 'What to create promotion.' })
+    input: CreatePromotionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    let amountFen: number | null = null;
+    if (input.amount != null) {
+      const f = parseYuanToFen(input.amount);
+      if (f === undefined)
+        return Object.assign(new CreatePromotionPayload(), {
+          userErrors: [
+            userError(
+              'INVALID_AMOUNT',
+              'amount is yuan with at most 2 decimals, e.g. "500.00".',
+              'amount',
+            ),
+          ],
+        });
+      amountFen = f;
+    }
+    const r = await ctx.services.decisions.createPromotion(ctx.em, ctx.viewer, {
+      name: input.name,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      eligibleGrades: input.eligibleGrades,
+      amountFen,
+      percentBp: input.percentBp ?? null,
+      category: input.category ?? null,
+    });
+    if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
+    const promotion = await loadPromotionNode(ctx.em.fork(), r.value.promotionId);
+    return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
   }
 
   @Authorized(Role.RISK_ADMIN)
@@ -155,7 +236,8 @@ export class PromotionResolver {
       'Change a promotion that has not started (risk admin): terms checked like a new one; its temporary limits are granted again under the new terms.',
   })
   async updatePromotion(
-    @Arg('input', () => UpdatePromotionInput) input: UpdatePromotionInput,
+    @Arg('input', () => UpdatePromotionInput, { description: 'What to update promotion.' })
+    input: UpdatePromotionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localId(input.promotionId);
@@ -189,7 +271,8 @@ export class PromotionResolver {
       'Cancel a scheduled or running promotion (risk admin, reason required): its temporary limits are withdrawn and the customers told.',
   })
   async cancelPromotion(
-    @Arg('input', () => CancelPromotionInput) input: CancelPromotionInput,
+    @Arg('input', () => CancelPromotionInput, { description: 'What to cancel promotion.' })
+    input: CancelPromotionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     const id = localId(input.promotionId);

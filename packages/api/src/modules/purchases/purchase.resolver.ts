@@ -40,6 +40,7 @@ import {
   ReleasePurchaseInput,
   toPurchaseNode,
 } from './purchase.types.js';
+import { PurchaseStatusEnum } from '../../graphql/enums.js';
 
 const purchaseNotFound = () =>
   fail<{ purchaseId: string }>('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
@@ -48,8 +49,12 @@ export const PurchaseConnection = Connection(PurchaseNode, 'Purchase');
 
 @ArgsType()
 class QueueArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
 }
 
 const visibleTo = (ctx: GraphQLContext) => purchasesVisibleTo(ctx.viewer);
@@ -65,9 +70,13 @@ registerNodeType(
 
 @ArgsType()
 class AccountPurchasesArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
+  @Field(() => PurchaseStatusEnum, {
     nullable: true,
     description: 'Only purchases in this status (HELD, PENDING_REVIEW, DECLINED, CAPTURED, …).',
   })
@@ -91,7 +100,8 @@ export class PurchaseResolver {
       'Hold an amount against the available limit (or decline it, or send it to review). Idempotent by idempotencyKey.',
   })
   async authorizePurchase(
-    @Arg('input', () => AuthorizePurchaseInput) input: AuthorizePurchaseInput,
+    @Arg('input', () => AuthorizePurchaseInput, { description: 'What to authorize purchase.' })
+    input: AuthorizePurchaseInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AuthorizePurchasePayload> {
@@ -143,7 +153,8 @@ export class PurchaseResolver {
       'Capture a held purchase, whole or in parts (split shipments): each capture becomes outstanding principal; with a term, that capture’s installment plan is created at once. The last capture releases the rest of the hold.',
   })
   async capturePurchase(
-    @Arg('input', () => CapturePurchaseInput) input: CapturePurchaseInput,
+    @Arg('input', () => CapturePurchaseInput, { description: 'What to capture purchase.' })
+    input: CapturePurchaseInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
@@ -192,7 +203,8 @@ export class PurchaseResolver {
     description: 'Release a held purchase: the amount goes back to the available limit.',
   })
   async releasePurchase(
-    @Arg('input', () => ReleasePurchaseInput) input: ReleasePurchaseInput,
+    @Arg('input', () => ReleasePurchaseInput, { description: 'What to release purchase.' })
+    input: ReleasePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
@@ -212,7 +224,8 @@ export class PurchaseResolver {
       'Extend a live hold once by the policy’s hold extension (a slow shipment); holdExpiresAt shows the new expiry. Idempotent.',
   })
   async extendHold(
-    @Arg('input', () => ExtendHoldInput) input: ExtendHoldInput,
+    @Arg('input', () => ExtendHoldInput, { description: 'What to extend hold.' })
+    input: ExtendHoldInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
@@ -236,7 +249,8 @@ export class PurchaseResolver {
       'Approve a purchase waiting for review: the hold is placed now if the limit still allows.',
   })
   async approvePurchase(
-    @Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput,
+    @Arg('input', () => DecidePurchaseInput, { description: 'What to approve purchase.' })
+    input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
@@ -250,7 +264,8 @@ export class PurchaseResolver {
   @Authorized(Role.SUPERVISOR)
   @Mutation(() => PurchasePayload, { description: 'Reject a purchase waiting for review.' })
   async rejectPurchase(
-    @Arg('input', () => DecidePurchaseInput) input: DecidePurchaseInput,
+    @Arg('input', () => DecidePurchaseInput, { description: 'What to reject purchase.' })
+    input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');

@@ -1,7 +1,7 @@
 import { onUnplannedCapture } from '../revolving/revolving.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
-import { fail, ok, type Outcome } from '../../graphql/errors.js';
+import { fail, ok, userError, type Outcome } from '../../graphql/errors.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
 import {
   idempotencyActor,
@@ -621,11 +621,11 @@ export class PurchaseService {
       return {
         ok: false,
         errors: [
-          {
-            code: 'HOLD_EXPIRED',
-            message: 'The hold on this purchase expired and its amount went back to the limit.',
-            field: 'purchaseId',
-          },
+          userError(
+            'HOLD_EXPIRED',
+            'The hold on this purchase expired and its amount went back to the limit.',
+            'purchaseId',
+          ),
         ],
       };
     }

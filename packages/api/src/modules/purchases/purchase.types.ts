@@ -6,6 +6,11 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Purchase } from './purchase.entity.js';
 import type { Viewer } from '../auth/viewer.js';
+import {
+  AuthorizationDecisionEnum,
+  PlanTermEnum,
+  PurchaseStatusEnum,
+} from '../../graphql/enums.js';
 
 @ObjectType('Purchase', {
   implements: Node,
@@ -16,11 +21,11 @@ export class PurchaseNode extends Node {
   localId!: string;
   customerLocalId!: string;
   accountLocalId!: string;
-  @Field(() => Money) amount!: Money;
+  @Field(() => Money, { description: 'The amount authorized.' }) amount!: Money;
   @Field(() => String, { description: 'One of the known purchase categories, e.g. DIGITAL.' })
   category!: string;
-  @Field(() => String) merchant!: string;
-  @Field(() => String, {
+  @Field(() => String, { description: "The merchant's name." }) merchant!: string;
+  @Field(() => PurchaseStatusEnum, {
     description: 'HELD, PENDING_REVIEW, DECLINED, CAPTURED, RELEASED, EXPIRED or REJECTED.',
   })
   status!: string;
@@ -31,8 +36,12 @@ export class PurchaseNode extends Node {
   })
   declineCode?: string | null;
   @Field(() => [String], { description: 'Rule hits and review reasons.' }) reasons!: string[];
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) decidedAt?: Date | null;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => GraphQLDateTime, {
+    description: 'When a reviewer approved or rejected it; null otherwise.',
+    nullable: true,
+  })
+  decidedAt?: Date | null;
   @Field(() => Money, { description: 'Captured so far (a purchase can be captured in parts).' })
   capturedAmount!: Money;
   @Field(() => Money, { description: 'Refunded so far, of what was captured.' })
@@ -69,33 +78,62 @@ export function toPurchaseNode(p: Purchase): PurchaseNode {
     'Authorize a purchase: give the customer or the account, the amount in yuan ("1299.00"), a known category and an idempotency key.',
 })
 export class AuthorizePurchaseInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
-  @Field(() => String) category!: string;
-  @Field(() => String) @MinLength(1) @MaxLength(200) merchant!: string;
-  @Field(() => String, { nullable: true }) @MaxLength(200) deviceId?: string | null;
+  @Field(() => String, { description: 'The purchase category, e.g. ELECTRONICS.' })
+  category!: string;
+  @Field(() => String, { description: "The merchant's name (1 to 200 characters)." })
+  @MinLength(1)
+  @MaxLength(200)
+  merchant!: string;
+  @Field(() => String, { description: "The customer's device, for fraud rules.", nullable: true })
+  @MaxLength(200)
+  deviceId?: string | null;
   @Field(() => String, { description: 'A retry with the same key returns the first result.' })
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `authorizePurchase`: what changed, or the userErrors saying why nothing did.',
+})
 export class AuthorizePurchasePayload {
-  @Field(() => PurchaseNode, { nullable: true }) purchase?: PurchaseNode | null;
-  @Field(() => String, {
+  @Field(() => PurchaseNode, {
+    description: 'The purchase created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  purchase?: PurchaseNode | null;
+  @Field(() => AuthorizationDecisionEnum, {
     nullable: true,
     description: 'The decision when the request was first made: HELD, PENDING_REVIEW or DECLINED.',
   })
   decision?: string | null;
-  @Field(() => String, { nullable: true }) declineCode?: string | null;
-  @Field(() => [String]) reasons!: string[];
+  @Field(() => String, {
+    description: 'Why it was declined, e.g. ACCOUNT_FROZEN; null unless DECLINED.',
+    nullable: true,
+  })
+  declineCode?: string | null;
+  @Field(() => [String], { description: 'Reason codes behind a decline or review.' })
+  reasons!: string[];
   @Field(() => Boolean, {
     description:
       'True when this is the stored result of an earlier request with the same idempotency key.',
   })
   replayed!: boolean;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 @InputType({
@@ -103,7 +141,7 @@ export class AuthorizePurchasePayload {
     'Capture a held purchase, whole or in parts (split shipments): amount defaults to all that is left; the last capture (final, or one that takes the rest) releases what is not captured.',
 })
 export class CapturePurchaseInput {
-  @Field(() => ID) purchaseId!: string;
+  @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Yuan to capture now (at most what is left of the hold); all of it when omitted.',
@@ -114,35 +152,65 @@ export class CapturePurchaseInput {
     description: 'The last shipment: release what is left of the hold after this capture.',
   })
   final?: boolean | null;
-  @Field(() => String, {
+  @Field(() => PlanTermEnum, {
     nullable: true,
     description: 'Create the installment plan at once: DEFERRED_30, M3, M6, M9, M12 or M24.',
   })
   term?: string | null;
-  @Field(() => String, { nullable: true }) couponCode?: string | null;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description: 'A coupon of the customer to apply, by its code.',
+    nullable: true,
+  })
+  couponCode?: string | null;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'The input of `extendHold`.' })
 export class ExtendHoldInput {
-  @Field(() => ID) purchaseId!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'The input of `releasePurchase`.' })
 export class ReleasePurchaseInput {
-  @Field(() => ID) purchaseId!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({
+  description: 'The purchase and the reason, for `approvePurchase` and `rejectPurchase`.',
+})
 export class DecidePurchaseInput {
-  @Field(() => ID) purchaseId!: string;
-  @Field(() => String) @MinLength(1) @MaxLength(2000) reason!: string;
+  @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' })
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The purchase after the change, or the userErrors saying why nothing changed.',
+})
 export class PurchasePayload {
-  @Field(() => PurchaseNode, { nullable: true }) purchase?: PurchaseNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => PurchaseNode, {
+    description: 'The purchase created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  purchase?: PurchaseNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

@@ -58,15 +58,22 @@ const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryReque
 
 @ArgsType()
 class PageArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
 }
 
 @ArgsType()
 class QueueArgs extends PageArgs {
   @Field(() => RecoveryTypeEnum, { nullable: true, description: 'Only this type.' })
   type?: RecoveryTypeEnum | null;
-  @Field(() => QueueAssignmentEnum, { defaultValue: QueueAssignmentEnum.ALL })
+  @Field(() => QueueAssignmentEnum, {
+    defaultValue: QueueAssignmentEnum.ALL,
+    description: 'Whose requests: all, mine, or nobody’s yet.',
+  })
   assignment!: QueueAssignmentEnum;
 }
 
@@ -101,7 +108,8 @@ export class RecoveryResolver {
     description: 'File a recovery request for a customer; it is reviewed automatically at once.',
   })
   async fileRecoveryRequest(
-    @Arg('input', () => FileRecoveryRequestInput) input: FileRecoveryRequestInput,
+    @Arg('input', () => FileRecoveryRequestInput, { description: 'What to file recovery request.' })
+    input: FileRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const customer = localIdOrError(input.customerId, 'Customer', 'customerId');
@@ -129,7 +137,10 @@ export class RecoveryResolver {
     description: 'Attach documents; a request waiting for documents goes back to review.',
   })
   async addRecoveryDocuments(
-    @Arg('input', () => AddRecoveryDocumentsInput) input: AddRecoveryDocumentsInput,
+    @Arg('input', () => AddRecoveryDocumentsInput, {
+      description: 'What to add recovery documents.',
+    })
+    input: AddRecoveryDocumentsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -145,7 +156,10 @@ export class RecoveryResolver {
     description: 'Approve a request under review: unfreeze and/or restore (in stages).',
   })
   async approveRecoveryRequest(
-    @Arg('input', () => DecideRecoveryRequestInput) input: DecideRecoveryRequestInput,
+    @Arg('input', () => DecideRecoveryRequestInput, {
+      description: 'What to approve recovery request.',
+    })
+    input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -161,7 +175,10 @@ export class RecoveryResolver {
     description: 'Reject a request under review or waiting for documents.',
   })
   async rejectRecoveryRequest(
-    @Arg('input', () => DecideRecoveryRequestInput) input: DecideRecoveryRequestInput,
+    @Arg('input', () => DecideRecoveryRequestInput, {
+      description: 'What to reject recovery request.',
+    })
+    input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -178,7 +195,8 @@ export class RecoveryResolver {
       'Take a request from the queue (assign it to me); refused when another supervisor has it or it was decided.',
   })
   async takeRecoveryRequest(
-    @Arg('input', () => TakeRecoveryRequestInput) input: TakeRecoveryRequestInput,
+    @Arg('input', () => TakeRecoveryRequestInput, { description: 'The request to take.' })
+    input: TakeRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
@@ -218,7 +236,11 @@ export class RecoveryResolver {
   })
   reasons(
     @Root() r: RecoveryRequestNode,
-    @Arg('locale', () => Locale, { defaultValue: Locale.EN }) locale: Locale,
+    @Arg('locale', () => Locale, {
+      defaultValue: Locale.EN,
+      description: 'The language of the text (English when none is given).',
+    })
+    locale: Locale,
   ): DecisionReason[] {
     return recoveryReasons(r.reasonCodes, engineLocale(locale));
   }
@@ -290,7 +312,7 @@ export class RecoveryResolver {
     return new Date(r.createdAt.getTime() + REVIEW_DUE_HOURS * 3_600_000);
   }
 
-  @FieldResolver(() => CustomerNode)
+  @FieldResolver(() => CustomerNode, { description: 'Whose request it is.' })
   async customer(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -353,7 +375,7 @@ export class RecoveryResolver {
     );
   }
 
-  @FieldResolver(() => [RecoveryDocumentNode])
+  @FieldResolver(() => [RecoveryDocumentNode], { description: 'Documents the customer supplied.' })
   async documents(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -378,7 +400,9 @@ export class RecoveryResolver {
     );
   }
 
-  @FieldResolver(() => [RestorationStageNode])
+  @FieldResolver(() => [RestorationStageNode], {
+    description: 'The stages of a staged restoration, when approved in stages.',
+  })
   async stages(
     @Root() r: RecoveryRequestNode,
     @Ctx() ctx: GraphQLContext,
@@ -418,7 +442,13 @@ export class CustomerRecoveryResolver {
       { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toRecoveryNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toRecoveryNode,
+      () => ctx.em.count(RecoveryRequest, { customerId: customer.localId }),
+    );
   }
 }
 
@@ -430,7 +460,7 @@ export class RecoveryTransitionResolver {
   })
   reasonText(
     @Root() t: RecoveryTransitionNode,
-    @Arg('locale', () => Locale) locale: Locale,
+    @Arg('locale', () => Locale, { description: 'The language of the text.' }) locale: Locale,
   ): string {
     return transitionReasonText(t.reason, t.actorType, engineLocale(locale));
   }

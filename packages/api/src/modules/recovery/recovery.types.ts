@@ -10,6 +10,7 @@ import {
   reasonText as scoringReasonText,
   type EngineLocale,
 } from '../decisions/scoring-adapter.js';
+import { RecoveryOutcomeEnum, RestorationStageStatusEnum } from '../../graphql/enums.js';
 
 export enum RecoveryTypeEnum {
   UNFREEZE = 'UNFREEZE',
@@ -19,6 +20,11 @@ export enum RecoveryTypeEnum {
 registerEnumType(RecoveryTypeEnum, {
   name: 'RecoveryType',
   description: 'UNFREEZE a frozen account, RESTORE_REDUCTION of a reduced limit, or INCREASE.',
+  valuesConfig: {
+    UNFREEZE: { description: 'Unfreeze a frozen account.' },
+    RESTORE_REDUCTION: { description: 'Restore a limit that was reduced.' },
+    INCREASE: { description: 'Raise the limit.' },
+  },
 });
 
 export enum RecoveryStatusEnum {
@@ -29,14 +35,29 @@ export enum RecoveryStatusEnum {
   REJECTED = 'REJECTED',
   COMPLETED = 'COMPLETED',
 }
-registerEnumType(RecoveryStatusEnum, { name: 'RecoveryStatus' });
+registerEnumType(RecoveryStatusEnum, {
+  name: 'RecoveryStatus',
+  description: 'Where a recovery request is.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Filed, waiting for the automatic review.' },
+    UNDER_REVIEW: { description: 'A person is reviewing it.' },
+    NEEDS_DOCUMENTS: { description: 'Waiting for documents from the customer.' },
+    APPROVED: { description: 'Approved; a staged restoration may still be running.' },
+    REJECTED: { description: 'Refused.' },
+    COMPLETED: { description: 'Approved and fully applied.' },
+  },
+});
 
 @ObjectType('RecoveryTransition', {
   description: 'One state change of a recovery request, with who made it and why.',
 })
 export class RecoveryTransitionNode {
-  @Field(() => RecoveryStatusEnum, { nullable: true }) fromStatus?: string | null;
-  @Field(() => RecoveryStatusEnum) toStatus!: string;
+  @Field(() => RecoveryStatusEnum, {
+    description: 'The status before; null for the first.',
+    nullable: true,
+  })
+  fromStatus?: string | null;
+  @Field(() => RecoveryStatusEnum, { description: 'The status after.' }) toStatus!: string;
   @Field(() => String, { description: "SYSTEM, or the staff member's username." }) actor!: string;
   @Field(() => String, { description: 'SYSTEM or AGENT.' }) actorType!: string;
   @Field(() => String, {
@@ -49,27 +70,37 @@ export class RecoveryTransitionNode {
       'As stored: the words of the agent, or an English sentence with codes from the system (use reasonText).',
   })
   reason!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
 }
 
 @ObjectType('RecoveryDocument', { description: 'Metadata of an attached document.' })
 export class RecoveryDocumentNode {
-  @Field(() => String) kind!: string;
-  @Field(() => String) fileName!: string;
-  @Field(() => String) contentType!: string;
-  @Field(() => Int) sizeBytes!: number;
-  @Field(() => GraphQLDateTime) uploadedAt!: Date;
+  @Field(() => String, {
+    description: 'What the document is, e.g. INCOME_PROOF (free text, 1 to 50 characters).',
+  })
+  kind!: string;
+  @Field(() => String, { description: "The file's name." }) fileName!: string;
+  @Field(() => String, { description: 'Its MIME type, e.g. application/pdf.' })
+  contentType!: string;
+  @Field(() => Int, { description: 'Its size in bytes.' }) sizeBytes!: number;
+  @Field(() => GraphQLDateTime, { description: 'When it was added.' }) uploadedAt!: Date;
 }
 
 @ObjectType('RestorationStage', {
   description: 'A part of an approved restoration: now, or after on-time repayments.',
 })
 export class RestorationStageNode {
-  @Field(() => Int) seq!: number;
-  @Field(() => Money) amount!: Money;
-  @Field(() => Int) onTimeRepaymentsRequired!: number;
-  @Field(() => String, { description: 'PENDING, APPLIED or CANCELLED.' }) status!: string;
-  @Field(() => GraphQLDateTime, { nullable: true }) appliedAt?: Date | null;
+  @Field(() => Int, { description: 'The stage number, from 1.' }) seq!: number;
+  @Field(() => Money, { description: 'The limit it restores.' }) amount!: Money;
+  @Field(() => Int, { description: 'On-time repayments needed before it applies.' })
+  onTimeRepaymentsRequired!: number;
+  @Field(() => RestorationStageStatusEnum, { description: 'PENDING, APPLIED or CANCELLED.' })
+  status!: string;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was applied; null until then.',
+    nullable: true,
+  })
+  appliedAt?: Date | null;
 }
 
 @ObjectType('RecoveryRequest', {
@@ -79,12 +110,12 @@ export class RestorationStageNode {
 export class RecoveryRequestNode extends Node {
   localId!: string;
   customerLocalId!: string;
-  @Field(() => RecoveryTypeEnum) type!: string;
-  @Field(() => RecoveryStatusEnum) status!: string;
-  @Field(() => String) reason!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => GraphQLDateTime) updatedAt!: Date;
-  @Field(() => String, {
+  @Field(() => RecoveryTypeEnum, { description: 'What the customer asks for.' }) type!: string;
+  @Field(() => RecoveryStatusEnum, { description: 'Where the request is.' }) status!: string;
+  @Field(() => String, { description: "The customer's reason." }) reason!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it last changed.' }) updatedAt!: Date;
+  @Field(() => RecoveryOutcomeEnum, {
     nullable: true,
     description: 'The automatic review: APPROVE, NEED_DOCUMENTS, ROUTE_TO_SUPERVISOR or REJECT.',
   })
@@ -121,32 +152,47 @@ export function toRecoveryNode(r: RecoveryRequest): RecoveryRequestNode {
   });
 }
 
-@InputType()
+@InputType({
+  description:
+    'A document supporting a recovery request (its description; the file is kept elsewhere).',
+})
 export class RecoveryDocumentInput {
-  @Field(() => String) @MinLength(1) @MaxLength(50) kind!: string;
-  @Field(() => String) @MinLength(1) @MaxLength(255) fileName!: string;
-  @Field(() => String) @MaxLength(100) contentType!: string;
-  @Field(() => Int) sizeBytes!: number;
+  @Field(() => String, {
+    description: 'What the document is, e.g. INCOME_PROOF (1 to 50 characters).',
+  })
+  @MinLength(1)
+  @MaxLength(50)
+  kind!: string;
+  @Field(() => String, { description: "The file's name." })
+  @MinLength(1)
+  @MaxLength(255)
+  fileName!: string;
+  @Field(() => String, { description: 'Its media type, e.g. application/pdf.' })
+  @MaxLength(100)
+  contentType!: string;
+  @Field(() => Int, { description: 'Its size in bytes (1 byte to 20 MB).' }) sizeBytes!: number;
 }
 
-@InputType()
+@InputType({ description: 'The input of `fileRecoveryRequest`.' })
 export class FileRecoveryRequestInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => RecoveryTypeEnum) type!: RecoveryTypeEnum;
-  @Field(() => String) reason!: string;
+  @Field(() => ID, { description: 'Global id of the customer.' }) customerId!: string;
+  @Field(() => RecoveryTypeEnum, { description: 'What the customer asks for.' })
+  type!: RecoveryTypeEnum;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' }) reason!: string;
   @Field(() => String, {
     nullable: true,
     description: 'For INCREASE: the limit asked for, in yuan.',
   })
   requestedLimit?: string | null;
-  @Field(() => [RecoveryDocumentInput], { nullable: true }) documents?:
-    RecoveryDocumentInput[] | null;
+  @Field(() => [RecoveryDocumentInput], { description: 'Documents to attach now.', nullable: true })
+  documents?: RecoveryDocumentInput[] | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `addRecoveryDocuments`.' })
 export class AddRecoveryDocumentsInput {
-  @Field(() => ID) requestId!: string;
-  @Field(() => [RecoveryDocumentInput]) documents!: RecoveryDocumentInput[];
+  @Field(() => ID, { description: 'Global id of the recovery request.' }) requestId!: string;
+  @Field(() => [RecoveryDocumentInput], { description: 'Documents to attach.' })
+  documents!: RecoveryDocumentInput[];
 }
 
 /** The automatic review's reason codes with their texts in a locale. */
@@ -177,15 +223,27 @@ registerEnumType(QueueAssignmentEnum, {
   },
 });
 
-@InputType()
+@InputType({
+  description:
+    'The request and the reason, for `approveRecoveryRequest` and `rejectRecoveryRequest`.',
+})
 export class DecideRecoveryRequestInput {
-  @Field(() => ID) requestId!: string;
-  @Field(() => String) reason!: string;
+  @Field(() => ID, { description: 'Global id of the recovery request.' }) requestId!: string;
+  @Field(() => String, { description: 'Why (required; kept in the audit log).' }) reason!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The recovery request after the change, or the userErrors saying why nothing changed.',
+})
 export class RecoveryRequestPayload {
-  @Field(() => RecoveryRequestNode, { nullable: true })
+  @Field(() => RecoveryRequestNode, {
+    description: 'The recovery request created or changed; null when there are userErrors.',
+    nullable: true,
+  })
   recoveryRequest?: RecoveryRequestNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

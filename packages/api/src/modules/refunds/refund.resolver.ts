@@ -1,3 +1,4 @@
+import { userError } from '../../graphql/errors.js';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { customerOfIfAllowed } from '../links/partner-gate.js';
@@ -43,7 +44,8 @@ export class RefundResolver {
       'Refund (part of) a captured purchase (a return): lowers the plan from the last installments back with fees pro rata, gives the limit back, and keeps what was already paid as customer credit. Idempotent; the merchant reference is unique per partner.',
   })
   async refundPurchase(
-    @Arg('input', () => RefundPurchaseInput) input: RefundPurchaseInput,
+    @Arg('input', () => RefundPurchaseInput, { description: 'What to refund purchase.' })
+    input: RefundPurchaseInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RefundPurchasePayload> {
@@ -60,9 +62,7 @@ export class RefundResolver {
     // A refund is money back to the customer: the app must still act for them (the customer's
     // link), answered exactly as a missing purchase otherwise.
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
-      return failed([
-        { code: 'PURCHASE_NOT_FOUND', field: 'purchaseId', message: 'There is no such purchase.' },
-      ]);
+      return failed([userError('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId')]);
     const r = await ctx.services.refunds.refund(ctx.em, ctx.viewer, {
       purchaseId: id.value,
       amountFen: amount.value,

@@ -12,7 +12,7 @@ import { PurchaseNode } from '../purchases/purchase.types.js';
     'Money given back on a captured purchase (a return): it lowers the plan from the last installments back, and what the customer had already paid becomes credit.',
 })
 export class RefundNode extends Node {
-  @Field(() => Money) amount!: Money;
+  @Field(() => Money, { description: 'The amount refunded.' }) amount!: Money;
   @Field(() => String, { description: "The merchant's refund reference (unique per partner)." })
   merchantReference!: string;
   @Field(() => Money, { description: 'Outstanding principal lowered (given back to the limit).' })
@@ -21,7 +21,7 @@ export class RefundNode extends Node {
   feeReduced!: Money;
   @Field(() => Money, { description: 'Already paid, so kept as customer credit.' })
   credit!: Money;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
 }
 
 @InputType({
@@ -29,7 +29,7 @@ export class RefundNode extends Node {
     'Refund (part of) a captured purchase. Several refunds per purchase are fine, up to what was captured.',
 })
 export class RefundPurchaseInput {
-  @Field(() => ID) purchaseId!: string;
+  @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
   @Field(() => String, {
@@ -38,17 +38,35 @@ export class RefundPurchaseInput {
   @MinLength(1)
   @MaxLength(128)
   merchantReference!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `refundPurchase`: what changed, or the userErrors saying why nothing did.',
+})
 export class RefundPurchasePayload {
-  @Field(() => RefundNode, { nullable: true }) refund?: RefundNode | null;
-  @Field(() => PurchaseNode, { nullable: true }) purchase?: PurchaseNode | null;
+  @Field(() => RefundNode, {
+    description: 'The refund created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  refund?: RefundNode | null;
+  @Field(() => PurchaseNode, {
+    description: 'The purchase created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  purchase?: PurchaseNode | null;
   @Field(() => Money, {
     nullable: true,
     description: 'Of the credit this refund created, the part applied at once to amounts due.',
   })
   creditApplied?: Money | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

@@ -24,8 +24,12 @@ const RepaymentConnection = Connection(RepaymentNode, 'Repayment');
 
 @ArgsType()
 class PageArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
+  @Field(() => String, {
+    description: "Return the items after this cursor (the previous page's endCursor).",
+    nullable: true,
+  })
+  after?: string | null;
 }
 
 /** The money fields of a credit account: plans, repayments and the overdue state (newest first). */
@@ -46,7 +50,13 @@ export class AccountMoneyResolver {
       { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toPlanNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toPlanNode,
+      () => ctx.em.count(InstallmentPlan, { accountId: account.entity.id }),
+    );
   }
 
   @Authorized()
@@ -62,7 +72,13 @@ export class AccountMoneyResolver {
       { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
       { orderBy: { id: 'desc' }, limit: page.size + 1 },
     );
-    return toConnection(rows, page, (r) => [r.id], toRepaymentNode);
+    return toConnection(
+      rows,
+      page,
+      (r) => [r.id],
+      toRepaymentNode,
+      () => ctx.em.count(Repayment, { accountId: account.entity.id }),
+    );
   }
 
   @Authorized()

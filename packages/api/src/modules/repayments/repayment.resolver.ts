@@ -79,7 +79,8 @@ export class RepaymentResolver {
       'Record money received: oldest due first; within a period late fee, fee, then principal; the rest kept as credit. Idempotent.',
   })
   async recordRepayment(
-    @Arg('input', () => RecordRepaymentInput) input: RecordRepaymentInput,
+    @Arg('input', () => RecordRepaymentInput, { description: 'What to record repayment.' })
+    input: RecordRepaymentInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RepaymentPayload> {
@@ -108,7 +109,8 @@ export class RepaymentResolver {
     description: 'Pay an installment plan off now at its payoff quote. Idempotent.',
   })
   async repayEarly(
-    @Arg('input', () => RepayEarlyInput) input: RepayEarlyInput,
+    @Arg('input', () => RepayEarlyInput, { description: 'What to repay early.' })
+    input: RepayEarlyInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RepaymentPayload> {

@@ -4,6 +4,7 @@ import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Repayment } from './repayment.entity.js';
+import { RepaymentKindEnum, RepaymentSourceEnum } from '../../graphql/enums.js';
 
 export enum PaymentChannel {
   BANK_CARD = 'BANK_CARD',
@@ -31,7 +32,7 @@ registerEnumType(PaymentChannel, {
 export class RepaymentNode extends Node {
   /** Whose repayment (not exposed): partners read it only through that customer's link. */
   customerLocalId!: string;
-  @Field(() => Money) amount!: Money;
+  @Field(() => Money, { description: 'The whole amount received.' }) amount!: Money;
   @Field(() => String, {
     nullable: true,
     description:
@@ -40,25 +41,29 @@ export class RepaymentNode extends Node {
   paymentReference?: string | null;
   @Field(() => PaymentChannel, { nullable: true, description: 'How the money was paid.' })
   paymentChannel?: PaymentChannel | null;
-  @Field(() => GraphQLDateTime) receivedAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When the money came in.' }) receivedAt!: Date;
   @Field(() => Money, { description: 'Paid to principal (restores the available limit).' })
   principal!: Money;
-  @Field(() => Money) fee!: Money;
-  @Field(() => Money) lateFee!: Money;
+  @Field(() => Money, { description: 'The part that paid installment fees.' }) fee!: Money;
+  @Field(() => Money, { description: 'The part that paid late fees.' }) lateFee!: Money;
   @Field(() => Money, { description: 'Overpayment kept as customer credit.' }) unapplied!: Money;
-  @Field(() => String, {
+  @Field(() => RepaymentKindEnum, {
     description:
       'INSTALLMENT (paid over schedule lines) or REVOLVING (paid on the revolving balance: fees, interest, principal).',
   })
   kind!: string;
   @Field(() => Money, { description: 'Revolving interest paid (REVOLVING only).' })
   interest!: Money;
-  @Field(() => String, {
+  @Field(() => RepaymentSourceEnum, {
     description:
       'CUSTOMER (through a partner app), OTHER_CHANNEL (posted by staff, with its reference) or CREDIT (the customer credit applied to amounts due).',
   })
   source!: string;
-  @Field(() => String, { nullable: true }) channel?: string | null;
+  @Field(() => String, {
+    description: 'Staff: where the money came in (e.g. BANK_TRANSFER), with its reference.',
+    nullable: true,
+  })
+  channel?: string | null;
   @Field(() => String, { nullable: true, description: 'The other channel’s reference.' })
   reference?: string | null;
 }
@@ -87,20 +92,33 @@ export function toRepaymentNode(r: Repayment): RepaymentNode {
   description: 'Whether the account is past due, by how much and how long.',
 })
 export class OverdueStateNode {
-  @Field(() => Boolean) isOverdue!: boolean;
-  @Field(() => Int) daysPastDue!: number;
-  @Field(() => Money) overdueAmount!: Money;
+  @Field(() => Boolean, { description: 'Whether any line is past due.' }) isOverdue!: boolean;
+  @Field(() => Int, { description: 'Days past due of the oldest unpaid line.' })
+  daysPastDue!: number;
+  @Field(() => Money, { description: 'Everything past due, fees included.' }) overdueAmount!: Money;
   @Field(() => String, { nullable: true, description: '1-30, 31-60, 61-90 or 90+.' }) bucket?:
     string | null;
 }
 
-@InputType()
+@InputType({ description: 'The input of `recordRepayment`.' })
 export class RecordRepaymentInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
   @Field(() => String, {
     description:
       'Your own id for this payment (1–64 characters), unique per partner app: the same payment is never recorded twice.',
@@ -110,10 +128,14 @@ export class RecordRepaymentInput {
   paymentChannel!: PaymentChannel;
 }
 
-@InputType()
+@InputType({ description: 'The input of `repayEarly`.' })
 export class RepayEarlyInput {
-  @Field(() => ID) planId!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, { description: 'Global id of the installment plan.' }) planId!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
   @Field(() => String, {
     description: 'Your own id for this payment (1–64 characters), unique per partner app.',
   })
@@ -122,8 +144,17 @@ export class RepayEarlyInput {
   paymentChannel!: PaymentChannel;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The repayment recorded, or the userErrors saying why nothing changed.',
+})
 export class RepaymentPayload {
-  @Field(() => RepaymentNode, { nullable: true }) repayment?: RepaymentNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RepaymentNode, {
+    description: 'The repayment created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  repayment?: RepaymentNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

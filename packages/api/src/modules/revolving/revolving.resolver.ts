@@ -108,7 +108,11 @@ export class RevolvingResolver {
   })
   async statements(
     @Root() account: CreditAccountNode,
-    @Arg('first', () => Int, { defaultValue: 12 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 12,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StatementNode[]> {
     const rows = await ctx.em.execute<StatementRow[]>(
@@ -160,7 +164,8 @@ export class RevolvingResolver {
       'Staff: offer the revolving upgrade to an eligible account (NOT_ELIGIBLE names the reasons). Idempotent.',
   })
   async offerRevolvingUpgrade(
-    @Arg('input', () => RevolvingAccountInput) input: RevolvingAccountInput,
+    @Arg('input', () => RevolvingAccountInput, { description: 'What to offer revolving upgrade.' })
+    input: RevolvingAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevolvingOfferPayload> {
     const account = await resolveAccountRef(ctx, input);
@@ -192,7 +197,8 @@ export class RevolvingResolver {
       'Accept the revolving upgrade offered to the customer (a partner app the customer linked, or support). Idempotent.',
   })
   async acceptRevolvingUpgrade(
-    @Arg('input', () => RevolvingAccountInput) input: RevolvingAccountInput,
+    @Arg('input', () => RevolvingAccountInput, { description: 'What to accept revolving upgrade.' })
+    input: RevolvingAccountInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RevolvingLinePayload> {
@@ -212,7 +218,8 @@ export class RevolvingResolver {
       'Pay the revolving balance: fees, then interest, then principal; above the balance, customer credit. Partners give their payment reference; staff the channel and its reference. Idempotent.',
   })
   async payStatement(
-    @Arg('input', () => PayStatementInput) input: PayStatementInput,
+    @Arg('input', () => PayStatementInput, { description: 'What to pay statement.' })
+    input: PayStatementInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PayStatementPayload> {
@@ -262,7 +269,8 @@ export class RevolvingResolver {
       'Redeem reward points against the latest statement (at most what is unpaid on it). Idempotent.',
   })
   async redeemPoints(
-    @Arg('input', () => RedeemPointsInput) input: RedeemPointsInput,
+    @Arg('input', () => RedeemPointsInput, { description: 'What to redeem points.' })
+    input: RedeemPointsInput,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RedeemPointsPayload> {

@@ -1,11 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
 import { UserError } from '../../graphql/errors.js';
 import { bpToPercent } from '../plans/plan.types.js';
 import { PaymentChannel, RepaymentNode } from '../repayments/repayment.types.js';
 import type { StatementRow } from './revolving.service.js';
+import { GradeEnum, RevolvingOfferStatusEnum, StatementStatusEnum } from '../../graphql/enums.js';
 
 @ObjectType('Statement', {
   description:
@@ -13,22 +14,24 @@ import type { StatementRow } from './revolving.service.js';
 })
 export class StatementNode {
   @Field(() => Int, { description: '1 = the first statement.' }) seq!: number;
-  @Field(() => String, { description: 'Statement date, YYYY-MM-DD.' }) closingDate!: string;
-  @Field(() => String, { description: 'Due date, YYYY-MM-DD.' }) dueDate!: string;
-  @Field(() => Money) previousBalance!: Money;
-  @Field(() => Money) payments!: Money;
-  @Field(() => Money) purchases!: Money;
+  @Field(() => GraphQLDate, { description: 'Statement date, YYYY-MM-DD.' }) closingDate!: string;
+  @Field(() => GraphQLDate, { description: 'Due date, YYYY-MM-DD.' }) dueDate!: string;
+  @Field(() => Money, { description: 'The balance carried from the last statement.' })
+  previousBalance!: Money;
+  @Field(() => Money, { description: 'Payments in the period.' }) payments!: Money;
+  @Field(() => Money, { description: 'Purchases in the period.' }) purchases!: Money;
   @Field(() => Money, { description: 'Revolving interest charged in the cycle.' })
   interest!: Money;
   @Field(() => Money, { description: 'Late fees charged in the cycle.' }) fees!: Money;
-  @Field(() => Money) refunds!: Money;
-  @Field(() => Money) pointsRedeemed!: Money;
+  @Field(() => Money, { description: 'Refunds in the period.' }) refunds!: Money;
+  @Field(() => Money, { description: 'Points redeemed against the balance.' })
+  pointsRedeemed!: Money;
   @Field(() => Money, {
     description:
       'Interest and late fees waived by a supervisor, and what was written off, in the cycle.',
   })
   waived!: Money;
-  @Field(() => Money) balance!: Money;
+  @Field(() => Money, { description: 'The statement balance.' }) balance!: Money;
   @Field(() => Money, {
     description: 'Pay at least this by the due date to avoid the late fee.',
   })
@@ -38,8 +41,8 @@ export class StatementNode {
     description: 'What is left of the balance; 0 by the due date means no interest.',
   })
   unpaid!: Money;
-  @Field(() => Int) pointsEarned!: number;
-  @Field(() => String, {
+  @Field(() => Int, { description: 'Points earned in the period.' }) pointsEarned!: number;
+  @Field(() => StatementStatusEnum, {
     description:
       'PAID (in full: no interest), MINIMUM_PAID, OPEN (before the due date) or PAST_DUE (minimum not paid by the due date).',
   })
@@ -88,7 +91,7 @@ export class RevolvingLineNode {
   statementDay!: number;
   @Field(() => Int, { description: 'Days from the statement date to the due date.' })
   dueDays!: number;
-  @Field(() => String, { description: 'Next statement date, YYYY-MM-DD.' })
+  @Field(() => GraphQLDate, { description: 'Next statement date, YYYY-MM-DD.' })
   nextStatementDate!: string;
   @Field(() => String, {
     description:
@@ -101,10 +104,10 @@ export class RevolvingLineNode {
     description: 'Owed now on the revolving line (principal + interest + fees).',
   })
   balance!: Money;
-  @Field(() => Money) principal!: Money;
-  @Field(() => Money) interest!: Money;
-  @Field(() => Money) fees!: Money;
-  @Field(() => Int) points!: number;
+  @Field(() => Money, { description: 'Revolving principal owed.' }) principal!: Money;
+  @Field(() => Money, { description: 'Interest owed.' }) interest!: Money;
+  @Field(() => Money, { description: 'Fees owed.' }) fees!: Money;
+  @Field(() => Int, { description: 'Reward points to redeem.' }) points!: number;
   @Field(() => Money, { description: 'What the points are worth against a statement.' })
   pointsValue!: Money;
 }
@@ -113,41 +116,67 @@ export class RevolvingLineNode {
   description: 'An offer to upgrade the account to a revolving line.',
 })
 export class RevolvingOfferNode {
-  @Field(() => String) status!: string;
-  @Field(() => GraphQLDateTime) offeredAt!: Date;
-  @Field(() => GraphQLDateTime) expiresAt!: Date;
+  @Field(() => RevolvingOfferStatusEnum, { description: 'Where the offer is.' }) status!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it was offered.' }) offeredAt!: Date;
+  @Field(() => GraphQLDateTime, { description: 'When it expires.' }) expiresAt!: Date;
 }
 
 @ObjectType('RevolvingEligibility', {
   description: "The policy's verdict on the revolving upgrade, with the facts it used.",
 })
 export class RevolvingEligibilityNode {
-  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => Boolean, { description: 'Whether the account may be offered a revolving line now.' })
+  eligible!: boolean;
   @Field(() => [String], {
     description:
       'ACCOUNT_NOT_ACTIVE, GRADE_NOT_ELIGIBLE, TENURE_TOO_SHORT, TOO_FEW_ON_TIME_INSTALLMENTS, PAST_DELINQUENCY.',
   })
   reasons!: string[];
-  @Field(() => String, { nullable: true }) grade?: string | null;
-  @Field(() => Int) tenureDays!: number;
-  @Field(() => Int) onTimeInstallments!: number;
-  @Field(() => Int) maxDaysPastDue!: number;
+  @Field(() => GradeEnum, { description: "The account's grade.", nullable: true }) grade?:
+    string | null;
+  @Field(() => Int, { description: 'Days since the account opened.' }) tenureDays!: number;
+  @Field(() => Int, { description: 'Installments paid on time.' }) onTimeInstallments!: number;
+  @Field(() => Int, { description: 'The most days past due ever.' }) maxDaysPastDue!: number;
 }
 
 @InputType({ description: 'An account, by customer or account id, and an idempotency key.' })
 export class RevolvingAccountInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
 @InputType({ description: 'Pay the revolving balance (fees, interest, then principal).' })
 export class PayStatementInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Partners: your own id for this payment (1–64 characters), unique per app.',
@@ -170,36 +199,95 @@ export class PayStatementInput {
 
 @InputType({ description: 'Redeem reward points against the latest statement.' })
 export class RedeemPointsInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) accountId?: string | null;
-  @Field(() => Int) points!: number;
-  @Field(() => String) idempotencyKey!: string;
+  @Field(() => ID, {
+    description: 'Global id of the customer (or give accountId).',
+    nullable: true,
+  })
+  customerId?: string | null;
+  @Field(() => ID, {
+    description: 'Global id of the credit account (or give customerId).',
+    nullable: true,
+  })
+  accountId?: string | null;
+  @Field(() => Int, { description: 'Points to redeem (1 or more).' }) points!: number;
+  @Field(() => String, {
+    description:
+      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
+  })
+  idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `offerRevolvingUpgrade`, or the userErrors saying why nothing changed.',
+})
 export class RevolvingOfferPayload {
-  @Field(() => RevolvingOfferNode, { nullable: true }) offer?: RevolvingOfferNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RevolvingOfferNode, {
+    description: 'The revolving offer created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  offer?: RevolvingOfferNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'The revolving line after the change, or the userErrors saying why nothing changed.',
+})
 export class RevolvingLinePayload {
-  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RevolvingLineNode, {
+    description: 'The revolving line created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `payStatement`: what changed, or the userErrors saying why nothing did.',
+})
 export class PayStatementPayload {
-  @Field(() => RepaymentNode, { nullable: true }) repayment?: RepaymentNode | null;
-  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RepaymentNode, {
+    description: 'The repayment created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  repayment?: RepaymentNode | null;
+  @Field(() => RevolvingLineNode, {
+    description: 'The revolving line created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `redeemPoints`: what changed, or the userErrors saying why nothing did.',
+})
 export class RedeemPointsPayload {
-  @Field(() => Money, { nullable: true }) redeemed?: Money | null;
-  @Field(() => RevolvingLineNode, { nullable: true }) revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Money, {
+    description: 'The value redeemed; null when there are userErrors.',
+    nullable: true,
+  })
+  redeemed?: Money | null;
+  @Field(() => RevolvingLineNode, {
+    description: 'The revolving line created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  revolving?: RevolvingLineNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 export const percentOfPpm = (ppm: number) => (ppm / 10_000).toFixed(4).replace(/0{1,2}$/, '');

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError } from '../../graphql/errors.js';
+import { userError, type UserErrorCode } from '../../graphql/errors.js';
 import { Role } from '../auth/viewer.js';
 import type { StressScenario } from '../decisions/scoring-adapter.js';
 import { listStressTests, runStressTest } from './stress.service.js';
@@ -11,7 +11,7 @@ import {
   stressTestNode,
 } from './stress.types.js';
 
-const payloadError = (code: string, message: string, field: string) =>
+const payloadError = (code: UserErrorCode, message: string, field: string) =>
   Object.assign(new RunStressTestPayload(), { userErrors: [userError(code, message, field)] });
 
 @Resolver()
@@ -22,7 +22,8 @@ export class StressTestResolver {
       'Stress the live portfolio (risk admin): shock every ACTIVE account’s PD by a multiplier or a grade-migration matrix; exposure, expected loss and the limits a review would cut, by grade and income band; stored.',
   })
   async runStressTest(
-    @Arg('input', () => RunStressTestInput) input: RunStressTestInput,
+    @Arg('input', () => RunStressTestInput, { description: 'What to run stress test.' })
+    input: RunStressTestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RunStressTestPayload> {
     if (ctx.viewer.kind !== 'agent') return payloadError('FORBIDDEN', 'Staff only.', 'input');
@@ -54,7 +55,11 @@ export class StressTestResolver {
     description: 'Stored stress tests, newest first (risk admin).',
   })
   async stressTests(
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 10,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StressTestRunNode[]> {
     return (await listStressTests(ctx.em, Math.min(Math.max(first, 1), 100))).map(stressTestNode);

@@ -5,15 +5,16 @@ import { toGlobalId } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import type { StressCell } from '../decisions/scoring-adapter.js';
 import type { StoredStressTest } from './stress.service.js';
+import { StressScenarioKindEnum } from '../../graphql/enums.js';
 
 @InputType({
   description:
     'One cell of a grade-migration matrix: the probability of moving from one grade to another.',
 })
 export class GradeMigrationInput {
-  @Field(() => String) from!: string;
-  @Field(() => String) to!: string;
-  @Field(() => Float) probability!: number;
+  @Field(() => String, { description: 'The grade customers move from (A to E).' }) from!: string;
+  @Field(() => String, { description: 'The grade they move to (A to E).' }) to!: string;
+  @Field(() => Float, { description: 'The share that moves, 0 to 1.' }) probability!: number;
 }
 
 @InputType({
@@ -21,8 +22,16 @@ export class GradeMigrationInput {
     'Give exactly one: a PD multiplier (e.g. 1.5, 2) or a grade-migration matrix (each row sums to 1).',
 })
 export class RunStressTestInput {
-  @Field(() => Float, { nullable: true }) pdMultiplier?: number | null;
-  @Field(() => [GradeMigrationInput], { nullable: true }) migration?: GradeMigrationInput[] | null;
+  @Field(() => Float, {
+    description: 'Multiply every probability of default by this (give this or migration).',
+    nullable: true,
+  })
+  pdMultiplier?: number | null;
+  @Field(() => [GradeMigrationInput], {
+    description: 'Move customers between grades (give this or pdMultiplier).',
+    nullable: true,
+  })
+  migration?: GradeMigrationInput[] | null;
 }
 
 @ObjectType({
@@ -31,29 +40,33 @@ export class RunStressTestInput {
 })
 export class StressCellNode {
   @Field(() => String, { description: 'Grade (A–E), income band, or TOTAL.' }) key!: string;
-  @Field(() => Int) accounts!: number;
+  @Field(() => Int, { description: 'Accounts in the cell.' }) accounts!: number;
   @Field(() => Money, { description: 'Sum of base limits.' }) exposure!: Money;
   @Field(() => Money, { description: 'Σ limit × PD × LGD before the shock.' }) expectedLoss!: Money;
-  @Field(() => Money) stressedExpectedLoss!: Money;
+  @Field(() => Money, { description: 'Expected loss under the scenario.' })
+  stressedExpectedLoss!: Money;
   @Field(() => Int, {
     description:
       'Accounts a periodic review under the shock would cut beyond the unshocked review.',
   })
   limitsCut!: number;
-  @Field(() => Money) cut!: Money;
+  @Field(() => Money, { description: 'Limit cut that would cover the extra loss.' }) cut!: Money;
 }
 
 @ObjectType({ description: 'A stored portfolio stress test (risk admins).' })
 export class StressTestRunNode {
-  @Field(() => ID) id!: string;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => String, { description: 'PD_MULTIPLIER or GRADE_MIGRATION.' }) scenarioKind!: string;
-  @Field(() => Float, { nullable: true }) pdMultiplier?: number | null;
-  @Field(() => String) modelVersion!: string;
-  @Field(() => String) policyVersion!: string;
-  @Field(() => Int) lossGivenDefaultBp!: number;
-  @Field(() => StressCellNode) total!: StressCellNode;
-  @Field(() => [StressCellNode]) byGrade!: StressCellNode[];
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => StressScenarioKindEnum, { description: 'PD_MULTIPLIER or GRADE_MIGRATION.' })
+  scenarioKind!: string;
+  @Field(() => Float, { description: 'The multiplier, for PD_MULTIPLIER.', nullable: true })
+  pdMultiplier?: number | null;
+  @Field(() => String, { description: 'The scoring model used.' }) modelVersion!: string;
+  @Field(() => String, { description: 'The policy version used.' }) policyVersion!: string;
+  @Field(() => Int, { description: 'Loss given default, in basis points.' })
+  lossGivenDefaultBp!: number;
+  @Field(() => StressCellNode, { description: 'The whole portfolio.' }) total!: StressCellNode;
+  @Field(() => [StressCellNode], { description: 'Each grade.' }) byGrade!: StressCellNode[];
   @Field(() => [StressCellNode], { description: 'By income band.' }) bySegment!: StressCellNode[];
   @Field(() => Boolean, {
     nullable: true,
@@ -63,10 +76,20 @@ export class StressTestRunNode {
   budgetBreached?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `runStressTest`: what changed, or the userErrors saying why nothing did.',
+})
 export class RunStressTestPayload {
-  @Field(() => StressTestRunNode, { nullable: true }) stressTest?: StressTestRunNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => StressTestRunNode, {
+    description: 'The stress test run; null when there are userErrors.',
+    nullable: true,
+  })
+  stressTest?: StressTestRunNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
 const cell = (key: string, c: StressCell): StressCellNode =>

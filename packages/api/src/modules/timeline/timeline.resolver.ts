@@ -40,7 +40,11 @@ export class CustomerTimelineResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       }),
-      totalCount: null,
+      nodes: edges.map((e) => e.node),
+      // Counted only when selected (a getter, as toConnection does).
+      get totalCount() {
+        return timeline.count(ctx.em, customer.localId, args.kinds);
+      },
     };
   }
 }

@@ -32,10 +32,7 @@ const KINDS = ['DECISION', 'PURCHASE', 'REPAYMENT', 'NOTICE', 'RECOVERY', 'NOTE'
 // One history from six tables. Every branch is filtered by customer (each has a customer index);
 // the order is (time, kind, id) descending, and the cursor carries the same three values, with
 // the time in microseconds so that no two rows tie by rounding.
-const TIMELINE_SQL = `
-select e.kind, e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_us,
-       e.amount_fen::text as amount_fen, e.text, e.extra, g.display_name as actor_name
-  from (
+const TIMELINE_UNION = `
     select 'DECISION' as kind, d.id, d.created_at as at, d.base_limit_after_fen as amount_fen,
            null::text as text, null::jsonb as extra, d.agent_id
       from limit_decisions d where d.customer_id = ?
@@ -54,21 +51,47 @@ select e.kind, e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as
     select 'RECOVERY', t.id, t.created_at, coalesce(q.requested_limit_fen, q.target_limit_fen), t.reason,
            jsonb_build_object('type', q.type, 'to', t.to_status, 'actorType', t.actor_type, 'requestId', q.id::text),
            t.agent_id
-      from recovery_transitions t join recovery_requests q on q.id = t.request_id
+      from recovery_transitions t
+      join recovery_requests q on q.id = t.request_id and q.customer_id = t.customer_id
      where t.customer_id = ? and not (t.to_status = 'UNDER_REVIEW' and t.actor_type = 'SYSTEM')
     union all
     select 'NOTE', n.id, n.created_at, null, n.body,
            jsonb_build_object('tags', n.tags, 'ticketRef', n.ticket_ref), n.agent_id
       from customer_notes n where n.customer_id = ?
-  ) e
+`;
+
+const TIMELINE_SQL = `
+select e.kind, e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_us,
+       e.amount_fen::text as amount_fen, e.text, e.extra, g.display_name as actor_name
+  from (
+${TIMELINE_UNION}  ) e
   left join agents g on g.id = e.agent_id
  where e.kind = any(?::text[])
    and (?::bigint is null or ((extract(epoch from e.at) * 1000000)::bigint, e.kind, e.id) < (?::bigint, ?::text, ?::bigint))
  order by e.at desc, e.kind desc, e.id desc
  limit ?`;
 
+/** The same history's size (for totalCount): all entries of the wanted kinds, ignoring the page. */
+const TIMELINE_COUNT_SQL = `
+select count(*)::int as n from (
+${TIMELINE_UNION}) e
+ where e.kind = any(?::text[])`;
+
 /** A customer's whole history in one list: decisions, purchases, repayments, notices, recovery steps, notes. */
 export class TimelineService {
+  async count(
+    em: EntityManager,
+    customerId: string,
+    kinds: readonly string[] | null | undefined,
+  ): Promise<number> {
+    const wanted = kinds?.length ? kinds : KINDS;
+    const [row] = await em.execute<{ n: number }[]>(TIMELINE_COUNT_SQL, [
+      ...Array(6).fill(customerId),
+      `{${wanted.join(',')}}`,
+    ]);
+    return row?.n ?? 0;
+  }
+
   async page(
     em: EntityManager,
     customerId: string,

@@ -75,9 +75,13 @@ export const TimelineConnection = Connection(TimelineEntryNode, 'TimelineEntry')
 
 @ArgsType()
 export class TimelineArgs {
-  @Field(() => Int) first!: number;
-  @Field(() => String, { nullable: true }) after?: string | null;
-  @Field(() => Locale) locale!: Locale;
+  @Field(() => Int, { description: 'How many entries (1 to 100).' }) first!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last entry already read.',
+  })
+  after?: string | null;
+  @Field(() => Locale, { description: 'The language of titles and texts.' }) locale!: Locale;
   @Field(() => [TimelineKindEnum], {
     nullable: true,
     description: 'Only these kinds (all when omitted).',

@@ -52,7 +52,11 @@ export class WebhookResolver {
   })
   async webhookEndpoints(
     @Ctx() ctx: GraphQLContext,
-    @Arg('partnerAppId', () => ID, { nullable: true }) partnerAppId?: string | null,
+    @Arg('partnerAppId', () => ID, {
+      description: "Staff: only this partner app's endpoints.",
+      nullable: true,
+    })
+    partnerAppId?: string | null,
   ): Promise<WebhookEndpointNode[]> {
     const owner =
       ownerOf(ctx.viewer) ??
@@ -67,10 +71,21 @@ export class WebhookResolver {
   })
   async webhookDeliveries(
     @Ctx() ctx: GraphQLContext,
-    @Arg('endpointId', () => ID, { nullable: true }) endpointId?: string | null,
-    @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
+    @Arg('endpointId', () => ID, {
+      description: 'Only deliveries to this endpoint.',
+      nullable: true,
+    })
+    endpointId?: string | null,
+    @Arg('status', () => WebhookDeliveryStatusEnum, {
+      description: 'Only deliveries in this status.',
+      nullable: true,
+    })
     status?: WebhookDeliveryStatusEnum | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, {
+      description: 'How many items to return: 1 to 100.',
+      defaultValue: 20,
+    })
+    first = 20,
   ): Promise<WebhookDeliveryNode[]> {
     const endpoint = endpointId ? localOf(endpointId, 'WebhookEndpoint') : null;
     if (endpoint === undefined) return [];
@@ -90,7 +105,10 @@ export class WebhookResolver {
   })
   async createWebhookEndpoint(
     @Ctx() ctx: GraphQLContext,
-    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, {
+      description: 'What to create webhook endpoint.',
+    })
+    input: CreateWebhookEndpointInput,
   ): Promise<CreateWebhookEndpointPayload> {
     let partnerAppId: string;
     if (ctx.viewer.kind === 'partner') partnerAppId = ctx.viewer.id;
@@ -128,7 +146,7 @@ export class WebhookResolver {
   })
   async disableWebhookEndpoint(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Global id of the endpoint.' }) id: string,
   ): Promise<WebhookEndpointPayload> {
     const local = localOf(id, 'WebhookEndpoint');
     const row = local
@@ -154,7 +172,7 @@ export class WebhookResolver {
   })
   async retryWebhookDelivery(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Global id of the delivery.' }) id: string,
   ): Promise<WebhookDeliveryPayload> {
     const local = localOf(id, 'WebhookDelivery');
     const retried = local

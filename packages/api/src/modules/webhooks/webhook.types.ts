@@ -15,6 +15,13 @@ export enum WebhookEventTypeEnum {
 registerEnumType(WebhookEventTypeEnum, {
   name: 'WebhookEventType',
   description: 'What a partner app can be told about by webhook.',
+  valuesConfig: {
+    HOLD_EXPIRED: { description: 'A hold on a purchase expired.' },
+    LIMIT_CHANGED: { description: "A linked customer's limit changed." },
+    LINK_REVOKED: { description: 'A customer revoked their link to the app.' },
+    PLAN_OVERDUE: { description: 'An installment plan went overdue.' },
+    PURCHASE_REVIEW_DECIDED: { description: 'A purchase under review was approved or rejected.' },
+  },
 });
 
 export enum WebhookDeliveryStatusEnum {
@@ -26,18 +33,29 @@ registerEnumType(WebhookDeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
   description:
     'PENDING: waiting for its next attempt; DELIVERED: answered 2xx; DEAD: given up after the last attempt (retryWebhookDelivery sends it again).',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for its next attempt.' },
+    DELIVERED: { description: 'The endpoint answered 2xx.' },
+    DEAD: { description: 'Given up after the last attempt (retryWebhookDelivery sends it again).' },
+  },
 });
 
 @ObjectType('WebhookEndpoint', { description: 'A partner app URL that receives signed events.' })
 export class WebhookEndpointNode {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => ID, { description: 'The partner app it belongs to.' }) partnerAppId!: string;
-  @Field(() => String) url!: string;
-  @Field(() => [WebhookEventTypeEnum]) eventTypes!: WebhookEventTypeEnum[];
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => Boolean) active!: boolean;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
-  @Field(() => GraphQLDateTime, { nullable: true }) disabledAt?: Date | null;
+  @Field(() => String, { description: 'The https URL events are posted to.' }) url!: string;
+  @Field(() => [WebhookEventTypeEnum], { description: 'The events it receives.' })
+  eventTypes!: WebhookEventTypeEnum[];
+  @Field(() => String, { description: 'A note to tell endpoints apart.', nullable: true })
+  description?: string | null;
+  @Field(() => Boolean, { description: 'Whether events are sent to it.' }) active!: boolean;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was disabled; null while active.',
+    nullable: true,
+  })
+  disabledAt?: Date | null;
   localId!: string;
   localPartnerAppId!: string;
 }
@@ -59,35 +77,44 @@ export const toEndpointNode = (r: EndpointRow) =>
   description: 'One POST of a delivery and how the endpoint answered.',
 })
 export class WebhookAttemptNode {
-  @Field(() => Int) attempt!: number;
-  @Field(() => GraphQLDateTime) attemptedAt!: Date;
+  @Field(() => Int, { description: 'The attempt number, from 1.' }) attempt!: number;
+  @Field(() => GraphQLDateTime, { description: 'When it was tried.' }) attemptedAt!: Date;
   @Field(() => Int, { nullable: true, description: 'HTTP status; null when there was no answer.' })
   statusCode?: number | null;
-  @Field(() => String, { nullable: true }) error?: string | null;
-  @Field(() => Int) durationMs!: number;
+  @Field(() => String, { description: 'The error, if it failed.', nullable: true }) error?:
+    string | null;
+  @Field(() => Int, { description: 'How long it took, in milliseconds.' }) durationMs!: number;
 }
 
 @ObjectType('WebhookDelivery', { description: 'One event to one endpoint, with its attempts.' })
 export class WebhookDeliveryNode {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => String, {
     description:
       'The event id (`evt_…`), also in the body and the Creditline-Event-Id header: de-duplicate on it.',
   })
   eventId!: string;
-  @Field(() => WebhookEventTypeEnum) eventType!: WebhookEventTypeEnum;
-  @Field(() => ID) endpointId!: string;
-  @Field(() => WebhookDeliveryStatusEnum) status!: WebhookDeliveryStatusEnum;
+  @Field(() => WebhookEventTypeEnum, { description: 'The event delivered.' })
+  eventType!: WebhookEventTypeEnum;
+  @Field(() => ID, { description: 'Global id of the endpoint.' }) endpointId!: string;
+  @Field(() => WebhookDeliveryStatusEnum, { description: 'Where the delivery is.' })
+  status!: WebhookDeliveryStatusEnum;
   @Field(() => Int, { description: 'Attempts made so far.' }) attemptCount!: number;
   @Field(() => GraphQLDateTime, {
     nullable: true,
     description: 'When the next attempt is due (PENDING only).',
   })
   nextAttemptAt?: Date | null;
-  @Field(() => Int, { nullable: true }) lastStatusCode?: number | null;
-  @Field(() => String, { nullable: true }) lastError?: string | null;
-  @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt?: Date | null;
-  @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => Int, { description: 'The HTTP status of the last attempt.', nullable: true })
+  lastStatusCode?: number | null;
+  @Field(() => String, { description: 'The error of the last attempt.', nullable: true })
+  lastError?: string | null;
+  @Field(() => GraphQLDateTime, {
+    description: 'When it was delivered; null until then.',
+    nullable: true,
+  })
+  deliveredAt?: Date | null;
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
   localId!: string;
 }
 export const toDeliveryNode = (r: DeliveryRow) =>
@@ -106,12 +133,14 @@ export const toDeliveryNode = (r: DeliveryRow) =>
     localId: String(r.id),
   });
 
-@InputType()
+@InputType({ description: 'The input of `createWebhookEndpoint`.' })
 export class CreateWebhookEndpointInput {
   @Field(() => String, { description: 'https URL (http is accepted outside production).' })
   url!: string;
-  @Field(() => [WebhookEventTypeEnum]) eventTypes!: WebhookEventTypeEnum[];
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => [WebhookEventTypeEnum], { description: 'The events to receive.' })
+  eventTypes!: WebhookEventTypeEnum[];
+  @Field(() => String, { description: 'A note to tell endpoints apart.', nullable: true })
+  description?: string | null;
   @Field(() => ID, {
     nullable: true,
     description: 'Staff only: the partner app to register it for. A partner app registers its own.',
@@ -119,26 +148,52 @@ export class CreateWebhookEndpointInput {
   partnerAppId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `createWebhookEndpoint`: what changed, or the userErrors saying why nothing did.',
+})
 export class CreateWebhookEndpointPayload {
-  @Field(() => WebhookEndpointNode, { nullable: true }) endpoint?: WebhookEndpointNode | null;
+  @Field(() => WebhookEndpointNode, {
+    description: 'The webhook endpoint created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  endpoint?: WebhookEndpointNode | null;
   @Field(() => String, {
     nullable: true,
     description:
       'The signing secret (`whsec_…`), shown only in this answer: keep it to verify signatures.',
   })
   secret?: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `disableWebhookEndpoint`, or the userErrors saying why nothing changed.',
+})
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpointNode, { nullable: true }) endpoint?: WebhookEndpointNode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => WebhookEndpointNode, {
+    description: 'The webhook endpoint created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  endpoint?: WebhookEndpointNode | null;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'The result of `retryWebhookDelivery`, or the userErrors saying why nothing changed.',
+})
 export class WebhookDeliveryPayload {
-  @Field(() => Boolean) retried!: boolean;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Boolean, { description: 'True when a new attempt was queued.' }) retried!: boolean;
+  @Field(() => [UserError], {
+    description: 'Problems with the input; empty when the mutation succeeded.',
+  })
+  userErrors!: UserError[];
 }

@@ -175,7 +175,7 @@ describe('staff sessions', () => {
     );
     expect(wrong.json.data.changePassword).toEqual({
       token: null,
-      userErrors: [{ code: 'INVALID_CREDENTIALS', field: 'currentPassword' }],
+      userErrors: [{ code: 'INVALID_CREDENTIALS', field: ['currentPassword'] }],
     });
     const weak = await post(
       processUrl,

@@ -45,7 +45,7 @@ describe('coupons as issued objects', () => {
     const bad = (
       await api.exec<any>(risk, CREATE, { i: campaignInput({ terms: ['DEFERRED_30'] }) })
     ).data!.createCouponCampaign;
-    expect(bad.userErrors[0]).toMatchObject({ code: 'UNKNOWN_TERM', field: 'terms' });
+    expect(bad.userErrors[0]).toMatchObject({ code: 'UNKNOWN_TERM', field: ['terms'] });
     const made = (await api.exec<any>(risk, CREATE, { i: campaignInput() })).data!
       .createCouponCampaign;
     expect(made.userErrors).toEqual([]);

@@ -310,7 +310,7 @@ describe('closeAccount', () => {
     const refused = await api.exec(agent, CLOSE, { i });
     expect(refused.data.closeAccount.userErrors[0]).toMatchObject({
       code: 'ACCOUNT_HAS_BALANCE',
-      field: 'accountId',
+      field: ['accountId'],
     });
     expect(refused.data.closeAccount.userErrors[0].message).toContain('held ¥100.00');
     const cap = await api.exec<any>(p, CAPTURE, {
@@ -541,7 +541,7 @@ describe('triggered reviews', () => {
     const bad = (
       await api.exec(agent, BUREAU, { i: report(c.customerId, { inquiries3m: 5, inquiries6m: 2 }) })
     ).data.recordBureauReport;
-    expect(bad.userErrors[0]).toMatchObject({ code: 'INVALID_INQUIRIES', field: 'inquiries6m' });
+    expect(bad.userErrors[0]).toMatchObject({ code: 'INVALID_INQUIRIES', field: ['inquiries6m'] });
     expect(
       (await api.exec(agent, BUREAU, { i: report(c.customerId, { otherDebt: '-1' }) })).data
         .recordBureauReport.userErrors[0].code,

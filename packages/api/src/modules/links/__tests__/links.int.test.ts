@@ -92,7 +92,7 @@ describe('linking a customer by one-time code', () => {
       });
       expect(r.data!.confirmPartnerLink.userErrors[0]).toMatchObject({
         code: 'INVALID_LINK_CODE',
-        field: 'code',
+        field: ['code'],
       });
     }
     // After the last wrong attempt even the right code does not work.
@@ -217,7 +217,7 @@ describe('repayments carry the partner payment reference', () => {
     expect(retry.data!.recordRepayment.userErrors).toEqual([]);
     const again = await api.exec(app(partnerId), REPAY, { i: { ...input, idempotencyKey: 'r2' } });
     expect(again.data!.recordRepayment.userErrors).toEqual([
-      { code: 'DUPLICATE_PAYMENT_REFERENCE', field: 'paymentReference' },
+      { code: 'DUPLICATE_PAYMENT_REFERENCE', field: ['paymentReference'] },
     ]);
     const bad = await api.exec(app(partnerId), REPAY, {
       i: { ...input, paymentReference: 'has space', idempotencyKey: 'r3' },

@@ -140,7 +140,7 @@ describe('model lifecycle (risk admins)', () => {
     });
     expect(bad.data.registerScoringModel.userErrors[0]).toMatchObject({
       code: 'INVALID_MODEL',
-      field: 'model',
+      field: ['model'],
     });
     const wrong = JSON.parse(candidate('card-like'));
     wrong.features[0].name = 'PAY_0';

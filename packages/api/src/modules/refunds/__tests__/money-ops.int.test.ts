@@ -90,7 +90,10 @@ describe('partial and multiple captures (split shipments)', () => {
     expect(first.purchase.status).toBe('HELD');
     expect(await account(api, c.accountId)).toMatchObject({ held: 70_000, outstanding: 30_000 });
     const tooMuch = await capture(a.purchase.id, { amount: '800' });
-    expect(tooMuch.userErrors[0]).toMatchObject({ code: 'CAPTURE_EXCEEDS_HOLD', field: 'amount' });
+    expect(tooMuch.userErrors[0]).toMatchObject({
+      code: 'CAPTURE_EXCEEDS_HOLD',
+      field: ['amount'],
+    });
     const last = await capture(a.purchase.id, { amount: '500', final: true, term: 'M6' });
     expect(last.userErrors).toEqual([]);
     expect(last.purchase.status).toBe('CAPTURED');
@@ -175,7 +178,7 @@ describe('refundPurchase', () => {
     const over = await refund(a.purchase.id, '700.01');
     expect(over.userErrors[0]).toMatchObject({
       code: 'REFUND_EXCEEDS_REFUNDABLE',
-      field: 'amount',
+      field: ['amount'],
     });
     // Idempotent, and the merchant's reference is unique per partner.
     const ref = key('ref');

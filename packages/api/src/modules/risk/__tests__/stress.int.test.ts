@@ -145,14 +145,14 @@ describe('runStressTest (risk admins)', () => {
     const none = await api.exec(risk, RUN, { input: {} });
     expect(none.data.runStressTest.userErrors[0]).toMatchObject({
       code: 'INVALID_SCENARIO',
-      field: 'input',
+      field: ['input'],
     });
     const bad = await api.exec(risk, RUN, {
       input: { migration: [{ from: 'A', to: 'A', probability: 0.5 }] },
     });
     expect(bad.data.runStressTest.userErrors[0]).toMatchObject({
       code: 'INVALID_SCENARIO',
-      field: 'scenario',
+      field: ['scenario'],
     });
     const zero = await api.exec(risk, RUN, { input: { pdMultiplier: 0 } });
     expect(zero.data.runStressTest.userErrors[0].message).toMatch(/must be a number > 0/);

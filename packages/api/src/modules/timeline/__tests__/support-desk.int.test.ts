@@ -84,8 +84,8 @@ describe('timeline', () => {
     const c = await riskyCustomer({ status: 'FROZEN' });
     const customerId = toGlobalId('Customer', c.customerId);
     await api.sql(
-      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, reasons, created_at)
-       values (?, ?, 'FREEZE', 500000, 500000, 'ACTIVE', 'FROZEN', 'SYSTEM', '[{"code":"OVERDUE_FREEZE_THRESHOLD"}]', now() - interval '2 days')`,
+      `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, reasons, created_at, policy_version)
+       values (?, ?, 'FREEZE', 500000, 500000, 'ACTIVE', 'FROZEN', 'SYSTEM', '[{"code":"OVERDUE_FREEZE_THRESHOLD"}]', now() - interval '2 days', 'policy-2026.11')`,
       [c.accountId, c.customerId],
     );
     await api.sql(
@@ -104,19 +104,23 @@ describe('timeline', () => {
       },
     );
     const Q = `query($id: ID!, $after: String, $l: Locale!) { customer(id: $id) { timeline(first: 2, after: $after, locale: $l) {
-      edges { node { id kind at title text amount { amount } actorName tags decisionId recoveryRequestId } } pageInfo { hasNextPage endCursor } } } }`;
+      edges { node { id kind at title text amount { amount } actorName tags decisionId recoveryRequestId } } pageInfo { hasNextPage endCursor } totalCount nodes { id } } } }`;
     for (const l of ['ZH_CN', 'EN']) {
       const all: any[] = [];
       let after: string | null = null;
+      let totalCount = -1;
       for (;;) {
         const res: any = await api.exec(agent, Q, { id: customerId, after, l });
         expect(res.errors).toBeUndefined();
         const t = res.data.customer.timeline;
         all.push(...t.edges.map((e: any) => e.node));
+        expect(t.nodes.map((n: any) => n.id)).toEqual(t.edges.map((e: any) => e.node.id));
+        totalCount = t.totalCount;
         if (!t.pageInfo.hasNextPage) break;
         after = t.pageInfo.endCursor;
       }
       expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+      expect(totalCount).toBe(all.length); // every page says the whole history's size
       const times = all.map((e) => Date.parse(e.at));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
       expect(all[0]).toMatchObject({
@@ -242,8 +246,8 @@ describe('explanation hints', () => {
       for (const feat of platformModel.features) f[feat.name] = 0;
       const s = scoreFeatures(platformModel, f as never);
       await api.sql(
-        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, score, grade, features, reasons)
-         values (?, ?, 'PERIODIC_REVIEW', 100000, 100000, 'ACTIVE', 'ACTIVE', 'SYSTEM', ?, ?, ?::jsonb, '[]')`,
+        `insert into limit_decisions (account_id, customer_id, kind, base_limit_before_fen, base_limit_after_fen, status_before, status_after, decided_by, score, grade, features, reasons, policy_version)
+         values (?, ?, 'PERIODIC_REVIEW', 100000, 100000, 'ACTIVE', 'ACTIVE', 'SYSTEM', ?, ?, ?::jsonb, '[]', 'policy-2026.11')`,
         [c.accountId, c.customerId, s.score, gradeOf(s.score, defaultPolicy), JSON.stringify(f)],
       );
       const res: any = await api.exec(

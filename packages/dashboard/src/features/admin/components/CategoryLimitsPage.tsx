@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Grade, IncomeBand } from '../../../generated/graphql';
 import { useMutation } from '@apollo/client/react';
 import {
   Alert,
@@ -51,7 +52,7 @@ export function CategoryLimitsPage() {
   const [setLimitMutation, setting] = useMutation(SetCategoryLimitMutation);
   const [removeMutation, removing] = useMutation(RemoveCategoryLimitMutation);
 
-  const check = (): { grade?: string; incomeBand?: string } | null => {
+  const check = (): { grade?: Grade; incomeBand?: IncomeBand } | null => {
     setProblem(null);
     setDone(null);
     if (!grade && !band) {
@@ -62,7 +63,11 @@ export function CategoryLimitsPage() {
       setProblem(t('userErrors.INVALID_CATEGORY'));
       return null;
     }
-    return { ...(grade ? { grade } : {}), ...(band ? { incomeBand: band } : {}) };
+    // The selects offer only the enums' values.
+    return {
+      ...(grade ? { grade: grade as Grade } : {}),
+      ...(band ? { incomeBand: band as IncomeBand } : {}),
+    };
   };
 
   const submitSet = async () => {

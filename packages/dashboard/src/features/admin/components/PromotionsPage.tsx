@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Grade, PromotionStatus } from '../../../generated/graphql';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
@@ -85,7 +86,7 @@ export function PromotionsPage() {
           name: name.trim(),
           startsAt: start.toISOString(),
           endsAt: end.toISOString(),
-          eligibleGrades: grades,
+          eligibleGrades: grades as Grade[],
           category,
           ...(mode === 'amount'
             ? { amount: Number(amount).toFixed(2) }
@@ -227,7 +228,7 @@ function PromotionList() {
   const [status, setStatus] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<{ id: string; name: string } | null>(null);
   const { data, loading, error, refetch, fetchMore } = useQuery(PromotionsQuery, {
-    variables: { first: 20, status: status ? [status] : null },
+    variables: { first: 20, status: status ? [status as PromotionStatus] : null },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });

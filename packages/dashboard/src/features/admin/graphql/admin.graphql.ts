@@ -177,7 +177,7 @@ export const PromotionParts = graphql(`
 `);
 
 export const PromotionsQuery = graphql(`
-  query Promotions($first: Int!, $after: String, $status: [String!]) {
+  query Promotions($first: Int!, $after: String, $status: [PromotionStatus!]) {
     promotions(first: $first, after: $after, status: $status) {
       totalCount
       pageInfo {
