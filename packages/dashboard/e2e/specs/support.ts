@@ -92,6 +92,22 @@ export async function signIn(page: Page, login: DemoLogin): Promise<void> {
 
 /** No serious or critical accessibility violations (WCAG 2.x A and AA rules). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A dialog fades in (Mantine's transitions): colours read mid-fade are blends that fail the
+  // contrast rule by chance, so wait until no animation or transition is running.
+  // (Endless ones, such as a loader's spin, are not waited for.)
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) =>
+              a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+          ),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

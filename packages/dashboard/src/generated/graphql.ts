@@ -244,7 +244,13 @@ export type NoticeKind =
   /** A promotion granted a temporary limit. */
   | 'PROMOTION_STARTED'
   /** A recovery request moved on. */
-  | 'RECOVERY_STATUS';
+  | 'RECOVERY_STATUS'
+  /** A revolving statement is due soon and not paid in full (sent by the system only). */
+  | 'STATEMENT_DUE_SOON'
+  /** A revolving statement’s minimum payment was missed (sent by the system only). */
+  | 'STATEMENT_OVERDUE'
+  /** A revolving statement is out: balance, minimum payment, due date (sent by the system only). */
+  | 'STATEMENT_READY';
 
 /** The state of a partner API key. */
 export type PartnerApiKeyStatus =

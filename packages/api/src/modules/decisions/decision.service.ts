@@ -15,6 +15,15 @@ import { pgArray } from './pg-array.js';
 import { POLICY } from './scoring-adapter.js';
 import type { NoticeChannel, NoticeKind } from '../notices/notice.entity.js';
 
+/** Notices only the system sends (their texts are built from their flow's own data). */
+const SYSTEM_ONLY_NOTICE_KINDS: ReadonlySet<NoticeKind> = new Set([
+  'PARTNER_LINK_CODE',
+  'PARTNER_LINK_CHANGED',
+  'STATEMENT_READY',
+  'STATEMENT_DUE_SOON',
+  'STATEMENT_OVERDUE',
+]);
+
 const agentIdOf = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
 
 function checkReason(reason: string): Outcome<string> {
@@ -220,8 +229,8 @@ export class DecisionService {
     viewer: Viewer,
     input: { customerId: string; kind: NoticeKind; channel: NoticeChannel; message: string },
   ): Promise<Outcome<{ noticeId: string }>> {
-    // Link codes and link changes come from the link flow itself, never from staff.
-    if (input.kind === 'PARTNER_LINK_CODE' || input.kind === 'PARTNER_LINK_CHANGED')
+    // Link codes, link changes and statement notices come from their own flows, never from staff.
+    if (SYSTEM_ONLY_NOTICE_KINDS.has(input.kind))
       return fail('INVALID_KIND', 'Staff cannot send this kind of notice.', 'kind');
     const message = input.message.trim();
     if (!message || message.length > 1000)

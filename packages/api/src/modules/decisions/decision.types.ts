@@ -9,7 +9,7 @@ import { AccountStatusEnum, CreditAccountNode } from '../accounts/account.types.
 import type { LimitDecision } from './limit-decision.entity.js';
 import type { CategoryLimit } from '../accounts/credit-account.entity.js';
 import type { ActiveTemporaryLimit } from '../accounts/account.reads.js';
-import type { Notice } from '../notices/notice.entity.js';
+import type { Notice, NoticeKind } from '../notices/notice.entity.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { reasonText, type EngineLocale } from './scoring-adapter.js';
 import {
@@ -51,6 +51,9 @@ export enum NoticeKindEnum {
   CATEGORY_LIMIT_CHANGED = 'CATEGORY_LIMIT_CHANGED',
   PARTNER_LINK_CODE = 'PARTNER_LINK_CODE',
   PARTNER_LINK_CHANGED = 'PARTNER_LINK_CHANGED',
+  STATEMENT_READY = 'STATEMENT_READY',
+  STATEMENT_DUE_SOON = 'STATEMENT_DUE_SOON',
+  STATEMENT_OVERDUE = 'STATEMENT_OVERDUE',
 }
 registerEnumType(NoticeKindEnum, {
   name: 'NoticeKind',
@@ -77,8 +80,22 @@ registerEnumType(NoticeKindEnum, {
     PARTNER_LINK_CHANGED: {
       description: 'A partner link was made or revoked (sent by the system only).',
     },
+    STATEMENT_READY: {
+      description:
+        'A revolving statement is out: balance, minimum payment, due date (sent by the system only).',
+    },
+    STATEMENT_DUE_SOON: {
+      description:
+        'A revolving statement is due soon and not paid in full (sent by the system only).',
+    },
+    STATEMENT_OVERDUE: {
+      description: 'A revolving statement’s minimum payment was missed (sent by the system only).',
+    },
   },
 });
+// Every kind the database allows must be in the enum (a kind missing here failed at run time once).
+const noticeKindsCovered: [NoticeKind] extends [`${NoticeKindEnum}`] ? true : never = true;
+void noticeKindsCovered;
 export enum NoticeChannelEnum {
   IN_APP = 'IN_APP',
   SMS = 'SMS',

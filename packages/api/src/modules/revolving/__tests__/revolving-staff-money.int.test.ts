@@ -130,7 +130,7 @@ describe('revolving waivers (supervisor)', () => {
     ).data!.waiveRevolvingCharge;
     expect(none.userErrors[0]).toMatchObject({
       code: 'STATEMENT_NOT_FOUND',
-      field: 'statementSeq',
+      field: ['statementSeq'],
     });
     // Part of the interest, through the service at the same day.
     const part = await svc().staffMoney.waiveRevolving(
