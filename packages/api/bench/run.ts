@@ -234,8 +234,8 @@ async function main(): Promise<void> {
     ).rows;
     // Authorization accounts: their own customers, limits that never run out during the bench.
     await pool.query(`
-      insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_masked, income_band, registered_at)
-      select 'bench ' || g, '\\x00', decode(md5('bn' || g), 'hex'), 'x', '\\x00', decode(md5('bp' || g), 'hex'), 'x', 'MID', now()
+      insert into customers (name, national_id_enc, national_id_hash, national_id_masked, phone_enc, phone_hash, phone_last4_hash, phone_masked, income_band, registered_at)
+      select 'bench ' || g, '\\x00', decode(md5('bn' || g), 'hex'), 'x', '\\x00', decode(md5('bp' || g), 'hex'), decode(md5('b4' || g), 'hex'), 'x', 'MID', now()
         from generate_series(1, ${AUTH_ACCOUNTS}) g`);
     const authAccounts = (
       await pool.query<{ id: string }>(`

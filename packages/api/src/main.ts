@@ -72,7 +72,12 @@ async function main(): Promise<void> {
   // Customers from before the last-four index existed get theirs (a no-op once filled).
   const { CustomerService } = await import('./modules/customers/customer.service.js');
   const backfilled = await new CustomerService(config).backfillPhoneLast4(orm.em.fork());
-  if (backfilled) logger.info({ backfilled }, 'phone last-four index filled');
+  if (backfilled.filled) logger.info(backfilled, 'phone last-four index filled');
+  if (backfilled.unreadable)
+    logger.warn(
+      backfilled,
+      'phones that do not decrypt with PII_ENCRYPTION_KEY were left out of the last-four index',
+    );
 
   // Job workers and the development mail sink (src/modules/jobs/background.ts).
   const { startBackground } = await import('./modules/jobs/background.js');

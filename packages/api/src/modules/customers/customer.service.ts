@@ -120,26 +120,41 @@ export class CustomerService {
 
   /**
    * Fill the last-four index of customers that have none (rows from before the index existed).
-   * Runs at start; decrypts each phone once, in batches.
+   * Runs at start; decrypts each phone once, in batches, walking by id. A phone that does not
+   * decrypt (a damaged row, or another key) is left without the index and counted, not allowed
+   * to stop the start: such a customer is still found by the full phone's blind index.
    */
-  async backfillPhoneLast4(em: EntityManager): Promise<number> {
+  async backfillPhoneLast4(em: EntityManager): Promise<{ filled: number; unreadable: number }> {
     const { piiKey, blindIndexKey } = this.config.secrets;
-    let done = 0;
+    let filled = 0;
+    let unreadable = 0;
+    let after = '0';
     for (;;) {
       const rows = await em.execute<{ id: string; phone_enc: Buffer }[]>(
-        `select id, phone_enc from customers where phone_last4_hash is null order by id limit 1000`,
+        `select id, phone_enc from customers where phone_last4_hash is null and id > ? order by id limit 1000`,
+        [after],
       );
-      if (!rows.length) return done;
-      const ids = rows.map((r) => String(r.id));
-      const hashes = rows.map((r) =>
-        phoneLast4Index(decryptPii(r.phone_enc, piiKey), blindIndexKey).toString('hex'),
-      );
-      await em.execute(
-        `update customers c set phone_last4_hash = decode(v.h, 'hex')
-           from unnest(?::bigint[], ?::text[]) as v(id, h) where c.id = v.id`,
-        [pgArray(ids), pgArray(hashes)],
-      );
-      done += rows.length;
+      if (!rows.length) return { filled, unreadable };
+      after = String(rows.at(-1)!.id);
+      const ids: string[] = [];
+      const hashes: string[] = [];
+      for (const r of rows) {
+        try {
+          hashes.push(
+            phoneLast4Index(decryptPii(r.phone_enc, piiKey), blindIndexKey).toString('hex'),
+          );
+          ids.push(String(r.id));
+        } catch {
+          unreadable++;
+        }
+      }
+      if (ids.length)
+        await em.execute(
+          `update customers c set phone_last4_hash = decode(v.h, 'hex')
+             from unnest(?::bigint[], ?::text[]) as v(id, h) where c.id = v.id`,
+          [pgArray(ids), pgArray(hashes)],
+        );
+      filled += ids.length;
     }
   }
 }

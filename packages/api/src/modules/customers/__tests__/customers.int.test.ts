@@ -89,11 +89,18 @@ describe('customer lookup', () => {
     expect(byPrefix.data.customers.totalCount).toBe(n!.n);
   });
 
-  it('fills the last-four index of customers from before it existed', async () => {
+  it('fills the last-four index of customers from before it existed; a phone that does not decrypt is counted, not fatal', async () => {
     const c = await insertCustomer(api, { name: '旧客户' });
+    const damaged = await insertCustomer(api, { name: '损坏' });
     await api.sql('update customers set phone_last4_hash = null where id = ?', [c.customerId]);
+    await api.sql(
+      `update customers set phone_last4_hash = null, phone_enc = '\\x00' where id = ?`,
+      [damaged.customerId],
+    );
     const svc = new CustomerService(api.config);
-    expect(await svc.backfillPhoneLast4(api.orm.em.fork())).toBeGreaterThanOrEqual(1);
+    const r = await svc.backfillPhoneLast4(api.orm.em.fork());
+    expect(r.filled).toBeGreaterThanOrEqual(1);
+    expect(r.unreadable).toBe(1);
     const res: any = await api.exec(agentViewer(), SEARCH, { s: c.phone.slice(-4), first: 100 });
     expect(res.data.customers.edges.map((e: any) => e.node.name)).toContain('旧客户');
   });
