@@ -40,14 +40,15 @@ const bodies = {
     ),
   'pgl-partner': () =>
     gql(
-      `query($id: BigInt!) { creditAccountById(id: $id) { status baseLimitFen usedFen temporaryLimitsByAccountId(condition: { status: "ACTIVE", category: null }) { nodes { amountFen startsAt endsAt } } } }`,
+      // Keys are (id, customer_id) since the Citus-ready schema: PostGraphile names by both columns.
+      `query($id: BigInt!) { allCreditAccounts(condition: { id: $id }, first: 1) { nodes { status baseLimitFen usedFen temporaryLimitsByAccountIdAndCustomerId(condition: { status: "ACTIVE", category: null }) { nodes { amountFen startsAt endsAt } } } } }`,
       { id: next() },
     ),
   'pgl-page': () =>
     gql(
       `query($id: BigInt!) { customerById(id: $id) { id name phoneMasked nationalIdMasked realNameVerified creditAccountByCustomerId { id status baseLimitFen usedFen score grade
-      temporaryLimitsByAccountId(condition: { status: "ACTIVE", category: null }) { nodes { amountFen startsAt endsAt } }
-      limitDecisionsByAccountId(first: 1, orderBy: [CREATED_AT_DESC, ID_DESC]) { nodes { kind createdAt reasons } } } } }`,
+      temporaryLimitsByAccountIdAndCustomerId(condition: { status: "ACTIVE", category: null }) { nodes { amountFen startsAt endsAt } }
+      limitDecisionsByAccountIdAndCustomerId(first: 1, orderBy: [CREATED_AT_DESC, ID_DESC]) { nodes { kind createdAt reasons } } } } }`,
       { id: next() },
     ),
   'raw-partner': () => JSON.stringify({ kind: 'available', id: next() }),
