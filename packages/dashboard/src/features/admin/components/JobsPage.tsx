@@ -17,6 +17,7 @@ import { JobsQuery, RunJobNowMutation } from '../graphql/admin.graphql';
 import { QueryState } from '../../../components/states';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 const STATUS_COLOR: Record<string, string> = {
   DONE: 'teal',
@@ -72,7 +73,7 @@ export function JobsPage() {
           ? t('admin.jobs.enqueued', { job: jobName(name) })
           : t('admin.jobs.alreadyQueued', { job: jobName(name) }),
       });
-    await refetch();
+    await settled(refetch());
   };
 
   const schedules = data?.jobSchedules ?? [];
@@ -90,7 +91,12 @@ export function JobsPage() {
           {message.text}
         </Alert>
       )}
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() => (
           <>
             <Card withBorder padding="md" radius="md" component="section" aria-labelledby="jobs-s">

@@ -28,6 +28,7 @@ import {
 import { QueryState, ErrorState } from '../../../components/states';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 /** The scopes a partner app or key can hold (packages/api partners/partner-app.entity.ts). */
 const SCOPES = ['limits:read', 'quotes:read', 'purchases:write', 'repayments:write'] as const;
@@ -63,7 +64,7 @@ export function PartnersPage() {
   const done = (apiKey?: string | null) => {
     setDialog(null);
     if (apiKey) setShownKey(apiKey);
-    void refetch();
+    void settled(refetch());
   };
 
   return (
@@ -92,7 +93,12 @@ export function PartnersPage() {
           </Code>
         </Alert>
       )}
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           (data?.partnerApps ?? []).length === 0 ? (
             <Text c="dimmed">{t('admin.partners.none')}</Text>

@@ -30,6 +30,7 @@ import { ErrorState, LoadMore, QueryState } from '../../../components/states';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
+import { settled } from '../../../apollo/settled';
 
 const GRADES = ['A', 'B', 'C', 'D', 'E'];
 const CATEGORIES = [
@@ -255,7 +256,12 @@ function PromotionList() {
           w={200}
         />
       </Group>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           rows.length === 0 ? (
             <Text c="dimmed">{t('admin.promotions.none')}</Text>
@@ -343,16 +349,18 @@ function PromotionList() {
                 <LoadMore
                   loading={loading}
                   onClick={() =>
-                    void fetchMore({
-                      variables: { after: conn.pageInfo.endCursor },
-                      updateQuery: (prev, { fetchMoreResult }) => ({
-                        ...fetchMoreResult,
-                        promotions: {
-                          ...fetchMoreResult.promotions,
-                          edges: [...prev.promotions.edges, ...fetchMoreResult.promotions.edges],
-                        },
+                    void settled(
+                      fetchMore({
+                        variables: { after: conn.pageInfo.endCursor },
+                        updateQuery: (prev, { fetchMoreResult }) => ({
+                          ...fetchMoreResult,
+                          promotions: {
+                            ...fetchMoreResult.promotions,
+                            edges: [...prev.promotions.edges, ...fetchMoreResult.promotions.edges],
+                          },
+                        }),
                       }),
-                    })
+                    )
                   }
                 />
               )}

@@ -30,6 +30,7 @@ import { ErrorState, QueryState } from '../../../components/states';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { formatMoney, toFen } from '../../../format/money';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 interface Cell {
   key: string;
@@ -72,7 +73,7 @@ export function StressTestsPage() {
     const p = d?.runStressTest;
     if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
     if (p?.stressTest) setSelected(p.stressTest.id);
-    await refetch();
+    await settled(refetch());
   };
 
   const table = (caption: string, cells: Cell[]) => (
@@ -142,7 +143,12 @@ export function StressTestsPage() {
         )}
         {running.error && <ErrorState error={running.error} />}
       </Card>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           !current ? (
             <Text c="dimmed">{t('admin.stress.none')}</Text>

@@ -8,6 +8,7 @@ import { formatDate } from '../../../format/date';
 import { AccountStatusBadge } from './AccountStatusBadge';
 import { Link, paths } from '../../../app/router';
 import type { ReactNode } from 'react';
+import { settled } from '../../../apollo/settled';
 
 /** Status, limits, and a gauge of used against available. */
 export function AccountPanel({ customerId }: { customerId: string }) {
@@ -23,7 +24,12 @@ export function AccountPanel({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="account-title" mb="sm">
         {t('account.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           !account ? (
             <Text c="dimmed">{t('account.noAccount')}</Text>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditTrailQuery } from '../graphql/customer.graphql';
 import { LoadMore, QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 const PAGE = 25;
 
@@ -36,32 +37,39 @@ export function AuditPanel({ customerId }: { customerId: string }) {
   };
   const entries = trail?.edges ?? [];
   const more = () =>
-    void fetchMore({
-      variables: { after: trail?.pageInfo.endCursor },
-      updateQuery: (prev, { fetchMoreResult }) => {
-        if (!prev.customer || !fetchMoreResult.customer) return prev as typeof fetchMoreResult;
-        return {
-          ...fetchMoreResult,
-          customer: {
-            ...fetchMoreResult.customer,
-            auditTrail: {
-              ...fetchMoreResult.customer.auditTrail,
-              edges: [
-                ...prev.customer.auditTrail.edges,
-                ...fetchMoreResult.customer.auditTrail.edges,
-              ],
+    void settled(
+      fetchMore({
+        variables: { after: trail?.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => {
+          if (!prev.customer || !fetchMoreResult.customer) return prev as typeof fetchMoreResult;
+          return {
+            ...fetchMoreResult,
+            customer: {
+              ...fetchMoreResult.customer,
+              auditTrail: {
+                ...fetchMoreResult.customer.auditTrail,
+                edges: [
+                  ...prev.customer.auditTrail.edges,
+                  ...fetchMoreResult.customer.auditTrail.edges,
+                ],
+              },
             },
-          },
-        };
-      },
-    });
+          };
+        },
+      }),
+    );
 
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-labelledby="audit-title">
       <Title order={2} size="h4" id="audit-title" mb="sm">
         {t('audit.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           entries.length === 0 ? (
             <Text c="dimmed">{t('audit.none')}</Text>

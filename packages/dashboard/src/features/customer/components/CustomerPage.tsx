@@ -19,6 +19,7 @@ import { WhyThisLimit } from '../../limit/components/WhyThisLimit';
 import { RecoveryRequestList } from '../../recovery/components/RecoveryRequestList';
 import { OpenRecoveryRequest } from '../../recovery/components/OpenRecoveryRequest';
 import { TimelinePanel } from './TimelinePanel';
+import { settled } from '../../../apollo/settled';
 
 // The chart library is the largest dependency; load it only when the history tab opens.
 const LimitHistory = lazy(() =>
@@ -68,7 +69,7 @@ export function CustomerPage({ customerId, tab }: { customerId: string; tab: str
       </Link>
       <Card withBorder padding="md" radius="md" component="section" aria-labelledby="customer-name">
         {error && !data ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
+          <ErrorState error={error} onRetry={() => void settled(refetch())} />
         ) : !customer ? (
           loading && <LoadingState />
         ) : (

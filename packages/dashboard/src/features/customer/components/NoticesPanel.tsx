@@ -5,6 +5,7 @@ import { NoticesQuery } from '../graphql/customer.graphql';
 import { QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { useApiLocale } from '../../../i18n/useApiLocale';
+import { settled } from '../../../apollo/settled';
 
 export function NoticesPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,12 @@ export function NoticesPanel({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="notices-title" mb="sm">
         {t('notices.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           notices.length === 0 ? (
             <Text c="dimmed">{t('notices.none')}</Text>

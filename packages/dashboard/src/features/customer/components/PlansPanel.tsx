@@ -5,6 +5,7 @@ import { InstallmentPlansQuery } from '../graphql/customer.graphql';
 import { QueryState } from '../../../components/states';
 import { formatMoney, toFen } from '../../../format/money';
 import { formatDate, formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 /** Installment plans, each with its schedule and what is due now. */
 export function PlansPanel({ customerId }: { customerId: string }) {
@@ -25,7 +26,12 @@ export function PlansPanel({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="plans-title" mb="sm">
         {t('plans.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           plans.length === 0 ? (
             <Text c="dimmed">{t('plans.none')}</Text>

@@ -5,6 +5,7 @@ import { PurchasesQuery } from '../graphql/customer.graphql';
 import { LoadMore, QueryState } from '../../../components/states';
 import { formatMoney } from '../../../format/money';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 const PAGE = 50;
 
@@ -34,31 +35,38 @@ export function PurchasesPanel({ customerId }: { customerId: string }) {
   const connection = account?.purchases;
   const purchases = connection?.edges.map((e) => e.node) ?? [];
   const loadMore = () =>
-    void fetchMore({
-      variables: { after: connection?.pageInfo.endCursor },
-      updateQuery: (prev, { fetchMoreResult }) => {
-        const older = prev.customer?.account?.purchases.edges ?? [];
-        const next = fetchMoreResult.customer?.account;
-        if (!next || !prev.customer?.account) return prev;
-        return {
-          ...prev,
-          customer: {
-            ...prev.customer,
-            account: {
-              ...prev.customer.account,
-              purchases: { ...next.purchases, edges: [...older, ...next.purchases.edges] },
+    void settled(
+      fetchMore({
+        variables: { after: connection?.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => {
+          const older = prev.customer?.account?.purchases.edges ?? [];
+          const next = fetchMoreResult.customer?.account;
+          if (!next || !prev.customer?.account) return prev;
+          return {
+            ...prev,
+            customer: {
+              ...prev.customer,
+              account: {
+                ...prev.customer.account,
+                purchases: { ...next.purchases, edges: [...older, ...next.purchases.edges] },
+              },
             },
-          },
-        };
-      },
-    });
+          };
+        },
+      }),
+    );
 
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-labelledby="purchases-title">
       <Title order={2} size="h4" id="purchases-title" mb="sm">
         {t('purchases.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           !account ? (
             <Text c="dimmed">{t('purchases.noAccount')}</Text>

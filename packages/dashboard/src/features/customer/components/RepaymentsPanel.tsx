@@ -5,6 +5,7 @@ import { RepaymentsQuery } from '../graphql/customer.graphql';
 import { QueryState } from '../../../components/states';
 import { formatMoney } from '../../../format/money';
 import { formatDateTime } from '../../../format/date';
+import { settled } from '../../../apollo/settled';
 
 export function RepaymentsPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,12 @@ export function RepaymentsPanel({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="repayments-title" mb="sm">
         {t('repayments.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() => (
           <Stack gap="md">
             <div>

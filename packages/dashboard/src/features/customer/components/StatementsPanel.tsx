@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../generated';
 import { QueryState } from '../../../components/states';
 import { formatMoney } from '../../../format/money';
+import { settled } from '../../../apollo/settled';
 
 /** The revolving line and its latest statements (issue 14); kept in its own file and query. */
 export const StatementsQuery = graphql(`
@@ -68,7 +69,12 @@ export function StatementsPanel({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="statements-title" mb="sm">
         {t('statements.title')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           !line ? (
             <Text c="dimmed" size="sm">

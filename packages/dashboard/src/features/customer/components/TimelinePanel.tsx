@@ -30,6 +30,7 @@ import { useApiLocale } from '../../../i18n/useApiLocale';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { Link, paths } from '../../../app/router';
 import { useDraft } from '../../auth/hooks/useDraft';
+import { settled } from '../../../apollo/settled';
 
 const PAGE = 30;
 const KINDS = ['ALL', 'DECISION', 'PURCHASE', 'REPAYMENT', 'NOTICE', 'RECOVERY', 'NOTE'] as const;
@@ -55,26 +56,28 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
   const conn = data?.customer?.timeline;
   const entries = conn?.edges.map((e) => e.node) ?? [];
   const loadMore = () =>
-    void fetchMore({
-      variables: { after: conn?.pageInfo.endCursor },
-      updateQuery: (prev, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        customer: fetchMoreResult.customer && {
-          ...fetchMoreResult.customer,
-          timeline: {
-            ...fetchMoreResult.customer.timeline,
-            edges: [
-              ...(prev.customer?.timeline.edges ?? []),
-              ...fetchMoreResult.customer.timeline.edges,
-            ],
+    void settled(
+      fetchMore({
+        variables: { after: conn?.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          customer: fetchMoreResult.customer && {
+            ...fetchMoreResult.customer,
+            timeline: {
+              ...fetchMoreResult.customer.timeline,
+              edges: [
+                ...(prev.customer?.timeline.edges ?? []),
+                ...fetchMoreResult.customer.timeline.edges,
+              ],
+            },
           },
-        },
+        }),
       }),
-    });
+    );
 
   return (
     <Stack gap="md">
-      <NoteForm customerId={customerId} onAdded={() => void refetch()} />
+      <NoteForm customerId={customerId} onAdded={() => void settled(refetch())} />
       <Card
         withBorder
         padding="md"
@@ -95,7 +98,12 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
             w={200}
           />
         </Group>
-        <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+        <QueryState
+          loading={loading}
+          error={error}
+          hasData={!!data}
+          onRetry={() => void settled(refetch())}
+        >
           {() =>
             entries.length === 0 ? (
               <Text c="dimmed">{t('timeline.empty')}</Text>

@@ -18,6 +18,7 @@ import { QueryState } from '../../../components/states';
 import { formatMoney, toFen } from '../../../format/money';
 import { formatDate, formatDateTime } from '../../../format/date';
 import { useDecisionKind } from '../hooks/useDecisionKind';
+import { settled } from '../../../apollo/settled';
 
 interface Point {
   at: number;
@@ -83,7 +84,12 @@ export function LimitHistory({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="history-title" mb="sm">
         {t('limit.historyTitle')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           decisions.length === 0 ? (
             <Text c="dimmed">{t('limit.noDecisions')}</Text>

@@ -7,6 +7,7 @@ import { apiLocale } from '../../../i18n';
 import { formatMoney } from '../../../format/money';
 import { formatDate } from '../../../format/date';
 import { useDecisionKind } from '../hooks/useDecisionKind';
+import { settled } from '../../../apollo/settled';
 
 /**
  * "Why this limit?": the latest decision in plain words (written by the API in the agent's
@@ -32,7 +33,12 @@ export function WhyThisLimit({ customerId }: { customerId: string }) {
       <Title order={2} size="h4" id="why-title" mb="sm">
         {t('limit.whyTitle')}
       </Title>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           !explanation ? (
             <Text c="dimmed">{t('limit.noExplanation')}</Text>

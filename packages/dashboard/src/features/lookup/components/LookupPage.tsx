@@ -10,6 +10,7 @@ import { AccountStatusBadge } from '../../customer/components/AccountStatusBadge
 import { AccountOverviewQuery, CustomerHeaderQuery } from '../../customer/graphql/customer.graphql';
 import { LimitExplanationQuery } from '../../limit/graphql/limit.graphql';
 import { apiLocale } from '../../../i18n';
+import { settled } from '../../../apollo/settled';
 
 const MIN_LENGTH = 2;
 const PAGE_SIZE = 20;
@@ -116,7 +117,7 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
         />
       </form>
       <section aria-label={t('lookup.results')}>
-        {enabled && error && <ErrorState error={error} onRetry={() => void refetch()} />}
+        {enabled && error && <ErrorState error={error} onRetry={() => void settled(refetch())} />}
         {enabled && !error && loading && !data && <LoadingState />}
         {enabled && !error && data && results.length === 0 && (
           <EmptyState>{t('lookup.noResults', { search })}</EmptyState>
@@ -185,16 +186,18 @@ export function LookupPage({ initialSearch = '' }: { initialSearch?: string }) {
           <LoadMore
             loading={loading}
             onClick={() =>
-              void fetchMore({
-                variables: { after: data.customers.pageInfo.endCursor },
-                updateQuery: (prev, { fetchMoreResult }) => ({
-                  ...fetchMoreResult,
-                  customers: {
-                    ...fetchMoreResult.customers,
-                    edges: [...prev.customers.edges, ...fetchMoreResult.customers.edges],
-                  },
+              void settled(
+                fetchMore({
+                  variables: { after: data.customers.pageInfo.endCursor },
+                  updateQuery: (prev, { fetchMoreResult }) => ({
+                    ...fetchMoreResult,
+                    customers: {
+                      ...fetchMoreResult.customers,
+                      edges: [...prev.customers.edges, ...fetchMoreResult.customers.edges],
+                    },
+                  }),
                 }),
-              })
+              )
             }
           />
         )}

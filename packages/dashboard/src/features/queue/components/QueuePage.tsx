@@ -30,6 +30,7 @@ import { DecideModal, type Decision } from './DecideModal';
 import { RecoveryAmounts } from '../../recovery/components/RecoveryAmounts';
 import { useApiLocale } from '../../../i18n/useApiLocale';
 import { useUserErrorText } from '../../../apollo/userErrors';
+import { settled } from '../../../apollo/settled';
 
 const PAGE = 50;
 
@@ -101,16 +102,18 @@ function RecoveryQueue() {
   const [takeError, setTakeError] = useState<string | null>(null);
   const pageInfo = data?.recoveryQueue.pageInfo;
   const loadMore = () =>
-    void fetchMore({
-      variables: { after: pageInfo?.endCursor },
-      updateQuery: (prev, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        recoveryQueue: {
-          ...fetchMoreResult.recoveryQueue,
-          edges: [...(prev.recoveryQueue?.edges ?? []), ...fetchMoreResult.recoveryQueue.edges],
-        },
+    void settled(
+      fetchMore({
+        variables: { after: pageInfo?.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          recoveryQueue: {
+            ...fetchMoreResult.recoveryQueue,
+            edges: [...(prev.recoveryQueue?.edges ?? []), ...fetchMoreResult.recoveryQueue.edges],
+          },
+        }),
       }),
-    });
+    );
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const rows = data?.recoveryQueue.edges.map((e) => e.node) ?? [];
@@ -152,7 +155,12 @@ function RecoveryQueue() {
           {takeError}
         </Alert>
       )}
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           rows.length === 0 ? (
             <Text c="dimmed">{t('queue.noRecovery')}</Text>
@@ -236,7 +244,7 @@ function RecoveryQueue() {
                             void take({ variables: { input: { requestId: r.id } } }).then((res) => {
                               const e = res.data?.takeRecoveryRequest.userErrors[0];
                               setTakeError(e ? userErrorText(e) : null);
-                              void refetch();
+                              void settled(refetch());
                             })
                           }
                         >
@@ -264,7 +272,7 @@ function RecoveryQueue() {
           setDone({
             text: deciding?.decision === 'reject' ? t('queue.rejected') : t('queue.approved'),
           });
-          void refetch();
+          void settled(refetch());
         }}
       />
     </Card>
@@ -279,26 +287,33 @@ function PurchaseQueue() {
   });
   const pageInfo = data?.purchaseReviewQueue.pageInfo;
   const loadMore = () =>
-    void fetchMore({
-      variables: { after: pageInfo?.endCursor },
-      updateQuery: (prev, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        purchaseReviewQueue: {
-          ...fetchMoreResult.purchaseReviewQueue,
-          edges: [
-            ...(prev.purchaseReviewQueue?.edges ?? []),
-            ...fetchMoreResult.purchaseReviewQueue.edges,
-          ],
-        },
+    void settled(
+      fetchMore({
+        variables: { after: pageInfo?.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          purchaseReviewQueue: {
+            ...fetchMoreResult.purchaseReviewQueue,
+            edges: [
+              ...(prev.purchaseReviewQueue?.edges ?? []),
+              ...fetchMoreResult.purchaseReviewQueue.edges,
+            ],
+          },
+        }),
       }),
-    });
+    );
   const [deciding, setDeciding] = useState<{ id: string; decision: Decision } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const rows = data?.purchaseReviewQueue.edges.map((e) => e.node) ?? [];
   return (
     <Card withBorder padding="md" radius="md">
       {done && <DoneAlert done={done} onClose={() => setDone(null)} />}
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           rows.length === 0 ? (
             <Text c="dimmed">{t('queue.noPurchases')}</Text>
@@ -368,7 +383,7 @@ function PurchaseQueue() {
             setDone({
               text: status === 'HELD' ? t('queue.purchaseApproved') : t('queue.purchaseRejected'),
             });
-          void refetch();
+          void settled(refetch());
         }}
       />
     </Card>

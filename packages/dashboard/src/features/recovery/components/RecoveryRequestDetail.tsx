@@ -26,6 +26,7 @@ import { DecideModal, type Decision } from '../../queue/components/DecideModal';
 import { useAutoOutcome } from '../hooks/useAutoOutcome';
 import { RecoveryStatusBadge } from './RecoveryStatusBadge';
 import { RecoveryAmounts } from './RecoveryAmounts';
+import { settled } from '../../../apollo/settled';
 
 /** One recovery request: what was asked (with amounts and the staged plan), its status timeline, and the supervisor's actions. */
 export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
@@ -43,7 +44,7 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
   const [takeError, setTakeError] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void settled(refetch())} />;
   if (!data) return <LoadingState />;
   const request = data.node?.__typename === 'RecoveryRequest' ? data.node : null;
   if (!request) return <ErrorState error={{ code: 'NOT_FOUND' }} />;
@@ -86,7 +87,7 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
                   void take({ variables: { input: { requestId } } }).then((r) => {
                     const e = r.data?.takeRecoveryRequest.userErrors[0];
                     setTakeError(e ? userErrorText(e) : null);
-                    void refetch();
+                    void settled(refetch());
                   })
                 }
               >
@@ -198,7 +199,7 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
         onClose={() => setDeciding(null)}
         onDecided={() => {
           setDone(deciding === 'reject' ? t('queue.rejected') : t('queue.approved'));
-          void refetch();
+          void settled(refetch());
         }}
       />
     </Stack>

@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/states';
 import { formatDateTime } from '../../../format/date';
 import { Link, paths, useRouter } from '../../../app/router';
 import { RecoveryStatusBadge } from './RecoveryStatusBadge';
+import { settled } from '../../../apollo/settled';
 
 /** The customer's recovery requests, newest first, and the way to file a new one. */
 export function RecoveryRequestList({ customerId }: { customerId: string }) {
@@ -40,7 +41,12 @@ export function RecoveryRequestList({ customerId }: { customerId: string }) {
           {t('recovery.new')}
         </Button>
       </Group>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void settled(refetch())}
+      >
         {() =>
           requests.length === 0 ? (
             <Text c="dimmed">{t('recovery.none')}</Text>
