@@ -297,3 +297,71 @@ describe('staff money operations under attack', () => {
     await expectReconciled(api);
   });
 });
+
+describe('a written-off account stays frozen until a person decides', () => {
+  const FILE = `mutation($i: FileRecoveryRequestInput!) { fileRecoveryRequest(input: $i) {
+    recoveryRequest { status autoOutcome reasons { code text } } userErrors { code } } }`;
+  const writtenOff = async (daysPastDue: number) => {
+    const c = await insertCustomer(api, { baseLimitFen: 500_000 });
+    const a = await authorize(api, p, c.accountId, '600');
+    await capture(p, { purchaseId: a.purchase.id, term: 'M3' });
+    await api.sql(
+      `update schedule_lines set due_date = current_date - ${daysPastDue} where account_id = ? and seq = 1`,
+      [c.accountId],
+    );
+    await runOverdue(api.orm.em.fork());
+    const wo = await api.exec<any>(
+      risk,
+      `mutation($i: WriteOffBalanceInput!) { writeOffBalance(input: $i) { userErrors { code } } }`,
+      { i: { accountId: gid(c.accountId), reason: '无法联系客户', idempotencyKey: key() } },
+    );
+    expect(wo.data!.writeOffBalance.userErrors).toEqual([]);
+    expect((await account(api, c.accountId)).status).toBe('FROZEN');
+    // A score can look good again (a review of other data): the write-off must still count.
+    await api.sql(
+      `update credit_accounts set score = 700, grade = 'A', probability_of_default = 0.05 where id = ?`,
+      [c.accountId],
+    );
+    return c;
+  };
+
+  it('an UNFREEZE request for a written-off account goes to a supervisor, never approved automatically', async () => {
+    const c = await writtenOff(20);
+    const res = await api.exec<any>(agent, FILE, {
+      i: {
+        customerId: toGlobalId('Customer', c.customerId),
+        type: 'UNFREEZE',
+        reason: '客户来电要求解冻',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.fileRecoveryRequest.recoveryRequest;
+    expect(r).toMatchObject({ status: 'UNDER_REVIEW', autoOutcome: 'ROUTE_TO_SUPERVISOR' });
+    expect(r.reasons[0].code).toBe('RECOVERY_WRITTEN_OFF');
+    expect(r.reasons[0].text).not.toMatch(/[A-Z]{2,}_/);
+    expect((await account(api, c.accountId)).status).toBe('FROZEN');
+  });
+
+  it('a repayment after the write-off does not unfreeze it by itself', async () => {
+    // Frozen by the overdue job first (30 days), then written off.
+    const c = await writtenOff(40);
+    const k = key();
+    const r = await api.exec<any>(p, REPAY, {
+      input: {
+        accountId: gid(c.accountId),
+        amount: '1',
+        idempotencyKey: k,
+        paymentReference: `ref-${k}`,
+        paymentChannel: 'ALIPAY',
+      },
+    });
+    expect(r.data!.recordRepayment.userErrors).toEqual([]);
+    expect((await account(api, c.accountId)).status).toBe('FROZEN');
+    const auto = await api.sql<any>(
+      `select q.status from recovery_requests q where q.account_id = ? and q.status in ('APPROVED', 'COMPLETED')`,
+      [c.accountId],
+    );
+    expect(auto).toEqual([]);
+    await expectReconciled(api);
+  });
+});
