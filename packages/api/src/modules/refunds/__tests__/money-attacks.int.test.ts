@@ -119,6 +119,12 @@ describe('refunds and captures under attack', () => {
       input: { purchaseId: held.purchase.id, idempotencyKey: key() },
     });
     expect(rel.data!.releasePurchase.userErrors[0].code).toBe('PURCHASE_NOT_FOUND');
+    const ext = await api.exec<any>(
+      other,
+      `mutation($i: ExtendHoldInput!) { extendHold(input: $i) { userErrors { code } } }`,
+      { i: { purchaseId: held.purchase.id, idempotencyKey: key() } },
+    );
+    expect(ext.data!.extendHold.userErrors[0].code).toBe('PURCHASE_NOT_FOUND');
     // Nothing moved; the owner still can.
     expect(await account(api, c.accountId)).toMatchObject({ held: 20_000, outstanding: 30_000 });
     expect((await refund(p, refundInput(captured.purchase.id, '10'))).userErrors).toEqual([]);
