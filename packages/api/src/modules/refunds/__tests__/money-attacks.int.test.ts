@@ -261,6 +261,20 @@ describe('staff money operations under attack', () => {
         })
       ).data!.writeOffBalance.userErrors[0].code,
     ).toBe('REASON_REQUIRED');
+    const WRC = `mutation($i: WaiveRevolvingChargeInput!) { waiveRevolvingCharge(input: $i) { userErrors { code } } }`;
+    expect(
+      (
+        await api.exec<any>(sup, WRC, {
+          i: {
+            accountId: gid(c.accountId),
+            statementSeq: 1,
+            kind: 'FEE',
+            reason: '  ',
+            idempotencyKey: key(),
+          },
+        })
+      ).data!.waiveRevolvingCharge.userErrors[0].code,
+    ).toBe('REASON_REQUIRED');
     const PAYOUT = `mutation($i: PayOutCreditInput!) { payOutCredit(input: $i) { userErrors { code } } }`;
     const payout = {
       accountId: gid(c.accountId),
