@@ -93,6 +93,12 @@ export class RefundService {
         `At most ${(refundable / 100).toFixed(2)} of this purchase can still be refunded.`,
         'amount',
       );
+    // The reference is unique per partner across customers, but the unique index is per customer
+    // (Citus-ready keys) and the account lock serializes one account only: two refunds with one
+    // reference on two customers' purchases meet here, one at a time, until this one commits.
+    await tem.execute(`select pg_advisory_xact_lock(hashtextextended(?, 14))`, [
+      `refund-reference:${partnerId ?? 0}:${input.merchantReference}`,
+    ]);
     const [dup] = await tem.execute<{ id: string }[]>(
       `select id from refunds where coalesce(partner_app_id, 0) = ? and merchant_reference = ?`,
       [partnerId ?? 0, input.merchantReference],

@@ -131,6 +131,27 @@ describe('refunds and captures under attack', () => {
     await expectReconciled(api);
   });
 
+  it("one merchant reference on two customers' purchases at once: one refund, one DUPLICATE_REFUND_REFERENCE", async () => {
+    for (let round = 0; round < 3; round++) {
+      const buys = [];
+      for (let i = 0; i < 2; i++) {
+        const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+        const a = await authorize(api, p, c.accountId, '100');
+        await capture(p, { purchaseId: a.purchase.id });
+        buys.push(a.purchase.id as string);
+      }
+      const ref = key('rma');
+      const results = await Promise.all(
+        buys.map((id) => refund(p, refundInput(id, '10', { merchantReference: ref }))),
+      );
+      expect(results.map((r) => r.userErrors[0]?.code ?? 'OK').sort()).toEqual([
+        'DUPLICATE_REFUND_REFERENCE',
+        'OK',
+      ]);
+    }
+    await expectReconciled(api);
+  });
+
   it('a replay with a changed body is refused and moves nothing; aliases in one document cannot exceed either', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
     const a = await authorize(api, p, c.accountId, '1200');
