@@ -425,6 +425,12 @@ const POLICY_TEXTS: Record<string, Entry> = {
     'Supporting documents (such as proof of income) are needed',
     'supporting documents are needed',
   ),
+  RECOVERY_WRITTEN_OFF: e(
+    '该账户曾有欠款被核销，需由主管人工审核',
+    '曾有欠款核销，需人工审核',
+    'A balance on this account was written off, so a supervisor needs to review the request',
+    'a balance was written off, so a supervisor needs to review it',
+  ),
   RECOVERY_HIGH_RISK: e(
     '需由主管人工审核',
     '需人工审核',

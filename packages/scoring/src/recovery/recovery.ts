@@ -11,6 +11,7 @@ export const RECOVERY_REASON_CODES = [
   'RECOVERY_TARGET_CAPPED',
   'RECOVERY_GOOD_STANDING',
   'RECOVERY_STAGED',
+  'RECOVERY_WRITTEN_OFF',
 ] as const;
 
 /** The facts a recovery request (额度恢复申请) is evaluated on. */
@@ -27,6 +28,11 @@ export interface RecoveryInput {
   overdueFen: number;
   documentsCount: number;
   incomeBand: IncomeBand;
+  /**
+   * What the lender has written off on this account (0 or absent: nothing). A written-off
+   * account's requests are never approved automatically: a supervisor decides.
+   */
+  writtenOffFen?: number;
 }
 
 /** One stage of a restoration: `amountFen` is added once `onTimeRepaymentsRequired` on-time repayments (counted from approval) are made. */
@@ -81,8 +87,8 @@ export function restorationStages(gainFen: number, policy: LimitPolicy): Recover
 /**
  * Evaluate a recovery request with the policy's rules, in this order: still overdue or a past
  * delinquency beyond `rejectAboveDaysPastDue` → REJECT; fewer documents than required for the type →
- * NEED_DOCUMENTS; grade worse than `autoApproveMinGrade` or PD above `autoApproveMaxPd` →
- * ROUTE_TO_SUPERVISOR; nothing to restore → REJECT; else APPROVE. Target: UNFREEZE and
+ * NEED_DOCUMENTS; a balance written off, or a grade worse than `autoApproveMinGrade` or PD above
+ * `autoApproveMaxPd` → ROUTE_TO_SUPERVISOR; nothing to restore → REJECT; else APPROVE. Target: UNFREEZE and
  * RESTORE_REDUCTION go back to the previous limit (never below the current); INCREASE to the
  * requested limit or current + `defaultIncreaseBp`, never above the grade × income target nor the cap
  * (whole ¥100). Stages add up exactly to target − current ({@link restorationStages}).
@@ -124,6 +130,13 @@ export function evaluateRecovery(input: RecoveryInput, policy: LimitPolicy): Rec
     return {
       outcome: 'NEED_DOCUMENTS',
       reasons: ['RECOVERY_DOCUMENTS_REQUIRED', ...reasons],
+      targetLimitFen: target,
+      stages,
+    };
+  if ((input.writtenOffFen ?? 0) > 0)
+    return {
+      outcome: 'ROUTE_TO_SUPERVISOR',
+      reasons: ['RECOVERY_WRITTEN_OFF', ...reasons],
       targetLimitFen: target,
       stages,
     };

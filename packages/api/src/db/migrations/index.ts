@@ -21,6 +21,7 @@ import { Migration20261204200000_revolving_waivers } from './Migration2026120420
 import { Migration20261204210000_statement_notices } from './Migration20261204210000_statement_notices.js';
 import { Migration20261204300000_decision_policy_version } from './Migration20261204300000_decision_policy_version.js';
 import { Migration20261204500000_support_desk_distribution } from './Migration20261204500000_support_desk_distribution.js';
+import { Migration20261205200000_refund_recovery } from './Migration20261205200000_refund_recovery.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -62,5 +63,9 @@ export const migrationsList = [
   {
     name: 'Migration20261204500000_support_desk_distribution',
     class: Migration20261204500000_support_desk_distribution,
+  },
+  {
+    name: 'Migration20261205200000_refund_recovery',
+    class: Migration20261205200000_refund_recovery,
   },
 ];

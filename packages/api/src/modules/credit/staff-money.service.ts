@@ -3,6 +3,7 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { withLockedAccount } from '../ledger/locked-account.js';
+import { blankStaffInput } from './staff-input.js';
 import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { recordDecision } from '../recovery/restoration.js';
 import {
@@ -52,6 +53,7 @@ const agentId = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
  * idempotent, runs in one transaction with the account row locked first, writes ledger rows that
  * `reconcile` checks, and an audit row with the reason.
  */
+
 export class StaffMoneyService {
   async waive(
     em: EntityManager,
@@ -65,6 +67,8 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<WaiverResult>> {
+    const blank = blankStaffInput(input);
+    if (blank) return blank;
     return withLockedAccount(
       em,
       viewer,
@@ -160,6 +164,8 @@ export class StaffMoneyService {
     },
     at = new Date(),
   ): Promise<Outcome<RevolvingWaiverResult>> {
+    const blank = blankStaffInput(input);
+    if (blank) return blank;
     return withLockedAccount(
       em,
       viewer,
@@ -187,6 +193,8 @@ export class StaffMoneyService {
     input: { accountId: string; reason: string; idempotencyKey: string },
     at = new Date(),
   ): Promise<Outcome<WriteOffResult>> {
+    const blank = blankStaffInput(input);
+    if (blank) return blank;
     return withLockedAccount(
       em,
       viewer,
@@ -350,6 +358,8 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<CreditPayoutResult>> {
+    const blank = blankStaffInput(input);
+    if (blank) return blank;
     return withLockedAccount(
       em,
       viewer,

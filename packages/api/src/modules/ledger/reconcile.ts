@@ -117,6 +117,12 @@ const CHECKS: Record<string, string> = {
                   where kind in ('WRITE_OFF_PRINCIPAL', 'REVOLVING_WRITE_OFF_PRINCIPAL')
                      or (kind in ('FEE_WAIVED', 'LATE_FEE_WAIVED', 'REVOLVING_INTEREST_WAIVED', 'REVOLVING_FEE_WAIVED') and ref_type = 'write_off') group by account_id) l on l.account_id = a.id
      where coalesce(w.s, 0) <> coalesce(l.s, 0)`,
+  'written-off principal recovered by refunds: Σ refunds.recovered = Σ write_offs.recovered = Σ WRITE_OFF_RECOVERY': `
+    select a.id as account_id, coalesce(f.s, 0) || '/' || coalesce(f.s, 0) as expected, coalesce(w.s, 0) || '/' || coalesce(l.s, 0) as actual from credit_accounts a
+      left join (select account_id, sum(recovered_fen) s from refunds group by account_id) f on f.account_id = a.id
+      left join (select account_id, sum(recovered_fen) s from write_offs group by account_id) w on w.account_id = a.id
+      left join (select account_id, sum(amount_fen) s from ledger_entries where kind = 'WRITE_OFF_RECOVERY' group by account_id) l on l.account_id = a.id
+     where coalesce(f.s, 0) <> coalesce(w.s, 0) or coalesce(f.s, 0) <> coalesce(l.s, 0)`,
   'revolving principal / interest / fees = Σ their ledger rows': `
     select ra.account_id, coalesce(l.p, 0) || '/' || coalesce(l.i, 0) || '/' || coalesce(l.f, 0) as expected,
            ra.principal_fen || '/' || ra.interest_fen || '/' || ra.fees_fen as actual from revolving_accounts ra

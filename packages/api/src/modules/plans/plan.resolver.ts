@@ -94,6 +94,13 @@ export class PlanResolver {
     }
     let coupon = null;
     if (couponCode) {
+      // A coupon belongs to one customer: priced only for that customer, so a code seen
+      // elsewhere tells nothing about itself without the account it was issued to.
+      if (owner == null)
+        throw badUserInput(
+          'A coupon is priced for its own customer: give customerId or accountId with couponCode.',
+          'couponCode',
+        );
       const found = await ctx.services.coupons.termsForQuote(ctx.em, couponCode, owner);
       if (!found.ok) throw badUserInput(found.errors[0]!.message, 'couponCode');
       coupon = found.value;

@@ -127,6 +127,8 @@ export interface RecoveryFacts {
   overdueFen: number;
   documentsCount: number;
   incomeBand: string;
+  /** Ever written off on the account (write-offs): such a request always goes to a supervisor. */
+  writtenOffFen?: number;
 }
 export interface RecoveryReview {
   outcome: RecoveryOutcome;
@@ -157,6 +159,7 @@ export function reviewRecovery(f: RecoveryFacts): RecoveryReview {
       overdueFen: f.overdueFen,
       documentsCount: f.documentsCount,
       incomeBand: band,
+      writtenOffFen: f.writtenOffFen ?? 0,
     },
     policy,
   );

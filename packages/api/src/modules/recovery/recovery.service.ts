@@ -409,6 +409,7 @@ export class RecoveryService {
         overdue: string;
         docs: string;
         income_band: string;
+        written_off: string;
       }[]
     >(
       `select a.score, a.grade, a.probability_of_default as pd, a.base_limit_fen::text as base,
@@ -417,6 +418,8 @@ export class RecoveryService {
                        (select max(days_past_due) from repayment_history where customer_id = a.customer_id and due_date > now() - interval '12 months')) as max_dpd,
               (select coalesce(sum(principal_fen - paid_principal_fen + fee_fen - paid_fee_fen + late_fee_fen - paid_late_fee_fen), 0) from schedule_lines where account_id = a.id and status = 'OVERDUE')::text as overdue,
               (select count(*) from recovery_documents where request_id = ?)::text as docs,
+              (select coalesce(sum(principal_fen + fee_fen + late_fee_fen + revolving_principal_fen + revolving_interest_fen + revolving_fees_fen), 0)
+                 from write_offs where account_id = a.id)::text as written_off,
               c.income_band
          from credit_accounts a join customers c on c.id = a.customer_id where a.id = ?`,
       [r.id, r.account_id],
@@ -434,6 +437,7 @@ export class RecoveryService {
       overdueFen: Number(f!.overdue),
       documentsCount: Number(f!.docs),
       incomeBand: f!.income_band,
+      writtenOffFen: Number(f!.written_off),
     });
     await tem.execute(
       `update recovery_requests set auto_outcome = ?, reasons = ?::jsonb, target_limit_fen = ? where id = ?`,

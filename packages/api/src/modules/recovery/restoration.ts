@@ -166,10 +166,12 @@ export async function applyStage(
  * settled by a refund or write-off) — and its due date falls in the policy window after the
  * approval. Prepaying future periods counts nothing (paid before their period began), and paying
  * the current period early counts only when its due date comes, so a stage cannot be released
- * faster than installments actually fall due. Parameters: account, approval time (twice),
- * window days, as-of day.
+ * faster than installments actually fall due. What counts is **months**, not lines: the calendar
+ * months of the due dates of such installments (several plans due in one month are one on-time
+ * repayment), so several tiny plans — ¥0.03 in 3 is a plan — cannot earn a stage in one month.
+ * Parameters: account, approval time (twice), window days, as-of day.
  */
-export const onTimeLinesSql = `select count(*)::text as n from schedule_lines
+export const onTimeLinesSql = `select count(distinct date_trunc('month', due_date))::text as n from schedule_lines
   where account_id = ? and status = 'PAID' and days_past_due = 0 and principal_fen > 0
     and due_date >= (?::timestamptz)::date and due_date < (?::timestamptz)::date + ?::int and due_date <= ?::date
     and paid_at < (due_date + 1)::timestamptz and paid_at >= (due_date - interval '1 month')::timestamptz`;

@@ -20,6 +20,7 @@ interface RefundRow {
   principal_reduced_fen: string;
   fee_reduced_fen: string;
   credit_fen: string;
+  recovered_fen: string;
   created_at: Date;
 }
 
@@ -31,10 +32,11 @@ const toRefundNode = (r: RefundRow): RefundNode =>
     principalReduced: money(Number(r.principal_reduced_fen)),
     feeReduced: money(Number(r.fee_reduced_fen)),
     credit: money(Number(r.credit_fen)),
+    recovered: money(Number(r.recovered_fen)),
     createdAt: new Date(r.created_at),
   });
 
-const REFUND_COLUMNS = `id::text, purchase_id::text, amount_fen, merchant_reference, principal_reduced_fen, fee_reduced_fen, credit_fen, created_at`;
+const REFUND_COLUMNS = `id::text, purchase_id::text, amount_fen, merchant_reference, principal_reduced_fen, fee_reduced_fen, credit_fen, recovered_fen, created_at`;
 
 @Resolver(() => PurchaseNode)
 export class RefundResolver {
@@ -59,6 +61,14 @@ export class RefundResolver {
     if (!id.ok) return failed(id.errors);
     const amount = amountFenOrError(input.amount);
     if (!amount.ok) return failed(amount.errors);
+    if (!input.merchantReference.trim())
+      return failed([
+        userError(
+          'REFERENCE_REQUIRED',
+          "Give the merchant's refund reference.",
+          'merchantReference',
+        ),
+      ]);
     // A refund is money back to the customer: the app must still act for them (the customer's
     // link), answered exactly as a missing purchase otherwise.
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))

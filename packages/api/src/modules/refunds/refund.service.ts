@@ -15,6 +15,8 @@ export interface RefundResult {
   principalReducedFen: number;
   feeReducedFen: number;
   creditFen: number;
+  /** Written-off principal this refund recovered (not the customer's credit). */
+  recoveredFen: number;
   /** Credit applied at once to amounts already due. */
   creditAppliedFen: number;
 }
@@ -60,10 +62,7 @@ export class RefundService {
       `select account_id, partner_app_id from purchases where id = ?`,
       [input.purchaseId],
     );
-    if (
-      !pre ||
-      (partnerId && pre.partner_app_id != null && String(pre.partner_app_id) !== partnerId)
-    )
+    if (!pre || (partnerId && String(pre.partner_app_id ?? '') !== partnerId))
       return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
     // Lock order: account, then purchase, captures, lines.
     await tem.execute(`select 1 from credit_accounts where id = ? for update`, [pre.account_id]);
@@ -94,6 +93,12 @@ export class RefundService {
         `At most ${(refundable / 100).toFixed(2)} of this purchase can still be refunded.`,
         'amount',
       );
+    // The reference is unique per partner across customers, but the unique index is per customer
+    // (Citus-ready keys) and the account lock serializes one account only: two refunds with one
+    // reference on two customers' purchases meet here, one at a time, until this one commits.
+    await tem.execute(`select pg_advisory_xact_lock(hashtextextended(?, 14))`, [
+      `refund-reference:${partnerId ?? 0}:${input.merchantReference}`,
+    ]);
     const [dup] = await tem.execute<{ id: string }[]>(
       `select id from refunds where coalesce(partner_app_id, 0) = ? and merchant_reference = ?`,
       [partnerId ?? 0, input.merchantReference],
@@ -194,6 +199,28 @@ export class RefundService {
         await restoreCoupon(tem, String(c.coupon_id));
     }
     if (left !== 0) throw new Error('refund not fully allocated over the captures');
+    // What no unpaid principal absorbed would be the customer's credit — but not while the
+    // account has written-off principal not yet recovered: that part was never the customer's
+    // money (a write-off closes the plans and empties the revolving line, so without this a
+    // refund of a written-off purchase became credit in full, payable out by staff).
+    let recovered = 0;
+    if (credit > 0) {
+      const offs = await tem.execute<{ id: string; open: string }[]>(
+        `select id, principal_fen + revolving_principal_fen - recovered_fen as open from write_offs
+          where account_id = ? and principal_fen + revolving_principal_fen > recovered_fen order by id for update`,
+        [accountId],
+      );
+      for (const w of offs) {
+        const x = Math.min(credit - recovered, Number(w.open));
+        if (x === 0) break;
+        recovered += x;
+        await tem.execute(`update write_offs set recovered_fen = recovered_fen + ? where id = ?`, [
+          x,
+          w.id,
+        ]);
+      }
+      credit -= recovered;
+    }
     await tem.execute(`update purchases set refunded_fen = refunded_fen + ? where id = ?`, [
       input.amountFen,
       p!.id,
@@ -209,8 +236,8 @@ export class RefundService {
         [principal, p!.id, accountId],
       );
     const [row] = await tem.execute<{ id: string }[]>(
-      `insert into refunds (purchase_id, account_id, customer_id, partner_app_id, merchant_reference, amount_fen, principal_reduced_fen, fee_reduced_fen, credit_fen)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      `insert into refunds (purchase_id, account_id, customer_id, partner_app_id, merchant_reference, amount_fen, principal_reduced_fen, fee_reduced_fen, credit_fen, recovered_fen)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
       [
         p!.id,
         accountId,
@@ -221,6 +248,7 @@ export class RefundService {
         principal + revolvingPrincipal,
         fee,
         credit,
+        recovered,
       ],
     );
     const refundId = String(row!.id);
@@ -229,6 +257,7 @@ export class RefundService {
       ['REFUND_PRINCIPAL', -(principal + revolvingPrincipal), 0, principal + revolvingPrincipal],
       ['FEE_WAIVED', 0, 0, fee],
       ['REFUND_CREDIT', 0, credit, credit],
+      ['WRITE_OFF_RECOVERY', 0, 0, recovered],
     ];
     const rows = ledger.filter(([, , , amount]) => amount > 0);
     await tem.execute(
@@ -256,6 +285,7 @@ export class RefundService {
         principalReducedFen: principal + revolvingPrincipal,
         feeReducedFen: fee,
         creditFen: credit,
+        recoveredFen: recovered,
       },
     });
     const applied = credit > 0 ? await applyCreditToDue(tem, accountId) : 0;
@@ -265,6 +295,7 @@ export class RefundService {
       principalReducedFen: principal + revolvingPrincipal,
       feeReducedFen: fee,
       creditFen: credit,
+      recoveredFen: recovered,
       creditAppliedFen: applied,
     });
   }

@@ -21,6 +21,11 @@ export class RefundNode extends Node {
   feeReduced!: Money;
   @Field(() => Money, { description: 'Already paid, so kept as customer credit.' })
   credit!: Money;
+  @Field(() => Money, {
+    description:
+      "Recovered written-off principal: the part of a refund of a written-off balance that is not the customer's money (never credit).",
+  })
+  recovered!: Money;
   @Field(() => GraphQLDateTime, { description: 'When it was created.' }) createdAt!: Date;
 }
 

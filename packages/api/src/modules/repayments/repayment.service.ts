@@ -1,3 +1,4 @@
+import { blankStaffInput } from '../credit/staff-input.js';
 import { UNPLANNED_PRINCIPAL_SQL } from '../revolving/unplanned.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
@@ -150,6 +151,8 @@ export class RepaymentService {
       idempotencyKey: string;
     },
   ): Promise<Outcome<RepaymentResult>> {
+    const blank = blankStaffInput(input);
+    if (blank) return blank;
     return withLockedAccount(
       em,
       viewer,

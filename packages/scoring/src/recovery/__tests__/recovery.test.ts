@@ -74,6 +74,19 @@ describe('evaluateRecovery', () => {
       ],
     });
   });
+  it('never approves a written-off account automatically: a supervisor decides', () => {
+    for (const type of ['UNFREEZE', 'RESTORE_REDUCTION', 'INCREASE'] as const)
+      expect(
+        evaluateRecovery(
+          { ...base, type, requestedLimitFen: 1_200_000, documentsCount: 1, writtenOffFen: 45_450 },
+          defaultPolicy,
+        ),
+      ).toMatchObject({
+        outcome: 'ROUTE_TO_SUPERVISOR',
+        reasons: expect.arrayContaining(['RECOVERY_WRITTEN_OFF']),
+      });
+    expect(evaluateRecovery({ ...base, writtenOffFen: 0 }, defaultPolicy).outcome).toBe('APPROVE');
+  });
   it('rejects while overdue, asks for documents, routes risky customers to a supervisor', () => {
     expect(evaluateRecovery({ ...base, overdueFen: 1 }, defaultPolicy)).toMatchObject({
       outcome: 'REJECT',

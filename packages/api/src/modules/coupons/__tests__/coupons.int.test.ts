@@ -104,6 +104,12 @@ describe('coupons as issued objects', () => {
       couponApplied: true,
       totalFee: { amount: '0.00' },
     });
+    // Its terms are not told without its own customer's account (nor for another customer's).
+    const QUOTE = `query($a: ID, $c: String) { quoteInstallments(amount: "600", accountId: $a, couponCode: $c) { term } }`;
+    for (const a of [null, toGlobalId('CreditAccount', stranger.accountId)])
+      expect(
+        (await api.exec<any>(p, QUOTE, { a, c: coupon.code })).errors?.[0]?.extensions?.code,
+      ).toBe('BAD_USER_INPUT');
     // Another customer cannot use it.
     const s = await authorize(api, p, stranger.accountId, '600');
     const theirs = (
@@ -187,6 +193,46 @@ describe('coupons as issued objects', () => {
       })
     ).data!.capturePurchase;
     expect(late.userErrors[0].code).toBe('COUPON_EXPIRED');
+    await expectReconciled(api);
+  });
+});
+
+describe('coupons under attack', () => {
+  it('one coupon raced by two captures of its customer is used once', async () => {
+    const made = (await api.exec<any>(risk, CREATE, { i: campaignInput({ budgetCoupons: 5 }) }))
+      .data!.createCouponCampaign;
+    const c = await insertCustomer(api, { baseLimitFen: 1_000_000 });
+    await api.exec<any>(risk, ISSUE, {
+      i: { campaignId: made.campaign.id, customerIds: [toGlobalId('Customer', c.customerId)] },
+    });
+    const [coupon] = (
+      await api.exec<any>(p, USABLE, { id: toGlobalId('CreditAccount', c.accountId) })
+    ).data!.node.usableCoupons;
+    const buys = [
+      await authorize(api, p, c.accountId, '600'),
+      await authorize(api, p, c.accountId, '900'),
+    ];
+    const results = await Promise.all(
+      buys.map(
+        async (b) =>
+          (
+            await api.exec<any>(p, CAPTURE, {
+              input: {
+                purchaseId: b.purchase.id,
+                term: 'M3',
+                couponCode: coupon.code,
+                idempotencyKey: key(),
+              },
+            })
+          ).data!.capturePurchase,
+      ),
+    );
+    expect(results.map((r) => r.userErrors[0]?.code ?? 'OK').sort()).toEqual(['COUPON_USED', 'OK']);
+    const [{ n }] = await api.sql<any>(
+      `select count(*)::int as n from installment_plans where account_id = ? and coupon_id is not null`,
+      [c.accountId],
+    );
+    expect(n).toBe(1);
     await expectReconciled(api);
   });
 });

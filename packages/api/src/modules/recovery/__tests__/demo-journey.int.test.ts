@@ -4,6 +4,7 @@ import { seedDatabase } from '../../../demo/seed/load.js';
 import { DEMO_LOGINS, DEMO_PARTNER } from '../../auth/demo-logins.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { runOverdue } from '../../overdue/overdue.service.js';
+import { applyDueRestorationStages } from '../restoration.js';
 import { reconcile } from '../../ledger/reconcile.js';
 import { defaultPolicy } from '@creditline/scoring';
 
@@ -194,10 +195,12 @@ describe('demo journey over GraphQL', () => {
     ).toEqual(['APPLIED', 'PENDING']);
     expect(Number((await account(c.customer_id)).baseLimit.amount)).toBeCloseTo(target - 1000, 2);
 
-    // Two on-time repayments complete it: the next installments, paid when due (their periods
-    // are moved to fall due today — paying periods that have not begun would count nothing).
+    // Two on-time repayments, in two months, complete it: the next installments, paid when due
+    // (period 2 is moved to fall due today and period 3 a month later, its period beginning
+    // today — paying periods that have not begun would count nothing, and lines due in one
+    // month count once).
     await api.sql(
-      `update schedule_lines set due_date = current_date
+      `update schedule_lines set due_date = case seq when 2 then current_date else (current_date + interval '1 month')::date end
         where seq in (2, 3) and plan_id = (select max(id) from installment_plans where customer_id = ?)`,
       [c.customer_id],
     );
@@ -220,6 +223,8 @@ describe('demo journey over GraphQL', () => {
         },
       );
     }
+    // Period 3 counts when it falls due: the daily job applies the stage then.
+    await applyDueRestorationStages(api.orm.em.fork(), new Date(Date.now() + 32 * 86_400_000));
     const done = await gql(
       { token: agentToken },
       `query($id: ID!) { node(id: $id) { ... on RecoveryRequest { status transitions { toStatus actor } } } }`,

@@ -13,7 +13,7 @@ import {
   key,
   partner,
 } from '../../purchases/__tests__/money-helpers.js';
-import { RECOVERY_TRANSITIONS, canTransition } from '../restoration.js';
+import { RECOVERY_TRANSITIONS, applyDueRestorationStages, canTransition } from '../restoration.js';
 
 const api = useTestApi();
 let agent: Viewer;
@@ -151,14 +151,16 @@ describe('recovery state machine', () => {
     expect(r2.stages.map((s: any) => s.status)).toEqual(['APPLIED', 'PENDING']);
     expect((await account(api, c.accountId)).base).toBe(400_000); // half of the ¥2,000 increase now
     // Two on-time repayments (installments paid within their own period, by the due date, once
-    // due) apply stage 2. The periods are moved to fall due today: a prepayment of a period not
-    // begun, or one not yet due, would not count (restoration.ts, onTimeLinesSql).
+    // due, in two months) apply stage 2. Period 1 is moved to fall due today and period 2 a
+    // month later (its period begins today): a prepayment of a period not begun, or one not yet
+    // due, would not count, and two lines due in one month count once (restoration.ts,
+    // onTimeLinesSql).
     const auth = await authorize(api, p, c.accountId, '300');
     await api.exec<any>(p, CAPTURE, {
       input: { purchaseId: auth.purchase.id, term: 'M3', idempotencyKey: key() },
     });
     await api.sql(
-      `update schedule_lines set due_date = current_date where account_id = ? and seq < 3`,
+      `update schedule_lines set due_date = case seq when 1 then current_date else (current_date + interval '1 month')::date end where account_id = ? and seq < 3`,
       [c.accountId],
     );
     const [l] = await api.sql<any>(
@@ -177,6 +179,14 @@ describe('recovery state machine', () => {
       });
       expect(rep.data!.recordRepayment.userErrors).toEqual([]);
     }
+    // Period 2 was paid within its period but has not fallen due: the stage waits for the day
+    // (the daily job applies it then).
+    const [pending] = await api.sql<any>(
+      `select count(*)::int as n from restoration_stages where account_id = ? and status = 'PENDING'`,
+      [c.accountId],
+    );
+    expect(pending.n).toBe(1);
+    await applyDueRestorationStages(api.orm.em.fork(), new Date(Date.now() + 32 * 86_400_000));
     const done = await api.exec<any>(
       agent,
       `query($id: ID!) { customer(id: $id) { recoveryRequests(first: 5) { edges { node { status stages { status } transitions { toStatus actor } } } } } }`,

@@ -113,8 +113,10 @@ interface MAccount {
   plans: MPlan[];
   purchases: MPurchase[];
   rv: MRevolving | null;
-  /** Written off (and frozen): no further operations on it. */
+  /** Written off (and frozen): no further operations on it but merchants' refunds. */
   retired: boolean;
+  /** Principal written off and not yet recovered by a refund (a refund recovers it before any credit). */
+  writtenOff: number;
 }
 
 const api = useTestApi();
@@ -336,6 +338,7 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
               }
             : null,
           retired: false,
+          writtenOff: 0,
         });
       }
       const setupMs = Date.now() - started;
@@ -376,12 +379,19 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
           const t0 = Date.now();
           // Written-off accounts are frozen and leave the mix; at most half of a lane's do.
           const mine = lanes.filter((x) => !x.retired);
-          const a = mine[next(mine.length)]!;
+          // A merchant may still refund a written-off customer's purchase: now and then one does.
+          const refundable = (x: MAccount) =>
+            x.purchases.some((pu) => pu.captures.some((c) => c.refunded < c.amount));
+          const retiredRefundable = lanes.filter((x) => x.retired && refundable(x));
+          const refundRetired = retiredRefundable.length > 0 && next(6) === 0;
+          const a = refundRetired
+            ? retiredRefundable[next(retiredRefundable.length)]!
+            : mine[next(mine.length)]!;
           const rv = a.rv;
           const live = a.purchases.filter((x) => x.live);
           const captured = a.purchases.filter((x) => x.captures.some((c) => c.refunded < c.amount));
           const activePlans = a.plans.filter((x) => x.lines.some((l) => l.open));
-          const choice = next(rv ? 140 : 100);
+          const choice = refundRetired ? 60 : next(rv ? 140 : 100);
           let op: string;
           let touched: MPlan | null = null;
           let closed: ReturnType<typeof modelClose> | null = null;
@@ -504,6 +514,7 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                   expect(res.ok, JSON.stringify(res)).toBe(true);
                   for (const l of a.plans.flatMap((x) => x.lines))
                     if (l.open) {
+                      a.writtenOff += l.p - l.pp;
                       a.principal -= l.p - l.pp;
                       l.p = l.pp;
                       l.f = l.pf;
@@ -517,6 +528,7 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                         res.value.revolvingFeesFen,
                     ).toBe(total);
                   a.principal -= rv!.principal;
+                  a.writtenOff += rv!.principal;
                   rv!.principal = 0;
                   rv!.interest = 0;
                   rv!.fees = 0;
@@ -659,7 +671,14 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
             if (over) expect(!res.ok && res.errors[0]!.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
             else {
               expect(res.ok, JSON.stringify(res)).toBe(true);
+              const creditBefore = a.credit;
               modelRefund(pu, amount);
+              // What would be credit first recovers principal written off (docs/money.md).
+              const recovered = Math.min(a.credit - creditBefore, a.writtenOff);
+              a.credit -= recovered;
+              a.writtenOff -= recovered;
+              if (res.ok) expect(res.value.recoveredFen, `recovered on ${a.id}`).toBe(recovered);
+              if (a.retired) op = 'refund after write-off';
             }
           } else if (choice < 88) {
             op = 'repay';

@@ -422,7 +422,7 @@ describe('one prepayment rule', () => {
 });
 
 describe('restoration stages cannot be gamed', () => {
-  it('prepaying future periods counts nothing; an installment paid within its period counts', async () => {
+  it('prepaying future periods counts nothing; many tiny plans due in one month count once; installments paid within their periods count', async () => {
     const c = await insertCustomer(api, { baseLimitFen: 100_000 });
     const [rr] = await api.sql<any>(
       `insert into recovery_requests (account_id, customer_id, type, status, reason) values (?, ?, 'INCREASE', 'APPROVED', 'test') returning id`,
@@ -445,19 +445,43 @@ describe('restoration stages cannot be gamed', () => {
         .status;
     expect(await stage()).toBe('PENDING');
     expect((await account(api, c.accountId)).base).toBe(100_000);
-    // Two installments paid within their periods, falling due today, do count.
+    // Many tiny plans, each with a period falling due today and paid on time: one month, one
+    // on-time repayment however many lines (¥0.03 in 3 is a plan).
+    for (let i = 0; i < 3; i++) {
+      const t = await authorize(api, p, c.accountId, '0.03');
+      await capture(t.purchase.id, { term: 'M3' });
+      const [planT] = await planOf(t.purchase.id);
+      await api.sql(
+        `update schedule_lines set due_date = current_date where plan_id = ? and seq = 1`,
+        [planT],
+      );
+      const [t1] = await lines(planT!);
+      await repay(c.accountId, ((t1.p + t1.f) / 100).toFixed(2));
+    }
+    const onTime = await api.sql<any>(
+      `select count(*)::int as n from schedule_lines where account_id = ? and status = 'PAID' and due_date = current_date`,
+      [c.accountId],
+    );
+    expect(onTime[0].n).toBe(3);
+    expect(await stage()).toBe('PENDING');
+    // Installments paid within their periods in two months do count: this month's falls due
+    // today; next month's, paid now within its period, counts when it falls due (the daily job).
     const b = await authorize(api, p, c.accountId, '200');
     await capture(b.purchase.id, { term: 'M3' });
     const [planB] = await planOf(b.purchase.id);
     await api.sql(
-      `update schedule_lines set due_date = current_date where plan_id = ? and seq < 3`,
+      `update schedule_lines set due_date = case seq when 1 then current_date else (current_date + interval '1 month')::date end where plan_id = ? and seq < 3`,
       [planB],
     );
     const [l1, l2] = await lines(planB!);
     await repay(c.accountId, ((l1.p + l1.f) / 100).toFixed(2));
-    expect(await stage()).toBe('PENDING');
     await repay(c.accountId, ((l2.p + l2.f) / 100).toFixed(2));
-    await api.orm.em.fork().transactional((tem) => applyEarnedRestorationStages(tem, c.accountId));
+    expect((await lines(planB!)).slice(0, 2).map((l: any) => l.status)).toEqual(['PAID', 'PAID']);
+    expect(await stage()).toBe('PENDING');
+    const inAMonth = new Date(Date.now() + 32 * 86_400_000);
+    await api.orm.em
+      .fork()
+      .transactional((tem) => applyEarnedRestorationStages(tem, c.accountId, inAMonth));
     expect(await stage()).toBe('APPLIED');
   });
 });
