@@ -31,7 +31,15 @@
  */
 import './production-env.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, chmodSync, writeFileSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  chmodSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +76,15 @@ const LOG_LEVEL = text('log-level') ?? 'info';
  * server in the same rounds: a change is judged against the code before it in one run.
  */
 const BASELINE = text('baseline');
+/** `--build <dir>`: the Creditline under test is `<dir>/dist/main.js` instead of this package's dist. */
+const BUILD = text('build');
 const SCALE = process.argv.includes('--scale');
+/** `--out <file>`: the report (tables and ratios, as for docs/benchmarks.md) appended to a file too. */
+const OUT = text('out');
+const out = (line: string) => {
+  console.log(line);
+  if (OUT) appendFileSync(OUT, line + '\n');
+};
 const SCALE_SIZES = [1, 2, 4];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,6 +97,16 @@ function cpuMs(pid: number): number {
   // Fields after the ")" of the command name: state is field 3, utime 14, stime 15.
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+}
+
+/**
+ * Write system calls of a process so far (`syscw` in /proc/<pid>/io): per request, that is the
+ * statements sent to PostgreSQL, the response and the log line — a count the machine's load
+ * does not move, so an A/B of a change in round trips reads the same on a busy machine.
+ */
+function writeCalls(pid: number): number {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return Number(/syscw:\s*(\d+)/.exec(io)?.[1] ?? NaN);
 }
 
 const load1 = () => os.loadavg()[0]!.toFixed(1);
@@ -168,6 +194,7 @@ interface Round {
   errors: number;
   serverCpuMsPerReq?: number;
   serverCore?: number;
+  serverWritesPerReq?: number;
   loaderCpuMsPerReq: number;
   load: string;
 }
@@ -304,7 +331,7 @@ async function main(): Promise<void> {
       const proc = spawn(
         process.execPath,
         [
-          ...(CPU_PROF && !distDir
+          ...(CPU_PROF && (!distDir || (BUILD && distDir === path.resolve(BUILD, 'dist')))
             ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF)}`]
             : []),
           ...entry,
@@ -335,7 +362,9 @@ async function main(): Promise<void> {
       await waitFor(`http://127.0.0.1:${port}/health`, proc, 'Creditline');
       return { proc, url: `http://127.0.0.1:${port}/graphql` };
     };
-    const { proc: creditline, url: apiUrl } = await startCreditline(undefined);
+    const { proc: creditline, url: apiUrl } = await startCreditline(
+      BUILD ? path.resolve(BUILD, 'dist') : undefined,
+    );
     if (SCALE) {
       // Three more API processes and two workers (the workers take jobs; they are here because a
       // deployment past one machine runs them beside the APIs on the same database).
@@ -574,6 +603,7 @@ async function main(): Promise<void> {
       startedAt,
       loadAtStart,
       ver,
+      goals: true,
       ratios: (ratio) => {
         for (const g of ['partner availableLimit', 'agent customer page']) {
           ratio(g, 'Creditline', 'PostGraphile 4');
@@ -609,6 +639,78 @@ async function main(): Promise<void> {
 
 type Ratio = (group: string, a: string, b: string) => void;
 
+/** Issue 18's goals against this run's medians: one line each, with every round. */
+function goalsTable(selected: Case[], rounds: Round[][]): void {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rs = (group: string, server: string) => {
+    const i = selected.findIndex((c) => c.group === group && c.server === server);
+    return i < 0 ? undefined : rounds[i]!;
+  };
+  const pct = (group: string, a: string, b: string) => {
+    const ra = rs(group, a);
+    const rb = rs(group, b);
+    if (!ra || !rb) return undefined;
+    const med = (100 * median(ra.map((r) => r.rps))) / median(rb.map((r) => r.rps));
+    const per = ra.map((r, k) => ((100 * r.rps) / rb[k]!.rps).toFixed(0)).join(' / ');
+    return { value: med, text: `${med.toFixed(0)} % (rounds ${per} %)` };
+  };
+  const rows: [
+    string,
+    string,
+    { value: number; text: string } | undefined,
+    (v: number) => boolean,
+  ][] = [
+    [
+      'partner `availableLimit` vs PostGraphile 4',
+      '≥ 100 %',
+      pct('partner availableLimit', 'Creditline', 'PostGraphile 4'),
+      (v) => v >= 100,
+    ],
+    [
+      'partner `availableLimit` vs raw pg',
+      '≥ 60 %',
+      pct('partner availableLimit', 'Creditline', 'raw pg'),
+      (v) => v >= 60,
+    ],
+    [
+      'agent customer page vs raw pg',
+      '≥ 60 %',
+      pct('agent customer page', 'Creditline', 'raw pg'),
+      (v) => v >= 60,
+    ],
+    [
+      '`authorizePurchase` over HTTP vs bare UPDATE, 16 clients',
+      '≥ 35 %',
+      pct('authorize, 16 clients', 'Creditline authorizePurchase', 'bare UPDATE (pg clients)'),
+      (v) => v >= 35,
+    ],
+    [
+      '`authorizePurchase` over HTTP vs bare UPDATE, 64 clients',
+      '≥ 50 %',
+      pct('authorize, 64 clients', 'Creditline authorizePurchase', 'bare UPDATE (pg clients)'),
+      (v) => v >= 50,
+    ],
+  ];
+  const p99 = rs('authorize, 16 clients', 'Creditline authorizePurchase');
+  const cpu = rs('partner availableLimit', 'Creditline');
+  out('\n| goal (issue 18) | target | this run (median; rounds) | met? |\n|---|---|---|---|');
+  for (const [what, target, got, ok] of rows)
+    if (got) out(`| ${what} | ${target} | ${got.text} | ${ok(got.value) ? 'yes' : '**no**'} |`);
+  if (p99) {
+    const m = median(p99.map((r) => r.p99));
+    out(
+      `| p99 of \`authorizePurchase\` over HTTP, 16 clients | ≤ 15 ms | ${m} ms (rounds ${p99.map((r) => r.p99).join(' / ')}) | ${m <= 15 ? 'yes' : '**no**'} |`,
+    );
+  }
+  if (cpu) {
+    const xs = cpu.map((r) => r.serverCpuMsPerReq ?? NaN);
+    const m = median(xs);
+    out(
+      `| server CPU per partner read | ≤ 0.30 ms | ${m.toFixed(2)} ms (rounds ${xs.map((x) => x.toFixed(2)).join(' / ')}) | ${m <= 0.3 ? 'yes' : '**no**'} |`,
+    );
+  }
+}
+
 /** Warm-up, interleaved rounds, then the report: a table, the ratios, the bench's purchases. */
 async function measure(
   cases: Case[],
@@ -620,10 +722,14 @@ async function measure(
     loadAtStart: string[];
     ver: string;
     ratios: (ratio: Ratio) => void;
+    /** The issue's goals, judged on this run's medians (the main run; not `--scale`). */
+    goals?: boolean;
   },
 ): Promise<void> {
   const { compiled, startedAt, loadAtStart, ver } = run;
-  const selected = cases.filter((c) => `${c.group} ${c.server}`.includes(ONLY));
+  // `--only a|b`: the cases whose "group server" text contains any of the alternatives.
+  const only = ONLY.split('|');
+  const selected = cases.filter((c) => only.some((o) => `${c.group} ${c.server}`.includes(o)));
   // Rotation offsets carry over between rounds, so authorizations keep moving to fresh accounts.
   const offsets = new Map<string, number>();
   const once = async (c: Case, seconds: number, round: number): Promise<Round> => {
@@ -632,7 +738,9 @@ async function measure(
     const load = load1();
     const charged = c.procs ?? (c.proc ? [c.proc] : []);
     const cpuOf = () => charged.reduce((a, p) => a + cpuMs(p.pid!), 0);
+    const writesOf = () => charged.reduce((a, p) => a + writeCalls(p.pid!), 0);
     const before = cpuOf();
+    const writesBefore = writesOf();
     const r = await runLoad({
       ...c.spec,
       seconds,
@@ -641,6 +749,7 @@ async function measure(
       check: round === 0,
     });
     const serverMs = charged.length ? cpuOf() - before : undefined;
+    const serverWrites = charged.length ? writesOf() - writesBefore : undefined;
     offsets.set(k, r.next);
     return {
       round,
@@ -650,6 +759,8 @@ async function measure(
       errors: r.errors,
       serverCpuMsPerReq: serverMs === undefined ? undefined : serverMs / Math.max(1, r.requests),
       serverCore: serverMs === undefined ? undefined : serverMs / 1000 / seconds,
+      serverWritesPerReq:
+        serverWrites === undefined ? undefined : serverWrites / Math.max(1, r.requests),
       loaderCpuMsPerReq: r.loaderCpuMs / Math.max(1, r.requests),
       load,
     };
@@ -661,8 +772,10 @@ async function measure(
       throw new Error(`${c.group} / ${c.server}: ${w.errors} errors in the warm-up`);
   }
   const rounds: Round[][] = selected.map(() => []);
+  // Every other round runs the cases in reverse order (ABBA), so no server always follows the
+  // same case (e.g. the database's clean-up after a round of authorizations).
   for (let round = 1; round <= ROUNDS; round++)
-    for (const [i, c] of selected.entries()) {
+    for (const [i, c] of round % 2 ? selected.entries() : [...selected.entries()].reverse()) {
       const r = await once(c, SECONDS, round);
       rounds[i]!.push(r);
       process.stdout.write(
@@ -681,23 +794,23 @@ async function measure(
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
   const cpu = os.cpus();
-  console.log(
+  out(
     `\n**Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC**: ${cpu[0]?.model ?? '?'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${ver} (embedded, fsync off); load average at start ${loadAtStart.join(' / ')}, at end ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(
         ' / ',
-      )}. Creditline: ${compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; ${SCALE ? 'connections as named per case, dealt round-robin over the serving processes' : `reads at ${CONNECTIONS} connections`}.\n`,
+      )}. Creditline: ${BUILD ? `${BUILD}/dist/main.js` : compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; ${SCALE ? 'connections as named per case, dealt round-robin over the serving processes' : `reads at ${CONNECTIONS} connections`}.\n`,
   );
-  console.log(
-    '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | load CPU ms/req | errors | load avg (rounds) |',
+  out(
+    '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | server writes/req | load CPU ms/req | errors | load avg (rounds) |',
   );
-  console.log('|---|---|---:|---|---:|---|---|---:|---:|---:|---|');
+  out('|---|---|---:|---|---:|---|---|---:|---:|---:|---:|---|');
   for (const [i, c] of selected.entries()) {
     const rs = rounds[i]!;
     const m = rs.find((r) => r.rps === median(rs.map((x) => x.rps)))!;
-    console.log(
-      `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} |`,
+    out(
+      `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.serverWritesPerReq)} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} |`,
     );
   }
   // Ratios, round by round (the servers of one round ran minutes apart at most), and the median.
@@ -708,16 +821,45 @@ async function measure(
     const per = rounds[ia]!.map((r, k) => (100 * r.rps) / rounds[ib]![k]!.rps);
     const med =
       (100 * median(rounds[ia]!.map((r) => r.rps))) / median(rounds[ib]!.map((r) => r.rps));
-    console.log(
+    out(
       `- ${group}: ${a} / ${b} = **${med.toFixed(0)} %** of medians (rounds ${per.map((p) => p.toFixed(0)).join(' / ')} %)`,
     );
   };
-  console.log('');
+  out('');
   run.ratios(ratio);
-  console.log(
+  if (run.goals) goalsTable(selected, rounds);
+  out(
     `- the bench's purchases by status after the run (warm-up included): ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ') || 'none'}`,
   );
 }
 
-await main();
+/**
+ * `--all`: every goal's case, then the same measures at 1, 2 and 4 API processes (`--scale`),
+ * each run in a process of its own (the same arguments otherwise), the report of both appended
+ * to `--out` (default bench-results-<time>.md in the current directory).
+ */
+async function all(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => a !== '--all');
+  const o = args.indexOf('--out');
+  const file =
+    o >= 0
+      ? args[o + 1]!
+      : path.resolve(`bench-results-${new Date().toISOString().slice(0, 16).replace(':', '')}.md`);
+  if (o < 0) args.push('--out', file);
+  // 6 s rounds unless told: every case of both runs in about 10 minutes on a quiet machine.
+  if (!args.includes('--seconds') && !args.includes('--quick')) args.push('--seconds', '6');
+  const script = fileURLToPath(import.meta.url);
+  for (const extra of [[], ['--scale']]) {
+    const code = await new Promise<number | null>((resolve) =>
+      spawn(process.execPath, [...process.execArgv, script, ...args, ...extra], {
+        stdio: 'inherit',
+      }).once('exit', resolve),
+    );
+    if (code !== 0) throw new Error(`bench ${extra.join(' ')} exited with ${code}`);
+  }
+  process.stdout.write(`\nreport: ${file}\n`);
+}
+
+if (process.argv.includes('--all')) await all();
+else await main();
 process.exit(0);

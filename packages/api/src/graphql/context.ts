@@ -77,5 +77,6 @@ export function createContext(
   const { root, em: given, clientAddress = 'in-process' } = base;
   let em = given;
   const emFor = () => (em ??= root.fork());
-  return new RequestContext(base, clientAddress, emFor, new Loaders(emFor, root));
+  const partnerAppId = base.viewer.kind === 'partner' ? base.viewer.id : undefined;
+  return new RequestContext(base, clientAddress, emFor, new Loaders(emFor, root, partnerAppId));
 }

@@ -16,13 +16,20 @@ import {
 import type { LimitDecision } from '../modules/decisions/limit-decision.entity.js';
 import {
   ACCOUNTS_BY_CUSTOMER,
+  ACCOUNTS_BY_CUSTOMER_WITH_LINK,
   ACCOUNTS_BY_ID,
+  ACCOUNTS_BY_ID_WITH_LINK,
+  PARTNER_LINK_SCOPES,
   accountFromRow,
   type AccountRead,
   type AccountRow,
   type ActiveTemporaryLimit,
 } from '../modules/accounts/account.reads.js';
 import { withRawClient } from '../modules/ledger/pg-client.js';
+import { SharedStatements } from './shared-statements.js';
+
+/** One per ORM (the process's pool): the requests of one event-loop turn share its statements. */
+const sharedByRoot = new WeakMap<EntityManager, SharedStatements>();
 
 /**
  * Per-request DataLoaders: one SQL statement per kind of lookup per tick, however many objects
@@ -36,11 +43,26 @@ import { withRawClient } from '../modules/ledger/pg-client.js';
  */
 export class Loaders {
   private cache = new Map<string, DataLoader<string, unknown>>();
-  /** `emFor` forks the request's EntityManager when a loader needs the ORM; `root` only lends connections. */
+  /**
+   * `emFor` forks the request's EntityManager when a loader needs the ORM; `root` only lends
+   * connections. `partnerAppId`: the request is a partner app's, so account reads also bring
+   * that app's link to the account's customer (see `partnerLinkScopes`).
+   */
   constructor(
     private readonly emFor: () => EntityManager,
     private readonly root: EntityManager,
+    private readonly partnerAppId?: string,
   ) {}
+
+  private get shared(): SharedStatements {
+    let s = sharedByRoot.get(this.root);
+    if (!s) {
+      const root = this.root;
+      s = new SharedStatements((name, text, values) => rawRows(root, name, text, values));
+      sharedByRoot.set(root, s);
+    }
+    return s;
+  }
 
   /** A loader by name, created on first use. `batch` gets the keys and returns values in key order. */
   get<V>(
@@ -76,24 +98,27 @@ export class Loaders {
    * ORM's raw strings.
    */
   async rows<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
-    return withRawClient(
-      this.root,
-      async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows,
-    );
+    return rawRows<R>(this.root, name, text, values);
   }
 
   private customerLoader = () =>
     this.loader<CustomerRead>('customer', async (ids) => {
-      const rows = await this.rows<CustomerRow>('customers_by_id', CUSTOMERS_BY_ID, [ids]);
+      const rows = await this.shared.rows<CustomerRow>(
+        'customers_by_id',
+        CUSTOMERS_BY_ID,
+        'id',
+        ids,
+      );
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
       return byKey(rows.map(customerFromRow), ids, (c) => c.id);
     });
   private customerWithDecisionLoader = () =>
     this.loader<CustomerRead>('customerWithDecision', async (ids) => {
-      const rows = await this.rows<CustomerRow & { d_json: DecisionRow | null }>(
+      const rows = await this.shared.rows<CustomerRow & { d_json: DecisionRow | null }>(
         'customers_with_decision_by_id',
         CUSTOMERS_WITH_DECISION_BY_ID,
-        [ids],
+        'id',
+        ids,
       );
       this.primeAccounts(rows.filter((r) => r.a_id !== null).map(accountFromRow));
       for (const r of rows)
@@ -120,13 +145,65 @@ export class Loaders {
   private accounts = async (
     name: string,
     sql: string,
+    keyColumn: keyof AccountRow,
     keys: readonly string[],
     keyOf: (a: AccountRead) => string,
   ) => {
-    const accounts = (await this.rows<AccountRow>(name, sql, [keys])).map(accountFromRow);
+    const rows = await this.shared.rows<AccountRow>(name, sql, keyColumn, keys);
+    const accounts = rows.map(accountFromRow);
     this.primeAccounts(accounts);
     return byKey(accounts, keys, keyOf);
   };
+
+  /**
+   * For a partner app's request, an account read brings the app's link to the account's
+   * customer in the same statement (`_WITH_LINK`), and the link loader is primed with it: the
+   * link check that follows (links.service.ts `linkScopes`) costs no second round trip.
+   */
+  private accountsFor = (
+    keys: readonly string[],
+    by: 'id' | 'customer',
+  ): Promise<(AccountRead | undefined)[]> => {
+    const keyOf = by === 'id' ? (a: AccountRead) => a.id : (a: AccountRead) => a.customerId;
+    const app = this.partnerAppId;
+    if (app === undefined)
+      return by === 'id'
+        ? this.accounts('accounts_by_id', ACCOUNTS_BY_ID, 'a_id', keys, keyOf)
+        : this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, 'a_customer_id', keys, keyOf);
+    return (async () => {
+      const rows = await this.shared.rows<AccountRow>(
+        by === 'id' ? 'accounts_by_id_with_link' : 'accounts_by_customer_with_link',
+        by === 'id' ? ACCOUNTS_BY_ID_WITH_LINK : ACCOUNTS_BY_CUSTOMER_WITH_LINK,
+        by === 'id' ? 'a_id' : 'a_customer_id',
+        keys,
+        [app],
+      );
+      const links = this.partnerLinksLoader(app);
+      for (const r of rows) links.prime(r.a_customer_id, r.a_link_scopes ?? undefined);
+      const accounts = rows.map(accountFromRow);
+      this.primeAccounts(accounts);
+      return byKey(accounts, keys, keyOf);
+    })();
+  };
+
+  private partnerLinksLoader = (app: string) =>
+    this.loader<string[]>(`partnerLinks:${app}`, async (ids) => {
+      const rows = await this.shared.rows<{ customer_id: string; scopes: string[] }>(
+        'partner_link_scopes',
+        PARTNER_LINK_SCOPES,
+        'customer_id',
+        ids,
+        [app],
+      );
+      const by = new Map(rows.map((r) => [r.customer_id, r.scopes]));
+      return ids.map((id) => by.get(id));
+    });
+  /**
+   * The scopes of a partner app's active, unexpired link to a customer (undefined: no link).
+   * Read with the customer's account when the request read it (primed above), else by itself.
+   */
+  partnerLinkScopes = (partnerAppId: string, customerId: string) =>
+    this.partnerLinksLoader(partnerAppId).load(customerId);
 
   private primeAccounts(accounts: AccountRead[]): void {
     for (const a of accounts) {
@@ -137,15 +214,11 @@ export class Loaders {
   }
 
   private accountByCustomerLoader = () =>
-    this.loader<AccountRead>('accountByCustomer', (ids) =>
-      this.accounts('accounts_by_customer', ACCOUNTS_BY_CUSTOMER, ids, (a) => a.customerId),
-    );
+    this.loader<AccountRead>('accountByCustomer', (ids) => this.accountsFor(ids, 'customer'));
   accountByCustomer = (customerId: string) => this.accountByCustomerLoader().load(customerId);
 
   private accountLoader = () =>
-    this.loader<AccountRead>('account', (ids) =>
-      this.accounts('accounts_by_id', ACCOUNTS_BY_ID, ids, (a) => a.id),
-    );
+    this.loader<AccountRead>('account', (ids) => this.accountsFor(ids, 'id'));
   account = (id: string) => this.accountLoader().load(id);
 
   private activeTemporaryLimitsLoader = () =>
@@ -157,9 +230,14 @@ export class Loaders {
   private latestDecisionLoader = () =>
     this.loader<LimitDecision>('latestDecision', async (ids) =>
       byKey(
-        (await this.rows<DecisionRow>('latest_decisions', LATEST_DECISIONS, [ids])).map(
-          decisionFromRow,
-        ),
+        (
+          await this.shared.rows<DecisionRow>(
+            'latest_decisions',
+            LATEST_DECISIONS,
+            'account_id',
+            ids,
+          )
+        ).map(decisionFromRow),
         ids,
         (d) => d.accountId,
       ),
@@ -169,6 +247,18 @@ export class Loaders {
 
   /** Temporary limits active now (usually primed by the account's own statement). */
   activeTemporaryLimits = (accountId: string) => this.activeTemporaryLimitsLoader().load(accountId);
+}
+
+async function rawRows<R>(
+  root: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  return withRawClient(
+    root,
+    async (c) => (await c.query<R>({ name, text, values, types: pg.types })).rows,
+  );
 }
 
 /** Order rows by the requested keys (a DataLoader contract), undefined where missing. */

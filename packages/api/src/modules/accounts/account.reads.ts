@@ -21,6 +21,18 @@ export const ACCOUNT_COLUMNS = `a.id as a_id, a.customer_id as a_customer_id, a.
      from temporary_limits t where t.account_id = a.id and t.status = 'ACTIVE' and t.starts_at <= now() and t.ends_at > now()) as a_temps`;
 export const ACCOUNTS_BY_ID = `select ${ACCOUNT_COLUMNS} from credit_accounts a where a.id = any($1::bigint[])`;
 export const ACCOUNTS_BY_CUSTOMER = `select ${ACCOUNT_COLUMNS} from credit_accounts a where a.customer_id = any($1::bigint[])`;
+/**
+ * For a partner app's request ($2 = the app): the same rows with the scopes of the app's active,
+ * unexpired link to the account's customer (null without one) — the link check every partner
+ * path makes rides on the account's own statement instead of a second round trip (issue 18).
+ */
+const LINK_SCOPES_COLUMN = `(select l.scopes from partner_links l where l.partner_app_id = $2 and l.customer_id = a.customer_id
+     and l.status = 'ACTIVE' and l.expires_at > now()) as a_link_scopes`;
+export const ACCOUNTS_BY_ID_WITH_LINK = `select ${ACCOUNT_COLUMNS}, ${LINK_SCOPES_COLUMN} from credit_accounts a where a.id = any($1::bigint[])`;
+export const ACCOUNTS_BY_CUSTOMER_WITH_LINK = `select ${ACCOUNT_COLUMNS}, ${LINK_SCOPES_COLUMN} from credit_accounts a where a.customer_id = any($1::bigint[])`;
+/** The partner link check by itself (the customer's account was not read in the request). */
+export const PARTNER_LINK_SCOPES = `select customer_id::text, scopes from partner_links
+  where customer_id = any($1::bigint[]) and partner_app_id = $2 and status = 'ACTIVE' and expires_at > now()`;
 
 export interface AccountRow {
   a_id: string;
@@ -43,6 +55,8 @@ export interface AccountRow {
   a_opened_at: Date;
   a_last_reviewed_at: Date | null;
   a_version: number;
+  /** Only in the `_WITH_LINK` statements: the request's partner app's link scopes, or null. */
+  a_link_scopes?: string[] | null;
   a_temps: {
     id: string;
     amountFen: number;

@@ -52,20 +52,9 @@ export class PartnerLinkService {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) return hit.scopes ?? undefined;
-    // A named statement on a pooled connection, not the ORM: on a partner read this check is
-    // one of the two statements, and the ORM's fork and query path cost more than running it.
-    const scopes = await ctx.loaders
-      .sql<string[]>(`partnerLinks:${partnerAppId}`, async (ids) => {
-        const rows = await ctx.loaders.rows<{ customer_id: string; scopes: string[] }>(
-          'partner_link_scopes',
-          `select customer_id::text, scopes from partner_links
-            where partner_app_id = $1 and customer_id = any($2::bigint[]) and status = 'ACTIVE' and expires_at > now()`,
-          [partnerAppId, ids],
-        );
-        const by = new Map(rows.map((r) => [r.customer_id, r.scopes]));
-        return ids.map((id) => by.get(id));
-      })
-      .load(customerId);
+    // A named statement on a pooled connection, not the ORM; when the request read the
+    // customer's account, the link came in the account's own statement (graphql/loaders.ts).
+    const scopes = await ctx.loaders.partnerLinkScopes(partnerAppId, customerId);
     if (this.cache.size >= LINK_CACHE_MAX) this.cache.clear();
     const set = scopes ? new Set(scopes) : null;
     this.cache.set(key, { scopes: set, expires: now + LINK_CACHE_MS });
