@@ -9,12 +9,16 @@ export function toGlobalId(type: string, id: string | number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
+const INT8_MAX = 9223372036854775807n;
+
 /** Decode a global id; undefined when it is not one of ours. */
 export function fromGlobalId(globalId: string): { type: string; id: string } | undefined {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(globalId)) return undefined;
   const text = Buffer.from(globalId, 'base64url').toString('utf8');
   const m = /^([A-Z][A-Za-z]{0,40}):([1-9]\d{0,18})$/.exec(text);
-  return m ? { type: m[1]!, id: m[2]! } : undefined;
+  // Local ids are PostgreSQL bigints: a 19-digit number past int8's range is not one of ours
+  // (and would fail the statement it reaches, which other requests may share).
+  return m && BigInt(m[2]!) <= INT8_MAX ? { type: m[1]!, id: m[2]! } : undefined;
 }
 
 /** The local id of a global id of the given type, or undefined (for userErrors). */

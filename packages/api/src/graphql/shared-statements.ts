@@ -72,7 +72,11 @@ export class SharedStatements {
           }
         },
         (e: unknown) => {
-          for (const w of g.waiting) w.reject(e);
+          if (only) return only.reject(e);
+          // One request's keys must never fail another's: when a shared statement fails, each
+          // request runs its own, so an error reaches only the request whose keys caused it.
+          for (const w of g.waiting)
+            this.exec(g.name, g.text, [w.keys, ...g.extra]).then(w.resolve, w.reject);
         },
       );
     }
