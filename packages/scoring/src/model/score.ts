@@ -448,10 +448,13 @@ function generate(
       lines.push(`t += ${miss};`);
       return;
     }
-    let expr = String(nm[nm.length - 1].points | 0);
-    for (let k = nm.length - 2; k >= 0; k--)
-      expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
-    lines.push(`t += x !== x ? ${miss} : ${expr};`);
+    // Bins [lo, hi] as a balanced tree of comparisons (a bagged table has many bins).
+    const tree = (lo: number, hi: number): string => {
+      if (lo === hi) return String(nm[lo].points | 0);
+      const mid = (lo + hi + 1) >> 1;
+      return `(x < ${lit(nm[mid].lower!)} ? ${tree(lo, mid - 1)} : ${tree(mid, hi)})`;
+    };
+    lines.push(`t += x !== x ? ${miss} : ${tree(0, nm.length - 1)};`);
   });
   lines.push('return t;');
   const src = `"use strict"; return function score(v) {\n${lines.join('\n')}\n};`;
