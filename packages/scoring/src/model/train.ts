@@ -398,6 +398,8 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     throw new DataError(
       `label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`,
     );
+  if (opts.bags !== undefined && !(Number.isInteger(opts.bags) && opts.bags >= 0))
+    throw new DataError(`bags must be a whole number ≥ 0, got ${opts.bags}`);
   if ((opts.bags ?? 0) > 1) return trainBagged(data, opts, y);
   const dropped: { feature: string; reason: string }[] = [];
   const warnings: string[] = [];
@@ -669,7 +671,7 @@ function scoreSummary(
 /** `bags` > 1: one table per stratified subsample, averaged into one points table. */
 function trainBagged(data: Dataset, opts: TrainOptions, y: Uint8Array): ScorecardModel {
   const createdAt = opts.createdAt ?? new Date().toISOString();
-  const B = Math.floor(opts.bags!);
+  const B = opts.bags!;
   const fraction = opts.bagFraction ?? 0.8;
   if (!(fraction > 0 && fraction <= 1))
     throw new DataError(`bagFraction ${fraction} must be in (0, 1]`);
@@ -690,7 +692,14 @@ function trainBagged(data: Dataset, opts: TrainOptions, y: Uint8Array): Scorecar
   for (let i = 0; i < n; i++) bads += y[i];
   const { a, ks, gradeBands, scoreDeciles } = scoreSummary(m.scores, y);
   const kept = new Set(m.features.map((f) => f.name));
-  const dropped = models[0].stats.dropped.filter((d) => !kept.has(d.feature));
+  // Left out of every table; the reason given is the first table's.
+  const dropped = models[0].stats.dropped
+    .filter((d) => !kept.has(d.feature))
+    .map((d) =>
+      d.reason.startsWith('protected attribute')
+        ? d
+        : { feature: d.feature, reason: `${d.reason} (in all ${B} bags; bag 1's reason)` },
+    );
   const candidateIv: Record<string, number> = {};
   for (const mm of models)
     for (const [k, v] of Object.entries(mm.stats.candidateIv ?? {}))
