@@ -114,6 +114,16 @@ def _derived(d, get):
             if _compare(v, d["op"], d["threshold"]):
                 c += 1
         return float(c) if seen else NAN
+    if k == "first_where":
+        seen = False
+        for pos, col in enumerate(d["columns"]):
+            v = get(col)
+            if math.isnan(v):
+                continue
+            seen = True
+            if _compare(v, d["op"], d["threshold"]):
+                return float(pos)
+        return float(len(d["columns"])) if seen else NAN
     if k == "max_of":
         m = NAN
         for col in d["columns"]:

@@ -11,11 +11,12 @@ import { CARD_OPTIONS, GERMAN_OPTIONS } from '../src/model/presets.js';
 import { cardCsv, germanCsv } from '../src/model/__tests__/helpers.js';
 
 describe('5-fold cross-validated AUC on the dev data (seed 1)', () => {
-  it('card default: ≥ 0.779 (measured 0.7792; the issue’s target 0.790 is not reached)', () => {
+  it('card default: ≥ 0.779 (measured 0.7792 in 0.4.0–0.6.0; the issue’s target 0.790 is not reached)', () => {
     const r = crossValidate(readCsvFile(cardCsv), CARD_OPTIONS, 5, 1);
     expect(r.aucs).toHaveLength(5);
     expect(r.mean).toBeGreaterThanOrEqual(0.779);
-  });
+    // Five trainings on 16,800 rows: ~40 s alone, 200 s at load 15–20 on a shared 2-core machine.
+  }, 600_000);
 
   it('German credit: ≥ 0.77 (the issue’s target)', () => {
     const r = crossValidate(readCsvFile(germanCsv), GERMAN_OPTIONS, 5, 1);

@@ -78,4 +78,89 @@ describe.skipIf(!hasPython)('Python reference scorer', () => {
     expect(model.derived.some((d) => d.kind === 'ratio')).toBe(true);
     compare(model, cardCsv);
   });
+
+  it('matches on every card row for `first_where` (months since the last delay)', () => {
+    const bin = (label: string, points: number, lower?: number, upper?: number) => ({
+      label,
+      ...(lower === undefined ? {} : { lower }),
+      ...(upper === undefined ? {} : { upper }),
+      woe: 0,
+      points,
+      count: 0,
+      badRate: 0,
+    });
+    const model = loadModel({
+      format: 'creditline-scorecard',
+      formatVersion: 1,
+      version: 'first-where-test',
+      createdAt: '2026-12-03T00:00:00.000Z',
+      label: 'default',
+      scaling: { baseScore: 600, baseOdds: 50, pdo: 20 },
+      intercept: 0,
+      derived: [
+        {
+          kind: 'first_where',
+          name: 'months_since_delay',
+          columns: ['PAY_0', 'PAY_2', 'PAY_3', 'PAY_4', 'PAY_5', 'PAY_6'],
+          op: '>',
+          threshold: 0,
+        },
+        {
+          kind: 'first_where',
+          name: 'months_since_no_payment',
+          columns: ['PAY_AMT1', 'PAY_AMT2', 'PAY_AMT3'],
+          op: '<=',
+          threshold: 0,
+        },
+      ],
+      features: [
+        {
+          name: 'months_since_delay',
+          kind: 'ordinal',
+          coefficient: -1,
+          iv: 0,
+          bins: [
+            bin('[-inf, 1)', 10, undefined, 1),
+            bin('[1, 3)', 40, 1, 3),
+            bin('[3, 6)', 70, 3, 6),
+            bin('[6, inf)', 100, 6),
+            { ...bin('missing', 55), isMissing: true },
+          ],
+        },
+        {
+          name: 'months_since_no_payment',
+          kind: 'ordinal',
+          coefficient: -1,
+          iv: 0,
+          bins: [
+            bin('[-inf, 1)', 1, undefined, 1),
+            bin('[1, 2)', 2, 1, 2),
+            bin('[2, 3)', 3, 2, 3),
+            bin('[3, inf)', 4, 3),
+            { ...bin('missing', 5), isMissing: true },
+          ],
+        },
+      ],
+      gradeBands: [{ grade: 'A', minScore: 0 }],
+      stats: {
+        rows: 0,
+        bads: 0,
+        badRate: 0,
+        auc: 0,
+        ks: 0,
+        gini: 0,
+        candidates: 0,
+        dropped: [],
+        scoreDeciles: [],
+        l2: 0,
+        minBinShare: 0,
+        iterations: 0,
+      },
+    });
+    const scores = scoreDataset(model, readCsvFile(cardCsv));
+    // Every position occurs on the dev data (never delayed: 100 + …, delayed this month: 10 + …).
+    const seen = new Set(Array.from(scores, (s) => Math.floor(s / 10) * 10));
+    for (const p of [10, 40, 70, 100]) expect(seen.has(p)).toBe(true);
+    compare(model, cardCsv);
+  });
 });

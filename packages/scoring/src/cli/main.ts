@@ -56,7 +56,7 @@ export class UsageError extends Error {
 }
 
 const USAGE = `usage:
-  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--interactions N] [--bin-refit N]
+  creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--interactions N] [--bin-refit N] [--bags N]
       [--breaks "F=c1,c2;G=..."] [--monotonic "F=increasing,G=decreasing"] [--weight COL] [--allow-protected] [--version V] --out model.json
   creditline-score report --model m.json --data F.csv [--label default] [--format md|html|json] [--out report.md]
   creditline-score monitor --model m.json --base A.csv --current B.csv [--format md|json] [--out file]
@@ -78,6 +78,7 @@ const OPTIONS = {
       'max-bins',
       'interactions',
       'bin-refit',
+      'bags',
       'breaks',
       'monotonic',
       'weight',
@@ -208,6 +209,7 @@ export function train(args: Args, warn: (s: string) => void = () => {}): string 
     maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
     interactions: numArg(args, 'interactions') ?? TUNED_OPTIONS.interactions,
     binRefit: numArg(args, 'bin-refit') ?? TUNED_OPTIONS.binRefit,
+    bags: numArg(args, 'bags'),
     version: str(args, 'version'),
     breaks: parseBreaks(str(args, 'breaks')),
     monotonic: parseMonotonic(str(args, 'monotonic')),

@@ -61,6 +61,16 @@ export function evalDerived(d: DerivedFeatureSpec, get: (name: string) => number
       }
       return any ? c : NaN;
     }
+    case 'first_where': {
+      let any = false;
+      for (let k = 0; k < d.columns.length; k++) {
+        const v = get(d.columns[k]);
+        if (Number.isNaN(v)) continue;
+        any = true;
+        if (compare(v, d.op, d.threshold)) return k;
+      }
+      return any ? d.columns.length : NaN;
+    }
     case 'max_of': {
       let m = NaN;
       for (const col of d.columns) {

@@ -2,7 +2,10 @@ import { labelColumn, selectRows, type Dataset } from './csv.js';
 import type { ScorecardModel } from './format.js';
 import { auc as aucOf, gainsTable, gini as giniOf, ks as ksOf, type GainsRow } from './metrics.js';
 import { compiled } from './score.js';
+import { rng } from './bagging.js';
 import { trainScorecard, type TrainOptions } from './train.js';
+
+export { rng };
 
 export interface Evaluation {
   auc: number;
@@ -73,18 +76,6 @@ export function evaluate(
     if (scores.length < 500) out.psiWarning = `PSI on ${scores.length} rows (< 500) is unreliable`;
   }
   return out;
-}
-
-/** Mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Stratified k-fold split (by label), seeded: fold number of each row. */

@@ -16,18 +16,25 @@ import { z } from 'zod';
 export type FeatureKind = 'numeric' | 'categorical' | 'ordinal';
 export type Monotonic = 'increasing' | 'decreasing' | 'auto' | 'none';
 
-/** Comparison used by `count_where`. */
+/** Comparison used by `count_where` and `first_where`. */
 export type CompareOp = '>' | '>=' | '<' | '<=' | '==' | '!=';
 
 /**
  * An engineered feature computed from other columns (raw or earlier derived ones), in order.
- * Missing inputs give a missing result, except in `count_where`/`max_of`/`mean_of`, which skip them.
+ * Missing inputs give a missing result, except in `count_where`/`first_where`/`max_of`/`mean_of`,
+ * which skip them (and are missing only when every input is).
  */
 export type DerivedFeatureSpec =
   /** numerator / denominator; missing when the denominator is ≤ 0 (a special value, own bin). */
   | { kind: 'ratio'; name: string; numerator: string; denominator: string }
   /** How many of `columns` satisfy `value op threshold`. */
   | { kind: 'count_where'; name: string; columns: string[]; op: CompareOp; threshold: number }
+  /**
+   * Position (0-based) of the first of `columns`, in the order listed, whose value satisfies
+   * `value op threshold`; `columns.length` when none does. With the columns most recent first
+   * (`PAY_0, PAY_2, …, PAY_6`) and `> 0` this is "months since the last delay" (6 = none in 6).
+   */
+  | { kind: 'first_where'; name: string; columns: string[]; op: CompareOp; threshold: number }
   | { kind: 'max_of'; name: string; columns: string[] }
   | { kind: 'mean_of'; name: string; columns: string[] }
   /** a − b */
@@ -93,6 +100,8 @@ export interface TrainingStats {
   warnings?: string[];
   /** The sample-weight column, when training was weighted. */
   weight?: string;
+  /** How many bagged tables were averaged into this one (training option `bags`). */
+  bags?: number;
 }
 
 export interface ScorecardModel {
@@ -123,6 +132,13 @@ const derivedSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('count_where'),
+    name: z.string().min(1),
+    columns: z.array(z.string().min(1)).min(1),
+    op: cmp,
+    threshold: num,
+  }),
+  z.object({
+    kind: z.literal('first_where'),
     name: z.string().min(1),
     columns: z.array(z.string().min(1)).min(1),
     op: cmp,
@@ -205,6 +221,7 @@ export const scorecardModelSchema = z.object({
     candidateIv: z.record(z.string(), z.number()).optional(),
     warnings: z.array(z.string()).optional(),
     weight: z.string().optional(),
+    bags: z.number().int().optional(),
   }),
 });
 

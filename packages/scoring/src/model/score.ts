@@ -21,7 +21,15 @@ export interface CompiledInput {
 }
 
 const OPS: Record<CompareOp, number> = { '>': 0, '>=': 1, '<': 2, '<=': 3, '==': 4, '!=': 5 };
-const KIND = { ratio: 0, diff: 1, count_where: 2, max_of: 3, mean_of: 4, cross: 5 } as const;
+const KIND = {
+  ratio: 0,
+  diff: 1,
+  count_where: 2,
+  max_of: 3,
+  mean_of: 4,
+  cross: 5,
+  first_where: 6,
+} as const;
 
 export interface CompiledModel {
   readonly model: ScorecardModel;
@@ -108,8 +116,9 @@ export function compileModel(model: ScorecardModel): CompiledModel {
         throw new Error(`derived feature ${d.name} reads ${a}, which is not defined before it`);
       dArgs.push(s);
     }
-    dOp.push(d.kind === 'count_where' ? OPS[d.op] : 0);
-    dThr.push(d.kind === 'count_where' ? d.threshold : 0);
+    const where = d.kind === 'count_where' || d.kind === 'first_where';
+    dOp.push(where ? OPS[d.op] : 0);
+    dThr.push(where ? d.threshold : 0);
     slotOf.set(d.name, next);
     dOut.push(next++);
   }
@@ -200,22 +209,26 @@ export function compileModel(model: ScorecardModel): CompiledModel {
             const v = slots[DA[a]];
             if (v !== v) continue;
             any = true;
-            if (
-              op === 0
-                ? v > t
-                : op === 1
-                  ? v >= t
-                  : op === 2
-                    ? v < t
-                    : op === 3
-                      ? v <= t
-                      : op === 4
-                        ? v === t
-                        : v !== t
-            )
-              c++;
+            if (holds(v, op, t)) c++;
           }
           r = any ? c : NaN;
+          break;
+        }
+        case 6: {
+          let any = false;
+          r = NaN;
+          const op = DOP[k];
+          const t = DT[k];
+          for (let a = a0; a < a1; a++) {
+            const v = slots[DA[a]];
+            if (v !== v) continue;
+            any = true;
+            if (holds(v, op, t)) {
+              r = a - a0;
+              break;
+            }
+          }
+          if (r !== r && any) r = a1 - a0;
           break;
         }
         case 3: {
@@ -306,6 +319,21 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   return { model, inputs, encode, score, fast, slots, featureSlots, isDerived, maxPoints: maxPts };
 }
 
+/** `v op t` for an op code of `OPS`. */
+function holds(v: number, op: number, t: number): boolean {
+  return op === 0
+    ? v > t
+    : op === 1
+      ? v >= t
+      : op === 2
+        ? v < t
+        : op === 3
+          ? v <= t
+          : op === 4
+            ? v === t
+            : v !== t;
+}
+
 const cache = new WeakMap<ScorecardModel, CompiledModel>();
 
 /** The compiled form of `model`, built once per model object. */
@@ -372,6 +400,16 @@ function generate(
         lines.push(`const ${out} = ${out}k ? ${out}c : NaN;`);
         break;
       }
+      case 'first_where': {
+        const op = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '==': '===', '!=': '!==' }[d.op];
+        // Checked from the last column back, so the earliest match is the one left in place.
+        lines.push(`let ${out} = NaN, ${out}x;`);
+        for (let k = args.length - 1; k >= 0; k--)
+          lines.push(
+            `${out}x = ${args[k]}; if (${out}x === ${out}x) { if (${out}x ${op} ${lit(d.threshold)}) ${out} = ${k | 0}; else if (${out} !== ${out}) ${out} = ${args.length | 0}; }`,
+          );
+        break;
+      }
       case 'max_of':
         lines.push(`let ${out} = NaN, ${out}x;`);
         for (const a of args)
@@ -410,10 +448,13 @@ function generate(
       lines.push(`t += ${miss};`);
       return;
     }
-    let expr = String(nm[nm.length - 1].points | 0);
-    for (let k = nm.length - 2; k >= 0; k--)
-      expr = `x < ${lit(nm[k + 1].lower!)} ? ${nm[k].points | 0} : ${expr}`;
-    lines.push(`t += x !== x ? ${miss} : ${expr};`);
+    // Bins [lo, hi] as a balanced tree of comparisons (a bagged table has many bins).
+    const tree = (lo: number, hi: number): string => {
+      if (lo === hi) return String(nm[lo].points | 0);
+      const mid = (lo + hi + 1) >> 1;
+      return `(x < ${lit(nm[mid].lower!)} ? ${tree(lo, mid - 1)} : ${tree(mid, hi)})`;
+    };
+    lines.push(`t += x !== x ? ${miss} : ${tree(0, nm.length - 1)};`);
   });
   lines.push('return t;');
   const src = `"use strict"; return function score(v) {\n${lines.join('\n')}\n};`;

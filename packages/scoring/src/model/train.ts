@@ -9,7 +9,8 @@ import {
   type BinningOptions,
   type Group,
 } from './binning.js';
-import { DataError, columnIndex, labelColumn, type Dataset } from './csv.js';
+import { mergeBags, stratifiedSubsample } from './bagging.js';
+import { DataError, columnIndex, labelColumn, selectRows, toRecords, type Dataset } from './csv.js';
 import { applicableDerived, CARD_DERIVED_FEATURES, derivedInputs, evalDerived } from './derived.js';
 import type {
   DerivedFeatureSpec,
@@ -74,6 +75,15 @@ export interface TrainOptions {
   binRefit?: number;
   /** L2 penalty (in Hessian units) of a bin's adjustment in `binRefit` (default 20; the presets use 100). */
   binRefitLambda?: number;
+  /**
+   * Bagging (EBM's outer bags): train this many scorecards on seeded, stratified subsamples of
+   * the rows (`bagFraction` of each class) and average them into one points table — union of
+   * the cut points, each bin's points the mean of the tables' points, rounded once (see
+   * `bagging.ts`). Default 0 = off (one table on all rows).
+   */
+  bags?: number;
+  /** Share of the goods and of the bads in each bag (default 0.8). */
+  bagFraction?: number;
   /** L2 penalty of the logistic regression (default 2). */
   l2?: number;
   /** Drop features with information value below this (default 0.02). */
@@ -285,6 +295,23 @@ function binFeature(c: Candidate, y: Uint8Array, bopts: BinningOptions): BinnedF
   return { name: c.name, kind: c.kind, bins, iv: stats.iv, x };
 }
 
+/** The sample weights of `opts.weight` (checked ≥ 0), or undefined. */
+function weightColumn(data: Dataset, opts: TrainOptions): Float64Array | undefined {
+  if (!opts.weight) return undefined;
+  if (!data.columns.includes(opts.weight))
+    throw new DataError(`weight column "${opts.weight}" not found`);
+  const weights = numericColumn(
+    data.rows.map((r) => r[columnIndex(data, opts.weight!)]),
+    opts.weight,
+  );
+  for (let i = 0; i < weights.length; i++)
+    if (!(weights[i] >= 0))
+      throw new DataError(
+        `column "${opts.weight}" row ${i + 1}: weight ${weights[i]} is not a number ≥ 0`,
+      );
+  return weights;
+}
+
 /** Builds the candidate feature columns (raw minus label/excluded, plus applicable derived). */
 function candidates(
   data: Dataset,
@@ -371,6 +398,9 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     throw new DataError(
       `label "${opts.label}" has only ${bads === 0 ? 'goods (0)' : 'bads (1)'}; need both`,
     );
+  if (opts.bags !== undefined && !(Number.isInteger(opts.bags) && opts.bags >= 0))
+    throw new DataError(`bags must be a whole number ≥ 0, got ${opts.bags}`);
+  if ((opts.bags ?? 0) > 1) return trainBagged(data, opts, y);
   const dropped: { feature: string; reason: string }[] = [];
   const warnings: string[] = [];
   const protectedCols = opts.allowProtected
@@ -389,20 +419,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   const derived =
     opts.derive === false ? [] : applicableDerived(opts.derived ?? CARD_DERIVED_FEATURES, usable);
   const cands = candidates(data, opts, derived, protectedCols);
-  let weights: Float64Array | undefined;
-  if (opts.weight) {
-    if (!data.columns.includes(opts.weight))
-      throw new DataError(`weight column "${opts.weight}" not found`);
-    weights = numericColumn(
-      data.rows.map((r) => r[columnIndex(data, opts.weight!)]),
-      opts.weight,
-    );
-    for (let i = 0; i < n; i++)
-      if (!(weights[i] >= 0))
-        throw new DataError(
-          `column "${opts.weight}" row ${i + 1}: weight ${weights[i]} is not a number ≥ 0`,
-        );
-  }
+  const weights = weightColumn(data, opts);
   for (const name of Object.keys(opts.breaks ?? {}))
     if (!cands.some((c) => c.name === name && c.kind !== 'categorical'))
       throw new DataError(`--breaks names "${name}", which is not a numeric or ordinal feature`);
@@ -597,14 +614,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     f.bins.forEach((b, bi) => byWoe.set(b.woe, feat.bins[bi].points));
     for (let i = 0; i < n; i++) scores[i] += byWoe.get(f.x[i])!;
   }
-  const risk = scores.map((s) => -s);
-  const a = aucOf(risk, y);
-  const sorted = Float64Array.from(scores).sort();
-  const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
-  const gradeBands: GradeBand[] = ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({
-    grade,
-    minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0],
-  }));
+  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(scores, y);
   const model: ScorecardModel = {
     format: 'creditline-scorecard',
     formatVersion: 1,
@@ -621,17 +631,100 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
       bads,
       badRate: round6(bads / n),
       auc: round6(a),
-      ks: round6(ksOf(risk, y)),
+      ks: round6(ks),
       gini: round6(giniOf(a)),
       candidates: cands.length,
       dropped,
-      scoreDeciles: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map(q),
+      scoreDeciles,
       l2: o.l2,
       minBinShare: o.minBinShare,
       iterations: fit.iterations,
       candidateIv,
       ...(warnings.length ? { warnings } : {}),
       ...(opts.weight ? { weight: opts.weight } : {}),
+    },
+  };
+  model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
+  return model;
+}
+
+/** AUC, KS, grade bands (quintiles of the training scores) and score deciles. */
+function scoreSummary(
+  scores: Float64Array,
+  y: Uint8Array,
+): { a: number; ks: number; gradeBands: GradeBand[]; scoreDeciles: number[] } {
+  const n = scores.length;
+  const risk = scores.map((s) => -s);
+  const sorted = Float64Array.from(scores).sort();
+  const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
+  return {
+    a: aucOf(risk, y),
+    ks: ksOf(risk, y),
+    gradeBands: ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({
+      grade,
+      minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0],
+    })),
+    scoreDeciles: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map(q),
+  };
+}
+
+/** `bags` > 1: one table per stratified subsample, averaged into one points table. */
+function trainBagged(data: Dataset, opts: TrainOptions, y: Uint8Array): ScorecardModel {
+  const createdAt = opts.createdAt ?? new Date().toISOString();
+  const B = opts.bags!;
+  const fraction = opts.bagFraction ?? 0.8;
+  if (!(fraction > 0 && fraction <= 1))
+    throw new DataError(`bagFraction ${fraction} must be in (0, 1]`);
+  const models: ScorecardModel[] = [];
+  for (let b = 0; b < B; b++)
+    models.push(
+      trainScorecard(selectRows(data, stratifiedSubsample(y, fraction, b + 1)), {
+        ...opts,
+        bags: 0,
+        version: undefined,
+        createdAt,
+      }),
+    );
+  const weights = weightColumn(data, opts);
+  const m = mergeBags(models, toRecords(data), y, data.columns, weights);
+  const n = y.length;
+  let bads = 0;
+  for (let i = 0; i < n; i++) bads += y[i];
+  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(m.scores, y);
+  const kept = new Set(m.features.map((f) => f.name));
+  // Left out of every table; the reason given is the first table's.
+  const dropped = models[0].stats.dropped
+    .filter((d) => !kept.has(d.feature))
+    .map((d) =>
+      d.reason.startsWith('protected attribute')
+        ? d
+        : { feature: d.feature, reason: `${d.reason} (in all ${B} bags; bag 1's reason)` },
+    );
+  const candidateIv: Record<string, number> = {};
+  for (const mm of models)
+    for (const [k, v] of Object.entries(mm.stats.candidateIv ?? {}))
+      candidateIv[k] = round6((candidateIv[k] ?? 0) + v / B);
+  const base = models[0];
+  const model: ScorecardModel = {
+    ...base,
+    version: '',
+    createdAt,
+    intercept: m.intercept,
+    derived: m.derived,
+    features: m.features,
+    gradeBands,
+    stats: {
+      ...base.stats,
+      rows: n,
+      bads,
+      badRate: round6(bads / n),
+      auc: round6(a),
+      ks: round6(ks),
+      gini: round6(giniOf(a)),
+      dropped,
+      scoreDeciles,
+      candidateIv,
+      bags: B,
     },
   };
   model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;

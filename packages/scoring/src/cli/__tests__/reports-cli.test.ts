@@ -177,3 +177,28 @@ describe('creditline-score fairness', () => {
     ).toBe(true);
   });
 });
+
+describe('creditline-score train --bags', () => {
+  it('averages N bagged tables into one model file, and refuses a fractional N', () => {
+    const out = path.join(dir, 'bagged.json');
+    const t = cli('train', '--data', germanCsv, '--label', 'default', '--bags', '3', '--out', out);
+    expect(t.code).toBe(0);
+    const m = JSON.parse(readFileSync(out, 'utf8'));
+    expect(m.stats.bags).toBe(3);
+    const r = cli('report', '--model', out, '--data', germanCsv, '--format', 'json');
+    expect(r.code).toBe(0);
+    const bad = cli(
+      'train',
+      '--data',
+      germanCsv,
+      '--label',
+      'default',
+      '--bags',
+      '2.5',
+      '--out',
+      out,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toBe('creditline-score: bags must be a whole number ≥ 0, got 2.5\n');
+  });
+});

@@ -14,8 +14,12 @@ import {
   trainScorecard,
   type Dataset,
   type ScoreResult,
+  type ScorecardModel,
 } from '../index.js';
 import { rng } from '../evaluate.js';
+import { mergeBags, stratifiedSubsample } from '../bagging.js';
+import { evalDerived } from '../derived.js';
+import { labelColumn, selectRows, toRecords } from '../csv.js';
 import { cardSample, german } from './helpers.js';
 
 /** Synthetic data: x1 raises risk, x2 lowers it, c is a categorical with a risky level. */
@@ -113,6 +117,109 @@ describe('trainScorecard', () => {
     const loaded = loadModel(JSON.parse(JSON.stringify(model)));
     expect(loaded).toEqual(model);
     expect(loadModel(JSON.stringify(model)).version).toBe(model.version);
+  });
+});
+
+describe('first_where (months since the last delay)', () => {
+  const spec = {
+    kind: 'first_where' as const,
+    name: 'since',
+    columns: ['p0', 'p1', 'p2'],
+    op: '>' as const,
+    threshold: 0,
+  };
+  const cases: [(number | null)[], number][] = [
+    [[1, 0, 2], 0],
+    [[0, 2, 3], 1],
+    [[-1, 0, 1], 2],
+    [[0, 0, 0], 3],
+    [[null, 0, 5], 2],
+    [[null, 4, null], 1],
+    [[null, null, 0], 3],
+    [[null, null, null], NaN],
+  ];
+
+  it('is the position of the first column that satisfies the test, the count when none, missing when all are', () => {
+    for (const [vals, want] of cases) {
+      const got = evalDerived(spec, (c) => vals[spec.columns.indexOf(c)] ?? NaN);
+      expect(got).toBe(want);
+    }
+  });
+
+  it('the compiled and generated scorers agree with it', () => {
+    const model = trainScorecard(synthetic(500), { label: 'bad', createdAt: 'x' });
+    model.derived = [spec];
+    model.features = [
+      {
+        name: 'since',
+        kind: 'ordinal',
+        coefficient: -1,
+        iv: 0,
+        bins: [
+          { label: '[-inf, 1)', woe: 0, points: 1, count: 0, badRate: 0, upper: 1 },
+          { label: '[1, 2)', lower: 1, upper: 2, woe: 0, points: 20, count: 0, badRate: 0 },
+          { label: '[2, 3)', lower: 2, upper: 3, woe: 0, points: 300, count: 0, badRate: 0 },
+          { label: '[3, inf)', lower: 3, woe: 0, points: 4000, count: 0, badRate: 0 },
+          { label: 'missing', isMissing: true, woe: 0, points: 50000, count: 0, badRate: 0 },
+        ],
+      },
+    ];
+    const m = loadModel(JSON.parse(JSON.stringify(model)));
+    const c = compileModel(m);
+    const pts = [1, 20, 300, 4000];
+    for (const [vals, want] of cases) {
+      const rec = { p0: vals[0], p1: vals[1], p2: vals[2] };
+      const expected = Number.isNaN(want) ? 50000 : pts[want];
+      expect(c.score(c.encode(rec))).toBe(expected);
+      expect(c.fast(c.encode(rec))).toBe(expected);
+      expect(scoreFeatures(m, rec).score).toBe(expected);
+    }
+  });
+});
+
+describe('bagging (option bags)', () => {
+  const data = synthetic(3000, 11);
+  const opts = { label: 'bad', createdAt: '2026-01-01T00:00:00.000Z', maxBins: 6 };
+
+  it('one points table whose score is the mean of the bagged tables (within rounding)', () => {
+    const y = labelColumn(data, 'bad');
+    const bags = [1, 2, 3].map((seed) =>
+      trainScorecard(selectRows(data, stratifiedSubsample(y, 0.8, seed)), opts),
+    );
+    // Different subsamples give different cut points: the merged table holds their union.
+    const cuts = (m: ScorecardModel) =>
+      m.features.find((f) => f.name === 'x1')!.bins.filter((b) => b.lower !== undefined).length;
+    const rows = toRecords(data);
+    const merged = mergeBags(bags, rows, y, data.columns);
+    const x1 = merged.features.find((f) => f.name === 'x1')!;
+    expect(x1.bins.length - 2).toBeGreaterThanOrEqual(Math.max(...bags.map(cuts)));
+    for (let i = 0; i < rows.length; i++) {
+      const avg = bags.reduce((s, m) => s + scoreFeatures(m, rows[i]).score, 0) / 3;
+      // each feature's points are rounded once: at most half a point each
+      expect(Math.abs(merged.scores[i] - avg)).toBeLessThanOrEqual(0.5 * merged.features.length);
+    }
+    expect(merged.scores.some((s, i) => s !== scoreFeatures(bags[0], rows[i]).score)).toBe(true);
+  });
+
+  it('trains, validates, scores like any model, and records the bag count', () => {
+    const model = trainScorecard(data, { ...opts, bags: 3 });
+    expect(model.stats.bags).toBe(3);
+    expect(loadModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(evaluate(model, data, 'bad').auc).toBeCloseTo(model.stats.auc, 6);
+    const c = compileModel(model);
+    for (const row of data.rows.slice(0, 200)) {
+      const rec = Object.fromEntries(data.columns.map((k, j) => [k, row[j]]));
+      const res = scoreFeatures(model, rec);
+      expect(scoreFast(c, c.encode(rec))).toBe(res.score);
+      expect(res.contributions.reduce((s, x) => s + x.points, 0)).toBe(res.score);
+    }
+    // x1 raises risk in every bag: the averaged points never rise with it.
+    const pts = model.features
+      .find((f) => f.name === 'x1')!
+      .bins.filter((b) => !b.isMissing)
+      .map((b) => b.points);
+    for (let k = 1; k < pts.length; k++) expect(pts[k]).toBeLessThanOrEqual(pts[k - 1]);
+    expect(trainScorecard(data, { ...opts, bags: 3 })).toEqual(model);
   });
 });
 
