@@ -178,6 +178,27 @@ export default tseslint.config(
     files: ['**/__tests__/**', '**/test/**', '**/e2e/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // A request started from a handler and not awaited rejects on a network error and when the
+    // page unmounts (Apollo Client 4); the hooks' `error` already shows it, so it goes through
+    // `settled()` (packages/dashboard/src/apollo/settled.ts) instead of a bare `void`.
+    files: ['packages/dashboard/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "UnaryExpression[operator='void'] > CallExpression[callee.type='Identifier']:not([callee.name='settled'])",
+          message: 'Wrap a fire-and-forget request in settled(): `void settled(submit())`.',
+        },
+        {
+          selector:
+            "UnaryExpression[operator='void'] > CallExpression[callee.property.name='then']",
+          message: 'Wrap a fire-and-forget request in settled(): `void settled(take().then(…))`.',
+        },
+      ],
+    },
+  },
   ...apiLayers,
   {
     // The committed API schema (issue 17 item 5): every type, field, argument, input field and

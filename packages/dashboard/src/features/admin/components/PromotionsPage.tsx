@@ -8,7 +8,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -26,8 +25,12 @@ import {
   CreatePromotionMutation,
   PromotionsQuery,
 } from '../graphql/admin.graphql';
-import { ErrorState, LoadMore, QueryState } from '../../../components/states';
-import { useUserErrorText } from '../../../apollo/userErrors';
+import { LoadMore, QueryState } from '../../../components/states';
+import {
+  MutationDialog,
+  MutationFeedback,
+  useMutationProblem,
+} from '../../../components/MutationDialog';
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { settled } from '../../../apollo/settled';
@@ -58,7 +61,6 @@ const localInput = (d: Date) =>
 export function PromotionsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const userErrorText = useUserErrorText();
   const [name, setName] = useState('');
   const [startsAt, setStartsAt] = useState(() => localInput(new Date(Date.now() + 3600_000)));
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 8 * 86400_000)));
@@ -67,7 +69,7 @@ export function PromotionsPage() {
   const [amount, setAmount] = useState<number | string>(500);
   const [percent, setPercent] = useState<number | string>(10);
   const [category, setCategory] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [create, { loading, error, data }] = useMutation(CreatePromotionMutation, {
     refetchQueries: ['Promotions'],
   });
@@ -95,8 +97,7 @@ export function PromotionsPage() {
         },
       },
     });
-    const p = d?.createPromotion;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(d?.createPromotion)) return;
     setName('');
   };
 
@@ -192,14 +193,9 @@ export function PromotionsPage() {
             data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
             w={260}
           />
-          {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          )}
-          {error && <ErrorState error={error} />}
+          <MutationFeedback problem={problem} error={error} />
           <Group>
-            <Button loading={loading} onClick={() => void submit()}>
+            <Button loading={loading} onClick={() => void settled(submit())}>
               {t('admin.promotions.createConfirm')}
             </Button>
           </Group>
@@ -381,9 +377,8 @@ function CancelPromotionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [cancel, { loading, error }] = useMutation(CancelPromotionMutation, {
     refetchQueries: ['Promotions'],
   });
@@ -399,46 +394,34 @@ function CancelPromotionDialog({
     const { data } = await cancel({
       variables: { input: { promotionId: target.id, reason: reason.trim() } },
     });
-    const p = data?.cancelPromotion;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(data?.cancelPromotion)) return;
     close();
   };
   return (
-    <Modal
+    <MutationDialog
       opened={!!target}
       onClose={close}
       title={t('admin.promotions.cancelTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.promotions.cancelConfirm')}
+      submitColor="red"
+      cancelLabel={t('admin.promotions.keep')}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          <span data-free-text>{target?.name}</span>
-        </Text>
-        <Text size="sm">{t('admin.promotions.cancelText')}</Text>
-        <Textarea
-          label={t('admin.promotions.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-        />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('admin.promotions.keep')}
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void submit()}>
-            {t('admin.promotions.cancelConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        <span data-free-text>{target?.name}</span>
+      </Text>
+      <Text size="sm">{t('admin.promotions.cancelText')}</Text>
+      <Textarea
+        label={t('admin.promotions.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+      />
+    </MutationDialog>
   );
 }
