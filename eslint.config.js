@@ -66,29 +66,25 @@ const apiLayers = [
       {
         regex: '^\\.\\./modules/',
         message:
-          'The shared GraphQL pieces are below the feature modules; only the composition roots (schema.ts, services.ts) and the remaining known arrows (context, loaders, request-guards, node.resolver, enums — which reads the purchase statuses from their entity) import modules.',
+          'The shared GraphQL pieces are below the feature modules; only the composition roots (schema.ts, services.ts) and the remaining known arrows (loaders, request-guards, node.resolver) import modules.',
       },
     ],
     [
       `${api}/graphql/schema.ts`,
       `${api}/graphql/services.ts`,
       `${api}/graphql/emit-schema.ts`,
-      `${api}/graphql/context.ts`,
       `${api}/graphql/loaders.ts`,
       `${api}/graphql/request-guards.ts`,
       `${api}/graphql/node.resolver.ts`,
-      `${api}/graphql/enums.ts`,
     ],
   ),
   restrict(
     [
       `${api}/graphql/schema.ts`,
       `${api}/graphql/services.ts`,
-      `${api}/graphql/context.ts`,
       `${api}/graphql/loaders.ts`,
       `${api}/graphql/request-guards.ts`,
       `${api}/graphql/node.resolver.ts`,
-      `${api}/graphql/enums.ts`,
     ],
     [up('\\.\\./', APPS, 'graphql/ is below the apps (jobs, server, demo, app, main).')],
   ),

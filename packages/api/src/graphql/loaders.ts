@@ -22,7 +22,7 @@ import {
   type AccountRow,
   type ActiveTemporaryLimit,
 } from '../modules/accounts/account.reads.js';
-import { withRawClient } from '../modules/ledger/pg-client.js';
+import { withRawClient } from '../db/pg-client.js';
 
 /**
  * Per-request DataLoaders: one SQL statement per kind of lookup per tick, however many objects
