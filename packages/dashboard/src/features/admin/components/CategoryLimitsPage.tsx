@@ -14,25 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BANDS, CATEGORIES, GRADES } from '../segments';
 import { RemoveCategoryLimitMutation, SetCategoryLimitMutation } from '../graphql/admin.graphql';
 import { MutationFeedback, useMutationProblem } from '../../../components/MutationDialog';
 import { settled } from '../../../apollo/settled';
-
-const GRADES = ['A', 'B', 'C', 'D', 'E'];
-const BANDS = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'];
-export const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-  'OTHER',
-];
 
 /**
  * Risk admin: category limits (专项额度) for a segment of active accounts — by grade, income

@@ -20,6 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { GRADES, CATEGORIES } from '../segments';
 import {
   CancelPromotionMutation,
   CreatePromotionMutation,
@@ -34,21 +35,6 @@ import {
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { settled } from '../../../apollo/settled';
-
-const GRADES = ['A', 'B', 'C', 'D', 'E'];
-const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-  'OTHER',
-];
 
 /** `datetime-local` value (local time, minutes) for a date. */
 const localInput = (d: Date) =>
