@@ -5,7 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
-import { setStatementMode } from '../modules/ledger/pg-client.js';
+import { setStatementMode } from './pg-client.js';
 
 /** MikroORM options for a database URL. Entities are declared with explicit types, so no metadata emit is needed. */
 export function ormOptions(url: string, extra: Partial<Options> = {}): Options {

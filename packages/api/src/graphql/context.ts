@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import type { Viewer } from '../modules/auth/viewer.js';
+import type { Viewer } from '../shared/viewer.js';
 import type { Services } from './services.js';
 import { Loaders } from './loaders.js';
 

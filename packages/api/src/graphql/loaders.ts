@@ -25,7 +25,7 @@ import {
   type AccountRow,
   type ActiveTemporaryLimit,
 } from '../modules/accounts/account.reads.js';
-import { withRawClient } from '../modules/ledger/pg-client.js';
+import { withRawClient } from '../db/pg-client.js';
 import { SharedStatements } from './shared-statements.js';
 
 /** One per ORM (the process's pool): the requests of one event-loop turn share its statements. */

@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../../test/database.js';
 import { pgbouncerBinary, startPgBouncer, type RunningPgBouncer } from '../../../test/pgbouncer.js';
 import { withDatabase } from '../embedded-postgres.js';
 import { connectOrm, migrate } from '../orm.js';
-import { withRawClient } from '../../modules/ledger/pg-client.js';
+import { withRawClient } from '../pg-client.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 /**

@@ -1,8 +1,10 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Id } from '../../db/types.js';
 
-export const AGENT_ROLES = ['AGENT', 'SUPERVISOR', 'RISK_ADMIN'] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+import type { AgentRole } from '../../shared/viewer.js';
+
+// The roles are the viewer's (shared/viewer.ts); named here too, beside the column that holds them.
+export { AGENT_ROLES, type AgentRole } from '../../shared/viewer.js';
 
 /** A staff member who signs in to the dashboard: support agent, supervisor or risk admin. */
 @Entity({ tableName: 'agents' })

@@ -1,21 +1,7 @@
-import type { AgentRole } from '../agents/agent.entity.js';
+import type { Viewer } from '../../shared/viewer.js';
 
-/** Who is calling: a signed-in staff member, a partner app with scopes, or nobody. */
-export type Viewer =
-  | { kind: 'anonymous' }
-  | { kind: 'agent'; id: string; username: string; role: AgentRole }
-  | {
-      kind: 'partner';
-      /** The partner app: what it may see (its purchases, its links) belongs to the app. */
-      id: string;
-      name: string;
-      /** The key's scopes (the app's, or fewer). */
-      scopes: string[];
-      /** The API key used, for the audit log and last-used time. */
-      keyId?: string;
-    };
-
-export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+// The viewer's shape lives in shared/ (the GraphQL context reads it); named here too, for the modules.
+export { ANONYMOUS, type Viewer } from '../../shared/viewer.js';
 
 /**
  * Roles used in `@Authorized(...)`. Staff roles nest: a SUPERVISOR can do what an AGENT can;

@@ -1,13 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userError } from '../../graphql/errors.js';
-import {
-  Connection,
-  IdPageArgs,
-  localIdOf,
-  readIdPage,
-  toConnection,
-} from '../../graphql/relay.js';
+import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { Role, isStaff } from '../auth/viewer.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -40,19 +35,7 @@ export class CustomerAuditResolver {
     @Args(() => IdPageArgs) args: IdPageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      AuditEntry,
-      { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toAuditNode,
-      () => ctx.em.count(AuditEntry, { customerId: customer.localId }),
-    );
+    return pageById(ctx.em, AuditEntry, { customerId: customer.localId }, args, toAuditNode);
   }
 }
 

@@ -53,7 +53,9 @@ export class CustomerService {
 
   /**
    * Customers matching a search, ordered by id, after an id cursor, with the number of all
-   * matches (the "47 found" an agent reads; the page holds `limit`). Phone, national ID and the
+   * matches (the "47 found" an agent reads; the page holds `limit`) — counted beside the page
+   * when `countNow`, otherwise only when `totalCount()` is called (the query does not select it).
+   * Phone, national ID and the
    * phone's last four are matched exactly through their keyed hashes (the clear text is never in
    * an index); an account number exactly or by its start (a range on the unique index); a name by
    * its start.
@@ -63,7 +65,8 @@ export class CustomerService {
     text: string,
     limit: number,
     afterId?: string,
-  ): Promise<{ rows: Customer[]; totalCount: number }> {
+    countNow = true,
+  ): Promise<{ rows: Customer[]; totalCount: () => Promise<number> }> {
     const t = text.trim();
     const key = this.config.secrets.blindIndexKey;
     let where: FilterQuery<Customer>;
@@ -82,18 +85,22 @@ export class CustomerService {
         // CL + 10 digits: a prefix is the range [prefix000…, prefix999…] of the unique index.
         const p = t.toUpperCase();
         const range = [p.padEnd(12, '0'), p.padEnd(12, '9')];
-        const [ids, [n]] = await Promise.all([
+        const totalCount = once(async () => {
+          const [n] = await em
+            .fork()
+            .execute<{ n: number }[]>(
+              `select count(*)::int as n from credit_accounts where account_number between ? and ?`,
+              range,
+            );
+          return n!.n;
+        });
+        const [ids] = await Promise.all([
           em.execute<{ customer_id: string }[]>(
             `select customer_id from credit_accounts where account_number between ? and ?
                and (?::bigint is null or customer_id > ?::bigint) order by customer_id limit ?`,
             [...range, afterId ?? null, afterId ?? null, limit],
           ),
-          em
-            .fork()
-            .execute<{ n: number }[]>(
-              `select count(*)::int as n from credit_accounts where account_number between ? and ?`,
-              range,
-            ),
+          countNow && totalCount(),
         ]);
         const rows = ids.length
           ? await em.find(
@@ -102,18 +109,19 @@ export class CustomerService {
               { orderBy: { id: 'asc' } },
             )
           : [];
-        return { rows, totalCount: n!.n };
+        return { rows, totalCount };
       }
       case 'NAME':
         where = { name: { $like: `${escapeLike(t)}%` } };
         break;
     }
-    const [rows, totalCount] = await Promise.all([
+    const totalCount = once(() => em.fork().count(Customer, where));
+    const [rows] = await Promise.all([
       em.find(Customer, afterId ? { $and: [where, { id: { $gt: afterId } }] } : where, {
         orderBy: { id: 'asc' },
         limit,
       }),
-      em.fork().count(Customer, where),
+      countNow && totalCount(),
     ]);
     return { rows, totalCount };
   }
@@ -161,4 +169,10 @@ export class CustomerService {
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The first call's promise, for every call: a count asked for twice runs once. */
+function once<T>(run: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= run());
 }

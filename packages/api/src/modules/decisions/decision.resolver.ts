@@ -2,13 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } f
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userError } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import {
-  Connection,
-  IdPageArgs,
-  localIdOf,
-  readIdPage,
-  toConnection,
-} from '../../graphql/relay.js';
+import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import { Role, isStaff } from '../auth/viewer.js';
@@ -52,19 +47,7 @@ export class AccountDecisionsResolver {
     @Args(() => IdPageArgs) args: IdPageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      LimitDecision,
-      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toDecisionNode,
-      () => ctx.em.count(LimitDecision, { accountId: account.entity.id }),
-    );
+    return pageById(ctx.em, LimitDecision, { accountId: account.entity.id }, args, toDecisionNode);
   }
 
   @Authorized(Role.AGENT)

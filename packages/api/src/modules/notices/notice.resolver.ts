@@ -1,13 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userError } from '../../graphql/errors.js';
-import {
-  Connection,
-  IdPageArgs,
-  localIdOf,
-  readIdPage,
-  toConnection,
-} from '../../graphql/relay.js';
+import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, isStaff } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
@@ -43,19 +38,7 @@ export class AccountNoticesResolver {
     @Args(() => IdPageArgs) args: IdPageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      Notice,
-      { customerId: account.entity.customerId, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toNoticeNode,
-      () => ctx.em.count(Notice, { customerId: account.entity.customerId }),
-    );
+    return pageById(ctx.em, Notice, { customerId: account.entity.customerId }, args, toNoticeNode);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withRawClient, type RawClient } from '../ledger/pg-client.js';
+import { withRawClient, type RawClient } from '../../db/pg-client.js';
 import type { FraudRules } from './purchase-rules.js';
 
 /**

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Fen, Id } from '../../db/types.js';
+import type { PurchaseStatusEnum } from '../../graphql/enums.js';
 
 export const PURCHASE_STATUSES = [
   'HELD',
@@ -11,6 +12,11 @@ export const PURCHASE_STATUSES = [
   'REJECTED',
 ] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
+// Every status must be in the schema's PurchaseStatus enum (a status missing there would fail
+// at run time when a purchase in it is read).
+const statusesCovered: [PurchaseStatus] extends [keyof typeof PurchaseStatusEnum] ? true : never =
+  true;
+void statusesCovered;
 
 /** An authorization request from a partner app against the available limit. */
 @Entity({ tableName: 'purchases' })

@@ -14,7 +14,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
+import { Connection } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { badUserInput, fail, type Outcome } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, scope } from '../auth/viewer.js';
@@ -282,14 +283,9 @@ export class PurchaseResolver {
       'Purchases waiting for a supervisor (large amounts, risk-rule hits), oldest first.',
   })
   async purchaseReviewQueue(@Args(() => QueueArgs) args: QueueArgs, @Ctx() ctx: GraphQLContext) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      Purchase,
-      { status: 'PENDING_REVIEW', ...(after ? { id: { $gt: after } } : {}) },
-      { orderBy: { id: 'asc' }, limit: page.size + 1 },
-    );
-    const totalCount = await ctx.em.count(Purchase, { status: 'PENDING_REVIEW' });
-    return toConnection(rows, page, (r) => [r.id], toPurchaseNode, totalCount);
+    return pageById(ctx.em, Purchase, { status: 'PENDING_REVIEW' }, args, toPurchaseNode, {
+      newestFirst: false,
+    });
   }
 
   @Authorized()
@@ -335,7 +331,6 @@ export class AccountPurchasesResolver {
     @Args(() => AccountPurchasesArgs) args: AccountPurchasesArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
     if (args.status != null && !(PURCHASE_STATUSES as readonly string[]).includes(args.status))
       throw badUserInput(`status must be one of ${PURCHASE_STATUSES.join(', ')}.`, 'status');
     const where = {
@@ -343,17 +338,6 @@ export class AccountPurchasesResolver {
       ...visibleTo(ctx),
       ...(args.status ? { status: args.status as PurchaseStatus } : {}),
     };
-    const rows = await ctx.em.find(
-      Purchase,
-      { ...where, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toPurchaseNode,
-      await ctx.em.count(Purchase, where),
-    );
+    return pageById(ctx.em, Purchase, where, args, toPurchaseNode);
   }
 }

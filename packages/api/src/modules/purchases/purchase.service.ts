@@ -9,7 +9,7 @@ import {
   validIdempotencyKey,
   withIdempotency,
 } from '../idempotency/idempotency.service.js';
-import { withRawClient } from '../ledger/pg-client.js';
+import { withRawClient } from '../../db/pg-client.js';
 import { authorizations } from '../../shared/metrics.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { emitPurchaseReviewDecided } from '../webhooks/webhook-events.js';

@@ -15,7 +15,8 @@ import {
 import type { GraphQLContext } from '../../graphql/context.js';
 import { type Outcome } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
+import { Connection } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role } from '../auth/viewer.js';
@@ -210,24 +211,12 @@ export class RecoveryResolver {
       'Requests waiting for a supervisor (under review), oldest first; totalCount counts all that match the filters.',
   })
   async recoveryQueue(@Args(() => QueueArgs) args: QueueArgs, @Ctx() ctx: GraphQLContext) {
-    const { page, after } = readIdPage(args);
     const where: FilterQuery<RecoveryRequest> = { status: 'UNDER_REVIEW' };
     if (args.type) where.type = args.type;
     if (args.assignment === QueueAssignmentEnum.MINE)
       where.assignedAgentId = ctx.viewer.kind === 'agent' ? ctx.viewer.id : '0';
     if (args.assignment === QueueAssignmentEnum.UNASSIGNED) where.assignedAgentId = null;
-    const rows = await ctx.em.find(
-      RecoveryRequest,
-      { ...where, ...(after ? { id: { $gt: after } } : {}) },
-      { orderBy: { id: 'asc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toRecoveryNode,
-      await ctx.em.count(RecoveryRequest, where),
-    );
+    return pageById(ctx.em, RecoveryRequest, where, args, toRecoveryNode, { newestFirst: false });
   }
 
   @FieldResolver(() => [DecisionReason], {
@@ -436,18 +425,12 @@ export class CustomerRecoveryResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
+    return pageById(
+      ctx.em,
       RecoveryRequest,
-      { customerId: customer.localId, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
+      { customerId: customer.localId },
+      args,
       toRecoveryNode,
-      () => ctx.em.count(RecoveryRequest, { customerId: customer.localId }),
     );
   }
 }

@@ -234,12 +234,7 @@ export class RecoveryService {
       return fail('NO_DOCUMENTS', 'Attach at least one document.', 'documents');
     return em.transactional(async (tem) => {
       const r = await lockRequest(tem, requestId);
-      if (!r)
-        return fail(
-          'RECOVERY_REQUEST_NOT_FOUND',
-          'There is no such recovery request.',
-          'requestId',
-        );
+      if (!r) return notFound();
       if (!['SUBMITTED', 'UNDER_REVIEW', 'NEEDS_DOCUMENTS'].includes(r.status))
         return illegal(r.status, 'add documents to');
       await insertDocuments(tem, r.id, r.customer_id, documents);
@@ -271,18 +266,9 @@ export class RecoveryService {
     reason: string,
   ): Promise<Outcome<{ requestId: string }>> {
     return em.transactional(async (tem) => {
-      const r = await lockRequest(tem, requestId);
-      if (!r)
-        return fail(
-          'RECOVERY_REQUEST_NOT_FOUND',
-          'There is no such recovery request.',
-          'requestId',
-        );
-      if (!canTransition(r.status, 'APPROVED')) return illegal(r.status, 'approve');
-      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [
-        viewer.kind === 'agent' ? viewer.id : null,
-        r.id,
-      ]);
+      const locked = await lockForDecision(tem, viewer, requestId, 'APPROVED', 'approve');
+      if (!locked.ok) return locked;
+      const r = locked.value;
       await this.approveLocked(
         tem,
         r,
@@ -307,18 +293,9 @@ export class RecoveryService {
     reason: string,
   ): Promise<Outcome<{ requestId: string }>> {
     return em.transactional(async (tem) => {
-      const r = await lockRequest(tem, requestId);
-      if (!r)
-        return fail(
-          'RECOVERY_REQUEST_NOT_FOUND',
-          'There is no such recovery request.',
-          'requestId',
-        );
-      if (!canTransition(r.status, 'REJECTED')) return illegal(r.status, 'reject');
-      await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [
-        viewer.kind === 'agent' ? viewer.id : null,
-        r.id,
-      ]);
+      const locked = await lockForDecision(tem, viewer, requestId, 'REJECTED', 'reject');
+      if (!locked.ok) return locked;
+      const r = locked.value;
       await transition(
         tem,
         { id: r.id, customerId: r.customer_id, status: r.status },
@@ -362,12 +339,7 @@ export class RecoveryService {
            from recovery_requests q left join agents g on g.id = q.assigned_agent_id where q.id = ? for update of q`,
         [requestId],
       );
-      if (!r)
-        return fail(
-          'RECOVERY_REQUEST_NOT_FOUND',
-          'There is no such recovery request.',
-          'requestId',
-        );
+      if (!r) return notFound();
       if (r.status !== 'UNDER_REVIEW')
         return fail(
           'RECOVERY_REQUEST_DECIDED',
@@ -583,6 +555,28 @@ async function insertDocuments(
 
 const agentActor = (viewer: Viewer): RecoveryActor =>
   viewer.kind === 'agent' ? { type: 'AGENT', agentId: viewer.id } : { type: 'SYSTEM' };
+
+/** The request locked for a supervisor's decision, marked as decided by the viewer; refused when missing or not decidable. */
+async function lockForDecision(
+  tem: EntityManager,
+  viewer: Viewer,
+  requestId: string,
+  to: 'APPROVED' | 'REJECTED',
+  what: string,
+): Promise<Outcome<RequestRow>> {
+  const r = await lockRequest(tem, requestId);
+  if (!r) return notFound();
+  if (!canTransition(r.status, to)) return illegal(r.status, what);
+  await tem.execute(`update recovery_requests set decided_by_agent_id = ? where id = ?`, [
+    viewer.kind === 'agent' ? viewer.id : null,
+    r.id,
+  ]);
+  return ok(r);
+}
+
+function notFound(): Outcome<never> {
+  return fail('RECOVERY_REQUEST_NOT_FOUND', 'There is no such recovery request.', 'requestId');
+}
 
 function illegal(from: RecoveryStatus, what: string): Outcome<never> {
   return fail('ILLEGAL_TRANSITION', `Cannot ${what} a request that is ${from}.`, 'requestId');

@@ -11,7 +11,8 @@ import {
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { money } from '../../graphql/money.js';
-import { Connection, readIdPage, toConnection } from '../../graphql/relay.js';
+import { Connection } from '../../graphql/relay.js';
+import { pageById } from '../../graphql/paged-query.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { InstallmentPlan } from '../plans/installment-plan.entity.js';
 import { InstallmentPlanNode, toPlanNode } from '../plans/plan.types.js';
@@ -44,19 +45,7 @@ export class AccountMoneyResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      InstallmentPlan,
-      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toPlanNode,
-      () => ctx.em.count(InstallmentPlan, { accountId: account.entity.id }),
-    );
+    return pageById(ctx.em, InstallmentPlan, { accountId: account.entity.id }, args, toPlanNode);
   }
 
   @Authorized()
@@ -66,19 +55,7 @@ export class AccountMoneyResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { page, after } = readIdPage(args);
-    const rows = await ctx.em.find(
-      Repayment,
-      { accountId: account.entity.id, ...(after ? { id: { $lt: after } } : {}) },
-      { orderBy: { id: 'desc' }, limit: page.size + 1 },
-    );
-    return toConnection(
-      rows,
-      page,
-      (r) => [r.id],
-      toRepaymentNode,
-      () => ctx.em.count(Repayment, { accountId: account.entity.id }),
-    );
+    return pageById(ctx.em, Repayment, { accountId: account.entity.id }, args, toRepaymentNode);
   }
 
   @Authorized()

@@ -60,45 +60,46 @@ const TIMELINE_UNION = `
       from customer_notes n where n.customer_id = ?
 `;
 
-const TIMELINE_SQL = `
+/** The page's rows from `source` (the history, filtered to the wanted kinds): after the cursor. */
+const pageOf = (source: string) => `
 select e.kind, e.id, e.at, (extract(epoch from e.at) * 1000000)::bigint::text as at_us,
        e.amount_fen::text as amount_fen, e.text, e.extra, g.display_name as actor_name
-  from (
-${TIMELINE_UNION}  ) e
+  from ${source} e
   left join agents g on g.id = e.agent_id
- where e.kind = any(?::text[])
-   and (?::bigint is null or ((extract(epoch from e.at) * 1000000)::bigint, e.kind, e.id) < (?::bigint, ?::text, ?::bigint))
+ where (?::bigint is null or ((extract(epoch from e.at) * 1000000)::bigint, e.kind, e.id) < (?::bigint, ?::text, ?::bigint))
  order by e.at desc, e.kind desc, e.id desc
  limit ?`;
 
-/** The same history's size (for totalCount): all entries of the wanted kinds, ignoring the page. */
-const TIMELINE_COUNT_SQL = `
-select count(*)::int as n from (
-${TIMELINE_UNION}) e
- where e.kind = any(?::text[])`;
+const WANTED = `(select * from (${TIMELINE_UNION}) u where u.kind = any(?::text[]))`;
+
+const TIMELINE_SQL = pageOf(WANTED);
+
+/**
+ * The page and the history's size (for totalCount: all entries of the wanted kinds, ignoring the
+ * page) in one statement over one scan of the six tables; a row even when the page is empty.
+ */
+const TIMELINE_COUNTED_SQL = `
+with wanted as materialized ${WANTED}
+select p.*, t.n as total_count
+  from (select count(*)::int as n from wanted) t
+  left join lateral (${pageOf('wanted')}) p on true`;
 
 /** A customer's whole history in one list: decisions, purchases, repayments, notices, recovery steps, notes. */
 export class TimelineService {
-  async count(
-    em: EntityManager,
-    customerId: string,
-    kinds: readonly string[] | null | undefined,
-  ): Promise<number> {
-    const wanted = kinds?.length ? kinds : KINDS;
-    const [row] = await em.execute<{ n: number }[]>(TIMELINE_COUNT_SQL, [
-      ...Array(6).fill(customerId),
-      `{${wanted.join(',')}}`,
-    ]);
-    return row?.n ?? 0;
-  }
-
+  /** A page of the history; with `withCount`, also its size (in the same statement). */
   async page(
     em: EntityManager,
     customerId: string,
     page: Page,
     locale: EngineLocale,
     kinds: readonly string[] | null | undefined,
-  ): Promise<{ entries: TimelineEntryNode[]; keys: (string | number)[][]; hasMore: boolean }> {
+    withCount = false,
+  ): Promise<{
+    entries: TimelineEntryNode[];
+    keys: (string | number)[][];
+    hasMore: boolean;
+    totalCount?: number;
+  }> {
     const cursor = page.cursor;
     if (
       cursor &&
@@ -109,15 +110,20 @@ export class TimelineService {
     )
       throw badUserInput('after is not a valid cursor.', 'after');
     const wanted = kinds?.length ? kinds : KINDS;
-    const rows = await em.execute<Row[]>(TIMELINE_SQL, [
-      ...Array(6).fill(customerId),
-      `{${wanted.join(',')}}`,
-      cursor ? String(cursor[0]) : null,
-      cursor ? String(cursor[0]) : null,
-      cursor ? String(cursor[1]) : null,
-      cursor ? String(cursor[2]) : null,
-      page.size + 1,
-    ]);
+    const result = await em.execute<(Row & { total_count?: number })[]>(
+      withCount ? TIMELINE_COUNTED_SQL : TIMELINE_SQL,
+      [
+        ...Array(6).fill(customerId),
+        `{${wanted.join(',')}}`,
+        cursor ? String(cursor[0]) : null,
+        cursor ? String(cursor[0]) : null,
+        cursor ? String(cursor[1]) : null,
+        cursor ? String(cursor[2]) : null,
+        page.size + 1,
+      ],
+    );
+    // The counted statement answers one row with a null entry when the page is empty.
+    const rows = result.filter((r) => r.kind != null);
     const hasMore = rows.length > page.size;
     const slice = rows.slice(0, page.size);
     const decisionIds = slice.filter((r) => r.kind === 'DECISION').map((r) => String(r.id));
@@ -128,6 +134,7 @@ export class TimelineService {
       entries: slice.map((r) => toEntry(r, locale, decisions)),
       keys: slice.map((r) => [r.at_us, r.kind, String(r.id)]),
       hasMore,
+      ...(withCount ? { totalCount: result[0]?.total_count ?? 0 } : {}),
     };
   }
 }

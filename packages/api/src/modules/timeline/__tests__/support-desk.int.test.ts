@@ -109,6 +109,7 @@ describe('timeline', () => {
       const all: any[] = [];
       let after: string | null = null;
       let totalCount = -1;
+      let lastCursor: string | null = null;
       for (;;) {
         const res: any = await api.exec(agent, Q, { id: customerId, after, l });
         expect(res.errors).toBeUndefined();
@@ -116,11 +117,26 @@ describe('timeline', () => {
         all.push(...t.edges.map((e: any) => e.node));
         expect(t.nodes.map((n: any) => n.id)).toEqual(t.edges.map((e: any) => e.node.id));
         totalCount = t.totalCount;
+        lastCursor = t.pageInfo.endCursor;
         if (!t.pageInfo.hasNextPage) break;
         after = t.pageInfo.endCursor;
       }
       expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
       expect(totalCount).toBe(all.length); // every page says the whole history's size
+      // Past the end: an empty page still carries the size (the page and the count are one
+      // statement, which answers a row without an entry then).
+      const last = await api.exec<any>(agent, Q, { id: customerId, after: lastCursor, l });
+      expect(last.data.customer.timeline.edges).toEqual([]);
+      expect(last.data.customer.timeline.totalCount).toBe(all.length);
+      // Without totalCount selected the same page comes (and nothing is counted).
+      const uncounted = await api.exec<any>(
+        agent,
+        `query($id: ID!, $l: Locale!) { customer(id: $id) { timeline(first: 2, locale: $l) { edges { node { id } } } } }`,
+        { id: customerId, l },
+      );
+      expect(uncounted.data.customer.timeline.edges.map((e: any) => e.node.id)).toEqual(
+        all.slice(0, 2).map((e) => e.id),
+      );
       const times = all.map((e) => Date.parse(e.at));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
       expect(all[0]).toMatchObject({

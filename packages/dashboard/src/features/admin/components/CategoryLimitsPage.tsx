@@ -14,25 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BANDS, CATEGORIES, GRADES } from '../segments';
 import { RemoveCategoryLimitMutation, SetCategoryLimitMutation } from '../graphql/admin.graphql';
-import { ErrorState } from '../../../components/states';
-import { useUserErrorText } from '../../../apollo/userErrors';
-
-const GRADES = ['A', 'B', 'C', 'D', 'E'];
-const BANDS = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'];
-export const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-  'OTHER',
-];
+import { MutationFeedback, useMutationProblem } from '../../../components/MutationDialog';
+import { settled } from '../../../apollo/settled';
 
 /**
  * Risk admin: category limits (专项额度) for a segment of active accounts — by grade, income
@@ -42,12 +27,11 @@ export const CATEGORIES = [
  */
 export function CategoryLimitsPage() {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [grade, setGrade] = useState<string | null>(null);
   const [band, setBand] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>('TRAVEL');
   const [limit, setLimit] = useState<number | string>(3000);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [done, setDone] = useState<string | null>(null);
   const [setLimitMutation, setting] = useMutation(SetCategoryLimitMutation);
   const [removeMutation, removing] = useMutation(RemoveCategoryLimitMutation);
@@ -80,7 +64,7 @@ export function CategoryLimitsPage() {
       variables: { input: { target, category, limit: yuan.toFixed(2) } },
     });
     const p = data?.setCategoryLimit;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     if (p) setDone(t('admin.categoryLimits.setDone', { changed: p.changed, skipped: p.skipped }));
   };
 
@@ -89,7 +73,7 @@ export function CategoryLimitsPage() {
     if (!target || !category) return;
     const { data } = await removeMutation({ variables: { input: { target, category } } });
     const p = data?.removeCategoryLimit;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     if (p)
       setDone(t('admin.categoryLimits.removeDone', { changed: p.changed, skipped: p.skipped }));
   };
@@ -140,27 +124,22 @@ export function CategoryLimitsPage() {
               onChange={setLimit}
             />
           </SimpleGrid>
-          {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          )}
+          {/* A network or server failure of whichever was sent (both show the same sentence). */}
+          <MutationFeedback problem={problem} error={setting.error ?? removing.error} />
           {done && (
             <Alert color="teal" variant="light" role="status" data-testid="category-limit-done">
               {done}
             </Alert>
           )}
-          {setting.error && <ErrorState error={setting.error} />}
-          {removing.error && <ErrorState error={removing.error} />}
           <Group>
-            <Button loading={setting.loading} onClick={() => void submitSet()}>
+            <Button loading={setting.loading} onClick={() => void settled(submitSet())}>
               {t('admin.categoryLimits.set')}
             </Button>
             <Button
               variant="light"
               color="red"
               loading={removing.loading}
-              onClick={() => void submitRemove()}
+              onClick={() => void settled(submitRemove())}
             >
               {t('admin.categoryLimits.remove')}
             </Button>

@@ -149,7 +149,7 @@ export function JobsPage() {
                             size="xs"
                             variant="light"
                             loading={running.loading && runningJob === s.job}
-                            onClick={() => void run(s.job)}
+                            onClick={() => void settled(run(s.job))}
                             aria-label={t('admin.jobs.runNamed', { job: jobName(s.job) })}
                           >
                             {t('admin.jobs.run')}

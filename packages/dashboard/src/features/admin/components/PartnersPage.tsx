@@ -8,7 +8,6 @@ import {
   Checkbox,
   Code,
   Group,
-  Modal,
   NumberInput,
   Stack,
   Table,
@@ -25,8 +24,8 @@ import {
   RevokePartnerKeyMutation,
   RotatePartnerKeyMutation,
 } from '../graphql/admin.graphql';
-import { QueryState, ErrorState } from '../../../components/states';
-import { useUserErrorText } from '../../../apollo/userErrors';
+import { QueryState } from '../../../components/states';
+import { MutationDialog, useMutationProblem } from '../../../components/MutationDialog';
 import { formatDateTime } from '../../../format/date';
 import { settled } from '../../../apollo/settled';
 
@@ -269,10 +268,9 @@ function CreateAppDialog({
   onDone: (apiKey?: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['limits:read']);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [create, { loading, error }] = useMutation(CreatePartnerAppMutation);
   const submit = async () => {
     setProblem(null);
@@ -280,42 +278,29 @@ function CreateAppDialog({
     if (!scopes.length) return setProblem(t('admin.partners.scopesRequired'));
     const { data } = await create({ variables: { input: { name: name.trim(), scopes } } });
     const p = data?.createPartnerApp;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     setName('');
     onDone(p?.apiKey);
   };
   return (
-    <Modal
+    <MutationDialog
       opened={open}
       onClose={onClose}
       title={t('admin.partners.create')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.partners.createConfirm')}
     >
-      <Stack gap="sm">
-        <TextInput
-          label={t('admin.partners.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-        />
-        <ScopeChoice value={scopes} onChange={setScopes} within={SCOPES} />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('customer.cancel')}
-          </Button>
-          <Button loading={loading} onClick={() => void submit()}>
-            {t('admin.partners.createConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <TextInput
+        label={t('admin.partners.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+      />
+      <ScopeChoice value={scopes} onChange={setScopes} within={SCOPES} />
+    </MutationDialog>
   );
 }
 
@@ -329,10 +314,9 @@ function IssueKeyDialog({
   onDone: (apiKey?: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [label, setLabel] = useState('');
   const [scopes, setScopes] = useState<string[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [issue, { loading, error }] = useMutation(IssuePartnerKeyMutation);
   const chosen = scopes ?? target?.appScopes ?? [];
   const close = () => {
@@ -350,46 +334,33 @@ function IssueKeyDialog({
       },
     });
     const p = data?.issuePartnerKey;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     setLabel('');
     setScopes(null);
     onDone(p?.apiKey);
   };
   return (
-    <Modal
+    <MutationDialog
       opened={!!target}
       onClose={close}
       title={t('admin.partners.issue')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.partners.issueConfirm')}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          {t('admin.partners.forApp')}: <span data-free-text>{target?.appName}</span>
-        </Text>
-        <TextInput
-          label={t('admin.partners.label')}
-          description={t('admin.partners.labelHint')}
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-        />
-        <ScopeChoice value={chosen} onChange={setScopes} within={target?.appScopes ?? []} />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('customer.cancel')}
-          </Button>
-          <Button loading={loading} onClick={() => void submit()}>
-            {t('admin.partners.issueConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {t('admin.partners.forApp')}: <span data-free-text>{target?.appName}</span>
+      </Text>
+      <TextInput
+        label={t('admin.partners.label')}
+        description={t('admin.partners.labelHint')}
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+      />
+      <ScopeChoice value={chosen} onChange={setScopes} within={target?.appScopes ?? []} />
+    </MutationDialog>
   );
 }
 
@@ -403,9 +374,8 @@ function RotateKeyDialog({
   onDone: (apiKey?: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [grace, setGrace] = useState<number | string>(24);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [rotate, { loading, error }] = useMutation(RotatePartnerKeyMutation);
   const submit = async () => {
     if (!keyId) return;
@@ -415,43 +385,30 @@ function RotateKeyDialog({
       return setProblem(t('userErrors.INVALID_GRACE'));
     const { data } = await rotate({ variables: { input: { keyId, graceHours } } });
     const p = data?.rotatePartnerKey;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     onDone(p?.apiKey);
   };
   return (
-    <Modal
+    <MutationDialog
       opened={!!keyId}
       onClose={onClose}
       title={t('admin.partners.rotateTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.partners.rotate')}
     >
-      <Stack gap="sm">
-        <Text size="sm">{t('admin.partners.rotateText')}</Text>
-        <NumberInput
-          label={t('admin.partners.graceHours')}
-          min={0}
-          max={720}
-          allowDecimal={false}
-          value={grace}
-          onChange={setGrace}
-        />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('customer.cancel')}
-          </Button>
-          <Button loading={loading} onClick={() => void submit()}>
-            {t('admin.partners.rotate')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('admin.partners.rotateText')}</Text>
+      <NumberInput
+        label={t('admin.partners.graceHours')}
+        min={0}
+        max={720}
+        allowDecimal={false}
+        value={grace}
+        onChange={setGrace}
+      />
+    </MutationDialog>
   );
 }
 
@@ -465,9 +422,8 @@ function RevokeKeyDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [revoke, { loading, error }] = useMutation(RevokePartnerKeyMutation);
   const submit = async () => {
     if (!keyId) return;
@@ -475,45 +431,32 @@ function RevokeKeyDialog({
     const { data } = await revoke({
       variables: { input: { keyId, reason: reason.trim() || null } },
     });
-    const p = data?.revokePartnerKey;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(data?.revokePartnerKey)) return;
     setReason('');
     onDone();
   };
   return (
-    <Modal
+    <MutationDialog
       opened={!!keyId}
       onClose={onClose}
       title={t('admin.partners.revokeTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.partners.revoke')}
+      submitColor="red.9"
     >
-      <Stack gap="sm">
-        <Alert color="yellow" variant="light">
-          {t('admin.partners.revokeText')}
-        </Alert>
-        <Textarea
-          label={t('admin.partners.revokeReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('customer.cancel')}
-          </Button>
-          <Button color="red.9" loading={loading} onClick={() => void submit()}>
-            {t('admin.partners.revoke')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Alert color="yellow" variant="light">
+        {t('admin.partners.revokeText')}
+      </Alert>
+      <Textarea
+        label={t('admin.partners.revokeReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+    </MutationDialog>
   );
 }

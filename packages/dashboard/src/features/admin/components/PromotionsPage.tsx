@@ -8,7 +8,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -21,31 +20,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { GRADES, CATEGORIES } from '../segments';
 import {
   CancelPromotionMutation,
   CreatePromotionMutation,
   PromotionsQuery,
 } from '../graphql/admin.graphql';
-import { ErrorState, LoadMore, QueryState } from '../../../components/states';
-import { useUserErrorText } from '../../../apollo/userErrors';
+import { LoadMore, QueryState } from '../../../components/states';
+import {
+  MutationDialog,
+  MutationFeedback,
+  useMutationProblem,
+} from '../../../components/MutationDialog';
 import { formatDateTime } from '../../../format/date';
 import { formatMoney } from '../../../format/money';
 import { settled } from '../../../apollo/settled';
-
-const GRADES = ['A', 'B', 'C', 'D', 'E'];
-const CATEGORIES = [
-  'ELECTRONICS',
-  'GROCERIES',
-  'APPAREL',
-  'HOME',
-  'TRAVEL',
-  'EDUCATION',
-  'BEAUTY',
-  'DIGITAL',
-  'SPORTS',
-  'BABY',
-  'OTHER',
-];
 
 /** `datetime-local` value (local time, minutes) for a date. */
 const localInput = (d: Date) =>
@@ -58,7 +47,6 @@ const localInput = (d: Date) =>
 export function PromotionsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const userErrorText = useUserErrorText();
   const [name, setName] = useState('');
   const [startsAt, setStartsAt] = useState(() => localInput(new Date(Date.now() + 3600_000)));
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 8 * 86400_000)));
@@ -67,7 +55,7 @@ export function PromotionsPage() {
   const [amount, setAmount] = useState<number | string>(500);
   const [percent, setPercent] = useState<number | string>(10);
   const [category, setCategory] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [create, { loading, error, data }] = useMutation(CreatePromotionMutation, {
     refetchQueries: ['Promotions'],
   });
@@ -95,8 +83,7 @@ export function PromotionsPage() {
         },
       },
     });
-    const p = d?.createPromotion;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(d?.createPromotion)) return;
     setName('');
   };
 
@@ -192,14 +179,9 @@ export function PromotionsPage() {
             data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
             w={260}
           />
-          {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          )}
-          {error && <ErrorState error={error} />}
+          <MutationFeedback problem={problem} error={error} />
           <Group>
-            <Button loading={loading} onClick={() => void submit()}>
+            <Button loading={loading} onClick={() => void settled(submit())}>
               {t('admin.promotions.createConfirm')}
             </Button>
           </Group>
@@ -381,9 +363,8 @@ function CancelPromotionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const userErrorText = useUserErrorText();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [cancel, { loading, error }] = useMutation(CancelPromotionMutation, {
     refetchQueries: ['Promotions'],
   });
@@ -399,46 +380,34 @@ function CancelPromotionDialog({
     const { data } = await cancel({
       variables: { input: { promotionId: target.id, reason: reason.trim() } },
     });
-    const p = data?.cancelPromotion;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(data?.cancelPromotion)) return;
     close();
   };
   return (
-    <Modal
+    <MutationDialog
       opened={!!target}
       onClose={close}
       title={t('admin.promotions.cancelTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={error}
+      loading={loading}
+      onSubmit={submit}
+      submitLabel={t('admin.promotions.cancelConfirm')}
+      submitColor="red"
+      cancelLabel={t('admin.promotions.keep')}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          <span data-free-text>{target?.name}</span>
-        </Text>
-        <Text size="sm">{t('admin.promotions.cancelText')}</Text>
-        <Textarea
-          label={t('admin.promotions.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-        />
-        {problem && (
-          <Alert color="red" variant="light" role="alert">
-            {problem}
-          </Alert>
-        )}
-        {error && <ErrorState error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('admin.promotions.keep')}
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void submit()}>
-            {t('admin.promotions.cancelConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        <span data-free-text>{target?.name}</span>
+      </Text>
+      <Text size="sm">{t('admin.promotions.cancelText')}</Text>
+      <Textarea
+        label={t('admin.promotions.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+      />
+    </MutationDialog>
   );
 }

@@ -27,7 +27,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { RunStressTestMutation, StressTestsQuery } from '../graphql/admin.graphql';
 import { ErrorState, QueryState } from '../../../components/states';
-import { useUserErrorText } from '../../../apollo/userErrors';
+import { useMutationProblem } from '../../../components/MutationDialog';
 import { formatMoney, toFen } from '../../../format/money';
 import { formatDateTime } from '../../../format/date';
 import { settled } from '../../../apollo/settled';
@@ -46,13 +46,12 @@ interface Cell {
 export function StressTestsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const userErrorText = useUserErrorText();
   const { data, loading, error, refetch } = useQuery(StressTestsQuery, {
     variables: { first: 10 },
     fetchPolicy: 'cache-and-network',
   });
   const [multiplier, setMultiplier] = useState<number | string>(1.5);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [selected, setSelected] = useState<string | null>(null);
   const [run, running] = useMutation(RunStressTestMutation);
   const runs = data?.stressTests ?? [];
@@ -71,7 +70,7 @@ export function StressTestsPage() {
       return setProblem(t('admin.stress.badMultiplier'));
     const { data: d } = await run({ variables: { input: { pdMultiplier: pd } } });
     const p = d?.runStressTest;
-    if (p?.userErrors.length) return setProblem(userErrorText(p.userErrors[0]));
+    if (refused(p)) return;
     if (p?.stressTest) setSelected(p.stressTest.id);
     await settled(refetch());
   };
@@ -132,7 +131,7 @@ export function StressTestsPage() {
             onChange={setMultiplier}
             w={260}
           />
-          <Button loading={running.loading} onClick={() => void submit()}>
+          <Button loading={running.loading} onClick={() => void settled(submit())}>
             {t('admin.stress.run')}
           </Button>
         </Group>

@@ -15,6 +15,19 @@ export const PartnerKeyParts = graphql(`
   }
 `);
 
+/** What issuing or rotating a key answers: the new key's value (shown once) and the key. */
+export const PartnerKeyPayloadParts = graphql(`
+  fragment PartnerKeyPayloadParts on PartnerKeyPayload {
+    apiKey
+    key {
+      ...PartnerKeyParts
+    }
+    userErrors {
+      ...UserErrorParts
+    }
+  }
+`);
+
 export const PartnerAppsQuery = graphql(`
   query PartnerApps {
     partnerApps {
@@ -47,13 +60,7 @@ export const CreatePartnerAppMutation = graphql(`
 export const IssuePartnerKeyMutation = graphql(`
   mutation IssuePartnerKey($input: IssuePartnerKeyInput!) {
     issuePartnerKey(input: $input) {
-      apiKey
-      key {
-        ...PartnerKeyParts
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...PartnerKeyPayloadParts
     }
   }
 `);
@@ -61,13 +68,7 @@ export const IssuePartnerKeyMutation = graphql(`
 export const RotatePartnerKeyMutation = graphql(`
   mutation RotatePartnerKey($input: RotatePartnerKeyInput!) {
     rotatePartnerKey(input: $input) {
-      apiKey
-      key {
-        ...PartnerKeyParts
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...PartnerKeyPayloadParts
     }
   }
 `);

@@ -1,19 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RevealCustomerPiiMutation } from '../graphql/customer.graphql';
-import { ErrorState } from '../../../components/states';
+import { MutationDialog, useMutationProblem } from '../../../components/MutationDialog';
 import { formatDate } from '../../../format/date';
 
 interface Props {
@@ -39,7 +29,7 @@ export function PiiPanel({ customer, canReveal }: Props) {
     phone: string | null;
     nationalId: string | null;
   } | null>(null);
-  const [userError, setUserError] = useState<string | null>(null);
+  const { problem, setProblem, refused } = useMutationProblem();
   const [reveal, { loading, error, reset }] = useMutation(RevealCustomerPiiMutation);
 
   const confirm = async () => {
@@ -47,22 +37,15 @@ export function PiiPanel({ customer, canReveal }: Props) {
       setReasonError(t('customer.revealReasonError'));
       return;
     }
-    setUserError(null);
-    try {
-      const { data } = await reveal({
-        variables: { input: { customerId: customer.id, reason: reason.trim() } },
-      });
-      const payload = data?.revealCustomerPii;
-      if (payload && payload.userErrors.length === 0) {
-        setRevealed({ phone: payload.phone, nationalId: payload.nationalId });
-        setConfirming(false);
-        setReason('');
-      } else if (payload) {
-        setUserError(payload.userErrors[0].message);
-      }
-    } catch {
-      // shown through `error`
-    }
+    setProblem(null);
+    const { data } = await reveal({
+      variables: { input: { customerId: customer.id, reason: reason.trim() } },
+    });
+    const payload = data?.revealCustomerPii;
+    if (!payload || refused(payload)) return;
+    setRevealed({ phone: payload.phone, nationalId: payload.nationalId });
+    setConfirming(false);
+    setReason('');
   };
 
   const knownBand = ['LOW', 'MID', 'HIGH', 'VERY_HIGH'].includes(customer.incomeBand);
@@ -114,49 +97,37 @@ export function PiiPanel({ customer, canReveal }: Props) {
           {t('customer.revealed')}
         </Text>
       )}
-      <Modal
+      <MutationDialog
         opened={confirming}
         onClose={() => {
           setConfirming(false);
           reset();
         }}
         title={t('customer.revealTitle')}
-        centered
-        closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+        problem={problem}
+        error={error}
+        loading={loading}
+        onSubmit={confirm}
+        submitLabel={t('customer.revealConfirm')}
+        submitColor="red.9"
       >
-        <Stack gap="sm">
-          <Alert color="yellow" variant="light">
-            {t('customer.revealWarning')}
-          </Alert>
-          {error && <ErrorState error={error} />}
-          {userError && (
-            <Alert color="red" variant="light" role="alert">
-              {userError}
-            </Alert>
-          )}
-          <Textarea
-            label={t('customer.revealReason')}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setReasonError(null);
-            }}
-            error={reasonError}
-            autosize
-            minRows={2}
-            required
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('customer.cancel')}
-            </Button>
-            <Button color="red.9" loading={loading} onClick={() => void confirm()}>
-              {t('customer.revealConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Alert color="yellow" variant="light">
+          {t('customer.revealWarning')}
+        </Alert>
+        <Textarea
+          label={t('customer.revealReason')}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setReasonError(null);
+          }}
+          error={reasonError}
+          autosize
+          minRows={2}
+          required
+          data-autofocus
+        />
+      </MutationDialog>
     </Stack>
   );
 }

@@ -251,7 +251,7 @@ function NoteForm({ customerId, onAdded }: { customerId: string; onAdded: () => 
   };
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-labelledby="note-title">
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => void settled(submit(e))} noValidate>
         <Stack gap="xs">
           <Title order={2} size="h4" id="note-title">
             {t('notes.title')}

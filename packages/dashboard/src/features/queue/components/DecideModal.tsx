@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   ApprovePurchaseMutation,
@@ -8,7 +8,7 @@ import {
   RejectPurchaseMutation,
   RejectRecoveryRequestMutation,
 } from '../graphql/queue.graphql';
-import { ErrorState } from '../../../components/states';
+import { MutationDialog, useMutationProblem } from '../../../components/MutationDialog';
 import { useUserErrorText } from '../../../apollo/userErrors';
 import { useDraft } from '../../auth/hooks/useDraft';
 
@@ -40,9 +40,9 @@ export function DecideModal({
 }) {
   const { t } = useTranslation();
   const userErrorText = useUserErrorText();
+  const { problem, setProblem } = useMutationProblem();
   const [reason, setReason] = useDraft(`decide:${subject?.id ?? ''}`, '');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [userError, setUserError] = useState<string | null>(null);
   const [approveRecovery, recoveryApproval] = useMutation(ApproveRecoveryRequestMutation);
   const [rejectRecovery, recoveryRejection] = useMutation(RejectRecoveryRequestMutation);
   const [approvePurchase, purchaseApproval] = useMutation(ApprovePurchaseMutation);
@@ -60,7 +60,7 @@ export function DecideModal({
   const close = () => {
     setReason('');
     setReasonError(null);
-    setUserError(null);
+    setProblem(null);
     for (const s of [recoveryApproval, recoveryRejection, purchaseApproval, purchaseRejection])
       s.reset();
     onClose();
@@ -95,22 +95,18 @@ export function DecideModal({
       setReasonError(t('queue.decisionReasonError'));
       return;
     }
-    try {
-      const result = await send(subject.id, reason.trim());
-      if (result?.status && result.userErrors.length === 0) {
-        onDecided(result.status, result.declineCode);
-        close();
-      } else if (result) {
-        const e = result.userErrors[0];
-        // A known code in words from the dashboard's texts; otherwise the API's own sentence.
-        setUserError(
-          e
-            ? t(`queue.userErrors.${e.code}`, { defaultValue: userErrorText(e) })
-            : t('errors.UNKNOWN'),
-        );
-      }
-    } catch {
-      // shown through state.error
+    const result = await send(subject.id, reason.trim());
+    if (result?.status && result.userErrors.length === 0) {
+      onDecided(result.status, result.declineCode);
+      close();
+    } else if (result) {
+      const e = result.userErrors[0];
+      // A known code in words from the dashboard's texts; otherwise the API's own sentence.
+      setProblem(
+        e
+          ? t(`queue.userErrors.${e.code}`, { defaultValue: userErrorText(e) })
+          : t('errors.UNKNOWN'),
+      );
     }
   };
 
@@ -124,48 +120,32 @@ export function DecideModal({
         : t('queue.decisionTitleRejectPurchase');
 
   return (
-    <Modal
+    <MutationDialog
       opened={!!subject}
       onClose={close}
       title={title}
-      centered
-      closeButtonProps={{ 'aria-label': t('app.closeDialog') }}
+      problem={problem}
+      error={state.error}
+      loading={state.loading}
+      onSubmit={confirm}
+      submitLabel={decision === 'approve' ? t('queue.approve') : t('queue.reject')}
+      submitColor={decision === 'approve' ? 'teal.9' : 'red.9'}
     >
-      <Stack gap="sm">
-        {details}
-        {state.error && <ErrorState error={state.error} />}
-        {userError && (
-          <Alert color="red" variant="light" role="alert">
-            {userError}
-          </Alert>
-        )}
-        <Textarea
-          label={t('queue.decisionReason')}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setReasonError(null);
-          }}
-          error={reasonError}
-          autosize
-          minRows={3}
-          maxLength={2000}
-          required
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('customer.cancel')}
-          </Button>
-          <Button
-            color={decision === 'approve' ? 'teal.9' : 'red.9'}
-            loading={state.loading}
-            onClick={() => void confirm()}
-          >
-            {decision === 'approve' ? t('queue.approve') : t('queue.reject')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      {details}
+      <Textarea
+        label={t('queue.decisionReason')}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setReasonError(null);
+        }}
+        error={reasonError}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        required
+        data-autofocus
+      />
+    </MutationDialog>
   );
 }

@@ -241,11 +241,13 @@ function RecoveryQueue() {
                           variant="default"
                           aria-label={`${t('queue.take')}: ${r.customer.name}`}
                           onClick={() =>
-                            void take({ variables: { input: { requestId: r.id } } }).then((res) => {
-                              const e = res.data?.takeRecoveryRequest.userErrors[0];
-                              setTakeError(e ? userErrorText(e) : null);
-                              void settled(refetch());
-                            })
+                            void settled(
+                              take({ variables: { input: { requestId: r.id } } }).then((res) => {
+                                const e = res.data?.takeRecoveryRequest.userErrors[0];
+                                setTakeError(e ? userErrorText(e) : null);
+                                void settled(refetch());
+                              }),
+                            )
                           }
                         >
                           {t('queue.take')}

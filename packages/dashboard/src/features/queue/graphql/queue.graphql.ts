@@ -54,16 +54,37 @@ export const PurchaseReviewQueueQuery = graphql(`
   }
 `);
 
+/** What deciding a recovery request answers: its new status, or why not. */
+export const RecoveryDecisionParts = graphql(`
+  fragment RecoveryDecisionParts on RecoveryRequestPayload {
+    recoveryRequest {
+      id
+      status
+    }
+    userErrors {
+      ...UserErrorParts
+    }
+  }
+`);
+
+/** What deciding a purchase answers: its new status (and decline code), or why not. */
+export const PurchaseDecisionParts = graphql(`
+  fragment PurchaseDecisionParts on PurchasePayload {
+    purchase {
+      id
+      status
+      declineCode
+    }
+    userErrors {
+      ...UserErrorParts
+    }
+  }
+`);
+
 export const ApproveRecoveryRequestMutation = graphql(`
   mutation ApproveRecoveryRequest($input: DecideRecoveryRequestInput!) {
     approveRecoveryRequest(input: $input) {
-      recoveryRequest {
-        id
-        status
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...RecoveryDecisionParts
     }
   }
 `);
@@ -71,13 +92,7 @@ export const ApproveRecoveryRequestMutation = graphql(`
 export const RejectRecoveryRequestMutation = graphql(`
   mutation RejectRecoveryRequest($input: DecideRecoveryRequestInput!) {
     rejectRecoveryRequest(input: $input) {
-      recoveryRequest {
-        id
-        status
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...RecoveryDecisionParts
     }
   }
 `);
@@ -85,14 +100,7 @@ export const RejectRecoveryRequestMutation = graphql(`
 export const ApprovePurchaseMutation = graphql(`
   mutation ApprovePurchase($input: DecidePurchaseInput!) {
     approvePurchase(input: $input) {
-      purchase {
-        id
-        status
-        declineCode
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...PurchaseDecisionParts
     }
   }
 `);
@@ -100,14 +108,7 @@ export const ApprovePurchaseMutation = graphql(`
 export const RejectPurchaseMutation = graphql(`
   mutation RejectPurchase($input: DecidePurchaseInput!) {
     rejectPurchase(input: $input) {
-      purchase {
-        id
-        status
-        declineCode
-      }
-      userErrors {
-        ...UserErrorParts
-      }
+      ...PurchaseDecisionParts
     }
   }
 `);

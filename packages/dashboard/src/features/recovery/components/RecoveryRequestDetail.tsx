@@ -84,11 +84,13 @@ export function RecoveryRequestDetail({ requestId }: { requestId: string }) {
                 variant="default"
                 loading={taking.loading}
                 onClick={() =>
-                  void take({ variables: { input: { requestId } } }).then((r) => {
-                    const e = r.data?.takeRecoveryRequest.userErrors[0];
-                    setTakeError(e ? userErrorText(e) : null);
-                    void settled(refetch());
-                  })
+                  void settled(
+                    take({ variables: { input: { requestId } } }).then((r) => {
+                      const e = r.data?.takeRecoveryRequest.userErrors[0];
+                      setTakeError(e ? userErrorText(e) : null);
+                      void settled(refetch());
+                    }),
+                  )
                 }
               >
                 {t('queue.take')}

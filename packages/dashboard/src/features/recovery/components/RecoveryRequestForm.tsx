@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useUserErrorText } from '../../../apollo/userErrors';
+import { settled } from '../../../apollo/settled';
 import { useDraft } from '../../auth/hooks/useDraft';
 import { formatMoney } from '../../../format/money';
 import { useTranslation } from 'react-i18next';
@@ -99,27 +100,23 @@ export function RecoveryRequestForm({
     const found = validateRecoveryForm(values);
     setErrors(found);
     if (hasErrors(found) || !type) return;
-    try {
-      const { data } = await file({
-        variables: {
-          input: {
-            customerId,
-            type,
-            reason: reason.trim(),
-            requestedLimit: type === 'INCREASE' ? requestedLimit.replace(/[,，\s¥]/g, '') : null,
-            documents: documents.length ? documents : null,
-          },
+    const { data } = await file({
+      variables: {
+        input: {
+          customerId,
+          type,
+          reason: reason.trim(),
+          requestedLimit: type === 'INCREASE' ? requestedLimit.replace(/[,，\s¥]/g, '') : null,
+          documents: documents.length ? documents : null,
         },
-      });
-      const payload = data?.fileRecoveryRequest;
-      if (payload?.recoveryRequest && payload.userErrors.length === 0) {
-        setReason('');
-        setRequestedLimit('');
-        onFiled(payload.recoveryRequest.id);
-      } else if (payload) setUserErrors(payload.userErrors.map(userErrorText));
-    } catch {
-      // shown through `error`
-    }
+      },
+    });
+    const payload = data?.fileRecoveryRequest;
+    if (payload?.recoveryRequest && payload.userErrors.length === 0) {
+      setReason('');
+      setRequestedLimit('');
+      onFiled(payload.recoveryRequest.id);
+    } else if (payload) setUserErrors(payload.userErrors.map(userErrorText));
   };
 
   return (
@@ -131,7 +128,7 @@ export function RecoveryRequestForm({
       aria-labelledby="recovery-form-title"
       maw={760}
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => void settled(submit(e))} noValidate>
         <Stack gap="md">
           <Title order={1} size="h3" id="recovery-form-title">
             {t('recovery.formTitle')}
