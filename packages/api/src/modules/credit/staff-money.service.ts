@@ -64,7 +64,19 @@ export class StaffMoneyService {
       reason: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<WaiverResult>> {
+  ): Promise<
+    Outcome<
+      WaiverResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'LINE_NOT_FOUND'
+      | 'LINE_NOT_OPEN'
+      | 'NOTHING_TO_WAIVE'
+      | 'PLAN_NOT_FOUND'
+      | 'WAIVER_EXCEEDS_UNPAID'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -159,7 +171,18 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
     at = new Date(),
-  ): Promise<Outcome<RevolvingWaiverResult>> {
+  ): Promise<
+    Outcome<
+      RevolvingWaiverResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOTHING_TO_WAIVE'
+      | 'NOT_REVOLVING'
+      | 'STATEMENT_NOT_FOUND'
+      | 'WAIVER_EXCEEDS_UNPAID'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -186,7 +209,12 @@ export class StaffMoneyService {
     viewer: Viewer,
     input: { accountId: string; reason: string; idempotencyKey: string },
     at = new Date(),
-  ): Promise<Outcome<WriteOffResult>> {
+  ): Promise<
+    Outcome<
+      WriteOffResult,
+      'ACCOUNT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_IDEMPOTENCY_KEY' | 'NOT_DELINQUENT'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -349,7 +377,15 @@ export class StaffMoneyService {
       reason: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<CreditPayoutResult>> {
+  ): Promise<
+    Outcome<
+      CreditPayoutResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'CREDIT_INSUFFICIENT'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,

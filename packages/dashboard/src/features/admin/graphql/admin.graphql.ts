@@ -38,6 +38,7 @@ export const CreatePartnerAppMutation = graphql(`
         id
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -52,6 +53,7 @@ export const IssuePartnerKeyMutation = graphql(`
         ...PartnerKeyParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -66,6 +68,7 @@ export const RotatePartnerKeyMutation = graphql(`
         ...PartnerKeyParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -79,6 +82,7 @@ export const RevokePartnerKeyMutation = graphql(`
         ...PartnerKeyParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -136,6 +140,7 @@ export const RunStressTestMutation = graphql(`
         id
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -153,6 +158,7 @@ export const CreatePromotionMutation = graphql(`
         grantedAccounts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -200,6 +206,7 @@ export const CancelPromotionMutation = graphql(`
         ...PromotionParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -212,6 +219,7 @@ export const SetCategoryLimitMutation = graphql(`
       changed
       skipped
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -224,6 +232,7 @@ export const RemoveCategoryLimitMutation = graphql(`
       changed
       skipped
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -266,6 +275,7 @@ export const RunJobNowMutation = graphql(`
     runJobNow(job: $job) {
       enqueued
       userErrors {
+        code
         ...UserErrorParts
       }
     }

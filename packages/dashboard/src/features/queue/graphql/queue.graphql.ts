@@ -62,6 +62,7 @@ export const ApproveRecoveryRequestMutation = graphql(`
         status
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -76,6 +77,7 @@ export const RejectRecoveryRequestMutation = graphql(`
         status
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -91,6 +93,7 @@ export const ApprovePurchaseMutation = graphql(`
         declineCode
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -106,6 +109,7 @@ export const RejectPurchaseMutation = graphql(`
         declineCode
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -121,6 +125,7 @@ export const TakeRecoveryRequestMutation = graphql(`
         assignedToMe
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
