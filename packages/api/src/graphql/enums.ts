@@ -95,6 +95,25 @@ export const AuthorizationDecisionEnum = graphqlEnum(
   },
 );
 
+/** Why an authorization was declined (or a reviewer refused it): `purchases.decline_code`. */
+export const DeclineCodeEnum = graphqlEnum(
+  'DeclineCode',
+  'Why a purchase was declined at authorization, or rejected in review.',
+  {
+    ACCOUNT_FROZEN: 'The account is frozen.',
+    ACCOUNT_CLOSED: 'The account is closed (or otherwise not ACTIVE).',
+    OVER_LIMIT: 'The amount is more than the available limit.',
+    CATEGORY_LIMIT_EXHAUSTED: "The amount is more than what is left of the category's own limit.",
+    RISK_RULE_VELOCITY_COUNT: 'Too many purchases in a short time (a fraud rule set to decline).',
+    RISK_RULE_VELOCITY_AMOUNT: 'Too much spent in a short time (a fraud rule set to decline).',
+    RISK_RULE_NEW_DEVICE: 'A device never seen for this customer (a fraud rule set to decline).',
+    RISK_RULE_PHONE_CHANGED: 'The phone number changed recently (a fraud rule set to decline).',
+    RISK_RULE_UNUSUAL_CATEGORY:
+      'A category unusual for this customer (a fraud rule set to decline).',
+    REJECTED_IN_REVIEW: 'A reviewer rejected the purchase after PENDING_REVIEW.',
+  },
+);
+
 export const DecisionKindEnum = graphqlEnum('DecisionKind', 'Why a limit decision was made.', {
   INITIAL: 'The opening decision of a new account.',
   PERIODIC_REVIEW: 'The scheduled review of every account.',

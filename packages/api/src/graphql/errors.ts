@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
  * Two kinds of failure (DESIGN.md, API conventions):
@@ -17,10 +16,10 @@ export const ErrorCode = {
 } as const;
 
 /**
- * Every code a payload's `userErrors` can carry, each described: one documented enum for the
- * whole API rather than one per payload (a smaller schema for the same guarantee — a client can
- * switch over the codes exhaustively). Typing `userError`/`fail` by it makes a new code a
- * compile error until it is listed here.
+ * Every code a payload's `userErrors` can carry, each described once here. Each payload has an
+ * enum of its own listing only the codes its mutations can return (graphql/payload.ts), with
+ * these descriptions; typing `userError`/`fail` by this list makes a new code a compile error
+ * until it is described here.
  */
 const USER_ERROR_CODES = {
   NO_OFFER: 'There is no open offer.',
@@ -168,49 +167,53 @@ const USER_ERROR_CODES = {
 
 /** A stable, machine-readable reason in a payload's `userErrors`. */
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
-export const UserErrorCodeEnum = Object.fromEntries(
-  Object.keys(USER_ERROR_CODES).map((c) => [c, c]),
-) as { [C in UserErrorCode]: C };
-registerEnumType(UserErrorCodeEnum, {
-  name: 'UserErrorCode',
-  description: 'Why a mutation refused its input; the same codes for every payload.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(USER_ERROR_CODES).map(([c, d]) => [c, { description: d }]),
-  ) as never,
-});
+/** What each code means: the description of its value in every payload's enum. */
+export const USER_ERROR_CODE_DESCRIPTIONS: Readonly<Record<UserErrorCode, string>> =
+  USER_ERROR_CODES;
+export const ALL_USER_ERROR_CODES = Object.keys(USER_ERROR_CODES) as UserErrorCode[];
 
-@ObjectType({ description: 'A problem with the input that the caller can fix.' })
-export class UserError {
-  @Field(() => UserErrorCodeEnum, { description: 'Stable machine-readable code.' })
-  code!: UserErrorCode;
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'Path to the input field the problem is about, from inside the mutation\'s input (e.g. `["amount"]`); null when it is about the input as a whole.',
-  })
-  field?: string[] | null;
-  @Field(() => String, { description: 'A message a person can act on.' }) message!: string;
+/**
+ * A userError as services and resolvers hold it. `C` is the codes it may carry: a service's
+ * result names its codes (`Outcome<T, 'A' | 'B'>`), and a payload's `userErrors` takes only
+ * its own enum's codes (graphql/payload.ts), so a code a payload does not list is a compile
+ * error where the outcome is mapped into it.
+ */
+export interface UserError<C extends UserErrorCode = UserErrorCode> {
+  code: C;
+  field: string[] | null;
+  message: string;
 }
 
 /** A userError; `field` is a field name, a dotted path (`documents.0.kind`) or a path. */
-export function userError(
-  code: UserErrorCode,
+export function userError<C extends UserErrorCode>(
+  code: C,
   message: string,
-  field?: string | string[],
-): UserError {
+  field?: string | string[] | null,
+): UserError<C> {
   // A dotted name is a path into a list or nested input: 'documents.0.kind' → documents, 0, kind.
   const path = field == null ? null : Array.isArray(field) ? field : field.split('.');
-  return Object.assign(new UserError(), { code, message, field: path });
+  return { code, message, field: path };
 }
 
-/** A payload's result or its userErrors. Services return this; resolvers map it to a payload. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
-export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T = never>(
-  code: UserErrorCode,
+/**
+ * A payload's result or its userErrors. Services return this; resolvers map it to a payload.
+ * `C` lists the codes it can fail with; by default none (`Outcome<T>` cannot fail), so a
+ * `fail('X')` in a function that does not name X among its codes does not compile.
+ */
+export type Success<T> = { ok: true; value: T };
+export type Failure<C extends UserErrorCode = UserErrorCode> = {
+  ok: false;
+  errors: UserError<C>[];
+};
+export type Outcome<T, C extends UserErrorCode = never> = Success<T> | Failure<C>;
+/** The codes an outcome (or a function returning one) can fail with. */
+export type CodesOf<O> = O extends Failure<infer C> ? C : never;
+export const ok = <T>(value: T): Success<T> => ({ ok: true, value });
+export const fail = <C extends UserErrorCode>(
+  code: C,
   message: string,
   field?: string | string[],
-): Outcome<T> => ({
+): Failure<C> => ({
   ok: false,
   errors: [userError(code, message, field)],
 });

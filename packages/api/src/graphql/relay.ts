@@ -156,7 +156,8 @@ export function readPage(args: PageArgs): Page {
 export class IdPageArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;

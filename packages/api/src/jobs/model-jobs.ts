@@ -12,7 +12,7 @@ import {
   rollbackModel,
   shadowScoreModel,
 } from '../modules/models/model-registry.service.js';
-import type { Outcome } from '../graphql/errors.js';
+import type { Outcome, UserErrorCode } from '../graphql/errors.js';
 
 const modelArgs = (args: string[]) =>
   parseArgs({
@@ -37,7 +37,11 @@ async function viewerOf(ctx: JobContext): Promise<Viewer> {
   return { kind: 'agent', id: String(a.id), username, role: 'RISK_ADMIN' };
 }
 
-function report<T>(out: (l: string) => void, r: Outcome<T>, show: (v: T) => string): number {
+function report<T>(
+  out: (l: string) => void,
+  r: Outcome<T, UserErrorCode>,
+  show: (v: T) => string,
+): number {
   if (r.ok) {
     out(show(r.value));
     return 0;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { JobCommand } from './job-command.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { PartnerKeyService } from '../modules/partners/partner-keys.service.js';
-import type { Outcome } from '../graphql/errors.js';
+import type { Outcome, UserErrorCode } from '../graphql/errors.js';
 
 /** An operator at the command line acts as the system (actor SYSTEM in the audit log). */
 const OPERATOR: Viewer = { kind: 'anonymous' };
@@ -13,7 +13,11 @@ partner-key rotate --key KEY_ID [--grace-hours 24]      a new key; the old one e
 partner-key revoke --key KEY_ID [--reason TEXT]         end a key now
 partner-key list                                        apps and keys (never secrets)`;
 
-function outcome<T>(r: Outcome<T>, out: (l: string) => void, show: (v: T) => string[]): number {
+function outcome<T>(
+  r: Outcome<T, UserErrorCode>,
+  out: (l: string) => void,
+  show: (v: T) => string[],
+): number {
   if (!r.ok) {
     for (const e of r.errors) out(`error: ${e.message}${e.field ? ` (${e.field})` : ''}`);
     return 1;

@@ -6,6 +6,53 @@ import { print, type DocumentNode } from 'graphql';
 import { errorCodeOf } from './errors';
 import { expireSession, readSession } from './session';
 
+/**
+ * Every payload's own userError type (`<Payload>UserError implements UserError`): the cache must
+ * know them to match `...UserErrorParts` (a fragment on the interface). possible-types.test.ts
+ * checks this list against the API's schema.
+ */
+export const USER_ERROR_TYPES = [
+  'AddCustomerNoteUserError',
+  'AgentUserError',
+  'ApplyForCreditUserError',
+  'AuthorizePurchaseUserError',
+  'CategoryLimitUserError',
+  'ChangePasswordUserError',
+  'CouponCampaignUserError',
+  'CreatePartnerAppUserError',
+  'CreatePromotionUserError',
+  'CreateWebhookEndpointUserError',
+  'CreditAccountUserError',
+  'InstallmentPlanUserError',
+  'IssueCouponsUserError',
+  'LimitDecisionUserError',
+  'NoticeUserError',
+  'PartnerKeyUserError',
+  'PartnerLinkUserError',
+  'PayStatementUserError',
+  'PromotionUserError',
+  'PurchaseUserError',
+  'RecordBureauReportUserError',
+  'RecoveryRequestUserError',
+  'RedeemPointsUserError',
+  'RefundPurchaseUserError',
+  'RepaymentUserError',
+  'RevealCustomerPiiUserError',
+  'RevolvingLineUserError',
+  'RevolvingOfferUserError',
+  'RollbackScoringModelUserError',
+  'RunJobUserError',
+  'RunStressTestUserError',
+  'ScoringModelUserError',
+  'SignInUserError',
+  'StartPartnerLinkUserError',
+  'WaiveFeeUserError',
+  'WaiveRevolvingChargeUserError',
+  'WebhookDeliveryUserError',
+  'WebhookEndpointUserError',
+  'WriteOffBalanceUserError',
+];
+
 /** Relay connections: one cache entry per node id, lists merged by the field's arguments. */
 function cache(): InMemoryCache {
   return new InMemoryCache({
@@ -20,6 +67,7 @@ function cache(): InMemoryCache {
         'RecoveryRequest',
         'Purchase',
       ],
+      UserError: USER_ERROR_TYPES,
     },
     typePolicies: {
       // Value objects without an id live inside their parent.

@@ -12,9 +12,12 @@ export const MoneyParts = graphql(`
   }
 `);
 
+/**
+ * What every payload's userError has. `code` is an enum of each payload's own
+ * (`AuthorizePurchaseErrorCode`, …), so operations select it beside the fragment.
+ */
 export const UserErrorParts = graphql(`
   fragment UserErrorParts on UserError {
-    code
     field
     message
   }

@@ -11,7 +11,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, userError, type Outcome } from '../../graphql/errors.js';
+import { userError, type Failure, type Outcome } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import { Role } from '../auth/viewer.js';
 import { amountFenOrError } from '../purchases/amount.js';
@@ -24,6 +24,7 @@ import {
   type CategoryLimitTarget,
 } from './category-limit.service.js';
 import { GradeEnum, IncomeBandEnum } from '../../graphql/enums.js';
+import { Payload, makePayload, type PayloadCode } from '../../graphql/payload.js';
 
 const service = new CategoryLimitService();
 
@@ -62,7 +63,7 @@ export class RemoveCategoryLimitInput {
   description:
     'The result of `setCategoryLimit` or `removeCategoryLimit`, or the userErrors saying why nothing changed.',
 })
-export class CategoryLimitPayload {
+export class CategoryLimitPayload extends Payload('CategoryLimit') {
   @Field(() => Int, { description: 'Accounts whose category limit was set, changed or removed.' })
   changed!: number;
   @Field(() => Int, { description: 'Accounts left as they were (already so, or in use).' })
@@ -72,13 +73,11 @@ export class CategoryLimitPayload {
     description: 'The account, for an account target.',
   })
   account?: CreditAccountNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
-function targetOf(t: CategoryLimitTargetInput): Outcome<CategoryLimitTarget> {
+function targetOf(
+  t: CategoryLimitTargetInput,
+): Outcome<CategoryLimitTarget, 'INVALID_ID' | 'TARGET_AMBIGUOUS'> {
   if (t.accountId) {
     if (t.grade || t.incomeBand)
       return {
@@ -101,10 +100,10 @@ function targetOf(t: CategoryLimitTargetInput): Outcome<CategoryLimitTarget> {
 async function payload(
   ctx: GraphQLContext,
   target: CategoryLimitTarget,
-  r: Outcome<CategoryLimitResult>,
+  r: Outcome<CategoryLimitResult, PayloadCode<'CategoryLimit'>>,
 ) {
   if (!r.ok)
-    return Object.assign(new CategoryLimitPayload(), {
+    return makePayload(CategoryLimitPayload, {
       changed: 0,
       skipped: 0,
       userErrors: r.errors,
@@ -113,14 +112,14 @@ async function payload(
     'accountId' in target
       ? await ctx.em.fork().findOne(CreditAccount, { id: target.accountId })
       : null;
-  return Object.assign(new CategoryLimitPayload(), {
+  return makePayload(CategoryLimitPayload, {
     ...r.value,
     account: a ? toAccountNode(a) : null,
     userErrors: [],
   });
 }
-const failed = (r: { ok: false; errors: UserError[] }) =>
-  Object.assign(new CategoryLimitPayload(), { changed: 0, skipped: 0, userErrors: r.errors });
+const failed = (r: Failure<PayloadCode<'CategoryLimit'>>) =>
+  makePayload(CategoryLimitPayload, { changed: 0, skipped: 0, userErrors: r.errors });
 
 /** 专项额度 administered by risk admins. */
 @Resolver()

@@ -20,7 +20,9 @@ export interface CategoryLimitResult {
   skipped: number;
 }
 
-function checkTarget(t: CategoryLimitTarget): Outcome<true> {
+function checkTarget(
+  t: CategoryLimitTarget,
+): Outcome<true, 'TARGET_REQUIRED' | 'UNKNOWN_GRADE' | 'UNKNOWN_INCOME_BAND'> {
   if ('accountId' in t) return ok(true);
   if (!t.grade && !t.incomeBand)
     return fail(
@@ -39,7 +41,7 @@ function checkTarget(t: CategoryLimitTarget): Outcome<true> {
   return ok(true);
 }
 
-function checkCategory(category: string): Outcome<string> {
+function checkCategory(category: string): Outcome<string, 'UNKNOWN_CATEGORY'> {
   const c = category.trim().toUpperCase();
   if (!isPurchaseCategory(c))
     return fail(
@@ -54,7 +56,9 @@ function checkCategory(category: string): Outcome<string> {
 async function lockTarget(
   tem: EntityManager,
   t: CategoryLimitTarget,
-): Promise<Outcome<{ id: string; customer_id: string }[]>> {
+): Promise<
+  Outcome<{ id: string; customer_id: string }[], 'ACCOUNT_NOT_ACTIVE' | 'ACCOUNT_NOT_FOUND'>
+> {
   if ('accountId' in t) {
     const [a] = await tem.execute<{ id: string; customer_id: string; status: string }[]>(
       `select id, customer_id, status from credit_accounts where id = ? for update`,
@@ -90,7 +94,18 @@ export class CategoryLimitService {
     em: EntityManager,
     viewer: Viewer,
     input: { target: CategoryLimitTarget; category: string; limitFen: number },
-  ): Promise<Outcome<CategoryLimitResult>> {
+  ): Promise<
+    Outcome<
+      CategoryLimitResult,
+      | 'ACCOUNT_NOT_ACTIVE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'INVALID_AMOUNT'
+      | 'TARGET_REQUIRED'
+      | 'UNKNOWN_CATEGORY'
+      | 'UNKNOWN_GRADE'
+      | 'UNKNOWN_INCOME_BAND'
+    >
+  > {
     const t = checkTarget(input.target);
     if (!t.ok) return t;
     const cat = checkCategory(input.category);
@@ -140,7 +155,19 @@ export class CategoryLimitService {
     em: EntityManager,
     viewer: Viewer,
     input: { target: CategoryLimitTarget; category: string },
-  ): Promise<Outcome<CategoryLimitResult>> {
+  ): Promise<
+    Outcome<
+      CategoryLimitResult,
+      | 'ACCOUNT_NOT_ACTIVE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'CATEGORY_LIMIT_IN_USE'
+      | 'NO_CATEGORY_LIMIT'
+      | 'TARGET_REQUIRED'
+      | 'UNKNOWN_CATEGORY'
+      | 'UNKNOWN_GRADE'
+      | 'UNKNOWN_INCOME_BAND'
+    >
+  > {
     const t = checkTarget(input.target);
     if (!t.ok) return t;
     const cat = checkCategory(input.category);

@@ -48,7 +48,9 @@ export class AgentAdminService {
     em: EntityManager,
     actor: Viewer,
     input: { username: string; displayName: string; role: string; password: string },
-  ): Promise<Outcome<AgentSummary>> {
+  ): Promise<
+    Outcome<AgentSummary, 'INVALID_ROLE' | 'INVALID_USERNAME' | 'USERNAME_TAKEN' | 'WEAK_PASSWORD'>
+  > {
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username))
       return fail(
@@ -73,12 +75,7 @@ export class AgentAdminService {
          on conflict (username) do nothing returning id::text as id`,
         [username, displayName, role, passwordHash],
       );
-      if (!rows[0])
-        return fail<AgentSummary>(
-          'USERNAME_TAKEN',
-          `The username ${username} is taken.`,
-          'username',
-        );
+      if (!rows[0]) return fail('USERNAME_TAKEN', `The username ${username} is taken.`, 'username');
       await writeAudit(tem, actor, {
         action: 'createAgent',
         targetType: 'Agent',
@@ -96,7 +93,7 @@ export class AgentAdminService {
     actor: Viewer,
     username: string,
     active: boolean,
-  ): Promise<Outcome<AgentSummary>> {
+  ): Promise<Outcome<AgentSummary, 'AGENT_NOT_FOUND' | 'NOT_ALLOWED'>> {
     return this.change(em, actor, username, active ? 'reactivateAgent' : 'deactivateAgent', (a) => {
       if (actor.kind === 'agent' && actor.id === a.id && !active)
         return 'You cannot deactivate yourself; ask another admin.';
@@ -111,7 +108,7 @@ export class AgentAdminService {
     actor: Viewer,
     username: string,
     role: string,
-  ): Promise<Outcome<AgentSummary>> {
+  ): Promise<Outcome<AgentSummary, 'AGENT_NOT_FOUND' | 'INVALID_ROLE' | 'NOT_ALLOWED'>> {
     const r = roleOrUndefined(role);
     if (!r)
       return Promise.resolve(
@@ -129,7 +126,7 @@ export class AgentAdminService {
     actor: Viewer,
     username: string,
     password: string,
-  ): Promise<Outcome<AgentSummary>> {
+  ): Promise<Outcome<AgentSummary, 'AGENT_NOT_FOUND' | 'NOT_ALLOWED' | 'WEAK_PASSWORD'>> {
     if (password.length < MIN_PASSWORD_LENGTH)
       return fail(
         'WEAK_PASSWORD',
@@ -152,17 +149,16 @@ export class AgentAdminService {
     username: string,
     action: string,
     apply: (a: Agent) => Record<string, unknown> | string,
-  ): Promise<Outcome<AgentSummary>> {
+  ): Promise<Outcome<AgentSummary, 'AGENT_NOT_FOUND' | 'NOT_ALLOWED'>> {
     return em.transactional(async (tem) => {
       const agent = await tem.findOne(
         Agent,
         { username: username.trim().toLowerCase() },
         { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] },
       );
-      if (!agent)
-        return fail<AgentSummary>('AGENT_NOT_FOUND', `No staff member is called ${username}.`);
+      if (!agent) return fail('AGENT_NOT_FOUND', `No staff member is called ${username}.`);
       const details = apply(agent);
-      if (typeof details === 'string') return fail<AgentSummary>('NOT_ALLOWED', details);
+      if (typeof details === 'string') return fail('NOT_ALLOWED', details);
       agent.sessionVersion += 1;
       await tem.flush();
       await writeAudit(tem, actor, {

@@ -9,7 +9,7 @@ import { openDatabase } from '../../db/database.js';
 import { connectOrm, migrate } from '../../db/orm.js';
 import { ANONYMOUS } from '../auth/viewer.js';
 import { AgentAdminService, type AgentSummary } from './agent-admin.service.js';
-import type { Outcome } from '../../graphql/errors.js';
+import type { Outcome, UserErrorCode } from '../../graphql/errors.js';
 
 const USAGE = `usage: pnpm --filter @creditline/api agents <command> [options]
 
@@ -87,7 +87,7 @@ export async function runAgentsCommand(
       generated = randomBytes(18).toString('base64url');
       return generated;
     };
-    let result: Outcome<AgentSummary>;
+    let result: Outcome<AgentSummary, UserErrorCode>;
     switch (command) {
       case 'list':
         for (const a of await admin.list(em)) print(out, a);

@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, userError } from '../../graphql/errors.js';
+import { userError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { AGENT_ROLES, Agent, type AgentRole } from '../agents/agent.entity.js';
 import type { AgentSummary } from '../agents/agent-admin.service.js';
@@ -21,6 +21,7 @@ import { writeAudit, writeRefusalAudit } from '../audit/audit.service.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 import { Role } from './viewer.js';
 import type { Outcome } from '../../graphql/errors.js';
+import { Payload, type PayloadCode } from '../../graphql/payload.js';
 
 export enum RoleEnum {
   AGENT = 'AGENT',
@@ -85,16 +86,12 @@ class CreateAgentInput {
 @ObjectType({
   description: 'The staff user created or changed, or the userErrors saying why nothing changed.',
 })
-class AgentPayload {
+class AgentPayload extends Payload('Agent') {
   @Field(() => AgentNode, {
     description: 'The agent created or changed; null when there are userErrors.',
     nullable: true,
   })
   agent?: AgentNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `changePassword`.' })
@@ -111,16 +108,12 @@ class ChangePasswordInput {
   description:
     'The result of `changePassword`: what changed, or the userErrors saying why nothing did.',
 })
-class ChangePasswordPayload {
+class ChangePasswordPayload extends Payload('ChangePassword') {
   @Field(() => String, {
     nullable: true,
     description: 'A new token: every earlier session (this one included) has ended.',
   })
   token?: string | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
@@ -131,7 +124,7 @@ class SignOutPayload {
   signedOut!: boolean;
 }
 
-const agentPayload = (r: Outcome<AgentSummary>): AgentPayload =>
+const agentPayload = (r: Outcome<AgentSummary, PayloadCode<'Agent'>>): AgentPayload =>
   r.ok ? { agent: toAgentNode(r.value), userErrors: [] } : { agent: null, userErrors: r.errors };
 
 /** Only one signIn field may run per request (checked before execution: see graphql/limits.ts). */
@@ -152,7 +145,7 @@ class SignInInput {
 @ObjectType({
   description: 'The result of `signIn`: what changed, or the userErrors saying why nothing did.',
 })
-class SignInPayload {
+class SignInPayload extends Payload('SignIn') {
   @Field(() => String, {
     nullable: true,
     description: 'A bearer token for `Authorization: Bearer …`, valid 8 hours.',
@@ -163,10 +156,6 @@ class SignInPayload {
     nullable: true,
   })
   agent?: AgentNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({

@@ -31,7 +31,17 @@ export interface BureauReportResult {
 const DAY = 86_400_000;
 
 /** Checks a report a person (or a file) could get wrong; the message says what to fix. */
-export function validateBureauReport(r: BureauReportInput, now = new Date()): Outcome<true> {
+export function validateBureauReport(
+  r: BureauReportInput,
+  now = new Date(),
+): Outcome<
+  true,
+  | 'INVALID_AMOUNT'
+  | 'INVALID_BUREAU_SCORE'
+  | 'INVALID_DATE'
+  | 'INVALID_DEFAULTS'
+  | 'INVALID_INQUIRIES'
+> {
   const int = (v: number) => Number.isInteger(v);
   if (Number.isNaN(r.reportedAt.getTime()))
     return fail('INVALID_DATE', 'reportedAt is not a date.', 'reportedAt');
@@ -80,7 +90,17 @@ export async function recordBureauReport(
   input: BureauReportInput,
   source: 'STAFF' | 'IMPORT',
   asOf = new Date(),
-): Promise<Outcome<BureauReportResult>> {
+): Promise<
+  Outcome<
+    BureauReportResult,
+    | 'CUSTOMER_NOT_FOUND'
+    | 'INVALID_AMOUNT'
+    | 'INVALID_BUREAU_SCORE'
+    | 'INVALID_DATE'
+    | 'INVALID_DEFAULTS'
+    | 'INVALID_INQUIRIES'
+  >
+> {
   const v = validateBureauReport(input, asOf);
   if (!v.ok) return v;
   return em.transactional(async (tem) => {

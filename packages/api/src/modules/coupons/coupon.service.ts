@@ -50,7 +50,7 @@ export class CouponService {
     em: EntityManager,
     viewer: Viewer,
     input: CampaignInput,
-  ): Promise<Outcome<{ campaignId: string }>> {
+  ): Promise<Outcome<{ campaignId: string }, 'INVALID_WINDOW' | 'OUT_OF_RANGE' | 'UNKNOWN_TERM'>> {
     const bad = input.terms.find(
       (t) => !(TERMS as readonly string[]).includes(t) || t === 'DEFERRED_30',
     );
@@ -108,7 +108,12 @@ export class CouponService {
     em: EntityManager,
     viewer: Viewer,
     input: { campaignId: string; customerIds: string[] },
-  ): Promise<Outcome<{ issued: { customerId: string; couponId: string }[]; skipped: string[] }>> {
+  ): Promise<
+    Outcome<
+      { issued: { customerId: string; couponId: string }[]; skipped: string[] },
+      'CAMPAIGN_BUDGET_EXHAUSTED' | 'CAMPAIGN_NOT_FOUND' | 'CAMPAIGN_NOT_OPEN' | 'OUT_OF_RANGE'
+    >
+  > {
     if (input.customerIds.length === 0 || input.customerIds.length > 1000)
       return fail('OUT_OF_RANGE', 'Give 1 to 1000 customers.', 'customerIds');
     return em.transactional(async (tem) => {
@@ -207,7 +212,7 @@ export class CouponService {
     em: EntityManager,
     code: string,
     customerId: string | null,
-  ): Promise<Outcome<CouponTerms>> {
+  ): Promise<Outcome<CouponTerms, 'COUPON_EXPIRED' | 'COUPON_USED' | 'UNKNOWN_COUPON'>> {
     const found = await findCoupon(em, code, customerId, false);
     return found.ok ? ok(found.value.terms) : found;
   }
@@ -223,7 +228,7 @@ export async function findCoupon(
   code: string,
   customerId: string | null,
   lock = true,
-): Promise<Outcome<CouponForPlan>> {
+): Promise<Outcome<CouponForPlan, 'COUPON_EXPIRED' | 'COUPON_USED' | 'UNKNOWN_COUPON'>> {
   const [k] = await em.execute<
     {
       id: string;

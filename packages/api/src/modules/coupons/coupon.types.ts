@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
 import { Node } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import { PlanTermEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType('Coupon', {
   implements: Node,
@@ -72,16 +72,12 @@ export class CreateCouponCampaignInput {
   description:
     'The result of `createCouponCampaign`, or the userErrors saying why nothing changed.',
 })
-export class CouponCampaignPayload {
+export class CouponCampaignPayload extends Payload('CouponCampaign') {
   @Field(() => CouponCampaignNode, {
     description: 'The coupon campaign created or changed; null when there are userErrors.',
     nullable: true,
   })
   campaign?: CouponCampaignNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `issueCoupons`.' })
@@ -95,7 +91,7 @@ export class IssueCouponsInput {
   description:
     'The result of `issueCoupons`: what changed, or the userErrors saying why nothing did.',
 })
-export class IssueCouponsPayload {
+export class IssueCouponsPayload extends Payload('IssueCoupons') {
   @Field(() => CouponCampaignNode, {
     description: 'The coupon campaign created or changed; null when there are userErrors.',
     nullable: true,
@@ -104,8 +100,4 @@ export class IssueCouponsPayload {
   @Field(() => Int, { description: 'How many coupons were issued.' }) issued!: number;
   @Field(() => [ID], { description: 'Customers already at the per-customer limit (or unknown).' })
   skippedCustomerIds!: string[];
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import { Money } from '../../graphql/money.js';
-import { UserError } from '../../graphql/errors.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { RepaymentNode } from '../repayments/repayment.types.js';
 import { FeeKindEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @InputType({ description: 'Money received through another channel (bank transfer, counter).' })
 export class PostExternalRepaymentInput {
@@ -56,16 +56,12 @@ export class WaiveFeeInput {
 @ObjectType({
   description: 'The result of `waiveFee`: what changed, or the userErrors saying why nothing did.',
 })
-export class WaiveFeePayload {
+export class WaiveFeePayload extends Payload('WaiveFee') {
   @Field(() => Money, {
     description: 'The amount waived; null when there are userErrors.',
     nullable: true,
   })
   waived?: Money | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'Write off the balance of a delinquent account.' })
@@ -86,7 +82,7 @@ export class WriteOffBalanceInput {
   description:
     'The result of `writeOffBalance`: what changed, or the userErrors saying why nothing did.',
 })
-export class WriteOffBalancePayload {
+export class WriteOffBalancePayload extends Payload('WriteOffBalance') {
   @Field(() => CreditAccountNode, {
     description: 'The credit account after the change; null when there are userErrors.',
     nullable: true,
@@ -113,10 +109,6 @@ export class WriteOffBalancePayload {
       'What the revolving line owed (principal + interest + fees), written off with the rest; 0 without a revolving line; null when there are userErrors.',
   })
   revolving?: Money | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 export enum RevolvingChargeKind {
@@ -157,11 +149,9 @@ export class WaiveRevolvingChargeInput {
 }
 
 @ObjectType({ description: 'The result of waiveRevolvingCharge.' })
-export class WaiveRevolvingChargePayload {
+export class WaiveRevolvingChargePayload extends Payload('WaiveRevolvingCharge') {
   @Field(() => Money, { nullable: true, description: 'The amount waived.' })
   waived?: Money | null;
-  @Field(() => [UserError], { description: 'Why nothing was waived.' })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Pay (part of) the customer's credit back to the customer." })
@@ -188,16 +178,12 @@ export class PayOutCreditInput {
   description:
     'The credit account after a staff money operation, or the userErrors saying why nothing changed.',
 })
-export class CreditAccountPayload {
+export class CreditAccountPayload extends Payload('CreditAccount') {
   @Field(() => CreditAccountNode, {
     description: 'The credit account after the change; null when there are userErrors.',
     nullable: true,
   })
   account?: CreditAccountNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 export { RepaymentNode };

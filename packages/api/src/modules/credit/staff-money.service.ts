@@ -66,7 +66,21 @@ export class StaffMoneyService {
       reason: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<WaiverResult>> {
+  ): Promise<
+    Outcome<
+      WaiverResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'LINE_NOT_FOUND'
+      | 'LINE_NOT_OPEN'
+      | 'NOTHING_TO_WAIVE'
+      | 'PLAN_NOT_FOUND'
+      | 'WAIVER_EXCEEDS_UNPAID'
+      | 'REASON_REQUIRED'
+      | 'REFERENCE_REQUIRED'
+    >
+  > {
     const blank = blankStaffInput(input);
     if (blank) return blank;
     return withLockedAccount(
@@ -163,7 +177,20 @@ export class StaffMoneyService {
       idempotencyKey: string;
     },
     at = new Date(),
-  ): Promise<Outcome<RevolvingWaiverResult>> {
+  ): Promise<
+    Outcome<
+      RevolvingWaiverResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOTHING_TO_WAIVE'
+      | 'NOT_REVOLVING'
+      | 'STATEMENT_NOT_FOUND'
+      | 'WAIVER_EXCEEDS_UNPAID'
+      | 'REASON_REQUIRED'
+      | 'REFERENCE_REQUIRED'
+    >
+  > {
     const blank = blankStaffInput(input);
     if (blank) return blank;
     return withLockedAccount(
@@ -192,7 +219,17 @@ export class StaffMoneyService {
     viewer: Viewer,
     input: { accountId: string; reason: string; idempotencyKey: string },
     at = new Date(),
-  ): Promise<Outcome<WriteOffResult>> {
+  ): Promise<
+    Outcome<
+      WriteOffResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOT_DELINQUENT'
+      | 'REASON_REQUIRED'
+      | 'REFERENCE_REQUIRED'
+    >
+  > {
     const blank = blankStaffInput(input);
     if (blank) return blank;
     return withLockedAccount(
@@ -357,7 +394,17 @@ export class StaffMoneyService {
       reason: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<CreditPayoutResult>> {
+  ): Promise<
+    Outcome<
+      CreditPayoutResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'CREDIT_INSUFFICIENT'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'REASON_REQUIRED'
+      | 'REFERENCE_REQUIRED'
+    >
+  > {
     const blank = blankStaffInput(input);
     if (blank) return blank;
     return withLockedAccount(

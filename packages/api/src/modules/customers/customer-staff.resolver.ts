@@ -13,6 +13,7 @@ import {
   toAuditNode,
 } from '../decisions/decision.types.js';
 import { CustomerNode } from './customer.types.js';
+import { makePayload } from '../../graphql/payload.js';
 
 const AuditEntryConnection = Connection(AuditEntryNode, 'AuditEntry');
 
@@ -53,11 +54,11 @@ export class CustomerPiiResolver {
   ) {
     const id = localIdOf(input.customerId, 'Customer');
     if (!id)
-      return Object.assign(new RevealCustomerPiiPayload(), {
+      return makePayload(RevealCustomerPiiPayload, {
         userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
       });
     const r = await ctx.services.decisions.revealPii(ctx.em, ctx.viewer, id, input.reason);
-    if (!r.ok) return Object.assign(new RevealCustomerPiiPayload(), { userErrors: r.errors });
-    return Object.assign(new RevealCustomerPiiPayload(), { ...r.value, userErrors: [] });
+    if (!r.ok) return makePayload(RevealCustomerPiiPayload, { userErrors: r.errors });
+    return makePayload(RevealCustomerPiiPayload, { ...r.value, userErrors: [] });
   }
 }

@@ -18,7 +18,6 @@ import { selects } from '../../graphql/look-ahead.js';
 import { MaxLength, MinLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Connection, localIdOrThrow, readIdPage, toConnection } from '../../graphql/relay.js';
-import { badUserInput } from '../../graphql/errors.js';
 import { CustomerNode } from './customer.types.js';
 import { classifySearch, toCustomerNode } from './customer.service.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -39,14 +38,11 @@ class CustomerSearchArgs {
   @MinLength(1, { message: 'Type something to search for.' })
   @MaxLength(100, { message: 'A search is at most 100 characters.' })
   search!: string;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'How many items to return: 1 to 100 (required; null is refused as BAD_USER_INPUT).',
-  })
-  first?: number;
+  @Field(() => Int, { description: 'How many items to return: 1 to 100.' })
+  first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string;
@@ -96,7 +92,6 @@ export class CustomerResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    if (args.first == null) throw badUserInput('`first` is required (1 to 100).', 'first');
     const { page, after: afterId } = readIdPage({ first: args.first, after: args.after });
     // A lookup by full phone or ID number touches personal data: it is audited (without the text)
     // with the number of matches, so those count beside the page; others only when selected.

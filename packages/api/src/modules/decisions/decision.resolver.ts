@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError } from '../../graphql/errors.js';
+import { userError, type Outcome } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
 import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
 import { pageById } from '../../graphql/paged-query.js';
@@ -11,7 +11,6 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { toAccountNode } from '../accounts/account.service.js';
 import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { LimitDecision } from './limit-decision.entity.js';
-import type { DecisionService } from './decision.service.js';
 import { explainDecision, limitImprovements, repaymentHint } from './scoring-adapter.js';
 import {
   AccountReasonInput,
@@ -25,6 +24,7 @@ import {
   decisionReasons,
   toDecisionNode,
 } from './decision.types.js';
+import { makePayload, type PayloadCode } from '../../graphql/payload.js';
 
 const LimitDecisionConnection = Connection(LimitDecisionNode, 'LimitDecision');
 
@@ -117,15 +117,15 @@ const service = (ctx: GraphQLContext) => ctx.services.decisions;
 
 async function decisionPayload(
   ctx: GraphQLContext,
-  r: Awaited<ReturnType<DecisionService['setFrozen']>>,
+  r: Outcome<{ accountId: string; decisionId: string }, PayloadCode<'LimitDecision'>>,
 ): Promise<LimitDecisionPayload> {
-  if (!r.ok) return Object.assign(new LimitDecisionPayload(), { userErrors: r.errors });
+  if (!r.ok) return makePayload(LimitDecisionPayload, { userErrors: r.errors });
   ctx.em.clear();
   const [a, d] = await Promise.all([
     ctx.em.findOne(CreditAccount, { id: r.value.accountId }),
     ctx.em.findOne(LimitDecision, { id: r.value.decisionId }),
   ]);
-  return Object.assign(new LimitDecisionPayload(), {
+  return makePayload(LimitDecisionPayload, {
     account: a ? toAccountNode(a) : null,
     decision: d ? toDecisionNode(d) : null,
     userErrors: [],
@@ -133,7 +133,7 @@ async function decisionPayload(
 }
 
 const accountIdError = () =>
-  Object.assign(new LimitDecisionPayload(), {
+  makePayload(LimitDecisionPayload, {
     userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
   });
 

@@ -26,7 +26,7 @@ const SYSTEM_ONLY_NOTICE_KINDS: ReadonlySet<NoticeKind> = new Set([
 
 const agentIdOf = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
 
-function checkReason(reason: string): Outcome<string> {
+function checkReason(reason: string): Outcome<string, 'REASON_REQUIRED' | 'REASON_TOO_LONG'> {
   const r = reason.trim();
   if (!r) return fail('REASON_REQUIRED', 'Give a reason.', 'reason');
   if (r.length > 500)
@@ -53,7 +53,16 @@ export class DecisionService {
     accountId: string,
     reasonText: string,
     asOf = new Date(),
-  ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string; decisionId: string },
+      | 'ACCOUNT_NOT_ACTIVE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'REASON_REQUIRED'
+      | 'REASON_TOO_LONG'
+      | 'REVIEW_COOLDOWN'
+    >
+  > {
     const reason = checkReason(reasonText);
     if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
@@ -97,7 +106,17 @@ export class DecisionService {
     accountId: string,
     frozen: boolean,
     reasonText: string,
-  ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string; decisionId: string },
+      | 'ACCOUNT_NOT_ACTIVE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'ACCOUNT_NOT_FROZEN'
+      | 'REASON_REQUIRED'
+      | 'REASON_TOO_LONG'
+      | 'RISK_ALERT_FREEZE'
+    >
+  > {
     const reason = checkReason(reasonText);
     if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
@@ -178,7 +197,19 @@ export class DecisionService {
     em: EntityManager,
     viewer: Viewer,
     input: PromotionInput,
-  ): Promise<Outcome<{ promotionId: string; granted: number }>> {
+  ): Promise<
+    Outcome<
+      { promotionId: string; granted: number },
+      | 'AMOUNT_OR_PERCENT'
+      | 'INVALID_AMOUNT'
+      | 'INVALID_NAME'
+      | 'INVALID_PERCENT'
+      | 'INVALID_WINDOW'
+      | 'NO_GRADES'
+      | 'UNKNOWN_CATEGORY'
+      | 'UNKNOWN_GRADE'
+    >
+  > {
     const v = validatePromotion(input);
     if (!v.ok) return v;
     const p = v.value;
@@ -228,7 +259,9 @@ export class DecisionService {
     em: EntityManager,
     viewer: Viewer,
     input: { customerId: string; kind: NoticeKind; channel: NoticeChannel; message: string },
-  ): Promise<Outcome<{ noticeId: string }>> {
+  ): Promise<
+    Outcome<{ noticeId: string }, 'CUSTOMER_NOT_FOUND' | 'INVALID_KIND' | 'INVALID_MESSAGE'>
+  > {
     // Link codes, link changes and statement notices come from their own flows, never from staff.
     if (SYSTEM_ONLY_NOTICE_KINDS.has(input.kind))
       return fail('INVALID_KIND', 'Staff cannot send this kind of notice.', 'kind');
@@ -269,7 +302,7 @@ export class DecisionService {
     em: EntityManager,
     viewer: Viewer,
     noticeId: string,
-  ): Promise<Outcome<{ noticeId: string }>> {
+  ): Promise<Outcome<{ noticeId: string }, 'NOTICE_NOT_FOUND'>> {
     return em.transactional(async (tem) => {
       const [n] = await tem.execute<{ id: string; customer_id: string }[]>(
         `update notices set acknowledged_at = coalesce(acknowledged_at, now()), read_at = coalesce(read_at, now()) where id = ? returning id, customer_id`,
@@ -292,7 +325,12 @@ export class DecisionService {
     viewer: Viewer,
     customerId: string,
     reasonText: string,
-  ): Promise<Outcome<{ phone: string; nationalId: string }>> {
+  ): Promise<
+    Outcome<
+      { phone: string; nationalId: string },
+      'CUSTOMER_NOT_FOUND' | 'FORBIDDEN' | 'REASON_REQUIRED' | 'REASON_TOO_LONG'
+    >
+  > {
     if (!(viewer.kind === 'agent' && viewer.role === 'SUPERVISOR'))
       return fail('FORBIDDEN', 'Only a supervisor can reveal personal data.');
     const reason = checkReason(reasonText);

@@ -4,7 +4,6 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
-import { UserError } from '../../graphql/errors.js';
 import { AccountStatusEnum, CreditAccountNode } from '../accounts/account.types.js';
 import type { LimitDecision } from './limit-decision.entity.js';
 import type { CategoryLimit } from '../accounts/credit-account.entity.js';
@@ -18,6 +17,7 @@ import {
   NoticeDeliveryStatusEnum,
   PromotionStatusEnum,
 } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum Locale {
   ZH_CN = 'ZH_CN',
@@ -381,7 +381,7 @@ export class RequestLimitReviewInput {
   description:
     'The decision made and the account after it, or the userErrors saying why nothing changed.',
 })
-export class LimitDecisionPayload {
+export class LimitDecisionPayload extends Payload('LimitDecision') {
   @Field(() => CreditAccountNode, {
     description: 'The credit account after the change; null when there are userErrors.',
     nullable: true,
@@ -392,10 +392,6 @@ export class LimitDecisionPayload {
     nullable: true,
   })
   decision?: LimitDecisionNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `createPromotion`.' })
@@ -449,16 +445,12 @@ export class PromotionNode extends Node {
   description:
     'The result of `createPromotion`: what changed, or the userErrors saying why nothing did.',
 })
-export class CreatePromotionPayload {
+export class CreatePromotionPayload extends Payload('CreatePromotion') {
   @Field(() => PromotionNode, {
     description: 'The promotion created or changed; null when there are userErrors.',
     nullable: true,
   })
   promotion?: PromotionNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `sendNotice`.' })
@@ -483,16 +475,12 @@ export class AcknowledgeNoticeInput {
 @ObjectType({
   description: 'The notice sent or acknowledged, or the userErrors saying why nothing changed.',
 })
-export class NoticePayload {
+export class NoticePayload extends Payload('Notice') {
   @Field(() => NoticeNode, {
     description: 'The notice created or changed; null when there are userErrors.',
     nullable: true,
   })
   notice?: NoticeNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `revealCustomerPii`.' })
@@ -504,7 +492,7 @@ export class RevealCustomerPiiInput {
   description:
     'The result of `revealCustomerPii`: what changed, or the userErrors saying why nothing did.',
 })
-export class RevealCustomerPiiPayload {
+export class RevealCustomerPiiPayload extends Payload('RevealCustomerPii') {
   @Field(() => String, {
     description: 'The full phone number; null when there are userErrors.',
     nullable: true,
@@ -515,8 +503,4 @@ export class RevealCustomerPiiPayload {
     nullable: true,
   })
   nationalId?: string | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -58,7 +58,7 @@ export class DeliveryResolver {
     @Arg('channel', () => SinkChannelEnum, { description: 'SMS or email.' })
     channel: SinkChannelEnum,
     @Arg('to', () => String, {
-      description: 'Only messages to this phone number or address.',
+      description: 'Only messages to this phone number or address; all when omitted.',
       nullable: true,
     })
     to?: string | null,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fail, type Outcome } from '../../graphql/errors.js';
+import { fail, userError, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /** Keys are kept at least this long (DESIGN: a retry within a day returns the first result). */
@@ -36,6 +36,9 @@ export interface IdempotencyScope {
   input: unknown;
 }
 
+/** The codes idempotency itself can answer, beside the step's own. */
+export type IdempotencyCode = 'INVALID_IDEMPOTENCY_KEY' | 'IDEMPOTENCY_KEY_REUSED';
+
 export const validIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,128}$/.test(key);
 
 /**
@@ -46,11 +49,11 @@ export const validIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,128}$/.test(
  * Same key + different input → IDEMPOTENCY_KEY_REUSED. A thrown error rolls everything back,
  * the key included, so a retry after a fault runs again.
  */
-export async function withIdempotency<T>(
+export async function withIdempotency<T, C extends UserErrorCode = never>(
   em: EntityManager,
   scope: IdempotencyScope,
-  step: (tem: EntityManager) => Promise<Outcome<T>>,
-): Promise<Outcome<T> & { replayed?: boolean }> {
+  step: (tem: EntityManager) => Promise<Outcome<T, C>>,
+): Promise<Outcome<T, C | IdempotencyCode> & { replayed?: boolean }> {
   if (!validIdempotencyKey(scope.key))
     return fail(
       'INVALID_IDEMPOTENCY_KEY',
@@ -64,7 +67,7 @@ export async function withIdempotency<T>(
        values (?, ?, ?, ?, now() + make_interval(hours => ?)) on conflict do nothing returning key`,
       [scope.actor, scope.operation, scope.key, hash, IDEMPOTENCY_TTL_HOURS],
     );
-    if (inserted.length === 0) return replay<T>(tem, scope, hash);
+    if (inserted.length === 0) return replay<T, C>(tem, scope, hash);
     const outcome = await step(tem);
     await tem.execute(
       `update idempotency_records set response = ?::jsonb where actor = ? and operation = ? and key = ?`,
@@ -75,11 +78,11 @@ export async function withIdempotency<T>(
 }
 
 /** The stored first result for a key, or IDEMPOTENCY_KEY_REUSED when the input differs. */
-export async function replay<T>(
+export async function replay<T, C extends UserErrorCode = never>(
   em: EntityManager,
   scope: Omit<IdempotencyScope, 'input'>,
   hash: string,
-): Promise<Outcome<T> & { replayed?: boolean }> {
+): Promise<Outcome<T, C | IdempotencyCode> & { replayed?: boolean }> {
   const [rec] = await em.execute<{ request_hash: string; response: unknown }[]>(
     `select request_hash, response from idempotency_records where actor = ? and operation = ? and key = ?`,
     [scope.actor, scope.operation, scope.key],
@@ -94,8 +97,14 @@ export async function replay<T>(
   }
   const stored = (
     typeof rec.response === 'string' ? JSON.parse(rec.response) : rec.response
-  ) as Outcome<T> | null;
+  ) as Outcome<T, C> | null;
   if (!stored) throw new Error('idempotency record has no response');
+  // The stored result is this operation's own first answer, so its codes are the step's codes
+  // (C). Results stored before `UserError.field` was a path hold it as a string: normalise.
+  if (!stored.ok) {
+    const errors = stored.errors.map((e) => userError(e.code, e.message, e.field));
+    return { ok: false, errors, replayed: true };
+  }
   return { ...stored, replayed: true };
 }
 

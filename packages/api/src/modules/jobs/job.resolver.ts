@@ -13,13 +13,14 @@ import {
 import { GraphQLDateTime } from 'graphql-scalars';
 import { parseCronItem } from 'graphile-worker';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, userError } from '../../graphql/errors.js';
+import { userError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import { asDate } from '../../graphql/dates.js';
 import { Role } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { JOBS, jobNamed, schedulesFrom } from './job-definitions.js';
 import { JobRunStatusEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType('JobRun', { description: 'One run of a job, whoever started it.' })
 export class JobRunNode {
@@ -80,12 +81,8 @@ export class JobScheduleNode {
 @ObjectType({
   description: 'The result of `runJobNow`, or the userErrors saying why nothing changed.',
 })
-export class RunJobPayload {
+export class RunJobPayload extends Payload('RunJob') {
   @Field(() => Boolean, { description: 'True when the run was queued.' }) enqueued!: boolean;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 interface RunRow {
@@ -172,7 +169,10 @@ export class JobResolver {
   @Query(() => [JobRunNode], { description: 'Recent runs, newest first, of one job or of all.' })
   async jobRuns(
     @Ctx() ctx: GraphQLContext,
-    @Arg('job', () => String, { description: 'Only runs of this job.', nullable: true })
+    @Arg('job', () => String, {
+      description: 'Only runs of this job; every job when omitted.',
+      nullable: true,
+    })
     job?: string | null,
     @Arg('first', () => Int, {
       description: 'How many items to return: 1 to 100.',

@@ -5,7 +5,11 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { mayActFor } from '../links/partner-gate.js';
 
 /** A global id of an expected type as a local id, or a userError naming the field. */
-export function localIdOrError(globalId: string, type: string, field: string): Outcome<string> {
+export function localIdOrError(
+  globalId: string,
+  type: string,
+  field: string,
+): Outcome<string, 'INVALID_ID'> {
   const g = fromGlobalId(globalId);
   return g && g.type === type
     ? ok(g.id)
@@ -20,11 +24,7 @@ const accountOwners = new Map<string, { accountId: string; customerId: string }>
 
 /** The same answer for "no such account" and "not yours to see": nothing leaks about who exists. */
 const accountNotFound = (field: string) =>
-  fail<never>(
-    'ACCOUNT_NOT_FOUND',
-    'No credit account was found for this customer or account.',
-    field,
-  );
+  fail('ACCOUNT_NOT_FOUND', 'No credit account was found for this customer or account.', field);
 
 /**
  * The account an input names (exactly one of customerId or accountId), checked for the viewer:
@@ -35,7 +35,12 @@ export async function resolveAccountRef(
   ctx: GraphQLContext,
   ref: { customerId?: string | null; accountId?: string | null },
   info?: GraphQLResolveInfo,
-): Promise<Outcome<{ accountId: string; customerId: string }>> {
+): Promise<
+  Outcome<
+    { accountId: string; customerId: string },
+    'ACCOUNT_NOT_FOUND' | 'ACCOUNT_REQUIRED' | 'INVALID_ID'
+  >
+> {
   if ((ref.customerId == null) === (ref.accountId == null))
     return fail(
       'ACCOUNT_REQUIRED',

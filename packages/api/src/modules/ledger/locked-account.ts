@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fail, type Outcome } from '../../graphql/errors.js';
+import { fail, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import {
+  idempotencyActor,
+  withIdempotency,
+  type IdempotencyCode,
+} from '../idempotency/idempotency.service.js';
 
 /** A credit account whose row the current transaction holds (`for update`). */
 export interface LockedAccount {
@@ -37,17 +41,21 @@ export async function lockAccount(
  * the caller's own user error; an unknown account is ACCOUNT_NOT_FOUND. The step runs with the
  * row locked.
  */
-export async function withLockedAccount<T>(
+export async function withLockedAccount<
+  T,
+  C extends UserErrorCode = never,
+  A extends UserErrorCode = never,
+>(
   em: EntityManager,
   viewer: Viewer,
   op: { operation: string; key: string; input: unknown },
-  account: string | ((tem: EntityManager) => Promise<Outcome<string>>),
-  step: (tem: EntityManager, acct: LockedAccount) => Promise<Outcome<T>>,
-): Promise<Outcome<T> & { replayed?: boolean }> {
+  account: string | ((tem: EntityManager) => Promise<Outcome<string, A>>),
+  step: (tem: EntityManager, acct: LockedAccount) => Promise<Outcome<T, C>>,
+): Promise<Outcome<T, C | A | IdempotencyCode | 'ACCOUNT_NOT_FOUND'> & { replayed?: boolean }> {
   return withIdempotency(
     em,
     { actor: idempotencyActor(viewer), operation: op.operation, key: op.key, input: op.input },
-    async (tem) => {
+    async (tem): Promise<Outcome<T, C | A | 'ACCOUNT_NOT_FOUND'>> => {
       let accountId: string;
       if (typeof account === 'string') accountId = account;
       else {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
+import { userError, type Outcome } from '../../graphql/errors.js';
 import { money, parseYuanToFen } from '../../graphql/money.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -31,6 +31,7 @@ import {
   RecordBureauReportPayload,
   RiskAlertFreezeInput,
 } from './lifecycle.types.js';
+import { makePayload, type PayloadCode } from '../../graphql/payload.js';
 
 const service = new LifecycleService();
 
@@ -103,22 +104,22 @@ function localId(globalId: string, type: string): string | undefined {
 
 async function decisionPayload(
   ctx: GraphQLContext,
-  r: Outcome<{ accountId: string; decisionId: string }>,
+  r: Outcome<{ accountId: string; decisionId: string }, PayloadCode<'LimitDecision'>>,
 ): Promise<LimitDecisionPayload> {
-  if (!r.ok) return Object.assign(new LimitDecisionPayload(), { userErrors: r.errors });
+  if (!r.ok) return makePayload(LimitDecisionPayload, { userErrors: r.errors });
   const em = ctx.em.fork();
   const [a, d] = await Promise.all([
     em.findOne(CreditAccount, { id: r.value.accountId }),
     em.findOne(LimitDecision, { id: r.value.decisionId }),
   ]);
-  return Object.assign(new LimitDecisionPayload(), {
+  return makePayload(LimitDecisionPayload, {
     account: a ? toAccountNode(a) : null,
     decision: d ? toDecisionNode(d) : null,
     userErrors: [],
   });
 }
 const badAccountId = () =>
-  Object.assign(new LimitDecisionPayload(), {
+  makePayload(LimitDecisionPayload, {
     userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
   });
 
@@ -139,20 +140,20 @@ export class LifecycleMutationResolver {
   ): Promise<ApplyForCreditPayload> {
     const customerId = localId(input.customerId, 'Customer');
     if (!customerId)
-      return Object.assign(new ApplyForCreditPayload(), {
+      return makePayload(ApplyForCreditPayload, {
         userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
       });
     // A partner app acts only for a customer who linked it (with accounts:apply); any other
     // customer is answered like a missing one.
     if (!(await partnerMayApplyFor(ctx, customerId, info)))
-      return Object.assign(new ApplyForCreditPayload(), {
+      return makePayload(ApplyForCreditPayload, {
         userErrors: [userError('CUSTOMER_NOT_FOUND', 'There is no such customer.', 'customerId')],
       });
     const r = await service.applyForCredit(ctx.em, ctx.viewer, {
       customerId,
       idempotencyKey: input.idempotencyKey,
     });
-    if (!r.ok) return Object.assign(new ApplyForCreditPayload(), { userErrors: r.errors });
+    if (!r.ok) return makePayload(ApplyForCreditPayload, { userErrors: r.errors });
     const em = ctx.em.fork();
     const [[app], account, decision] = await Promise.all([
       em.execute<ApplicationRow[]>(
@@ -162,7 +163,7 @@ export class LifecycleMutationResolver {
       r.value.accountId ? em.findOne(CreditAccount, { id: r.value.accountId }) : null,
       r.value.decisionId ? em.findOne(LimitDecision, { id: r.value.decisionId }) : null,
     ]);
-    return Object.assign(new ApplyForCreditPayload(), {
+    return makePayload(ApplyForCreditPayload, {
       application: app ? toApplicationNode(app) : null,
       account: account ? toAccountNode(account) : null,
       decision: decision ? toDecisionNode(decision) : null,
@@ -227,8 +228,8 @@ export class LifecycleMutationResolver {
     input: RecordBureauReportInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecordBureauReportPayload> {
-    const fail = (code: UserErrorCode, message: string, field: string) =>
-      Object.assign(new RecordBureauReportPayload(), {
+    const fail = (code: PayloadCode<'RecordBureauReport'>, message: string, field: string) =>
+      makePayload(RecordBureauReportPayload, {
         frozen: false,
         userErrors: [userError(code, message, field)],
       });
@@ -256,7 +257,7 @@ export class LifecycleMutationResolver {
       'STAFF',
     );
     if (!r.ok)
-      return Object.assign(new RecordBureauReportPayload(), {
+      return makePayload(RecordBureauReportPayload, {
         frozen: false,
         userErrors: r.errors,
       });
@@ -265,7 +266,7 @@ export class LifecycleMutationResolver {
       em.findOne(CreditAccount, { customerId }),
       r.value.decisionId ? em.findOne(LimitDecision, { id: r.value.decisionId }) : null,
     ]);
-    return Object.assign(new RecordBureauReportPayload(), {
+    return makePayload(RecordBureauReportPayload, {
       reportId: r.value.reportId,
       trigger: r.value.trigger,
       decision: decision ? toDecisionNode(decision) : null,

@@ -18,7 +18,10 @@ import { RISK_ALERT_CODES } from '@creditline/scoring';
 
 const agentIdOf = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
 
-function checkNote(text: string, field = 'reason'): Outcome<string> {
+function checkNote(
+  text: string,
+  field = 'reason',
+): Outcome<string, 'REASON_REQUIRED' | 'REASON_TOO_LONG'> {
   const r = text.trim();
   if (!r) return fail('REASON_REQUIRED', 'Give a reason.', field);
   if (r.length > 500) return fail('REASON_TOO_LONG', 'A reason is at most 500 characters.', field);
@@ -55,7 +58,12 @@ export class LifecycleService {
     viewer: Viewer,
     input: { customerId: string; idempotencyKey: string },
     asOf = new Date(),
-  ): Promise<Outcome<ApplicationResult>> {
+  ): Promise<
+    Outcome<
+      ApplicationResult,
+      'ACCOUNT_EXISTS' | 'CUSTOMER_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_IDEMPOTENCY_KEY'
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -217,7 +225,16 @@ export class LifecycleService {
     viewer: Viewer,
     accountId: string,
     reasonText: string,
-  ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string; decisionId: string },
+      | 'ACCOUNT_ALREADY_CLOSED'
+      | 'ACCOUNT_HAS_BALANCE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'REASON_REQUIRED'
+      | 'REASON_TOO_LONG'
+    >
+  > {
     const reason = checkNote(reasonText);
     if (!reason.ok) return reason;
     return em.transactional(async (tem) => {
@@ -313,7 +330,17 @@ export class LifecycleService {
     accountId: string,
     reasonCode: string,
     noteText: string,
-  ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string; decisionId: string },
+      | 'ACCOUNT_CLOSED'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'ALREADY_RISK_FROZEN'
+      | 'REASON_REQUIRED'
+      | 'REASON_TOO_LONG'
+      | 'UNKNOWN_REASON_CODE'
+    >
+  > {
     if (!RISK_ALERT_REASON_CODES.includes(reasonCode))
       return fail(
         'UNKNOWN_REASON_CODE',
@@ -333,7 +360,12 @@ export class LifecycleService {
     viewer: Viewer,
     accountId: string,
     noteText: string,
-  ): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string; decisionId: string },
+      'ACCOUNT_NOT_FOUND' | 'NOT_RISK_FROZEN' | 'REASON_REQUIRED' | 'REASON_TOO_LONG'
+    >
+  > {
     const note = checkNote(noteText, 'note');
     if (!note.ok) return note;
     return em.transactional(async (tem) => {
@@ -432,7 +464,12 @@ export async function riskAlertFreeze(
   accountId: string,
   reasonCode: string,
   note: string,
-): Promise<Outcome<{ accountId: string; decisionId: string }>> {
+): Promise<
+  Outcome<
+    { accountId: string; decisionId: string },
+    'ACCOUNT_CLOSED' | 'ACCOUNT_NOT_FOUND' | 'ALREADY_RISK_FROZEN'
+  >
+> {
   const [a] = await tem.execute<
     { id: string; customer_id: string; status: string; frozen_cause: string | null }[]
   >(`select id, customer_id, status, frozen_cause from credit_accounts where id = ? for update`, [

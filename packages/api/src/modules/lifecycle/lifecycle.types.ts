@@ -2,11 +2,11 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money } from '../../graphql/money.js';
 import { Node } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { LimitDecisionNode } from '../decisions/decision.types.js';
 import { ApplicationStatusEnum, GradeEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum RiskAlertCodeEnum {
   RISK_ALERT_FRAUD_SUSPECTED = 'RISK_ALERT_FRAUD_SUSPECTED',
@@ -64,7 +64,7 @@ export class ApplyForCreditInput {
   description:
     'The application and, when approved, the account. A partner app reads the account like any other (its scopes and the link decide which fields); the INITIAL decision is for staff.',
 })
-export class ApplyForCreditPayload {
+export class ApplyForCreditPayload extends Payload('ApplyForCredit') {
   @Field(() => CreditApplicationNode, {
     description: 'The credit application created or changed; null when there are userErrors.',
     nullable: true,
@@ -74,10 +74,6 @@ export class ApplyForCreditPayload {
   account?: CreditAccountNode | null;
   @Field(() => LimitDecisionNode, { nullable: true, description: 'The INITIAL decision.' })
   decision?: LimitDecisionNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `freezeForRiskAlert`.' })
@@ -113,7 +109,7 @@ export class RecordBureauReportInput {
   description:
     'The result of `recordBureauReport`: what changed, or the userErrors saying why nothing did.',
 })
-export class RecordBureauReportPayload {
+export class RecordBureauReportPayload extends Payload('RecordBureauReport') {
   @Field(() => ID, {
     description: 'Global id of the stored bureau report; null when there are userErrors.',
     nullable: true,
@@ -134,8 +130,4 @@ export class RecordBureauReportPayload {
     nullable: true,
   })
   account?: CreditAccountNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -20,7 +20,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, type Outcome } from '../../graphql/errors.js';
+import { type Outcome } from '../../graphql/errors.js';
 import { Connection, Node, readIdPage, toConnection, toGlobalId } from '../../graphql/relay.js';
 import { localIdOrError } from '../ledger/account-ref.js';
 import { Role } from '../auth/viewer.js';
@@ -29,6 +29,7 @@ import { toCustomerNode } from '../customers/customer.service.js';
 import { PartnerLink } from './partner-link.entity.js';
 import { mayActFor } from './partner-gate.js';
 import { PartnerLinkStatusEnum } from '../../graphql/enums.js';
+import { Payload, type PayloadCode } from '../../graphql/payload.js';
 
 @ObjectType('PartnerLink', {
   implements: Node,
@@ -88,7 +89,7 @@ export class StartPartnerLinkInput {
   description:
     'The result of `startPartnerLink`: what changed, or the userErrors saying why nothing did.',
 })
-export class StartPartnerLinkPayload {
+export class StartPartnerLinkPayload extends Payload('StartPartnerLink') {
   @Field(() => ID, {
     nullable: true,
     description: 'Give this with the code to confirmPartnerLink.',
@@ -96,10 +97,6 @@ export class StartPartnerLinkPayload {
   linkRequestId?: string | null;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'The code works until then.' })
   expiresAt?: Date | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `confirmPartnerLink`.' })
@@ -114,16 +111,12 @@ export class ConfirmPartnerLinkInput {
   description:
     'The partner link confirmed or revoked, or the userErrors saying why nothing changed.',
 })
-export class PartnerLinkPayload {
+export class PartnerLinkPayload extends Payload('PartnerLink') {
   @Field(() => PartnerLinkNode, {
     description: 'The partner link created or changed; null when there are userErrors.',
     nullable: true,
   })
   link?: PartnerLinkNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: 'The input of `revokePartnerLink`.' })
@@ -141,7 +134,8 @@ export class RevokePartnerLinkInput {
 class LinkPageArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;
@@ -149,7 +143,7 @@ class LinkPageArgs {
 
 async function linkPayload(
   ctx: GraphQLContext,
-  r: Outcome<{ linkId: string }>,
+  r: Outcome<{ linkId: string }, PayloadCode<'PartnerLink'>>,
 ): Promise<PartnerLinkPayload> {
   if (!r.ok) return { link: null, userErrors: r.errors };
   const row = await ctx.em.fork().findOne(PartnerLink, { id: r.value.linkId });

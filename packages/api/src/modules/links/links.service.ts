@@ -76,7 +76,12 @@ export class PartnerLinkService {
     em: EntityManager,
     viewer: Extract<Viewer, { kind: 'partner' }>,
     input: { phone: string; scopes?: string[] | null },
-  ): Promise<Outcome<{ requestId: string; expiresAt: Date }>> {
+  ): Promise<
+    Outcome<
+      { requestId: string; expiresAt: Date },
+      'INVALID_PHONE' | 'INVALID_SCOPE' | 'SCOPE_NOT_GRANTED' | 'TOO_MANY_LINK_CODES'
+    >
+  > {
     if (!isPhone(input.phone))
       return fail('INVALID_PHONE', 'phone must be a mainland mobile number (11 digits).', 'phone');
     const app = await em.execute<{ name: string; scopes: string[]; active: boolean }[]>(
@@ -191,7 +196,7 @@ export class PartnerLinkService {
     em: EntityManager,
     viewer: Extract<Viewer, { kind: 'partner' }>,
     input: { requestId: string; code: string },
-  ): Promise<Outcome<{ linkId: string }>> {
+  ): Promise<Outcome<{ linkId: string }, 'INVALID_LINK_CODE'>> {
     if (!/^\d{6}$/.test(input.code)) return BAD_CODE();
     const given = Buffer.from(this.codeHash(input.code), 'hex');
     return em.transactional(async (tem) => {
@@ -252,7 +257,7 @@ export class PartnerLinkService {
     em: EntityManager,
     viewer: Viewer,
     input: { linkId: string; reason: string | null },
-  ): Promise<Outcome<{ linkId: string }>> {
+  ): Promise<Outcome<{ linkId: string }, 'LINK_NOT_FOUND' | 'REASON_REQUIRED'>> {
     if (viewer.kind === 'agent' && !input.reason?.trim())
       return fail(
         'REASON_REQUIRED',

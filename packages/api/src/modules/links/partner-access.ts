@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { ErrorCode } from '../../graphql/errors.js';
+import { PAYLOAD_ERROR_CODES } from '../../graphql/payload.js';
 
 /**
  * What a partner app may select, field by field — one table for the whole schema, checked
@@ -39,7 +40,9 @@ export type PartnerRule = { scope: string | null } | { staffOnly: true };
 const OPEN_TYPES = new Set([
   'Money',
   'PageInfo',
+  // every payload's own userError type (`<Payload>UserError`, issue 17 item 5)
   'UserError',
+  ...Object.keys(PAYLOAD_ERROR_CODES).map((payload) => `${payload}UserError`),
   'QuoteLine',
   'InstallmentQuote',
   'PayoffQuote',

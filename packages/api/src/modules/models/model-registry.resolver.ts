@@ -24,10 +24,11 @@ import {
   scoringModelNode,
 } from './model-registry.types.js';
 import type { Outcome } from '../../graphql/errors.js';
+import { makePayload, type PayloadCode } from '../../graphql/payload.js';
 
-const payload = (r: Outcome<RegisteredModel>): ScoringModelPayload =>
-  Object.assign(
-    new ScoringModelPayload(),
+const payload = (r: Outcome<RegisteredModel, PayloadCode<'ScoringModel'>>): ScoringModelPayload =>
+  makePayload(
+    ScoringModelPayload,
     r.ok
       ? { scoringModel: scoringModelNode(r.value), userErrors: [] }
       : { scoringModel: null, userErrors: r.errors },
@@ -102,15 +103,16 @@ export class ScoringModelResolver {
   })
   async rollbackScoringModel(
     @Arg('input', () => RollbackScoringModelInput, {
-      description: 'What to rollback scoring model.',
+      description: 'An optional note for the audit trail; may be omitted.',
       nullable: true,
+      defaultValue: {},
     })
     input: RollbackScoringModelInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RollbackScoringModelPayload> {
     const r = await rollbackModel(ctx.em, ctx.viewer, input?.note);
-    return Object.assign(
-      new RollbackScoringModelPayload(),
+    return makePayload(
+      RollbackScoringModelPayload,
       r.ok ? { ...r.value, userErrors: [] } : { userErrors: r.errors },
     );
   }

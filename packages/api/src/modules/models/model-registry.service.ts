@@ -154,7 +154,7 @@ export async function registerModel(
   viewer: Viewer,
   json: unknown,
   note?: string | null,
-): Promise<Outcome<RegisteredModel>> {
+): Promise<Outcome<RegisteredModel, 'DUPLICATE_VERSION' | 'INCOMPATIBLE_MODEL' | 'INVALID_MODEL'>> {
   let model: ScorecardModel;
   try {
     model = loadModel(json);
@@ -203,7 +203,7 @@ async function findModel(em: EntityManager, version: string): Promise<Row | unde
 }
 
 const notFound = (version: string) =>
-  fail<never>(
+  fail(
     'MODEL_NOT_FOUND',
     `No registered model has version ${version.slice(0, 80)}; see scoringModels.`,
     'version',
@@ -233,7 +233,7 @@ export async function shadowScoreModel(
   viewer: Viewer,
   version: string,
   opts: { batchSize?: number; asOf?: Date } = {},
-): Promise<Outcome<RegisteredModel>> {
+): Promise<Outcome<RegisteredModel, 'MODEL_NOT_FOUND' | 'WRONG_STATUS'>> {
   const row = await findModel(em, version);
   if (!row) return notFound(version);
   if (row.status !== 'REGISTERED' && row.status !== 'SHADOWED')
@@ -313,40 +313,44 @@ export async function promoteModel(
   viewer: Viewer,
   version: string,
   note?: string | null,
-): Promise<Outcome<RegisteredModel>> {
-  const out = await em.transactional(async (tem): Promise<Outcome<RegisteredModel>> => {
-    const [r] = await tem.execute<Row[]>(
-      `select version, model, status, shadow, registered_at, activated_at from scoring_models where version = ? for update`,
-      [version],
-    );
-    if (!r) return notFound(version);
-    if (r.status !== 'SHADOWED')
-      return fail(
-        'NOT_SHADOWED',
-        r.status === 'REGISTERED'
-          ? `Shadow-score model ${version} on the portfolio before promoting it.`
-          : `Model ${version} is ${r.status}; only a shadowed model is promoted.`,
-        'version',
+): Promise<Outcome<RegisteredModel, 'MODEL_NOT_FOUND' | 'NOT_SHADOWED' | 'STALE_SHADOW'>> {
+  const out = await em.transactional(
+    async (
+      tem,
+    ): Promise<Outcome<RegisteredModel, 'MODEL_NOT_FOUND' | 'NOT_SHADOWED' | 'STALE_SHADOW'>> => {
+      const [r] = await tem.execute<Row[]>(
+        `select version, model, status, shadow, registered_at, activated_at from scoring_models where version = ? for update`,
+        [version],
       );
-    const [act] = await tem.execute<{ version: string }[]>(
-      `select version from scoring_models where status = 'ACTIVE' for update`,
-    );
-    const previous = act?.version ?? SHIPPED_MODEL.version;
-    if (r.shadow?.againstVersion !== previous)
-      return fail(
-        'STALE_SHADOW',
-        `Model ${version} was shadow-scored against ${r.shadow?.againstVersion}, but ${previous} scores now; shadow-score it again.`,
-        'version',
+      if (!r) return notFound(version);
+      if (r.status !== 'SHADOWED')
+        return fail(
+          'NOT_SHADOWED',
+          r.status === 'REGISTERED'
+            ? `Shadow-score model ${version} on the portfolio before promoting it.`
+            : `Model ${version} is ${r.status}; only a shadowed model is promoted.`,
+          'version',
+        );
+      const [act] = await tem.execute<{ version: string }[]>(
+        `select version from scoring_models where status = 'ACTIVE' for update`,
       );
-    await tem.execute(`update scoring_models set status = 'RETIRED' where status = 'ACTIVE'`);
-    const [p] = await tem.execute<Row[]>(
-      `update scoring_models set status = 'ACTIVE', activated_at = now() where version = ?
+      const previous = act?.version ?? SHIPPED_MODEL.version;
+      if (r.shadow?.againstVersion !== previous)
+        return fail(
+          'STALE_SHADOW',
+          `Model ${version} was shadow-scored against ${r.shadow?.againstVersion}, but ${previous} scores now; shadow-score it again.`,
+          'version',
+        );
+      await tem.execute(`update scoring_models set status = 'RETIRED' where status = 'ACTIVE'`);
+      const [p] = await tem.execute<Row[]>(
+        `update scoring_models set status = 'ACTIVE', activated_at = now() where version = ?
        returning version, model, status, shadow, registered_at, activated_at`,
-      [version],
-    );
-    await event(tem, viewer, { action: 'PROMOTE', modelVersion: version, previous, note });
-    return ok(toRegistered(p!));
-  });
+        [version],
+      );
+      await event(tem, viewer, { action: 'PROMOTE', modelVersion: version, previous, note });
+      return ok(toRegistered(p!));
+    },
+  );
   if (out.ok) await refreshActiveModel(em);
   return out;
 }
@@ -357,7 +361,7 @@ export async function discardModel(
   viewer: Viewer,
   version: string,
   note?: string | null,
-): Promise<Outcome<RegisteredModel>> {
+): Promise<Outcome<RegisteredModel, 'MODEL_NOT_FOUND' | 'WRONG_STATUS'>> {
   return em.transactional(async (tem) => {
     const [r] = await tem.execute<Row[]>(
       `update scoring_models set status = 'DISCARDED' where version = ? and status in ('REGISTERED', 'SHADOWED')
@@ -389,9 +393,11 @@ export async function rollbackModel(
   em: EntityManager,
   viewer: Viewer,
   note?: string | null,
-): Promise<Outcome<{ rolledBack: string; restored: string }>> {
+): Promise<Outcome<{ rolledBack: string; restored: string }, 'NOTHING_TO_ROLL_BACK'>> {
   const out = await em.transactional(
-    async (tem): Promise<Outcome<{ rolledBack: string; restored: string }>> => {
+    async (
+      tem,
+    ): Promise<Outcome<{ rolledBack: string; restored: string }, 'NOTHING_TO_ROLL_BACK'>> => {
       const [act] = await tem.execute<{ version: string }[]>(
         `select version from scoring_models where status = 'ACTIVE' for update`,
       );

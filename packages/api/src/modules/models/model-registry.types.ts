@@ -1,6 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { UserError } from '../../graphql/errors.js';
 import type {
   ModelEvent,
   RegisteredModel,
@@ -8,6 +7,7 @@ import type {
   ShadowResult,
 } from './model-registry.service.js';
 import { GradeEnum, ScoringModelStatusEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType({ description: 'Accounts per grade under the policy’s cut-offs.' })
 export class GradeCountNode {
@@ -120,23 +120,19 @@ export class RollbackScoringModelInput {
   description:
     'The scoring model after a lifecycle step, or the userErrors saying why nothing changed.',
 })
-export class ScoringModelPayload {
+export class ScoringModelPayload extends Payload('ScoringModel') {
   @Field(() => ScoringModelNode, {
     description: 'The scoring model after the change; null when there are userErrors.',
     nullable: true,
   })
   scoringModel?: ScoringModelNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `rollbackScoringModel`: what changed, or the userErrors saying why nothing did.',
 })
-export class RollbackScoringModelPayload {
+export class RollbackScoringModelPayload extends Payload('RollbackScoringModel') {
   @Field(() => String, {
     description: 'The version that is active again; null when there are userErrors.',
     nullable: true,
@@ -144,10 +140,6 @@ export class RollbackScoringModelPayload {
   rolledBack?: string | null;
   @Field(() => String, { nullable: true, description: 'The model that scores again.' })
   restored?: string | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 const summaryNode = (s: ScoreSummary): ScoreSummaryNode =>

@@ -16,7 +16,17 @@ export class NoteService {
     em: EntityManager,
     viewer: Viewer,
     input: { customerId: string; body: string; tags: string[]; ticketRef?: string | null },
-  ): Promise<Outcome<{ noteId: string }>> {
+  ): Promise<
+    Outcome<
+      { noteId: string },
+      | 'CUSTOMER_NOT_FOUND'
+      | 'FORBIDDEN'
+      | 'INVALID_TICKET_REF'
+      | 'NOTE_BODY_REQUIRED'
+      | 'NOTE_TOO_LONG'
+      | 'UNKNOWN_NOTE_TAG'
+    >
+  > {
     if (viewer.kind !== 'agent') return fail('FORBIDDEN', 'Only staff can write notes.');
     const body = input.body.trim();
     if (!body) return fail('NOTE_BODY_REQUIRED', 'Write the note first.', 'body');

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { UserError } from '../../graphql/errors.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum NoteTagEnum {
   COMPLAINT = 'COMPLAINT',
@@ -42,9 +42,7 @@ export class AddCustomerNoteInput {
 }
 
 @ObjectType({ description: 'The note added, or why not.' })
-export class AddCustomerNotePayload {
+export class AddCustomerNotePayload extends Payload('AddCustomerNote') {
   @Field(() => CustomerNoteNode, { nullable: true, description: 'The new note.' })
   note?: CustomerNoteNode | null;
-  @Field(() => [UserError], { description: 'Why the note was not added.' })
-  userErrors!: UserError[];
 }

@@ -1,12 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError } from '../../graphql/errors.js';
+import { userError, type Outcome } from '../../graphql/errors.js';
 import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
 import { pageById } from '../../graphql/paged-query.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { Role, isStaff } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
-import type { DecisionService } from '../decisions/decision.service.js';
 import {
   AcknowledgeNoticeInput,
   Locale,
@@ -19,6 +18,7 @@ import {
 } from '../decisions/decision.types.js';
 import { Notice } from './notice.entity.js';
 import { noticeWords } from './notice-texts.js';
+import { makePayload, type PayloadCode } from '../../graphql/payload.js';
 
 const NoticeConnection = Connection(NoticeNode, 'Notice');
 
@@ -75,7 +75,7 @@ export class NoticeMutationResolver {
   ) {
     const id = localIdOf(input.customerId, 'Customer');
     if (!id)
-      return Object.assign(new NoticePayload(), {
+      return makePayload(NoticePayload, {
         userErrors: [userError('INVALID_ID', 'customerId is not a Customer id.', 'customerId')],
       });
     const r = await service(ctx).sendNotice(ctx.em, ctx.viewer, {
@@ -96,7 +96,7 @@ export class NoticeMutationResolver {
   ) {
     const id = localIdOf(input.noticeId, 'Notice');
     if (!id)
-      return Object.assign(new NoticePayload(), {
+      return makePayload(NoticePayload, {
         userErrors: [userError('INVALID_ID', 'noticeId is not a Notice id.', 'noticeId')],
       });
     return noticePayload(ctx, await service(ctx).acknowledgeNotice(ctx.em, ctx.viewer, id));
@@ -105,10 +105,10 @@ export class NoticeMutationResolver {
 
 async function noticePayload(
   ctx: GraphQLContext,
-  r: Awaited<ReturnType<DecisionService['acknowledgeNotice']>>,
+  r: Outcome<{ noticeId: string }, PayloadCode<'Notice'>>,
 ): Promise<NoticePayload> {
-  if (!r.ok) return Object.assign(new NoticePayload(), { userErrors: r.errors });
+  if (!r.ok) return makePayload(NoticePayload, { userErrors: r.errors });
   ctx.em.clear();
   const n = await ctx.em.findOne(Notice, { id: r.value.noticeId });
-  return Object.assign(new NoticePayload(), { notice: n ? toNoticeNode(n) : null, userErrors: [] });
+  return makePayload(NoticePayload, { notice: n ? toNoticeNode(n) : null, userErrors: [] });
 }

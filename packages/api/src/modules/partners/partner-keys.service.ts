@@ -20,7 +20,11 @@ export function newApiKey(): { keyId: string; secret: string } {
   };
 }
 
-function checkScopes(scopes: string[], within: readonly string[], field: string): Outcome<null> {
+function checkScopes(
+  scopes: string[],
+  within: readonly string[],
+  field: string,
+): Outcome<null, 'INVALID_SCOPE'> {
   const bad = scopes.filter((s) => !within.includes(s));
   return bad.length
     ? fail(
@@ -49,7 +53,7 @@ export class PartnerKeyService {
     em: EntityManager,
     actor: Viewer,
     input: { name: string; scopes: string[] },
-  ): Promise<Outcome<{ app: PartnerApp } & IssuedKey>> {
+  ): Promise<Outcome<{ app: PartnerApp } & IssuedKey, 'INVALID_NAME' | 'INVALID_SCOPE'>> {
     const name = input.name.trim();
     if (name.length < 2 || name.length > 100)
       return fail('INVALID_NAME', 'name is 2 to 100 characters.', 'name');
@@ -93,7 +97,7 @@ export class PartnerKeyService {
     em: EntityManager,
     actor: Viewer,
     input: { partnerAppId: string; scopes?: string[] | null; label?: string | null },
-  ): Promise<Outcome<IssuedKey>> {
+  ): Promise<Outcome<IssuedKey, 'INVALID_SCOPE' | 'PARTNER_APP_NOT_FOUND'>> {
     return em.transactional(async (tem) => {
       const app = await tem.findOne(PartnerApp, { id: input.partnerAppId, active: true });
       if (!app)
@@ -120,7 +124,7 @@ export class PartnerKeyService {
     em: EntityManager,
     actor: Viewer,
     input: { keyId: string; graceHours?: number | null },
-  ): Promise<Outcome<IssuedKey>> {
+  ): Promise<Outcome<IssuedKey, 'INVALID_GRACE' | 'KEY_NOT_FOUND'>> {
     const grace = input.graceHours ?? DEFAULT_ROTATION_GRACE_HOURS;
     if (!Number.isInteger(grace) || grace < 0 || grace > 24 * 30)
       return fail('INVALID_GRACE', 'graceHours is a whole number from 0 to 720.', 'graceHours');
@@ -147,7 +151,7 @@ export class PartnerKeyService {
     em: EntityManager,
     actor: Viewer,
     input: { keyId: string; reason?: string | null },
-  ): Promise<Outcome<PartnerApiKey>> {
+  ): Promise<Outcome<PartnerApiKey, 'KEY_NOT_FOUND'>> {
     return em.transactional(async (tem) => {
       const key = await tem.findOne(PartnerApiKey, { keyId: input.keyId, revokedAt: null });
       if (!key) return fail('KEY_NOT_FOUND', 'There is no live key with this id.', 'keyId');

@@ -16,7 +16,7 @@ import {
 import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength } from 'class-validator';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { UserError, type Outcome } from '../../graphql/errors.js';
+import { type Outcome } from '../../graphql/errors.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
 import { groupByKey } from '../../graphql/loaders.js';
 import { localIdOrError } from '../ledger/account-ref.js';
@@ -24,6 +24,7 @@ import { Role } from '../auth/viewer.js';
 import type { PartnerApiKey, PartnerApp } from './partner-app.entity.js';
 import type { IssuedKey } from './partner-keys.service.js';
 import { PartnerApiKeyStatusEnum } from '../../graphql/enums.js';
+import { Payload, type PayloadCode } from '../../graphql/payload.js';
 
 @ObjectType('PartnerApiKey', {
   description: 'An API key of a partner app (the secret is shown only when the key is issued).',
@@ -142,7 +143,7 @@ class RevokePartnerKeyInput {
   description:
     'The API key issued, rotated or revoked, or the userErrors saying why nothing changed.',
 })
-class PartnerKeyPayload {
+class PartnerKeyPayload extends Payload('PartnerKey') {
   @Field(() => PartnerApiKeyNode, {
     description: 'The partner api key created or changed; null when there are userErrors.',
     nullable: true,
@@ -153,25 +154,31 @@ class PartnerKeyPayload {
     description: 'The X-Api-Key value (`keyId.secret`). Shown once: store it now.',
   })
   apiKey?: string | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `createPartnerApp`: what changed, or the userErrors saying why nothing did.',
 })
-class CreatePartnerAppPayload extends PartnerKeyPayload {
+class CreatePartnerAppPayload extends Payload('CreatePartnerApp') {
   @Field(() => PartnerAppNode, {
     description: 'The partner app created or changed; null when there are userErrors.',
     nullable: true,
   })
   partnerApp?: PartnerAppNode | null;
+  @Field(() => PartnerApiKeyNode, {
+    description: 'The partner api key created or changed; null when there are userErrors.',
+    nullable: true,
+  })
+  key?: PartnerApiKeyNode | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The X-Api-Key value (`keyId.secret`). Shown once: store it now.',
+  })
+  apiKey?: string | null;
 }
 
-const keyPayload = (r: Outcome<IssuedKey>): PartnerKeyPayload =>
+const keyPayload = (r: Outcome<IssuedKey, PayloadCode<'PartnerKey'>>): PartnerKeyPayload =>
   r.ok
     ? { key: toKeyNode(r.value.key), apiKey: r.value.apiKey, userErrors: [] }
     : { key: null, apiKey: null, userErrors: r.errors };
@@ -207,7 +214,12 @@ export class PartnerAppResolver {
   ): Promise<CreatePartnerAppPayload> {
     const r = await ctx.services.partnerKeys.createApp(ctx.em, ctx.viewer, input);
     if (!r.ok) return { partnerApp: null, key: null, apiKey: null, userErrors: r.errors };
-    return { partnerApp: toAppNode(r.value.app), ...keyPayload(r) };
+    return {
+      partnerApp: toAppNode(r.value.app),
+      key: toKeyNode(r.value.key),
+      apiKey: r.value.apiKey,
+      userErrors: [],
+    };
   }
 
   @Authorized(Role.RISK_ADMIN)

@@ -68,12 +68,20 @@ export class PlanResolver {
   async quoteInstallments(
     @Arg('amount', () => String, { description: 'The amount to split, in yuan, e.g. "3000.00".' })
     amount: string,
-    @Arg('customerId', () => ID, { description: 'Global id of the customer.', nullable: true })
+    @Arg('customerId', () => ID, {
+      description:
+        "Global id of the customer to price for (their grade); omit with accountId for a middle grade's prices.",
+      nullable: true,
+    })
     customerId: string | null,
-    @Arg('accountId', () => ID, { description: 'Global id of the credit account.', nullable: true })
+    @Arg('accountId', () => ID, {
+      description:
+        'Global id of the credit account to price for (instead of customerId); omit both for a middle grade.',
+      nullable: true,
+    })
     accountId: string | null,
     @Arg('couponCode', () => String, {
-      description: 'A coupon of the customer to price with.',
+      description: 'A coupon of the customer to price with; omit for prices without a coupon.',
       nullable: true,
     })
     couponCode: string | null,

@@ -43,7 +43,25 @@ export class PlanService {
       captureId?: string | null;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<PlanResult>> {
+  ): Promise<
+    Outcome<
+      PlanResult,
+      | 'AMOUNT_TOO_SMALL_FOR_TERM'
+      | 'CAPTURE_REQUIRED'
+      | 'COUPON_EXPIRED'
+      | 'COUPON_NOT_APPLICABLE'
+      | 'COUPON_USED'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOTHING_TO_PLAN'
+      | 'PLAN_EXISTS'
+      | 'PURCHASE_NOT_CAPTURED'
+      | 'PURCHASE_NOT_FOUND'
+      | 'REVOLVING_PURCHASE'
+      | 'UNKNOWN_COUPON'
+      | 'UNKNOWN_TERM'
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -71,7 +89,23 @@ export class PlanService {
       couponCode: string | null;
       captureId?: string | null;
     },
-  ): Promise<Outcome<PlanResult>> {
+  ): Promise<
+    Outcome<
+      PlanResult,
+      | 'AMOUNT_TOO_SMALL_FOR_TERM'
+      | 'CAPTURE_REQUIRED'
+      | 'COUPON_EXPIRED'
+      | 'COUPON_NOT_APPLICABLE'
+      | 'COUPON_USED'
+      | 'NOTHING_TO_PLAN'
+      | 'PLAN_EXISTS'
+      | 'PURCHASE_NOT_CAPTURED'
+      | 'PURCHASE_NOT_FOUND'
+      | 'REVOLVING_PURCHASE'
+      | 'UNKNOWN_COUPON'
+      | 'UNKNOWN_TERM'
+    >
+  > {
     if (!(TERMS as readonly string[]).includes(input.term))
       return fail('UNKNOWN_TERM', `term must be one of ${TERMS.join(', ')}.`, 'term');
     const term = input.term as Term;

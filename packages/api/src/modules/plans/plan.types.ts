@@ -2,10 +2,10 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { Money, formatFen, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import type { InstallmentPlan, ScheduleLine } from './installment-plan.entity.js';
 import type { PlanQuote } from './pricing.js';
 import { PlanStatusEnum, PlanTermEnum, ScheduleLineStatusEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 /** Basis points as a percent string with two decimals: 1234 → "12.34". */
 export const bpToPercent = (bp: number) => formatFen(bp);
@@ -177,14 +177,10 @@ export class CreateInstallmentPlanInput {
   description:
     'The result of `createInstallmentPlan`, or the userErrors saying why nothing changed.',
 })
-export class InstallmentPlanPayload {
+export class InstallmentPlanPayload extends Payload('InstallmentPlan') {
   @Field(() => InstallmentPlanNode, {
     description: 'The installment plan created or changed; null when there are userErrors.',
     nullable: true,
   })
   installmentPlan?: InstallmentPlanNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -16,13 +16,7 @@ import {
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import {
-  UserError,
-  badUserInput,
-  userError,
-  type Outcome,
-  type UserErrorCode,
-} from '../../graphql/errors.js';
+import { badUserInput, userError, type Outcome } from '../../graphql/errors.js';
 import { money, parseYuanToFen } from '../../graphql/money.js';
 import {
   Connection,
@@ -40,6 +34,7 @@ import {
 } from '../decisions/decision.types.js';
 import { PromotionService, type PromotionInput } from './promotion.service.js';
 import { GradeEnum, PromotionStatusEnum } from '../../graphql/enums.js';
+import { Payload, makePayload, type PayloadCode } from '../../graphql/payload.js';
 
 const service = new PromotionService();
 const PromotionConnection = Connection(PromotionNode, 'Promotion');
@@ -89,13 +84,15 @@ registerNodeType('Promotion', async (ctx, id) =>
 class PromotionsArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;
   @Field(() => [PromotionStatusEnum], {
     nullable: true,
-    description: 'SCHEDULED, ACTIVE, ENDED, CANCELLED.',
+    description:
+      'Only promotions in these statuses (SCHEDULED, ACTIVE, ENDED, CANCELLED); all when omitted.',
   })
   status?: string[] | null;
 }
@@ -129,25 +126,24 @@ export class CancelPromotionInput {
   description:
     'The result of `updatePromotion` or `cancelPromotion`, or the userErrors saying why nothing changed.',
 })
-export class PromotionPayload {
+export class PromotionPayload extends Payload('Promotion') {
   @Field(() => PromotionNode, {
     description: 'The promotion created or changed; null when there are userErrors.',
     nullable: true,
   })
   promotion?: PromotionNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 const STATUSES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'];
-const errors = (code: UserErrorCode, message: string, field: string) =>
-  Object.assign(new PromotionPayload(), { userErrors: [userError(code, message, field)] });
+const errors = (code: PayloadCode<'Promotion'>, message: string, field: string) =>
+  makePayload(PromotionPayload, { userErrors: [userError(code, message, field)] });
 
-async function payload(ctx: GraphQLContext, r: Outcome<{ promotionId: string }>) {
-  if (!r.ok) return Object.assign(new PromotionPayload(), { userErrors: r.errors });
-  return Object.assign(new PromotionPayload(), {
+async function payload(
+  ctx: GraphQLContext,
+  r: Outcome<{ promotionId: string }, PayloadCode<'Promotion'>>,
+) {
+  if (!r.ok) return makePayload(PromotionPayload, { userErrors: r.errors });
+  return makePayload(PromotionPayload, {
     promotion: await loadPromotionNode(ctx.em.fork(), r.value.promotionId),
     userErrors: [],
   });
@@ -205,7 +201,7 @@ export class PromotionResolver {
     if (input.amount != null) {
       const f = parseYuanToFen(input.amount);
       if (f === undefined)
-        return Object.assign(new CreatePromotionPayload(), {
+        return makePayload(CreatePromotionPayload, {
           userErrors: [
             userError(
               'INVALID_AMOUNT',
@@ -225,9 +221,9 @@ export class PromotionResolver {
       percentBp: input.percentBp ?? null,
       category: input.category ?? null,
     });
-    if (!r.ok) return Object.assign(new CreatePromotionPayload(), { userErrors: r.errors });
+    if (!r.ok) return makePayload(CreatePromotionPayload, { userErrors: r.errors });
     const promotion = await loadPromotionNode(ctx.em.fork(), r.value.promotionId);
-    return Object.assign(new CreatePromotionPayload(), { promotion, userErrors: [] });
+    return makePayload(CreatePromotionPayload, { promotion, userErrors: [] });
   }
 
   @Authorized(Role.RISK_ADMIN)

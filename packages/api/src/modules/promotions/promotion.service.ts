@@ -23,7 +23,17 @@ const agentIdOf = (v: Viewer) => (v.kind === 'agent' ? v.id : null);
 export function validatePromotion(
   input: PromotionInput,
   now = new Date(),
-): Outcome<PromotionInput> {
+): Outcome<
+  PromotionInput,
+  | 'AMOUNT_OR_PERCENT'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_NAME'
+  | 'INVALID_PERCENT'
+  | 'INVALID_WINDOW'
+  | 'NO_GRADES'
+  | 'UNKNOWN_CATEGORY'
+  | 'UNKNOWN_GRADE'
+> {
   const name = input.name.trim();
   if (!name || name.length > 100)
     return fail('INVALID_NAME', 'A name is 1 to 100 characters.', 'name');
@@ -242,7 +252,21 @@ export class PromotionService {
     viewer: Viewer,
     promotionId: string,
     patch: Partial<PromotionInput>,
-  ): Promise<Outcome<{ promotionId: string; granted: number }>> {
+  ): Promise<
+    Outcome<
+      { promotionId: string; granted: number },
+      | 'AMOUNT_OR_PERCENT'
+      | 'INVALID_AMOUNT'
+      | 'INVALID_NAME'
+      | 'INVALID_PERCENT'
+      | 'INVALID_WINDOW'
+      | 'NO_GRADES'
+      | 'PROMOTION_NOT_FOUND'
+      | 'PROMOTION_STARTED'
+      | 'UNKNOWN_CATEGORY'
+      | 'UNKNOWN_GRADE'
+    >
+  > {
     return em.transactional(async (tem) => {
       const cur = await lockPromotion(tem, promotionId);
       if (!cur) return fail('PROMOTION_NOT_FOUND', 'There is no such promotion.', 'promotionId');
@@ -317,7 +341,12 @@ export class PromotionService {
     viewer: Viewer,
     promotionId: string,
     reasonText: string,
-  ): Promise<Outcome<{ promotionId: string; revoked: number }>> {
+  ): Promise<
+    Outcome<
+      { promotionId: string; revoked: number },
+      'PROMOTION_NOT_FOUND' | 'PROMOTION_OVER' | 'REASON_REQUIRED'
+    >
+  > {
     const reason = reasonText.trim();
     if (!reason || reason.length > 500)
       return fail('REASON_REQUIRED', 'Give a reason of 1 to 500 characters.', 'reason');

@@ -11,7 +11,7 @@ export function amountFenOrError(
   text: string,
   field = 'amount',
   maxFen = MAX_PURCHASE_FEN,
-): Outcome<number> {
+): Outcome<number, 'AMOUNT_NOT_POSITIVE' | 'AMOUNT_TOO_LARGE' | 'INVALID_AMOUNT'> {
   const t = text.trim();
   if (/^-\s*\d/.test(t) || /^-?0+(\.0{1,2})?$/.test(t))
     return fail('AMOUNT_NOT_POSITIVE', 'The amount must be more than zero.', field);

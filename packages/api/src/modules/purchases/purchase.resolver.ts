@@ -42,9 +42,10 @@ import {
   toPurchaseNode,
 } from './purchase.types.js';
 import { PurchaseStatusEnum } from '../../graphql/enums.js';
+import { type PayloadCode } from '../../graphql/payload.js';
 
 const purchaseNotFound = () =>
-  fail<{ purchaseId: string }>('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
+  fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
 
 export const PurchaseConnection = Connection(PurchaseNode, 'Purchase');
 
@@ -52,7 +53,8 @@ export const PurchaseConnection = Connection(PurchaseNode, 'Purchase');
 class QueueArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;
@@ -73,20 +75,22 @@ registerNodeType(
 class AccountPurchasesArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;
   @Field(() => PurchaseStatusEnum, {
     nullable: true,
-    description: 'Only purchases in this status (HELD, PENDING_REVIEW, DECLINED, CAPTURED, …).',
+    description:
+      'Only purchases in this status (HELD, PENDING_REVIEW, DECLINED, CAPTURED, …); all when omitted.',
   })
   status?: string | null;
 }
 
 async function purchasePayload(
   ctx: GraphQLContext,
-  outcome: Outcome<{ purchaseId: string }>,
+  outcome: Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>,
 ): Promise<PurchasePayload> {
   if (!outcome.ok) return { purchase: null, userErrors: outcome.errors };
   const p = await ctx.em.fork().findOne(Purchase, { id: outcome.value.purchaseId });
@@ -122,7 +126,7 @@ export class PurchaseResolver {
           'UNKNOWN_CATEGORY',
           `Unknown category; use one of ${PURCHASE_CATEGORIES.join(', ')}.`,
           'category',
-        ) as { ok: false; errors: AuthorizePurchasePayload['userErrors'] },
+        ),
       );
     }
     const account = await resolveAccountRef(ctx, input, info);

@@ -1,7 +1,14 @@
 import { onUnplannedCapture } from '../revolving/revolving.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.js';
-import { fail, ok, userError, type Outcome } from '../../graphql/errors.js';
+import {
+  fail,
+  ok,
+  userError,
+  type Outcome,
+  type UserError,
+  type UserErrorCode,
+} from '../../graphql/errors.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
 import {
   idempotencyActor,
@@ -58,7 +65,7 @@ async function replayAuthorization(
   run: (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>,
   scope: { actor: string; operation: string; key: string },
   hash: string,
-): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+): Promise<Outcome<AuthorizationResult, 'IDEMPOTENCY_KEY_REUSED'> & { replayed?: boolean }> {
   const [rec] = (await run(
     `select request_hash, response->'value'->>'purchaseId' as pid from idempotency_records where actor = ? and operation = ? and key = ?`,
     [scope.actor, scope.operation, scope.key],
@@ -120,7 +127,12 @@ export class PurchaseService {
     em: EntityManager,
     viewer: Viewer,
     input: AuthorizeInput,
-  ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+  ): Promise<
+    Outcome<
+      AuthorizationResult,
+      'ACCOUNT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_IDEMPOTENCY_KEY'
+    > & { replayed?: boolean }
+  > {
     if (!validIdempotencyKey(input.idempotencyKey))
       return fail(
         'INVALID_IDEMPOTENCY_KEY',
@@ -151,7 +163,7 @@ export class PurchaseService {
     });
     switch (r.kind) {
       case 'no-account':
-        return fail<AuthorizationResult>(
+        return fail(
           'ACCOUNT_NOT_FOUND',
           'There is no credit account for this customer.',
           'accountId',
@@ -260,7 +272,7 @@ export class PurchaseService {
     scope: { actor: string; operation: string; key: string },
     hash: string,
     decided: { customerId: string },
-  ): Promise<Outcome<AuthorizationResult> & { replayed?: boolean }> {
+  ): Promise<Outcome<AuthorizationResult, 'IDEMPOTENCY_KEY_REUSED'> & { replayed?: boolean }> {
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
     const v = this.rules.velocity;
@@ -423,7 +435,7 @@ export class PurchaseService {
    * term, that capture's installment plan is created in the same transaction by `planWith`.
    * The last capture (`final`, or one that takes all that is left) releases the rest of the hold.
    */
-  async capture(
+  async capture<PC extends UserErrorCode = never>(
     em: EntityManager,
     viewer: Viewer,
     input: {
@@ -438,8 +450,19 @@ export class PurchaseService {
       tem: EntityManager,
       purchaseId: string,
       captureId: string,
-    ) => Promise<Outcome<unknown>>,
-  ): Promise<Outcome<PurchaseResult & { captureId: string }>> {
+    ) => Promise<Outcome<unknown, PC>>,
+  ): Promise<
+    Outcome<
+      PurchaseResult & { captureId: string },
+      | 'CAPTURE_EXCEEDS_HOLD'
+      | 'HOLD_EXPIRED'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'PURCHASE_NOT_FOUND'
+      | 'PURCHASE_NOT_HELD'
+      | PC
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -463,7 +486,9 @@ export class PurchaseService {
         return ok({ purchaseId: input.purchaseId, captureId });
       },
     ).catch((e: unknown) => {
-      if (e instanceof PlanRefused) return { ok: false as const, errors: e.errors };
+      // Only this capture's planWith throws it here: its errors carry the plan's codes (PC).
+      if (e instanceof PlanRefused)
+        return { ok: false as const, errors: e.errors as UserError<PC>[] };
       throw e;
     });
   }
@@ -473,7 +498,17 @@ export class PurchaseService {
     em: EntityManager,
     viewer: Viewer,
     input: { purchaseId: string; idempotencyKey: string },
-  ): Promise<Outcome<PurchaseResult>> {
+  ): Promise<
+    Outcome<
+      PurchaseResult,
+      | 'CAPTURE_EXCEEDS_HOLD'
+      | 'HOLD_EXPIRED'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'PURCHASE_NOT_FOUND'
+      | 'PURCHASE_NOT_HELD'
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -497,7 +532,17 @@ export class PurchaseService {
     em: EntityManager,
     viewer: Viewer,
     input: { purchaseId: string; idempotencyKey: string },
-  ): Promise<Outcome<PurchaseResult & { expiresAt: string }>> {
+  ): Promise<
+    Outcome<
+      PurchaseResult & { expiresAt: string },
+      | 'HOLD_ALREADY_EXTENDED'
+      | 'HOLD_EXPIRED'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'PURCHASE_NOT_FOUND'
+      | 'PURCHASE_NOT_HELD'
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -577,7 +622,12 @@ export class PurchaseService {
     viewer: Viewer,
     purchaseId: string,
     op: { to: 'CAPTURED'; amountFen: number | null; final: boolean | null } | { to: 'RELEASED' },
-  ): Promise<Outcome<{ captureId?: string }>> {
+  ): Promise<
+    Outcome<
+      { captureId?: string },
+      'CAPTURE_EXCEEDS_HOLD' | 'HOLD_EXPIRED' | 'PURCHASE_NOT_FOUND' | 'PURCHASE_NOT_HELD'
+    >
+  > {
     const p = await this.visiblePurchase(tem, viewer, purchaseId);
     if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
     // Account row first (lock order), then the hold.
@@ -739,7 +789,7 @@ export class PurchaseService {
     viewer: Viewer,
     purchaseId: string,
     note: string,
-  ): Promise<Outcome<AuthorizationResult>> {
+  ): Promise<Outcome<AuthorizationResult, 'PURCHASE_NOT_FOUND' | 'PURCHASE_NOT_PENDING'>> {
     return em.transactional(async (tem) => {
       const [pre] = await tem.execute<{ account_id: string }[]>(
         `select account_id from purchases where id = ?`,
@@ -837,7 +887,7 @@ export class PurchaseService {
     viewer: Viewer,
     purchaseId: string,
     note: string,
-  ): Promise<Outcome<PurchaseResult>> {
+  ): Promise<Outcome<PurchaseResult, 'PURCHASE_NOT_FOUND' | 'PURCHASE_NOT_PENDING'>> {
     return em.transactional(async (tem) => {
       const rows = await tem.execute<{ id: string; customer_id: string }[]>(
         `update purchases set status = 'REJECTED', decline_code = 'REJECTED_IN_REVIEW', decided_at = now() where id = ? and status = 'PENDING_REVIEW' returning id, customer_id`,
@@ -933,8 +983,8 @@ export class PurchaseService {
   }
 }
 
-class PlanRefused extends Error {
-  constructor(readonly errors: import('../../graphql/errors.js').UserError[]) {
+class PlanRefused<C extends UserErrorCode> extends Error {
+  constructor(readonly errors: import('../../graphql/errors.js').UserError<C>[]) {
     super('plan refused');
   }
 }

@@ -3,14 +3,15 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
 import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import type { Purchase } from './purchase.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import {
   AuthorizationDecisionEnum,
   PlanTermEnum,
   PurchaseStatusEnum,
+  DeclineCodeEnum,
 } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType('Purchase', {
   implements: Node,
@@ -29,10 +30,9 @@ export class PurchaseNode extends Node {
     description: 'HELD, PENDING_REVIEW, DECLINED, CAPTURED, RELEASED, EXPIRED or REJECTED.',
   })
   status!: string;
-  @Field(() => String, {
+  @Field(() => DeclineCodeEnum, {
     nullable: true,
-    description:
-      'Why it was declined: ACCOUNT_FROZEN, OVER_LIMIT, CATEGORY_LIMIT_EXHAUSTED, RISK_RULE_…',
+    description: 'Why it was declined or rejected; null otherwise.',
   })
   declineCode?: string | null;
   @Field(() => [String], { description: 'Rule hits and review reasons.' }) reasons!: string[];
@@ -107,7 +107,7 @@ export class AuthorizePurchaseInput {
   description:
     'The result of `authorizePurchase`: what changed, or the userErrors saying why nothing did.',
 })
-export class AuthorizePurchasePayload {
+export class AuthorizePurchasePayload extends Payload('AuthorizePurchase') {
   @Field(() => PurchaseNode, {
     description: 'The purchase created or changed; null when there are userErrors.',
     nullable: true,
@@ -118,7 +118,7 @@ export class AuthorizePurchasePayload {
     description: 'The decision when the request was first made: HELD, PENDING_REVIEW or DECLINED.',
   })
   decision?: string | null;
-  @Field(() => String, {
+  @Field(() => DeclineCodeEnum, {
     description: 'Why it was declined, e.g. ACCOUNT_FROZEN; null unless DECLINED.',
     nullable: true,
   })
@@ -130,10 +130,6 @@ export class AuthorizePurchasePayload {
       'True when this is the stored result of an earlier request with the same idempotency key.',
   })
   replayed!: boolean;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @InputType({
@@ -203,14 +199,10 @@ export class DecidePurchaseInput {
 @ObjectType({
   description: 'The purchase after the change, or the userErrors saying why nothing changed.',
 })
-export class PurchasePayload {
+export class PurchasePayload extends Payload('Purchase') {
   @Field(() => PurchaseNode, {
     description: 'The purchase created or changed; null when there are userErrors.',
     nullable: true,
   })
   purchase?: PurchaseNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -54,6 +54,7 @@ import { Locale, engineLocale } from '../decisions/decision.types.js';
 import { stagesFor } from '../plans/pricing.js';
 import { transitionReasonText } from '../timeline/texts.js';
 import { OPEN as OPEN_STATUSES } from './recovery.service.js';
+import { type PayloadCode } from '../../graphql/payload.js';
 
 const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryRequest');
 
@@ -61,7 +62,8 @@ const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryReque
 class PageArgs {
   @Field(() => Int, { description: 'How many items to return: 1 to 100.' }) first!: number;
   @Field(() => String, {
-    description: "Return the items after this cursor (the previous page's endCursor).",
+    description:
+      "Return the items after this cursor (the previous page's endCursor); omit for the first page.",
     nullable: true,
   })
   after?: string | null;
@@ -69,7 +71,10 @@ class PageArgs {
 
 @ArgsType()
 class QueueArgs extends PageArgs {
-  @Field(() => RecoveryTypeEnum, { nullable: true, description: 'Only this type.' })
+  @Field(() => RecoveryTypeEnum, {
+    nullable: true,
+    description: 'Only this type; all when omitted.',
+  })
   type?: RecoveryTypeEnum | null;
   @Field(() => QueueAssignmentEnum, {
     defaultValue: QueueAssignmentEnum.ALL,
@@ -95,7 +100,7 @@ registerNodeType('RecoveryRequest', async (ctx, id) => {
 
 async function payload(
   ctx: GraphQLContext,
-  r: Outcome<{ requestId: string }>,
+  r: Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>,
 ): Promise<RecoveryRequestPayload> {
   if (!r.ok) return { recoveryRequest: null, userErrors: r.errors };
   const row = await ctx.em.fork().findOne(RecoveryRequest, { id: r.value.requestId });

@@ -34,7 +34,9 @@ interface RequestRow {
   requested_limit_fen: string | null;
 }
 
-function validateDocuments(docs: DocumentInput[]): Outcome<true> {
+function validateDocuments(
+  docs: DocumentInput[],
+): Outcome<true, 'INVALID_DOCUMENT' | 'TOO_MANY_DOCUMENTS'> {
   if (docs.length > 20)
     return fail('TOO_MANY_DOCUMENTS', 'Attach at most 20 documents.', 'documents');
   for (const [i, d] of docs.entries()) {
@@ -78,7 +80,24 @@ export class RecoveryService {
       requestedLimitFen: number | null;
       documents: DocumentInput[];
     },
-  ): Promise<Outcome<{ requestId: string }>> {
+  ): Promise<
+    Outcome<
+      { requestId: string },
+      | 'ACCOUNT_CLOSED'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'ACCOUNT_NOT_FROZEN'
+      | 'FORBIDDEN'
+      | 'INVALID_DOCUMENT'
+      | 'INVALID_REASON'
+      | 'NOTHING_TO_RESTORE'
+      | 'RECOVERY_REQUEST_OPEN'
+      | 'REQUESTED_LIMIT_ABOVE_CAP'
+      | 'REQUESTED_LIMIT_NOT_HIGHER'
+      | 'REQUESTED_LIMIT_REQUIRED'
+      | 'RISK_ALERT_FREEZE'
+      | 'TOO_MANY_DOCUMENTS'
+    >
+  > {
     if (viewer.kind !== 'agent')
       return fail('FORBIDDEN', 'Only staff can file a recovery request.');
     const reason = input.reason.trim();
@@ -227,7 +246,16 @@ export class RecoveryService {
     viewer: Viewer,
     requestId: string,
     documents: DocumentInput[],
-  ): Promise<Outcome<{ requestId: string }>> {
+  ): Promise<
+    Outcome<
+      { requestId: string },
+      | 'ILLEGAL_TRANSITION'
+      | 'INVALID_DOCUMENT'
+      | 'NO_DOCUMENTS'
+      | 'RECOVERY_REQUEST_NOT_FOUND'
+      | 'TOO_MANY_DOCUMENTS'
+    >
+  > {
     const docs = validateDocuments(documents);
     if (!docs.ok) return docs;
     if (documents.length === 0)
@@ -264,7 +292,7 @@ export class RecoveryService {
     viewer: Viewer,
     requestId: string,
     reason: string,
-  ): Promise<Outcome<{ requestId: string }>> {
+  ): Promise<Outcome<{ requestId: string }, 'ILLEGAL_TRANSITION' | 'RECOVERY_REQUEST_NOT_FOUND'>> {
     return em.transactional(async (tem) => {
       const locked = await lockForDecision(tem, viewer, requestId, 'APPROVED', 'approve');
       if (!locked.ok) return locked;
@@ -291,7 +319,7 @@ export class RecoveryService {
     viewer: Viewer,
     requestId: string,
     reason: string,
-  ): Promise<Outcome<{ requestId: string }>> {
+  ): Promise<Outcome<{ requestId: string }, 'ILLEGAL_TRANSITION' | 'RECOVERY_REQUEST_NOT_FOUND'>> {
     return em.transactional(async (tem) => {
       const locked = await lockForDecision(tem, viewer, requestId, 'REJECTED', 'reject');
       if (!locked.ok) return locked;
@@ -323,7 +351,15 @@ export class RecoveryService {
     em: EntityManager,
     viewer: Viewer,
     requestId: string,
-  ): Promise<Outcome<{ requestId: string }>> {
+  ): Promise<
+    Outcome<
+      { requestId: string },
+      | 'FORBIDDEN'
+      | 'RECOVERY_REQUEST_DECIDED'
+      | 'RECOVERY_REQUEST_NOT_FOUND'
+      | 'RECOVERY_REQUEST_TAKEN'
+    >
+  > {
     if (viewer.kind !== 'agent') return fail('FORBIDDEN', 'Only staff can take a request.');
     return em.transactional(async (tem) => {
       const [r] = await tem.execute<
@@ -563,7 +599,7 @@ async function lockForDecision(
   requestId: string,
   to: 'APPROVED' | 'REJECTED',
   what: string,
-): Promise<Outcome<RequestRow>> {
+): Promise<Outcome<RequestRow, 'RECOVERY_REQUEST_NOT_FOUND' | 'ILLEGAL_TRANSITION'>> {
   const r = await lockRequest(tem, requestId);
   if (!r) return notFound();
   if (!canTransition(r.status, to)) return illegal(r.status, what);
@@ -574,10 +610,10 @@ async function lockForDecision(
   return ok(r);
 }
 
-function notFound(): Outcome<never> {
+function notFound(): Outcome<never, 'RECOVERY_REQUEST_NOT_FOUND'> {
   return fail('RECOVERY_REQUEST_NOT_FOUND', 'There is no such recovery request.', 'requestId');
 }
 
-function illegal(from: RecoveryStatus, what: string): Outcome<never> {
+function illegal(from: RecoveryStatus, what: string): Outcome<never, 'ILLEGAL_TRANSITION'> {
   return fail('ILLEGAL_TRANSITION', `Cannot ${what} a request that is ${from}.`, 'requestId');
 }

@@ -3,7 +3,6 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
 import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
 import type { RecoveryRequest } from './recovery-request.entity.js';
 import {
@@ -11,6 +10,7 @@ import {
   type EngineLocale,
 } from '../decisions/scoring-adapter.js';
 import { RecoveryOutcomeEnum, RestorationStageStatusEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum RecoveryTypeEnum {
   UNFREEZE = 'UNFREEZE',
@@ -236,14 +236,10 @@ export class DecideRecoveryRequestInput {
   description:
     'The recovery request after the change, or the userErrors saying why nothing changed.',
 })
-export class RecoveryRequestPayload {
+export class RecoveryRequestPayload extends Payload('RecoveryRequest') {
   @Field(() => RecoveryRequestNode, {
     description: 'The recovery request created or changed; null when there are userErrors.',
     nullable: true,
   })
   recoveryRequest?: RecoveryRequestNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

@@ -39,7 +39,17 @@ export class RefundService {
       merchantReference: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<RefundResult>> {
+  ): Promise<
+    Outcome<
+      RefundResult,
+      | 'DUPLICATE_REFUND_REFERENCE'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'PURCHASE_NOT_CAPTURED'
+      | 'PURCHASE_NOT_FOUND'
+      | 'REFUND_EXCEEDS_REFUNDABLE'
+    >
+  > {
     return withIdempotency(
       em,
       {
@@ -56,7 +66,15 @@ export class RefundService {
     tem: EntityManager,
     viewer: Viewer,
     input: { purchaseId: string; amountFen: number; merchantReference: string },
-  ): Promise<Outcome<RefundResult>> {
+  ): Promise<
+    Outcome<
+      RefundResult,
+      | 'DUPLICATE_REFUND_REFERENCE'
+      | 'PURCHASE_NOT_CAPTURED'
+      | 'PURCHASE_NOT_FOUND'
+      | 'REFUND_EXCEEDS_REFUNDABLE'
+    >
+  > {
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
     const [pre] = await tem.execute<{ account_id: string; partner_app_id: string | null }[]>(
       `select account_id, partner_app_id from purchases where id = ?`,

@@ -3,8 +3,8 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { MaxLength, MinLength } from 'class-validator';
 import { Money } from '../../graphql/money.js';
 import { Node } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import { PurchaseNode } from '../purchases/purchase.types.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType('Refund', {
   implements: Node,
@@ -54,7 +54,7 @@ export class RefundPurchaseInput {
   description:
     'The result of `refundPurchase`: what changed, or the userErrors saying why nothing did.',
 })
-export class RefundPurchasePayload {
+export class RefundPurchasePayload extends Payload('RefundPurchase') {
   @Field(() => RefundNode, {
     description: 'The refund created or changed; null when there are userErrors.',
     nullable: true,
@@ -70,8 +70,4 @@ export class RefundPurchasePayload {
     description: 'Of the credit this refund created, the part applied at once to amounts due.',
   })
   creditApplied?: Money | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

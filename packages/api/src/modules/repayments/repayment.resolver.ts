@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { fail, ok, userError, type Outcome } from '../../graphql/errors.js';
+import { fail, ok, userError, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import { customerOfIfAllowed } from '../links/partner-gate.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { canReadLimits, scope } from '../auth/viewer.js';
@@ -20,6 +20,7 @@ import {
   duplicateReference,
   type RepaymentResult,
 } from './repayment.service.js';
+import { type PayloadCode } from '../../graphql/payload.js';
 
 const planNotFound = () => [
   userError('PLAN_NOT_FOUND', 'There is no such installment plan.', 'planId'),
@@ -43,7 +44,7 @@ function paymentOrError(input: { paymentReference: string; paymentChannel: strin
   const reference = input.paymentReference.trim();
   return /^[\x21-\x7e]{1,64}$/.test(reference)
     ? ok({ reference, channel: input.paymentChannel })
-    : fail<never>(
+    : fail(
         'INVALID_PAYMENT_REFERENCE',
         'paymentReference must be 1 to 64 printable ASCII characters (your payment id).',
         'paymentReference',
@@ -51,9 +52,9 @@ function paymentOrError(input: { paymentReference: string; paymentChannel: strin
 }
 
 /** Services throw this only when two first uses of one reference race; answer as for a replay. */
-async function guarded(
-  run: () => Promise<Outcome<RepaymentResult>>,
-): Promise<Outcome<RepaymentResult>> {
+async function guarded<C extends UserErrorCode>(
+  run: () => Promise<Outcome<RepaymentResult, C>>,
+): Promise<Outcome<RepaymentResult, C | 'DUPLICATE_PAYMENT_REFERENCE'>> {
   try {
     return await run();
   } catch (e) {
@@ -64,7 +65,7 @@ async function guarded(
 
 async function payload(
   ctx: GraphQLContext,
-  r: Outcome<RepaymentResult>,
+  r: Outcome<RepaymentResult, PayloadCode<'Repayment'>>,
 ): Promise<RepaymentPayload> {
   if (!r.ok) return { repayment: null, userErrors: r.errors };
   const row = await ctx.em.fork().findOne(Repayment, { id: r.value.repaymentId });

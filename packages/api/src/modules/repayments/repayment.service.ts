@@ -36,7 +36,10 @@ interface LineRow {
 export { lockAccount };
 
 /** The account of an installment plan (PLAN_NOT_FOUND when there is none). */
-export async function planAccount(tem: EntityManager, planId: string): Promise<Outcome<string>> {
+export async function planAccount(
+  tem: EntityManager,
+  planId: string,
+): Promise<Outcome<string, 'PLAN_NOT_FOUND'>> {
   const [plan] = await tem.execute<{ account_id: string }[]>(
     `select account_id from installment_plans where id = ?`,
     [planId],
@@ -82,7 +85,7 @@ export class DuplicatePaymentReference extends Error {
   }
 }
 export const duplicateReference = () =>
-  fail<never>(
+  fail(
     'DUPLICATE_PAYMENT_REFERENCE',
     'A repayment with this paymentReference was already recorded (under another idempotencyKey); a payment is recorded once.',
     'paymentReference',
@@ -108,7 +111,15 @@ export class RepaymentService {
       /** The payer's own id for this payment (unique per partner app) and how it was paid. */
       payment?: PaymentRef;
     },
-  ): Promise<Outcome<RepaymentResult>> {
+  ): Promise<
+    Outcome<
+      RepaymentResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'DUPLICATE_PAYMENT_REFERENCE'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -150,7 +161,17 @@ export class RepaymentService {
       reference: string;
       idempotencyKey: string;
     },
-  ): Promise<Outcome<RepaymentResult>> {
+  ): Promise<
+    Outcome<
+      RepaymentResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'DUPLICATE_REFERENCE'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'REASON_REQUIRED'
+      | 'REFERENCE_REQUIRED'
+    >
+  > {
     const blank = blankStaffInput(input);
     if (blank) return blank;
     return withLockedAccount(
@@ -189,7 +210,9 @@ export class RepaymentService {
     em: EntityManager,
     planId: string,
     asOf = new Date(),
-  ): Promise<Outcome<ReturnType<typeof payoffFor> & { planId: string }>> {
+  ): Promise<
+    Outcome<ReturnType<typeof payoffFor> & { planId: string }, 'PLAN_NOT_ACTIVE' | 'PLAN_NOT_FOUND'>
+  > {
     const lines = (
       await em.execute<LineRow[]>(
         `select ${LINE_COLUMNS} from schedule_lines sl where sl.plan_id = ? and sl.status in ('DUE', 'OVERDUE')`,
@@ -211,7 +234,17 @@ export class RepaymentService {
     em: EntityManager,
     viewer: Viewer,
     input: { planId: string; idempotencyKey: string; payment?: PaymentRef },
-  ): Promise<Outcome<RepaymentResult>> {
+  ): Promise<
+    Outcome<
+      RepaymentResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'DUPLICATE_PAYMENT_REFERENCE'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'PLAN_NOT_ACTIVE'
+      | 'PLAN_NOT_FOUND'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,

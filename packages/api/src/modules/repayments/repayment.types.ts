@@ -2,9 +2,9 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import type { Repayment } from './repayment.entity.js';
 import { RepaymentKindEnum, RepaymentSourceEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum PaymentChannel {
   BANK_CARD = 'BANK_CARD',
@@ -147,14 +147,10 @@ export class RepayEarlyInput {
 @ObjectType({
   description: 'The repayment recorded, or the userErrors saying why nothing changed.',
 })
-export class RepaymentPayload {
+export class RepaymentPayload extends Payload('Repayment') {
   @Field(() => RepaymentNode, {
     description: 'The repayment created or changed; null when there are userErrors.',
     nullable: true,
   })
   repayment?: RepaymentNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

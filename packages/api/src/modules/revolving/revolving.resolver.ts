@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type Outcome } from '../../graphql/errors.js';
+import { userError, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
 import { Role, scope } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
@@ -77,7 +77,9 @@ async function lineOf(ctx: GraphQLContext, accountId: string): Promise<Revolving
   });
 }
 
-async function guarded<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+async function guarded<T, C extends UserErrorCode>(
+  run: () => Promise<Outcome<T, C>>,
+): Promise<Outcome<T, C | 'DUPLICATE_PAYMENT_REFERENCE'>> {
   try {
     return await run();
   } catch (e) {

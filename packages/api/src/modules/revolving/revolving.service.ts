@@ -109,7 +109,7 @@ const WAIVED_KINDS = [
   'REVOLVING_WRITE_OFF_PRINCIPAL',
 ];
 const notRevolving = () =>
-  fail<never>(
+  fail(
     'NOT_REVOLVING',
     'This account has no revolving line; the customer must accept the upgrade first.',
     'accountId',
@@ -556,7 +556,12 @@ export async function waiveRevolvingLocked(
     reason: string;
   },
   asOfIso: string,
-): Promise<Outcome<RevolvingWaiverResult>> {
+): Promise<
+  Outcome<
+    RevolvingWaiverResult,
+    'NOTHING_TO_WAIVE' | 'NOT_REVOLVING' | 'STATEMENT_NOT_FOUND' | 'WAIVER_EXCEEDS_UNPAID'
+  >
+> {
   if (!(await revolvingRow(tem, acct.id))) return notRevolving();
   await accrueLocked(tem, viewer, acct.id, asOfIso);
   const ra = (await revolvingRow(tem, acct.id, true))!;
@@ -738,7 +743,17 @@ export class RevolvingService {
     em: EntityManager,
     viewer: Viewer,
     input: { accountId: string; idempotencyKey: string },
-  ): Promise<Outcome<{ offerId: string; accountId: string }>> {
+  ): Promise<
+    Outcome<
+      { offerId: string; accountId: string },
+      | 'ACCOUNT_NOT_FOUND'
+      | 'ALREADY_REVOLVING'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOT_ELIGIBLE'
+      | 'OFFER_EXISTS'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -805,7 +820,18 @@ export class RevolvingService {
     viewer: Viewer,
     input: { accountId: string; idempotencyKey: string },
     at = new Date(),
-  ): Promise<Outcome<{ accountId: string }>> {
+  ): Promise<
+    Outcome<
+      { accountId: string },
+      | 'ACCOUNT_NOT_ACTIVE'
+      | 'ACCOUNT_NOT_FOUND'
+      | 'ALREADY_REVOLVING'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NO_OFFER'
+      | 'OFFER_EXPIRED'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -911,7 +937,12 @@ export class RevolvingService {
       otherChannel?: { channel: string; reference: string };
     },
     at = new Date(),
-  ): Promise<Outcome<RevolvingPaymentResult>> {
+  ): Promise<
+    Outcome<
+      RevolvingPaymentResult,
+      'ACCOUNT_NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_IDEMPOTENCY_KEY' | 'NOT_REVOLVING'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,
@@ -946,7 +977,18 @@ export class RevolvingService {
     viewer: Viewer,
     input: { accountId: string; points: number; idempotencyKey: string },
     at = new Date(),
-  ): Promise<Outcome<PointsRedemptionResult>> {
+  ): Promise<
+    Outcome<
+      PointsRedemptionResult,
+      | 'ACCOUNT_NOT_FOUND'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'INVALID_IDEMPOTENCY_KEY'
+      | 'NOT_REVOLVING'
+      | 'NO_STATEMENT'
+      | 'POINTS_EXCEED_STATEMENT'
+      | 'POINTS_INSUFFICIENT'
+    >
+  > {
     return withLockedAccount(
       em,
       viewer,

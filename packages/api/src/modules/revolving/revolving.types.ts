@@ -2,11 +2,11 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
-import { UserError } from '../../graphql/errors.js';
 import { bpToPercent } from '../plans/plan.types.js';
 import { PaymentChannel, RepaymentNode } from '../repayments/repayment.types.js';
 import type { StatementRow } from './revolving.service.js';
 import { GradeEnum, RevolvingOfferStatusEnum, StatementStatusEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @ObjectType('Statement', {
   description:
@@ -221,38 +221,30 @@ export class RedeemPointsInput {
   description:
     'The result of `offerRevolvingUpgrade`, or the userErrors saying why nothing changed.',
 })
-export class RevolvingOfferPayload {
+export class RevolvingOfferPayload extends Payload('RevolvingOffer') {
   @Field(() => RevolvingOfferNode, {
     description: 'The revolving offer created or changed; null when there are userErrors.',
     nullable: true,
   })
   offer?: RevolvingOfferNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description: 'The revolving line after the change, or the userErrors saying why nothing changed.',
 })
-export class RevolvingLinePayload {
+export class RevolvingLinePayload extends Payload('RevolvingLine') {
   @Field(() => RevolvingLineNode, {
     description: 'The revolving line created or changed; null when there are userErrors.',
     nullable: true,
   })
   revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `payStatement`: what changed, or the userErrors saying why nothing did.',
 })
-export class PayStatementPayload {
+export class PayStatementPayload extends Payload('PayStatement') {
   @Field(() => RepaymentNode, {
     description: 'The repayment created or changed; null when there are userErrors.',
     nullable: true,
@@ -263,17 +255,13 @@ export class PayStatementPayload {
     nullable: true,
   })
   revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `redeemPoints`: what changed, or the userErrors saying why nothing did.',
 })
-export class RedeemPointsPayload {
+export class RedeemPointsPayload extends Payload('RedeemPoints') {
   @Field(() => Money, {
     description: 'The value redeemed; null when there are userErrors.',
     nullable: true,
@@ -284,10 +272,6 @@ export class RedeemPointsPayload {
     nullable: true,
   })
   revolving?: RevolvingLineNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 export const percentOfPpm = (ppm: number) => (ppm / 10_000).toFixed(4).replace(/0{1,2}$/, '');

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type UserErrorCode } from '../../graphql/errors.js';
+import { userError } from '../../graphql/errors.js';
 import { Role } from '../auth/viewer.js';
 import type { StressScenario } from '../decisions/scoring-adapter.js';
 import { listStressTests, runStressTest } from './stress.service.js';
@@ -10,9 +10,10 @@ import {
   StressTestRunNode,
   stressTestNode,
 } from './stress.types.js';
+import { makePayload, type PayloadCode } from '../../graphql/payload.js';
 
-const payloadError = (code: UserErrorCode, message: string, field: string) =>
-  Object.assign(new RunStressTestPayload(), { userErrors: [userError(code, message, field)] });
+const payloadError = (code: PayloadCode<'RunStressTest'>, message: string, field: string) =>
+  makePayload(RunStressTestPayload, { userErrors: [userError(code, message, field)] });
 
 @Resolver()
 export class StressTestResolver {
@@ -43,8 +44,8 @@ export class StressTestResolver {
       scenario = { kind: 'GRADE_MIGRATION', matrix: matrix as never };
     }
     const r = await runStressTest(ctx.em, ctx.viewer, scenario);
-    if (!r.ok) return Object.assign(new RunStressTestPayload(), { userErrors: r.errors });
-    return Object.assign(new RunStressTestPayload(), {
+    if (!r.ok) return makePayload(RunStressTestPayload, { userErrors: r.errors });
+    return makePayload(RunStressTestPayload, {
       stressTest: stressTestNode(r.value),
       userErrors: [],
     });

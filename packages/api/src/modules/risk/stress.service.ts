@@ -42,7 +42,7 @@ export async function runStressTest(
   viewer: Extract<Viewer, { kind: 'agent' }>,
   scenario: StressScenario,
   opts: { batchSize?: number; asOf?: Date } = {},
-): Promise<Outcome<StoredStressTest>> {
+): Promise<Outcome<StoredStressTest, 'INVALID_SCENARIO'>> {
   try {
     checkStressScenario(scenario);
   } catch (e) {

@@ -2,10 +2,10 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
 import { toGlobalId } from '../../graphql/relay.js';
-import { UserError } from '../../graphql/errors.js';
 import type { StressCell } from '../decisions/scoring-adapter.js';
 import type { StoredStressTest } from './stress.service.js';
 import { StressScenarioKindEnum } from '../../graphql/enums.js';
+import { Payload } from '../../graphql/payload.js';
 
 @InputType({
   description:
@@ -80,16 +80,12 @@ export class StressTestRunNode {
   description:
     'The result of `runStressTest`: what changed, or the userErrors saying why nothing did.',
 })
-export class RunStressTestPayload {
+export class RunStressTestPayload extends Payload('RunStressTest') {
   @Field(() => StressTestRunNode, {
     description: 'The stress test run; null when there are userErrors.',
     nullable: true,
   })
   stressTest?: StressTestRunNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 const cell = (key: string, c: StressCell): StressCellNode =>

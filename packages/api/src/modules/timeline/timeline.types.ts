@@ -78,7 +78,7 @@ export class TimelineArgs {
   @Field(() => Int, { description: 'How many entries (1 to 100).' }) first!: number;
   @Field(() => String, {
     nullable: true,
-    description: 'The cursor of the last entry already read.',
+    description: 'The cursor of the last entry already read; omit for the first page.',
   })
   after?: string | null;
   @Field(() => Locale, { description: 'The language of titles and texts.' }) locale!: Locale;

@@ -53,7 +53,8 @@ export class WebhookResolver {
   async webhookEndpoints(
     @Ctx() ctx: GraphQLContext,
     @Arg('partnerAppId', () => ID, {
-      description: "Staff: only this partner app's endpoints.",
+      description:
+        "Staff: only this partner app's endpoints; every app's when omitted (a partner always sees its own).",
       nullable: true,
     })
     partnerAppId?: string | null,
@@ -72,12 +73,12 @@ export class WebhookResolver {
   async webhookDeliveries(
     @Ctx() ctx: GraphQLContext,
     @Arg('endpointId', () => ID, {
-      description: 'Only deliveries to this endpoint.',
+      description: 'Only deliveries to this endpoint; all when omitted.',
       nullable: true,
     })
     endpointId?: string | null,
     @Arg('status', () => WebhookDeliveryStatusEnum, {
-      description: 'Only deliveries in this status.',
+      description: 'Only deliveries in this status; all when omitted.',
       nullable: true,
     })
     status?: WebhookDeliveryStatusEnum | null,

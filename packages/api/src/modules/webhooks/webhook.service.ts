@@ -90,7 +90,16 @@ export class WebhookService {
     em: EntityManager,
     partnerAppId: string,
     input: { url: string; eventTypes: string[]; description?: string | null },
-  ): Promise<Outcome<{ endpoint: EndpointRow; secret: string }>> {
+  ): Promise<
+    Outcome<
+      { endpoint: EndpointRow; secret: string },
+      | 'DESCRIPTION_TOO_LONG'
+      | 'INVALID_EVENT_TYPES'
+      | 'INVALID_WEBHOOK_URL'
+      | 'PARTNER_APP_NOT_FOUND'
+      | 'TOO_MANY_ENDPOINTS'
+    >
+  > {
     const problem = this.urlProblem(input.url.trim());
     if (problem) return fail('INVALID_WEBHOOK_URL', problem, 'url');
     const types = [...new Set(input.eventTypes)];

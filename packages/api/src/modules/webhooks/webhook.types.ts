@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { UserError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import type { DeliveryRow, EndpointRow } from './webhook.service.js';
 import { asDate } from '../../graphql/dates.js';
+import { Payload } from '../../graphql/payload.js';
 
 export enum WebhookEventTypeEnum {
   LIMIT_CHANGED = 'LIMIT_CHANGED',
@@ -152,7 +152,7 @@ export class CreateWebhookEndpointInput {
   description:
     'The result of `createWebhookEndpoint`: what changed, or the userErrors saying why nothing did.',
 })
-export class CreateWebhookEndpointPayload {
+export class CreateWebhookEndpointPayload extends Payload('CreateWebhookEndpoint') {
   @Field(() => WebhookEndpointNode, {
     description: 'The webhook endpoint created or changed; null when there are userErrors.',
     nullable: true,
@@ -164,36 +164,24 @@ export class CreateWebhookEndpointPayload {
       'The signing secret (`whsec_…`), shown only in this answer: keep it to verify signatures.',
   })
   secret?: string | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `disableWebhookEndpoint`, or the userErrors saying why nothing changed.',
 })
-export class WebhookEndpointPayload {
+export class WebhookEndpointPayload extends Payload('WebhookEndpoint') {
   @Field(() => WebhookEndpointNode, {
     description: 'The webhook endpoint created or changed; null when there are userErrors.',
     nullable: true,
   })
   endpoint?: WebhookEndpointNode | null;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }
 
 @ObjectType({
   description:
     'The result of `retryWebhookDelivery`, or the userErrors saying why nothing changed.',
 })
-export class WebhookDeliveryPayload {
+export class WebhookDeliveryPayload extends Payload('WebhookDelivery') {
   @Field(() => Boolean, { description: 'True when a new attempt was queued.' }) retried!: boolean;
-  @Field(() => [UserError], {
-    description: 'Problems with the input; empty when the mutation succeeded.',
-  })
-  userErrors!: UserError[];
 }

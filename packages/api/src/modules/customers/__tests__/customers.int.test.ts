@@ -6,7 +6,7 @@ import { CustomerService } from '../customer.service.js';
 
 const api = useTestApi();
 
-const SEARCH = `query($s: String!, $first: Int, $after: String) {
+const SEARCH = `query($s: String!, $first: Int!, $after: String) {
   customers(search: $s, first: $first, after: $after) {
     edges { cursor node { id name maskedPhone maskedNationalId account { accountNumber status baseLimit { amount currency } } } }
     pageInfo { hasNextPage endCursor }
@@ -50,7 +50,7 @@ describe('customer lookup', () => {
   it('counts every match (not the page), finds by the last four digits of a phone and by the start of an account number', async () => {
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await insertCustomer(api, { name: `司马数${i}` }));
-    const COUNTED = `query($s: String!, $first: Int, $after: String) {
+    const COUNTED = `query($s: String!, $first: Int!, $after: String) {
       customers(search: $s, first: $first, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } }
     }`;
     const page1: any = await api.exec(agentViewer(), COUNTED, { s: '司马数', first: 2 });

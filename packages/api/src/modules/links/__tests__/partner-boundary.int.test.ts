@@ -300,7 +300,7 @@ const APP_OWN_ROOTS = new Set(['partnerLinks', 'webhookEndpoints', 'webhookDeliv
 const VALUE_TYPE = (name: string) =>
   ['Money', 'PageInfo', 'UserError', 'QuoteLine', 'InstallmentQuote', 'PayoffQuote'].includes(
     name,
-  ) || /(Connection|Edge|Payload)$/.test(name);
+  ) || /(Connection|Edge|Payload|UserError)$/.test(name);
 
 const SAMPLE_ARGS: Record<string, string> = {
   first: '5',

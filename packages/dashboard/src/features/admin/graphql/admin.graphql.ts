@@ -23,6 +23,7 @@ export const PartnerKeyPayloadParts = graphql(`
       ...PartnerKeyParts
     }
     userErrors {
+      code
       ...UserErrorParts
     }
   }
@@ -51,6 +52,7 @@ export const CreatePartnerAppMutation = graphql(`
         id
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -80,6 +82,7 @@ export const RevokePartnerKeyMutation = graphql(`
         ...PartnerKeyParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -137,6 +140,7 @@ export const RunStressTestMutation = graphql(`
         id
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -154,6 +158,7 @@ export const CreatePromotionMutation = graphql(`
         grantedAccounts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -201,6 +206,7 @@ export const CancelPromotionMutation = graphql(`
         ...PromotionParts
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -213,6 +219,7 @@ export const SetCategoryLimitMutation = graphql(`
       changed
       skipped
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -225,6 +232,7 @@ export const RemoveCategoryLimitMutation = graphql(`
       changed
       skipped
       userErrors {
+        code
         ...UserErrorParts
       }
     }
@@ -267,6 +275,7 @@ export const RunJobNowMutation = graphql(`
     runJobNow(job: $job) {
       enqueued
       userErrors {
+        code
         ...UserErrorParts
       }
     }

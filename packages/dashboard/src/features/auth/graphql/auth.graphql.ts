@@ -11,6 +11,7 @@ export const SignInMutation = graphql(`
         role
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }

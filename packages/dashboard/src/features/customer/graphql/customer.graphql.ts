@@ -78,6 +78,7 @@ export const RevealCustomerPiiMutation = graphql(`
       phone
       nationalId
       userErrors {
+        code
         ...UserErrorParts
       }
     }

@@ -46,6 +46,7 @@ export const AddCustomerNoteMutation = graphql(`
         id
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }

@@ -62,6 +62,7 @@ export const RecoveryDecisionParts = graphql(`
       status
     }
     userErrors {
+      code
       ...UserErrorParts
     }
   }
@@ -76,6 +77,7 @@ export const PurchaseDecisionParts = graphql(`
       declineCode
     }
     userErrors {
+      code
       ...UserErrorParts
     }
   }
@@ -122,6 +124,7 @@ export const TakeRecoveryRequestMutation = graphql(`
         assignedToMe
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }

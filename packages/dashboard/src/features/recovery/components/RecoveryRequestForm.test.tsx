@@ -87,7 +87,7 @@ describe('RecoveryRequestForm', () => {
           recoveryRequest: null,
           userErrors: [
             {
-              __typename: 'UserError',
+              __typename: 'RecoveryRequestUserError',
               code: 'RECOVERY_REQUEST_OPEN',
               field: null,
               message: 'An open request exists.',

@@ -71,6 +71,7 @@ export const FileRecoveryRequestMutation = graphql(`
         ...RecoveryRequestSummary
       }
       userErrors {
+        code
         ...UserErrorParts
       }
     }
