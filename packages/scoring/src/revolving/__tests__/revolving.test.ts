@@ -6,6 +6,7 @@ import {
   defaultPolicy,
   minimumPaymentFen,
   nextStatementDate,
+  pointsApplied,
   pointsEarned,
   revolvingAprBp,
   revolvingEligibility,
@@ -70,7 +71,14 @@ describe('revolving money rules (integer fen, half up)', () => {
   });
   it('points: whole yuan of net spending', () => {
     expect(pointsEarned(12_399, policy)).toBe(123);
-    expect(pointsEarned(-500, policy)).toBe(0);
+    expect(pointsEarned(-500, policy)).toBe(-5);
+    expect(pointsEarned(-1, policy)).toBe(-1); // a take-back rounds toward −∞
+    expect(pointsEarned(199, policy) + pointsEarned(-99, policy) + pointsEarned(-100, policy)).toBe(
+      0,
+    );
+    expect(pointsApplied(300, -800)).toBe(-300);
+    expect(pointsApplied(0, -5)).toBe(0);
+    expect(pointsApplied(10, 7)).toBe(7);
     expect(pointsEarned(99, { ...DEFAULT_REVOLVING_POLICY, pointsPerYuan: 2 })).toBe(0);
   });
   it('statement dates', () => {
