@@ -90,7 +90,8 @@ export function revolvingLateFeeFen(unpaidMinimumFen: number, policy: RevolvingP
  * Points a cycle earns: `floor(net spend / ¥1) × points per yuan`, net spend = card purchases −
  * every card refund of the cycle (whatever the refund became). Negative when the cycle refunded
  * more than it bought: it takes points back (rounded toward −∞, so Σ over cycles never exceeds the
- * points of the whole net spend — splitting a refund over cycles cannot keep a point).
+ * points of the whole net spend — splitting a refund over cycles cannot keep a point; a take-back
+ * of part of a yuan costs a whole point, at most one per cycle beyond exact).
  */
 export function pointsEarned(netSpentFen: number, policy: RevolvingPolicy): number {
   return Math.floor(netSpentFen / 100) * policy.pointsPerYuan;
