@@ -86,9 +86,20 @@ export function revolvingLateFeeFen(unpaidMinimumFen: number, policy: RevolvingP
   return unpaidMinimumFen <= 0 ? 0 : mulDivHalfUp(unpaidMinimumFen, policy.lateFeeBp, 10_000);
 }
 
-/** Points earned in a cycle: whole yuan spent (net of refunds, never negative) × points per yuan. */
+/**
+ * Points a cycle earns: `floor(net spend / ¥1) × points per yuan`, net spend = card purchases −
+ * every card refund of the cycle (whatever the refund became). Negative when the cycle refunded
+ * more than it bought: it takes points back (rounded toward −∞, so Σ over cycles never exceeds the
+ * points of the whole net spend — splitting a refund over cycles cannot keep a point; a take-back
+ * of part of a yuan costs a whole point, at most one per cycle beyond exact).
+ */
 export function pointsEarned(netSpentFen: number, policy: RevolvingPolicy): number {
-  return netSpentFen <= 0 ? 0 : Math.floor(netSpentFen / 100) * policy.pointsPerYuan;
+  return Math.floor(netSpentFen / 100) * policy.pointsPerYuan;
+}
+
+/** What a cycle changes the points balance by: its points, a take-back only down to 0 points. */
+export function pointsApplied(balancePoints: number, cyclePoints: number): number {
+  return Math.max(cyclePoints, 0 - Math.max(0, balancePoints));
 }
 
 /** What the revolving balance owes, by part. */

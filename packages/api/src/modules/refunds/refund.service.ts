@@ -151,6 +151,8 @@ export class RefundService {
     let credit = 0;
     // Principal lowered on a revolving balance (no category pool: the revolving line is one pool).
     let revolvingPrincipal = 0;
+    // All of the refund that was of card captures (whatever it becomes): what reward points count.
+    let revolvingRefunded = 0;
     for (const c of captures) {
       if (left === 0) break;
       const r = Math.min(left, Number(c.amount_fen) - Number(c.refunded_fen));
@@ -159,6 +161,7 @@ export class RefundService {
       if (!c.plan_id) {
         const rv = await refundOnRevolving(tem, accountId, r, revolvingPrincipal);
         if (rv) {
+          revolvingRefunded += r;
           revolvingPrincipal += rv.principalFen;
           credit += rv.creditFen;
         } else principal += r;
@@ -254,8 +257,8 @@ export class RefundService {
         [principal, p!.id, accountId],
       );
     const [row] = await tem.execute<{ id: string }[]>(
-      `insert into refunds (purchase_id, account_id, customer_id, partner_app_id, merchant_reference, amount_fen, principal_reduced_fen, fee_reduced_fen, credit_fen, recovered_fen)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      `insert into refunds (purchase_id, account_id, customer_id, partner_app_id, merchant_reference, amount_fen, principal_reduced_fen, fee_reduced_fen, credit_fen, recovered_fen, revolving_fen)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
       [
         p!.id,
         accountId,
@@ -267,6 +270,7 @@ export class RefundService {
         fee,
         credit,
         recovered,
+        revolvingRefunded,
       ],
     );
     const refundId = String(row!.id);

@@ -380,13 +380,27 @@ export async function closeStatementLocked(
       `statement identity broken on account ${accountId}: ${JSON.stringify(parts)} ≠ ${balance}`,
     );
   const minimum = revolving.minimumPaymentFen(balance, parts.interestFen + parts.feesFen);
-  const points = revolving.pointsEarned(parts.purchasesFen - parts.refundsFen);
+  // Points are on purchases − every card refund of the cycle (a refund's ledger rows date it),
+  // whatever the refund became: lower principal, credit after the customer paid, or a recovery.
+  // A cycle that refunded more than it bought takes points back, down to the customer's balance.
+  const [cr] = await tem.execute<{ s: string }[]>(
+    `select coalesce(sum(r.revolving_fen), 0)::text as s from refunds r
+      where r.customer_id = ? and r.account_id = ? and r.revolving_fen > 0
+        and exists (select 1 from ledger_entries l where l.customer_id = r.customer_id and l.account_id = r.account_id
+                       and l.ref_type = 'refund' and l.ref_id = r.id and l.id > ? and l.id <= ?)`,
+    [ra.customer_id, accountId, ra.last_ledger_id, top!.id],
+  );
+  const cardRefundsFen = Number(cr!.s);
+  const points = revolving.pointsApplied(
+    Number(ra.points),
+    revolving.pointsEarned(parts.purchasesFen - cardRefundsFen),
+  );
   const due = revolving.addDaysIso(closingIso, ra.due_days);
   const seq = (prev?.seq ?? 0) + 1;
   const [st] = await tem.execute<{ id: string }[]>(
     `insert into statements (account_id, customer_id, seq, closing_date, due_date, previous_balance_fen, payments_fen, purchases_fen, interest_fen,
-                             fees_fen, refunds_fen, points_redeemed_fen, waived_fen, balance_fen, minimum_payment_fen, points_earned, interest_accrued_to, ledger_to_id)
-     values (?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?) returning id`,
+                             fees_fen, refunds_fen, points_redeemed_fen, waived_fen, balance_fen, minimum_payment_fen, points_earned, interest_accrued_to, ledger_to_id, card_refunds_fen)
+     values (?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?) returning id`,
     [
       accountId,
       ra.customer_id,
@@ -406,6 +420,7 @@ export async function closeStatementLocked(
       points,
       due,
       top!.id,
+      cardRefundsFen,
     ],
   );
   await tem.execute(

@@ -41,7 +41,11 @@ export class StatementNode {
     description: 'What is left of the balance; 0 by the due date means no interest.',
   })
   unpaid!: Money;
-  @Field(() => Int, { description: 'Points earned in the period.' }) pointsEarned!: number;
+  @Field(() => Int, {
+    description:
+      'Points earned in the period: whole yuan of purchases less every card refund of the period; negative when its refunds exceeded its purchases (points taken back, down to the balance).',
+  })
+  pointsEarned!: number;
   @Field(() => StatementStatusEnum, {
     description:
       'PAID (in full: no interest), MINIMUM_PAID, OPEN (before the due date) or PAST_DUE (minimum not paid by the due date).',

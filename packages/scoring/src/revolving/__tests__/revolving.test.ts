@@ -6,6 +6,7 @@ import {
   defaultPolicy,
   minimumPaymentFen,
   nextStatementDate,
+  pointsApplied,
   pointsEarned,
   revolvingAprBp,
   revolvingEligibility,
@@ -70,8 +71,27 @@ describe('revolving money rules (integer fen, half up)', () => {
   });
   it('points: whole yuan of net spending', () => {
     expect(pointsEarned(12_399, policy)).toBe(123);
-    expect(pointsEarned(-500, policy)).toBe(0);
+    expect(pointsEarned(-500, policy)).toBe(-5);
+    expect(pointsEarned(-1, policy)).toBe(-1); // a take-back rounds toward −∞
+    // Never more than the whole net spend: ¥1.99 bought, ¥0.99 and ¥1.00 returned in two cycles.
+    expect(pointsEarned(199, policy) + pointsEarned(-99, policy) + pointsEarned(-100, policy)).toBe(
+      -1,
+    );
+    expect(pointsApplied(300, -800)).toBe(-300);
+    expect(pointsApplied(0, -5)).toBe(0);
+    expect(pointsApplied(10, 7)).toBe(7);
     expect(pointsEarned(99, { ...DEFAULT_REVOLVING_POLICY, pointsPerYuan: 2 })).toBe(0);
+  });
+  it('points over any cycles never exceed whole yuan of the net spend (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 })), (nets) => {
+        const total = nets.reduce((t, n) => t + n, 0);
+        const points = nets.reduce((t, n) => t + pointsEarned(n, policy), 0);
+        expect(points).toBeLessThanOrEqual(Math.floor(total / 100));
+        // and a take-back costs at most one point per cycle more than the exact amount
+        expect(points).toBeGreaterThanOrEqual(Math.floor(total / 100) - nets.length);
+      }),
+    );
   });
   it('statement dates', () => {
     expect(nextStatementDate('2026-12-02', 5)).toBe('2026-12-05');

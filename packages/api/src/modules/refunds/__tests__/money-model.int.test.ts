@@ -36,6 +36,7 @@ import {
   allocateRevolvingPayment,
   defaultPolicy,
   minimumPaymentFen,
+  pointsApplied,
   pointsEarned,
   revolvingInterestFen,
   revolvingLateFeeFen,
@@ -97,7 +98,10 @@ interface MRevolving {
   /** The cycle's parts since the last statement. */
   cycle: {
     purchases: number;
+    /** What refunds lowered of the revolving principal (the statement's `refunds`). */
     refunds: number;
+    /** Every card refund, whatever it became (principal, credit, recovery): what points count. */
+    cardRefunds: number;
     payments: number;
     points: number;
     interest: number;
@@ -173,6 +177,7 @@ function modelRefund(pu: MPurchase, amount: number): void {
         const d = Math.min(r, a.rv.principal);
         a.rv.principal -= d;
         a.rv.cycle.refunds += d;
+        a.rv.cycle.cardRefunds += r;
         if (a.rv.stmt) a.rv.stmt.paid += d;
         a.principal -= d;
         a.credit += r - d;
@@ -208,6 +213,7 @@ const RP = defaultPolicy.revolving;
 const emptyCycle = () => ({
   purchases: 0,
   refunds: 0,
+  cardRefunds: 0,
   payments: 0,
   points: 0,
   interest: 0,
@@ -272,7 +278,9 @@ function modelClose(a: MAccount, day: number) {
     previous - c.payments + c.purchases + c.interest + c.fees - c.refunds - c.points - c.waived,
   ).toBe(balance);
   const minimum = minimumPaymentFen(balance, c.interest + c.fees, RP);
-  rv.points += pointsEarned(c.purchases - c.refunds, RP);
+  // Points on purchases − every card refund; a negative cycle takes back down to 0 points.
+  const pointsEarnedNow = pointsApplied(rv.points, pointsEarned(c.purchases - c.cardRefunds, RP));
+  rv.points += pointsEarnedNow;
   const seq = (rv.stmt?.seq ?? 0) + 1;
   rv.charged.set(seq, { interest: 0, fees: 0 });
   rv.stmt = {
@@ -284,7 +292,7 @@ function modelClose(a: MAccount, day: number) {
     accruedTo: day + RP.dueDays,
     lateFee: false,
   };
-  const row = { previous, ...c, balance, minimum };
+  const row = { previous, ...c, balance, minimum, pointsEarned: pointsEarnedNow };
   rv.cycle = emptyCycle();
   return row;
 }
@@ -421,6 +429,8 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
               rv!.clock += 1 + next(35);
               await svc.revolving.closeStatement(em(), a.id, at(rv!.clock));
               closed = modelClose(a, rv!.clock);
+              if (closed.pointsEarned < 0) op = 'statement taking points back';
+              else if (closed.cardRefunds > closed.refunds) op = 'statement with credit refunds';
             } else if (choice < 124) {
               op = 'interest';
               rv!.clock += 1 + next(40);
@@ -748,6 +758,7 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                     s.balance_fen::int as balance, s.minimum_payment_fen::int as minimum, s.paid_fen::int as paid,
                     s.previous_balance_fen::int as sprev, s.payments_fen::int as spay, s.purchases_fen::int as sbuy, s.interest_fen::int as sint,
                     s.fees_fen::int as sfee, s.refunds_fen::int as sref, s.points_redeemed_fen::int as spts, s.waived_fen::int as swaived,
+                    s.card_refunds_fen::int as scard, s.points_earned::int as spe,
                     pl.p as plan_p, pl.f as plan_f, pl.open as plan_open
                from credit_accounts a
                left join revolving_accounts ra on ra.account_id = a.id
@@ -795,7 +806,9 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
                 interest: db.sint,
                 fees: db.sfee,
                 refunds: db.sref,
+                cardRefunds: db.scard,
                 points: db.spts,
+                pointsEarned: db.spe,
                 waived: db.swaived,
               },
               `statement at ${where}`,
@@ -806,7 +819,9 @@ describe(`money model: ${OPS} random operations over ${ACCOUNTS} accounts in ${L
               interest: closed.interest,
               fees: closed.fees,
               refunds: closed.refunds,
+              cardRefunds: closed.cardRefunds,
               points: closed.points,
+              pointsEarned: closed.pointsEarned,
               waived: closed.waived,
             });
           if (touched)

@@ -67,7 +67,8 @@ async function statements(accountId: string) {
   return api.sql<any>(
     `select seq, to_char(due_date, 'YYYY-MM-DD') as due, previous_balance_fen::int as previous, payments_fen::int as payments, purchases_fen::int as purchases,
             interest_fen::int as interest, fees_fen::int as fees, refunds_fen::int as refunds, points_redeemed_fen::int as points_redeemed,
-            balance_fen::int as balance, minimum_payment_fen::int as minimum, paid_fen::int as paid, points_earned::int as points_earned
+            balance_fen::int as balance, minimum_payment_fen::int as minimum, paid_fen::int as paid, points_earned::int as points_earned,
+            card_refunds_fen::int as card_refunds
        from statements where account_id = ? order by seq`,
     [accountId],
   );
@@ -283,8 +284,96 @@ describe('statement cycle', () => {
     await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
     const [s] = await statements(c.accountId);
     expect(s).toMatchObject({ purchases: 80_000, refunds: 30_000, payments: 50_000, balance: 0 });
-    expect(s.points_earned).toBe(500); // ¥800 − ¥300 of refunds on the statement
+    // ¥800 bought, ¥800 refunded (¥300 off the principal, ¥500 as credit): no points.
+    expect(s).toMatchObject({ points_earned: 0, card_refunds: 80_000 });
     await expectReconciled(api);
+  });
+
+  async function refund(purchaseId: string, amountFen: number) {
+    const r = await svc().refunds.refund(em(), p, {
+      purchaseId,
+      amountFen,
+      merchantReference: key('rf'),
+      idempotencyKey: key(),
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    return r;
+  }
+  async function payAll(accountId: string, amountFen: number) {
+    const r = await svc().revolving.pay(em(), p, {
+      accountId,
+      amountFen,
+      idempotencyKey: key(),
+      payment: { reference: key('pay'), channel: 'WALLET' },
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }
+
+  it('points: a refund in the same cycle after payoff (credit) earns nothing', async () => {
+    const c = await revolvingCustomer();
+    const pu = await buy(c.accountId, 1_000_000);
+    await payAll(c.accountId, 1_000_000);
+    const r = await refund(pu, 1_000_000);
+    expect(r).toMatchObject({ value: { principalReducedFen: 0, creditFen: 1_000_000 } });
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
+    const [s] = await statements(c.accountId);
+    expect(s).toMatchObject({ purchases: 1_000_000, refunds: 0, card_refunds: 1_000_000 });
+    expect(s.points_earned).toBe(0);
+    expect((await owed(c.accountId)).points).toBe(0);
+    await expectReconciled(api);
+  });
+
+  it('points: a return in the next cycle takes back what the closed statement gave', async () => {
+    const c = await revolvingCustomer();
+    const pu = await buy(c.accountId, 1_000_000);
+    await buy(c.accountId, 12_399);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
+    expect((await owed(c.accountId)).points).toBe(10_123);
+    await payAll(c.accountId, 1_012_399); // paid: the return becomes credit
+    await refund(pu, 600_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(32));
+    await refund(pu, 400_000);
+    await buy(c.accountId, 5_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(63));
+    const ss = await statements(c.accountId);
+    expect(ss.map((s: any) => s.points_earned)).toEqual([10_123, -6_000, -3_950]);
+    expect((await owed(c.accountId)).points).toBe(173); // ¥173.99 of net spend kept
+    await expectReconciled(api);
+  });
+
+  it('points: a refund split over cycles cannot keep a point (take-backs round toward −∞)', async () => {
+    const c = await revolvingCustomer();
+    const pu = await buy(c.accountId, 199);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
+    expect((await owed(c.accountId)).points).toBe(1);
+    await refund(pu, 99);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(32));
+    await refund(pu, 100);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(63));
+    expect((await statements(c.accountId)).map((s: any) => s.points_earned)).toEqual([1, -1, 0]);
+    expect((await owed(c.accountId)).points).toBe(0);
+    await expectReconciled(api);
+  });
+
+  it('points: redeemed points then a refund — the take-back stops at the balance, never below 0', async () => {
+    const c = await revolvingCustomer();
+    const pu = await buy(c.accountId, 80_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(1));
+    expect((await owed(c.accountId)).points).toBe(800);
+    const r = await svc().revolving.redeemPoints(em(), p, {
+      accountId: c.accountId,
+      points: 500,
+      idempotencyKey: key(),
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    await refund(pu, 70_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(32));
+    await refund(pu, 10_000);
+    await svc().revolving.closeStatement(em(), c.accountId, isoPlus(63));
+    const ss = await statements(c.accountId);
+    expect(ss.map((s: any) => s.points_earned)).toEqual([800, -300, 0]);
+    expect((await owed(c.accountId)).points).toBe(0);
+    await expectReconciled(api); // points = Σ earned − redeemed: 800 − 300 + 0 − 500
   });
 
   it('overpaying the revolving balance is credit; a non-revolving account is refused', async () => {
@@ -402,6 +491,11 @@ describe('statement identity (property)', () => {
           }
           const o = await owed(c.accountId);
           expect(o.principal).toBeGreaterThanOrEqual(0);
+          // Points never go negative, and never exceed whole yuan of net spend (bought − refunded).
+          expect(o.points).toBeGreaterThanOrEqual(0);
+          const net = bought.reduce((t, b) => t + b.left, 0);
+          const earned = ss.reduce((t: number, s: any) => t + s.points_earned, 0);
+          expect(earned).toBeLessThanOrEqual(Math.floor(net / 100));
           expect(previous).toBe(o.principal + o.interest + o.fees); // nothing after the last close
         },
       ),
