@@ -1,4 +1,5 @@
 import { MISSING_DEVICE_ID_ABOVE_FEN } from '../plans/pricing.js';
+import type { DeclineCodeEnum } from '../../graphql/enums.js';
 
 /**
  * Purchase policy as data: the categories a partner may send, the anti-fraud rules, and what a
@@ -85,8 +86,22 @@ export interface RuleFacts {
   now: Date;
 }
 
+/** The codes the fraud rules answer with; a DECLINE hit's code becomes the purchase's decline code. */
+export const RULE_CODES = [
+  'RISK_RULE_VELOCITY_COUNT',
+  'RISK_RULE_VELOCITY_AMOUNT',
+  'RISK_RULE_NEW_DEVICE',
+  'RISK_RULE_PHONE_CHANGED',
+  'RISK_RULE_UNUSUAL_CATEGORY',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+// Every rule code must be in the schema's DeclineCode enum: a rule set to DECLINE whose code is
+// missing there would fail at run time when its purchase is read.
+const ruleCodesCovered: [RuleCode] extends [keyof typeof DeclineCodeEnum] ? true : never = true;
+void ruleCodesCovered;
+
 export interface RuleHit {
-  code: string;
+  code: RuleCode;
   action: RuleAction;
 }
 

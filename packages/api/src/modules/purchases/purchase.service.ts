@@ -248,7 +248,7 @@ export class PurchaseService {
       categoryOrders: Number(f.category_orders),
       now: new Date(),
     });
-    const reasons = hits.map((h) => h.code);
+    const reasons: string[] = hits.map((h) => h.code);
     const decline = hits.find((h) => h.action === 'DECLINE');
     if (decline) return { forced: { status: 'DECLINED', code: decline.code }, reasons };
     // A frozen or over-limit account is declined outright (in the statement), not sent to review.
