@@ -5,18 +5,17 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { RepaymentNode } from '../repayments/repayment.types.js';
 import { FeeKindEnum } from '../../graphql/enums.js';
 import { Payload } from '../../graphql/payload.js';
+import {
+  IdempotencyKeyField,
+  CustomerRefField,
+  AccountRefField,
+} from '../../graphql/input-fields.js';
 
 @InputType({ description: 'Money received through another channel (bank transfer, counter).' })
 export class PostExternalRepaymentInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
@@ -28,10 +27,7 @@ export class PostExternalRepaymentInput {
   @MinLength(1)
   @MaxLength(128)
   reference!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
@@ -46,10 +42,7 @@ export class WaiveFeeInput {
   @MinLength(1)
   @MaxLength(2000)
   reason!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
@@ -71,10 +64,7 @@ export class WriteOffBalanceInput {
   @MinLength(1)
   @MaxLength(2000)
   reason!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
@@ -167,10 +157,7 @@ export class PayOutCreditInput {
   @MinLength(1)
   @MaxLength(2000)
   reason!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 

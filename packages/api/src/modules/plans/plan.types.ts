@@ -6,6 +6,7 @@ import type { InstallmentPlan, ScheduleLine } from './installment-plan.entity.js
 import type { PlanQuote } from './pricing.js';
 import { PlanStatusEnum, PlanTermEnum, ScheduleLineStatusEnum } from '../../graphql/enums.js';
 import { Payload } from '../../graphql/payload.js';
+import { IdempotencyKeyField } from '../../graphql/input-fields.js';
 
 /** Basis points as a percent string with two decimals: 1234 → "12.34". */
 export const bpToPercent = (bp: number) => formatFen(bp);
@@ -166,10 +167,7 @@ export class CreateInstallmentPlanInput {
     nullable: true,
   })
   couponCode?: string | null;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 

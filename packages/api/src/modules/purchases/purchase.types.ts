@@ -12,6 +12,11 @@ import {
   DeclineCodeEnum,
 } from '../../graphql/enums.js';
 import { Payload } from '../../graphql/payload.js';
+import {
+  IdempotencyKeyField,
+  CustomerRefField,
+  AccountRefField,
+} from '../../graphql/input-fields.js';
 
 @ObjectType('Purchase', {
   implements: Node,
@@ -78,15 +83,9 @@ export function toPurchaseNode(p: Purchase): PurchaseNode {
     'Authorize a purchase: give the customer or the account, the amount in yuan ("1299.00"), a known category and an idempotency key.',
 })
 export class AuthorizePurchaseInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
@@ -158,30 +157,21 @@ export class CapturePurchaseInput {
     nullable: true,
   })
   couponCode?: string | null;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
 @InputType({ description: 'The input of `extendHold`.' })
 export class ExtendHoldInput {
   @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
 @InputType({ description: 'The input of `releasePurchase`.' })
 export class ReleasePurchaseInput {
   @Field(() => ID, { description: 'Global id of the purchase.' }) purchaseId!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 

@@ -5,6 +5,7 @@ import { Money } from '../../graphql/money.js';
 import { Node } from '../../graphql/relay.js';
 import { PurchaseNode } from '../purchases/purchase.types.js';
 import { Payload } from '../../graphql/payload.js';
+import { IdempotencyKeyField } from '../../graphql/input-fields.js';
 
 @ObjectType('Refund', {
   implements: Node,
@@ -43,10 +44,7 @@ export class RefundPurchaseInput {
   @MinLength(1)
   @MaxLength(128)
   merchantReference!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 

@@ -5,6 +5,11 @@ import { Node, toGlobalId } from '../../graphql/relay.js';
 import type { Repayment } from './repayment.entity.js';
 import { RepaymentKindEnum, RepaymentSourceEnum } from '../../graphql/enums.js';
 import { Payload } from '../../graphql/payload.js';
+import {
+  IdempotencyKeyField,
+  CustomerRefField,
+  AccountRefField,
+} from '../../graphql/input-fields.js';
 
 export enum PaymentChannel {
   BANK_CARD = 'BANK_CARD',
@@ -102,22 +107,13 @@ export class OverdueStateNode {
 
 @InputType({ description: 'The input of `recordRepayment`.' })
 export class RecordRepaymentInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
   @Field(() => String, {
     description:
@@ -131,10 +127,7 @@ export class RecordRepaymentInput {
 @InputType({ description: 'The input of `repayEarly`.' })
 export class RepayEarlyInput {
   @Field(() => ID, { description: 'Global id of the installment plan.' }) planId!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
   @Field(() => String, {
     description: 'Your own id for this payment (1–64 characters), unique per partner app.',

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
 import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
 import { Money, money } from '../../graphql/money.js';
@@ -7,6 +7,11 @@ import { PaymentChannel, RepaymentNode } from '../repayments/repayment.types.js'
 import type { StatementRow } from './revolving.service.js';
 import { GradeEnum, RevolvingOfferStatusEnum, StatementStatusEnum } from '../../graphql/enums.js';
 import { Payload } from '../../graphql/payload.js';
+import {
+  IdempotencyKeyField,
+  CustomerRefField,
+  AccountRefField,
+} from '../../graphql/input-fields.js';
 
 @ObjectType('Statement', {
   description:
@@ -145,41 +150,23 @@ export class RevolvingEligibilityNode {
 
 @InputType({ description: 'An account, by customer or account id, and an idempotency key.' })
 export class RevolvingAccountInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
 @InputType({ description: 'Pay the revolving balance (fees, interest, then principal).' })
 export class PayStatementInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
   @Field(() => String, { description: 'Yuan as a decimal string, at most two decimals.' })
   amount!: string;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
   @Field(() => String, {
     nullable: true,
@@ -203,21 +190,12 @@ export class PayStatementInput {
 
 @InputType({ description: 'Redeem reward points against the latest statement.' })
 export class RedeemPointsInput {
-  @Field(() => ID, {
-    description: 'Global id of the customer (or give accountId).',
-    nullable: true,
-  })
+  @CustomerRefField()
   customerId?: string | null;
-  @Field(() => ID, {
-    description: 'Global id of the credit account (or give customerId).',
-    nullable: true,
-  })
+  @AccountRefField()
   accountId?: string | null;
   @Field(() => Int, { description: 'Points to redeem (1 or more).' }) points!: number;
-  @Field(() => String, {
-    description:
-      'A key unique to this operation (1 to 128 printable ASCII characters): a retry with the same key and input returns the first result instead of doing it twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey!: string;
 }
 
