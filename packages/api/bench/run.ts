@@ -652,6 +652,32 @@ async function main(): Promise<void> {
             idsFile: ids.auth,
           },
         },
+        {
+          group,
+          server: 'Apollo + Fastify floor',
+          proc: apolloFloor.proc,
+          spec: {
+            mode: 'http',
+            url: apolloFloor.url,
+            body: 'creditline-authorize',
+            connections: clients,
+            idsFile: ids.auth,
+            keyPrefix: `fa${clients}`,
+          },
+        },
+        {
+          group,
+          server: 'graphql-js floor',
+          proc: jsFloor.proc,
+          spec: {
+            mode: 'http',
+            url: jsFloor.url,
+            body: 'creditline-authorize',
+            connections: clients,
+            idsFile: ids.auth,
+            keyPrefix: `fj${clients}`,
+          },
+        },
       );
     }
     if (base)
@@ -700,6 +726,8 @@ async function main(): Promise<void> {
             'Creditline authorizePurchase',
             'Creditline authorizePurchase (baseline)',
           );
+          for (const floor of ['Apollo + Fastify floor', 'graphql-js floor'])
+            ratio(`authorize, ${n} clients`, floor, 'bare UPDATE (pg clients)');
         }
       },
     });
@@ -796,6 +824,15 @@ function goalsTable(selected: Case[], rounds: Round[][]): void {
       `| (reference) ${floor}: CPU per partner read; rate vs raw pg | – | ${m.toFixed(2)} ms (rounds ${text}); ${vsRaw?.text ?? '–'} | – |`,
     );
   }
+  for (const floor of ['Apollo + Fastify floor', 'graphql-js floor'])
+    for (const n of [16, 64]) {
+      const got = pct(`authorize, ${n} clients`, floor, 'bare UPDATE (pg clients)');
+      const f = rs(`authorize, ${n} clients`, floor);
+      if (got && f)
+        out(
+          `| (reference) ${floor}: the bare UPDATE as a mutation vs the bare UPDATE, ${n} clients | – | ${got.text}; p99 ${median(f.map((r) => r.p99))} ms | – |`,
+        );
+    }
 }
 
 /** Warm-up, interleaved rounds, then the report: a table, the ratios, the bench's purchases. */

@@ -21,6 +21,8 @@ const sql = {
            from customers c join credit_accounts a on a.customer_id = c.id
            left join lateral (select kind, created_at, reasons from limit_decisions where account_id = a.id order by created_at desc, id desc limit 1) d on true
           where c.id = $1`,
+  // The bare conditional UPDATE of the authorization cases (bench/authorize.ts), as a mutation.
+  hold: `update credit_accounts set held_fen = held_fen + 1 where id = $1 and base_limit_fen - used_fen >= 1 returning id`,
 };
 const one = async (name, id) =>
   (await pool.query({ name, text: sql[name], values: [id] })).rows[0] ?? null;
@@ -49,6 +51,12 @@ const schema = buildSchema(`
     account: CreditAccount
   }
   type Query { node(id: ID!): Node customer(id: ID!): Customer }
+  input AuthorizePurchaseInput {
+    accountId: ID! amount: String! category: String! merchant: String! idempotencyKey: String!
+  }
+  type UserError { code: String! message: String! }
+  type AuthorizePurchasePayload { decision: String userErrors: [UserError!]! }
+  type Mutation { authorizePurchase(input: AuthorizePurchaseInput!): AuthorizePurchasePayload! }
 `);
 schema.getType('Node').resolveType = (v) => v.__typename;
 const q = schema.getQueryType().getFields();
@@ -84,6 +92,12 @@ q.customer.resolve = async (_, { id }) => {
       },
     }
   );
+};
+
+schema.getMutationType().getFields().authorizePurchase.resolve = async (_, { input }) => {
+  const local = localId(input.accountId, 'CreditAccount');
+  const row = local && (await one('hold', local));
+  return { decision: row ? 'HELD' : 'DECLINED', userErrors: [] };
 };
 
 const port = Number(process.env.PORT);
