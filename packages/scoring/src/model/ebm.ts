@@ -31,7 +31,13 @@
 import { binStats } from './binning.js';
 import { rng } from './bagging.js';
 import { cutIndex } from './derived.js';
-import type { DerivedFeatureSpec, FeatureKind, Monotonic, ScorecardBin, ScorecardFeature } from './format.js';
+import type {
+  DerivedFeatureSpec,
+  FeatureKind,
+  Monotonic,
+  ScorecardBin,
+  ScorecardFeature,
+} from './format.js';
 
 export interface EbmOptions {
   /** Fine pre-bins per numeric feature (default 64, at most 255). */
@@ -60,6 +66,12 @@ export interface EbmOptions {
   monotone?: boolean;
   /** Seed of the bags' splits (default 1). */
   seed?: number;
+  /**
+   * Keep only this many main effects (default 0 = all): one bag on all candidates ranks them by
+   * importance (mean |shape| over the training rows), then the bags are boosted on the best ones
+   * only (a smaller table scores faster).
+   */
+  maxFeatures?: number;
 }
 
 /** A candidate feature as the trainer holds it. */
@@ -141,7 +153,12 @@ function codeFeature(c: EbmCandidate, maxBins: number): Coded {
 const sigmoid = (e: number) => 1 / (1 + Math.exp(-e));
 
 /** Stratified split of `rows` (indices into y): [fit, validation]. */
-function split(rows: Int32Array, y: Uint8Array, share: number, r: () => number): [Int32Array, Int32Array] {
+function split(
+  rows: Int32Array,
+  y: Uint8Array,
+  share: number,
+  r: () => number,
+): [Int32Array, Int32Array] {
   const fit: number[] = [];
   const val: number[] = [];
   for (const cls of [0, 1]) {
@@ -333,7 +350,11 @@ function pava(v: number[], wt: number[]): number[] {
     while (blocks.length && blocks[blocks.length - 1].v > cur.v) {
       const top = blocks.pop()!;
       const w = top.w + cur.w;
-      cur = { n: top.n + cur.n, w, v: w > 0 ? (top.v * top.w + cur.v * cur.w) / w : (top.v + cur.v) / 2 };
+      cur = {
+        n: top.n + cur.n,
+        w,
+        v: w > 0 ? (top.v * top.w + cur.v * cur.w) / w : (top.v + cur.v) / 2,
+      };
     }
     blocks.push(cur);
   }
@@ -356,7 +377,8 @@ function monotoneShape(shape: Float64Array, k: number, wt: number[], dir: Monoto
     w,
   ).map((x) => -x);
   const sse = (a: number[]) => a.reduce((s, x, i) => s + w[i] * (x - v[i]) ** 2, 0);
-  const use = dir === 'increasing' ? up : dir === 'decreasing' ? down : sse(up) <= sse(down) ? up : down;
+  const use =
+    dir === 'increasing' ? up : dir === 'decreasing' ? down : sse(up) <= sse(down) ? up : down;
   for (let b = 0; b < k; b++) shape[b] = use[b];
 }
 
@@ -370,7 +392,7 @@ function round6(v: number): number {
 
 /** Trains the EBM and returns its points table. */
 export function trainEbm(
-  cands: EbmCandidate[],
+  candidates: EbmCandidate[],
   y: Uint8Array,
   weights: Float64Array | undefined,
   opts: EbmOptions,
@@ -391,18 +413,38 @@ export function trainEbm(
     pairLambda: 10,
     monotone: true,
     seed: 1,
+    maxFeatures: 0,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
   };
-  if (!(o.bins >= 2 && o.bins <= 255)) throw new RangeError(`ebmBins must be in 2…255, got ${o.bins}`);
-  if (!(Number.isInteger(o.bags) && o.bags >= 1)) throw new RangeError(`ebmBags must be ≥ 1, got ${o.bags}`);
+  if (!(o.bins >= 2 && o.bins <= 255))
+    throw new RangeError(`ebmBins must be in 2…255, got ${o.bins}`);
+  if (!(Number.isInteger(o.bags) && o.bags >= 1))
+    throw new RangeError(`ebmBags must be ≥ 1, got ${o.bags}`);
   const n = y.length;
-  const coded = cands.map((c) => codeFeature(c, o.bins));
-  const terms: Term[] = coded.map((c) => ({
+  let cands = candidates;
+  let coded = cands.map((c) => codeFeature(c, o.bins));
+  let terms: Term[] = coded.map((c) => ({
     code: c.code,
     size: c.k + 1,
     ordered: c.kind !== 'categorical',
     k: c.k,
   }));
+  const dropped: { feature: string; reason: string }[] = [];
+  const goodBad = (code: ArrayLike<number>, size: number) => {
+    const goods = new Float64Array(size);
+    const bads = new Float64Array(size);
+    for (let i = 0; i < n; i++) {
+      const wi = weights ? weights[i] : 1;
+      if (y[i]) bads[code[i]] += wi;
+      else goods[code[i]] += wi;
+    }
+    return { goods, bads };
+  };
+  const candidateIv: Record<string, number> = {};
+  for (const c of coded) {
+    const { goods, bads } = goodBad(c.code, c.k + 1);
+    candidateIv[c.name] = round6(binStats(goods, bads).iv);
+  }
   // Intercept: the log-odds of the (weighted) bad rate.
   let sw = 0;
   let sb = 0;
@@ -415,11 +457,33 @@ export function trainEbm(
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const r = rng(o.seed);
   const splits = Array.from({ length: o.bags }, () => split(all, y, o.validation, r));
+  const eta0 = new Float64Array(n).fill(base);
+  if (o.maxFeatures > 0 && o.maxFeatures < coded.length) {
+    const first = boost(terms, y, weights, eta0, splits[0][0], splits[0][1], o, false);
+    const importance = coded.map((c, j) => {
+      const s = first.shapes[j];
+      let m = 0;
+      for (let i = 0; i < n; i++) m += (weights ? weights[i] : 1) * s[c.code[i]];
+      m /= sw;
+      let a = 0;
+      for (let i = 0; i < n; i++) a += (weights ? weights[i] : 1) * Math.abs(s[c.code[i]] - m);
+      return a / sw;
+    });
+    const rank = coded.map((_, j) => j).sort((a, b) => importance[b] - importance[a] || a - b);
+    const keep = new Set(rank.slice(0, o.maxFeatures));
+    for (const j of rank.slice(o.maxFeatures))
+      dropped.push({
+        feature: coded[j].name,
+        reason: `EBM importance ${importance[j].toFixed(4)} below the ${o.maxFeatures} strongest`,
+      });
+    coded = coded.filter((_, j) => keep.has(j));
+    terms = terms.filter((_, j) => keep.has(j));
+    cands = cands.filter((_, j) => keep.has(j));
+  }
   // Main effects, bag by bag.
   const mainShapes = coded.map((c) => new Float64Array(c.k + 1));
   const bagMain: Float64Array[][] = [];
   const rounds: number[] = [];
-  const eta0 = new Float64Array(n).fill(base);
   for (const [fit, val] of splits) {
     const res = boost(terms, y, weights, eta0, fit, val, o, false);
     bagMain.push(res.shapes);
@@ -561,7 +625,8 @@ export function trainEbm(
   const mainCounts = coded.map((c) => rowsPerBin(c.code, c.k + 1));
   coded.forEach((c, j) => {
     const dir = monotonic[c.name] ?? (c.kind === 'numeric' ? 'auto' : 'none');
-    if (o.monotone && c.kind !== 'categorical') monotoneShape(mainShapes[j], c.k, mainCounts[j], dir);
+    if (o.monotone && c.kind !== 'categorical')
+      monotoneShape(mainShapes[j], c.k, mainCounts[j], dir);
     centre(mainShapes[j], mainCounts[j]);
   });
   const pairCounts = pairTerms.map((t) => rowsPerBin(t.code, t.size));
@@ -569,7 +634,6 @@ export function trainEbm(
 
   // Points. A feature whose bins would all get the same points is left out (n counts the rest).
   const { factor, offset } = scaling;
-  const dropped: { feature: string; reason: string }[] = [];
   const keepMain = coded.map((c, j) => {
     const s = mainShapes[j];
     let lo = Infinity;
@@ -591,21 +655,9 @@ export function trainEbm(
   const pts = (f: number) => Math.round(-(f + intercept / nf) * factor + offset / nf);
   const scores = new Float64Array(n);
   const features: ScorecardFeature[] = [];
-  const candidateIv: Record<string, number> = {};
-  const goodBad = (code: ArrayLike<number>, size: number) => {
-    const goods = new Float64Array(size);
-    const bads = new Float64Array(size);
-    for (let i = 0; i < n; i++) {
-      const wi = weights ? weights[i] : 1;
-      if (y[i]) bads[code[i]] += wi;
-      else goods[code[i]] += wi;
-    }
-    return { goods, bads };
-  };
   coded.forEach((c, j) => {
-    const { goods, bads } = goodBad(c.code, c.k + 1);
-    candidateIv[c.name] = round6(binStats(goods, bads).iv);
     if (!keepMain[j]) return;
+    const { goods, bads } = goodBad(c.code, c.k + 1);
     const p = Array.from(mainShapes[j], pts);
     // Groups of fine bins with equal points (neighbours for ordered bins, any for levels).
     const groups: number[][] = [];
@@ -707,7 +759,13 @@ export function trainEbm(
     });
     for (let i = 0; i < n; i++) scores[i] += p[t.code[i]];
     candidateIv[spec.name] = round6(st.iv);
-    features.push({ name: spec.name, kind: 'categorical', bins, coefficient: -1, iv: round6(st.iv) });
+    features.push({
+      name: spec.name,
+      kind: 'categorical',
+      bins,
+      coefficient: -1,
+      iv: round6(st.iv),
+    });
   });
   return {
     features,
