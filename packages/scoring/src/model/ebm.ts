@@ -44,7 +44,7 @@ export interface EbmOptions {
   bins?: number;
   /** Outer bags averaged into one table (default 8). */
   bags?: number;
-  /** Learning rate of each one-feature step (default 0.05). */
+  /** Learning rate of each one-feature step (default 0.02). */
   learningRate?: number;
   /** Maximum boosting rounds (one round = every feature once; default 2000). */
   rounds?: number;
@@ -56,14 +56,18 @@ export interface EbmOptions {
   maxLeaves?: number;
   /** Minimum rows per leaf (default 20). */
   minLeafRows?: number;
-  /** Pairwise interaction terms (default 0). */
+  /** Pairwise interaction terms (default 10). */
   interactions?: number;
   /** Coarse bins per axis of a pair (default 8). */
   pairBins?: number;
   /** Shrinkage (hessian units) of a pair cell's Newton step (default 10). */
   pairLambda?: number;
-  /** Project numeric shapes onto a monotone order (default true). */
-  monotone?: boolean;
+  /**
+   * Project numeric shapes onto a monotone order of the value (default true); `'woe'`: instead,
+   * project every main effect's final bins onto the order of their WOE, so a safer bin never
+   * gets fewer points (the logistic scorecard's rule).
+   */
+  monotone?: boolean | 'woe';
   /** Seed of the bags' splits (default 1). */
   seed?: number;
   /**
@@ -390,6 +394,36 @@ function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
+/** Fine bins grouped by equal points (neighbours for ordered bins, any for levels) and their stats. */
+function groupBins(
+  c: Coded,
+  p: number[],
+  goods: Float64Array,
+  bads: Float64Array,
+): { groups: number[][]; st: ReturnType<typeof binStats> } {
+  const groups: number[][] = [];
+  if (c.kind === 'categorical') {
+    const by = new Map<number, number[]>();
+    for (let b = 0; b < c.k; b++) {
+      if (goods[b] + bads[b] === 0) continue;
+      const list = by.get(p[b]) ?? [];
+      list.push(b);
+      by.set(p[b], list);
+    }
+    groups.push(...[...by.values()]);
+  } else {
+    for (let b = 0; b < c.k; b++) {
+      const last = groups[groups.length - 1];
+      if (last && p[last[0]] === p[b]) last.push(b);
+      else groups.push([b]);
+    }
+  }
+  const gGood = [...groups.map((gr) => gr.reduce((s, b) => s + goods[b], 0)), goods[c.k]];
+  const gBad = [...groups.map((gr) => gr.reduce((s, b) => s + bads[b], 0)), bads[c.k]];
+  const st = binStats(gGood, gBad);
+  return { groups, st };
+}
+
 /** Trains the EBM and returns its points table. */
 export function trainEbm(
   candidates: EbmCandidate[],
@@ -402,13 +436,13 @@ export function trainEbm(
   const o: Required<EbmOptions> = {
     bins: 64,
     bags: 8,
-    learningRate: 0.05,
+    learningRate: 0.02,
     rounds: 2000,
     patience: 50,
     validation: 0.15,
     maxLeaves: 3,
     minLeafRows: 20,
-    interactions: 0,
+    interactions: 10,
     pairBins: 8,
     pairLambda: 10,
     monotone: true,
@@ -625,7 +659,7 @@ export function trainEbm(
   const mainCounts = coded.map((c) => rowsPerBin(c.code, c.k + 1));
   coded.forEach((c, j) => {
     const dir = monotonic[c.name] ?? (c.kind === 'numeric' ? 'auto' : 'none');
-    if (o.monotone && c.kind !== 'categorical')
+    if (o.monotone === true && c.kind !== 'categorical')
       monotoneShape(mainShapes[j], c.k, mainCounts[j], dir);
     centre(mainShapes[j], mainCounts[j]);
   });
@@ -659,27 +693,28 @@ export function trainEbm(
     if (!keepMain[j]) return;
     const { goods, bads } = goodBad(c.code, c.k + 1);
     const p = Array.from(mainShapes[j], pts);
-    // Groups of fine bins with equal points (neighbours for ordered bins, any for levels).
-    const groups: number[][] = [];
-    if (c.kind === 'categorical') {
-      const by = new Map<number, number[]>();
-      for (let b = 0; b < c.k; b++) {
-        if (goods[b] + bads[b] === 0) continue;
-        const list = by.get(p[b]) ?? [];
-        list.push(b);
-        by.set(p[b], list);
-      }
-      groups.push(...[...by.values()]);
-    } else {
-      for (let b = 0; b < c.k; b++) {
-        const last = groups[groups.length - 1];
-        if (last && p[last[0]] === p[b]) last.push(b);
-        else groups.push([b]);
-      }
+    let { groups, st } = groupBins(c, p, goods, bads);
+    // `monotone: 'woe'`: a safer (higher-WOE) bin never gets fewer points — the points of the
+    // final bins (missing included) projected onto their WOE order, re-grouped, until it holds.
+    for (let pass = 0; o.monotone === 'woe' && pass < 10; pass++) {
+      const items = [
+        ...groups.map((gr, gi) => ({ fine: gr, gi })),
+        { fine: [c.k], gi: groups.length },
+      ]
+        .filter((it) => st.bins[it.gi].count > 0)
+        .sort((a, b) => st.bins[a.gi].woe - st.bins[b.gi].woe);
+      const proj = pava(
+        items.map((it) => p[it.fine[0]]),
+        items.map((it) => st.bins[it.gi].count),
+      ).map(Math.round);
+      let changed = false;
+      items.forEach((it, q) => {
+        if (p[it.fine[0]] !== proj[q]) changed = true;
+        for (const b of it.fine) p[b] = proj[q];
+      });
+      if (!changed) break;
+      ({ groups, st } = groupBins(c, p, goods, bads));
     }
-    const gGood = [...groups.map((gr) => gr.reduce((s, b) => s + goods[b], 0)), goods[c.k]];
-    const gBad = [...groups.map((gr) => gr.reduce((s, b) => s + bads[b], 0)), bads[c.k]];
-    const st = binStats(gGood, gBad);
     const bins: ScorecardBin[] = groups.map((gr, gi) => {
       const s = st.bins[gi];
       const base = {
