@@ -3,30 +3,32 @@
  * emits an ordinary points table (training option `method: 'ebm'`, issue 16 item 5):
  *
  * 1. every candidate feature (raw columns and derived specs) is pre-binned finely — numeric
- *    features at up to `ebmBins` quantile cuts (actual data values, so `[lower, upper)` bins
+ *    features at up to `ebm.bins` quantile cuts (actual data values, so `[lower, upper)` bins
  *    reproduce them exactly), ordinal features one bin per code, categorical one per level —
  *    plus a missing bin, as small integer codes;
- * 2. in each of `ebmBags` outer bags (a seeded, stratified split of the training rows into
- *    `1 − ebmValidation` to fit and `ebmValidation` to stop on) the shape functions are boosted
+ * 2. in each of `ebm.bags` outer bags (a seeded, stratified split of the training rows into
+ *    `1 − ebm.validation` to fit and `ebm.validation` to stop on) the shape functions are boosted
  *    cyclically: one round visits every feature once and fits a tiny tree (up to
- *    `ebmMaxLeaves` leaves over the ordered bins, the missing bin its own leaf) to the logistic
- *    gradient / hessian histograms of that ONE feature, scaled by `ebmLearningRate`; after each
- *    round the validation log-loss decides early stopping (`ebmPatience` rounds without
- *    improvement, at most `ebmRounds`) and the best round's shapes are kept;
+ *    `ebm.maxLeaves` leaves over the ordered bins, the missing bin its own leaf) to the logistic
+ *    gradient / hessian histograms of that ONE feature, scaled by `ebm.learningRate`; after each
+ *    round the validation log-loss decides early stopping (`ebm.patience` rounds without
+ *    improvement, at most `ebm.rounds`) and the best round's shapes are kept;
  * 3. pairs: FAST (Lou et al., KDD 2013) ranks every pair of numeric/ordinal features on the
- *    residuals of the bag-averaged main effects, on coarse bins (≤ `ebmPairBins` per axis, cut at
+ *    residuals of the bag-averaged main effects, on coarse bins (≤ `ebm.pairBins` per axis, cut at
  *    the fine bins' quantiles): best single cut on each axis, gain Σ G²/(H + 1) over the four
- *    quadrants; the best `ebmInteractions` pairs are boosted per bag the same way on their 2-D
- *    cells (a shrunk Newton step per cell, `ebmPairLambda`), with their own early stopping;
+ *    quadrants; the best `ebm.interactions` pairs are boosted per bag the same way on their 2-D
+ *    cells (a shrunk Newton step per cell, `ebm.pairLambda`), with their own early stopping;
  * 4. the bags' shapes are averaged (one additive table), each shape centred on the training
- *    rows (its mean goes to the intercept), numeric shapes optionally projected onto a monotone
- *    order (`ebmMonotone`, pool adjacent violators weighted by rows; the direction from the
- *    feature's `monotonic` option or, for `auto`, the closer one), and converted to integer
- *    points exactly like the logistic scorecard's: round(−(f(bin) + intercept/n)·factor +
- *    offset/n). Neighbouring bins with equal points are joined; a feature whose points are all
- *    equal is left out. Pairs become `cross` derived features (their cells grouped by points).
+ *    rows (its mean goes to the intercept) and converted to integer points exactly like the
+ *    logistic scorecard's: round(−(f(bin) + intercept/n)·factor + offset/n). Neighbouring bins
+ *    with equal points are joined; a feature whose points are all equal is left out. Pairs
+ *    become `cross` derived features (their cells grouped by points). `ebm.monotone`: `'woe'`
+ *    (default) projects each main effect's final bins onto their WOE order (pool adjacent
+ *    violators weighted by rows, re-joined until a safer bin never has fewer points); `true`
+ *    projects numeric shapes onto a monotone order of the value before the points (the
+ *    direction from the feature's `monotonic` option or, for `auto`, the closer one).
  *
- * Deterministic: every random choice comes from `ebmSeed`.
+ * Deterministic: every random choice comes from `ebm.seed`.
  */
 import { binStats } from './binning.js';
 import { rng } from './bagging.js';
@@ -40,7 +42,7 @@ import type {
 } from './format.js';
 
 export interface EbmOptions {
-  /** Fine pre-bins per numeric feature (default 64, at most 255). */
+  /** Fine pre-bins per numeric feature (default 128, at most 255). */
   bins?: number;
   /** Outer bags averaged into one table (default 8). */
   bags?: number;
@@ -63,9 +65,9 @@ export interface EbmOptions {
   /** Shrinkage (hessian units) of a pair cell's Newton step (default 10). */
   pairLambda?: number;
   /**
-   * Project numeric shapes onto a monotone order of the value (default true); `'woe'`: instead,
-   * project every main effect's final bins onto the order of their WOE, so a safer bin never
-   * gets fewer points (the logistic scorecard's rule).
+   * `'woe'` (default): project every main effect's final bins onto the order of their WOE, so a
+   * safer bin never gets fewer points (the logistic scorecard's rule); `true`: project numeric
+   * shapes onto a monotone order of the value instead; `false`: no projection.
    */
   monotone?: boolean | 'woe';
   /** Seed of the bags' splits (default 1). */
@@ -434,7 +436,7 @@ export function trainEbm(
   monotonic: Record<string, Monotonic> = {},
 ): EbmResult {
   const o: Required<EbmOptions> = {
-    bins: 64,
+    bins: 128,
     bags: 8,
     learningRate: 0.02,
     rounds: 2000,
@@ -445,7 +447,7 @@ export function trainEbm(
     interactions: 10,
     pairBins: 8,
     pairLambda: 10,
-    monotone: true,
+    monotone: 'woe',
     seed: 1,
     maxFeatures: 0,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),

@@ -66,12 +66,18 @@ const pointsAt = (
 describe('EBM trainer (method: ebm)', () => {
   const train = synthetic(6000, 11);
   const test = synthetic(4000, 12);
-  const model = trainScorecard(train, opts({ bags: 2, interactions: 2, bins: 32 }));
+  const model = trainScorecard(train, opts({ bags: 2, interactions: 2, bins: 32, monotone: true }));
 
   it('is deterministic under its seed, and the seed matters', () => {
-    const again = trainScorecard(train, opts({ bags: 2, interactions: 2, bins: 32 }));
+    const again = trainScorecard(
+      train,
+      opts({ bags: 2, interactions: 2, bins: 32, monotone: true }),
+    );
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
-    const other = trainScorecard(train, opts({ bags: 2, interactions: 2, bins: 32, seed: 2 }));
+    const other = trainScorecard(
+      train,
+      opts({ bags: 2, interactions: 2, bins: 32, monotone: true, seed: 2 }),
+    );
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(model));
   });
 
@@ -88,7 +94,7 @@ describe('EBM trainer (method: ebm)', () => {
     const x2lo = pointsAt(model, 'x2', { ...base, x1: 30, x2: 5 });
     const x2hi = pointsAt(model, 'x2', { ...base, x1: 30, x2: 45 });
     expect(x2hi - x2lo).toBeGreaterThan(1.0 * factor);
-    // Monotone projection (on by default): x2's points never fall as x2 rises.
+    // Monotone-in-value projection (`monotone: true`): x2's points never fall as x2 rises.
     const x2bins = model.features.find((f) => f.name === 'x2')!.bins.filter((b) => !b.isMissing);
     for (let i = 1; i < x2bins.length; i++)
       expect(x2bins[i].points).toBeGreaterThanOrEqual(x2bins[i - 1].points);
@@ -126,6 +132,24 @@ describe('EBM trainer (method: ebm)', () => {
     const both = pointsAt(model, 'o_x_u', { ...base, o: 4, u: 0.9 });
     const one = pointsAt(model, 'o_x_u', { ...base, o: 4, u: 0.1 });
     expect(one).toBeGreaterThan(both);
+  });
+
+  it("by default (monotone: 'woe') a safer bin never gets fewer points; without a projection it may", () => {
+    const violations = (m: ScorecardModel) =>
+      m.features
+        .filter((f) => !f.name.includes('_x_'))
+        .filter((f) => {
+          const bs = f.bins.filter((b) => b.count > 0);
+          return bs.some((a) => bs.some((b) => a.woe > b.woe && a.points < b.points));
+        }).length;
+    const woe = trainScorecard(train, opts({ bags: 2, interactions: 0, bins: 32 }));
+    expect(woe.features.length).toBeGreaterThanOrEqual(4);
+    expect(violations(woe)).toBe(0);
+    const free = trainScorecard(
+      train,
+      opts({ bags: 2, interactions: 0, bins: 32, monotone: false }),
+    );
+    expect(violations(free)).toBeGreaterThan(0);
   });
 
   it('emits a model that validates and scores the same compiled and interpreted', () => {
