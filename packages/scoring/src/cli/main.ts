@@ -57,6 +57,7 @@ export class UsageError extends Error {
 
 const USAGE = `usage:
   creditline-score train --data F.csv --label default [--exclude ID,...] [--no-derive] [--l2 N] [--min-bin-share S] [--max-bins N] [--interactions N] [--bin-refit N] [--bags N]
+      [--method woe-logistic|ebm] [--learning-rate R] [--max-features N]
       [--breaks "F=c1,c2;G=..."] [--monotonic "F=increasing,G=decreasing"] [--weight COL] [--allow-protected] [--version V] --out model.json
   creditline-score report --model m.json --data F.csv [--label default] [--format md|html|json] [--out report.md]
   creditline-score monitor --model m.json --base A.csv --current B.csv [--format md|json] [--out file]
@@ -79,6 +80,9 @@ const OPTIONS = {
       'interactions',
       'bin-refit',
       'bags',
+      'method',
+      'learning-rate',
+      'max-features',
       'breaks',
       'monotonic',
       'weight',
@@ -199,8 +203,22 @@ export function train(args: Args, warn: (s: string) => void = () => {}): string 
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const method = str(args, 'method') ?? 'woe-logistic';
+  if (method !== 'woe-logistic' && method !== 'ebm')
+    throw new UsageError(`--method must be woe-logistic or ebm, got "${method}"`);
+  const ebm =
+    method === 'ebm'
+      ? {
+          bags: numArg(args, 'bags'),
+          interactions: numArg(args, 'interactions'),
+          learningRate: numArg(args, 'learning-rate'),
+          maxFeatures: numArg(args, 'max-features'),
+        }
+      : undefined;
   const opts: TrainOptions = {
     ...TUNED_OPTIONS,
+    method,
+    ebm,
     label,
     exclude,
     derive: args['no-derive'] ? false : undefined,
@@ -209,7 +227,7 @@ export function train(args: Args, warn: (s: string) => void = () => {}): string 
     maxBins: numArg(args, 'max-bins') ?? TUNED_OPTIONS.maxBins,
     interactions: numArg(args, 'interactions') ?? TUNED_OPTIONS.interactions,
     binRefit: numArg(args, 'bin-refit') ?? TUNED_OPTIONS.binRefit,
-    bags: numArg(args, 'bags'),
+    bags: method === 'ebm' ? undefined : numArg(args, 'bags'),
     version: str(args, 'version'),
     breaks: parseBreaks(str(args, 'breaks')),
     monotonic: parseMonotonic(str(args, 'monotonic')),

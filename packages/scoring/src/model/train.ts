@@ -21,6 +21,7 @@ import type {
   ScorecardFeature,
   ScorecardModel,
 } from './format.js';
+import { trainEbm, type EbmOptions } from './ebm.js';
 import { pairwiseInteractions } from './interactions.js';
 import { fitLogistic } from './logistic.js';
 import { auc as aucOf, correlation as corr, gini as giniOf, ks as ksOf } from './metrics.js';
@@ -28,6 +29,17 @@ import { auc as aucOf, correlation as corr, gini as giniOf, ks as ksOf } from '.
 export interface TrainOptions {
   /** Label column: 1 = bad, 0 = good. */
   label: string;
+  /**
+   * `woe-logistic` (default): supervised binning, WOE, L2 logistic regression (the steps below).
+   * `ebm`: an Explainable-Boosting-Machine-style trainer (cyclic boosting of one-feature shape
+   * functions on fine bins, outer bags, FAST-selected pairs) that emits the same points-table
+   * format; see `ebm.ts` and the `ebm` options. Binning, selection, interaction and refit
+   * options do not apply to it; `derive`, `derived`, `exclude`, `featureKinds`, `monotonic`,
+   * `weight`, the protected attributes and the scaling do.
+   */
+  method?: 'woe-logistic' | 'ebm';
+  /** Settings of `method: 'ebm'`. */
+  ebm?: EbmOptions;
   /** Columns that are not features (ids…). A column named `id` (any case) is always excluded. */
   exclude?: string[];
   /** Force a feature's kind; otherwise: text → categorical, ≤ 12 distinct integers → ordinal, else numeric. */
@@ -400,7 +412,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     );
   if (opts.bags !== undefined && !(Number.isInteger(opts.bags) && opts.bags >= 0))
     throw new DataError(`bags must be a whole number ≥ 0, got ${opts.bags}`);
-  if ((opts.bags ?? 0) > 1) return trainBagged(data, opts, y);
+  if ((opts.bags ?? 0) > 1 && opts.method !== 'ebm') return trainBagged(data, opts, y);
   const dropped: { feature: string; reason: string }[] = [];
   const warnings: string[] = [];
   const protectedCols = opts.allowProtected
@@ -423,6 +435,8 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
   for (const name of Object.keys(opts.breaks ?? {}))
     if (!cands.some((c) => c.name === name && c.kind !== 'categorical'))
       throw new DataError(`--breaks names "${name}", which is not a numeric or ordinal feature`);
+  if (opts.method === 'ebm')
+    return ebmModel(opts, o, y, bads, cands, derived, weights, dropped, warnings);
   const candidateIv: Record<string, number> = {};
 
   // 1. Bin every candidate.
@@ -642,6 +656,68 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
       candidateIv,
       ...(warnings.length ? { warnings } : {}),
       ...(opts.weight ? { weight: opts.weight } : {}),
+    },
+  };
+  model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
+  return model;
+}
+
+/** `method: 'ebm'`: the EBM's points table as a model document. */
+function ebmModel(
+  opts: TrainOptions,
+  o: typeof DEFAULTS & TrainOptions,
+  y: Uint8Array,
+  bads: number,
+  cands: Candidate[],
+  derived: DerivedFeatureSpec[],
+  weights: Float64Array | undefined,
+  dropped: { feature: string; reason: string }[],
+  warnings: string[],
+): ScorecardModel {
+  const n = y.length;
+  const factor = o.pdo / Math.LN2;
+  const offset = o.baseScore - factor * Math.log(o.baseOdds);
+  const r = trainEbm(cands, y, weights, opts.ebm ?? {}, { factor, offset }, opts.monotonic);
+  dropped.push(...r.dropped);
+  // Main effects in the order of the input columns (derived after raw), then the pairs.
+  const allDerived = [...derived, ...r.pairs];
+  const need = new Set(r.features.map((f) => f.name));
+  const usedDerived: DerivedFeatureSpec[] = [];
+  for (let i = allDerived.length - 1; i >= 0; i--) {
+    const d = allDerived[i];
+    if (!need.has(d.name)) continue;
+    usedDerived.unshift(d);
+    for (const a of derivedInputs(d)) need.add(a);
+  }
+  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(r.scores, y);
+  const model: ScorecardModel = {
+    format: 'creditline-scorecard',
+    formatVersion: 1,
+    version: '',
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    label: opts.label,
+    scaling: { baseScore: o.baseScore, baseOdds: o.baseOdds, pdo: o.pdo },
+    intercept: r.intercept,
+    derived: usedDerived,
+    features: r.features,
+    gradeBands,
+    stats: {
+      rows: n,
+      bads,
+      badRate: round6(bads / n),
+      auc: round6(a),
+      ks: round6(ks),
+      gini: round6(giniOf(a)),
+      candidates: cands.length,
+      dropped,
+      scoreDeciles,
+      l2: 0,
+      minBinShare: 0,
+      iterations: Math.max(0, ...r.rounds),
+      candidateIv: r.candidateIv,
+      ...(warnings.length ? { warnings } : {}),
+      ...(opts.weight ? { weight: opts.weight } : {}),
+      bags: opts.ebm?.bags ?? 8,
     },
   };
   model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;

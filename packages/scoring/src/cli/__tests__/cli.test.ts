@@ -81,6 +81,50 @@ beforeAll(() => {
 });
 
 describe('creditline-score end to end', () => {
+  it('train --method ebm: an EBM points table the other commands read', () => {
+    const ebmModel = path.join(dir, 'ebm.json');
+    const t = cliInProcess(
+      'train',
+      '--data',
+      train,
+      '--label',
+      'default',
+      '--exclude',
+      'ID',
+      '--method',
+      'ebm',
+      '--bags',
+      '2',
+      '--interactions',
+      '3',
+      '--learning-rate',
+      '0.05',
+      '--out',
+      ebmModel,
+    );
+    expect(t.code).toBe(0);
+    const m = loadModel(readFileSync(ebmModel, 'utf8'));
+    expect(m.stats.bags).toBe(2);
+    expect(m.derived.filter((d) => d.kind === 'cross')).toHaveLength(3);
+    const e = cliInProcess('evaluate', '--model', ebmModel, '--data', test, '--label', 'default');
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.stdout).auc).toBeGreaterThan(0.7);
+    expectError(
+      cliInProcess(
+        'train',
+        '--data',
+        train,
+        '--label',
+        'default',
+        '--method',
+        'gbm',
+        '--out',
+        ebmModel,
+      ),
+      /--method must be woe-logistic or ebm, got "gbm"/,
+    );
+  }, 120_000);
+
   it('train → evaluate → score', () => {
     const t = cli(
       'train',
