@@ -31,6 +31,11 @@ export interface BatchRequest {
   partnerId: string | null;
   auditActorType: string;
   auditActorId: string | null;
+  /**
+   * A partner app's request checked against its link in the statement: the scopes the link
+   * must grant, comma-separated ('' for none beyond an active link); null: no link check.
+   */
+  linkScopes: string | null;
 }
 
 export interface MoneyRow {
@@ -47,12 +52,13 @@ export interface MoneyRow {
 }
 
 /**
- * The batch: `creditline_authorize_batch` (migration Migration20261202200000_rules_under_lock)
+ * The batch: `creditline_authorize_batch` (migration Migration20261202200000_rules_under_lock;
+ * the link check of a partner's request, `linkScopes`, Migration20261206100000_authorize_link_check)
  * locks the batch's accounts in id order, then — in a statement whose snapshot is taken after
  * the lock — writes the idempotency records (a request whose key exists is not fresh and writes
  * nothing: the caller replays; a request for a category with its own limit writes nothing
  * either, `has_cat`: the caller takes the transactional category path; a request for a missing
- * account writes nothing, `customer_id` null), decides each account's requests in arrival order
+ * account or an unlinked partner request writes nothing, `customer_id` null), decides each account's requests in arrival order
  * (velocity, new device, phone changed, unusual category, the review threshold, the limit),
  * moves each account once and writes the purchases, holds, ledger and audit rows. One round trip.
  */
@@ -62,7 +68,7 @@ export const BATCH_SQL = `select * from creditline_authorize_batch(
   $15::boolean, $16::int, $17::int, $18::bigint, $19::boolean,
   $20::boolean, $21::bigint, $22::boolean, $23::bigint,
   $24::boolean, $25::int, $26::bigint, $27::boolean,
-  $28::boolean, $29::int, $30::bigint, $31::boolean)`;
+  $28::boolean, $29::int, $30::bigint, $31::boolean, $32::text[])`;
 
 interface Pending {
   em: EntityManager;
@@ -83,6 +89,16 @@ const MAX_BATCH = 64;
 const ONE_ACCOUNT = 16;
 
 const keyOf = (r: BatchRequest) => `${r.actor}\u0000${r.key}`;
+
+/**
+ * When the batch of a free slot starts after a request arrives: 'turn' waits one event-loop turn
+ * (setImmediate), so the requests read in the same turn go together; 'tick' starts at the end
+ * of the current tick (process.nextTick). And when a statement ends with requests waiting,
+ * 'now' starts the next batch at once, 'turn' after one turn. Measured in docs/benchmarks.md,
+ * "Round 4 (2026-12-03): authorizations".
+ */
+const ON_ARRIVAL: 'turn' | 'tick' = 'turn';
+const ON_FREE: 'turn' | 'now' = 'turn';
 
 export class AuthorizationBatcher {
   private queue: Pending[] = [];
@@ -111,23 +127,28 @@ export class AuthorizationBatcher {
     });
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= this.slots || this.queue.length === 0) return;
+  private schedule(now = false): void {
+    if (this.inFlight >= this.slots || this.queue.length === 0) return;
+    if (now) return this.fill();
+    if (this.scheduled) return;
     this.scheduled = true;
     // One event-loop turn: requests parsed in the same turn join the batch. What waits is shared
     // evenly among the free slots so both CPUs work on it: sixteen requests on sixteen accounts
     // take two statements of eight side by side (≈0.9 ms each) rather than one of sixteen on one
     // CPU (≈1.45 ms). Requests in flight together have no order between them; take() keeps
     // an account's together where splitting would not pay.
-    setImmediate(() => {
-      this.scheduled = false;
-      while (this.inFlight < this.slots && this.queue.length > 0) {
-        const batch = this.take(Math.ceil(this.queue.length / (this.slots - this.inFlight)));
-        if (batch.length === 0) break; // only repeated keys wait: they go when their first is decided
-        this.start(batch);
-      }
-    });
+    if (ON_ARRIVAL === 'tick') process.nextTick(this.fill);
+    else setImmediate(this.fill);
   }
+
+  private fill = (): void => {
+    this.scheduled = false;
+    while (this.inFlight < this.slots && this.queue.length > 0) {
+      const batch = this.take(Math.ceil(this.queue.length / (this.slots - this.inFlight)));
+      if (batch.length === 0) break; // only repeated keys wait: they go when their first is decided
+      this.start(batch);
+    }
+  };
 
   /**
    * The next batch, oldest first, of about `size` requests. An account in the batch brings its
@@ -170,7 +191,7 @@ export class AuthorizationBatcher {
       .finally(() => {
         for (const p of batch) this.deciding.delete(keyOf(p.request));
         this.inFlight--;
-        this.schedule();
+        this.schedule(ON_FREE === 'now');
       });
   }
 
@@ -179,7 +200,7 @@ export class AuthorizationBatcher {
     const col = <T>(fn: (r: BatchRequest) => T) => batch.map((p) => fn(p.request));
     const { velocity: v, newDevice: d, phoneChanged: ph, unusualCategory: u } = rules;
     const { rows } = await c.query<MoneyRow & { seq: number }>({
-      name: 'authorize_batch_v2',
+      name: 'authorize_batch_v3',
       text: BATCH_SQL,
       values: [
         batch.map((_, i) => i),
@@ -213,6 +234,7 @@ export class AuthorizationBatcher {
         u.minHistoryOrders,
         u.minAmountFen,
         u.action === 'DECLINE',
+        col((r) => r.linkScopes),
       ],
     });
     const bySeq = new Map(rows.map((r) => [r.seq, r]));

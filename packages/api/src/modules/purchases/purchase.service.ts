@@ -36,6 +36,12 @@ export interface AuthorizeInput {
   merchant: string;
   deviceId?: string | null;
   idempotencyKey: string;
+  /**
+   * A partner app's request whose link to the account's customer is checked inside the money
+   * statement: the scopes the link must grant. An unlinked request writes nothing and answers
+   * ACCOUNT_NOT_FOUND, as for a missing account. Omitted: no link check here.
+   */
+  linkScopes?: readonly string[];
 }
 
 /** What an authorization decided: stored as the idempotent first result. */
@@ -144,7 +150,7 @@ export class PurchaseService {
       operation: 'authorizePurchase',
       key: input.idempotencyKey,
     };
-    const hash = requestHash({ ...input, idempotencyKey: undefined });
+    const hash = requestHash({ ...input, idempotencyKey: undefined, linkScopes: undefined });
     const { actorType, actorId } = actorOf(viewer);
     const partnerId = viewer.kind === 'partner' ? viewer.id : null;
 
@@ -160,6 +166,7 @@ export class PurchaseService {
       partnerId,
       auditActorType: actorType,
       auditActorId: actorId,
+      linkScopes: partnerId != null && input.linkScopes ? input.linkScopes.join(',') : null,
     });
     switch (r.kind) {
       case 'no-account':
