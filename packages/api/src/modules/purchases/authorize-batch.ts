@@ -71,7 +71,8 @@ export const BATCH_SQL = `select * from creditline_authorize_batch(
   $28::boolean, $29::int, $30::bigint, $31::boolean, $32::text[])`;
 
 interface Pending {
-  em: EntityManager;
+  /** The request's EntityManager (forked on first use), only to borrow a connection. */
+  em: () => EntityManager;
   request: BatchRequest;
   resolve: (r: BatchResult) => void;
   reject: (e: unknown) => void;
@@ -120,7 +121,7 @@ export class AuthorizationBatcher {
     private readonly slots = 2,
   ) {}
 
-  submit(em: EntityManager, request: BatchRequest): Promise<BatchResult> {
+  submit(em: () => EntityManager, request: BatchRequest): Promise<BatchResult> {
     return new Promise<BatchResult>((resolve, reject) => {
       this.queue.push({ em, request, resolve, reject });
       this.schedule();
@@ -179,13 +180,13 @@ export class AuthorizationBatcher {
 
   private start(batch: Pending[]): void {
     this.inFlight++;
-    withRawClient(batch[0]!.em, (c) => this.run(c, batch))
+    withRawClient(batch[0]!.em(), (c) => this.run(c, batch))
       .catch(async (err: { code?: string }) => {
         // A deadlock (two batches racing on one idempotency key and one account) aborts one
         // statement as a whole: its requests go again one by one; anything else fails them.
         if (err?.code === '40P01' && batch.length > 1) {
           for (const p of batch)
-            await withRawClient(p.em, (c) => this.run(c, [p])).catch((e) => p.reject(e));
+            await withRawClient(p.em(), (c) => this.run(c, [p])).catch((e) => p.reject(e));
         } else for (const p of batch) p.reject(err);
       })
       .finally(() => {

@@ -149,7 +149,7 @@ export class PurchaseResolver {
       if (!account.ok) return failed(account);
       accountId = account.value.accountId;
     }
-    const r = await ctx.services.purchases.authorize(ctx.em, ctx.viewer, {
+    const r = await ctx.services.purchases.authorize(() => ctx.em, ctx.viewer, {
       accountId,
       amountFen: amount.value,
       category: input.category,
