@@ -91,16 +91,6 @@ const ONE_ACCOUNT = 16;
 
 const keyOf = (r: BatchRequest) => `${r.actor}\u0000${r.key}`;
 
-/**
- * When the batch of a free slot starts after a request arrives: 'turn' waits one event-loop turn
- * (setImmediate), so the requests read in the same turn go together; 'tick' starts at the end
- * of the current tick (process.nextTick). And when a statement ends with requests waiting,
- * 'now' starts the next batch at once, 'turn' after one turn. Measured in docs/benchmarks.md,
- * "Round 4 (2026-12-03): authorizations".
- */
-const ON_ARRIVAL: 'turn' | 'tick' = 'turn';
-const ON_FREE: 'turn' | 'now' = 'turn';
-
 export class AuthorizationBatcher {
   private queue: Pending[] = [];
   /** (actor, key) of the requests in flight. */
@@ -128,28 +118,26 @@ export class AuthorizationBatcher {
     });
   }
 
-  private schedule(now = false): void {
-    if (this.inFlight >= this.slots || this.queue.length === 0) return;
-    if (now) return this.fill();
-    if (this.scheduled) return;
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.slots || this.queue.length === 0) return;
     this.scheduled = true;
     // One event-loop turn: requests parsed in the same turn join the batch. What waits is shared
     // evenly among the free slots so both CPUs work on it: sixteen requests on sixteen accounts
     // take two statements of eight side by side (≈0.9 ms each) rather than one of sixteen on one
     // CPU (≈1.45 ms). Requests in flight together have no order between them; take() keeps
-    // an account's together where splitting would not pay.
-    if (ON_ARRIVAL === 'tick') process.nextTick(this.fill);
-    else setImmediate(this.fill);
+    // an account's together where splitting would not pay. Measured against starting at the
+    // end of the tick (process.nextTick) and, when a statement ends, starting the next at once:
+    // neither paid at 16 or 64 clients (smaller batches, more round trips; docs/benchmarks.md,
+    // "Round 4 (2026-12-03): authorizations").
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.inFlight < this.slots && this.queue.length > 0) {
+        const batch = this.take(Math.ceil(this.queue.length / (this.slots - this.inFlight)));
+        if (batch.length === 0) break; // only repeated keys wait: they go when their first is decided
+        this.start(batch);
+      }
+    });
   }
-
-  private fill = (): void => {
-    this.scheduled = false;
-    while (this.inFlight < this.slots && this.queue.length > 0) {
-      const batch = this.take(Math.ceil(this.queue.length / (this.slots - this.inFlight)));
-      if (batch.length === 0) break; // only repeated keys wait: they go when their first is decided
-      this.start(batch);
-    }
-  };
 
   /**
    * The next batch, oldest first, of about `size` requests. An account in the batch brings its
@@ -192,7 +180,7 @@ export class AuthorizationBatcher {
       .finally(() => {
         for (const p of batch) this.deciding.delete(keyOf(p.request));
         this.inFlight--;
-        this.schedule(ON_FREE === 'now');
+        this.schedule();
       });
   }
 
