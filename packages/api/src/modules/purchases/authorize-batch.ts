@@ -39,7 +39,7 @@ export interface BatchRequest {
 }
 
 export interface MoneyRow {
-  /** Null when the account does not exist. */
+  /** Null when the account does not exist (or a partner request is not linked to its customer). */
   customer_id: string | null;
   id: string | null;
   status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;

@@ -184,6 +184,28 @@ describe('the partner link check inside the money statement', () => {
     expect(await authorize(appA, x.account, 'replay-1')).toEqual({ ...first, replayed: true });
   });
 
+  it('checks the link for an account with a category limit too (the category path)', async () => {
+    const x = await customer(SCOPES);
+    await api.sql(
+      `insert into category_limits (account_id, customer_id, category, limit_fen) values (?, ?, 'DIGITAL', 50000)`,
+      [x.accountId, x.customerId],
+    );
+    expect(await authorize(appB, x.account, 'cat-1')).toEqual(await missing());
+    expect(await written(x.accountId, appB, 'cat-1')).toEqual({
+      purchases: '0',
+      records: '0',
+      held: '0',
+    });
+    const linked = await authorize(appA, x.account, 'cat-2');
+    expect(linked.userErrors).toEqual([]);
+    expect(linked.decision).toBe('HELD');
+    expect(await written(x.accountId, appA, 'cat-2')).toEqual({
+      purchases: '1',
+      records: '1',
+      held: '1000',
+    });
+  });
+
   it('decides each request of one batch by its own link', async () => {
     const linked = await Promise.all([1, 2, 3].map(() => customer(SCOPES)));
     const unlinked = await Promise.all([1, 2, 3].map(() => customer()));
