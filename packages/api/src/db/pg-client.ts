@@ -15,7 +15,10 @@ interface KnexClientLike {
   releaseConnection(c: RawClient): Promise<void> | void;
 }
 
-const knexClientOf = (em: EntityManager) =>
+/** What lends connections: any EntityManager of the ORM (every fork shares its connection). */
+export type ConnectionLender = Pick<EntityManager, 'getConnection'>;
+
+const knexClientOf = (em: ConnectionLender) =>
   (em.getConnection().getKnex() as unknown as { client: KnexClientLike }).client;
 
 /**
@@ -41,7 +44,7 @@ const unnamed = (c: RawClient): RawClient => ({
  * fast: named statements are planned once per connection instead of once per call.
  */
 export async function withRawClient<T>(
-  em: EntityManager,
+  em: ConnectionLender,
   fn: (c: RawClient) => Promise<T>,
 ): Promise<T> {
   const client = knexClientOf(em);

@@ -23,6 +23,7 @@ import { Migration20261204300000_decision_policy_version } from './Migration2026
 import { Migration20261204500000_support_desk_distribution } from './Migration20261204500000_support_desk_distribution.js';
 import { Migration20261205200000_refund_recovery } from './Migration20261205200000_refund_recovery.js';
 import { Migration20261205400000_refunded_points } from './Migration20261205400000_refunded_points.js';
+import { Migration20261206100000_authorize_link_check } from './Migration20261206100000_authorize_link_check.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -46,4 +47,5 @@ export const migrationsList = [
   { name: 'Migration20261204500000_support_desk_distribution', class: Migration20261204500000_support_desk_distribution },
   { name: 'Migration20261205200000_refund_recovery', class: Migration20261205200000_refund_recovery },
   { name: 'Migration20261205400000_refunded_points', class: Migration20261205400000_refunded_points },
+  { name: 'Migration20261206100000_authorize_link_check', class: Migration20261206100000_authorize_link_check },
 ];

@@ -23,7 +23,7 @@ export function localIdOrError(
 const accountOwners = new Map<string, { accountId: string; customerId: string }>();
 
 /** The same answer for "no such account" and "not yours to see": nothing leaks about who exists. */
-const accountNotFound = (field: string) =>
+export const accountNotFound = (field: string) =>
   fail('ACCOUNT_NOT_FOUND', 'No credit account was found for this customer or account.', field);
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withRawClient, type RawClient } from '../../db/pg-client.js';
+import { withRawClient, type ConnectionLender, type RawClient } from '../../db/pg-client.js';
 import type { FraudRules } from './purchase-rules.js';
 
 /**
@@ -31,10 +31,15 @@ export interface BatchRequest {
   partnerId: string | null;
   auditActorType: string;
   auditActorId: string | null;
+  /**
+   * A partner app's request checked against its link in the statement: the scopes the link
+   * must grant, comma-separated ('' for none beyond an active link); null: no link check.
+   */
+  linkScopes: string | null;
 }
 
 export interface MoneyRow {
-  /** Null when the account does not exist. */
+  /** Null when the account does not exist (or a partner request is not linked to its customer). */
   customer_id: string | null;
   id: string | null;
   status: 'HELD' | 'DECLINED' | 'PENDING_REVIEW' | null;
@@ -47,12 +52,13 @@ export interface MoneyRow {
 }
 
 /**
- * The batch: `creditline_authorize_batch` (migration Migration20261202200000_rules_under_lock)
+ * The batch: `creditline_authorize_batch` (migration Migration20261202200000_rules_under_lock;
+ * the link check of a partner's request, `linkScopes`, Migration20261206100000_authorize_link_check)
  * locks the batch's accounts in id order, then — in a statement whose snapshot is taken after
  * the lock — writes the idempotency records (a request whose key exists is not fresh and writes
  * nothing: the caller replays; a request for a category with its own limit writes nothing
  * either, `has_cat`: the caller takes the transactional category path; a request for a missing
- * account writes nothing, `customer_id` null), decides each account's requests in arrival order
+ * account or an unlinked partner request writes nothing, `customer_id` null), decides each account's requests in arrival order
  * (velocity, new device, phone changed, unusual category, the review threshold, the limit),
  * moves each account once and writes the purchases, holds, ledger and audit rows. One round trip.
  */
@@ -62,10 +68,11 @@ export const BATCH_SQL = `select * from creditline_authorize_batch(
   $15::boolean, $16::int, $17::int, $18::bigint, $19::boolean,
   $20::boolean, $21::bigint, $22::boolean, $23::bigint,
   $24::boolean, $25::int, $26::bigint, $27::boolean,
-  $28::boolean, $29::int, $30::bigint, $31::boolean)`;
+  $28::boolean, $29::int, $30::bigint, $31::boolean, $32::text[])`;
 
 interface Pending {
-  em: EntityManager;
+  /** The request's EntityManager (forked on first use), only to borrow a connection. */
+  em: () => EntityManager;
   request: BatchRequest;
   resolve: (r: BatchResult) => void;
   reject: (e: unknown) => void;
@@ -82,6 +89,12 @@ const MAX_BATCH = 64;
 /** Requests of one account kept in one statement even when the waiting requests are shared between slots. */
 const ONE_ACCOUNT = 16;
 
+/** The ORM's connection of an EntityManager, as a lender that holds nothing else of it. */
+const connectionOf = (em: EntityManager): ConnectionLender => {
+  const connection = em.getConnection();
+  return { getConnection: () => connection } as ConnectionLender;
+};
+
 const keyOf = (r: BatchRequest) => `${r.actor}\u0000${r.key}`;
 
 export class AuthorizationBatcher {
@@ -90,6 +103,13 @@ export class AuthorizationBatcher {
   private readonly deciding = new Set<string>();
   private inFlight = 0;
   private scheduled = false;
+  /**
+   * Where batches borrow their connection: the ORM's connection, taken from the first request's
+   * EntityManager and kept (the same for every fork), so a request needs no fork of its own —
+   * batches at 16 clients are small, and a fork per batch was ~4 % of the busy CPU. A service,
+   * and so its batcher, belongs to one ORM (graphql/services.ts createServices).
+   */
+  private lender?: ConnectionLender;
 
   /**
    * @param slots statements in flight at once, each on its own connection: with two CPUs, enough
@@ -104,7 +124,7 @@ export class AuthorizationBatcher {
     private readonly slots = 2,
   ) {}
 
-  submit(em: EntityManager, request: BatchRequest): Promise<BatchResult> {
+  submit(em: () => EntityManager, request: BatchRequest): Promise<BatchResult> {
     return new Promise<BatchResult>((resolve, reject) => {
       this.queue.push({ em, request, resolve, reject });
       this.schedule();
@@ -118,7 +138,10 @@ export class AuthorizationBatcher {
     // evenly among the free slots so both CPUs work on it: sixteen requests on sixteen accounts
     // take two statements of eight side by side (≈0.9 ms each) rather than one of sixteen on one
     // CPU (≈1.45 ms). Requests in flight together have no order between them; take() keeps
-    // an account's together where splitting would not pay.
+    // an account's together where splitting would not pay. Measured against starting at the
+    // end of the tick (process.nextTick) and, when a statement ends, starting the next at once:
+    // neither paid at 16 or 64 clients (smaller batches, more round trips; docs/benchmarks.md,
+    // "Round 4 (2026-12-03): authorizations").
     setImmediate(() => {
       this.scheduled = false;
       while (this.inFlight < this.slots && this.queue.length > 0) {
@@ -158,13 +181,14 @@ export class AuthorizationBatcher {
 
   private start(batch: Pending[]): void {
     this.inFlight++;
-    withRawClient(batch[0]!.em, (c) => this.run(c, batch))
+    const lender = (this.lender ??= connectionOf(batch[0]!.em()));
+    withRawClient(lender, (c) => this.run(c, batch))
       .catch(async (err: { code?: string }) => {
         // A deadlock (two batches racing on one idempotency key and one account) aborts one
         // statement as a whole: its requests go again one by one; anything else fails them.
         if (err?.code === '40P01' && batch.length > 1) {
           for (const p of batch)
-            await withRawClient(p.em, (c) => this.run(c, [p])).catch((e) => p.reject(e));
+            await withRawClient(lender, (c) => this.run(c, [p])).catch((e) => p.reject(e));
         } else for (const p of batch) p.reject(err);
       })
       .finally(() => {
@@ -179,7 +203,7 @@ export class AuthorizationBatcher {
     const col = <T>(fn: (r: BatchRequest) => T) => batch.map((p) => fn(p.request));
     const { velocity: v, newDevice: d, phoneChanged: ph, unusualCategory: u } = rules;
     const { rows } = await c.query<MoneyRow & { seq: number }>({
-      name: 'authorize_batch_v2',
+      name: 'authorize_batch_v3',
       text: BATCH_SQL,
       values: [
         batch.map((_, i) => i),
@@ -213,6 +237,7 @@ export class AuthorizationBatcher {
         u.minHistoryOrders,
         u.minAmountFen,
         u.action === 'DECLINE',
+        col((r) => r.linkScopes),
       ],
     });
     const bySeq = new Map(rows.map((r) => [r.seq, r]));

@@ -27,8 +27,9 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError } from './amount.js';
-import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
-import { customerOfIfAllowed } from '../links/partner-gate.js';
+import { accountNotFound, localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
+import { customerOfIfAllowed, scopesNeededAt } from '../links/partner-gate.js';
+import { validIdempotencyKey } from '../idempotency/idempotency.service.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AuthorizePurchaseInput,
@@ -129,17 +130,40 @@ export class PurchaseResolver {
         ),
       );
     }
-    const account = await resolveAccountRef(ctx, input, info);
-    if (!account.ok) return failed(account);
-    const r = await ctx.services.purchases.authorize(ctx.em, ctx.viewer, {
-      accountId: account.value.accountId,
+    // A partner app naming the account (with a well-formed key): its link to the account's
+    // customer is checked inside the money statement rather than by a statement before it, and
+    // "no link" answers exactly as resolveAccountRef answers a missing or unlinked account. Other
+    // cases keep the checks in their old order (so an invalid key still answers after them).
+    const inStatement =
+      ctx.viewer.kind === 'partner' &&
+      input.accountId != null &&
+      input.customerId == null &&
+      validIdempotencyKey(input.idempotencyKey);
+    let accountId: string;
+    if (inStatement) {
+      const id = localIdOrError(input.accountId!, 'CreditAccount', 'accountId');
+      if (!id.ok) return failed(id);
+      accountId = id.value;
+    } else {
+      const account = await resolveAccountRef(ctx, input, info);
+      if (!account.ok) return failed(account);
+      accountId = account.value.accountId;
+    }
+    const r = await ctx.services.purchases.authorize(() => ctx.em, ctx.viewer, {
+      accountId,
       amountFen: amount.value,
       category: input.category,
       merchant: input.merchant.trim(),
       deviceId: input.deviceId ?? null,
       idempotencyKey: input.idempotencyKey,
+      linkScopes: inStatement ? scopesNeededAt(ctx, info) : undefined,
     });
-    if (!r.ok) return failed(r);
+    if (!r.ok)
+      return failed(
+        inStatement && r.errors.some((e) => e.code === 'ACCOUNT_NOT_FOUND')
+          ? accountNotFound('accountId')
+          : r,
+      );
     const p =
       r.value.purchase ?? (await ctx.em.fork().findOne(Purchase, { id: r.value.purchaseId }));
     return {
