@@ -86,6 +86,16 @@ const out = (line: string) => {
   if (OUT) appendFileSync(OUT, line + '\n');
 };
 const SCALE_SIZES = [1, 2, 4];
+/**
+ * The framework floors (proc/floor-server.mjs): Apollo on Fastify (Creditline's stack), the same
+ * graphql-js execution on Fastify without Apollo, and graphql-js behind node:http — so the report
+ * splits what Apollo's request pipeline costs from what Fastify costs.
+ */
+const FLOORS = [
+  { floor: 'apollo', server: 'Apollo + Fastify floor' },
+  { floor: 'fastify', server: 'Fastify + graphql-js floor' },
+  { floor: 'graphql-js', server: 'graphql-js floor' },
+] as const;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '..');
@@ -466,26 +476,34 @@ async function main(): Promise<void> {
     children.push(raw);
     // The framework floors (proc/floor-server.mjs): the same documents, the same one statement,
     // nothing of Creditline's own — what Apollo + Fastify, or graphql-js alone, cost per request.
-    const startFloor = async (floor: 'apollo' | 'graphql-js') => {
+    const startFloor = async (floor: (typeof FLOORS)[number]['floor']) => {
       const port = await freePort();
-      const proc = spawn(process.execPath, [path.join(here, 'proc/floor-server.mjs')], {
-        cwd: apiRoot,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: url,
-          PORT: String(port),
-          FLOOR: floor,
+      const proc = spawn(
+        process.execPath,
+        [
+          ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF, floor)}`] : []),
+          path.join(here, 'proc/floor-server.mjs'),
+        ],
+        {
+          cwd: apiRoot,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            DATABASE_URL: url,
+            PORT: String(port),
+            FLOOR: floor,
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
         },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      );
       children.push(proc);
-      const at = `http://127.0.0.1:${port}/${floor === 'apollo' ? 'graphql' : ''}`;
+      const at = `http://127.0.0.1:${port}/${floor === 'graphql-js' ? '' : 'graphql'}`;
       await waitFor(at, proc, `${floor} floor`);
       return { proc, url: at };
     };
-    const apolloFloor = await startFloor('apollo');
-    const jsFloor = await startFloor('graphql-js');
+    const floors = await Promise.all(
+      FLOORS.map(async (f) => ({ ...f, ...(await startFloor(f.floor)) })),
+    );
     const pglUrl = `http://127.0.0.1:${pglPort}/graphql`;
     const rawUrl = `http://127.0.0.1:${rawPort}/`;
     await waitFor(pglUrl, pgl, 'PostGraphile');
@@ -533,30 +551,6 @@ async function main(): Promise<void> {
         },
       },
       {
-        group: 'partner availableLimit',
-        server: 'Apollo + Fastify floor',
-        proc: apolloFloor.proc,
-        spec: {
-          mode: 'http',
-          url: apolloFloor.url,
-          body: 'creditline-partner',
-          connections: CONNECTIONS,
-          idsFile: ids.accounts,
-        },
-      },
-      {
-        group: 'partner availableLimit',
-        server: 'graphql-js floor',
-        proc: jsFloor.proc,
-        spec: {
-          mode: 'http',
-          url: jsFloor.url,
-          body: 'creditline-partner',
-          connections: CONNECTIONS,
-          idsFile: ids.accounts,
-        },
-      },
-      {
         group: 'agent customer page',
         server: 'Creditline',
         proc: creditline,
@@ -593,31 +587,18 @@ async function main(): Promise<void> {
           idsFile: ids.customers,
         },
       },
-      {
-        group: 'agent customer page',
-        server: 'Apollo + Fastify floor',
-        proc: apolloFloor.proc,
-        spec: {
-          mode: 'http',
-          url: apolloFloor.url,
-          body: 'creditline-page',
-          connections: CONNECTIONS,
-          idsFile: ids.customers,
-        },
-      },
-      {
-        group: 'agent customer page',
-        server: 'graphql-js floor',
-        proc: jsFloor.proc,
-        spec: {
-          mode: 'http',
-          url: jsFloor.url,
-          body: 'creditline-page',
-          connections: CONNECTIONS,
-          idsFile: ids.customers,
-        },
-      },
     ];
+    for (const f of floors)
+      for (const [group, body, idsFile] of [
+        ['partner availableLimit', 'creditline-partner', ids.accounts],
+        ['agent customer page', 'creditline-page', ids.customers],
+      ] as const)
+        cases.push({
+          group,
+          server: f.server,
+          proc: f.proc,
+          spec: { mode: 'http', url: f.url, body, connections: CONNECTIONS, idsFile },
+        });
     for (const clients of [16, 64]) {
       const group = `authorize, ${clients} clients`;
       cases.push(
@@ -652,32 +633,19 @@ async function main(): Promise<void> {
             idsFile: ids.auth,
           },
         },
-        {
+        ...floors.map((f) => ({
           group,
-          server: 'Apollo + Fastify floor',
-          proc: apolloFloor.proc,
+          server: f.server,
+          proc: f.proc,
           spec: {
-            mode: 'http',
-            url: apolloFloor.url,
+            mode: 'http' as const,
+            url: f.url,
             body: 'creditline-authorize',
             connections: clients,
             idsFile: ids.auth,
-            keyPrefix: `fa${clients}`,
+            keyPrefix: `${f.floor.slice(0, 2)}${clients}`,
           },
-        },
-        {
-          group,
-          server: 'graphql-js floor',
-          proc: jsFloor.proc,
-          spec: {
-            mode: 'http',
-            url: jsFloor.url,
-            body: 'creditline-authorize',
-            connections: clients,
-            idsFile: ids.auth,
-            keyPrefix: `fj${clients}`,
-          },
-        },
+        })),
       );
     }
     if (base)
@@ -704,8 +672,7 @@ async function main(): Promise<void> {
         for (const g of ['partner availableLimit', 'agent customer page']) {
           ratio(g, 'Creditline', 'PostGraphile 4');
           ratio(g, 'Creditline', 'raw pg');
-          ratio(g, 'Apollo + Fastify floor', 'raw pg');
-          ratio(g, 'graphql-js floor', 'raw pg');
+          for (const f of FLOORS) ratio(g, f.server, 'raw pg');
           ratio(g, 'Creditline', 'Apollo + Fastify floor');
           ratio(g, 'Creditline', 'Creditline (baseline)');
           ratio(g, 'Creditline (baseline)', 'PostGraphile 4');
@@ -726,8 +693,8 @@ async function main(): Promise<void> {
             'Creditline authorizePurchase',
             'Creditline authorizePurchase (baseline)',
           );
-          for (const floor of ['Apollo + Fastify floor', 'graphql-js floor'])
-            ratio(`authorize, ${n} clients`, floor, 'bare UPDATE (pg clients)');
+          for (const f of FLOORS)
+            ratio(`authorize, ${n} clients`, f.server, 'bare UPDATE (pg clients)');
         }
       },
     });
@@ -815,7 +782,7 @@ function goalsTable(selected: Case[], rounds: Round[][]): void {
   }
   // What the framework alone costs in the same rounds (proc/floor-server.mjs): a goal below a
   // floor cannot be met by any change inside Creditline on that stack.
-  for (const floor of ['Apollo + Fastify floor', 'graphql-js floor']) {
+  for (const { server: floor } of FLOORS) {
     const f = rs('partner availableLimit', floor);
     if (!f) continue;
     const { m, text } = cpuOf(f);
@@ -824,7 +791,7 @@ function goalsTable(selected: Case[], rounds: Round[][]): void {
       `| (reference) ${floor}: CPU per partner read; rate vs raw pg | – | ${m.toFixed(2)} ms (rounds ${text}); ${vsRaw?.text ?? '–'} | – |`,
     );
   }
-  for (const floor of ['Apollo + Fastify floor', 'graphql-js floor'])
+  for (const { server: floor } of FLOORS)
     for (const n of [16, 64]) {
       const got = pct(`authorize, ${n} clients`, floor, 'bare UPDATE (pg clients)');
       const f = rs(`authorize, ${n} clients`, floor);

@@ -4,8 +4,10 @@
 // type-graphql. What is left is what the framework costs per request, measured in the same run:
 //   FLOOR=apollo      Fastify 5 + @apollo/server 5 through @as-integrations/fastify (the stack
 //                     Creditline runs on; Apollo's cache-control plugin off, as in Creditline);
-//   FLOOR=graphql-js  node:http + graphql-js `execute` on a document parsed and validated once
-//                     per query text (no Apollo, no Fastify).
+//   FLOOR=fastify     Fastify 5 + graphql-js `execute` on a document parsed and validated once
+//                     per query text (Fastify's route and JSON body parser, no Apollo): the
+//                     difference to FLOOR=apollo is what Apollo's request pipeline costs;
+//   FLOOR=graphql-js  the same execution behind node:http (no Apollo, no Fastify).
 // If a floor's CPU per request is above a goal, no change inside Creditline meets that goal on
 // this stack. Run in its own process: `FLOOR=… DATABASE_URL=… PORT=… node bench/proc/floor-server.mjs`.
 import http from 'node:http';
@@ -101,6 +103,18 @@ schema.getMutationType().getFields().authorizePurchase.resolve = async (_, { inp
 };
 
 const port = Number(process.env.PORT);
+const documents = new Map();
+/** graphql-js on a document parsed and validated once per query text. */
+const run = ({ query, variables, operationName }) => {
+  let document = documents.get(query);
+  if (!document) {
+    document = parse(query ?? '{ __typename }');
+    const errors = validate(schema, document);
+    if (errors.length) throw errors[0];
+    documents.set(query, document);
+  }
+  return execute({ schema, document, variableValues: variables, operationName });
+};
 if (process.env.FLOOR === 'apollo') {
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
@@ -124,27 +138,33 @@ if (process.env.FLOOR === 'apollo') {
         .then(() => pool.end())
         .then(() => process.exit(0)),
   );
+} else if (process.env.FLOOR === 'fastify') {
+  const { default: Fastify } = await import('fastify');
+  const fastify = Fastify();
+  fastify.post('/graphql', async (req, reply) => {
+    try {
+      return await run(req.body ?? {});
+    } catch (e) {
+      return reply.code(400).send({ errors: [{ message: String(e) }] });
+    }
+  });
+  fastify.server.keepAliveTimeout = 60_000;
+  await fastify.listen({ port, host: '127.0.0.1' });
+  process.on(
+    'SIGTERM',
+    () =>
+      void fastify
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 } else {
-  const documents = new Map();
   const server = http.createServer((req, res) => {
     let b = '';
     req.on('data', (c) => (b += c));
     req.on('end', async () => {
       try {
-        const { query, variables, operationName } = JSON.parse(b || '{}');
-        let document = documents.get(query);
-        if (!document) {
-          document = parse(query ?? '{ __typename }');
-          const errors = validate(schema, document);
-          if (errors.length) throw errors[0];
-          documents.set(query, document);
-        }
-        const result = await execute({
-          schema,
-          document,
-          variableValues: variables,
-          operationName,
-        });
+        const result = await run(JSON.parse(b || '{}'));
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       } catch (e) {
         res.writeHead(400).end(JSON.stringify({ errors: [{ message: String(e) }] }));

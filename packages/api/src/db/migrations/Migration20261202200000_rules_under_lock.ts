@@ -61,7 +61,7 @@ const step = (held: string, n: string, amt: string) => `
                                  p_velocity and ${amt} + e.amount > p_max_amount as va,
                                  e.status = 'ACTIVE' and ${held} + e.amount <= e.available as fits) u) v) g`;
 
-const FUNCTION = `
+export const FUNCTION = `
 create or replace function creditline_authorize_batch(
   p_seq int[], p_actor text[], p_key text[], p_hash text[], p_account bigint[], p_amount bigint[],
   p_category text[], p_partner bigint[], p_merchant text[], p_device text[],

@@ -24,6 +24,7 @@ import { Migration20261204500000_support_desk_distribution } from './Migration20
 import { Migration20261205200000_refund_recovery } from './Migration20261205200000_refund_recovery.js';
 import { Migration20261205400000_refunded_points } from './Migration20261205400000_refunded_points.js';
 import { Migration20261206100000_authorize_link_check } from './Migration20261206100000_authorize_link_check.js';
+import { Migration20261207000000_drop_authorize_batch_v1 } from './Migration20261207000000_drop_authorize_batch_v1.js';
 
 export const migrationsList = [
   { name: 'Migration20261122000000_domain', class: Migration20261122000000_domain },
@@ -31,21 +32,55 @@ export const migrationsList = [
   { name: 'Migration20261123010000_owner_copies', class: Migration20261123010000_owner_copies },
   { name: 'Migration20261202000000_partner_links', class: Migration20261202000000_partner_links },
   { name: 'Migration20261202100000_staff_sessions', class: Migration20261202100000_staff_sessions },
-  { name: 'Migration20261202200000_rules_under_lock', class: Migration20261202200000_rules_under_lock },
+  {
+    name: 'Migration20261202200000_rules_under_lock',
+    class: Migration20261202200000_rules_under_lock,
+  },
   { name: 'Migration20261202300000_stress_tests', class: Migration20261202300000_stress_tests },
-  { name: 'Migration20261202500000_jobs_delivery_webhooks', class: Migration20261202500000_jobs_delivery_webhooks },
+  {
+    name: 'Migration20261202500000_jobs_delivery_webhooks',
+    class: Migration20261202500000_jobs_delivery_webhooks,
+  },
   { name: 'Migration20261202600000_lifecycle', class: Migration20261202600000_lifecycle },
   { name: 'Migration20261202800000_money_ops', class: Migration20261202800000_money_ops },
-  { name: 'Migration20261203200000_webhook_link_scopes', class: Migration20261203200000_webhook_link_scopes },
+  {
+    name: 'Migration20261203200000_webhook_link_scopes',
+    class: Migration20261203200000_webhook_link_scopes,
+  },
   { name: 'Migration20261203500000_revolving', class: Migration20261203500000_revolving },
   { name: 'Migration20261203600000_model_registry', class: Migration20261203600000_model_registry },
   { name: 'Migration20261204000000_support_desk', class: Migration20261204000000_support_desk },
   { name: 'Migration20261204100000_citus_keys', class: Migration20261204100000_citus_keys },
-  { name: 'Migration20261204200000_revolving_waivers', class: Migration20261204200000_revolving_waivers },
-  { name: 'Migration20261204210000_statement_notices', class: Migration20261204210000_statement_notices },
-  { name: 'Migration20261204300000_decision_policy_version', class: Migration20261204300000_decision_policy_version },
-  { name: 'Migration20261204500000_support_desk_distribution', class: Migration20261204500000_support_desk_distribution },
-  { name: 'Migration20261205200000_refund_recovery', class: Migration20261205200000_refund_recovery },
-  { name: 'Migration20261205400000_refunded_points', class: Migration20261205400000_refunded_points },
-  { name: 'Migration20261206100000_authorize_link_check', class: Migration20261206100000_authorize_link_check },
+  {
+    name: 'Migration20261204200000_revolving_waivers',
+    class: Migration20261204200000_revolving_waivers,
+  },
+  {
+    name: 'Migration20261204210000_statement_notices',
+    class: Migration20261204210000_statement_notices,
+  },
+  {
+    name: 'Migration20261204300000_decision_policy_version',
+    class: Migration20261204300000_decision_policy_version,
+  },
+  {
+    name: 'Migration20261204500000_support_desk_distribution',
+    class: Migration20261204500000_support_desk_distribution,
+  },
+  {
+    name: 'Migration20261205200000_refund_recovery',
+    class: Migration20261205200000_refund_recovery,
+  },
+  {
+    name: 'Migration20261205400000_refunded_points',
+    class: Migration20261205400000_refunded_points,
+  },
+  {
+    name: 'Migration20261206100000_authorize_link_check',
+    class: Migration20261206100000_authorize_link_check,
+  },
+  {
+    name: 'Migration20261207000000_drop_authorize_batch_v1',
+    class: Migration20261207000000_drop_authorize_batch_v1,
+  },
 ];

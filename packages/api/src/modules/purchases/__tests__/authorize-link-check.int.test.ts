@@ -63,6 +63,15 @@ async function written(accountId: string, app: string, key: string) {
 }
 
 describe('the partner link check inside the money statement', () => {
+  it('is the only version of the money statement in the database (the one without it was dropped)', async () => {
+    const versions = await api.sql<{ args: string }>(
+      `select pg_get_function_identity_arguments(oid) as args from pg_proc
+        where proname = 'creditline_authorize_batch'`,
+    );
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.args).toMatch(/p_link_scopes text\[\]$/);
+  });
+
   it('answers a missing account with ACCOUNT_NOT_FOUND on accountId', async () => {
     const m = await missing();
     expect(m.purchase).toBeNull();
