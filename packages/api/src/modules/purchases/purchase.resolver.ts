@@ -26,7 +26,7 @@ import { purchasesVisibleTo } from './purchase.types.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
-import { amountFenOrError } from './amount.js';
+import { amountFenOrError, optionalAmountFenOrError } from './amount.js';
 import { accountNotFound, localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
 import { customerOfIfAllowed, scopesNeededAt } from '../links/partner-gate.js';
 import { validIdempotencyKey } from '../idempotency/idempotency.service.js';
@@ -43,7 +43,7 @@ import {
   toPurchaseNode,
 } from './purchase.types.js';
 import { PurchaseStatusEnum } from '../../graphql/enums.js';
-import { type PayloadCode } from '../../graphql/payload.js';
+import { payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 const purchaseNotFound = () =>
   fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
@@ -89,14 +89,14 @@ class AccountPurchasesArgs {
   status?: string | null;
 }
 
-async function purchasePayload(
+const purchasePayload = (
   ctx: GraphQLContext,
   outcome: Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>,
-): Promise<PurchasePayload> {
-  if (!outcome.ok) return { purchase: null, userErrors: outcome.errors };
-  const p = await ctx.em.fork().findOne(Purchase, { id: outcome.value.purchaseId });
-  return { purchase: p ? toPurchaseNode(p) : null, userErrors: [] };
-}
+): Promise<PurchasePayload> =>
+  payloadOf(outcome, { purchase: null }, async ({ purchaseId }) => {
+    const p = await ctx.em.fork().findOne(Purchase, { id: purchaseId });
+    return { purchase: p ? toPurchaseNode(p) : null };
+  });
 
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
@@ -188,17 +188,13 @@ export class PurchaseResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     // Capturing charges the customer: only while the customer's link stands. (Releasing a hold
     // only gives the limit back, so an app may still release its own holds after a revocation.)
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
       return purchasePayload(ctx, purchaseNotFound());
-    let amountFen: number | null = null;
-    if (input.amount != null) {
-      const a = amountFenOrError(input.amount);
-      if (!a.ok) return { purchase: null, userErrors: a.errors };
-      amountFen = a.value;
-    }
+    const amount = optionalAmountFenOrError(input.amount);
+    if (!amount.ok) return purchasePayload(ctx, amount);
     const term = input.term ?? null;
     const planWith = term
       ? (tem: typeof ctx.em, purchaseId: string, captureId: string) =>
@@ -219,7 +215,7 @@ export class PurchaseResolver {
           idempotencyKey: input.idempotencyKey,
           term,
           couponCode: input.couponCode ?? null,
-          amountFen,
+          amountFen: amount.value,
           final: input.final ?? null,
         },
         planWith,
@@ -237,7 +233,7 @@ export class PurchaseResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     return purchasePayload(
       ctx,
       await ctx.services.purchases.release(ctx.em, ctx.viewer, {
@@ -259,7 +255,7 @@ export class PurchaseResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     // Keeping the customer's limit held: only while the customer's link stands.
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
       return purchasePayload(ctx, purchaseNotFound());
@@ -283,7 +279,7 @@ export class PurchaseResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     return purchasePayload(
       ctx,
       await ctx.services.purchases.approve(ctx.em, ctx.viewer, id.value, input.reason),
@@ -298,7 +294,7 @@ export class PurchaseResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     return purchasePayload(
       ctx,
       await ctx.services.purchases.reject(ctx.em, ctx.viewer, id.value, input.reason),

@@ -54,7 +54,7 @@ import { Locale, engineLocale } from '../decisions/decision.types.js';
 import { stagesFor } from '../plans/pricing.js';
 import { transitionReasonText } from '../timeline/texts.js';
 import { OPEN as OPEN_STATUSES } from './recovery.service.js';
-import { type PayloadCode } from '../../graphql/payload.js';
+import { payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryRequest');
 
@@ -98,14 +98,14 @@ registerNodeType('RecoveryRequest', async (ctx, id) => {
   return r ? toRecoveryNode(r) : null;
 });
 
-async function payload(
+const payload = (
   ctx: GraphQLContext,
   r: Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>,
-): Promise<RecoveryRequestPayload> {
-  if (!r.ok) return { recoveryRequest: null, userErrors: r.errors };
-  const row = await ctx.em.fork().findOne(RecoveryRequest, { id: r.value.requestId });
-  return { recoveryRequest: row ? toRecoveryNode(row) : null, userErrors: [] };
-}
+): Promise<RecoveryRequestPayload> =>
+  payloadOf(r, { recoveryRequest: null }, async ({ requestId }) => {
+    const row = await ctx.em.fork().findOne(RecoveryRequest, { id: requestId });
+    return { recoveryRequest: row ? toRecoveryNode(row) : null };
+  });
 
 @Resolver(() => RecoveryRequestNode)
 export class RecoveryResolver {
@@ -119,11 +119,11 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const customer = localIdOrError(input.customerId, 'Customer', 'customerId');
-    if (!customer.ok) return { recoveryRequest: null, userErrors: customer.errors };
+    if (!customer.ok) return payload(ctx, customer);
     let requested: number | null = null;
     if (input.requestedLimit != null) {
       const fen = amountFenOrError(input.requestedLimit, 'requestedLimit', 100_000_000);
-      if (!fen.ok) return { recoveryRequest: null, userErrors: fen.errors };
+      if (!fen.ok) return payload(ctx, fen);
       requested = fen.value;
     }
     return payload(
@@ -150,7 +150,7 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
+    if (!id.ok) return payload(ctx, id);
     return payload(
       ctx,
       await ctx.services.recovery.addDocuments(ctx.em, ctx.viewer, id.value, input.documents),
@@ -169,7 +169,7 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
+    if (!id.ok) return payload(ctx, id);
     return payload(
       ctx,
       await ctx.services.recovery.approve(ctx.em, ctx.viewer, id.value, input.reason),
@@ -188,7 +188,7 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
+    if (!id.ok) return payload(ctx, id);
     return payload(
       ctx,
       await ctx.services.recovery.reject(ctx.em, ctx.viewer, id.value, input.reason),
@@ -206,7 +206,7 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
+    if (!id.ok) return payload(ctx, id);
     return payload(ctx, await ctx.services.recovery.take(ctx.em, ctx.viewer, id.value));
   }
 
