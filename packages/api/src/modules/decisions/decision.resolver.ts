@@ -137,6 +137,19 @@ const accountIdError = () =>
     userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
   });
 
+/** The payload of a decision on one account: its global id read, then `decide` with the local one. */
+async function accountDecisionPayload(
+  ctx: GraphQLContext,
+  accountId: string,
+  decide: (
+    id: string,
+  ) => Promise<Outcome<{ accountId: string; decisionId: string }, PayloadCode<'LimitDecision'>>>,
+): Promise<LimitDecisionPayload> {
+  const id = localIdOf(accountId, 'CreditAccount');
+  if (!id) return accountIdError();
+  return decisionPayload(ctx, await decide(id));
+}
+
 @Resolver()
 export class DecisionMutationResolver {
   @Authorized(Role.AGENT)
@@ -149,11 +162,8 @@ export class DecisionMutationResolver {
     input: RequestLimitReviewInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).requestLimitReview(ctx.em, ctx.viewer, id, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).requestLimitReview(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -166,11 +176,8 @@ export class DecisionMutationResolver {
     input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason),
     );
   }
 
@@ -183,11 +190,8 @@ export class DecisionMutationResolver {
     input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason),
     );
   }
 }
