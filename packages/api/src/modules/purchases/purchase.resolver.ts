@@ -98,6 +98,16 @@ const purchasePayload = (
     return { purchase: p ? toPurchaseNode(p) : null };
   });
 
+/** The payload of a step on one purchase: its global id read, then `step` with the local id. */
+async function purchasePayloadFor(
+  ctx: GraphQLContext,
+  purchaseId: string,
+  step: (id: string) => Promise<Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>>,
+): Promise<PurchasePayload> {
+  const id = localIdOrError(purchaseId, 'Purchase', 'purchaseId');
+  return purchasePayload(ctx, id.ok ? await step(id.value) : id);
+}
+
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
   @Authorized(scope('purchases:write'))
@@ -232,12 +242,9 @@ export class PurchaseResolver {
     input: ReleasePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return purchasePayload(ctx, id);
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.release(ctx.em, ctx.viewer, {
-        purchaseId: id.value,
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.release(ctx.em, ctx.viewer, {
+        purchaseId: id,
         idempotencyKey: input.idempotencyKey,
       }),
     );
@@ -254,18 +261,14 @@ export class PurchaseResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return purchasePayload(ctx, id);
-    // Keeping the customer's limit held: only while the customer's link stands.
-    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
-      return purchasePayload(ctx, purchaseNotFound());
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
-        purchaseId: id.value,
+    return purchasePayloadFor(ctx, input.purchaseId, async (id) => {
+      // Keeping the customer's limit held: only while the customer's link stands.
+      if (!(await customerOfIfAllowed(ctx, 'purchases', id, info))) return purchaseNotFound();
+      return ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
+        purchaseId: id,
         idempotencyKey: input.idempotencyKey,
-      }),
-    );
+      });
+    });
   }
 
   @Authorized(Role.SUPERVISOR)
@@ -278,11 +281,8 @@ export class PurchaseResolver {
     input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return purchasePayload(ctx, id);
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.approve(ctx.em, ctx.viewer, id.value, input.reason),
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.approve(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -293,11 +293,8 @@ export class PurchaseResolver {
     input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return purchasePayload(ctx, id);
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.reject(ctx.em, ctx.viewer, id.value, input.reason),
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.reject(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 

@@ -107,6 +107,16 @@ const payload = (
     return { recoveryRequest: row ? toRecoveryNode(row) : null };
   });
 
+/** The payload of a step on one request: its global id read, then `step` with the local id. */
+async function payloadFor(
+  ctx: GraphQLContext,
+  requestId: string,
+  step: (id: string) => Promise<Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>>,
+): Promise<RecoveryRequestPayload> {
+  const id = localIdOrError(requestId, 'RecoveryRequest', 'requestId');
+  return payload(ctx, id.ok ? await step(id.value) : id);
+}
+
 @Resolver(() => RecoveryRequestNode)
 export class RecoveryResolver {
   @Authorized(Role.AGENT)
@@ -149,11 +159,8 @@ export class RecoveryResolver {
     input: AddRecoveryDocumentsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return payload(ctx, id);
-    return payload(
-      ctx,
-      await ctx.services.recovery.addDocuments(ctx.em, ctx.viewer, id.value, input.documents),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.addDocuments(ctx.em, ctx.viewer, id, input.documents),
     );
   }
 
@@ -168,11 +175,8 @@ export class RecoveryResolver {
     input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return payload(ctx, id);
-    return payload(
-      ctx,
-      await ctx.services.recovery.approve(ctx.em, ctx.viewer, id.value, input.reason),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.approve(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -187,11 +191,8 @@ export class RecoveryResolver {
     input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return payload(ctx, id);
-    return payload(
-      ctx,
-      await ctx.services.recovery.reject(ctx.em, ctx.viewer, id.value, input.reason),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.reject(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -205,9 +206,9 @@ export class RecoveryResolver {
     input: TakeRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return payload(ctx, id);
-    return payload(ctx, await ctx.services.recovery.take(ctx.em, ctx.viewer, id.value));
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.take(ctx.em, ctx.viewer, id),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
