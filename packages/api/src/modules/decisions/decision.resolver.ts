@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type Outcome } from '../../graphql/errors.js';
+import { type Outcome } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
+import { Connection, IdPageArgs } from '../../graphql/relay.js';
+import { withLocalId } from '../ledger/account-ref.js';
 import { pageById } from '../../graphql/paged-query.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
@@ -132,11 +133,6 @@ async function decisionPayload(
   });
 }
 
-const accountIdError = () =>
-  makePayload(LimitDecisionPayload, {
-    userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
-  });
-
 /** The payload of a decision on one account: its global id read, then `decide` with the local one. */
 async function accountDecisionPayload(
   ctx: GraphQLContext,
@@ -145,9 +141,7 @@ async function accountDecisionPayload(
     id: string,
   ) => Promise<Outcome<{ accountId: string; decisionId: string }, PayloadCode<'LimitDecision'>>>,
 ): Promise<LimitDecisionPayload> {
-  const id = localIdOf(accountId, 'CreditAccount');
-  if (!id) return accountIdError();
-  return decisionPayload(ctx, await decide(id));
+  return decisionPayload(ctx, await withLocalId(accountId, 'CreditAccount', 'accountId', decide));
 }
 
 @Resolver()

@@ -27,7 +27,12 @@ import { CreditAccountNode } from '../accounts/account.types.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
 import { amountFenOrError, optionalAmountFenOrError } from './amount.js';
-import { accountNotFound, localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
+import {
+  accountNotFound,
+  localIdOrError,
+  resolveAccountRef,
+  withLocalId,
+} from '../ledger/account-ref.js';
 import { customerOfIfAllowed, scopesNeededAt } from '../links/partner-gate.js';
 import { validIdempotencyKey } from '../idempotency/idempotency.service.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -99,14 +104,11 @@ const purchasePayload = (
   });
 
 /** The payload of a step on one purchase: its global id read, then `step` with the local id. */
-async function purchasePayloadFor(
+const purchasePayloadFor = async (
   ctx: GraphQLContext,
   purchaseId: string,
   step: (id: string) => Promise<Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>>,
-): Promise<PurchasePayload> {
-  const id = localIdOrError(purchaseId, 'Purchase', 'purchaseId');
-  return purchasePayload(ctx, id.ok ? await step(id.value) : id);
-}
+) => purchasePayload(ctx, await withLocalId(purchaseId, 'Purchase', 'purchaseId', step));
 
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {

@@ -23,7 +23,7 @@ import { Role } from '../auth/viewer.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
 import { amountFenOrError } from '../purchases/amount.js';
-import { localIdOrError } from '../ledger/account-ref.js';
+import { localIdOrError, withLocalId } from '../ledger/account-ref.js';
 import {
   RecoveryDocument,
   RecoveryRequest,
@@ -108,14 +108,11 @@ const payload = (
   });
 
 /** The payload of a step on one request: its global id read, then `step` with the local id. */
-async function payloadFor(
+const payloadFor = async (
   ctx: GraphQLContext,
   requestId: string,
   step: (id: string) => Promise<Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>>,
-): Promise<RecoveryRequestPayload> {
-  const id = localIdOrError(requestId, 'RecoveryRequest', 'requestId');
-  return payload(ctx, id.ok ? await step(id.value) : id);
-}
+) => payload(ctx, await withLocalId(requestId, 'RecoveryRequest', 'requestId', step));
 
 @Resolver(() => RecoveryRequestNode)
 export class RecoveryResolver {
