@@ -9,7 +9,8 @@ import {
 } from '../src/modules/customers/pii.js';
 import { hashPassword } from '../src/modules/agents/passwords.js';
 import { hashApiSecret } from '../src/modules/auth/auth.service.js';
-import type { TestApi } from './harness.js';
+import { agentViewer, riskViewer, supervisorViewer, type TestApi } from './harness.js';
+import type { Viewer } from '../src/modules/auth/viewer.js';
 
 let seq = 0;
 
@@ -121,6 +122,20 @@ export async function insertAgent(
     [username, username, role, await hashPassword(password)],
   );
   return String(a!.id);
+}
+
+/**
+ * A supervisor, a risk admin and an agent (inserted in that order, usernames `${prefix}sup…`,
+ * `${prefix}risk…`, `${prefix}agent…`), as viewers.
+ */
+export async function insertStaff(
+  api: TestApi,
+  prefix = '',
+): Promise<{ sup: Viewer; risk: Viewer; agent: Viewer }> {
+  const sup = supervisorViewer(await insertAgent(api, `${prefix}sup${Date.now()}`, 'SUPERVISOR'));
+  const risk = riskViewer(await insertAgent(api, `${prefix}risk${Date.now()}`, 'RISK_ADMIN'));
+  const agent = agentViewer(await insertAgent(api, `${prefix}agent${Date.now()}`, 'AGENT'));
+  return { sup, risk, agent };
 }
 
 /** Insert a partner app with one key; returns the API key header value. */

@@ -1,5 +1,10 @@
 import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { USER_ERROR_CODE_DESCRIPTIONS, type UserError, type UserErrorCode } from './errors.js';
+import {
+  USER_ERROR_CODE_DESCRIPTIONS,
+  type Outcome,
+  type UserError,
+  type UserErrorCode,
+} from './errors.js';
 
 /**
  * The codes each payload's `userErrors` can carry — the one table the payloads' GraphQL enums
@@ -422,6 +427,24 @@ export function Payload<P extends PayloadName>(name: P) {
   }
   PAYLOAD_ERROR_TYPES.set(name, { enumName, typeName });
   return PayloadBase;
+}
+
+/**
+ * A mutation's payload from its outcome: a refusal's userErrors with the payload's fields null
+ * (`refused`), or the fields `present` makes of the success, with no userErrors.
+ */
+export async function payloadOf<
+  T,
+  C extends UserErrorCode,
+  R extends Record<string, null>,
+  F extends { [K in keyof R]: unknown },
+>(
+  outcome: Outcome<T, C>,
+  refused: R,
+  present: (value: T) => F | Promise<F>,
+): Promise<(R | F) & { userErrors: UserError<C>[] }> {
+  if (!outcome.ok) return { ...refused, userErrors: outcome.errors };
+  return { ...(await present(outcome.value)), userErrors: [] };
 }
 
 /** A payload object with its fields checked against the payload's types (codes included). */

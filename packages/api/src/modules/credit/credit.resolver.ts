@@ -1,4 +1,5 @@
-import { userError } from '../../graphql/errors.js';
+import { fail, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
+import { payloadOf } from '../../graphql/payload.js';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Money, money } from '../../graphql/money.js';
@@ -6,7 +7,7 @@ import { Role, scope } from '../auth/viewer.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { CreditAccount } from '../accounts/credit-account.entity.js';
 import { toAccountNode } from '../accounts/account.service.js';
-import { amountFenOrError } from '../purchases/amount.js';
+import { amountFenOrError, optionalAmountFenOrError } from '../purchases/amount.js';
 import { localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
 import { Repayment } from '../repayments/repayment.entity.js';
 import { RepaymentPayload, toRepaymentNode } from '../repayments/repayment.types.js';
@@ -23,6 +24,9 @@ import {
 } from './credit.types.js';
 
 const MAX_MONEY_OP_FEN = 100_000_000;
+
+const waivedPayload = <C extends UserErrorCode>(r: Outcome<{ waivedFen: number }, C>) =>
+  payloadOf(r, { waived: null }, ({ waivedFen }) => ({ waived: money(waivedFen) }));
 
 async function accountPayload(ctx: GraphQLContext, accountId: string) {
   const a = await ctx.em.fork().findOne(CreditAccount, { id: accountId });
@@ -79,29 +83,21 @@ export class CreditResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WaiveFeePayload> {
     const plan = localIdOrError(input.planId, 'InstallmentPlan', 'planId');
-    if (!plan.ok) return { waived: null, userErrors: plan.errors };
+    if (!plan.ok) return waivedPayload(plan);
     if (input.kind !== 'FEE' && input.kind !== 'LATE_FEE')
-      return {
-        waived: null,
-        userErrors: [userError('UNKNOWN_KIND', 'kind is FEE or LATE_FEE.', 'kind')],
-      };
-    let amountFen: number | null = null;
-    if (input.amount != null) {
-      const a = amountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
-      if (!a.ok) return { waived: null, userErrors: a.errors };
-      amountFen = a.value;
-    }
-    const r = await ctx.services.staffMoney.waive(ctx.em, ctx.viewer, {
-      planId: plan.value,
-      seq: input.seq,
-      kind: input.kind,
-      amountFen,
-      reason: input.reason,
-      idempotencyKey: input.idempotencyKey,
-    });
-    return r.ok
-      ? { waived: money(r.value.waivedFen), userErrors: [] }
-      : { waived: null, userErrors: r.errors };
+      return waivedPayload(fail('UNKNOWN_KIND', 'kind is FEE or LATE_FEE.', 'kind'));
+    const amount = optionalAmountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
+    if (!amount.ok) return waivedPayload(amount);
+    return waivedPayload(
+      await ctx.services.staffMoney.waive(ctx.em, ctx.viewer, {
+        planId: plan.value,
+        seq: input.seq,
+        kind: input.kind,
+        amountFen: amount.value,
+        reason: input.reason,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)
@@ -115,24 +111,19 @@ export class CreditResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WaiveRevolvingChargePayload> {
     const id = localIdOrError(input.accountId, 'CreditAccount', 'accountId');
-    if (!id.ok) return { waived: null, userErrors: id.errors };
-    let amountFen: number | null = null;
-    if (input.amount != null) {
-      const a = amountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
-      if (!a.ok) return { waived: null, userErrors: a.errors };
-      amountFen = a.value;
-    }
-    const r = await ctx.services.staffMoney.waiveRevolving(ctx.em, ctx.viewer, {
-      accountId: id.value,
-      statementSeq: input.statementSeq,
-      kind: input.kind,
-      amountFen,
-      reason: input.reason,
-      idempotencyKey: input.idempotencyKey,
-    });
-    return r.ok
-      ? { waived: money(r.value.waivedFen), userErrors: [] }
-      : { waived: null, userErrors: r.errors };
+    if (!id.ok) return waivedPayload(id);
+    const amount = optionalAmountFenOrError(input.amount, 'amount', MAX_MONEY_OP_FEN);
+    if (!amount.ok) return waivedPayload(amount);
+    return waivedPayload(
+      await ctx.services.staffMoney.waiveRevolving(ctx.em, ctx.viewer, {
+        accountId: id.value,
+        statementSeq: input.statementSeq,
+        kind: input.kind,
+        amountFen: amount.value,
+        reason: input.reason,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    );
   }
 
   @Authorized(Role.RISK_ADMIN)

@@ -3,6 +3,7 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { withLockedAccount } from '../ledger/locked-account.js';
+import { idempotencyScope } from '../idempotency/idempotency.service.js';
 import { blankStaffInput } from './staff-input.js';
 import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { recordDecision } from '../recovery/restoration.js';
@@ -85,12 +86,7 @@ export class StaffMoneyService {
     if (blank) return blank;
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'waiveFee',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'waiveFee', input),
       (tem) => planAccount(tem, input.planId),
       async (tem, acct) => {
         const [l] = await tem.execute<
@@ -195,12 +191,7 @@ export class StaffMoneyService {
     if (blank) return blank;
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'waiveRevolvingCharge',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'waiveRevolvingCharge', input),
       input.accountId,
       (tem, acct) => waiveRevolvingLocked(tem, viewer, acct, input, at.toISOString().slice(0, 10)),
     );
@@ -234,12 +225,7 @@ export class StaffMoneyService {
     if (blank) return blank;
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'writeOffBalance',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'writeOffBalance', input),
       input.accountId,
       async (tem, acct) => {
         const revolvingDelinquent = await revolvingDelinquentLocked(
@@ -409,12 +395,7 @@ export class StaffMoneyService {
     if (blank) return blank;
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'payOutCredit',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'payOutCredit', input),
       input.accountId,
       async (tem, acct) => {
         const [a] = await tem.execute<{ credit: string }[]>(

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { userError, type Outcome } from '../../graphql/errors.js';
+import { type Outcome } from '../../graphql/errors.js';
 import { money } from '../../graphql/money.js';
-import { Connection, IdPageArgs, localIdOf } from '../../graphql/relay.js';
+import { Connection, IdPageArgs } from '../../graphql/relay.js';
+import { withLocalId } from '../ledger/account-ref.js';
 import { pageById } from '../../graphql/paged-query.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { DecisionReason } from '../../graphql/decision-reason.js';
@@ -132,10 +133,16 @@ async function decisionPayload(
   });
 }
 
-const accountIdError = () =>
-  makePayload(LimitDecisionPayload, {
-    userErrors: [userError('INVALID_ID', 'accountId is not a CreditAccount id.', 'accountId')],
-  });
+/** The payload of a decision on one account: its global id read, then `decide` with the local one. */
+async function accountDecisionPayload(
+  ctx: GraphQLContext,
+  accountId: string,
+  decide: (
+    id: string,
+  ) => Promise<Outcome<{ accountId: string; decisionId: string }, PayloadCode<'LimitDecision'>>>,
+): Promise<LimitDecisionPayload> {
+  return decisionPayload(ctx, await withLocalId(accountId, 'CreditAccount', 'accountId', decide));
+}
 
 @Resolver()
 export class DecisionMutationResolver {
@@ -149,11 +156,8 @@ export class DecisionMutationResolver {
     input: RequestLimitReviewInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).requestLimitReview(ctx.em, ctx.viewer, id, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).requestLimitReview(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -166,11 +170,8 @@ export class DecisionMutationResolver {
     input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).setFrozen(ctx.em, ctx.viewer, id, true, input.reason),
     );
   }
 
@@ -183,11 +184,8 @@ export class DecisionMutationResolver {
     input: AccountReasonInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const id = localIdOf(input.accountId, 'CreditAccount');
-    if (!id) return accountIdError();
-    return decisionPayload(
-      ctx,
-      await service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason),
+    return accountDecisionPayload(ctx, input.accountId, (id) =>
+      service(ctx).setFrozen(ctx.em, ctx.viewer, id, false, input.reason),
     );
   }
 }

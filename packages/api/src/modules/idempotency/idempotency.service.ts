@@ -36,6 +36,20 @@ export interface IdempotencyScope {
   input: unknown;
 }
 
+/**
+ * The scope of an operation keyed by its input's `idempotencyKey`: who sent it, the operation,
+ * the key, and what a retry must repeat — the rest of the input, or `repeated` where the
+ * operation names it.
+ */
+export function idempotencyScope(
+  viewer: Viewer,
+  operation: string,
+  input: { idempotencyKey: string },
+  repeated: unknown = { ...input, idempotencyKey: undefined },
+): IdempotencyScope {
+  return { actor: idempotencyActor(viewer), operation, key: input.idempotencyKey, input: repeated };
+}
+
 /** The codes idempotency itself can answer, beside the step's own. */
 export type IdempotencyCode = 'INVALID_IDEMPOTENCY_KEY' | 'IDEMPOTENCY_KEY_REUSED';
 

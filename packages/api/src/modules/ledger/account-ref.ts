@@ -1,4 +1,4 @@
-import { fail, ok, type Outcome } from '../../graphql/errors.js';
+import { fail, ok, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
@@ -14,6 +14,17 @@ export function localIdOrError(
   return g && g.type === type
     ? ok(g.id)
     : fail('INVALID_ID', `${field} is not a ${type} id.`, field);
+}
+
+/** `step` with the local id of a global id of `type`, or INVALID_ID naming `field`. */
+export async function withLocalId<T, C extends UserErrorCode = never>(
+  globalId: string,
+  type: string,
+  field: string,
+  step: (id: string) => Promise<Outcome<T, C>>,
+): Promise<Outcome<T, C | 'INVALID_ID'>> {
+  const id = localIdOrError(globalId, type, field);
+  return id.ok ? step(id.value) : id;
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, type Outcome, type UserErrorCode } from '../../graphql/errors.js';
-import type { Viewer } from '../auth/viewer.js';
 import {
-  idempotencyActor,
   withIdempotency,
   type IdempotencyCode,
+  type IdempotencyScope,
 } from '../idempotency/idempotency.service.js';
 
 /** A credit account whose row the current transaction holds (`for update`). */
@@ -35,11 +34,11 @@ export async function lockAccount(
 }
 
 /**
- * The opening every money operation shares: one idempotent transaction (actor, operation, key;
- * a retry returns the first result) whose first lock is the account row. `account` is the
- * account id, or a lookup of it inside the transaction (a plan's account) that may fail with
- * the caller's own user error; an unknown account is ACCOUNT_NOT_FOUND. The step runs with the
- * row locked.
+ * The opening every money operation shares: one idempotent transaction (`scope`: actor,
+ * operation, key; a retry returns the first result) whose first lock is the account row.
+ * `account` is the account id, or a lookup of it inside the transaction (a plan's account) that
+ * may fail with the caller's own user error; an unknown account is ACCOUNT_NOT_FOUND. The step
+ * runs with the row locked.
  */
 export async function withLockedAccount<
   T,
@@ -47,14 +46,13 @@ export async function withLockedAccount<
   A extends UserErrorCode = never,
 >(
   em: EntityManager,
-  viewer: Viewer,
-  op: { operation: string; key: string; input: unknown },
+  scope: IdempotencyScope,
   account: string | ((tem: EntityManager) => Promise<Outcome<string, A>>),
   step: (tem: EntityManager, acct: LockedAccount) => Promise<Outcome<T, C>>,
 ): Promise<Outcome<T, C | A | IdempotencyCode | 'ACCOUNT_NOT_FOUND'> & { replayed?: boolean }> {
   return withIdempotency(
     em,
-    { actor: idempotencyActor(viewer), operation: op.operation, key: op.key, input: op.input },
+    scope,
     async (tem): Promise<Outcome<T, C | A | 'ACCOUNT_NOT_FOUND'>> => {
       let accountId: string;
       if (typeof account === 'string') accountId = account;

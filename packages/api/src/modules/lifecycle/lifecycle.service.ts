@@ -3,7 +3,7 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { raiseNotice } from '../notices/notice-events.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { idempotencyScope, withIdempotency } from '../idempotency/idempotency.service.js';
 import { loadApplicantFacts } from '../decisions/behaviour.js';
 import {
   decideApplication,
@@ -66,12 +66,7 @@ export class LifecycleService {
   > {
     return withIdempotency(
       em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'applyForCredit',
-        key: input.idempotencyKey,
-        input: { customerId: input.customerId },
-      },
+      idempotencyScope(viewer, 'applyForCredit', input, { customerId: input.customerId }),
       async (tem) => {
         const [c] = await tem.execute<{ id: string }[]>(
           `select id from customers where id = ? for update`,

@@ -29,7 +29,7 @@ import { toCustomerNode } from '../customers/customer.service.js';
 import { PartnerLink } from './partner-link.entity.js';
 import { mayActFor } from './partner-gate.js';
 import { PartnerLinkStatusEnum } from '../../graphql/enums.js';
-import { Payload, type PayloadCode } from '../../graphql/payload.js';
+import { Payload, payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 @ObjectType('PartnerLink', {
   implements: Node,
@@ -141,14 +141,14 @@ class LinkPageArgs {
   after?: string | null;
 }
 
-async function linkPayload(
+const linkPayload = (
   ctx: GraphQLContext,
   r: Outcome<{ linkId: string }, PayloadCode<'PartnerLink'>>,
-): Promise<PartnerLinkPayload> {
-  if (!r.ok) return { link: null, userErrors: r.errors };
-  const row = await ctx.em.fork().findOne(PartnerLink, { id: r.value.linkId });
-  return { link: row ? toLinkNode(row) : null, userErrors: [] };
-}
+): Promise<PartnerLinkPayload> =>
+  payloadOf(r, { link: null }, async ({ linkId }) => {
+    const row = await ctx.em.fork().findOne(PartnerLink, { id: linkId });
+    return { link: row ? toLinkNode(row) : null };
+  });
 
 @Resolver(() => PartnerLinkNode)
 export class PartnerLinkResolver {
@@ -184,7 +184,7 @@ export class PartnerLinkResolver {
   ): Promise<PartnerLinkPayload> {
     if (ctx.viewer.kind !== 'partner') throw new Error('unreachable: partner role');
     const id = localIdOrError(input.linkRequestId, 'PartnerLinkRequest', 'linkRequestId');
-    if (!id.ok) return { link: null, userErrors: id.errors };
+    if (!id.ok) return linkPayload(ctx, id);
     return linkPayload(
       ctx,
       await ctx.services.links.confirm(ctx.em, ctx.viewer, {
@@ -205,7 +205,7 @@ export class PartnerLinkResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerLinkPayload> {
     const id = localIdOrError(input.linkId, 'PartnerLink', 'linkId');
-    if (!id.ok) return { link: null, userErrors: id.errors };
+    if (!id.ok) return linkPayload(ctx, id);
     return linkPayload(
       ctx,
       await ctx.services.links.revoke(ctx.em, ctx.viewer, {

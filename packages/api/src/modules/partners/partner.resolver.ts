@@ -24,7 +24,7 @@ import { Role } from '../auth/viewer.js';
 import type { PartnerApiKey, PartnerApp } from './partner-app.entity.js';
 import type { IssuedKey } from './partner-keys.service.js';
 import { PartnerApiKeyStatusEnum } from '../../graphql/enums.js';
-import { Payload, type PayloadCode } from '../../graphql/payload.js';
+import { Payload, payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 @ObjectType('PartnerApiKey', {
   description: 'An API key of a partner app (the secret is shown only when the key is issued).',
@@ -178,10 +178,8 @@ class CreatePartnerAppPayload extends Payload('CreatePartnerApp') {
   apiKey?: string | null;
 }
 
-const keyPayload = (r: Outcome<IssuedKey, PayloadCode<'PartnerKey'>>): PartnerKeyPayload =>
-  r.ok
-    ? { key: toKeyNode(r.value.key), apiKey: r.value.apiKey, userErrors: [] }
-    : { key: null, apiKey: null, userErrors: r.errors };
+const keyPayload = (r: Outcome<IssuedKey, PayloadCode<'PartnerKey'>>): Promise<PartnerKeyPayload> =>
+  payloadOf(r, { key: null, apiKey: null }, (v) => ({ key: toKeyNode(v.key), apiKey: v.apiKey }));
 
 /** Partner apps and keys, for risk admins (the jobs CLI does the same for operators). */
 @Resolver(() => PartnerAppNode)
@@ -213,13 +211,11 @@ export class PartnerAppResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatePartnerAppPayload> {
     const r = await ctx.services.partnerKeys.createApp(ctx.em, ctx.viewer, input);
-    if (!r.ok) return { partnerApp: null, key: null, apiKey: null, userErrors: r.errors };
-    return {
-      partnerApp: toAppNode(r.value.app),
-      key: toKeyNode(r.value.key),
-      apiKey: r.value.apiKey,
-      userErrors: [],
-    };
+    return payloadOf(r, { partnerApp: null, key: null, apiKey: null }, (v) => ({
+      partnerApp: toAppNode(v.app),
+      key: toKeyNode(v.key),
+      apiKey: v.apiKey,
+    }));
   }
 
   @Authorized(Role.RISK_ADMIN)
@@ -232,7 +228,7 @@ export class PartnerAppResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerKeyPayload> {
     const id = localIdOrError(input.partnerAppId, 'PartnerApp', 'partnerAppId');
-    if (!id.ok) return { key: null, apiKey: null, userErrors: id.errors };
+    if (!id.ok) return keyPayload(id);
     return keyPayload(
       await ctx.services.partnerKeys.issueKey(ctx.em, ctx.viewer, {
         partnerAppId: id.value,
@@ -265,8 +261,6 @@ export class PartnerAppResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PartnerKeyPayload> {
     const r = await ctx.services.partnerKeys.revokeKey(ctx.em, ctx.viewer, input);
-    return r.ok
-      ? { key: toKeyNode(r.value), apiKey: null, userErrors: [] }
-      : { key: null, apiKey: null, userErrors: r.errors };
+    return payloadOf(r, { key: null, apiKey: null }, (k) => ({ key: toKeyNode(k), apiKey: null }));
   }
 }

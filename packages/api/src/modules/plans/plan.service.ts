@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { idempotencyScope, withIdempotency } from '../idempotency/idempotency.service.js';
 import {
   TERMS,
   firstDueDateFor,
@@ -62,15 +62,8 @@ export class PlanService {
       | 'UNKNOWN_TERM'
     >
   > {
-    return withIdempotency(
-      em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'createInstallmentPlan',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
-      (tem) => this.createForPurchase(tem, viewer, input),
+    return withIdempotency(em, idempotencyScope(viewer, 'createInstallmentPlan', input), (tem) =>
+      this.createForPurchase(tem, viewer, input),
     );
   }
 

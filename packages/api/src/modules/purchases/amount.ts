@@ -2,6 +2,15 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import { parseYuanToFen } from '../../graphql/money.js';
 import { MAX_PURCHASE_FEN } from '../plans/pricing.js';
 
+/** An amount the input may omit: null when it does, else read as amountFenOrError reads it. */
+export function optionalAmountFenOrError(
+  text: string | null | undefined,
+  field = 'amount',
+  maxFen = MAX_PURCHASE_FEN,
+): Outcome<number | null, 'AMOUNT_NOT_POSITIVE' | 'AMOUNT_TOO_LARGE' | 'INVALID_AMOUNT'> {
+  return text == null ? ok(null) : amountFenOrError(text, field, maxFen);
+}
+
 /**
  * A money amount from input (a decimal string in yuan) as integer fen, or a userError naming the
  * field: not a number or a fraction of a fen → INVALID_AMOUNT; zero or negative →

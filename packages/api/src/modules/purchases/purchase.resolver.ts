@@ -26,8 +26,13 @@ import { purchasesVisibleTo } from './purchase.types.js';
 import { CreditAccountNode } from '../accounts/account.types.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PURCHASE_CATEGORIES } from './purchase-rules.js';
-import { amountFenOrError } from './amount.js';
-import { accountNotFound, localIdOrError, resolveAccountRef } from '../ledger/account-ref.js';
+import { amountFenOrError, optionalAmountFenOrError } from './amount.js';
+import {
+  accountNotFound,
+  localIdOrError,
+  resolveAccountRef,
+  withLocalId,
+} from '../ledger/account-ref.js';
 import { customerOfIfAllowed, scopesNeededAt } from '../links/partner-gate.js';
 import { validIdempotencyKey } from '../idempotency/idempotency.service.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -43,7 +48,7 @@ import {
   toPurchaseNode,
 } from './purchase.types.js';
 import { PurchaseStatusEnum } from '../../graphql/enums.js';
-import { type PayloadCode } from '../../graphql/payload.js';
+import { payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 const purchaseNotFound = () =>
   fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');
@@ -89,14 +94,21 @@ class AccountPurchasesArgs {
   status?: string | null;
 }
 
-async function purchasePayload(
+const purchasePayload = (
   ctx: GraphQLContext,
   outcome: Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>,
-): Promise<PurchasePayload> {
-  if (!outcome.ok) return { purchase: null, userErrors: outcome.errors };
-  const p = await ctx.em.fork().findOne(Purchase, { id: outcome.value.purchaseId });
-  return { purchase: p ? toPurchaseNode(p) : null, userErrors: [] };
-}
+): Promise<PurchasePayload> =>
+  payloadOf(outcome, { purchase: null }, async ({ purchaseId }) => {
+    const p = await ctx.em.fork().findOne(Purchase, { id: purchaseId });
+    return { purchase: p ? toPurchaseNode(p) : null };
+  });
+
+/** The payload of a step on one purchase: its global id read, then `step` with the local id. */
+const purchasePayloadFor = async (
+  ctx: GraphQLContext,
+  purchaseId: string,
+  step: (id: string) => Promise<Outcome<{ purchaseId: string }, PayloadCode<'Purchase'>>>,
+) => purchasePayload(ctx, await withLocalId(purchaseId, 'Purchase', 'purchaseId', step));
 
 @Resolver(() => PurchaseNode)
 export class PurchaseResolver {
@@ -188,17 +200,13 @@ export class PurchaseResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
     const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
+    if (!id.ok) return purchasePayload(ctx, id);
     // Capturing charges the customer: only while the customer's link stands. (Releasing a hold
     // only gives the limit back, so an app may still release its own holds after a revocation.)
     if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
       return purchasePayload(ctx, purchaseNotFound());
-    let amountFen: number | null = null;
-    if (input.amount != null) {
-      const a = amountFenOrError(input.amount);
-      if (!a.ok) return { purchase: null, userErrors: a.errors };
-      amountFen = a.value;
-    }
+    const amount = optionalAmountFenOrError(input.amount);
+    if (!amount.ok) return purchasePayload(ctx, amount);
     const term = input.term ?? null;
     const planWith = term
       ? (tem: typeof ctx.em, purchaseId: string, captureId: string) =>
@@ -219,7 +227,7 @@ export class PurchaseResolver {
           idempotencyKey: input.idempotencyKey,
           term,
           couponCode: input.couponCode ?? null,
-          amountFen,
+          amountFen: amount.value,
           final: input.final ?? null,
         },
         planWith,
@@ -236,12 +244,9 @@ export class PurchaseResolver {
     input: ReleasePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.release(ctx.em, ctx.viewer, {
-        purchaseId: id.value,
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.release(ctx.em, ctx.viewer, {
+        purchaseId: id,
         idempotencyKey: input.idempotencyKey,
       }),
     );
@@ -258,18 +263,14 @@ export class PurchaseResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
-    // Keeping the customer's limit held: only while the customer's link stands.
-    if (!(await customerOfIfAllowed(ctx, 'purchases', id.value, info)))
-      return purchasePayload(ctx, purchaseNotFound());
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
-        purchaseId: id.value,
+    return purchasePayloadFor(ctx, input.purchaseId, async (id) => {
+      // Keeping the customer's limit held: only while the customer's link stands.
+      if (!(await customerOfIfAllowed(ctx, 'purchases', id, info))) return purchaseNotFound();
+      return ctx.services.purchases.extendHold(ctx.em, ctx.viewer, {
+        purchaseId: id,
         idempotencyKey: input.idempotencyKey,
-      }),
-    );
+      });
+    });
   }
 
   @Authorized(Role.SUPERVISOR)
@@ -282,11 +283,8 @@ export class PurchaseResolver {
     input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.approve(ctx.em, ctx.viewer, id.value, input.reason),
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.approve(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -297,11 +295,8 @@ export class PurchaseResolver {
     input: DecidePurchaseInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PurchasePayload> {
-    const id = localIdOrError(input.purchaseId, 'Purchase', 'purchaseId');
-    if (!id.ok) return { purchase: null, userErrors: id.errors };
-    return purchasePayload(
-      ctx,
-      await ctx.services.purchases.reject(ctx.em, ctx.viewer, id.value, input.reason),
+    return purchasePayloadFor(ctx, input.purchaseId, (id) =>
+      ctx.services.purchases.reject(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 

@@ -13,6 +13,7 @@ import {
 import { actorOf, type Viewer } from '../auth/viewer.js';
 import {
   idempotencyActor,
+  idempotencyScope,
   validIdempotencyKey,
   withIdempotency,
 } from '../idempotency/idempotency.service.js';
@@ -492,29 +493,20 @@ export class PurchaseService {
       | PC
     >
   > {
-    return withIdempotency(
-      em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'capturePurchase',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
-      async (tem) => {
-        const closed = await this.closeHold(tem, viewer, input.purchaseId, {
-          to: 'CAPTURED',
-          amountFen: input.amountFen ?? null,
-          final: input.final ?? null,
-        });
-        if (!closed.ok) return closed;
-        const captureId = closed.value.captureId!;
-        if (planWith) {
-          const planned = await planWith(tem, input.purchaseId, captureId);
-          if (!planned.ok) throw new PlanRefused(planned.errors);
-        } else await onUnplannedCapture(tem, captureId); // revolving accounts: on the statement
-        return ok({ purchaseId: input.purchaseId, captureId });
-      },
-    ).catch((e: unknown) => {
+    return withIdempotency(em, idempotencyScope(viewer, 'capturePurchase', input), async (tem) => {
+      const closed = await this.closeHold(tem, viewer, input.purchaseId, {
+        to: 'CAPTURED',
+        amountFen: input.amountFen ?? null,
+        final: input.final ?? null,
+      });
+      if (!closed.ok) return closed;
+      const captureId = closed.value.captureId!;
+      if (planWith) {
+        const planned = await planWith(tem, input.purchaseId, captureId);
+        if (!planned.ok) throw new PlanRefused(planned.errors);
+      } else await onUnplannedCapture(tem, captureId); // revolving accounts: on the statement
+      return ok({ purchaseId: input.purchaseId, captureId });
+    }).catch((e: unknown) => {
       // Only this capture's planWith throws it here: its errors carry the plan's codes (PC).
       if (e instanceof PlanRefused)
         return { ok: false as const, errors: e.errors as UserError<PC>[] };
@@ -540,12 +532,7 @@ export class PurchaseService {
   > {
     return withIdempotency(
       em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'releasePurchase',
-        key: input.idempotencyKey,
-        input: { purchaseId: input.purchaseId },
-      },
+      idempotencyScope(viewer, 'releasePurchase', input, { purchaseId: input.purchaseId }),
       async (tem) => {
         const closed = await this.closeHold(tem, viewer, input.purchaseId, { to: 'RELEASED' });
         return closed.ok ? ok({ purchaseId: input.purchaseId }) : closed;
@@ -574,12 +561,7 @@ export class PurchaseService {
   > {
     return withIdempotency(
       em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'extendHold',
-        key: input.idempotencyKey,
-        input: { purchaseId: input.purchaseId },
-      },
+      idempotencyScope(viewer, 'extendHold', input, { purchaseId: input.purchaseId }),
       async (tem) => {
         const p = await this.visiblePurchase(tem, viewer, input.purchaseId);
         if (!p) return fail('PURCHASE_NOT_FOUND', 'There is no such purchase.', 'purchaseId');

@@ -23,7 +23,7 @@ import { Role } from '../auth/viewer.js';
 import { CustomerNode } from '../customers/customer.types.js';
 import { toCustomerNode } from '../customers/customer.service.js';
 import { amountFenOrError } from '../purchases/amount.js';
-import { localIdOrError } from '../ledger/account-ref.js';
+import { localIdOrError, withLocalId } from '../ledger/account-ref.js';
 import {
   RecoveryDocument,
   RecoveryRequest,
@@ -54,7 +54,7 @@ import { Locale, engineLocale } from '../decisions/decision.types.js';
 import { stagesFor } from '../plans/pricing.js';
 import { transitionReasonText } from '../timeline/texts.js';
 import { OPEN as OPEN_STATUSES } from './recovery.service.js';
-import { type PayloadCode } from '../../graphql/payload.js';
+import { payloadOf, type PayloadCode } from '../../graphql/payload.js';
 
 const RecoveryRequestConnection = Connection(RecoveryRequestNode, 'RecoveryRequest');
 
@@ -98,14 +98,21 @@ registerNodeType('RecoveryRequest', async (ctx, id) => {
   return r ? toRecoveryNode(r) : null;
 });
 
-async function payload(
+const payload = (
   ctx: GraphQLContext,
   r: Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>,
-): Promise<RecoveryRequestPayload> {
-  if (!r.ok) return { recoveryRequest: null, userErrors: r.errors };
-  const row = await ctx.em.fork().findOne(RecoveryRequest, { id: r.value.requestId });
-  return { recoveryRequest: row ? toRecoveryNode(row) : null, userErrors: [] };
-}
+): Promise<RecoveryRequestPayload> =>
+  payloadOf(r, { recoveryRequest: null }, async ({ requestId }) => {
+    const row = await ctx.em.fork().findOne(RecoveryRequest, { id: requestId });
+    return { recoveryRequest: row ? toRecoveryNode(row) : null };
+  });
+
+/** The payload of a step on one request: its global id read, then `step` with the local id. */
+const payloadFor = async (
+  ctx: GraphQLContext,
+  requestId: string,
+  step: (id: string) => Promise<Outcome<{ requestId: string }, PayloadCode<'RecoveryRequest'>>>,
+) => payload(ctx, await withLocalId(requestId, 'RecoveryRequest', 'requestId', step));
 
 @Resolver(() => RecoveryRequestNode)
 export class RecoveryResolver {
@@ -119,11 +126,11 @@ export class RecoveryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
     const customer = localIdOrError(input.customerId, 'Customer', 'customerId');
-    if (!customer.ok) return { recoveryRequest: null, userErrors: customer.errors };
+    if (!customer.ok) return payload(ctx, customer);
     let requested: number | null = null;
     if (input.requestedLimit != null) {
       const fen = amountFenOrError(input.requestedLimit, 'requestedLimit', 100_000_000);
-      if (!fen.ok) return { recoveryRequest: null, userErrors: fen.errors };
+      if (!fen.ok) return payload(ctx, fen);
       requested = fen.value;
     }
     return payload(
@@ -149,11 +156,8 @@ export class RecoveryResolver {
     input: AddRecoveryDocumentsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
-    return payload(
-      ctx,
-      await ctx.services.recovery.addDocuments(ctx.em, ctx.viewer, id.value, input.documents),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.addDocuments(ctx.em, ctx.viewer, id, input.documents),
     );
   }
 
@@ -168,11 +172,8 @@ export class RecoveryResolver {
     input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
-    return payload(
-      ctx,
-      await ctx.services.recovery.approve(ctx.em, ctx.viewer, id.value, input.reason),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.approve(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -187,11 +188,8 @@ export class RecoveryResolver {
     input: DecideRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
-    return payload(
-      ctx,
-      await ctx.services.recovery.reject(ctx.em, ctx.viewer, id.value, input.reason),
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.reject(ctx.em, ctx.viewer, id, input.reason),
     );
   }
 
@@ -205,9 +203,9 @@ export class RecoveryResolver {
     input: TakeRecoveryRequestInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RecoveryRequestPayload> {
-    const id = localIdOrError(input.requestId, 'RecoveryRequest', 'requestId');
-    if (!id.ok) return { recoveryRequest: null, userErrors: id.errors };
-    return payload(ctx, await ctx.services.recovery.take(ctx.em, ctx.viewer, id.value));
+    return payloadFor(ctx, input.requestId, (id) =>
+      ctx.services.recovery.take(ctx.em, ctx.viewer, id),
+    );
   }
 
   @Authorized(Role.SUPERVISOR)

@@ -293,25 +293,9 @@ export class RecoveryService {
     requestId: string,
     reason: string,
   ): Promise<Outcome<{ requestId: string }, 'ILLEGAL_TRANSITION' | 'RECOVERY_REQUEST_NOT_FOUND'>> {
-    return em.transactional(async (tem) => {
-      const locked = await lockForDecision(tem, viewer, requestId, 'APPROVED', 'approve');
-      if (!locked.ok) return locked;
-      const r = locked.value;
-      await this.approveLocked(
-        tem,
-        r,
-        agentActor(viewer),
-        reason.trim() || 'Approved by a supervisor.',
-      );
-      await writeAudit(tem, viewer, {
-        action: 'approveRecoveryRequest',
-        customerId: r.customer_id,
-        targetType: 'RecoveryRequest',
-        targetId: r.id,
-        details: { reason },
-      });
-      return ok({ requestId: r.id });
-    });
+    return decide(em, viewer, requestId, reason, 'approve', (tem, r) =>
+      this.approveLocked(tem, r, agentActor(viewer), reason.trim() || 'Approved by a supervisor.'),
+    );
   }
 
   async reject(
@@ -320,26 +304,15 @@ export class RecoveryService {
     requestId: string,
     reason: string,
   ): Promise<Outcome<{ requestId: string }, 'ILLEGAL_TRANSITION' | 'RECOVERY_REQUEST_NOT_FOUND'>> {
-    return em.transactional(async (tem) => {
-      const locked = await lockForDecision(tem, viewer, requestId, 'REJECTED', 'reject');
-      if (!locked.ok) return locked;
-      const r = locked.value;
-      await transition(
+    return decide(em, viewer, requestId, reason, 'reject', (tem, r) =>
+      transition(
         tem,
         { id: r.id, customerId: r.customer_id, status: r.status },
         'REJECTED',
         agentActor(viewer),
         reason.trim() || 'Rejected by a supervisor.',
-      );
-      await writeAudit(tem, viewer, {
-        action: 'rejectRecoveryRequest',
-        customerId: r.customer_id,
-        targetType: 'RecoveryRequest',
-        targetId: r.id,
-        details: { reason },
-      });
-      return ok({ requestId: r.id });
-    });
+      ),
+    );
   }
 
   /**
@@ -591,6 +564,35 @@ async function insertDocuments(
 
 const agentActor = (viewer: Viewer): RecoveryActor =>
   viewer.kind === 'agent' ? { type: 'AGENT', agentId: viewer.id } : { type: 'SYSTEM' };
+
+/**
+ * A supervisor's decision in one transaction: the request locked and marked (lockForDecision),
+ * `act` on it, then the decision audited with its reason.
+ */
+async function decide(
+  em: EntityManager,
+  viewer: Viewer,
+  requestId: string,
+  reason: string,
+  verb: 'approve' | 'reject',
+  act: (tem: EntityManager, r: RequestRow) => Promise<unknown>,
+): Promise<Outcome<{ requestId: string }, 'ILLEGAL_TRANSITION' | 'RECOVERY_REQUEST_NOT_FOUND'>> {
+  return em.transactional(async (tem) => {
+    const to = verb === 'approve' ? 'APPROVED' : 'REJECTED';
+    const locked = await lockForDecision(tem, viewer, requestId, to, verb);
+    if (!locked.ok) return locked;
+    const r = locked.value;
+    await act(tem, r);
+    await writeAudit(tem, viewer, {
+      action: `${verb}RecoveryRequest`,
+      customerId: r.customer_id,
+      targetType: 'RecoveryRequest',
+      targetId: r.id,
+      details: { reason },
+    });
+    return ok({ requestId: r.id });
+  });
+}
 
 /** The request locked for a supervisor's decision, marked as decided by the viewer; refused when missing or not decidable. */
 async function lockForDecision(

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor, withIdempotency } from '../idempotency/idempotency.service.js';
+import { idempotencyScope, withIdempotency } from '../idempotency/idempotency.service.js';
 import { periodBegun } from '../plans/pricing.js';
 import { restoreCoupon } from '../coupons/coupon.service.js';
 import { applyCreditToDue } from '../repayments/repayment.service.js';
@@ -50,15 +50,8 @@ export class RefundService {
       | 'REFUND_EXCEEDS_REFUNDABLE'
     >
   > {
-    return withIdempotency(
-      em,
-      {
-        actor: idempotencyActor(viewer),
-        operation: 'refundPurchase',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
-      (tem) => this.refundInTransaction(tem, viewer, input),
+    return withIdempotency(em, idempotencyScope(viewer, 'refundPurchase', input), (tem) =>
+      this.refundInTransaction(tem, viewer, input),
     );
   }
 

@@ -5,6 +5,7 @@ import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { lockAccount, withLockedAccount, type LockedAccount } from '../ledger/locked-account.js';
+import { idempotencyScope } from '../idempotency/idempotency.service.js';
 import { payoffFor, type PayoffLine } from '../plans/pricing.js';
 import { applyEarnedRestorationStages } from '../recovery/restoration.js';
 import { onRepayment } from '../lifecycle/after-overdue.js';
@@ -122,12 +123,11 @@ export class RepaymentService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'recordRepayment',
-        key: input.idempotencyKey,
-        input: { accountId: input.accountId, amountFen: input.amountFen, payment: input.payment },
-      },
+      idempotencyScope(viewer, 'recordRepayment', input, {
+        accountId: input.accountId,
+        amountFen: input.amountFen,
+        payment: input.payment,
+      }),
       input.accountId,
       async (tem, acct) => {
         if (await referenceUsed(tem, viewer, input.payment)) return duplicateReference();
@@ -176,12 +176,7 @@ export class RepaymentService {
     if (blank) return blank;
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'postExternalRepayment',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'postExternalRepayment', input),
       input.accountId,
       async (tem, acct) => {
         const [dup] = await tem.execute<{ id: string }[]>(
@@ -247,12 +242,10 @@ export class RepaymentService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'repayEarly',
-        key: input.idempotencyKey,
-        input: { planId: input.planId, payment: input.payment },
-      },
+      idempotencyScope(viewer, 'repayEarly', input, {
+        planId: input.planId,
+        payment: input.payment,
+      }),
       (tem) => planAccount(tem, input.planId),
       async (tem, acct) => {
         const [again] = await tem.execute<{ status: string }[]>(

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, type Outcome } from '../../graphql/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { idempotencyActor } from '../idempotency/idempotency.service.js';
+import { idempotencyActor, idempotencyScope } from '../idempotency/idempotency.service.js';
 import { lockAccount, withLockedAccount } from '../ledger/locked-account.js';
 import { writeLedgerRows } from '../ledger/ledger-rows.js';
 import { REVOLVING_POLICY, revolving } from '../plans/pricing.js';
@@ -771,12 +771,7 @@ export class RevolvingService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'offerRevolvingUpgrade',
-        key: input.idempotencyKey,
-        input: { accountId: input.accountId },
-      },
+      idempotencyScope(viewer, 'offerRevolvingUpgrade', input, { accountId: input.accountId }),
       input.accountId,
       async (tem, acct) => {
         await tem.execute(
@@ -849,12 +844,7 @@ export class RevolvingService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'acceptRevolvingUpgrade',
-        key: input.idempotencyKey,
-        input: { accountId: input.accountId },
-      },
+      idempotencyScope(viewer, 'acceptRevolvingUpgrade', input, { accountId: input.accountId }),
       input.accountId,
       async (tem, acct) => {
         const [o] = await tem.execute<{ id: string; status: string; expired: boolean }[]>(
@@ -960,12 +950,7 @@ export class RevolvingService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'payStatement',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'payStatement', input),
       input.accountId,
       async (tem, acct) => {
         if (!(await revolvingRow(tem, acct.id))) return notRevolving();
@@ -1006,12 +991,7 @@ export class RevolvingService {
   > {
     return withLockedAccount(
       em,
-      viewer,
-      {
-        operation: 'redeemPoints',
-        key: input.idempotencyKey,
-        input: { ...input, idempotencyKey: undefined },
-      },
+      idempotencyScope(viewer, 'redeemPoints', input),
       input.accountId,
       async (tem, acct) => {
         if (!(await revolvingRow(tem, acct.id))) return notRevolving();

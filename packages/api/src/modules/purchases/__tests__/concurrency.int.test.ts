@@ -7,7 +7,7 @@ import { createLogger } from '../../../shared/logger.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { noFraudRules } from '../purchase-rules.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { expectReconciled } from './money-helpers.js';
+import { authorizeOverHttp, expectReconciled } from './money-helpers.js';
 
 /**
  * Two API processes' worth of state — two apps, two ORMs with their own connection pools, two
@@ -37,23 +37,8 @@ afterAll(async () => {
   await second?.orm.close();
 });
 
-const MUTATION = `mutation($input: AuthorizePurchaseInput!) { authorizePurchase(input: $input) { decision declineCode replayed purchase { id } userErrors { code } } }`;
-
-async function post(base: string, input: Record<string, unknown>) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query: MUTATION, variables: { input } }),
-  });
-  const body = (await res.json()) as any;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.authorizePurchase as {
-    decision: string;
-    declineCode: string | null;
-    replayed: boolean;
-    purchase: { id: string };
-  };
-}
+const post = (base: string, input: Record<string, unknown>) =>
+  authorizeOverHttp(base, apiKey, input);
 
 describe('parallel authorizations from two API processes', () => {
   // 400 HTTP requests through two apps: on a shared two-core machine under load (or beside the

@@ -19,6 +19,29 @@ export const REPAY = `mutation($input: RecordRepaymentInput!) {
   recordRepayment(input: $input) { repayment { id amount { amount } principal { amount } fee { amount } lateFee { amount } unapplied { amount } } userErrors { code field message } }
 }`;
 
+const AUTHORIZE_OVER_HTTP = `mutation($input: AuthorizePurchaseInput!) { authorizePurchase(input: $input) { decision declineCode replayed purchase { id } userErrors { code } } }`;
+
+/** authorizePurchase posted to one API process (`base`) with a partner's key; a GraphQL error throws. */
+export async function authorizeOverHttp(
+  base: string,
+  apiKey: string,
+  input: Record<string, unknown>,
+) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ query: AUTHORIZE_OVER_HTTP, variables: { input } }),
+  });
+  const body = (await res.json()) as any;
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data.authorizePurchase as {
+    decision: string;
+    declineCode: string | null;
+    replayed: boolean;
+    purchase: { id: string };
+  };
+}
+
 /** A partner app row (purchases reference it) and its viewer. */
 export async function partner(api: TestApi): Promise<Viewer> {
   const p = await insertPartner(api, [

@@ -7,7 +7,7 @@ import { useTestApi } from '../../../../test/harness.js';
 import { insertCustomer, insertPartner, type CustomerFixture } from '../../../../test/fixtures.js';
 import { toGlobalId } from '../../../graphql/relay.js';
 import { defaultFraudRules } from '../purchase-rules.js';
-import { expectReconciled } from './money-helpers.js';
+import { authorizeOverHttp, expectReconciled } from './money-helpers.js';
 
 /**
  * Scale past one machine, measured here (issue 17 item 6; docs/scaling.md, docs/benchmarks.md):
@@ -74,23 +74,8 @@ afterAll(async () => {
   );
 });
 
-const MUTATION = `mutation($input: AuthorizePurchaseInput!) { authorizePurchase(input: $input) { decision declineCode replayed purchase { id } userErrors { code } } }`;
-
-async function authorize(base: string, input: Record<string, unknown>) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query: MUTATION, variables: { input } }),
-  });
-  const body = (await res.json()) as any;
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.authorizePurchase as {
-    decision: string;
-    declineCode: string | null;
-    replayed: boolean;
-    purchase: { id: string };
-  };
-}
+const authorize = (base: string, input: Record<string, unknown>) =>
+  authorizeOverHttp(base, apiKey, input);
 
 describe.each([1, 2, 4])('%i API process(es) and 2 workers on one database', (n) => {
   it(

@@ -5,8 +5,8 @@
  * raced by two captures.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agentViewer, riskViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
-import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
+import { useTestApi } from '../../../../test/harness.js';
+import { insertCustomer, insertStaff } from '../../../../test/fixtures.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../../purchases/purchase-rules.js';
@@ -32,9 +32,7 @@ beforeAll(async () => {
   p = await partner(api);
   other = await partner(api);
   api.app.services.purchases.rules = noFraudRules;
-  sup = supervisorViewer(await insertAgent(api, `atksup${Date.now()}`, 'SUPERVISOR'));
-  risk = riskViewer(await insertAgent(api, `atkrisk${Date.now()}`, 'RISK_ADMIN'));
-  agent = agentViewer(await insertAgent(api, `atkagent${Date.now()}`, 'AGENT'));
+  ({ sup, risk, agent } = await insertStaff(api, 'atk'));
 });
 
 const REFUND = `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agentViewer, riskViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
-import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
+import { useTestApi } from '../../../../test/harness.js';
+import { insertCustomer, insertStaff } from '../../../../test/fixtures.js';
 import { fromGlobalId, toGlobalId } from '../../../graphql/relay.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../../purchases/purchase-rules.js';
@@ -25,9 +25,7 @@ let agent: Viewer;
 beforeAll(async () => {
   p = await partner(api);
   api.app.services.purchases.rules = noFraudRules;
-  sup = supervisorViewer(await insertAgent(api, `sup${Date.now()}`, 'SUPERVISOR'));
-  risk = riskViewer(await insertAgent(api, `risk${Date.now()}`, 'RISK_ADMIN'));
-  agent = agentViewer(await insertAgent(api, `agent${Date.now()}`, 'AGENT'));
+  ({ sup, risk, agent } = await insertStaff(api));
 });
 
 const REFUND = `mutation($input: RefundPurchaseInput!) { refundPurchase(input: $input) {

@@ -1,4 +1,8 @@
+import { expect } from 'vitest';
 import type { TestApi } from '../../../../test/harness.js';
+import { insertCustomer, type CustomerFixture } from '../../../../test/fixtures.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { key } from '../../purchases/__tests__/money-helpers.js';
 
 /**
  * Give an account the history the revolving policy asks for: grade A and a paid-off plan of six
@@ -23,6 +27,52 @@ export async function giveGoodHistory(api: TestApi, accountId: string): Promise<
        values (?, ?, ?, ?, current_date - make_interval(months => ?), 10000, 0, 10000, 'PAID', current_date - make_interval(months => ?) - interval '5 days')`,
       [plan!.id, accountId, p!.customer_id, i, 7 - i, 7 - i],
     );
+}
+
+/** A new customer with a good history, offered a revolving line by `staff` and accepted by `partner`. */
+export async function revolvingCustomer(
+  api: TestApi,
+  staff: Viewer,
+  partner: Viewer,
+  baseLimitFen = 2_000_000,
+): Promise<CustomerFixture> {
+  const c = await insertCustomer(api, { baseLimitFen });
+  await giveGoodHistory(api, c.accountId);
+  const o = await api.app.services.revolving.offer(api.orm.em.fork(), staff, {
+    accountId: c.accountId,
+    idempotencyKey: key(),
+  });
+  expect(o.ok, JSON.stringify(o)).toBe(true);
+  const a = await api.app.services.revolving.accept(api.orm.em.fork(), partner, {
+    accountId: c.accountId,
+    idempotencyKey: key(),
+  });
+  expect(a.ok, JSON.stringify(a)).toBe(true);
+  return c;
+}
+
+/** Authorize and capture without a term: a revolving purchase. Returns its id. */
+export async function buyOnRevolving(
+  api: TestApi,
+  partner: Viewer,
+  accountId: string,
+  amountFen: number,
+): Promise<string> {
+  const a = await api.app.services.purchases.authorize(api.orm.em.fork(), partner, {
+    accountId,
+    amountFen,
+    category: 'DIGITAL',
+    merchant: 'card',
+    idempotencyKey: key(),
+  });
+  expect(a.ok && a.value.status).toBe('HELD');
+  const purchaseId = a.ok ? a.value.purchaseId : '';
+  const c = await api.app.services.purchases.capture(api.orm.em.fork(), partner, {
+    purchaseId,
+    idempotencyKey: key(),
+  });
+  expect(c.ok, JSON.stringify(c)).toBe(true);
+  return purchaseId;
 }
 
 export const isoPlus = (days: number, from = new Date()) => {

@@ -5,13 +5,17 @@
  * next statement's identity (`waived`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agentViewer, riskViewer, supervisorViewer, useTestApi } from '../../../../test/harness.js';
-import { insertAgent, insertCustomer } from '../../../../test/fixtures.js';
+import { useTestApi } from '../../../../test/harness.js';
+import { insertCustomer, insertStaff } from '../../../../test/fixtures.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { noFraudRules } from '../../purchases/purchase-rules.js';
 import { expectReconciled, key, partner } from '../../purchases/__tests__/money-helpers.js';
 import { toGlobalId } from '../../../graphql/relay.js';
-import { giveGoodHistory, isoPlus } from './revolving-fixtures.js';
+import {
+  buyOnRevolving,
+  isoPlus,
+  revolvingCustomer as newRevolvingCustomer,
+} from './revolving-fixtures.js';
 
 const api = useTestApi();
 let p: Viewer;
@@ -20,9 +24,7 @@ let sup: Viewer;
 let risk: Viewer;
 beforeAll(async () => {
   p = await partner(api);
-  staff = agentViewer(await insertAgent(api, `rsagent${Date.now()}`, 'AGENT'));
-  sup = supervisorViewer(await insertAgent(api, `rssup${Date.now()}`, 'SUPERVISOR'));
-  risk = riskViewer(await insertAgent(api, `rsrisk${Date.now()}`, 'RISK_ADMIN'));
+  ({ sup, risk, agent: staff } = await insertStaff(api, 'rs'));
   api.app.services.purchases.rules = noFraudRules;
 });
 
@@ -30,37 +32,8 @@ const svc = () => api.app.services;
 const em = () => api.orm.em.fork();
 const gid = (id: string) => toGlobalId('CreditAccount', id);
 
-async function revolvingCustomer() {
-  const c = await insertCustomer(api, { baseLimitFen: 2_000_000 });
-  await giveGoodHistory(api, c.accountId);
-  const o = await svc().revolving.offer(em(), staff, {
-    accountId: c.accountId,
-    idempotencyKey: key(),
-  });
-  expect(o.ok, JSON.stringify(o)).toBe(true);
-  const a = await svc().revolving.accept(em(), p, {
-    accountId: c.accountId,
-    idempotencyKey: key(),
-  });
-  expect(a.ok, JSON.stringify(a)).toBe(true);
-  return c;
-}
-
-async function buy(accountId: string, amountFen: number) {
-  const a = await svc().purchases.authorize(em(), p, {
-    accountId,
-    amountFen,
-    category: 'DIGITAL',
-    merchant: 'card',
-    idempotencyKey: key(),
-  });
-  expect(a.ok && a.value.status).toBe('HELD');
-  const c = await svc().purchases.capture(em(), p, {
-    purchaseId: a.ok ? a.value.purchaseId : '',
-    idempotencyKey: key(),
-  });
-  expect(c.ok, JSON.stringify(c)).toBe(true);
-}
+const revolvingCustomer = () => newRevolvingCustomer(api, staff, p);
+const buy = (accountId: string, amountFen: number) => buyOnRevolving(api, p, accountId, amountFen);
 
 async function line(accountId: string) {
   const [r] = await api.sql<any>(

@@ -7,7 +7,12 @@ import { noFraudRules } from '../../purchases/purchase-rules.js';
 import { expectReconciled, key, partner } from '../../purchases/__tests__/money-helpers.js';
 import { runRevolvingStatements } from '../revolving.service.js';
 import { toGlobalId } from '../../../graphql/relay.js';
-import { giveGoodHistory, isoPlus } from './revolving-fixtures.js';
+import {
+  buyOnRevolving,
+  giveGoodHistory,
+  isoPlus,
+  revolvingCustomer as newRevolvingCustomer,
+} from './revolving-fixtures.js';
 
 const api = useTestApi();
 let p: Viewer;
@@ -22,37 +27,9 @@ const svc = () => api.app.services;
 const em = () => api.orm.em.fork();
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-async function revolvingCustomer(baseLimitFen = 2_000_000) {
-  const c = await insertCustomer(api, { baseLimitFen });
-  await giveGoodHistory(api, c.accountId);
-  const o = await svc().revolving.offer(em(), staff, {
-    accountId: c.accountId,
-    idempotencyKey: key(),
-  });
-  expect(o.ok, JSON.stringify(o)).toBe(true);
-  const a = await svc().revolving.accept(em(), p, {
-    accountId: c.accountId,
-    idempotencyKey: key(),
-  });
-  expect(a.ok, JSON.stringify(a)).toBe(true);
-  return c;
-}
-
-/** Authorize and capture without a term: a revolving purchase. */
-async function buy(accountId: string, amountFen: number) {
-  const a = await svc().purchases.authorize(em(), p, {
-    accountId,
-    amountFen,
-    category: 'DIGITAL',
-    merchant: 'card',
-    idempotencyKey: key(),
-  });
-  expect(a.ok && a.value.status).toBe('HELD');
-  const purchaseId = a.ok ? a.value.purchaseId : '';
-  const c = await svc().purchases.capture(em(), p, { purchaseId, idempotencyKey: key() });
-  expect(c.ok, JSON.stringify(c)).toBe(true);
-  return purchaseId;
-}
+const revolvingCustomer = (baseLimitFen?: number) =>
+  newRevolvingCustomer(api, staff, p, baseLimitFen);
+const buy = (accountId: string, amountFen: number) => buyOnRevolving(api, p, accountId, amountFen);
 
 async function owed(accountId: string) {
   const [r] = await api.sql<any>(
