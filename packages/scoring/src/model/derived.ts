@@ -93,6 +93,25 @@ export function evalDerived(d: DerivedFeatureSpec, get: (name: string) => number
   }
 }
 
+/**
+ * The `cross` spec of a pairwise interaction term over two features' cuts (the cell index over
+ * both features' bins; see `evalDerived`), named `A_x_B` — as the logistic trainer's interaction
+ * terms (`interactions.ts`) and the EBM's pairs (`ebm.ts`) save it.
+ */
+export function crossSpec(
+  A: { name: string; cuts: number[] },
+  B: { name: string; cuts: number[] },
+): DerivedFeatureSpec & { kind: 'cross' } {
+  return {
+    kind: 'cross',
+    name: `${A.name}_x_${B.name}`,
+    a: A.name,
+    b: B.name,
+    aCuts: A.cuts,
+    bCuts: B.cuts,
+  };
+}
+
 /** How many cuts are ≤ v. */
 export function cutIndex(cuts: ArrayLike<number>, v: number): number {
   let k = 0;

@@ -32,7 +32,7 @@
  */
 import { binStats } from './binning.js';
 import { rng } from './bagging.js';
-import { cutIndex } from './derived.js';
+import { crossSpec, cutIndex } from './derived.js';
 import type {
   DerivedFeatureSpec,
   FeatureKind,
@@ -622,14 +622,7 @@ export function trainEbm(
       }
       pairTerms.push({ code, size, ordered: false, k: size - 1 });
       pairShapes.push(new Float64Array(size));
-      pairSpecs.push({
-        kind: 'cross',
-        name: `${A.name}_x_${B.name}`,
-        a: A.name,
-        b: B.name,
-        aCuts: A.cuts,
-        bCuts: B.cuts,
-      });
+      pairSpecs.push(crossSpec(A, B));
     }
     if (pairTerms.length) {
       splits.forEach(([fit, val], bag) => {

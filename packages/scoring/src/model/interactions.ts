@@ -8,7 +8,7 @@
  * log-odds, and the joint refit turns them into integer points like any other feature. The model
  * stays additive — one lookup per term — and every pair is chosen on the training rows only.
  */
-import { evalDerived } from './derived.js';
+import { crossSpec, evalDerived } from './derived.js';
 import type { DerivedFeatureSpec, ScorecardBin } from './format.js';
 
 /** A binned numeric/ordinal feature as the trainer holds it. */
@@ -179,14 +179,7 @@ export function pairwiseInteractions(
     if (r.gain / total < opts.minGainPerRow) break;
     const A = features[r.a];
     const B = features[r.b];
-    const spec: DerivedFeatureSpec & { kind: 'cross' } = {
-      kind: 'cross',
-      name: `${A.name}_x_${B.name}`,
-      a: A.name,
-      b: B.name,
-      aCuts: A.cuts,
-      bCuts: B.cuts,
-    };
+    const spec = crossSpec(A, B);
     const nb = B.cuts.length + 1;
     const cellLabel = (c: number) =>
       `${A.name} ${A.labels[Math.floor(c / nb)]} & ${B.name} ${B.labels[c % nb]}`;

@@ -436,7 +436,7 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     if (!cands.some((c) => c.name === name && c.kind !== 'categorical'))
       throw new DataError(`--breaks names "${name}", which is not a numeric or ordinal feature`);
   if (opts.method === 'ebm')
-    return ebmModel(opts, o, y, bads, cands, derived, weights, dropped, warnings);
+    return ebmModel(opts, o, y, cands, derived, weights, dropped, warnings);
   const candidateIv: Record<string, number> = {};
 
   // 1. Bin every candidate.
@@ -609,15 +609,6 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     }));
     return { name: f.name, kind: f.kind, bins, coefficient: round6(beta), iv: round6(f.iv) };
   });
-  // Only keep derived specs that a kept feature needs (directly or through another derived one).
-  const need = new Set(features.map((f) => f.name));
-  const usedDerived: DerivedFeatureSpec[] = [];
-  for (let i = derived.length - 1; i >= 0; i--) {
-    const d = derived[i];
-    if (!need.has(d.name)) continue;
-    usedDerived.unshift(d);
-    for (const a of derivedInputs(d)) need.add(a);
-  }
 
   // 5. Training scores → stats and grade bands.
   const scores = new Float64Array(n);
@@ -628,38 +619,18 @@ export function trainScorecard(data: Dataset, opts: TrainOptions): ScorecardMode
     f.bins.forEach((b, bi) => byWoe.set(b.woe, feat.bins[bi].points));
     for (let i = 0; i < n; i++) scores[i] += byWoe.get(f.x[i])!;
   }
-  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(scores, y);
-  const model: ScorecardModel = {
-    format: 'creditline-scorecard',
-    formatVersion: 1,
-    version: '',
-    createdAt: opts.createdAt ?? new Date().toISOString(),
-    label: opts.label,
-    scaling: { baseScore: o.baseScore, baseOdds: o.baseOdds, pdo: o.pdo },
+  return modelDocument(opts, o, y, cands.length, dropped, warnings, {
     intercept: round6(fit.intercept),
-    derived: usedDerived,
+    derived,
     features,
-    gradeBands,
-    stats: {
-      rows: n,
-      bads,
-      badRate: round6(bads / n),
-      auc: round6(a),
-      ks: round6(ks),
-      gini: round6(giniOf(a)),
-      candidates: cands.length,
-      dropped,
-      scoreDeciles,
+    scores,
+    fitStats: {
       l2: o.l2,
       minBinShare: o.minBinShare,
       iterations: fit.iterations,
       candidateIv,
-      ...(warnings.length ? { warnings } : {}),
-      ...(opts.weight ? { weight: opts.weight } : {}),
     },
-  };
-  model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
-  return model;
+  });
 }
 
 /** `method: 'ebm'`: the EBM's points table as a model document. */
@@ -667,29 +638,64 @@ function ebmModel(
   opts: TrainOptions,
   o: typeof DEFAULTS & TrainOptions,
   y: Uint8Array,
-  bads: number,
   cands: Candidate[],
   derived: DerivedFeatureSpec[],
   weights: Float64Array | undefined,
   dropped: { feature: string; reason: string }[],
   warnings: string[],
 ): ScorecardModel {
-  const n = y.length;
   const factor = o.pdo / Math.LN2;
   const offset = o.baseScore - factor * Math.log(o.baseOdds);
   const r = trainEbm(cands, y, weights, opts.ebm ?? {}, { factor, offset }, opts.monotonic);
   dropped.push(...r.dropped);
   // Main effects in the order of the input columns (derived after raw), then the pairs.
-  const allDerived = [...derived, ...r.pairs];
-  const need = new Set(r.features.map((f) => f.name));
+  return modelDocument(opts, o, y, cands.length, dropped, warnings, {
+    intercept: r.intercept,
+    derived: [...derived, ...r.pairs],
+    features: r.features,
+    scores: r.scores,
+    fitStats: {
+      l2: 0,
+      minBinShare: 0,
+      iterations: Math.max(0, ...r.rounds),
+      candidateIv: r.candidateIv,
+    },
+    bags: opts.ebm?.bags ?? 8,
+  });
+}
+
+/**
+ * The model document of a fitted points table, for both trainers: the derived specs its
+ * features need (directly or through another derived one; the rest of `derived` is left out),
+ * the training-score stats and grade bands, and the content-hash version.
+ */
+function modelDocument(
+  opts: TrainOptions,
+  o: typeof DEFAULTS & TrainOptions,
+  y: Uint8Array,
+  candidates: number,
+  dropped: { feature: string; reason: string }[],
+  warnings: string[],
+  fitted: {
+    intercept: number;
+    derived: DerivedFeatureSpec[];
+    features: ScorecardFeature[];
+    /** Each training row's score (the sum of its bins' points). */
+    scores: Float64Array;
+    fitStats: Pick<ScorecardModel['stats'], 'l2' | 'minBinShare' | 'iterations' | 'candidateIv'>;
+    /** The EBM's outer bags (`stats.bags`). */
+    bags?: number;
+  },
+): ScorecardModel {
+  const need = new Set(fitted.features.map((f) => f.name));
   const usedDerived: DerivedFeatureSpec[] = [];
-  for (let i = allDerived.length - 1; i >= 0; i--) {
-    const d = allDerived[i];
+  for (let i = fitted.derived.length - 1; i >= 0; i--) {
+    const d = fitted.derived[i];
     if (!need.has(d.name)) continue;
     usedDerived.unshift(d);
     for (const a of derivedInputs(d)) need.add(a);
   }
-  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(r.scores, y);
+  const { head, gradeBands, scoreDeciles } = scoreSummary(fitted.scores, y);
   const model: ScorecardModel = {
     format: 'creditline-scorecard',
     formatVersion: 1,
@@ -697,45 +703,53 @@ function ebmModel(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     label: opts.label,
     scaling: { baseScore: o.baseScore, baseOdds: o.baseOdds, pdo: o.pdo },
-    intercept: r.intercept,
+    intercept: fitted.intercept,
     derived: usedDerived,
-    features: r.features,
+    features: fitted.features,
     gradeBands,
     stats: {
-      rows: n,
-      bads,
-      badRate: round6(bads / n),
-      auc: round6(a),
-      ks: round6(ks),
-      gini: round6(giniOf(a)),
-      candidates: cands.length,
+      ...head,
+      candidates,
       dropped,
       scoreDeciles,
-      l2: 0,
-      minBinShare: 0,
-      iterations: Math.max(0, ...r.rounds),
-      candidateIv: r.candidateIv,
+      ...fitted.fitStats,
       ...(warnings.length ? { warnings } : {}),
       ...(opts.weight ? { weight: opts.weight } : {}),
-      bags: opts.ebm?.bags ?? 8,
+      ...(fitted.bags !== undefined ? { bags: fitted.bags } : {}),
     },
   };
   model.version = opts.version ?? `sc-${hash(JSON.stringify({ ...model, createdAt: '' }))}`;
   return model;
 }
 
-/** AUC, KS, grade bands (quintiles of the training scores) and score deciles. */
+/**
+ * What the training scores say: the head of `stats` (rows, bads, bad rate, AUC, KS, Gini), the
+ * grade bands (quintiles of the training scores) and the score deciles.
+ */
 function scoreSummary(
   scores: Float64Array,
   y: Uint8Array,
-): { a: number; ks: number; gradeBands: GradeBand[]; scoreDeciles: number[] } {
+): {
+  head: Pick<ScorecardModel['stats'], 'rows' | 'bads' | 'badRate' | 'auc' | 'ks' | 'gini'>;
+  gradeBands: GradeBand[];
+  scoreDeciles: number[];
+} {
   const n = scores.length;
+  let bads = 0;
+  for (let i = 0; i < n; i++) bads += y[i];
   const risk = scores.map((s) => -s);
+  const a = aucOf(risk, y);
   const sorted = Float64Array.from(scores).sort();
   const q = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
   return {
-    a: aucOf(risk, y),
-    ks: ksOf(risk, y),
+    head: {
+      rows: n,
+      bads,
+      badRate: round6(bads / n),
+      auc: round6(a),
+      ks: round6(ksOf(risk, y)),
+      gini: round6(giniOf(a)),
+    },
     gradeBands: ['A', 'B', 'C', 'D', 'E'].map((grade, i) => ({
       grade,
       minScore: i < 4 ? q(0.8 - 0.2 * i) : sorted[0],
@@ -763,10 +777,7 @@ function trainBagged(data: Dataset, opts: TrainOptions, y: Uint8Array): Scorecar
     );
   const weights = weightColumn(data, opts);
   const m = mergeBags(models, toRecords(data), y, data.columns, weights);
-  const n = y.length;
-  let bads = 0;
-  for (let i = 0; i < n; i++) bads += y[i];
-  const { a, ks, gradeBands, scoreDeciles } = scoreSummary(m.scores, y);
+  const { head, gradeBands, scoreDeciles } = scoreSummary(m.scores, y);
   const kept = new Set(m.features.map((f) => f.name));
   // Left out of every table; the reason given is the first table's.
   const dropped = models[0].stats.dropped
@@ -791,12 +802,7 @@ function trainBagged(data: Dataset, opts: TrainOptions, y: Uint8Array): Scorecar
     gradeBands,
     stats: {
       ...base.stats,
-      rows: n,
-      bads,
-      badRate: round6(bads / n),
-      auc: round6(a),
-      ks: round6(ks),
-      gini: round6(giniOf(a)),
+      ...head,
       dropped,
       scoreDeciles,
       candidateIv,

@@ -3,27 +3,16 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
-import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../../demo/demo-population.js';
-import { platformFeatures } from '../../features/platform-features.js';
+import { cardCsv, cliInProcess, pkgDir, writePortfolio, type Run } from './helpers.js';
 import { loadModel, probabilityFromScore, scoreFeatures } from '../../model/index.js';
 import { defaultPolicy, gradeOf, type IncomeBand } from '../../policy/policy.js';
 import { reviewLimit } from '../../policy/limits.js';
 
-const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const bin = path.join(pkgDir, 'bin/creditline-score.js');
-const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
 const main = path.join(pkgDir, 'src/cli/bin.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Through the installed shim (bin/creditline-score.js), as users run it. */
 function cli(...args: string[]): Run {
@@ -41,18 +30,6 @@ function cliAsync(...args: string[]): Promise<Run> {
     p.stderr.on('data', (d) => (stderr += d));
     p.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** The CLI in-process (for variants of the error cases already covered by a spawned run). */
-function cliInProcess(...args: string[]): Run {
-  let stdout = '';
-  let stderr = '';
-  const code = run(
-    args,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
 }
 
 /** One-line error, exit 2, no stack trace. */
@@ -80,27 +57,34 @@ beforeAll(() => {
   model = path.join(dir, 'model.json');
 });
 
+/** The arguments of `train` on the card training sample, with these flags. */
+const trainArgs = (...flags: string[]) => [
+  'train',
+  '--data',
+  train,
+  '--label',
+  'default',
+  ...flags,
+];
+
 describe('creditline-score end to end', () => {
   it('train --method ebm: an EBM points table the other commands read', () => {
     const ebmModel = path.join(dir, 'ebm.json');
     const t = cliInProcess(
-      'train',
-      '--data',
-      train,
-      '--label',
-      'default',
-      '--exclude',
-      'ID',
-      '--method',
-      'ebm',
-      '--bags',
-      '2',
-      '--interactions',
-      '3',
-      '--learning-rate',
-      '0.05',
-      '--out',
-      ebmModel,
+      ...trainArgs(
+        '--exclude',
+        'ID',
+        '--method',
+        'ebm',
+        '--bags',
+        '2',
+        '--interactions',
+        '3',
+        '--learning-rate',
+        '0.05',
+        '--out',
+        ebmModel,
+      ),
     );
     expect(t.code).toBe(0);
     const m = loadModel(readFileSync(ebmModel, 'utf8'));
@@ -110,33 +94,13 @@ describe('creditline-score end to end', () => {
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout).auc).toBeGreaterThan(0.7);
     expectError(
-      cliInProcess(
-        'train',
-        '--data',
-        train,
-        '--label',
-        'default',
-        '--method',
-        'gbm',
-        '--out',
-        ebmModel,
-      ),
+      cliInProcess(...trainArgs('--method', 'gbm', '--out', ebmModel)),
       /--method must be woe-logistic or ebm, got "gbm"/,
     );
   }, 120_000);
 
   it('train → evaluate → score', () => {
-    const t = cli(
-      'train',
-      '--data',
-      train,
-      '--label',
-      'default',
-      '--exclude',
-      'ID',
-      '--out',
-      model,
-    );
+    const t = cli(...trainArgs('--exclude', 'ID', '--out', model));
     // The card data's SEX, MARRIAGE and AGE are left out by default, with a warning.
     expect(t.stderr).toBe(
       'creditline-score: warning: protected attributes left out (fair lending): SEX, MARRIAGE, AGE; pass allowProtected (CLI --allow-protected) to use them\n',
@@ -277,29 +241,17 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'creditline-review-'));
     // A portfolio as a risk team would export it: platform features plus the account's facts.
-    const cards = parseCardCsv(readFileSync(cardCsv, 'utf8')).slice(0, 80);
-    const rng = mulberry32(7);
-    accounts = cards.map((card, i) => {
-      const { behaviour } = generateDemoBehaviour(card, rng, asOf);
-      const limit = [50_000, 300_000, 1_000_000, 2_500_000][i % 4]!;
-      return {
-        ID: `A${i + 1}`,
-        ...platformFeatures(behaviour, asOf),
-        current_limit_fen: limit,
-        used_fen: Math.round((limit * (i % 10)) / 10),
-        income_band: behaviour.incomeBand,
-        max_days_past_due: i % 13 === 0 ? 45 : i % 7 === 0 ? 20 : 0,
-        months_on_book: i % 5,
-      };
-    });
-    const cols = Object.keys(accounts[0]!);
     portfolio = path.join(dir, 'portfolio.csv');
-    writeFileSync(
-      portfolio,
-      [cols.join(','), ...accounts.map((a) => cols.map((c) => a[c] ?? '').join(','))].join('\n') +
-        '\n',
-    );
+    accounts = writePortfolio(portfolio, 80, 7, asOf, (i) => ({
+      current_limit_fen: [50_000, 300_000, 1_000_000, 2_500_000][i % 4]!,
+      max_days_past_due: i % 13 === 0 ? 45 : i % 7 === 0 ? 20 : 0,
+      months_on_book: i % 5,
+    }));
   });
+
+  /** `review` of the portfolio with the platform model and these flags (spawned, as users run it). */
+  const review = (...flags: string[]) =>
+    cli('review', '--model', model, '--data', portfolio, ...flags);
 
   const readRows = (file: string) => {
     const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
@@ -309,7 +261,7 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
 
   it('proposes for every account exactly what the library decides, and sums it up', () => {
     const out = path.join(dir, 'proposals.csv');
-    const r = cli('review', '--model', model, '--data', portfolio, '--out', out);
+    const r = review('--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
@@ -352,7 +304,7 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
 
   it('a policy with a binding exposure cap scales the increases down with POLICY_RISK_BUDGET', () => {
     const free = path.join(dir, 'free.csv');
-    expect(cli('review', '--model', model, '--data', portfolio, '--out', free).code).toBe(0);
+    expect(review('--out', free).code).toBe(0);
     const wanted = readRows(free);
     const current = wanted.reduce((s, r) => s + Number(r.current_limit_fen), 0);
     const floor = wanted.reduce(
@@ -372,17 +324,7 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
       }),
     );
     const out = path.join(dir, 'budget.csv');
-    const r = cli(
-      'review',
-      '--model',
-      model,
-      '--data',
-      portfolio,
-      '--policy',
-      policyFile,
-      '--out',
-      out,
-    );
+    const r = review('--policy', policyFile, '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/scaled down by the risk budget/);
     const rows = readRows(out);
@@ -405,19 +347,7 @@ describe('creditline-score review: the limit policy over a portfolio', () => {
       JSON.stringify({ ...defaultPolicy, version: 'tight', decreaseAbovePd: 0.05 }),
     );
     const out = path.join(dir, 'tight.csv');
-    const r = cli(
-      'review',
-      '--model',
-      model,
-      '--data',
-      portfolio,
-      '--policy',
-      policyFile,
-      '--kind',
-      'TRIGGERED',
-      '--out',
-      out,
-    );
+    const r = review('--policy', policyFile, '--kind', 'TRIGGERED', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/with platform-v1\S* and tight \(TRIGGERED\): 0 increase/);
     const rows = readRows(out);

@@ -2,36 +2,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
-
-const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const germanCsv = path.join(pkgDir, 'data/german-credit/dev.csv');
-
-function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(
-    args,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
-}
+import { cliInProcess as cli, germanCsv } from './helpers.js';
 
 let dir: string;
 let model: string;
 
+/** `train` on the German dev data with these flags. */
+const trainGerman = (...flags: string[]) =>
+  cli('train', '--data', germanCsv, '--label', 'default', ...flags);
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'creditline-reports-'));
   model = path.join(dir, 'german.json');
-  const t = cli(
-    'train',
-    '--data',
-    germanCsv,
-    '--label',
-    'default',
+  const t = trainGerman(
     '--breaks',
     'duration_months=12,24,36',
     '--monotonic',
@@ -79,30 +63,10 @@ describe('creditline-score report', () => {
       code: 2,
       stderr: 'creditline-score: --format must be one of md, html, json, got "pdf"\n',
     });
-    const b = cli(
-      'train',
-      '--data',
-      germanCsv,
-      '--label',
-      'default',
-      '--breaks',
-      'x',
-      '--out',
-      path.join(dir, 'x.json'),
-    );
+    const b = trainGerman('--breaks', 'x', '--out', path.join(dir, 'x.json'));
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/--breaks must look like/);
-    const m = cli(
-      'train',
-      '--data',
-      germanCsv,
-      '--label',
-      'default',
-      '--monotonic',
-      'credit_amount=up',
-      '--out',
-      path.join(dir, 'x.json'),
-    );
+    const m = trainGerman('--monotonic', 'credit_amount=up', '--out', path.join(dir, 'x.json'));
     expect(m.stderr).toMatch(/--monotonic must look like/);
   });
 });
@@ -181,23 +145,13 @@ describe('creditline-score fairness', () => {
 describe('creditline-score train --bags', () => {
   it('averages N bagged tables into one model file, and refuses a fractional N', () => {
     const out = path.join(dir, 'bagged.json');
-    const t = cli('train', '--data', germanCsv, '--label', 'default', '--bags', '3', '--out', out);
+    const t = trainGerman('--bags', '3', '--out', out);
     expect(t.code).toBe(0);
     const m = JSON.parse(readFileSync(out, 'utf8'));
     expect(m.stats.bags).toBe(3);
     const r = cli('report', '--model', out, '--data', germanCsv, '--format', 'json');
     expect(r.code).toBe(0);
-    const bad = cli(
-      'train',
-      '--data',
-      germanCsv,
-      '--label',
-      'default',
-      '--bags',
-      '2.5',
-      '--out',
-      out,
-    );
+    const bad = trainGerman('--bags', '2.5', '--out', out);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toBe('creditline-score: bags must be a whole number ≥ 0, got 2.5\n');
   });

@@ -1,89 +1,35 @@
 /** `creditline-score stress` on a portfolio drawn from the card dev data (demo behaviour, platform model). */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
-import { generateDemoBehaviour, mulberry32, parseCardCsv } from '../../demo/demo-population.js';
-import { platformFeatures } from '../../features/platform-features.js';
+import { cliInProcess as cli, pkgDir, writePortfolio } from './helpers.js';
 
-const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const cardCsv = path.join(pkgDir, 'data/credit-card-default/dev.csv');
 const model = path.join(pkgDir, 'models/platform-v1.json');
-
-function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(
-    args,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let portfolio: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'creditline-stress-'));
-  const asOf = new Date('2026-11-01T00:00:00Z');
-  const rng = mulberry32(11);
-  const rows = parseCardCsv(readFileSync(cardCsv, 'utf8'))
-    .slice(0, 400)
-    .map((card, i) => {
-      const { behaviour } = generateDemoBehaviour(card, rng, asOf);
-      const limit = [300_000, 1_000_000, 2_500_000][i % 3]!;
-      return {
-        ID: `A${i + 1}`,
-        ...platformFeatures(behaviour, asOf),
-        current_limit_fen: limit,
-        used_fen: Math.round((limit * (i % 10)) / 10),
-        income_band: behaviour.incomeBand,
-        max_days_past_due: 0,
-        months_on_book: 12,
-      };
-    });
-  const cols = Object.keys(rows[0]!);
   portfolio = path.join(dir, 'portfolio.csv');
-  writeFileSync(
-    portfolio,
-    [
-      cols.join(','),
-      ...rows.map((a) => cols.map((c) => (a as Record<string, unknown>)[c] ?? '').join(',')),
-    ].join('\n') + '\n',
-  );
+  writePortfolio(portfolio, 400, 11, new Date('2026-11-01T00:00:00Z'), (i) => ({
+    current_limit_fen: [300_000, 1_000_000, 2_500_000][i % 3]!,
+    max_days_past_due: 0,
+    months_on_book: 12,
+  }));
 });
+
+/** `stress` of the portfolio with these flags, its JSON report parsed. */
+const stressJson = (...flags: string[]) =>
+  JSON.parse(
+    cli('stress', '--model', model, '--data', portfolio, ...flags, '--format', 'json').stdout,
+  );
 
 describe('creditline-score stress', () => {
   it('PD × 1.5 and × 2: more expected loss and more limits cut, by grade and income segment', () => {
-    const a = JSON.parse(
-      cli(
-        'stress',
-        '--model',
-        model,
-        '--data',
-        portfolio,
-        '--pd-multiplier',
-        '1.5',
-        '--format',
-        'json',
-      ).stdout,
-    );
-    const b = JSON.parse(
-      cli(
-        'stress',
-        '--model',
-        model,
-        '--data',
-        portfolio,
-        '--pd-multiplier',
-        '2',
-        '--format',
-        'json',
-      ).stdout,
-    );
+    const a = stressJson('--pd-multiplier', '1.5');
+    const b = stressJson('--pd-multiplier', '2');
     expect(a.total.accounts).toBe(400);
     expect(a.total.exposureFen).toBe(b.total.exposureFen);
     expect(b.total.stressedExpectedLossFen).toBeGreaterThan(a.total.stressedExpectedLossFen);

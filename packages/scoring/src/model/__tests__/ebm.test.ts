@@ -19,9 +19,8 @@ import {
   type ScorecardModel,
   type TrainOptions,
 } from '../index.js';
-import { rng } from '../evaluate.js';
 import { labelColumn } from '../csv.js';
-import { cardSample, pkgDir } from './helpers.js';
+import { cardSample, pkgDir, syntheticData } from './helpers.js';
 
 /**
  * x1 (numeric 0…100): log-odds rise by 1.5 above 60 (a step); x2 (0…50, 5 % missing): falling
@@ -29,25 +28,20 @@ import { cardSample, pkgDir } from './helpers.js';
  * o ≥ 3 and u ≥ 0.5 (an interaction only); noise: nothing.
  */
 function synthetic(n: number, seed: number): Dataset {
-  const r = rng(seed);
-  const rows: (string | number | null)[][] = [];
-  for (let i = 0; i < n; i++) {
-    const x1 = Math.round(r() * 100);
-    const x2 = Math.round(r() * 50);
-    const lvl = ['a', 'b', 'c'][Math.floor(r() * 3)];
-    const o = Math.floor(r() * 5);
-    const u = Math.round(r() * 1000) / 1000;
-    const noise = Math.round(r() * 1000) / 10;
-    const eta =
+  return syntheticData(n, seed, {
+    level: 'lvl',
+    extra: [
+      { name: 'o', draw: (r) => Math.floor(r() * 5) },
+      { name: 'u', draw: (r) => Math.round(r() * 1000) / 1000 },
+      { name: 'noise', draw: (r) => Math.round(r() * 1000) / 10 },
+    ],
+    eta: (x1, x2, lvl, [o, u]) =>
       -1.5 +
       (x1 >= 60 ? 1.5 : 0) -
       0.04 * (x2 - 25) +
       (lvl === 'c' ? 1 : 0) +
-      (o >= 3 && u >= 0.5 ? 1.2 : 0);
-    const y = r() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-    rows.push([i + 1, x1, r() < 0.05 ? null : x2, lvl, o, u, noise, y]);
-  }
-  return { columns: ['id', 'x1', 'x2', 'lvl', 'o', 'u', 'noise', 'bad'], rows };
+      (o! >= 3 && u! >= 0.5 ? 1.2 : 0),
+  });
 }
 
 const opts = (ebm: TrainOptions['ebm']): TrainOptions => ({

@@ -20,21 +20,14 @@ import { rng } from '../evaluate.js';
 import { mergeBags, stratifiedSubsample } from '../bagging.js';
 import { evalDerived } from '../derived.js';
 import { labelColumn, selectRows, toRecords } from '../csv.js';
-import { cardSample, german } from './helpers.js';
+import { cardSample, german, syntheticData } from './helpers.js';
 
 /** Synthetic data: x1 raises risk, x2 lowers it, c is a categorical with a risky level. */
 function synthetic(n: number, seed = 7): Dataset {
-  const r = rng(seed);
-  const rows: (string | number | null)[][] = [];
-  for (let i = 0; i < n; i++) {
-    const x1 = Math.round(r() * 100);
-    const x2 = Math.round(r() * 50);
-    const c = ['a', 'b', 'c'][Math.floor(r() * 3)];
-    const eta = -1 + 0.04 * (x1 - 50) - 0.05 * (x2 - 25) + (c === 'c' ? 1 : 0);
-    const y = r() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-    rows.push([i + 1, x1, r() < 0.05 ? null : x2, c, y]);
-  }
-  return { columns: ['id', 'x1', 'x2', 'c', 'bad'], rows };
+  return syntheticData(n, seed, {
+    level: 'c',
+    eta: (x1, x2, c) => -1 + 0.04 * (x1 - 50) - 0.05 * (x2 - 25) + (c === 'c' ? 1 : 0),
+  });
 }
 
 describe('logistic regression', () => {
