@@ -121,6 +121,16 @@ function writeCalls(pid: number): number {
 
 const load1 = () => os.loadavg()[0]!.toFixed(1);
 
+/**
+ * CPU time the hypervisor gave to other guests (`steal` in /proc/stat, all CPUs), in ms: on a
+ * shared virtual machine a round can lose a third of its CPU to a neighbour, which no load
+ * average inside the guest shows. Reported per round so a disturbed round can be told apart.
+ */
+function stealMs(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  return (Number(f[8] ?? 0) * 1000) / CLK_TCK;
+}
+
 async function waitFor(url: string, proc: ChildProcess, what: string): Promise<void> {
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
@@ -207,6 +217,8 @@ interface Round {
   serverWritesPerReq?: number;
   loaderCpuMsPerReq: number;
   load: string;
+  /** Share of the machine's CPU time stolen by the hypervisor during the round. */
+  steal: number;
 }
 
 async function main(): Promise<void> {
@@ -832,6 +844,7 @@ async function measure(
     const writesOf = () => charged.reduce((a, p) => a + writeCalls(p.pid!), 0);
     const before = cpuOf();
     const writesBefore = writesOf();
+    const stealBefore = stealMs();
     const r = await runLoad({
       ...c.spec,
       seconds,
@@ -854,6 +867,7 @@ async function measure(
         serverWrites === undefined ? undefined : serverWrites / Math.max(1, r.requests),
       loaderCpuMsPerReq: r.loaderCpuMs / Math.max(1, r.requests),
       load,
+      steal: (stealMs() - stealBefore) / (seconds * 1000 * os.cpus().length),
     };
   };
   process.stdout.write(`warm-up (${WARMUP} s per case) …\n`);
@@ -870,7 +884,7 @@ async function measure(
       const r = await once(c, SECONDS, round);
       rounds[i]!.push(r);
       process.stdout.write(
-        `round ${round} ${c.group} / ${c.server}: ${Math.round(r.rps)} req/s (load ${r.load})\n`,
+        `round ${round} ${c.group} / ${c.server}: ${Math.round(r.rps)} req/s (load ${r.load}, stolen ${Math.round(100 * r.steal)} %)\n`,
       );
     }
   // Authorizations are checked in the database: every one must have been HELD (a declined
@@ -894,14 +908,14 @@ async function measure(
       )}. Creditline: ${BUILD ? `${BUILD}/dist/main.js` : compiled ? '`dist/main.js` (compiled, `pnpm build`)' : '`tsx src/main.ts` (no `pnpm build` output)'}${BASELINE ? `; baseline: ${BASELINE}/dist/main.js` : ''}, LOG_LEVEL=${LOG_LEVEL}${CPU_PROF ? ', **--cpu-prof on**' : ''}. ${CUSTOMERS} customers, ${AUTH_ACCOUNTS} authorization accounts; ${SECONDS} s per round, ${ROUNDS} interleaved rounds after a ${WARMUP} s warm-up per case; ${SCALE ? 'connections as named per case, dealt round-robin over the serving processes' : `reads at ${CONNECTIONS} connections`}.\n`,
   );
   out(
-    '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | server writes/req | load CPU ms/req | errors | load avg (rounds) |',
+    '| case | server | req/s (median) | rounds (req/s) | p50 ms | p99 ms (rounds) | server CPU ms/req (rounds) | server core | server writes/req | load CPU ms/req | errors | load avg (rounds) | CPU stolen (rounds) |',
   );
-  out('|---|---|---:|---|---:|---|---|---:|---:|---:|---:|---|');
+  out('|---|---|---:|---|---:|---|---|---:|---:|---:|---:|---|---|');
   for (const [i, c] of selected.entries()) {
     const rs = rounds[i]!;
     const m = rs.find((r) => r.rps === median(rs.map((x) => x.rps)))!;
     out(
-      `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.serverWritesPerReq)} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} |`,
+      `| ${c.group} | ${c.server} | ${Math.round(m.rps)} | ${rs.map((r) => Math.round(r.rps)).join(' / ')} | ${m.p50} | ${rs.map((r) => r.p99).join(' / ')} | ${rs.map((r) => f1(r.serverCpuMsPerReq)).join(' / ')} | ${m.serverCore === undefined ? '–' : `${Math.round(100 * m.serverCore)} %`} | ${f1(m.serverWritesPerReq)} | ${f1(m.loaderCpuMsPerReq)} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${rs.map((r) => r.load).join(' / ')} | ${rs.map((r) => `${Math.round(100 * r.steal)} %`).join(' / ')} |`,
     );
   }
   // Ratios, round by round (the servers of one round ran minutes apart at most), and the median.
