@@ -115,6 +115,19 @@ const run = ({ query, variables, operationName }) => {
   }
   return execute({ schema, document, variableValues: variables, operationName });
 };
+/** Listen on PORT with keep-alive as the load generator uses it; on SIGTERM close, then exit. */
+async function serve(fastify) {
+  fastify.server.keepAliveTimeout = 60_000;
+  await fastify.listen({ port, host: '127.0.0.1' });
+  process.on(
+    'SIGTERM',
+    () =>
+      void fastify
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
+}
 if (process.env.FLOOR === 'apollo') {
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
@@ -128,16 +141,7 @@ if (process.env.FLOOR === 'apollo') {
     url: '/graphql',
     handler: fastifyApolloHandler(apollo),
   });
-  fastify.server.keepAliveTimeout = 60_000;
-  await fastify.listen({ port, host: '127.0.0.1' });
-  process.on(
-    'SIGTERM',
-    () =>
-      void fastify
-        .close()
-        .then(() => pool.end())
-        .then(() => process.exit(0)),
-  );
+  await serve(fastify);
 } else if (process.env.FLOOR === 'fastify') {
   const { default: Fastify } = await import('fastify');
   const fastify = Fastify();
@@ -148,16 +152,7 @@ if (process.env.FLOOR === 'apollo') {
       return reply.code(400).send({ errors: [{ message: String(e) }] });
     }
   });
-  fastify.server.keepAliveTimeout = 60_000;
-  await fastify.listen({ port, host: '127.0.0.1' });
-  process.on(
-    'SIGTERM',
-    () =>
-      void fastify
-        .close()
-        .then(() => pool.end())
-        .then(() => process.exit(0)),
-  );
+  await serve(fastify);
 } else {
   const server = http.createServer((req, res) => {
     let b = '';
